@@ -1,0 +1,195 @@
+#include "cli/commands.h"
+
+#include "cli/standards_setup.h"
+#include "core/embedded.h"
+#include "core/util.h"
+#include "discover/discover.h"
+#include "output/output.h"
+#include "resolve/project.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static bool want_color(const Options *o, FILE *out) {
+  if (o->color == COLOR_ALWAYS)
+    return true;
+  if (o->color == COLOR_NEVER)
+    return false;
+  const char *no_color = getenv("NO_COLOR");
+  if (no_color && *no_color)
+    return false;
+  return out == stdout && isatty(fileno(stdout));
+}
+
+static int exit_status(const LintResult *r, const Options *o, const OutputOptions *oo) {
+  Summary s = output_summary(r, oo);
+  if (s.errors)
+    return EXIT_FINDINGS;
+  if (o->max_warnings >= 0 && s.warnings > (size_t)o->max_warnings)
+    return EXIT_FINDINGS;
+  return EXIT_CLEAN;
+}
+
+int cmd_check(const Options *o) {
+  RuleSelection sel;
+  if (!options_selection(o, &sel))
+    return EXIT_USAGE;
+  FileList files = {0};
+  char *err = NULL;
+  if (!discover_files(o->paths, o->npaths, &files, &err)) {
+    fprintf(stderr, "rtlint: %s\n", err);
+    free(err);
+    return EXIT_USAGE;
+  }
+  Standards std;
+  char *learned = NULL;
+  if (!standards_setup(&std, o->standards, &files, &learned)) {
+    file_list_free(&files);
+    return EXIT_USAGE;
+  }
+  FILE *out = stdout;
+  if (o->output && !(out = fopen(o->output, "w"))) {
+    fprintf(stderr, "rtlint: cannot write %s\n", o->output);
+    std_free(&std);
+    free(learned);
+    file_list_free(&files);
+    return EXIT_USAGE;
+  }
+  Project proj;
+  project_init(&proj, &std);
+  if (learned)
+    proj.standards_path = path_absolute(proj.cwd, learned);
+  LintResult result;
+  lint_files(&proj, files.paths, files.n, &sel, &result);
+  OutputOptions oo = {.color = want_color(o, out), .quiet = o->quiet};
+  if (o->format == FORMAT_JSON)
+    output_json(out, &result, &oo);
+  else
+    output_text(out, &result, &oo);
+  int status = exit_status(&result, o, &oo);
+  if (out != stdout && fclose(out) != 0) {
+    fprintf(stderr, "rtlint: cannot write %s\n", o->output);
+    status = EXIT_USAGE;
+  }
+  lint_result_free(&result);
+  project_free(&proj);
+  std_free(&std);
+  free(learned);
+  file_list_free(&files);
+  return status;
+}
+
+int cmd_rules(const Options *o) {
+  (void)o;
+  printf("%-34s %-5s %-8s %-10s %s\n", "RULE", "PHASE", "SEVERITY", "FIX", "SUMMARY");
+  for (size_t i = 0; i < rules_count; i++) {
+    const RuleMeta *r = rules_all[i];
+    printf("%-34s %-5s %-8s %-10s %s\n", r->id, rules_phase_name(r->phase),
+           severity_name(r->default_severity), fix_applicability_name(r->fixable), r->summary);
+  }
+  return EXIT_CLEAN;
+}
+
+int cmd_explain(const Options *o) {
+  const char *id = o->paths[0];
+  if (!rules_find(id)) {
+    fprintf(stderr, "rtlint: unknown rule '%s' (see rtlint rules)\n", id);
+    return EXIT_USAGE;
+  }
+  char *path = xasprintf("docs/rules/%s.md", id);
+  const EmbeddedFile *doc = embedded_find(path);
+  free(path);
+  if (!doc) {
+    fprintf(stderr, "rtlint: internal error: no documentation for %s\n", id);
+    return EXIT_USAGE;
+  }
+  fwrite(doc->data, 1, doc->len, stdout);
+  return EXIT_CLEAN;
+}
+
+static void print_diff(const Standards *learned, const Standards *builtin) {
+  size_t changes = 0;
+  for (size_t i = 0; i < builtin->nchannels; i++) {
+    const ChannelFn *b = &builtin->channels[i];
+    const ChannelFn *l = std_channel_by_name(learned, b->name);
+    if (!l)
+      printf("  - channel %s (%s) is in the built-in catalog only\n", b->name, b->shape), changes++;
+    else if (strcmp(l->shape, b->shape) != 0)
+      printf("  ~ channel %s: %s here, %s built in\n", b->name, l->shape, b->shape), changes++;
+  }
+  for (size_t i = 0; i < learned->nchannels; i++)
+    if (!std_channel_by_name(builtin, learned->channels[i].name))
+      printf("  + channel %s (%s) is not in the built-in catalog\n", learned->channels[i].name,
+             learned->channels[i].shape),
+          changes++;
+  for (size_t i = 0; i < builtin->nevents; i++) {
+    const EventDef *b = &builtin->events[i];
+    const EventDef *l = std_event_by_key(learned, b->key);
+    if (!l)
+      printf("  - event %s (\"%s\") is in the built-in catalog only\n", b->key, b->value),
+          changes++;
+    else if (strcmp(l->value, b->value) != 0)
+      printf("  ~ event %s: \"%s\" here, \"%s\" built in\n", b->key, l->value, b->value), changes++;
+  }
+  for (size_t i = 0; i < learned->nevents; i++)
+    if (!std_event_by_key(builtin, learned->events[i].key))
+      printf("  + event %s (\"%s\") is not in the built-in catalog\n", learned->events[i].key,
+             learned->events[i].value),
+          changes++;
+  if (!changes)
+    printf("  (identical to the built-in catalog)\n");
+}
+
+static void print_catalog(const Standards *std) {
+  printf("\nUNIFIED_CHANNELS (%zu)\n", std->nchannels);
+  for (size_t i = 0; i < std->nchannels; i++) {
+    const ChannelFn *c = &std->channels[i];
+    StrBuf sig = {0};
+    sb_appendf(&sig, "%s(", c->name);
+    for (size_t p = 0; p < c->nparams; p++)
+      sb_appendf(&sig, "%s%s", p ? ", " : "", c->params[p]);
+    sb_putc(&sig, ')');
+    printf("  %-44s %s\n", sb_cstr(&sig), c->shape);
+    sb_free(&sig);
+  }
+  printf("\nUNIFIED_EVENTS (%zu)\n", std->nevents);
+  for (size_t i = 0; i < std->nevents; i++)
+    printf("  %-28s \"%s\"\n", std->events[i].key, std->events[i].value);
+}
+
+int cmd_standards(const Options *o) {
+  FileList files = {0};
+  char *err = NULL;
+  if (!o->standards && !discover_files(o->paths, o->npaths, &files, &err)) {
+    fprintf(stderr, "rtlint: %s\n", err);
+    free(err);
+    return EXIT_USAGE;
+  }
+  Standards std;
+  char *learned = NULL;
+  if (!standards_setup(&std, o->standards, &files, &learned)) {
+    file_list_free(&files);
+    return EXIT_USAGE;
+  }
+  if (learned)
+    printf("Standards source: %s (learned from the codebase)\n", learned);
+  else
+    printf("Standards source: %s\n", std.source);
+  print_catalog(&std);
+  if (learned) {
+    Standards builtin;
+    char *berr = NULL;
+    if (std_load_builtin(&builtin, &berr)) {
+      printf("\nDifferences from the built-in catalog:\n");
+      print_diff(&std, &builtin);
+    }
+    free(berr);
+    std_free(&builtin);
+  }
+  std_free(&std);
+  free(learned);
+  file_list_free(&files);
+  return EXIT_CLEAN;
+}

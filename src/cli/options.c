@@ -1,0 +1,226 @@
+#include "cli/options.h"
+
+#include "core/util.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage_text[] =
+    "Usage: rtlint [check] [OPTIONS] [PATH...]\n"
+    "       rtlint rules | explain RULE | standards [--standards FILE] [PATH...]\n"
+    "\n"
+    "Lints TypeScript/TSX files against the Campfire unified realtime standards.\n"
+    "PATH defaults to '.'; directories are walked, skipping node_modules and\n"
+    "what .gitignore ignores.\n"
+    "\n"
+    "Options:\n"
+    "  -f, --format FORMAT     text (default) or json\n"
+    "  -o, --output FILE       write the report to FILE instead of stdout\n"
+    "      --rule ID           run only this rule (repeatable)\n"
+    "      --disable ID        do not run this rule (repeatable)\n"
+    "      --phase N           only rules of migration phase N (1-4; repeatable);\n"
+    "                          rules for every phase always run\n"
+    "      --standards FILE    read UNIFIED_CHANNELS/UNIFIED_EVENTS from FILE\n"
+    "      --color WHEN        auto (default), always or never; NO_COLOR is honoured\n"
+    "  -q, --quiet             report errors only\n"
+    "      --max-warnings N    exit 1 when there are more than N warnings\n"
+    "  -h, --help              show this help\n"
+    "  -V, --version           show the version\n"
+    "\n"
+    "Exit status: 0 no errors, 1 lint errors found, 2 usage or internal error.\n";
+
+enum {
+  OPT_RULE = 256,
+  OPT_DISABLE,
+  OPT_PHASE,
+  OPT_STANDARDS,
+  OPT_COLOR,
+  OPT_MAX_WARNINGS,
+};
+
+static const struct option long_options[] = {
+    {"format", required_argument, NULL, 'f'},
+    {"output", required_argument, NULL, 'o'},
+    {"rule", required_argument, NULL, OPT_RULE},
+    {"disable", required_argument, NULL, OPT_DISABLE},
+    {"phase", required_argument, NULL, OPT_PHASE},
+    {"standards", required_argument, NULL, OPT_STANDARDS},
+    {"color", required_argument, NULL, OPT_COLOR},
+    {"quiet", no_argument, NULL, 'q'},
+    {"max-warnings", required_argument, NULL, OPT_MAX_WARNINGS},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+static int usage_error(const char *fmt, const char *arg) {
+  fputs("rtlint: ", stderr);
+  fprintf(stderr, fmt, arg);
+  fputs(" (see rtlint --help)\n", stderr);
+  return EXIT_USAGE;
+}
+
+static bool parse_long(const char *s, long lo, long hi, long *out) {
+  char *end;
+  long v = strtol(s, &end, 10);
+  if (*s == '\0' || *end != '\0' || v < lo || v > hi)
+    return false;
+  *out = v;
+  return true;
+}
+
+static void push(char ***arr, size_t *n, const char *s) {
+  *arr = xrealloc(*arr, (*n + 1) * sizeof **arr);
+  (*arr)[(*n)++] = xstrdup(s);
+}
+
+static bool command_word(Options *o, const char *word) {
+  static const struct {
+    const char *word;
+    Command command;
+  } words[] = {
+      {"check", CMD_CHECK},
+      {"rules", CMD_RULES},
+      {"explain", CMD_EXPLAIN},
+      {"standards", CMD_STANDARDS},
+  };
+  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+    if (strcmp(word, words[i].word) == 0) {
+      o->command = words[i].command;
+      return true;
+    }
+  return false;
+}
+
+int options_parse(Options *o, int argc, char **argv) {
+  memset(o, 0, sizeof *o);
+  o->max_warnings = -1;
+  optind = 1;
+  opterr = 0;
+  /* A leading subcommand word: `rtlint rules`, `rtlint check src`. */
+  if (argc > 1 && command_word(o, argv[1])) {
+    argc--;
+    argv++;
+  }
+  int c;
+  while ((c = getopt_long(argc, argv, ":f:o:qhV", long_options, NULL)) != -1) {
+    long n;
+    switch (c) {
+    case 'f':
+      if (strcmp(optarg, "text") == 0)
+        o->format = FORMAT_TEXT;
+      else if (strcmp(optarg, "json") == 0)
+        o->format = FORMAT_JSON;
+      else
+        return usage_error("unknown format '%s' (expected text or json)", optarg);
+      break;
+    case 'o':
+      o->output = optarg;
+      break;
+    case OPT_RULE:
+      push(&o->only_rules, &o->nonly, optarg);
+      break;
+    case OPT_DISABLE:
+      push(&o->disabled, &o->ndisabled, optarg);
+      break;
+    case OPT_PHASE:
+      if (!parse_long(optarg, 1, 4, &n))
+        return usage_error("--phase expects 1, 2, 3 or 4, not '%s'", optarg);
+      if (o->nphases < 8)
+        o->phases[o->nphases++] = (int)n;
+      break;
+    case OPT_STANDARDS:
+      o->standards = optarg;
+      break;
+    case OPT_COLOR:
+      if (strcmp(optarg, "auto") == 0)
+        o->color = COLOR_AUTO;
+      else if (strcmp(optarg, "always") == 0)
+        o->color = COLOR_ALWAYS;
+      else if (strcmp(optarg, "never") == 0)
+        o->color = COLOR_NEVER;
+      else
+        return usage_error("--color expects auto, always or never, not '%s'", optarg);
+      break;
+    case 'q':
+      o->quiet = true;
+      break;
+    case OPT_MAX_WARNINGS:
+      if (!parse_long(optarg, 0, 1000000000L, &n))
+        return usage_error("--max-warnings expects a number >= 0, not '%s'", optarg);
+      o->max_warnings = n;
+      break;
+    case 'h':
+      fputs(usage_text, stdout);
+      return EXIT_CLEAN;
+    case 'V':
+      printf("rtlint %s\n", RTLINT_VERSION);
+      return EXIT_CLEAN;
+    case ':':
+      return usage_error("option '%s' needs a value", argv[optind - 1]);
+    default:
+      return usage_error("unknown option '%s'", argv[optind - 1]);
+    }
+  }
+  for (int i = optind; i < argc; i++)
+    push(&o->paths, &o->npaths, argv[i]);
+  if (o->command == CMD_EXPLAIN && o->npaths != 1)
+    return usage_error("%s", "explain takes exactly one rule id");
+  if (o->command == CMD_RULES && o->npaths)
+    return usage_error("unexpected argument '%s'", o->paths[0]);
+  if ((o->command == CMD_CHECK || o->command == CMD_STANDARDS) && o->npaths == 0)
+    push(&o->paths, &o->npaths, ".");
+  return -1;
+}
+
+void options_free(Options *o) {
+  for (size_t i = 0; i < o->nonly; i++)
+    free(o->only_rules[i]);
+  free(o->only_rules);
+  for (size_t i = 0; i < o->ndisabled; i++)
+    free(o->disabled[i]);
+  free(o->disabled);
+  for (size_t i = 0; i < o->npaths; i++)
+    free(o->paths[i]);
+  free(o->paths);
+}
+
+static bool known_rule(const char *id) {
+  if (rules_find(id))
+    return true;
+  fprintf(stderr, "rtlint: unknown rule '%s' (see rtlint rules)\n", id);
+  return false;
+}
+
+bool options_selection(const Options *o, RuleSelection *sel) {
+  selection_defaults(sel);
+  for (size_t i = 0; i < o->nonly; i++)
+    if (!known_rule(o->only_rules[i]))
+      return false;
+  for (size_t i = 0; i < o->ndisabled; i++)
+    if (!known_rule(o->disabled[i]))
+      return false;
+  for (size_t r = 0; r < rules_count; r++) {
+    const RuleMeta *rule = rules_all[r];
+    bool keep = true;
+    if (o->nonly) {
+      keep = false;
+      for (size_t i = 0; i < o->nonly; i++)
+        keep = keep || strcmp(o->only_rules[i], rule->id) == 0;
+    }
+    for (size_t i = 0; i < o->ndisabled; i++)
+      if (strcmp(o->disabled[i], rule->id) == 0)
+        keep = false;
+    if (o->nphases && rule->phase != PHASE_ALL) {
+      bool in_phase = false;
+      for (size_t i = 0; i < o->nphases; i++)
+        in_phase = in_phase || o->phases[i] == rule->phase;
+      keep = keep && in_phase;
+    }
+    if (!keep)
+      sel->severity[r] = SEV_OFF;
+  }
+  return true;
+}

@@ -1,0 +1,45 @@
+#ifndef RTLINT_CLI_OPTIONS_H
+#define RTLINT_CLI_OPTIONS_H
+#include "engine/engine.h"
+
+#include <stdbool.h>
+
+/* Exit codes: documented in README.md ("Exit codes") and stable. */
+enum {
+  EXIT_CLEAN = 0,    /* no errors; warnings within --max-warnings */
+  EXIT_FINDINGS = 1, /* lint errors (or too many warnings) */
+  EXIT_USAGE = 2,    /* usage, configuration or internal error */
+};
+
+typedef enum Command { CMD_CHECK, CMD_RULES, CMD_EXPLAIN, CMD_STANDARDS } Command;
+typedef enum Format { FORMAT_TEXT, FORMAT_JSON } Format;
+typedef enum ColorMode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } ColorMode;
+
+typedef struct Options {
+  Command command;
+  Format format;
+  ColorMode color;
+  const char *output;
+  const char *standards;
+  bool quiet;
+  long max_warnings; /* -1: unlimited */
+  char **only_rules;
+  size_t nonly;
+  char **disabled;
+  size_t ndisabled;
+  int phases[8];
+  size_t nphases;
+  char **paths;
+  size_t npaths;
+} Options;
+
+/* Parses argv. On a usage error prints one line to stderr and returns
+ * EXIT_USAGE; returns -1 to continue, or EXIT_CLEAN after --help/--version. */
+int options_parse(Options *o, int argc, char **argv);
+void options_free(Options *o);
+
+/* Applies --rule/--disable/--phase to the defaults; prints and fails on an
+ * unknown rule id. */
+bool options_selection(const Options *o, RuleSelection *sel);
+
+#endif

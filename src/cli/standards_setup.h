@@ -1,0 +1,13 @@
+#ifndef RTLINT_CLI_STANDARDS_SETUP_H
+#define RTLINT_CLI_STANDARDS_SETUP_H
+#include "discover/discover.h"
+#include "standards/standards.h"
+
+/* Loads the built-in catalog, then learns from --standards FILE or, failing
+ * that, from the standards module found among `files`. Prints the error and
+ * returns false when the catalog cannot be loaded or FILE is unusable. On
+ * success *learned_path (caller frees) names the learned file, or NULL. */
+bool standards_setup(Standards *std, const char *explicit_file, const FileList *files,
+                     char **learned_path);
+
+#endif

@@ -1,0 +1,119 @@
+#include "core/diag.h"
+
+#include "core/util.h"
+#include "rules/registry.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+Diag *diag_add(DiagList *list, const RuleMeta *rule, Severity sev, const Source *src,
+               uint32_t start, uint32_t end, const char *message, const char *help) {
+  grow_array((void **)&list->items, &list->cap, list->n + 1, sizeof *list->items);
+  Diag *d = &list->items[list->n++];
+  memset(d, 0, sizeof *d);
+  d->rule = rule;
+  d->severity = sev;
+  d->src = src;
+  d->start = start;
+  d->end = end;
+  d->message = xstrdup(message);
+  d->help = help ? xstrdup(help) : NULL;
+  return d;
+}
+
+void diag_add_edit(Diag *d, uint32_t start, uint32_t end, const char *text) {
+  Edit e = {start, end, xstrdup(text)};
+  ARRAY_PUSH(d->fix.edits, d->fix.nedits, d->fix.cap, e);
+}
+
+void diag_set_fix(Diag *d, FixApplicability app, const char *title) {
+  d->fix.applicability = app;
+  free(d->fix.title);
+  d->fix.title = xstrdup(title);
+}
+
+static void fix_free(Fix *f) {
+  for (size_t i = 0; i < f->nedits; i++)
+    free(f->edits[i].text);
+  free(f->edits);
+  free(f->title);
+}
+
+void diag_list_free(DiagList *list) {
+  for (size_t i = 0; i < list->n; i++) {
+    free(list->items[i].message);
+    free(list->items[i].help);
+    fix_free(&list->items[i].fix);
+  }
+  free(list->items);
+  memset(list, 0, sizeof *list);
+}
+
+static int diag_cmp(const void *a, const void *b) {
+  const Diag *x = a, *y = b;
+  int c = strcmp(x->src->path, y->src->path);
+  if (c)
+    return c;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end < y->end ? -1 : 1;
+  return strcmp(x->rule->id, y->rule->id);
+}
+
+void diag_list_sort(DiagList *list) {
+  if (list->n > 1)
+    qsort(list->items, list->n, sizeof *list->items, diag_cmp);
+}
+
+const char *severity_name(Severity s) {
+  switch (s) {
+  case SEV_ERROR:
+    return "error";
+  case SEV_WARNING:
+    return "warning";
+  case SEV_OFF:
+    return "off";
+  }
+  return "?";
+}
+
+const char *fix_applicability_name(FixApplicability a) {
+  switch (a) {
+  case FIX_SAFE:
+    return "safe";
+  case FIX_SUGGESTION:
+    return "suggestion";
+  case FIX_NONE:
+    return "none";
+  }
+  return "?";
+}
+
+void notice_add(NoticeList *list, const char *path, const char *kind, const char *message,
+                uint32_t line, uint32_t col) {
+  Notice n = {xstrdup(path), kind, xstrdup(message), line, col};
+  ARRAY_PUSH(list->items, list->n, list->cap, n);
+}
+
+static int notice_cmp(const void *a, const void *b) {
+  const Notice *x = a, *y = b;
+  int c = strcmp(x->path, y->path);
+  if (c)
+    return c;
+  return (x->line > y->line) - (x->line < y->line);
+}
+
+void notice_list_sort(NoticeList *list) {
+  if (list->n > 1)
+    qsort(list->items, list->n, sizeof *list->items, notice_cmp);
+}
+
+void notice_list_free(NoticeList *list) {
+  for (size_t i = 0; i < list->n; i++) {
+    free(list->items[i].path);
+    free(list->items[i].message);
+  }
+  free(list->items);
+  memset(list, 0, sizeof *list);
+}

@@ -1,0 +1,73 @@
+#ifndef RTLINT_CORE_DIAG_H
+#define RTLINT_CORE_DIAG_H
+#include "core/source.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum Severity { SEV_OFF = 0, SEV_WARNING = 1, SEV_ERROR = 2 } Severity;
+
+/* Ordered: a fix applies when its applicability is >= the requested level. */
+typedef enum FixApplicability { FIX_NONE = 0, FIX_SUGGESTION = 1, FIX_SAFE = 2 } FixApplicability;
+
+/* Replace bytes [start, end) with text; start == end inserts. */
+typedef struct Edit {
+  uint32_t start, end;
+  char *text;
+} Edit;
+
+typedef struct Fix {
+  FixApplicability applicability;
+  char *title; /* verb phrase: "Replace with UNIFIED_EVENTS.TYPING_START" */
+  Edit *edits;
+  size_t nedits, cap;
+} Fix;
+
+struct RuleMeta;
+
+typedef struct Diag {
+  const struct RuleMeta *rule;
+  Severity severity;
+  const Source *src;
+  uint32_t start, end; /* byte range in src */
+  char *message;
+  char *help; /* the suggested replacement spelled out, or NULL */
+  Fix fix;
+} Diag;
+
+typedef struct DiagList {
+  Diag *items;
+  size_t n, cap;
+} DiagList;
+
+/* Appends a diagnostic; message and help are copied. Returns it for fixes. */
+Diag *diag_add(DiagList *list, const struct RuleMeta *rule, Severity sev, const Source *src,
+               uint32_t start, uint32_t end, const char *message, const char *help);
+void diag_add_edit(Diag *d, uint32_t start, uint32_t end, const char *text);
+void diag_set_fix(Diag *d, FixApplicability app, const char *title);
+void diag_list_free(DiagList *list);
+/* Sorts by path, then start offset, then rule id: the output order. */
+void diag_list_sort(DiagList *list);
+const char *severity_name(Severity s);
+const char *fix_applicability_name(FixApplicability a);
+
+/* A problem with a file rather than a rule finding: unreadable, not UTF-8,
+ * syntax errors. Reported in every format; never stops the run. */
+typedef struct Notice {
+  char *path;
+  const char *kind; /* "unreadable", "invalid-utf8", "parse-error", ... */
+  char *message;
+  uint32_t line, col; /* 0 when the notice is about the whole file */
+} Notice;
+
+typedef struct NoticeList {
+  Notice *items;
+  size_t n, cap;
+} NoticeList;
+
+void notice_add(NoticeList *list, const char *path, const char *kind, const char *message,
+                uint32_t line, uint32_t col);
+void notice_list_sort(NoticeList *list);
+void notice_list_free(NoticeList *list);
+
+#endif

@@ -1,0 +1,191 @@
+#include "core/source.h"
+
+#include "core/util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static size_t utf8_seq_len(const unsigned char *s, size_t avail) {
+  unsigned char c = s[0];
+  if (c < 0x80)
+    return 1;
+  size_t n;
+  uint32_t min;
+  if ((c & 0xE0) == 0xC0) {
+    n = 2;
+    min = 0x80;
+  } else if ((c & 0xF0) == 0xE0) {
+    n = 3;
+    min = 0x800;
+  } else if ((c & 0xF8) == 0xF0) {
+    n = 4;
+    min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (n > avail)
+    return 0;
+  uint32_t cp = c & (0x7F >> n);
+  for (size_t i = 1; i < n; i++) {
+    if ((s[i] & 0xC0) != 0x80)
+      return 0;
+    cp = (cp << 6) | (s[i] & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+    return 0;
+  return n;
+}
+
+long src_first_invalid_utf8(const char *s, size_t len) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t i = 0;
+  while (i < len) {
+    size_t n = utf8_seq_len(p + i, len - i);
+    if (n == 0)
+      return (long)i;
+    i += n;
+  }
+  return -1;
+}
+
+static void build_line_index(Source *src) {
+  size_t cap = 0;
+  src->nlines = 0;
+  ARRAY_PUSH(src->line_starts, src->nlines, cap, 0);
+  for (uint32_t i = 0; i < src->len; i++)
+    if (src->bytes[i] == '\n')
+      ARRAY_PUSH(src->line_starts, src->nlines, cap, i + 1);
+}
+
+SourceStatus src_from_memory(Source *src, const char *bytes, size_t len, const char *display_path,
+                             char **detail) {
+  memset(src, 0, sizeof *src);
+  *detail = NULL;
+  if (len > SOURCE_MAX_BYTES) {
+    *detail = xasprintf("file is %zu bytes, larger than the %u-byte limit; skipped", len,
+                        SOURCE_MAX_BYTES);
+    return SOURCE_TOO_LARGE;
+  }
+  if (memchr(bytes, '\0', len)) {
+    *detail = xstrdup("file contains NUL bytes (binary?); skipped");
+    return SOURCE_BINARY;
+  }
+  long bad = src_first_invalid_utf8(bytes, len);
+  if (bad >= 0) {
+    *detail = xasprintf("invalid UTF-8 at byte %ld; skipped", bad);
+    return SOURCE_INVALID_UTF8;
+  }
+  src->path = xstrdup(display_path);
+  src->bytes = xstrndup(bytes, len);
+  src->len = (uint32_t)len;
+  build_line_index(src);
+  return SOURCE_OK;
+}
+
+SourceStatus src_load(Source *src, const char *fs_path, const char *display_path, char **detail) {
+  memset(src, 0, sizeof *src);
+  *detail = NULL;
+  FILE *f = fopen(fs_path, "rb");
+  if (!f) {
+    *detail = xasprintf("cannot read file: %s", strerror(errno));
+    return SOURCE_UNREADABLE;
+  }
+  struct stat st;
+  if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+    fclose(f);
+    *detail = xstrdup("cannot read file: not a regular file");
+    return SOURCE_UNREADABLE;
+  }
+  if ((uint64_t)st.st_size > SOURCE_MAX_BYTES) {
+    fclose(f);
+    *detail = xasprintf("file is %lld bytes, larger than the %u-byte limit; skipped",
+                        (long long)st.st_size, SOURCE_MAX_BYTES);
+    return SOURCE_TOO_LARGE;
+  }
+  size_t cap = (size_t)st.st_size + 1, len = 0;
+  char *buf = xmalloc(cap);
+  for (;;) {
+    size_t n = fread(buf + len, 1, cap - len, f);
+    len += n;
+    if (n == 0)
+      break;
+    if (len == cap) {
+      if (cap > SOURCE_MAX_BYTES)
+        break;
+      cap *= 2;
+      buf = xrealloc(buf, cap);
+    }
+  }
+  int read_error = ferror(f);
+  fclose(f);
+  if (read_error) {
+    free(buf);
+    *detail = xstrdup("cannot read file: I/O error");
+    return SOURCE_UNREADABLE;
+  }
+  SourceStatus status = src_from_memory(src, buf, len, display_path, detail);
+  free(buf);
+  return status;
+}
+
+void src_free(Source *src) {
+  free(src->path);
+  free(src->bytes);
+  free(src->line_starts);
+  memset(src, 0, sizeof *src);
+}
+
+SrcPos src_pos(const Source *src, uint32_t byte) {
+  if (byte > src->len)
+    byte = src->len;
+  uint32_t lo = 0, hi = src->nlines;
+  while (hi - lo > 1) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (src->line_starts[mid] <= byte)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  SrcPos pos = {.line = lo + 1, .col = 1, .col_utf16 = 1, .col_byte = 1};
+  const unsigned char *p = (const unsigned char *)src->bytes;
+  for (uint32_t i = src->line_starts[lo]; i < byte; i++) {
+    pos.col_byte++;
+    if ((p[i] & 0xC0) == 0x80)
+      continue; /* continuation byte: counted with its lead byte */
+    pos.col++;
+    pos.col_utf16 += (p[i] >= 0xF0) ? 2 : 1; /* non-BMP: a surrogate pair */
+  }
+  return pos;
+}
+
+const char *src_line(const Source *src, uint32_t line, uint32_t *len) {
+  if (line == 0 || line > src->nlines) {
+    *len = 0;
+    return "";
+  }
+  uint32_t start = src->line_starts[line - 1];
+  uint32_t end = line < src->nlines ? src->line_starts[line] : src->len;
+  while (end > start && (src->bytes[end - 1] == '\n' || src->bytes[end - 1] == '\r'))
+    end--;
+  *len = end - start;
+  return src->bytes + start;
+}
+
+const char *src_status_name(SourceStatus st) {
+  switch (st) {
+  case SOURCE_OK:
+    return "ok";
+  case SOURCE_UNREADABLE:
+    return "unreadable";
+  case SOURCE_TOO_LARGE:
+    return "too-large";
+  case SOURCE_BINARY:
+    return "binary";
+  case SOURCE_INVALID_UTF8:
+    return "invalid-utf8";
+  }
+  return "unknown";
+}

@@ -1,0 +1,53 @@
+#ifndef RTLINT_CORE_SOURCE_H
+#define RTLINT_CORE_SOURCE_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Files above this size are reported and skipped: generated bundles, not code
+ * someone wrote by hand. */
+#define SOURCE_MAX_BYTES (4u * 1024u * 1024u)
+
+typedef enum SourceStatus {
+  SOURCE_OK = 0,
+  SOURCE_UNREADABLE,
+  SOURCE_TOO_LARGE,
+  SOURCE_BINARY,
+  SOURCE_INVALID_UTF8,
+} SourceStatus;
+
+/* One file's bytes and its line index. Byte offsets are the currency of the
+ * whole linter; lines and columns are derived only for output. */
+typedef struct Source {
+  char *path;  /* display path (relative, '/'-separated) */
+  char *bytes; /* NUL-terminated copy of the file */
+  uint32_t len;
+  uint32_t *line_starts; /* byte offset of each line's first byte */
+  uint32_t nlines;
+} Source;
+
+typedef struct SrcPos {
+  uint32_t line;      /* 1-based */
+  uint32_t col;       /* 1-based, in Unicode code points */
+  uint32_t col_utf16; /* 1-based, in UTF-16 code units (SARIF's default) */
+  uint32_t col_byte;  /* 1-based, in bytes */
+} SrcPos;
+
+/* Reads fs_path. On failure returns the status and, in *detail, a message
+ * (caller frees); src is left empty. */
+SourceStatus src_load(Source *src, const char *fs_path, const char *display_path, char **detail);
+/* Takes ownership of bytes (len bytes, need not be NUL-terminated: copied). */
+SourceStatus src_from_memory(Source *src, const char *bytes, size_t len, const char *display_path,
+                             char **detail);
+void src_free(Source *src);
+
+/* Offset of the first invalid UTF-8 byte, or -1 when the text is valid. */
+long src_first_invalid_utf8(const char *s, size_t len);
+
+SrcPos src_pos(const Source *src, uint32_t byte);
+/* The line containing byte (without its newline). */
+const char *src_line(const Source *src, uint32_t line, uint32_t *len);
+
+const char *src_status_name(SourceStatus st);
+
+#endif

@@ -1,0 +1,50 @@
+#ifndef RTLINT_CORE_UTIL_H
+#define RTLINT_CORE_UTIL_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Allocation failure is fatal by policy (as in tree-sitter's runtime): the
+ * linter cannot produce a trustworthy result without memory. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+#include <stdarg.h>
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+
+/* Grows *items to hold at least need elements of size elem. */
+void grow_array(void **items, size_t *cap, size_t need, size_t elem);
+#define ARRAY_PUSH(arr, n, cap, value)                                                             \
+  do {                                                                                             \
+    grow_array((void **)&(arr), &(cap), (n) + 1, sizeof(*(arr)));                                  \
+    (arr)[(n)++] = (value);                                                                        \
+  } while (0)
+
+bool str_starts_with(const char *s, const char *prefix);
+bool str_ends_with(const char *s, const char *suffix);
+bool mem_eq_str(const char *p, size_t n, const char *s);
+
+/* Growable string. */
+typedef struct StrBuf {
+  char *data;
+  size_t len, cap;
+} StrBuf;
+
+void sb_append_n(StrBuf *sb, const char *s, size_t n);
+void sb_append(StrBuf *sb, const char *s);
+void sb_appendf(StrBuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_putc(StrBuf *sb, char c);
+/* Returns the NUL-terminated contents and resets sb; caller frees. */
+char *sb_take(StrBuf *sb);
+void sb_free(StrBuf *sb);
+const char *sb_cstr(StrBuf *sb);
+
+/* FNV-1a 64-bit: stable across runs and platforms, used for fingerprints and
+ * shard assignment (not for security). */
+uint64_t hash_fnv1a(const void *data, size_t len, uint64_t seed);
+#define HASH_FNV_SEED 0xcbf29ce484222325ULL
+
+#endif

@@ -1,0 +1,22 @@
+#ifndef RTLINT_DISCOVER_DISCOVER_H
+#define RTLINT_DISCOVER_DISCOVER_H
+#include "core/diag.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct FileList {
+  char **paths;
+  size_t n, cap;
+} FileList;
+
+/* Expands command-line paths into the TS/TSX files to lint: directories are
+ * walked (skipping node_modules, .git and what .gitignore ignores), files
+ * named explicitly are taken as they are. Returns false and sets *err (caller
+ * frees) when a path does not exist. The list is sorted and unique. */
+bool discover_files(char *const *args, size_t nargs, FileList *out, char **err);
+void file_list_free(FileList *list);
+void file_list_add(FileList *list, const char *path);
+void file_list_sort_unique(FileList *list);
+
+#endif

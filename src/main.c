@@ -1,0 +1,30 @@
+/* rtlint: lints TypeScript/TSX against the Campfire unified realtime
+ * standards. This file only dispatches; see cli/ for the commands. */
+#include "cli/commands.h"
+#include "cli/options.h"
+
+int main(int argc, char **argv) {
+  Options o;
+  int status = options_parse(&o, argc, argv);
+  if (status >= 0) {
+    options_free(&o);
+    return status;
+  }
+  switch (o.command) {
+  case CMD_RULES:
+    status = cmd_rules(&o);
+    break;
+  case CMD_EXPLAIN:
+    status = cmd_explain(&o);
+    break;
+  case CMD_STANDARDS:
+    status = cmd_standards(&o);
+    break;
+  case CMD_CHECK:
+  default:
+    status = cmd_check(&o);
+    break;
+  }
+  options_free(&o);
+  return status;
+}

@@ -1,0 +1,66 @@
+#include "output/output.h"
+
+#include "rules/registry.h"
+
+#include <jansson.h>
+
+static json_t *position(const Source *src, uint32_t byte) {
+  SrcPos p = src_pos(src, byte);
+  return json_pack("{s:i, s:i, s:i, s:i}", "byte", (json_int_t)byte, "line", (json_int_t)p.line,
+                   "column", (json_int_t)p.col, "column_utf16", (json_int_t)p.col_utf16);
+}
+
+static json_t *fix_json(const Fix *fix) {
+  if (fix->applicability == FIX_NONE)
+    return json_null();
+  json_t *edits = json_array();
+  for (size_t i = 0; i < fix->nedits; i++)
+    json_array_append_new(
+        edits, json_pack("{s:i, s:i, s:s}", "start", (json_int_t)fix->edits[i].start, "end",
+                         (json_int_t)fix->edits[i].end, "text", fix->edits[i].text));
+  return json_pack("{s:s, s:s, s:o}", "applicability", fix_applicability_name(fix->applicability),
+                   "title", fix->title ? fix->title : "", "edits", edits);
+}
+
+static json_t *diag_json(const Diag *d) {
+  json_t *o = json_object();
+  json_object_set_new(o, "rule", json_string(d->rule->id));
+  json_object_set_new(o, "severity", json_string(severity_name(d->severity)));
+  json_object_set_new(o, "phase", json_integer(d->rule->phase));
+  json_object_set_new(o, "message", json_string(d->message));
+  json_object_set_new(o, "path", json_string(d->src->path));
+  json_object_set_new(o, "start", position(d->src, d->start));
+  json_object_set_new(o, "end", position(d->src, d->end));
+  json_object_set_new(o, "help", d->help ? json_string(d->help) : json_null());
+  json_object_set_new(o, "fix", fix_json(&d->fix));
+  return o;
+}
+
+void output_json(FILE *f, const LintResult *r, const OutputOptions *opt) {
+  json_t *root = json_object();
+  json_object_set_new(root, "schema_version", json_integer(1));
+  json_object_set_new(root, "tool",
+                      json_pack("{s:s, s:s}", "name", "rtlint", "version", RTLINT_VERSION));
+  json_t *diags = json_array();
+  for (size_t i = 0; i < r->diags.n; i++)
+    if (output_shown(&r->diags.items[i], opt))
+      json_array_append_new(diags, diag_json(&r->diags.items[i]));
+  json_object_set_new(root, "diagnostics", diags);
+  json_t *notices = json_array();
+  for (size_t i = 0; i < r->notices.n; i++) {
+    const Notice *n = &r->notices.items[i];
+    json_array_append_new(notices, json_pack("{s:s, s:s, s:s, s:i, s:i}", "path", n->path, "kind",
+                                             n->kind, "message", n->message, "line",
+                                             (json_int_t)n->line, "column", (json_int_t)n->col));
+  }
+  json_object_set_new(root, "notices", notices);
+  Summary s = output_summary(r, opt);
+  json_object_set_new(root, "summary",
+                      json_pack("{s:i, s:i, s:i, s:i, s:i}", "files", (json_int_t)r->files_scanned,
+                                "errors", (json_int_t)s.errors, "warnings", (json_int_t)s.warnings,
+                                "fixable", (json_int_t)s.fixable_safe, "suggestions",
+                                (json_int_t)s.fixable_suggestion));
+  json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII * 0);
+  fputc('\n', f);
+  json_decref(root);
+}

@@ -1,0 +1,23 @@
+#include "output/output.h"
+
+bool output_shown(const Diag *d, const OutputOptions *opt) {
+  return !(opt->quiet && d->severity != SEV_ERROR);
+}
+
+Summary output_summary(const LintResult *r, const OutputOptions *opt) {
+  Summary s = {0};
+  for (size_t i = 0; i < r->diags.n; i++) {
+    const Diag *d = &r->diags.items[i];
+    if (!output_shown(d, opt))
+      continue;
+    if (d->severity == SEV_ERROR)
+      s.errors++;
+    else
+      s.warnings++;
+    if (d->fix.applicability == FIX_SAFE)
+      s.fixable_safe++;
+    else if (d->fix.applicability == FIX_SUGGESTION)
+      s.fixable_suggestion++;
+  }
+  return s;
+}

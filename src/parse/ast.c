@@ -1,0 +1,183 @@
+#include "parse/ast.h"
+
+#include <stdlib.h>
+
+bool node_text_eq(const Source *src, TSNode n, const char *s) {
+  uint32_t len;
+  const char *t = node_text(src, n, &len);
+  return mem_eq_str(t, len, s);
+}
+
+char *node_text_dup(const Source *src, TSNode n) {
+  uint32_t len;
+  const char *t = node_text(src, n, &len);
+  return xstrndup(t, len);
+}
+
+TSNode node_unwrap(TSNode n) {
+  for (;;) {
+    if (ts_node_is_null(n))
+      return n;
+    const char *t = ts_node_type(n);
+    if (strcmp(t, "parenthesized_expression") == 0 || strcmp(t, "as_expression") == 0 ||
+        strcmp(t, "satisfies_expression") == 0 || strcmp(t, "non_null_expression") == 0 ||
+        strcmp(t, "type_assertion") == 0) {
+      TSNode inner = ts_node_named_child(n, strcmp(t, "type_assertion") == 0 ? 1 : 0);
+      if (ts_node_is_null(inner))
+        return n;
+      n = inner;
+      continue;
+    }
+    return n;
+  }
+}
+
+static void append_escape(StrBuf *out, const char *e, uint32_t len) {
+  /* e points at the backslash. Only the escapes that occur in event and
+   * channel names matter; others keep their literal character. */
+  if (len < 2)
+    return;
+  switch (e[1]) {
+  case 'n':
+    sb_putc(out, '\n');
+    return;
+  case 't':
+    sb_putc(out, '\t');
+    return;
+  case 'r':
+    sb_putc(out, '\r');
+    return;
+  case '0':
+    sb_putc(out, '\0');
+    return;
+  case '\n':
+    return; /* line continuation */
+  default:
+    sb_append_n(out, e + 1, len - 1);
+  }
+}
+
+bool node_string_value(const Source *src, TSNode n, StrBuf *out) {
+  if (!node_is(n, "string"))
+    return false;
+  uint32_t count = ts_node_named_child_count(n);
+  for (uint32_t i = 0; i < count; i++) {
+    TSNode c = ts_node_named_child(n, i);
+    uint32_t len;
+    const char *t = node_text(src, c, &len);
+    if (node_is(c, "escape_sequence"))
+      append_escape(out, t, len);
+    else
+      sb_append_n(out, t, len);
+  }
+  if (!out->data)
+    sb_append(out, "");
+  return true;
+}
+
+const char *call_callee_name(const Source *src, TSNode call, uint32_t *len) {
+  TSNode fn = node_unwrap(node_field(call, "function"));
+  if (node_is(fn, "identifier"))
+    return node_text(src, fn, len);
+  if (node_is(fn, "member_expression")) {
+    TSNode prop = node_field(fn, "property");
+    if (!ts_node_is_null(prop))
+      return node_text(src, prop, len);
+  }
+  *len = 0;
+  return NULL;
+}
+
+TSNode call_callee_object(TSNode call) {
+  TSNode fn = node_unwrap(node_field(call, "function"));
+  if (node_is(fn, "member_expression"))
+    return node_field(fn, "object");
+  TSNode null = {0};
+  return null;
+}
+
+static bool is_argument(TSNode n) {
+  return !node_is(n, "comment");
+}
+
+TSNode call_argument(TSNode call, uint32_t index) {
+  TSNode args = node_field(call, "arguments");
+  TSNode null = {0};
+  if (ts_node_is_null(args) || !node_is(args, "arguments"))
+    return null;
+  uint32_t count = ts_node_named_child_count(args), seen = 0;
+  for (uint32_t i = 0; i < count; i++) {
+    TSNode a = ts_node_named_child(args, i);
+    if (!is_argument(a))
+      continue;
+    if (seen++ == index)
+      return a;
+  }
+  return null;
+}
+
+uint32_t call_argument_count(TSNode call) {
+  TSNode args = node_field(call, "arguments");
+  if (ts_node_is_null(args) || !node_is(args, "arguments"))
+    return 0;
+  uint32_t count = ts_node_named_child_count(args), seen = 0;
+  for (uint32_t i = 0; i < count; i++)
+    if (is_argument(ts_node_named_child(args, i)))
+      seen++;
+  return seen;
+}
+
+static bool key_matches(const Source *src, TSNode key, const char *want) {
+  if (node_is(key, "property_identifier") || node_is(key, "number"))
+    return node_text_eq(src, key, want);
+  if (node_is(key, "string")) {
+    StrBuf sb = {0};
+    node_string_value(src, key, &sb);
+    bool eq = strcmp(sb_cstr(&sb), want) == 0;
+    sb_free(&sb);
+    return eq;
+  }
+  return false;
+}
+
+TSNode object_property(const Source *src, TSNode object, const char *key) {
+  TSNode null = {0};
+  if (!node_is(object, "object"))
+    return null;
+  uint32_t count = ts_node_named_child_count(object);
+  for (uint32_t i = 0; i < count; i++) {
+    TSNode c = ts_node_named_child(object, i);
+    if (node_is(c, "pair")) {
+      if (key_matches(src, node_field(c, "key"), key))
+        return node_field(c, "value");
+    } else if (node_is(c, "shorthand_property_identifier")) {
+      if (node_text_eq(src, c, key))
+        return c;
+    } else if (node_is(c, "method_definition")) {
+      if (key_matches(src, node_field(c, "name"), key))
+        return c;
+    }
+  }
+  return null;
+}
+
+void ast_walk(TSNode root, NodeVisitor fn, void *data) {
+  TSTreeCursor cur = ts_tree_cursor_new(root);
+  bool descend = fn(root, data);
+  for (;;) {
+    if (descend && ts_tree_cursor_goto_first_child(&cur)) {
+      descend = fn(ts_tree_cursor_current_node(&cur), data);
+      continue;
+    }
+    for (;;) {
+      if (ts_tree_cursor_goto_next_sibling(&cur)) {
+        descend = fn(ts_tree_cursor_current_node(&cur), data);
+        break;
+      }
+      if (!ts_tree_cursor_goto_parent(&cur)) {
+        ts_tree_cursor_delete(&cur);
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,51 @@
+#ifndef RTLINT_PARSE_AST_H
+#define RTLINT_PARSE_AST_H
+#include "core/source.h"
+#include "core/util.h"
+
+#include <stdbool.h>
+#include <string.h>
+#include <tree_sitter/api.h>
+
+static inline bool node_is(TSNode n, const char *type) {
+  return !ts_node_is_null(n) && strcmp(ts_node_type(n), type) == 0;
+}
+
+static inline TSNode node_field(TSNode n, const char *field) {
+  return ts_node_child_by_field_name(n, field, (uint32_t)strlen(field));
+}
+
+static inline const char *node_text(const Source *src, TSNode n, uint32_t *len) {
+  uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
+  *len = e - s;
+  return src->bytes + s;
+}
+
+/* True when the node's source text is exactly s. */
+bool node_text_eq(const Source *src, TSNode n, const char *s);
+char *node_text_dup(const Source *src, TSNode n); /* caller frees */
+
+/* Strips parentheses, `as` / `satisfies` / `<T>` assertions and `!`. */
+TSNode node_unwrap(TSNode n);
+
+/* Decodes a `string` node's value (escapes resolved) into out. Returns false
+ * for other nodes. */
+bool node_string_value(const Source *src, TSNode n, StrBuf *out);
+
+/* For a call: the callee's final property name (`x.y.channel(...)` ->
+ * "channel") or identifier; NULL/0 when the callee is something else. */
+const char *call_callee_name(const Source *src, TSNode call, uint32_t *len);
+/* For a call with a member callee: the object expression. */
+TSNode call_callee_object(TSNode call);
+TSNode call_argument(TSNode call, uint32_t index); /* named args, skipping comments */
+uint32_t call_argument_count(TSNode call);
+
+/* An object literal's property value by key (identifier, string or number
+ * key); null node when absent. Shorthand `{ event }` returns the identifier. */
+TSNode object_property(const Source *src, TSNode object, const char *key);
+
+/* Visits every node in document order; return false from fn to skip children. */
+typedef bool (*NodeVisitor)(TSNode node, void *data);
+void ast_walk(TSNode root, NodeVisitor fn, void *data);
+
+#endif

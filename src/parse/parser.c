@@ -1,0 +1,61 @@
+#include "parse/parser.h"
+
+#include "core/util.h"
+
+#include <string.h>
+
+const TSLanguage *tree_sitter_typescript(void);
+const TSLanguage *tree_sitter_tsx(void);
+
+static _Thread_local TSParser *thread_parsers[2];
+
+bool lang_for_path(const char *path, Lang *out) {
+  if (str_ends_with(path, ".d.ts") || str_ends_with(path, ".d.mts") ||
+      str_ends_with(path, ".d.cts"))
+    return false;
+  if (str_ends_with(path, ".tsx")) {
+    *out = LANG_TSX;
+    return true;
+  }
+  if (str_ends_with(path, ".ts") || str_ends_with(path, ".mts") || str_ends_with(path, ".cts")) {
+    *out = LANG_TS;
+    return true;
+  }
+  return false;
+}
+
+TSTree *parse_source(const Source *src, Lang lang) {
+  TSParser **slot = &thread_parsers[lang];
+  if (!*slot) {
+    *slot = ts_parser_new();
+    ts_parser_set_language(*slot, lang == LANG_TSX ? tree_sitter_tsx() : tree_sitter_typescript());
+  }
+  return ts_parser_parse_string(*slot, NULL, src->bytes, src->len);
+}
+
+static bool find_error(TSNode node, uint32_t *byte) {
+  if (!ts_node_has_error(node))
+    return false;
+  if (ts_node_is_missing(node) || strcmp(ts_node_type(node), "ERROR") == 0) {
+    *byte = ts_node_start_byte(node);
+    return true;
+  }
+  uint32_t n = ts_node_child_count(node);
+  for (uint32_t i = 0; i < n; i++)
+    if (find_error(ts_node_child(node, i), byte))
+      return true;
+  *byte = ts_node_start_byte(node);
+  return true;
+}
+
+bool parse_first_error(TSTree *tree, uint32_t *byte) {
+  return find_error(ts_tree_root_node(tree), byte);
+}
+
+void parse_thread_cleanup(void) {
+  for (int i = 0; i < 2; i++) {
+    if (thread_parsers[i])
+      ts_parser_delete(thread_parsers[i]);
+    thread_parsers[i] = NULL;
+  }
+}

@@ -1,0 +1,23 @@
+#ifndef RTLINT_PARSE_PARSER_H
+#define RTLINT_PARSE_PARSER_H
+#include "core/source.h"
+
+#include <stdbool.h>
+#include <tree_sitter/api.h>
+
+typedef enum Lang { LANG_TS, LANG_TSX } Lang;
+
+/* Picks the grammar by extension (.ts .mts .cts -> TS, .tsx -> TSX). Returns
+ * false for other files and for declaration files (.d.ts). */
+bool lang_for_path(const char *path, Lang *out);
+
+/* Parses src with a parser owned by the calling thread. */
+TSTree *parse_source(const Source *src, Lang lang);
+
+/* First ERROR or MISSING node in the tree, if any: the position to report. */
+bool parse_first_error(TSTree *tree, uint32_t *byte);
+
+/* Frees the calling thread's parsers (call before a worker thread exits). */
+void parse_thread_cleanup(void);
+
+#endif

@@ -1,0 +1,49 @@
+#ifndef RTLINT_RESOLVE_FACTS_H
+#define RTLINT_RESOLVE_FACTS_H
+#include "core/arena.h"
+#include "resolve/project.h"
+
+#include <tree_sitter/api.h>
+
+typedef enum ChannelSinkKind {
+  CHANNEL_SINK_CLIENT,  /* supabase.channel(name) */
+  CHANNEL_SINK_MANAGER, /* channelManager.getChannel(name) */
+  CHANNEL_SINK_HELPER,  /* subscribeToChannel(name, ...) / broadcastToChannel(name, ...) */
+  CHANNEL_SINK_WRAPPER, /* a local function that passes its parameter to one of the above */
+} ChannelSinkKind;
+
+/* A place where a channel name is consumed. */
+typedef struct ChannelSite {
+  ChannelSinkKind kind;
+  TSNode call;
+  TSNode arg;
+} ChannelSite;
+
+typedef enum EventSinkKind {
+  EVENT_SINK_ON_BROADCAST, /* .on('broadcast', { event: X }, ...) */
+  EVENT_SINK_SEND,         /* .send({ type: 'broadcast', event: X }) */
+  EVENT_SINK_HELPER,       /* broadcastToChannel(ch, X) / subscribeToChannel(ch, X) */
+  EVENT_SINK_SUBSCRIBE,    /* subscribe(X, handler) of the app's realtime hooks */
+  EVENT_SINK_COMPARE,      /* payload.event === X / case X: inside a broadcast handler */
+  EVENT_SINK_WRAPPER,      /* a local function passing its parameter to one of the above */
+} EventSinkKind;
+
+typedef struct EventSite {
+  EventSinkKind kind;
+  TSNode call; /* the call (or comparison) holding the event */
+  TSNode arg;  /* the event-name expression */
+} EventSite;
+
+/* What rules talk about, collected in one pass over a module's tree. */
+typedef struct Facts {
+  TSNode *calls; /* every call_expression, in document order */
+  size_t ncalls;
+  ChannelSite *channels;
+  size_t nchannels;
+  EventSite *events;
+  size_t nevents;
+} Facts;
+
+void facts_collect(Facts *f, const Module *m, Arena *arena);
+
+#endif

@@ -1,0 +1,68 @@
+#ifndef RTLINT_RESOLVE_PROJECT_H
+#define RTLINT_RESOLVE_PROJECT_H
+#include "core/source.h"
+#include "parse/parser.h"
+#include "standards/standards.h"
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <tree_sitter/api.h>
+
+/* A parsed TS/TSX file. Linted files and files parsed only because an import
+ * led there share this cache, so each is read and parsed once. */
+typedef struct Module {
+  char *fs_path; /* normalized absolute path: the cache key */
+  Source src;
+  Lang lang;
+  TSTree *tree;
+  SourceStatus status;
+  char *load_error; /* when status != SOURCE_OK */
+  bool has_syntax_error;
+  bool is_standards; /* the UNIFIED_* single source of truth */
+  bool linted;       /* among the files being checked (not only imported) */
+} Module;
+
+typedef struct TsPath {
+  char *pattern;  /* e.g. "@/<star>" */
+  char **targets; /* e.g. "./src/<star>", relative to base_url */
+  size_t ntargets;
+} TsPath;
+
+typedef struct TsConfig {
+  char *dir;      /* directory holding tsconfig.json */
+  char *base_url; /* absolute */
+  TsPath *paths;
+  size_t npaths;
+  bool found;
+} TsConfig;
+
+typedef struct Project {
+  char *cwd; /* absolute; display paths are relative to it */
+  const Standards *std;
+  char *standards_path; /* absolute path of an explicit --standards file, or NULL */
+  Module **modules;
+  size_t nmodules, cap;
+  TsConfig *tsconfigs;
+  size_t ntsconfigs, tscap;
+  pthread_mutex_t lock;
+} Project;
+
+void project_init(Project *p, const Standards *std);
+void project_free(Project *p);
+
+/* Returns the module for a file, reading and parsing it on first use; NULL
+ * when the path is not a TS/TSX file. A module that failed to load is
+ * returned with status != SOURCE_OK and no tree. */
+Module *project_module(Project *p, const char *path);
+
+/* Resolves an import specifier seen in `from` to a file path (relative
+ * paths, index files, tsconfig baseUrl/paths). Returns false when the target
+ * is outside the project's TypeScript (packages) or does not exist. */
+bool project_resolve_import(Project *p, const Module *from, const char *spec, char **out_path);
+
+/* Display path: relative to cwd when below it. Caller frees. */
+char *project_display_path(const Project *p, const char *abs_path);
+/* Absolute, normalized ("." and ".." removed). Caller frees. */
+char *path_absolute(const char *cwd, const char *path);
+
+#endif

@@ -1,0 +1,349 @@
+#include "resolve/scope.h"
+
+#include "parse/ast.h"
+
+#include <stdio.h>
+
+bool node_is_function(TSNode n) {
+  return node_is(n, "arrow_function") || node_is(n, "function_expression") ||
+         node_is(n, "function_declaration") || node_is(n, "method_definition") ||
+         node_is(n, "function") || node_is(n, "generator_function_declaration");
+}
+
+static TSNode param_name_node(TSNode param) {
+  /* required_parameter / optional_parameter have a `pattern` field. */
+  TSNode pat = node_field(param, "pattern");
+  if (!ts_node_is_null(pat))
+    return pat;
+  return param;
+}
+
+int function_param_index(const Module *m, TSNode fn, const char *name) {
+  TSNode single = node_field(fn, "parameter");
+  if (!ts_node_is_null(single))
+    return node_is(single, "identifier") && node_text_eq(&m->src, single, name) ? 0 : -1;
+  TSNode params = node_field(fn, "parameters");
+  if (ts_node_is_null(params))
+    return -1;
+  uint32_t n = ts_node_named_child_count(params);
+  int index = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode p = ts_node_named_child(params, i);
+    if (node_is(p, "comment"))
+      continue;
+    TSNode pat = param_name_node(p);
+    if (node_is(pat, "identifier") && node_text_eq(&m->src, pat, name))
+      return index;
+    index++;
+  }
+  return -1;
+}
+
+static bool is_ident_char(char c) {
+  return c == '_' || c == '$' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || (unsigned char)c >= 0x80;
+}
+
+/* Any mention of name inside a destructuring parameter also shadows it. */
+static bool params_mention(const Module *m, TSNode fn, const char *name) {
+  TSNode params = node_field(fn, "parameters");
+  if (ts_node_is_null(params))
+    return false;
+  uint32_t len;
+  const char *t = node_text(&m->src, params, &len);
+  size_t nlen = strlen(name);
+  for (uint32_t i = 0; i + nlen <= len; i++) {
+    if (memcmp(t + i, name, nlen) != 0)
+      continue;
+    char before = i ? t[i - 1] : ' ', after = i + nlen < len ? t[i + nlen] : ' ';
+    if (!is_ident_char(before) && !is_ident_char(after))
+      return true;
+  }
+  return false;
+}
+size_t function_returns(TSNode fn, TSNode *out, size_t max) {
+  TSNode body = node_field(fn, "body");
+  if (ts_node_is_null(body))
+    return 0;
+  if (!node_is(body, "statement_block")) {
+    out[0] = body;
+    return 1;
+  }
+  size_t n = 0;
+  uint32_t count = ts_node_named_child_count(body);
+  for (uint32_t i = 0; i < count && n < max; i++) {
+    TSNode st = ts_node_named_child(body, i);
+    if (node_is(st, "return_statement") && ts_node_named_child_count(st) > 0)
+      out[n++] = ts_node_named_child(st, 0);
+  }
+  return n;
+}
+
+typedef struct Assigned {
+  const Module *m;
+  const char *name;
+  bool found;
+} Assigned;
+
+static bool find_assignment(TSNode n, void *data) {
+  Assigned *a = data;
+  if (a->found)
+    return false;
+  if (node_is(n, "assignment_expression") || node_is(n, "augmented_assignment_expression")) {
+    TSNode left = node_field(n, "left");
+    if (node_is(left, "identifier") && node_text_eq(&a->m->src, left, a->name))
+      a->found = true;
+  } else if (node_is(n, "update_expression")) {
+    TSNode arg = node_field(n, "argument");
+    if (node_is(arg, "identifier") && node_text_eq(&a->m->src, arg, a->name))
+      a->found = true;
+  }
+  return true;
+}
+
+static bool reassigned_in(const Module *m, TSNode scope, const char *name) {
+  Assigned a = {m, name, false};
+  ast_walk(scope, find_assignment, &a);
+  return a.found;
+}
+
+/* `const { a = "x" } = obj` / `const [a = "x"] = arr`: the literal default. */
+static bool destructured_default(const Module *m, TSNode pattern, const char *name, Binding *b) {
+  uint32_t n = ts_node_named_child_count(pattern);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode c = ts_node_named_child(pattern, i);
+    if (node_is(c, "object_assignment_pattern") || node_is(c, "assignment_pattern")) {
+      TSNode left = node_field(c, "left");
+      if ((node_is(left, "shorthand_property_identifier_pattern") || node_is(left, "identifier")) &&
+          node_text_eq(&m->src, left, name)) {
+        b->kind = BIND_VALUE;
+        b->node = node_field(c, "right");
+        b->decl = left;
+        return true;
+      }
+    } else if (node_is(c, "pair_pattern")) {
+      TSNode v = node_field(c, "value");
+      if (node_is(v, "assignment_pattern") || node_is(v, "object_pattern")) {
+        TSNode holder = node_is(v, "assignment_pattern") ? ts_node_parent(v) : v;
+        if (node_is(v, "assignment_pattern")) {
+          TSNode left = node_field(v, "left");
+          if (node_is(left, "identifier") && node_text_eq(&m->src, left, name)) {
+            b->kind = BIND_VALUE;
+            b->node = node_field(v, "right");
+            b->decl = left;
+            return true;
+          }
+        } else if (destructured_default(m, holder, name, b)) {
+          return true;
+        }
+      } else if (node_is(v, "identifier") && node_text_eq(&m->src, v, name)) {
+        b->kind = BIND_UNKNOWN;
+        b->decl = v;
+        return true;
+      }
+    } else if ((node_is(c, "shorthand_property_identifier_pattern") || node_is(c, "identifier")) &&
+               node_text_eq(&m->src, c, name)) {
+      b->kind = BIND_UNKNOWN;
+      b->decl = c;
+      return true;
+    } else if (node_is(c, "object_pattern") || node_is(c, "array_pattern")) {
+      if (destructured_default(m, c, name, b))
+        return true;
+    }
+  }
+  return false;
+}
+
+static bool match_declarator(const Module *m, TSNode decl, bool is_const, TSNode scope,
+                             const char *name, Binding *b) {
+  TSNode id = node_field(decl, "name");
+  TSNode value = node_field(decl, "value");
+  if (node_is(id, "identifier")) {
+    if (!node_text_eq(&m->src, id, name))
+      return false;
+    b->decl = id;
+    if (ts_node_is_null(value) || (!is_const && reassigned_in(m, scope, name))) {
+      b->kind = BIND_UNKNOWN;
+      return true;
+    }
+    TSNode v = node_unwrap(value);
+    if (node_is(v, "arrow_function") || node_is(v, "function_expression") ||
+        node_is(v, "function")) {
+      b->kind = BIND_FUNCTION;
+      b->node = v;
+    } else {
+      b->kind = BIND_VALUE;
+      b->node = value;
+    }
+    return true;
+  }
+  if (node_is(id, "object_pattern") || node_is(id, "array_pattern")) {
+    if (!destructured_default(m, id, name, b))
+      return false;
+    if (b->kind == BIND_VALUE && !is_const && reassigned_in(m, scope, name))
+      b->kind = BIND_UNKNOWN;
+    return true;
+  }
+  return false;
+}
+
+static void copy_string_value(const Module *m, TSNode str, char *out, size_t cap) {
+  StrBuf sb = {0};
+  node_string_value(&m->src, str, &sb);
+  snprintf(out, cap, "%s", sb_cstr(&sb));
+  sb_free(&sb);
+}
+
+static bool match_import(const Module *m, TSNode imp, const char *name, Binding *b) {
+  TSNode source = node_field(imp, "source");
+  uint32_t n = ts_node_named_child_count(imp);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode clause = ts_node_named_child(imp, i);
+    if (!node_is(clause, "import_clause"))
+      continue;
+    uint32_t cn = ts_node_named_child_count(clause);
+    for (uint32_t j = 0; j < cn; j++) {
+      TSNode c = ts_node_named_child(clause, j);
+      const char *imported = NULL;
+      TSNode local = {0};
+      if (node_is(c, "identifier") && node_text_eq(&m->src, c, name)) {
+        imported = "default";
+        local = c;
+      } else if (node_is(c, "namespace_import")) {
+        TSNode id = ts_node_named_child(c, 0);
+        if (node_is(id, "identifier") && node_text_eq(&m->src, id, name)) {
+          imported = "*";
+          local = id;
+        }
+      } else if (node_is(c, "named_imports")) {
+        uint32_t sn = ts_node_named_child_count(c);
+        for (uint32_t k = 0; k < sn && !imported; k++) {
+          TSNode spec = ts_node_named_child(c, k);
+          if (!node_is(spec, "import_specifier"))
+            continue;
+          TSNode nm = node_field(spec, "name"), alias = node_field(spec, "alias");
+          TSNode loc = ts_node_is_null(alias) ? nm : alias;
+          if (node_text_eq(&m->src, loc, name)) {
+            local = loc;
+            uint32_t len;
+            const char *t = node_text(&m->src, nm, &len);
+            snprintf(b->imported, sizeof b->imported, "%.*s", (int)len, t);
+            imported = b->imported;
+          }
+        }
+      }
+      if (imported) {
+        b->kind = BIND_IMPORT;
+        b->decl = local;
+        if (imported != b->imported)
+          snprintf(b->imported, sizeof b->imported, "%s", imported);
+        copy_string_value(m, source, b->source, sizeof b->source);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+static bool match_statement(const Module *m, TSNode st, TSNode scope, const char *name,
+                            Binding *b) {
+  if (node_is(st, "export_statement")) {
+    TSNode decl = node_field(st, "declaration");
+    if (ts_node_is_null(decl))
+      return false;
+    st = decl;
+  }
+  const char *t = ts_node_type(st);
+  if (strcmp(t, "lexical_declaration") == 0 || strcmp(t, "variable_declaration") == 0) {
+    TSNode kind = ts_node_child(st, 0);
+    bool is_const = node_text_eq(&m->src, kind, "const");
+    uint32_t n = ts_node_named_child_count(st);
+    for (uint32_t i = 0; i < n; i++) {
+      TSNode d = ts_node_named_child(st, i);
+      if (node_is(d, "variable_declarator") && match_declarator(m, d, is_const, scope, name, b))
+        return true;
+    }
+    return false;
+  }
+  if (strcmp(t, "function_declaration") == 0 || strcmp(t, "class_declaration") == 0 ||
+      strcmp(t, "generator_function_declaration") == 0 ||
+      strcmp(t, "abstract_class_declaration") == 0) {
+    TSNode id = node_field(st, "name");
+    if (!ts_node_is_null(id) && node_text_eq(&m->src, id, name)) {
+      b->kind = t[0] == 'f' || t[0] == 'g' ? BIND_FUNCTION : BIND_CLASS;
+      b->node = st;
+      b->decl = id;
+      return true;
+    }
+    return false;
+  }
+  if (strcmp(t, "import_statement") == 0)
+    return match_import(m, st, name, b);
+  return false;
+}
+
+static bool is_scope_block(TSNode n) {
+  return node_is(n, "program") || node_is(n, "statement_block") || node_is(n, "switch_case") ||
+         node_is(n, "switch_default");
+}
+
+static bool scan_block(const Module *m, TSNode block, const char *name, Binding *b) {
+  uint32_t n = ts_node_named_child_count(block);
+  for (uint32_t i = 0; i < n; i++)
+    if (match_statement(m, ts_node_named_child(block, i), block, name, b))
+      return true;
+  return false;
+}
+
+Binding scope_lookup(const Module *m, TSNode at, const char *name) {
+  Binding b;
+  memset(&b, 0, sizeof b);
+  for (TSNode n = at; !ts_node_is_null(n); n = ts_node_parent(n)) {
+    if (is_scope_block(n)) {
+      if (scan_block(m, n, name, &b))
+        return b;
+    } else if (node_is_function(n)) {
+      if (function_param_index(m, n, name) >= 0) {
+        b.kind = BIND_PARAM;
+        b.node = n;
+        return b;
+      }
+      if (params_mention(m, n, name)) {
+        b.kind = BIND_UNKNOWN;
+        return b;
+      }
+      /* A named function expression can refer to itself. */
+      TSNode id = node_field(n, "name");
+      if (!node_is(n, "function_declaration") && !ts_node_is_null(id) &&
+          node_is(id, "identifier") && node_text_eq(&m->src, id, name)) {
+        b.kind = BIND_FUNCTION;
+        b.node = n;
+        return b;
+      }
+    } else if (node_is(n, "catch_clause") || node_is(n, "for_in_statement") ||
+               node_is(n, "for_statement")) {
+      TSNode head = node_is(n, "catch_clause") ? node_field(n, "parameter") : node_field(n, "left");
+      if (node_is(n, "for_statement"))
+        head = node_field(n, "initializer");
+      if (!ts_node_is_null(head) && node_text_eq(&m->src, head, name)) {
+        b.kind = BIND_UNKNOWN;
+        return b;
+      }
+      if (!ts_node_is_null(head) && node_is(head, "lexical_declaration") &&
+          match_statement(m, head, n, name, &b)) {
+        if (node_is(n, "for_statement"))
+          b.kind = BIND_UNKNOWN;
+        return b;
+      }
+    }
+  }
+  return b;
+}
+
+Binding scope_lookup_toplevel(const Module *m, const char *name) {
+  Binding b;
+  memset(&b, 0, sizeof b);
+  TSNode root = ts_tree_root_node(m->tree);
+  scan_block(m, root, name, &b);
+  return b;
+}

@@ -1,0 +1,36 @@
+#ifndef RTLINT_RESOLVE_SCOPE_H
+#define RTLINT_RESOLVE_SCOPE_H
+#include "resolve/project.h"
+
+typedef enum BindKind {
+  BIND_NONE,     /* not declared in this file (a global) */
+  BIND_VALUE,    /* const (or never-reassigned let/var) with an initializer */
+  BIND_PARAM,    /* a parameter of `node` (the function) */
+  BIND_FUNCTION, /* function declaration or const-bound function: `node` */
+  BIND_CLASS,    /* class declaration: `node` */
+  BIND_IMPORT,   /* import: `source` and `imported` ("default", "*" or a name) */
+  BIND_UNKNOWN,  /* declared, but its value cannot be known statically */
+} BindKind;
+
+typedef struct Binding {
+  BindKind kind;
+  TSNode node;        /* initializer expression, function, class */
+  TSNode decl;        /* the declaring name node */
+  char source[512];   /* import specifier */
+  char imported[128]; /* imported name */
+} Binding;
+
+/* Finds what `name` means at node `at`, walking enclosing scopes outward. */
+Binding scope_lookup(const Module *m, TSNode at, const char *name);
+/* Looks up a declaration among the program's top-level statements. */
+Binding scope_lookup_toplevel(const Module *m, const char *name);
+
+/* True for arrow functions, function expressions/declarations, methods. */
+bool node_is_function(TSNode n);
+/* The expressions a function can return: an arrow's expression body or the
+ * argument of each `return` directly in its body. */
+size_t function_returns(TSNode fn, TSNode *out, size_t max);
+/* Index of parameter `name` in fn's parameter list, or -1. */
+int function_param_index(const Module *m, TSNode fn, const char *name);
+
+#endif

@@ -1,0 +1,66 @@
+#ifndef RTLINT_RESOLVE_VALUE_H
+#define RTLINT_RESOLVE_VALUE_H
+#include "core/arena.h"
+#include "resolve/project.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* A piece of a string value: literal text, or a hole whose value is unknown
+ * (`${convId}`). `expr` keeps the source text of the expression a piece came
+ * from in the use-site file, so fixes can pass it as an argument. */
+typedef struct ValPart {
+  bool hole;
+  const char *text; /* literal text, or the hole expression's source text */
+  const char *expr; /* for literal text produced by `${expr}`: expr's source */
+} ValPart;
+
+/* One possible value (a conditional yields several). */
+typedef struct ValAlt {
+  ValPart *parts;
+  uint32_t nparts;
+  /* Assembled inside the standards module (UNIFIED_CHANNELS/UNIFIED_EVENTS)
+   * rather than written by hand elsewhere. */
+  bool from_standard;
+  /* Where the text was written by hand: the outermost literal, template or
+   * concatenation (null module when from_standard). */
+  const Module *site_mod;
+  uint32_t site_start, site_end;
+  /* Reached through a name (const, import, object member, call) rather
+   * than written at the use. */
+  bool via_binding;
+} ValAlt;
+
+typedef struct Value {
+  ValAlt *alts;
+  uint32_t nalts;
+  bool has_unknown; /* some branch could not be resolved */
+} Value;
+
+typedef struct Frame Frame;
+
+typedef struct Resolver {
+  Project *proj;
+  Arena *arena;
+  Frame *frame; /* arguments of the function call being evaluated */
+  int depth;
+} Resolver;
+
+void resolver_init(Resolver *r, Project *proj, Arena *arena);
+Value resolve_expr(Resolver *r, const Module *m, TSNode expr);
+
+/* The alternative's text when it has no holes; NULL otherwise. */
+const char *val_alt_literal(Arena *a, const ValAlt *alt);
+/* Display form with holes as `${expr}`: "org:${orgId}:conv:${convId}". */
+const char *val_alt_display(Arena *a, const ValAlt *alt);
+/* Text with every hole replaced by `fill`, for validation. */
+const char *val_alt_fill(Arena *a, const ValAlt *alt, const char *fill);
+bool val_is_known(const Value *v);
+
+/* Splits an alternative into ':'-separated segments and matches them against
+ * a catalog shape ("org:{0}:conv:{1}"). On success fills args[i] with the
+ * source text to pass as the shape's i-th parameter. */
+bool val_alt_match_shape(Arena *a, const ValAlt *alt, const char *shape, const char **args,
+                         size_t max_args);
+
+#endif

@@ -1,0 +1,83 @@
+/* channel-hand-built: a channel name written as a string, template or
+ * concatenation instead of a UNIFIED_CHANNELS call (standards: "Channel
+ * naming compliance": ALWAYS use UNIFIED_CHANNELS, NEVER custom names). */
+#include "parse/ast.h"
+#include "rules/channel_naming.h"
+#include "rules/ctx.h"
+
+static const char *const needles[] = {".channel(", "getChannel(", "subscribeToChannel(",
+                                      "broadcastToChannel(", NULL};
+
+static bool is_hand_built(const ValAlt *alt) {
+  return !alt->from_standard && alt->site_mod;
+}
+
+/* Reports the building site; attaches the safe fix when the whole site is
+ * one exact standard shape. */
+static void report_site(RuleCtx *ctx, const ValAlt *alt, const char *shown, const char *call,
+                        bool valid) {
+  const Module *m = alt->site_mod;
+  Diag *d;
+  if (call) {
+    char *help = arena_printf(ctx->arena, "replace with `%s`", call);
+    d = rule_report_in(ctx, m, alt->site_start, alt->site_end, help,
+                       "hand-built channel name `%s`; use %s", shown, call);
+    if (d) {
+      diag_add_edit(d, alt->site_start, alt->site_end, call);
+      diag_set_fix(d, FIX_SAFE, help);
+    }
+  } else if (valid) {
+    rule_report_in(ctx, m, alt->site_start, alt->site_end,
+                   "build the name with the matching UNIFIED_CHANNELS function",
+                   "hand-built channel name `%s`; build it with a UNIFIED_CHANNELS function",
+                   shown);
+  } else {
+    rule_report_in(ctx, m, alt->site_start, alt->site_end,
+                   "build the name with a UNIFIED_CHANNELS function (see `rtlint standards`)",
+                   "hand-built channel name `%s` does not follow "
+                   "org:{orgId}:{resource}[:{resourceId}][:{action}]; build it with a "
+                   "UNIFIED_CHANNELS function",
+                   shown);
+  }
+}
+
+static void check_site(RuleCtx *ctx, const ChannelSite *site) {
+  Value v = rule_resolve(ctx, site->arg);
+  uint32_t arg_start = ts_node_start_byte(site->arg), arg_end = ts_node_end_byte(site->arg);
+  for (uint32_t i = 0; i < v.nalts; i++) {
+    const ValAlt *alt = &v.alts[i];
+    if (!is_hand_built(alt))
+      continue;
+    const char *shown = val_alt_display(ctx->arena, alt);
+    const char *call = channel_suggest_call(ctx->arena, ctx->std, alt);
+    bool valid = channel_alt_valid(ctx->arena, ctx->std, alt);
+    report_site(ctx, alt, shown, call, valid);
+    bool written_here =
+        alt->site_mod == ctx->mod && alt->site_start >= arg_start && alt->site_end <= arg_end;
+    if (written_here)
+      continue;
+    /* The name was built elsewhere: flag the use too, pointing back. */
+    SrcPos pos = src_pos(&alt->site_mod->src, alt->site_start);
+    const char *where = alt->site_mod == ctx->mod
+                            ? arena_printf(ctx->arena, "line %u", pos.line)
+                            : arena_printf(ctx->arena, "%s:%u", alt->site_mod->src.path, pos.line);
+    rule_report(ctx, arg_start, arg_end, call ? arena_printf(ctx->arena, "use `%s`", call) : NULL,
+                "channel name `%s` is built by hand (at %s)%s%s", shown, where,
+                call ? "; use " : "", call ? call : "");
+  }
+}
+
+static void check(RuleCtx *ctx) {
+  for (size_t i = 0; i < ctx->facts->nchannels; i++)
+    check_site(ctx, &ctx->facts->channels[i]);
+}
+
+const RuleMeta rule_channel_hand_built = {
+    .id = "channel-hand-built",
+    .phase = PHASE_ALL,
+    .default_severity = SEV_ERROR,
+    .fixable = FIX_SAFE,
+    .summary = "Channel names are built only with UNIFIED_CHANNELS.x(...), never by hand.",
+    .needles = needles,
+    .check = check,
+};

@@ -1,0 +1,39 @@
+#include "rules/ctx.h"
+
+#include "core/util.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static Diag *report_va(RuleCtx *ctx, const Module *m, uint32_t start, uint32_t end,
+                       const char *help, const char *fmt, va_list ap) {
+  if (!m->linted)
+    return NULL;
+  char *msg = xvasprintf(fmt, ap);
+  Diag *d = diag_add(ctx->out, ctx->rule, ctx->severity, &m->src, start, end, msg, help);
+  free(msg);
+  return d;
+}
+
+Diag *rule_report(RuleCtx *ctx, uint32_t start, uint32_t end, const char *help, const char *fmt,
+                  ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  Diag *d = report_va(ctx, ctx->mod, start, end, help, fmt, ap);
+  va_end(ap);
+  return d;
+}
+
+Diag *rule_report_in(RuleCtx *ctx, const Module *m, uint32_t start, uint32_t end, const char *help,
+                     const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  Diag *d = report_va(ctx, m, start, end, help, fmt, ap);
+  va_end(ap);
+  return d;
+}
+
+Value rule_resolve(RuleCtx *ctx, TSNode expr) {
+  return resolve_expr(ctx->res, ctx->mod, expr);
+}

@@ -1,0 +1,33 @@
+#ifndef RTLINT_RULES_CTX_H
+#define RTLINT_RULES_CTX_H
+#include "core/arena.h"
+#include "core/diag.h"
+#include "resolve/facts.h"
+#include "resolve/value.h"
+#include "rules/registry.h"
+
+/* What a rule's check function sees: one module, its facts, the resolver,
+ * and where to put diagnostics. */
+typedef struct RuleCtx {
+  const RuleMeta *rule;
+  Severity severity;
+  Module *mod;
+  Project *proj;
+  const Standards *std;
+  const Facts *facts;
+  Resolver *res;
+  Arena *arena;
+  DiagList *out;
+} RuleCtx;
+
+/* Reports [start, end) in the current module. help may be NULL. */
+Diag *rule_report(RuleCtx *ctx, uint32_t start, uint32_t end, const char *help, const char *fmt,
+                  ...) __attribute__((format(printf, 5, 6)));
+/* Reports in another module (a building site found through resolution);
+ * dropped when that module is not being linted. */
+Diag *rule_report_in(RuleCtx *ctx, const Module *m, uint32_t start, uint32_t end, const char *help,
+                     const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+Value rule_resolve(RuleCtx *ctx, TSNode expr);
+
+#endif

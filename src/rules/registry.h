@@ -1,0 +1,41 @@
+#ifndef RTLINT_RULES_REGISTRY_H
+#define RTLINT_RULES_REGISTRY_H
+#include "core/diag.h"
+
+#include <stdbool.h>
+
+struct RuleCtx;
+
+/* Phase 0 means the rule applies in every migration phase (channel naming and
+ * the production problems the standards list). */
+#define PHASE_ALL 0
+
+typedef struct RuleMeta {
+  const char *id;
+  int phase;
+  Severity default_severity;
+  FixApplicability fixable; /* best fix the rule can offer */
+  const char *summary;
+  /* Byte strings a file must contain for the rule to possibly fire; the
+   * prefilter skips files containing none of any enabled rule's needles. */
+  const char *const *needles;
+  void (*check)(struct RuleCtx *ctx);
+} RuleMeta;
+
+/* The registry is an X-macro list: one line per rule in rules.def. */
+#define RULE(name) extern const RuleMeta rule_##name;
+#include "rules/rules.def"
+#undef RULE
+
+extern const RuleMeta *const rules_all[];
+extern const size_t rules_count;
+
+const RuleMeta *rules_find(const char *id);
+size_t rules_index(const RuleMeta *rule);
+/* "https://.../docs/rules/<id>.md" */
+const char *rules_doc_url(const RuleMeta *rule, char *buf, size_t bufsize);
+const char *rules_phase_name(int phase);
+
+#define RTLINT_REPO_URL "https://github.com/campfire/rtlint"
+
+#endif

@@ -1,0 +1,182 @@
+/* Reads UNIFIED_CHANNELS and UNIFIED_EVENTS from the codebase's own standards
+ * module, so the linter enforces what the code declares. */
+#include "core/util.h"
+#include "parse/ast.h"
+#include "parse/parser.h"
+#include "standards/standards.h"
+#include "standards/validate.h"
+
+#include <stdlib.h>
+
+/* The object literal bound to `name` at the top level (through `export`,
+ * `as const` and `satisfies`). */
+static TSNode find_object(const Source *src, TSNode root, const char *name) {
+  TSNode null = {0};
+  uint32_t n = ts_node_named_child_count(root);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode st = ts_node_named_child(root, i);
+    if (node_is(st, "export_statement"))
+      st = node_field(st, "declaration");
+    if (!node_is(st, "lexical_declaration") && !node_is(st, "variable_declaration"))
+      continue;
+    uint32_t dn = ts_node_named_child_count(st);
+    for (uint32_t j = 0; j < dn; j++) {
+      TSNode d = ts_node_named_child(st, j);
+      if (node_is(d, "variable_declarator") && node_text_eq(src, node_field(d, "name"), name)) {
+        TSNode v = node_unwrap(node_field(d, "value"));
+        return node_is(v, "object") ? v : null;
+      }
+    }
+  }
+  return null;
+}
+
+static int param_index(const Source *src, TSNode fn, TSNode id, char **params, size_t nparams) {
+  (void)fn;
+  for (size_t i = 0; i < nparams; i++)
+    if (node_text_eq(src, id, params[i]))
+      return (int)i;
+  return -1;
+}
+
+/* A template like `org:${orgId}:conv:${convId}` as "org:{0}:conv:{1}". */
+static char *shape_of(const Source *src, TSNode fn, TSNode body, char **params, size_t nparams) {
+  body = node_unwrap(body);
+  StrBuf sb = {0};
+  if (node_is(body, "string")) {
+    node_string_value(src, body, &sb);
+    return sb_take(&sb);
+  }
+  if (!node_is(body, "template_string"))
+    return NULL;
+  uint32_t pos = ts_node_start_byte(body) + 1, end = ts_node_end_byte(body) - 1;
+  uint32_t count = ts_node_named_child_count(body);
+  for (uint32_t i = 0; i < count; i++) {
+    TSNode c = ts_node_named_child(body, i);
+    if (!node_is(c, "template_substitution"))
+      continue;
+    sb_append_n(&sb, src->bytes + pos, ts_node_start_byte(c) - pos);
+    TSNode e = node_unwrap(ts_node_named_child(c, 0));
+    int idx = node_is(e, "identifier") ? param_index(src, fn, e, params, nparams) : -1;
+    if (idx < 0) {
+      sb_free(&sb);
+      return NULL;
+    }
+    sb_appendf(&sb, "{%d}", idx);
+    pos = ts_node_end_byte(c);
+  }
+  sb_append_n(&sb, src->bytes + pos, end - pos);
+  return sb_take(&sb);
+}
+
+static bool learn_channel(const Source *src, TSNode pair, ChannelFn *out) {
+  TSNode key = node_field(pair, "key");
+  TSNode fn = node_unwrap(node_field(pair, "value"));
+  if (node_is(pair, "method_definition")) {
+    key = node_field(pair, "name");
+    fn = pair;
+  }
+  if (!node_is(fn, "arrow_function") && !node_is(fn, "function_expression") &&
+      !node_is(fn, "method_definition"))
+    return false;
+  memset(out, 0, sizeof *out);
+  TSNode single = node_field(fn, "parameter");
+  TSNode params = node_field(fn, "parameters");
+  if (!ts_node_is_null(single)) {
+    out->params = xcalloc(1, sizeof *out->params);
+    out->params[out->nparams++] = node_text_dup(src, single);
+  } else if (!ts_node_is_null(params)) {
+    uint32_t pn = ts_node_named_child_count(params);
+    out->params = xcalloc(pn + 1, sizeof *out->params);
+    for (uint32_t i = 0; i < pn; i++) {
+      TSNode p = ts_node_named_child(params, i);
+      TSNode pat = node_field(p, "pattern");
+      if (!ts_node_is_null(pat))
+        out->params[out->nparams++] = node_text_dup(src, pat);
+    }
+  }
+  TSNode body = node_field(fn, "body");
+  if (node_is(body, "statement_block")) {
+    TSNode ret = {0};
+    uint32_t bn = ts_node_named_child_count(body);
+    for (uint32_t i = 0; i < bn; i++)
+      if (node_is(ts_node_named_child(body, i), "return_statement"))
+        ret = ts_node_named_child(ts_node_named_child(body, i), 0);
+    body = ret;
+  }
+  out->shape = ts_node_is_null(body) ? NULL : shape_of(src, fn, body, out->params, out->nparams);
+  out->name = node_text_dup(src, key);
+  return out->shape != NULL;
+}
+
+static void free_channel(ChannelFn *c) {
+  free(c->name);
+  free(c->shape);
+  for (size_t i = 0; i < c->nparams; i++)
+    free(c->params[i]);
+  free(c->params);
+}
+
+bool std_learn_from_file(Standards *std, const char *path, const char *display, char **err) {
+  Source src;
+  *err = NULL;
+  char *detail = NULL;
+  if (src_load(&src, path, display, &detail) != SOURCE_OK) {
+    *err = xasprintf("%s: %s", display, detail);
+    free(detail);
+    return false;
+  }
+  Lang lang = LANG_TS;
+  lang_for_path(path, &lang);
+  TSTree *tree = parse_source(&src, lang);
+  TSNode root = ts_tree_root_node(tree);
+  TSNode channels = find_object(&src, root, "UNIFIED_CHANNELS");
+  TSNode events = find_object(&src, root, "UNIFIED_EVENTS");
+  bool ok = !ts_node_is_null(channels) || !ts_node_is_null(events);
+  if (!ok)
+    *err = xasprintf("%s: defines neither UNIFIED_CHANNELS nor UNIFIED_EVENTS", display);
+  if (!ts_node_is_null(channels)) {
+    uint32_t n = ts_node_named_child_count(channels);
+    ChannelFn *fns = xcalloc(n + 1, sizeof *fns);
+    size_t nfns = 0;
+    for (uint32_t i = 0; i < n; i++) {
+      TSNode pair = ts_node_named_child(channels, i);
+      if (!node_is(pair, "pair") && !node_is(pair, "method_definition"))
+        continue;
+      if (learn_channel(&src, pair, &fns[nfns]))
+        nfns++;
+      else
+        free_channel(&fns[nfns]);
+    }
+    std_free_channels(std);
+    std->channels = fns;
+    std->nchannels = nfns;
+  }
+  if (!ts_node_is_null(events)) {
+    uint32_t n = ts_node_named_child_count(events);
+    EventDef *evs = xcalloc(n + 1, sizeof *evs);
+    size_t nevs = 0;
+    for (uint32_t i = 0; i < n; i++) {
+      TSNode pair = ts_node_named_child(events, i);
+      TSNode v = node_unwrap(node_field(pair, "value"));
+      if (!node_is(pair, "pair") || !node_is(v, "string"))
+        continue;
+      StrBuf sb = {0};
+      node_string_value(&src, v, &sb);
+      evs[nevs].key = node_text_dup(&src, node_field(pair, "key"));
+      evs[nevs].value = sb_take(&sb);
+      nevs++;
+    }
+    std_free_events(std);
+    std->events = evs;
+    std->nevents = nevs;
+  }
+  if (ok) {
+    free(std->source);
+    std->source = xstrdup(display);
+    std->learned = true;
+  }
+  ts_tree_delete(tree);
+  src_free(&src);
+  return ok;
+}

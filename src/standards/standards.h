@@ -1,0 +1,79 @@
+#ifndef RTLINT_STANDARDS_STANDARDS_H
+#define RTLINT_STANDARDS_STANDARDS_H
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A UNIFIED_CHANNELS function: shape "org:{0}:conv:{1}" where {N} is the
+ * function's N-th parameter. */
+typedef struct ChannelFn {
+  char *name;
+  char **params;
+  size_t nparams;
+  char *shape;
+} ChannelFn;
+
+typedef struct EventDef {
+  char *key;   /* TYPING_START */
+  char *value; /* typing:start */
+} EventDef;
+
+/* An old custom event name and the UNIFIED_EVENTS keys it may become. */
+typedef struct EventMigration {
+  char *old_name;
+  char **keys;
+  size_t nkeys;
+} EventMigration;
+
+typedef struct LegacyChannel {
+  char *prefix;   /* "conversation" in `conversation:${id}` */
+  char *function; /* UNIFIED_CHANNELS function replacing it */
+} LegacyChannel;
+
+typedef struct HookMigration {
+  char *hook;
+  char *replacement;
+} HookMigration;
+
+typedef struct Standards {
+  ChannelFn *channels;
+  size_t nchannels;
+  EventDef *events;
+  size_t nevents;
+  EventMigration *migrations;
+  size_t nmigrations;
+  LegacyChannel *legacy;
+  size_t nlegacy;
+  HookMigration *hooks;
+  size_t nhooks;
+  char *module_suffix; /* "lib/realtime/unified-channel-standards.ts" */
+  char *source;        /* "built-in catalog" or the learned file's path */
+  bool learned;
+  void *validators; /* compiled PCRE2 patterns (opaque) */
+} Standards;
+
+/* Loads the built-in catalog and migration maps embedded from rules/. On
+ * failure returns false with a message in *err (caller frees). */
+bool std_load_builtin(Standards *std, char **err);
+void std_free(Standards *std);
+
+/* Replaces channels and events with those read from a standards module
+ * (UNIFIED_CHANNELS arrow functions returning templates, UNIFIED_EVENTS
+ * strings). Returns false with *err when the file has neither. */
+bool std_learn_from_file(Standards *std, const char *path, const char *display, char **err);
+
+/* The seed's isValidChannelName, implemented with its own patterns. */
+bool std_valid_channel(const Standards *std, const char *name);
+bool std_valid_event(const Standards *std, const char *name);
+/* extractOrgId / extractResourceType / extractResourceId; caller frees. */
+char *std_extract_org_id(const char *channel);
+char *std_extract_resource_type(const char *channel);
+char *std_extract_resource_id(const char *channel);
+
+const EventDef *std_event_by_value(const Standards *std, const char *value);
+const EventDef *std_event_by_key(const Standards *std, const char *key);
+const ChannelFn *std_channel_by_name(const Standards *std, const char *name);
+const EventMigration *std_event_migration(const Standards *std, const char *old_name);
+const HookMigration *std_hook(const Standards *std, const char *name);
+void std_add_hook(Standards *std, const char *hook, const char *replacement);
+
+#endif
