@@ -7,6 +7,7 @@
 #include "output/output.h"
 #include "resolve/project.h"
 
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,8 +82,27 @@ int cmd_check(const Options *o) {
   return status;
 }
 
+static void rules_json(void) {
+  json_t *arr = json_array();
+  for (size_t i = 0; i < rules_count; i++) {
+    const RuleMeta *r = rules_all[i];
+    char url[256];
+    json_array_append_new(
+        arr, json_pack("{s:s, s:i, s:s, s:s, s:s, s:s}", "id", r->id, "phase", r->phase,
+                       "severity", severity_name(r->default_severity), "fix",
+                       fix_applicability_name(r->fixable), "summary", r->summary, "docs",
+                       rules_doc_url(r, url, sizeof url)));
+  }
+  json_dumpf(arr, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+  fputc('\n', stdout);
+  json_decref(arr);
+}
+
 int cmd_rules(const Options *o) {
-  (void)o;
+  if (o->format == FORMAT_JSON) {
+    rules_json();
+    return EXIT_CLEAN;
+  }
   printf("%-34s %-5s %-8s %-10s %s\n", "RULE", "PHASE", "SEVERITY", "FIX", "SUMMARY");
   for (size_t i = 0; i < rules_count; i++) {
     const RuleMeta *r = rules_all[i];

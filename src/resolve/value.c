@@ -640,6 +640,29 @@ static Value resolve_call(Resolver *r, const Module *m, TSNode call) {
   return v;
 }
 
+/* `a + b`: an operand that cannot be resolved becomes a hole, as in a
+ * template; with no literal text on either side nothing is known. */
+static Value resolve_concat(Resolver *r, const Module *m, TSNode n) {
+  if (!node_text_eq(&m->src, node_field(n, "operator"), "+"))
+    return unknown();
+  TSNode sides[2] = {node_field(n, "left"), node_field(n, "right")};
+  Value vals[2];
+  int known = 0;
+  for (int i = 0; i < 2; i++) {
+    vals[i] = resolve_in(r, m, sides[i]);
+    if (vals[i].nalts == 0 || vals[i].has_unknown)
+      vals[i] = hole(r, m, sides[i]);
+    else
+      known++;
+  }
+  if (known == 0)
+    return unknown();
+  Value v = concat(r, vals[0], vals[1]);
+  if (v.nalts)
+    set_site(&v, m, n);
+  return v;
+}
+
 static Value resolve_identifier(Resolver *r, const Module *m, TSNode n) {
   char *name = node_text_dup(&m->src, n);
   Binding b = scope_lookup(m, n, name);
@@ -663,15 +686,7 @@ static Value resolve_in(Resolver *r, const Module *m, TSNode n) {
   } else if (strcmp(t, "template_string") == 0) {
     v = resolve_template(r, m, n);
   } else if (strcmp(t, "binary_expression") == 0) {
-    TSNode op = node_field(n, "operator");
-    if (node_text_eq(&m->src, op, "+")) {
-      v = concat(r, resolve_in(r, m, node_field(n, "left")),
-                 resolve_in(r, m, node_field(n, "right")));
-      if (v.nalts)
-        set_site(&v, m, n);
-      bool std_only = true;
-      (void)std_only;
-    }
+    v = resolve_concat(r, m, n);
   } else if (strcmp(t, "ternary_expression") == 0) {
     v = join(r, resolve_in(r, m, node_field(n, "consequence")),
              resolve_in(r, m, node_field(n, "alternative")));

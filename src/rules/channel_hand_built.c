@@ -77,7 +77,7 @@ const RuleMeta rule_channel_hand_built = {
     .phase = PHASE_ALL,
     .default_severity = SEV_ERROR,
     .fixable = FIX_SAFE,
-    .summary = "Channel names are built only with UNIFIED_CHANNELS.x(...), never by hand.",
+    .summary = "A channel name built by hand from strings instead of a `UNIFIED_CHANNELS` call.",
     .needles = needles,
     .check = check,
 };

@@ -1,0 +1,29 @@
+#!/bin/sh
+# Installs what rtlint needs to build and test, on Debian 12, only if missing:
+# Debian packages with apt-get, the pinned tree-sitter grammars with npm ci.
+set -eu
+cd "$(dirname "$0")/.."
+
+PACKAGES="gcc make cmake pkg-config git python3 libtree-sitter-dev libpcre2-dev
+libjansson-dev libgit2-dev libyaml-dev libcmocka-dev"
+
+missing=""
+for p in $PACKAGES; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
+
+if [ -n "$missing" ]; then
+  echo "install-deps: installing$missing"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+fi
+
+# The grammar is pinned by grammar/package-lock.json (integrity hashes);
+# --ignore-scripts: we compile parser.c/scanner.c ourselves, no node-gyp.
+stamp=grammar/node_modules/.package-lock.json
+if [ ! -f "$stamp" ] || [ grammar/package-lock.json -nt "$stamp" ]; then
+  npm ci --ignore-scripts --no-audit --no-fund --prefix grammar
+fi
