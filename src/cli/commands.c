@@ -1,5 +1,6 @@
 #include "cli/commands.h"
 
+#include "cli/fix_run.h"
 #include "cli/standards_setup.h"
 #include "core/embedded.h"
 #include "core/util.h"
@@ -64,6 +65,33 @@ int cmd_check(const Options *o) {
     proj.standards_path = path_absolute(proj.cwd, learned);
   LintResult result;
   lint_files(&proj, files.paths, files.n, &sel, &result);
+  if (o->diff) {
+    FixSummary fs = fix_run(&proj, &result, o->fix_level, true, out);
+    int status = fs.diff_files ? EXIT_FINDINGS : EXIT_CLEAN;
+    if (out != stdout)
+      fclose(out);
+    lint_result_free(&result);
+    project_free(&proj);
+    std_free(&std);
+    free(learned);
+    file_list_free(&files);
+    return status;
+  }
+  if (o->fix_level != FIX_NONE) {
+    FixSummary fs = fix_run(&proj, &result, o->fix_level, false, out);
+    if (fs.files_written) {
+      /* Report what remains: lint the fixed files afresh. */
+      fprintf(stderr, "rtlint: applied %zu %s in %zu %s\n", fs.fixes_applied,
+              fs.fixes_applied == 1 ? "fix" : "fixes", fs.files_written,
+              fs.files_written == 1 ? "file" : "files");
+      lint_result_free(&result);
+      project_free(&proj);
+      project_init(&proj, &std);
+      if (learned)
+        proj.standards_path = path_absolute(proj.cwd, learned);
+      lint_files(&proj, files.paths, files.n, &sel, &result);
+    }
+  }
   OutputOptions oo = {.color = want_color(o, out), .quiet = o->quiet};
   if (o->format == FORMAT_JSON)
     output_json(out, &result, &oo);
@@ -87,11 +115,10 @@ static void rules_json(void) {
   for (size_t i = 0; i < rules_count; i++) {
     const RuleMeta *r = rules_all[i];
     char url[256];
-    json_array_append_new(
-        arr, json_pack("{s:s, s:i, s:s, s:s, s:s, s:s}", "id", r->id, "phase", r->phase,
-                       "severity", severity_name(r->default_severity), "fix",
-                       fix_applicability_name(r->fixable), "summary", r->summary, "docs",
-                       rules_doc_url(r, url, sizeof url)));
+    json_array_append_new(arr, json_pack("{s:s, s:i, s:s, s:s, s:s, s:s}", "id", r->id, "phase",
+                                         r->phase, "severity", severity_name(r->default_severity),
+                                         "fix", fix_applicability_name(r->fixable), "summary",
+                                         r->summary, "docs", rules_doc_url(r, url, sizeof url)));
   }
   json_dumpf(arr, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
   fputc('\n', stdout);

@@ -25,6 +25,9 @@ static const char usage_text[] =
     "      --standards FILE    read UNIFIED_CHANNELS/UNIFIED_EVENTS from FILE\n"
     "      --color WHEN        auto (default), always or never; NO_COLOR is honoured\n"
     "  -q, --quiet             report errors only\n"
+    "      --fix               apply safe fixes, then report what remains\n"
+    "      --fix-suggestions   also apply suggested fixes (review the result)\n"
+    "      --diff              print the fixes as a unified diff; change nothing\n"
     "      --max-warnings N    exit 1 when there are more than N warnings\n"
     "  -h, --help              show this help\n"
     "  -V, --version           show the version\n"
@@ -38,6 +41,9 @@ enum {
   OPT_STANDARDS,
   OPT_COLOR,
   OPT_MAX_WARNINGS,
+  OPT_FIX,
+  OPT_FIX_SUGGESTIONS,
+  OPT_DIFF,
 };
 
 static const struct option long_options[] = {
@@ -50,6 +56,9 @@ static const struct option long_options[] = {
     {"color", required_argument, NULL, OPT_COLOR},
     {"quiet", no_argument, NULL, 'q'},
     {"max-warnings", required_argument, NULL, OPT_MAX_WARNINGS},
+    {"fix", no_argument, NULL, OPT_FIX},
+    {"fix-suggestions", no_argument, NULL, OPT_FIX_SUGGESTIONS},
+    {"diff", no_argument, NULL, OPT_DIFF},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -152,6 +161,16 @@ int options_parse(Options *o, int argc, char **argv) {
         return usage_error("--max-warnings expects a number >= 0, not '%s'", optarg);
       o->max_warnings = n;
       break;
+    case OPT_FIX:
+      if (o->fix_level == FIX_NONE)
+        o->fix_level = FIX_SAFE;
+      break;
+    case OPT_FIX_SUGGESTIONS:
+      o->fix_level = FIX_SUGGESTION;
+      break;
+    case OPT_DIFF:
+      o->diff = true;
+      break;
     case 'h':
       fputs(usage_text, stdout);
       return EXIT_CLEAN;
@@ -166,6 +185,8 @@ int options_parse(Options *o, int argc, char **argv) {
   }
   for (int i = optind; i < argc; i++)
     push(&o->paths, &o->npaths, argv[i]);
+  if (o->diff && o->fix_level == FIX_NONE)
+    o->fix_level = FIX_SAFE;
   if (o->command == CMD_EXPLAIN && o->npaths != 1)
     return usage_error("%s", "explain takes exactly one rule id");
   if (o->command == CMD_RULES && o->npaths)

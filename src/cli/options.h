@@ -22,7 +22,9 @@ typedef struct Options {
   const char *output;
   const char *standards;
   bool quiet;
-  long max_warnings; /* -1: unlimited */
+  FixApplicability fix_level; /* FIX_NONE: report only */
+  bool diff;                  /* print what --fix would change; write nothing */
+  long max_warnings;          /* -1: unlimited */
   char **only_rules;
   size_t nonly;
   char **disabled;

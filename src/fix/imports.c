@@ -1,8 +1,173 @@
 #include "fix/imports.h"
 
+#include "core/util.h"
+#include "parse/ast.h"
+#include "resolve/scope.h"
+
+#include <stdlib.h>
+
+#define STANDARDS_SPEC_ALIAS "@/lib/realtime/unified-channel-standards"
+
+typedef struct ImportStyle {
+  char quote;
+  bool semicolon;
+  bool uses_alias; /* some import already goes through "@/" */
+  TSNode last_import;
+  TSNode standards_import; /* an import from the standards module */
+} ImportStyle;
+
+static bool spec_is_standards(Project *p, const Module *m, const char *spec) {
+  if (strstr(spec, "unified-channel-standards"))
+    return true;
+  char *path = NULL;
+  bool yes = false;
+  if (project_resolve_import(p, m, spec, &path)) {
+    const Module *t = project_module(p, path);
+    yes = t && t->is_standards;
+  }
+  free(path);
+  return yes;
+}
+
+static ImportStyle scan_imports(Project *p, const Module *m) {
+  ImportStyle st;
+  memset(&st, 0, sizeof st);
+  st.quote = '"';
+  st.semicolon = true;
+  bool first = true;
+  TSNode root = ts_tree_root_node(m->tree);
+  uint32_t n = ts_node_named_child_count(root);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode imp = ts_node_named_child(root, i);
+    if (!node_is(imp, "import_statement"))
+      continue;
+    TSNode source = node_field(imp, "source");
+    StrBuf spec = {0};
+    node_string_value(&m->src, source, &spec);
+    if (first) {
+      st.quote = m->src.bytes[ts_node_start_byte(source)];
+      st.semicolon = m->src.bytes[ts_node_end_byte(imp) - 1] == ';';
+      first = false;
+    }
+    st.uses_alias = st.uses_alias || str_starts_with(sb_cstr(&spec), "@/");
+    if (ts_node_is_null(st.standards_import) && spec_is_standards(p, m, sb_cstr(&spec)))
+      st.standards_import = imp;
+    st.last_import = imp;
+    sb_free(&spec);
+  }
+  return st;
+}
+
+static TSNode named_imports_of(TSNode imp) {
+  uint32_t n = ts_node_named_child_count(imp);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode clause = ts_node_named_child(imp, i);
+    if (!node_is(clause, "import_clause"))
+      continue;
+    uint32_t cn = ts_node_named_child_count(clause);
+    for (uint32_t j = 0; j < cn; j++)
+      if (node_is(ts_node_named_child(clause, j), "named_imports"))
+        return ts_node_named_child(clause, j);
+  }
+  TSNode null = {0};
+  return null;
+}
+
+/* The path from m's directory to the standards module, when the tree has
+ * one; "./lib/realtime/..." style relative specifiers without extension. */
+static char *relative_spec(Project *p, const Module *m) {
+  const Module *target = NULL;
+  for (size_t i = 0; i < p->nmodules && !target; i++)
+    if (p->modules[i]->is_standards)
+      target = p->modules[i];
+  if (!target)
+    return NULL;
+  const char *from = m->fs_path, *to = target->fs_path;
+  size_t common = 0;
+  for (size_t i = 0; from[i] && from[i] == to[i]; i++)
+    if (from[i] == '/')
+      common = i + 1;
+  StrBuf sb = {0};
+  int ups = 0;
+  for (const char *c = from + common; *c; c++)
+    ups += *c == '/';
+  if (ups == 0)
+    sb_append(&sb, "./");
+  for (int i = 0; i < ups; i++)
+    sb_append(&sb, "../");
+  const char *rest = to + common;
+  const char *dot = strrchr(rest, '.');
+  sb_append_n(&sb, rest, dot ? (size_t)(dot - rest) : strlen(rest));
+  return sb_take(&sb);
+}
+
+static bool tsconfig_maps_alias(Project *p, const Module *m) {
+  const char *const probe = STANDARDS_SPEC_ALIAS;
+  char *path = NULL;
+  bool ok = project_resolve_import(p, m, probe, &path);
+  free(path);
+  return ok;
+}
+
+/* After a leading "use client" / "use strict" directive, else at 0. */
+static uint32_t top_insert_point(const Module *m, bool *after_directive) {
+  TSNode root = ts_tree_root_node(m->tree);
+  uint32_t pos = 0;
+  *after_directive = false;
+  uint32_t n = ts_node_named_child_count(root);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode st = ts_node_named_child(root, i);
+    if (node_is(st, "comment"))
+      continue;
+    if (node_is(st, "expression_statement") && node_is(ts_node_named_child(st, 0), "string")) {
+      pos = ts_node_end_byte(st);
+      *after_directive = true;
+      continue;
+    }
+    break;
+  }
+  return pos;
+}
+
 void fix_require_standard_import(Diag *d, Project *p, const Module *m, const char *name) {
-  (void)d;
-  (void)p;
-  (void)m;
-  (void)name;
+  if (scope_lookup_toplevel(m, name).kind != BIND_NONE)
+    return;
+  ImportStyle st = scan_imports(p, m);
+  TSNode named =
+      ts_node_is_null(st.standards_import) ? (TSNode){0} : named_imports_of(st.standards_import);
+  if (!ts_node_is_null(named)) {
+    uint32_t count = ts_node_named_child_count(named);
+    if (count > 0) {
+      TSNode last = ts_node_named_child(named, count - 1);
+      char *text = xasprintf(", %s", name);
+      diag_add_edit(d, ts_node_end_byte(last), ts_node_end_byte(last), text);
+      free(text);
+    } else {
+      char *text = xasprintf("{ %s }", name);
+      diag_add_edit(d, ts_node_start_byte(named), ts_node_end_byte(named), text);
+      free(text);
+    }
+    return;
+  }
+  char *spec = NULL;
+  if (st.uses_alias || tsconfig_maps_alias(p, m))
+    spec = xstrdup(STANDARDS_SPEC_ALIAS);
+  else if (!(spec = relative_spec(p, m)))
+    spec = xstrdup(STANDARDS_SPEC_ALIAS);
+  char *stmt = xasprintf("import { %s } from %c%s%c%s", name, st.quote, spec, st.quote,
+                         st.semicolon ? ";" : "");
+  if (!ts_node_is_null(st.last_import)) {
+    char *text = xasprintf("\n%s", stmt);
+    uint32_t at = ts_node_end_byte(st.last_import);
+    diag_add_edit(d, at, at, text);
+    free(text);
+  } else {
+    bool after_directive;
+    uint32_t at = top_insert_point(m, &after_directive);
+    char *text = after_directive ? xasprintf("\n\n%s", stmt) : xasprintf("%s\n\n", stmt);
+    diag_add_edit(d, at, at, text);
+    free(text);
+  }
+  free(stmt);
+  free(spec);
 }

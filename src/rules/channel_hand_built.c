@@ -1,6 +1,7 @@
 /* channel-hand-built: a channel name written as a string, template or
  * concatenation instead of a UNIFIED_CHANNELS call (standards: "Channel
  * naming compliance": ALWAYS use UNIFIED_CHANNELS, NEVER custom names). */
+#include "fix/imports.h"
 #include "parse/ast.h"
 #include "rules/channel_naming.h"
 #include "rules/ctx.h"
@@ -24,6 +25,7 @@ static void report_site(RuleCtx *ctx, const ValAlt *alt, const char *shown, cons
                        "hand-built channel name `%s`; use %s", shown, call);
     if (d) {
       diag_add_edit(d, alt->site_start, alt->site_end, call);
+      fix_require_standard_import(d, ctx->proj, m, "UNIFIED_CHANNELS");
       diag_set_fix(d, FIX_SAFE, help);
     }
   } else if (valid) {

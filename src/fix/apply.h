@@ -1,0 +1,36 @@
+#ifndef RTLINT_FIX_APPLY_H
+#define RTLINT_FIX_APPLY_H
+#include "core/diag.h"
+#include "parse/parser.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* What happened to one file's fixes. */
+typedef struct FileFixResult {
+  const Source *src;
+  char *fixed; /* the new text (NULL when nothing applied) */
+  size_t fixed_len;
+  size_t applied;      /* diagnostics whose fix went in */
+  size_t deferred;     /* overlapping fixes left for the next run */
+  const char *refused; /* why the file was left untouched, or NULL */
+} FileFixResult;
+
+/* Builds the fixed text of src from the diagnostics in [first, first+n)
+ * (all in src) whose fix applicability is >= level. Overlapping fixes:
+ * the first (by position) wins, the rest are deferred. The result is
+ * re-parsed and refused when it has more syntax errors than the original. */
+void fix_build(FileFixResult *out, const Source *src, Lang lang, const Diag *diags, size_t n,
+               FixApplicability level);
+
+/* Writes the fixed text over fs_path through a temporary file in the same
+ * directory (fsync, keep mode, rename), unless the file changed since src
+ * was read. Returns false with out->refused set. */
+bool fix_write(FileFixResult *out, const char *fs_path);
+
+/* Prints a unified diff (git apply compatible) of src -> out->fixed. */
+void fix_print_diff(FILE *f, const FileFixResult *out);
+
+void fix_result_free(FileFixResult *out);
+
+#endif
