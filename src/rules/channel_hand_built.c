@@ -15,8 +15,7 @@ static bool is_hand_built(const ValAlt *alt) {
 
 /* Reports the building site; attaches the safe fix when the whole site is
  * one exact standard shape. */
-static void report_site(RuleCtx *ctx, const ValAlt *alt, const char *shown, const char *call,
-                        bool valid) {
+static void report_site(RuleCtx *ctx, const ValAlt *alt, const char *shown, const char *call) {
   const Module *m = alt->site_mod;
   Diag *d;
   if (call) {
@@ -28,17 +27,11 @@ static void report_site(RuleCtx *ctx, const ValAlt *alt, const char *shown, cons
       fix_require_standard_import(d, ctx->proj, m, "UNIFIED_CHANNELS");
       diag_set_fix(d, FIX_SAFE, help);
     }
-  } else if (valid) {
-    rule_report_in(ctx, m, alt->site_start, alt->site_end,
-                   "build the name with the matching UNIFIED_CHANNELS function",
-                   "hand-built channel name `%s`; build it with a UNIFIED_CHANNELS function",
-                   shown);
   } else {
     rule_report_in(ctx, m, alt->site_start, alt->site_end,
-                   "build the name with a UNIFIED_CHANNELS function (see `rtlint standards`)",
-                   "hand-built channel name `%s` does not follow "
-                   "org:{orgId}:{resource}[:{resourceId}][:{action}]; build it with a "
-                   "UNIFIED_CHANNELS function",
+                   "build the name with the UNIFIED_CHANNELS function for this resource "
+                   "(see `rtlint standards`)",
+                   "hand-built channel name `%s`; build it with a UNIFIED_CHANNELS function",
                    shown);
   }
 }
@@ -52,8 +45,7 @@ static void check_site(RuleCtx *ctx, const ChannelSite *site) {
       continue;
     const char *shown = val_alt_display(ctx->arena, alt);
     const char *call = channel_suggest_call(ctx->arena, ctx->std, alt);
-    bool valid = channel_alt_valid(ctx->arena, ctx->std, alt);
-    report_site(ctx, alt, shown, call, valid);
+    report_site(ctx, alt, shown, call);
     bool written_here =
         alt->site_mod == ctx->mod && alt->site_start >= arg_start && alt->site_end <= arg_end;
     if (written_here)

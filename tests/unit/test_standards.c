@@ -1,0 +1,227 @@
+/* The catalog and the seed's validation functions, checked against every
+ * example the standards document gives and against near misses. */
+#include "test_helpers.h"
+
+#include "standards/standards.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static Standards std;
+
+static int setup(void **state) {
+  (void)state;
+  char *err = NULL;
+  if (!std_load_builtin(&std, &err)) {
+    free(err);
+    return -1;
+  }
+  return 0;
+}
+
+static int teardown(void **state) {
+  (void)state;
+  std_free(&std);
+  return 0;
+}
+
+static void catalog_has_every_channel_function(void **state) {
+  (void)state;
+  static const char *const names[] = {"organization",
+                                      "conversations",
+                                      "agentsPresence",
+                                      "notifications",
+                                      "activity",
+                                      "metrics",
+                                      "conversation",
+                                      "conversationTyping",
+                                      "conversationPresence",
+                                      "conversationHandover",
+                                      "conversationStatus",
+                                      "user",
+                                      "userNotifications",
+                                      "userPresence",
+                                      "userActivity",
+                                      "widget",
+                                      "widgetVisitor",
+                                      "system",
+                                      "health",
+                                      "performance"};
+  assert_int_equal(std.nchannels, sizeof names / sizeof names[0]);
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    assert_non_null(std_channel_by_name(&std, names[i]));
+  /* The seed: widget(orgId, convId) === conversation(orgId, convId). */
+  assert_string_equal(std_channel_by_name(&std, "widget")->shape,
+                      std_channel_by_name(&std, "conversation")->shape);
+  assert_string_equal(std_channel_by_name(&std, "conversationTyping")->shape,
+                      "org:{0}:conv:{1}:typing");
+}
+
+static void catalog_has_every_event(void **state) {
+  (void)state;
+  assert_int_equal(std.nevents, 44);
+  assert_string_equal(std_event_by_key(&std, "READ_RECEIPT")->value, "read:receipt");
+  assert_string_equal(std_event_by_key(&std, "TYPING_START")->value, "typing:start");
+  assert_string_equal(std_event_by_value(&std, "visitor:page:view")->key, "VISITOR_PAGE_VIEW");
+  assert_string_equal(std_event_by_value(&std, "system:health:check")->key, "SYSTEM_HEALTH_CHECK");
+}
+
+static void seed_channel_examples_are_valid(void **state) {
+  (void)state;
+  static const char *const valid[] = {
+      "org:abc123:conversations",
+      "org:abc123:conv:conv456",
+      "org:abc123:conv:conv456:typing",
+      "org:abc123:agents:presence",
+      "org:abc123:user:user789:notifications",
+      "org:abc123",
+      "org:abc123:notifications",
+      "org:abc123:activity",
+      "org:abc123:metrics",
+      "org:abc123:conv:c:presence",
+      "org:abc123:conv:c:handover",
+      "org:abc123:conv:c:status",
+      "org:abc123:user:u",
+      "org:abc123:user:u:presence",
+      "org:abc123:user:u:activity",
+      "org:abc123:widget:c",
+      "org:abc123:widget:visitor:v",
+      "system:announcements",
+      "system:health",
+      "system:performance",
+  };
+  for (size_t i = 0; i < sizeof valid / sizeof valid[0]; i++)
+    if (!std_valid_channel(&std, valid[i]))
+      fail_msg("expected valid: %s", valid[i]);
+}
+
+static void near_misses_are_invalid(void **state) {
+  (void)state;
+  static const char *const invalid[] = {
+      "org:abc:conversation:c", /* conv, not conversation */
+      "org:abc:conversations:c",
+      "conversation:c",
+      "typing:c",
+      "org::conversations",
+      "org:abc:conv:c:typing:extra",
+      "org:abc:agents",
+      "org:abc:user:u:typing",
+      "system:alerts",
+      "system:health:x",
+      "Org:abc",
+      "",
+      "org:abc:conv:c:",
+  };
+  for (size_t i = 0; i < sizeof invalid / sizeof invalid[0]; i++)
+    if (std_valid_channel(&std, invalid[i]))
+      fail_msg("expected invalid: '%s'", invalid[i]);
+}
+
+static void every_catalog_shape_validates(void **state) {
+  (void)state;
+  for (size_t i = 0; i < std.nchannels; i++) {
+    char buf[256] = "";
+    for (const char *s = std.channels[i].shape; *s; s++) {
+      if (*s == '{') {
+        strcat(buf, "id1");
+        s = strchr(s, '}');
+      } else {
+        strncat(buf, s, 1);
+      }
+    }
+    if (!std_valid_channel(&std, buf))
+      fail_msg("catalog shape %s (%s) fails validation", std.channels[i].name, buf);
+  }
+}
+
+static void extract_functions_follow_the_seed(void **state) {
+  (void)state;
+  char *s;
+  assert_string_equal(s = std_extract_org_id("org:abc123:conv:c1"), "abc123");
+  free(s);
+  assert_string_equal(s = std_extract_resource_type("org:abc123:conv:c1"), "conv");
+  free(s);
+  assert_string_equal(s = std_extract_resource_id("org:abc123:conv:c1:typing"), "c1");
+  free(s);
+  assert_null(std_extract_org_id("system:health"));
+  assert_null(std_extract_resource_type("org:abc123"));
+  assert_null(std_extract_resource_id("org:abc123:conversations"));
+  assert_string_equal(s = std_extract_org_id("org:abc123"), "abc123");
+  free(s);
+}
+
+static void event_validation_is_exact(void **state) {
+  (void)state;
+  assert_true(std_valid_event(&std, "typing:start"));
+  assert_true(std_valid_event(&std, "message:status:read"));
+  assert_false(std_valid_event(&std, "message:status"));
+  assert_false(std_valid_event(&std, "typing_indicator"));
+  assert_false(std_valid_event(&std, "typing.start"));
+  assert_false(std_valid_event(&std, "Typing:Start"));
+}
+
+static void migrations_map_old_names(void **state) {
+  (void)state;
+  const EventMigration *m = std_event_migration(&std, "typing_start");
+  assert_non_null(m);
+  assert_int_equal(m->nkeys, 1);
+  assert_string_equal(m->keys[0], "TYPING_START");
+  m = std_event_migration(&std, "typing_indicator");
+  assert_non_null(m);
+  assert_int_equal(m->nkeys, 2);
+  assert_non_null(std_hook(&std, "useTypingIndicator"));
+  assert_null(std_hook(&std, "useRealtime"));
+  /* Every migration target is a real UNIFIED_EVENTS key. */
+  for (size_t i = 0; i < std.nmigrations; i++)
+    for (size_t k = 0; k < std.migrations[i].nkeys; k++)
+      if (!std_event_by_key(&std, std.migrations[i].keys[k]))
+        fail_msg("%s maps to unknown key %s", std.migrations[i].old_name,
+                 std.migrations[i].keys[k]);
+}
+
+static void learns_from_the_sample_apps_standards_file(void **state) {
+  (void)state;
+  Standards learned;
+  char *err = NULL;
+  assert_true(std_load_builtin(&learned, &err));
+  assert_true(std_learn_from_file(&learned,
+                                  "fixtures/campfire-app/lib/realtime/unified-channel-standards.ts",
+                                  "unified-channel-standards.ts", &err));
+  assert_true(learned.learned);
+  assert_int_equal(learned.nchannels, std.nchannels);
+  assert_int_equal(learned.nevents, std.nevents);
+  for (size_t i = 0; i < std.nchannels; i++) {
+    const ChannelFn *l = std_channel_by_name(&learned, std.channels[i].name);
+    assert_non_null(l);
+    assert_string_equal(l->shape, std.channels[i].shape);
+  }
+  std_free(&learned);
+}
+
+static void learning_from_a_file_without_standards_fails(void **state) {
+  (void)state;
+  Standards s;
+  char *err = NULL;
+  assert_true(std_load_builtin(&s, &err));
+  assert_false(std_learn_from_file(&s, "fixtures/campfire-app/hooks/useRealtime.ts", "x.ts", &err));
+  assert_non_null(strstr(err, "neither UNIFIED_CHANNELS nor UNIFIED_EVENTS"));
+  free(err);
+  assert_false(s.learned);
+  std_free(&s);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(catalog_has_every_channel_function),
+      cmocka_unit_test(catalog_has_every_event),
+      cmocka_unit_test(seed_channel_examples_are_valid),
+      cmocka_unit_test(near_misses_are_invalid),
+      cmocka_unit_test(every_catalog_shape_validates),
+      cmocka_unit_test(extract_functions_follow_the_seed),
+      cmocka_unit_test(event_validation_is_exact),
+      cmocka_unit_test(migrations_map_old_names),
+      cmocka_unit_test(learns_from_the_sample_apps_standards_file),
+      cmocka_unit_test(learning_from_a_file_without_standards_fails),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
