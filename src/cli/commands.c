@@ -63,8 +63,12 @@ int cmd_check(const Options *o) {
   project_init(&proj, &std);
   if (learned)
     proj.standards_path = path_absolute(proj.cwd, learned);
+  LintOptions lo;
+  lint_options_defaults(&lo);
+  lo.jobs = o->jobs;
+  lo.prefilter = !o->no_prefilter;
   LintResult result;
-  lint_files(&proj, files.paths, files.n, &sel, &result);
+  lint_files(&proj, files.paths, files.n, &sel, &lo, &result);
   if (o->diff) {
     FixSummary fs = fix_run(&proj, &result, o->fix_level, true, out);
     int status = fs.diff_files ? EXIT_FINDINGS : EXIT_CLEAN;
@@ -89,7 +93,7 @@ int cmd_check(const Options *o) {
       project_init(&proj, &std);
       if (learned)
         proj.standards_path = path_absolute(proj.cwd, learned);
-      lint_files(&proj, files.paths, files.n, &sel, &result);
+      lint_files(&proj, files.paths, files.n, &sel, &lo, &result);
     }
   }
   OutputOptions oo = {.color = want_color(o, out), .quiet = o->quiet};

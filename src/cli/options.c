@@ -28,6 +28,7 @@ static const char usage_text[] =
     "      --fix               apply safe fixes, then report what remains\n"
     "      --fix-suggestions   also apply suggested fixes (review the result)\n"
     "      --diff              print the fixes as a unified diff; change nothing\n"
+    "  -j, --jobs N            worker threads (default: one per core)\n"
     "      --max-warnings N    exit 1 when there are more than N warnings\n"
     "  -h, --help              show this help\n"
     "  -V, --version           show the version\n"
@@ -44,6 +45,7 @@ enum {
   OPT_FIX,
   OPT_FIX_SUGGESTIONS,
   OPT_DIFF,
+  OPT_NO_PREFILTER,
 };
 
 static const struct option long_options[] = {
@@ -59,6 +61,8 @@ static const struct option long_options[] = {
     {"fix", no_argument, NULL, OPT_FIX},
     {"fix-suggestions", no_argument, NULL, OPT_FIX_SUGGESTIONS},
     {"diff", no_argument, NULL, OPT_DIFF},
+    {"jobs", required_argument, NULL, 'j'},
+    {"no-prefilter", no_argument, NULL, OPT_NO_PREFILTER},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -114,7 +118,7 @@ int options_parse(Options *o, int argc, char **argv) {
     argv++;
   }
   int c;
-  while ((c = getopt_long(argc, argv, ":f:o:qhV", long_options, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":f:o:j:qhV", long_options, NULL)) != -1) {
     long n;
     switch (c) {
     case 'f':
@@ -170,6 +174,14 @@ int options_parse(Options *o, int argc, char **argv) {
       break;
     case OPT_DIFF:
       o->diff = true;
+      break;
+    case 'j':
+      if (!parse_long(optarg, 1, 256, &n))
+        return usage_error("--jobs expects a number from 1 to 256, not '%s'", optarg);
+      o->jobs = (unsigned)n;
+      break;
+    case OPT_NO_PREFILTER:
+      o->no_prefilter = true;
       break;
     case 'h':
       fputs(usage_text, stdout);

@@ -24,6 +24,8 @@ typedef struct Options {
   bool quiet;
   FixApplicability fix_level; /* FIX_NONE: report only */
   bool diff;                  /* print what --fix would change; write nothing */
+  unsigned jobs;              /* -j: worker threads, 0 = one per core */
+  bool no_prefilter;          /* parse every file (for testing the prefilter) */
   long max_warnings;          /* -1: unlimited */
   char **only_rules;
   size_t nonly;

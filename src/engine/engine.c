@@ -1,12 +1,17 @@
 #include "engine/engine.h"
 
 #include "core/arena.h"
+#include "core/util.h"
+#include "engine/prefilter.h"
 #include "parse/parser.h"
 #include "resolve/facts.h"
 #include "rules/ctx.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void selection_defaults(RuleSelection *sel) {
   memset(sel, 0, sizeof *sel);
@@ -21,13 +26,13 @@ bool selection_any_enabled(const RuleSelection *sel) {
   return false;
 }
 
-static void report_load_problem(const Module *m, NoticeList *notices) {
+static void report_load_problem(const Module *m, bool parsed_for_rules, NoticeList *notices) {
   if (m->status != SOURCE_OK) {
     notice_add(notices, m->src.path ? m->src.path : m->fs_path, src_status_name(m->status),
                m->load_error, 0, 0);
     return;
   }
-  if (m->has_syntax_error) {
+  if (parsed_for_rules && m->has_syntax_error) {
     uint32_t byte = 0;
     parse_first_error(m->tree, &byte);
     SrcPos pos = src_pos(&m->src, byte);
@@ -80,27 +85,124 @@ static void dedupe(DiagList *list) {
   list->n = w;
 }
 
+void lint_options_defaults(LintOptions *o) {
+  o->jobs = 0;
+  o->prefilter = true;
+}
+
+/* Work shared by the pool: each worker takes the next index. */
+typedef struct Pool {
+  Project *proj;
+  char *const *paths;
+  Module **mods;
+  bool *checked; /* passed the prefilter and went through the rules */
+  size_t n;
+  atomic_size_t next;
+  const RuleSelection *sel;
+  const Prefilter *pf;
+  void (*step)(struct Pool *pool, size_t i, DiagList *out);
+} Pool;
+
+typedef struct Worker {
+  Pool *pool;
+  DiagList diags;
+} Worker;
+
+static void *worker_main(void *arg) {
+  Worker *w = arg;
+  for (;;) {
+    size_t i = atomic_fetch_add(&w->pool->next, 1);
+    if (i >= w->pool->n)
+      break;
+    w->pool->step(w->pool, i, &w->diags);
+  }
+  parse_thread_cleanup();
+  return NULL;
+}
+
+static void load_step(Pool *pool, size_t i, DiagList *out) {
+  (void)out;
+  Module *m = project_module_source(pool->proj, pool->paths[i]);
+  pool->mods[i] = m;
+  if (m)
+    m->linted = true;
+}
+
+static void lint_step(Pool *pool, size_t i, DiagList *out) {
+  Module *m = pool->mods[i];
+  if (!m || m->status != SOURCE_OK)
+    return;
+  if (!prefilter_wants(pool->pf, m->src.bytes, m->src.len)) {
+    /* Nothing here can fire; it is parsed later only if an import needs it.
+     * A file with a syntax error but no needle is not reported either. */
+    return;
+  }
+  project_parse(m);
+  pool->checked[i] = true;
+  lint_module(pool->proj, m, pool->sel, out);
+}
+
+static void run_pool(Pool *pool, unsigned jobs, DiagList *out) {
+  atomic_store(&pool->next, 0);
+  Worker *workers = calloc(jobs, sizeof *workers);
+  pthread_t *threads = calloc(jobs, sizeof *threads);
+  for (unsigned t = 0; t < jobs; t++) {
+    workers[t].pool = pool;
+    if (t > 0 && pthread_create(&threads[t], NULL, worker_main, &workers[t]) != 0)
+      workers[t].pool = NULL; /* could not start: the others take its share */
+  }
+  worker_main(&workers[0]); /* the calling thread works too */
+  for (unsigned t = 1; t < jobs; t++)
+    if (workers[t].pool)
+      pthread_join(threads[t], NULL);
+  for (unsigned t = 0; t < jobs; t++) {
+    DiagList *d = &workers[t].diags;
+    for (size_t k = 0; k < d->n; k++) {
+      grow_array((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items);
+      out->items[out->n++] = d->items[k];
+    }
+    free(d->items);
+  }
+  free(workers);
+  free(threads);
+}
+
+static unsigned default_jobs(void) {
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  return n > 0 ? (unsigned)n : 1;
+}
+
 void lint_files(Project *proj, char *const *paths, size_t npaths, const RuleSelection *sel,
-                LintResult *out) {
+                const LintOptions *opt, LintResult *out) {
   memset(out, 0, sizeof *out);
-  Module **mods = calloc(npaths ? npaths : 1, sizeof *mods);
+  Prefilter pf;
+  prefilter_init(&pf, sel);
+  if (!opt->prefilter)
+    pf.always = true;
+  unsigned jobs = opt->jobs ? opt->jobs : default_jobs();
+  if (jobs > npaths)
+    jobs = npaths ? (unsigned)npaths : 1;
+  Pool pool = {.proj = proj, .paths = paths, .n = npaths, .sel = sel, .pf = &pf};
+  pool.mods = calloc(npaths ? npaths : 1, sizeof *pool.mods);
+  pool.checked = calloc(npaths ? npaths : 1, sizeof *pool.checked);
   /* Load everything first so a finding located in another linted file (a
    * channel name built there) can be reported while linting its user. */
+  pool.step = load_step;
+  run_pool(&pool, jobs, &out->diags);
+  pool.step = lint_step;
+  run_pool(&pool, jobs, &out->diags);
   for (size_t i = 0; i < npaths; i++) {
-    mods[i] = project_module(proj, paths[i]);
-    if (mods[i])
-      mods[i]->linted = true;
-  }
-  for (size_t i = 0; i < npaths; i++) {
-    Module *m = mods[i];
+    Module *m = pool.mods[i];
     if (!m)
       continue;
     out->files_scanned++;
-    report_load_problem(m, &out->notices);
-    if (m->tree)
-      lint_module(proj, m, sel, &out->diags);
+    /* Syntax errors are known only for files that were parsed for the rules:
+     * files the prefilter skipped cannot break a rule. */
+    report_load_problem(m, pool.checked[i], &out->notices);
   }
-  free(mods);
+  free(pool.mods);
+  free(pool.checked);
+  prefilter_free(&pf);
   diag_list_sort(&out->diags);
   dedupe(&out->diags);
   notice_list_sort(&out->notices);

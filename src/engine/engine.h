@@ -20,10 +20,18 @@ typedef struct LintResult {
   size_t files_scanned;
 } LintResult;
 
+typedef struct LintOptions {
+  unsigned jobs;  /* worker threads; 0 = one per core */
+  bool prefilter; /* skip parsing files that contain no rule's needle */
+} LintOptions;
+
+void lint_options_defaults(LintOptions *o);
+
 /* Lints the given files (paths as given on the command line or found by
- * discovery). Findings are sorted and deduplicated. */
+ * discovery) on a pool of threads. Findings are sorted and deduplicated, so
+ * the result does not depend on thread timing. */
 void lint_files(Project *proj, char *const *paths, size_t npaths, const RuleSelection *sel,
-                LintResult *out);
+                const LintOptions *opt, LintResult *out);
 void lint_result_free(LintResult *r);
 
 #endif

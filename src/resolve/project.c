@@ -19,6 +19,7 @@ void project_init(Project *p, const Standards *std) {
 }
 
 static void module_free(Module *m) {
+  pthread_mutex_destroy(&m->parse_lock);
   free(m->fs_path);
   free(m->load_error);
   src_free(&m->src);
@@ -43,8 +44,11 @@ void project_free(Project *p) {
   for (size_t i = 0; i < p->nmodules; i++)
     module_free(p->modules[i]);
   free(p->modules);
-  for (size_t i = 0; i < p->ntsconfigs; i++)
-    tsconfig_free(&p->tsconfigs[i]);
+  free(p->index);
+  for (size_t i = 0; i < p->ntsconfigs; i++) {
+    tsconfig_free(p->tsconfigs[i]);
+    free(p->tsconfigs[i]);
+  }
   free(p->tsconfigs);
   free(p->cwd);
   free(p->standards_path);
@@ -62,7 +66,8 @@ char *path_absolute(const char *cwd, const char *path) {
   char *raw = sb_take(&in);
   char **segs = NULL;
   size_t nsegs = 0, cap = 0;
-  for (char *tok = strtok(raw, "/"); tok; tok = strtok(NULL, "/")) {
+  char *save = NULL;
+  for (char *tok = strtok_r(raw, "/", &save); tok; tok = strtok_r(NULL, "/", &save)) {
     if (strcmp(tok, ".") == 0)
       continue;
     if (strcmp(tok, "..") == 0) {
@@ -97,14 +102,58 @@ static bool is_standards_path(const Project *p, const char *abs) {
   return p->std && p->std->module_suffix && str_ends_with(abs, p->std->module_suffix);
 }
 
-static Module *find_loaded(Project *p, const char *abs) {
-  for (size_t i = 0; i < p->nmodules; i++)
-    if (strcmp(p->modules[i]->fs_path, abs) == 0)
-      return p->modules[i];
-  return NULL;
+static size_t path_slot(const Project *p, const char *abs) {
+  return (size_t)hash_fnv1a(abs, strlen(abs), HASH_FNV_SEED) & (p->index_cap - 1);
 }
 
-Module *project_module(Project *p, const char *path) {
+/* Caller holds p->lock. */
+static Module *find_loaded(Project *p, const char *abs) {
+  if (!p->index_cap)
+    return NULL;
+  for (size_t i = path_slot(p, abs);; i = (i + 1) & (p->index_cap - 1)) {
+    Module *m = p->index[i];
+    if (!m)
+      return NULL;
+    if (strcmp(m->fs_path, abs) == 0)
+      return m;
+  }
+}
+
+/* Caller holds p->lock. */
+static void index_insert(Project *p, Module *m) {
+  if ((p->nmodules + 1) * 2 > p->index_cap) {
+    size_t cap = p->index_cap ? p->index_cap * 2 : 256;
+    Module **old = p->index;
+    size_t old_cap = p->index_cap;
+    p->index = xcalloc(cap, sizeof *p->index);
+    p->index_cap = cap;
+    for (size_t i = 0; i < old_cap; i++)
+      if (old[i]) {
+        size_t j = path_slot(p, old[i]->fs_path);
+        while (p->index[j])
+          j = (j + 1) & (cap - 1);
+        p->index[j] = old[i];
+      }
+    free(old);
+  }
+  size_t j = path_slot(p, m->fs_path);
+  while (p->index[j])
+    j = (j + 1) & (p->index_cap - 1);
+  p->index[j] = m;
+  ARRAY_PUSH(p->modules, p->nmodules, p->cap, m);
+}
+
+void project_parse(Module *m) {
+  pthread_mutex_lock(&m->parse_lock);
+  if (!atomic_load(&m->parsed) && m->status == SOURCE_OK) {
+    m->tree = parse_source(&m->src, m->lang);
+    m->has_syntax_error = ts_node_has_error(ts_tree_root_node(m->tree));
+  }
+  atomic_store(&m->parsed, true);
+  pthread_mutex_unlock(&m->parse_lock);
+}
+
+Module *project_module_source(Project *p, const char *path) {
   Lang lang;
   if (!lang_for_path(path, &lang))
     return NULL;
@@ -120,13 +169,13 @@ Module *project_module(Project *p, const char *path) {
   m->fs_path = abs;
   m->lang = lang;
   m->is_standards = is_standards_path(p, abs);
+  pthread_mutex_init(&m->parse_lock, NULL);
   char *display = project_display_path(p, abs);
   m->status = src_load(&m->src, abs, display, &m->load_error);
-  free(display);
-  if (m->status == SOURCE_OK) {
-    m->tree = parse_source(&m->src, lang);
-    m->has_syntax_error = ts_node_has_error(ts_tree_root_node(m->tree));
-  }
+  if (m->status != SOURCE_OK)
+    m->src.path = display;
+  else
+    free(display);
   pthread_mutex_lock(&p->lock);
   Module *raced = find_loaded(p, abs);
   if (raced) {
@@ -134,8 +183,15 @@ Module *project_module(Project *p, const char *path) {
     module_free(m);
     return raced;
   }
-  ARRAY_PUSH(p->modules, p->nmodules, p->cap, m);
+  index_insert(p, m);
   pthread_mutex_unlock(&p->lock);
+  return m;
+}
+
+Module *project_module(Project *p, const char *path) {
+  Module *m = project_module_source(p, path);
+  if (m && !atomic_load(&m->parsed))
+    project_parse(m);
   return m;
 }
 
@@ -187,12 +243,11 @@ static const TsConfig *tsconfig_for(Project *p, const char *dir) {
     char *file = xasprintf("%s/tsconfig.json", d);
     TsConfig *cached = NULL;
     for (size_t i = 0; i < p->ntsconfigs; i++)
-      if (strcmp(p->tsconfigs[i].dir, d) == 0)
-        cached = &p->tsconfigs[i];
+      if (strcmp(p->tsconfigs[i]->dir, d) == 0)
+        cached = p->tsconfigs[i];
     if (!cached) {
-      grow_array((void **)&p->tsconfigs, &p->tscap, p->ntsconfigs + 1, sizeof *p->tsconfigs);
-      cached = &p->tsconfigs[p->ntsconfigs++];
-      memset(cached, 0, sizeof *cached);
+      cached = xcalloc(1, sizeof *cached);
+      ARRAY_PUSH(p->tsconfigs, p->ntsconfigs, p->tscap, cached);
       cached->dir = xstrdup(d);
       if (is_file(file)) {
         cached->found = true;

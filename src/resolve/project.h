@@ -5,6 +5,7 @@
 #include "standards/standards.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <tree_sitter/api.h>
 
@@ -20,6 +21,8 @@ typedef struct Module {
   bool has_syntax_error;
   bool is_standards; /* the UNIFIED_* single source of truth */
   bool linted;       /* among the files being checked (not only imported) */
+  atomic_bool parsed;
+  pthread_mutex_t parse_lock; /* the tree is built once, by whichever thread needs it first */
 } Module;
 
 typedef struct TsPath {
@@ -40,9 +43,11 @@ typedef struct Project {
   char *cwd; /* absolute; display paths are relative to it */
   const Standards *std;
   char *standards_path; /* absolute path of an explicit --standards file, or NULL */
-  Module **modules;
+  Module **modules;     /* in load order */
   size_t nmodules, cap;
-  TsConfig *tsconfigs;
+  Module **index; /* open-addressing hash table by fs_path */
+  size_t index_cap;
+  TsConfig **tsconfigs;
   size_t ntsconfigs, tscap;
   pthread_mutex_t lock;
 } Project;
@@ -52,8 +57,12 @@ void project_free(Project *p);
 
 /* Returns the module for a file, reading and parsing it on first use; NULL
  * when the path is not a TS/TSX file. A module that failed to load is
- * returned with status != SOURCE_OK and no tree. */
+ * returned with status != SOURCE_OK and no tree. Thread-safe. */
 Module *project_module(Project *p, const char *path);
+/* Like project_module but does not parse: the prefilter decides first. */
+Module *project_module_source(Project *p, const char *path);
+/* Builds m's tree if it has none yet (no-op for modules that failed to load). */
+void project_parse(Module *m);
 
 /* Resolves an import specifier seen in `from` to a file path (relative
  * paths, index files, tsconfig baseUrl/paths). Returns false when the target

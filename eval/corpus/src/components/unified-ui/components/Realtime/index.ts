@@ -1,0 +1,3 @@
+// ok: typing-indicator-duplicate
+export { TypingIndicator, default } from './TypingIndicator';
+export type { TypingIndicatorProps, TypingIndicatorUser } from './TypingIndicator';

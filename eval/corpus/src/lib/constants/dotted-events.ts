@@ -1,0 +1,13 @@
+// Names from the mobile SDK, which uses dots as separators.
+export const REALTIME_EVENT_NAMES = {
+  // ruleid: event-name-custom
+  MESSAGE_NEW: 'message.new',
+  // ruleid: event-name-custom
+  TYPING_START: 'typing.start',
+  // ruleid: event-name-custom
+  TYPING_STOP: 'typing.stop',
+  // ok: event-name-custom
+  SESSION_EXPIRED: 'session.expired',
+} as const;
+
+export default REALTIME_EVENT_NAMES;

@@ -1,0 +1,44 @@
+#include "engine/prefilter.h"
+
+#include "core/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void prefilter_init(Prefilter *pf, const RuleSelection *sel) {
+  memset(pf, 0, sizeof *pf);
+  size_t cap = 0;
+  for (size_t r = 0; r < rules_count; r++) {
+    if (sel->severity[r] == SEV_OFF)
+      continue;
+    const char *const *nd = rules_all[r]->needles;
+    if (!nd || !nd[0]) {
+      pf->always = true;
+      continue;
+    }
+    for (; *nd; nd++) {
+      bool dup = false;
+      for (size_t i = 0; i < pf->n && !dup; i++)
+        dup = strcmp(pf->needles[i], *nd) == 0;
+      if (!dup)
+        ARRAY_PUSH(pf->needles, pf->n, cap, *nd);
+    }
+  }
+}
+
+/* The source is NUL-terminated and NUL-free (src_load rejects NUL bytes),
+ * so strstr sees the whole file. */
+bool prefilter_wants(const Prefilter *pf, const char *bytes, size_t len) {
+  (void)len;
+  if (pf->always)
+    return true;
+  for (size_t i = 0; i < pf->n; i++)
+    if (strstr(bytes, pf->needles[i]))
+      return true;
+  return false;
+}
+
+void prefilter_free(Prefilter *pf) {
+  free(pf->needles);
+  memset(pf, 0, sizeof *pf);
+}

@@ -1,0 +1,18 @@
+#ifndef RTLINT_ENGINE_PREFILTER_H
+#define RTLINT_ENGINE_PREFILTER_H
+#include "engine/engine.h"
+
+/* The byte strings at least one of which a file must contain for any enabled
+ * rule to fire, taken from the rules' own needles (never a hand-kept list).
+ * A rule without needles disables the prefilter. */
+typedef struct Prefilter {
+  const char **needles;
+  size_t n;
+  bool always; /* some enabled rule has no needles: every file is parsed */
+} Prefilter;
+
+void prefilter_init(Prefilter *pf, const RuleSelection *sel);
+bool prefilter_wants(const Prefilter *pf, const char *bytes, size_t len);
+void prefilter_free(Prefilter *pf);
+
+#endif
