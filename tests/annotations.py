@@ -64,11 +64,20 @@ def run_rtlint(rtlint, root, rules):
     return findings
 
 
+def registered_rules(rtlint):
+    out = subprocess.run([rtlint, "rules", "--format", "json"], capture_output=True, text=True,
+                         check=True).stdout
+    return {r["id"] for r in json.loads(out)}
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rtlint", required=True)
     ap.add_argument("--rule", action="append", default=[])
     ap.add_argument("--score", action="store_true")
+    ap.add_argument("--min-precision", type=float, default=None,
+                    help="with --score: fail when a registered rule scores lower")
+    ap.add_argument("--min-recall", type=float, default=None)
     ap.add_argument("root")
     args = ap.parse_args()
     expected = collect(args.root)
@@ -96,13 +105,25 @@ def main():
     rules = sorted(set(tp) | set(fp) | set(fn) |
                    {r for v in expected.values() for r, k in v.items() if considered(r)})
     if args.score:
+        registered = registered_rules(args.rtlint)
         print(f"{'rule':34} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>9} {'recall':>7}")
+        below = []
         for rule in rules:
+            if rule not in registered:
+                print(f"{rule:34} (not implemented)")
+                continue
             p = tp[rule] / (tp[rule] + fp[rule]) if tp[rule] + fp[rule] else 1.0
             r = tp[rule] / (tp[rule] + fn[rule]) if tp[rule] + fn[rule] else 1.0
             print(f"{rule:34} {tp[rule]:4} {fp[rule]:4} {fn[rule]:4} {p:9.3f} {r:7.3f}")
+            if (args.min_precision is not None and p < args.min_precision) or (
+                    args.min_recall is not None and r < args.min_recall):
+                below.append(rule)
         for line in problems:
-            print("  " + line)
+            if line.rsplit(" ", 1)[-1] in registered:
+                print("  " + line)
+        if below:
+            print(f"FAIL: below target: {', '.join(below)}")
+            return 1
         return 0
     for line in problems:
         print(line)
