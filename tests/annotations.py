@@ -51,7 +51,7 @@ def collect(root):
 
 
 def run_rtlint(rtlint, root, rules):
-    cmd = [os.path.abspath(rtlint), "--format", "json", "--color", "never"]
+    cmd = [os.path.abspath(rtlint), "--format", "json", "--color", "never", "--no-cache"]
     for rule in rules:
         cmd += ["--rule", rule]
     cmd.append(".")

@@ -13,13 +13,16 @@ import os
 import shlex
 import subprocess
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
+# Cached results must not leak into the fixtures (or between golden runs).
+CACHE_DIR = tempfile.mkdtemp(prefix="rtlint-golden-cache-")
 
 
 def run_case(rtlint, directory, args):
-    env = dict(os.environ, NO_COLOR="1")
+    env = dict(os.environ, NO_COLOR="1", RTLINT_CACHE_DIR=CACHE_DIR)
     proc = subprocess.run([os.path.abspath(rtlint)] + args, cwd=os.path.join(ROOT, directory),
                           capture_output=True, text=True, env=env)
     return f"exit: {proc.returncode}\n" + proc.stdout + (

@@ -5,6 +5,7 @@
 #include "core/embedded.h"
 #include "core/util.h"
 #include "discover/discover.h"
+#include "engine/cache.h"
 #include "output/output.h"
 #include "resolve/project.h"
 
@@ -67,6 +68,16 @@ int cmd_check(const Options *o) {
   lint_options_defaults(&lo);
   lo.jobs = o->jobs;
   lo.prefilter = !o->no_prefilter;
+  Cache cache;
+  bool cached = false;
+  if (!o->no_cache && !o->diff && o->fix_level == FIX_NONE) {
+    const char *dir = o->cache_dir ? o->cache_dir : getenv("RTLINT_CACHE_DIR");
+    cached = cache_open(&cache, dir && *dir ? dir : ".rtlint-cache", &sel, &std);
+    if (cached) {
+      lo.cache = &cache;
+      proj.hash_contents = true;
+    }
+  }
   LintResult result;
   lint_files(&proj, files.paths, files.n, &sel, &lo, &result);
   if (o->diff) {
@@ -102,6 +113,8 @@ int cmd_check(const Options *o) {
   else
     output_text(out, &result, &oo);
   int status = exit_status(&result, o, &oo);
+  if (cached)
+    cache_close(&cache);
   if (out != stdout && fclose(out) != 0) {
     fprintf(stderr, "rtlint: cannot write %s\n", o->output);
     status = EXIT_USAGE;

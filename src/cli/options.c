@@ -29,6 +29,9 @@ static const char usage_text[] =
     "      --fix-suggestions   also apply suggested fixes (review the result)\n"
     "      --diff              print the fixes as a unified diff; change nothing\n"
     "  -j, --jobs N            worker threads (default: one per core)\n"
+    "      --cache-dir DIR     keep per-file results in DIR (default: $RTLINT_CACHE_DIR\n"
+    "                          or .rtlint-cache)\n"
+    "      --no-cache          do not read or write the cache\n"
     "      --max-warnings N    exit 1 when there are more than N warnings\n"
     "  -h, --help              show this help\n"
     "  -V, --version           show the version\n"
@@ -46,6 +49,8 @@ enum {
   OPT_FIX_SUGGESTIONS,
   OPT_DIFF,
   OPT_NO_PREFILTER,
+  OPT_CACHE_DIR,
+  OPT_NO_CACHE,
 };
 
 static const struct option long_options[] = {
@@ -63,6 +68,8 @@ static const struct option long_options[] = {
     {"diff", no_argument, NULL, OPT_DIFF},
     {"jobs", required_argument, NULL, 'j'},
     {"no-prefilter", no_argument, NULL, OPT_NO_PREFILTER},
+    {"cache-dir", required_argument, NULL, OPT_CACHE_DIR},
+    {"no-cache", no_argument, NULL, OPT_NO_CACHE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -182,6 +189,12 @@ int options_parse(Options *o, int argc, char **argv) {
       break;
     case OPT_NO_PREFILTER:
       o->no_prefilter = true;
+      break;
+    case OPT_CACHE_DIR:
+      o->cache_dir = optarg;
+      break;
+    case OPT_NO_CACHE:
+      o->no_cache = true;
       break;
     case 'h':
       fputs(usage_text, stdout);

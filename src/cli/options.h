@@ -26,7 +26,9 @@ typedef struct Options {
   bool diff;                  /* print what --fix would change; write nothing */
   unsigned jobs;              /* -j: worker threads, 0 = one per core */
   bool no_prefilter;          /* parse every file (for testing the prefilter) */
-  long max_warnings;          /* -1: unlimited */
+  bool no_cache;
+  const char *cache_dir; /* default: $RTLINT_CACHE_DIR or .rtlint-cache */
+  long max_warnings;     /* -1: unlimited */
   char **only_rules;
   size_t nonly;
   char **disabled;

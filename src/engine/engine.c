@@ -2,6 +2,7 @@
 
 #include "core/arena.h"
 #include "core/util.h"
+#include "engine/cache.h"
 #include "engine/prefilter.h"
 #include "parse/parser.h"
 #include "resolve/facts.h"
@@ -9,6 +10,7 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -26,27 +28,26 @@ bool selection_any_enabled(const RuleSelection *sel) {
   return false;
 }
 
-static void report_load_problem(const Module *m, bool parsed_for_rules, NoticeList *notices) {
+static void report_load_problem(const Module *m, uint32_t error_line, uint32_t error_col,
+                                NoticeList *notices) {
   if (m->status != SOURCE_OK) {
     notice_add(notices, m->src.path ? m->src.path : m->fs_path, src_status_name(m->status),
                m->load_error, 0, 0);
     return;
   }
-  if (parsed_for_rules && m->has_syntax_error) {
-    uint32_t byte = 0;
-    parse_first_error(m->tree, &byte);
-    SrcPos pos = src_pos(&m->src, byte);
+  if (error_line)
     notice_add(notices, m->src.path, "parse-error",
-               "syntax error; the rest of the file was still linted", pos.line, pos.col);
-  }
+               "syntax error; the rest of the file was still linted", error_line, error_col);
 }
 
-static void lint_module(Project *proj, Module *m, const RuleSelection *sel, DiagList *out) {
+static void lint_module(Project *proj, Module *m, const RuleSelection *sel, ResolveDeps *deps,
+                        DiagList *out) {
   Arena arena = {0};
   Facts facts;
   facts_collect(&facts, m, &arena);
   Resolver res;
   resolver_init(&res, proj, &arena);
+  res.deps = deps;
   for (size_t i = 0; i < rules_count; i++) {
     if (sel->severity[i] == SEV_OFF)
       continue;
@@ -71,11 +72,17 @@ static bool same_finding(const Diag *a, const Diag *b) {
          strcmp(a->message, b->message) == 0;
 }
 
-/* A building site reached from several uses is reported once. */
+static const Module *module_of_source(const Source *src) {
+  return (const Module *)((const char *)src - offsetof(Module, src));
+}
+
+/* A building site reached from several uses is reported once, and only in
+ * files being linted (cached results keep them all, whatever was linted). */
 static void dedupe(DiagList *list) {
   size_t w = 0;
   for (size_t r = 0; r < list->n; r++) {
-    if (w > 0 && same_finding(&list->items[w - 1], &list->items[r])) {
+    if ((w > 0 && same_finding(&list->items[w - 1], &list->items[r])) ||
+        !module_of_source(list->items[r].src)->linted) {
       DiagList tmp = {&list->items[r], 1, 1};
       diag_list_free(&tmp);
       continue;
@@ -95,11 +102,12 @@ typedef struct Pool {
   Project *proj;
   char *const *paths;
   Module **mods;
-  bool *checked; /* passed the prefilter and went through the rules */
+  uint32_t *error_line, *error_col; /* syntax error of a file the rules saw */
   size_t n;
   atomic_size_t next;
   const RuleSelection *sel;
   const Prefilter *pf;
+  Cache *cache;
   void (*step)(struct Pool *pool, size_t i, DiagList *out);
 } Pool;
 
@@ -137,9 +145,30 @@ static void lint_step(Pool *pool, size_t i, DiagList *out) {
      * A file with a syntax error but no needle is not reported either. */
     return;
   }
+  if (pool->cache) {
+    CachedFile cf = cache_lookup(pool->cache, pool->proj, m, out);
+    if (cf.hit) {
+      pool->error_line[i] = cf.error_line;
+      pool->error_col[i] = cf.error_col;
+      return;
+    }
+  }
   project_parse(m);
-  pool->checked[i] = true;
-  lint_module(pool->proj, m, pool->sel, out);
+  if (m->has_syntax_error) {
+    uint32_t byte = 0;
+    parse_first_error(m->tree, &byte);
+    SrcPos pos = src_pos(&m->src, byte);
+    pool->error_line[i] = pos.line;
+    pool->error_col[i] = pos.col;
+  }
+  ResolveDeps deps;
+  memset(&deps, 0, sizeof deps);
+  size_t before = out->n;
+  lint_module(pool->proj, m, pool->sel, &deps, out);
+  if (pool->cache)
+    cache_store(pool->cache, m, &deps, out->items + before, out->n - before, pool->error_line[i],
+                pool->error_col[i]);
+  resolve_deps_free(&deps);
 }
 
 static void run_pool(Pool *pool, unsigned jobs, DiagList *out) {
@@ -184,7 +213,9 @@ void lint_files(Project *proj, char *const *paths, size_t npaths, const RuleSele
     jobs = npaths ? (unsigned)npaths : 1;
   Pool pool = {.proj = proj, .paths = paths, .n = npaths, .sel = sel, .pf = &pf};
   pool.mods = calloc(npaths ? npaths : 1, sizeof *pool.mods);
-  pool.checked = calloc(npaths ? npaths : 1, sizeof *pool.checked);
+  pool.error_line = calloc(npaths ? npaths : 1, sizeof *pool.error_line);
+  pool.error_col = calloc(npaths ? npaths : 1, sizeof *pool.error_col);
+  pool.cache = opt->cache;
   /* Load everything first so a finding located in another linted file (a
    * channel name built there) can be reported while linting its user. */
   pool.step = load_step;
@@ -198,10 +229,11 @@ void lint_files(Project *proj, char *const *paths, size_t npaths, const RuleSele
     out->files_scanned++;
     /* Syntax errors are known only for files that were parsed for the rules:
      * files the prefilter skipped cannot break a rule. */
-    report_load_problem(m, pool.checked[i], &out->notices);
+    report_load_problem(m, pool.error_line[i], pool.error_col[i], &out->notices);
   }
   free(pool.mods);
-  free(pool.checked);
+  free(pool.error_line);
+  free(pool.error_col);
   prefilter_free(&pf);
   diag_list_sort(&out->diags);
   dedupe(&out->diags);

@@ -20,9 +20,12 @@ typedef struct LintResult {
   size_t files_scanned;
 } LintResult;
 
+struct Cache;
+
 typedef struct LintOptions {
-  unsigned jobs;  /* worker threads; 0 = one per core */
-  bool prefilter; /* skip parsing files that contain no rule's needle */
+  unsigned jobs;       /* worker threads; 0 = one per core */
+  bool prefilter;      /* skip parsing files that contain no rule's needle */
+  struct Cache *cache; /* reuse findings of unchanged files; NULL: off */
 } LintOptions;
 
 void lint_options_defaults(LintOptions *o);

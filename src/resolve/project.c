@@ -3,6 +3,7 @@
 #include "core/util.h"
 #include "resolve/jsonc.h"
 
+#include <git2.h>
 #include <jansson.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -172,10 +173,16 @@ Module *project_module_source(Project *p, const char *path) {
   pthread_mutex_init(&m->parse_lock, NULL);
   char *display = project_display_path(p, abs);
   m->status = src_load(&m->src, abs, display, &m->load_error);
-  if (m->status != SOURCE_OK)
+  if (m->status != SOURCE_OK) {
     m->src.path = display;
-  else
+  } else {
     free(display);
+    if (p->hash_contents) {
+      git_oid oid;
+      git_odb_hash(&oid, m->src.bytes, m->src.len, GIT_OBJECT_BLOB);
+      git_oid_tostr(m->oid, sizeof m->oid, &oid);
+    }
+  }
   pthread_mutex_lock(&p->lock);
   Module *raced = find_loaded(p, abs);
   if (raced) {

@@ -22,6 +22,7 @@ typedef struct Module {
   bool is_standards; /* the UNIFIED_* single source of truth */
   bool linted;       /* among the files being checked (not only imported) */
   atomic_bool parsed;
+  char oid[41];               /* git blob id of the contents, when the project hashes */
   pthread_mutex_t parse_lock; /* the tree is built once, by whichever thread needs it first */
 } Module;
 
@@ -49,6 +50,7 @@ typedef struct Project {
   size_t index_cap;
   TsConfig **tsconfigs;
   size_t ntsconfigs, tscap;
+  bool hash_contents; /* fill Module.oid at load (the cache needs it) */
   pthread_mutex_t lock;
 } Project;
 

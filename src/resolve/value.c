@@ -211,12 +211,34 @@ static bool spec_looks_standard(const Standards *std, const char *spec) {
 }
 
 /* Finds the module `b` imports from; NULL when it cannot be resolved. */
+void resolve_deps_add_module(ResolveDeps *d, const Module *m) {
+  for (size_t i = 0; i < d->nmodules; i++)
+    if (d->modules[i] == m)
+      return;
+  ARRAY_PUSH(d->modules, d->nmodules, d->cap, m);
+}
+
+void resolve_deps_free(ResolveDeps *d) {
+  free(d->modules);
+  for (size_t i = 0; i < d->nmissing; i++)
+    free(d->missing[i]);
+  free(d->missing);
+  memset(d, 0, sizeof *d);
+}
+
 static const Module *import_target(Resolver *r, const Module *m, const Binding *b) {
   char *path = NULL;
-  if (!project_resolve_import(r->proj, m, b->source, &path))
+  if (!project_resolve_import(r->proj, m, b->source, &path)) {
+    if (r->deps) {
+      char *key = xasprintf("%s\n%s", m->fs_path, b->source);
+      ARRAY_PUSH(r->deps->missing, r->deps->nmissing, r->deps->mcap, key);
+    }
     return NULL;
+  }
   const Module *t = project_module(r->proj, path);
   free(path);
+  if (t && r->deps)
+    resolve_deps_add_module(r->deps, t);
   return t && t->tree ? t : NULL;
 }
 

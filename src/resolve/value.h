@@ -39,12 +39,26 @@ typedef struct Value {
 
 typedef struct Frame Frame;
 
+/* Everything a file's findings depended on besides its own bytes: the
+ * modules resolution read, and imports that did not resolve (a file created
+ * later could change the result). The cache validates these. */
+typedef struct ResolveDeps {
+  const Module **modules;
+  size_t nmodules, cap;
+  char **missing; /* "<importing file>\n<specifier>" */
+  size_t nmissing, mcap;
+} ResolveDeps;
+
 typedef struct Resolver {
   Project *proj;
   Arena *arena;
   Frame *frame; /* arguments of the function call being evaluated */
   int depth;
+  ResolveDeps *deps; /* optional: recorded when set */
 } Resolver;
+
+void resolve_deps_add_module(ResolveDeps *d, const Module *m);
+void resolve_deps_free(ResolveDeps *d);
 
 void resolver_init(Resolver *r, Project *proj, Arena *arena);
 Value resolve_expr(Resolver *r, const Module *m, TSNode expr);

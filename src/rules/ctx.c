@@ -8,8 +8,6 @@
 
 static Diag *report_va(RuleCtx *ctx, const Module *m, uint32_t start, uint32_t end,
                        const char *help, const char *fmt, va_list ap) {
-  if (!m->linted)
-    return NULL;
   char *msg = xvasprintf(fmt, ap);
   Diag *d = diag_add(ctx->out, ctx->rule, ctx->severity, &m->src, start, end, msg, help);
   free(msg);

@@ -23,8 +23,8 @@ typedef struct RuleCtx {
 /* Reports [start, end) in the current module. help may be NULL. */
 Diag *rule_report(RuleCtx *ctx, uint32_t start, uint32_t end, const char *help, const char *fmt,
                   ...) __attribute__((format(printf, 5, 6)));
-/* Reports in another module (a building site found through resolution);
- * dropped when that module is not being linted. */
+/* Reports in another module (a building site found through resolution); the
+ * engine drops it when that module is not being linted. */
 Diag *rule_report_in(RuleCtx *ctx, const Module *m, uint32_t start, uint32_t end, const char *help,
                      const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
