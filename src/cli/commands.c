@@ -52,6 +52,9 @@ int cmd_check(const Options *o) {
     file_list_free(&files);
     return EXIT_USAGE;
   }
+  /* After learning the standards, which may live in another shard's files. */
+  if (o->shard_count)
+    file_list_shard(&files, o->shard_index, o->shard_count);
   FILE *out = stdout;
   if (o->output && !(out = fopen(o->output, "w"))) {
     fprintf(stderr, "rtlint: cannot write %s\n", o->output);

@@ -32,6 +32,7 @@ static const char usage_text[] =
     "      --cache-dir DIR     keep per-file results in DIR (default: $RTLINT_CACHE_DIR\n"
     "                          or .rtlint-cache)\n"
     "      --no-cache          do not read or write the cache\n"
+    "      --shard I/N         lint only the I-th of N deterministic parts of the files\n"
     "      --max-warnings N    exit 1 when there are more than N warnings\n"
     "  -h, --help              show this help\n"
     "  -V, --version           show the version\n"
@@ -51,6 +52,7 @@ enum {
   OPT_NO_PREFILTER,
   OPT_CACHE_DIR,
   OPT_NO_CACHE,
+  OPT_SHARD,
 };
 
 static const struct option long_options[] = {
@@ -70,6 +72,7 @@ static const struct option long_options[] = {
     {"no-prefilter", no_argument, NULL, OPT_NO_PREFILTER},
     {"cache-dir", required_argument, NULL, OPT_CACHE_DIR},
     {"no-cache", no_argument, NULL, OPT_NO_CACHE},
+    {"shard", required_argument, NULL, OPT_SHARD},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -196,6 +199,16 @@ int options_parse(Options *o, int argc, char **argv) {
     case OPT_NO_CACHE:
       o->no_cache = true;
       break;
+    case OPT_SHARD: {
+      unsigned index, count;
+      char extra;
+      if (sscanf(optarg, "%u/%u%c", &index, &count, &extra) != 2 || count == 0 || index == 0 ||
+          index > count)
+        return usage_error("--shard expects I/N with 1 <= I <= N, not '%s'", optarg);
+      o->shard_index = index;
+      o->shard_count = count;
+      break;
+    }
     case 'h':
       fputs(usage_text, stdout);
       return EXIT_CLEAN;

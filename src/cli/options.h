@@ -27,8 +27,9 @@ typedef struct Options {
   unsigned jobs;              /* -j: worker threads, 0 = one per core */
   bool no_prefilter;          /* parse every file (for testing the prefilter) */
   bool no_cache;
-  const char *cache_dir; /* default: $RTLINT_CACHE_DIR or .rtlint-cache */
-  long max_warnings;     /* -1: unlimited */
+  unsigned shard_index, shard_count; /* --shard I/N (1-based); count 0 = off */
+  const char *cache_dir;             /* default: $RTLINT_CACHE_DIR or .rtlint-cache */
+  long max_warnings;                 /* -1: unlimited */
   char **only_rules;
   size_t nonly;
   char **disabled;

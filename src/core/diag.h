@@ -46,6 +46,8 @@ Diag *diag_add(DiagList *list, const struct RuleMeta *rule, Severity sev, const 
 void diag_add_edit(Diag *d, uint32_t start, uint32_t end, const char *text);
 void diag_set_fix(Diag *d, FixApplicability app, const char *title);
 void diag_list_free(DiagList *list);
+/* Frees what one diagnostic owns (not the diagnostic itself). */
+void diag_free(Diag *d);
 /* Sorts by path, then start offset, then rule id: the output order. */
 void diag_list_sort(DiagList *list);
 const char *severity_name(Severity s);

@@ -24,6 +24,18 @@ void file_list_free(FileList *list) {
   memset(list, 0, sizeof *list);
 }
 
+void file_list_shard(FileList *list, unsigned index, unsigned count) {
+  size_t w = 0;
+  for (size_t r = 0; r < list->n; r++) {
+    const char *p = list->paths[r];
+    if (hash_fnv1a(p, strlen(p), HASH_FNV_SEED) % count == index - 1)
+      list->paths[w++] = list->paths[r];
+    else
+      free(list->paths[r]);
+  }
+  list->n = w;
+}
+
 static int cmp_str(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }

@@ -16,6 +16,9 @@ typedef struct FileList {
  * frees) when a path does not exist. The list is sorted and unique. */
 bool discover_files(char *const *args, size_t nargs, FileList *out, char **err);
 void file_list_free(FileList *list);
+/* Keeps the files of shard index (1-based) of count: assignment by a hash of
+ * the path, so every CI job computes the same split. */
+void file_list_shard(FileList *list, unsigned index, unsigned count);
 void file_list_add(FileList *list, const char *path);
 void file_list_sort_unique(FileList *list);
 

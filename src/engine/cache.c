@@ -182,15 +182,8 @@ CachedFile cache_lookup(Cache *c, Project *p, const Module *m, DiagList *out) {
       r.error_line = (uint32_t)json_integer_value(json_object_get(root, "error_line"));
       r.error_col = (uint32_t)json_integer_value(json_object_get(root, "error_col"));
     } else {
-      DiagList tail = {out->items + before, out->n - before, out->n - before};
-      for (size_t k = 0; k < tail.n; k++) {
-        free(tail.items[k].message);
-        free(tail.items[k].help);
-        for (size_t e = 0; e < tail.items[k].fix.nedits; e++)
-          free(tail.items[k].fix.edits[e].text);
-        free(tail.items[k].fix.edits);
-        free(tail.items[k].fix.title);
-      }
+      for (size_t k = before; k < out->n; k++)
+        diag_free(&out->items[k]);
       out->n = before;
       warn_once(c, path, "refers to findings that no longer fit the files");
     }

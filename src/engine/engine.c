@@ -83,8 +83,7 @@ static void dedupe(DiagList *list) {
   for (size_t r = 0; r < list->n; r++) {
     if ((w > 0 && same_finding(&list->items[w - 1], &list->items[r])) ||
         !module_of_source(list->items[r].src)->linted) {
-      DiagList tmp = {&list->items[r], 1, 1};
-      diag_list_free(&tmp);
+      diag_free(&list->items[r]);
       continue;
     }
     list->items[w++] = list->items[r];
