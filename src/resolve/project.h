@@ -45,6 +45,8 @@ typedef struct Project {
   TsConfig *tsconfigs;
   size_t ntsconfigs, tscap;
   pthread_mutex_t lock;
+  /* Built lazily by project_import_graph() (resolve/importers.h). */
+  struct ImportGraph *import_graph;
 } Project;
 
 void project_init(Project *p, const Standards *std);
