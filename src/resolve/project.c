@@ -1,6 +1,7 @@
 #include "resolve/project.h"
 
 #include "core/util.h"
+#include "resolve/importers.h"
 #include "resolve/jsonc.h"
 
 #include <git2.h>
@@ -53,6 +54,7 @@ void project_free(Project *p) {
   free(p->tsconfigs);
   free(p->cwd);
   free(p->standards_path);
+  import_graph_free(p->import_graph);
   pthread_mutex_destroy(&p->lock);
 }
 

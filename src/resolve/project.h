@@ -52,6 +52,8 @@ typedef struct Project {
   size_t ntsconfigs, tscap;
   bool hash_contents; /* fill Module.oid at load (the cache needs it) */
   pthread_mutex_t lock;
+  /* Built lazily by project_import_graph() (resolve/importers.h). */
+  struct ImportGraph *import_graph;
 } Project;
 
 void project_init(Project *p, const Standards *std);

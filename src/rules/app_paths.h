@@ -1,0 +1,28 @@
+#ifndef RTLINT_RULES_APP_PATHS_H
+#define RTLINT_RULES_APP_PATHS_H
+#include <stdbool.h>
+
+/* Where a file sits in a Next.js app, judged from its path relative to the
+ * project root (a module's display path). Folders are matched as whole path
+ * SEGMENTS anywhere in the path, so `src/components/...` and
+ * `fixtures/x/components/...` count as `components/`. The file name itself
+ * is never a folder. Both '/' and '\\' separate segments. */
+
+/* True when the consecutive folder segments of `dirs` ("app/api",
+ * "components") occur among the folders of `path`. */
+bool path_has_dirs(const char *path, const char *dirs);
+
+/* A component or hook file (supabase-channel-direct): a .ts/.tsx file (not
+ * .d.ts) under components/, hooks/ or app/, except app/api/ routes and
+ * lib/realtime/ infrastructure (exempt even inside a component folder). */
+bool path_is_component_code(const char *path);
+
+/* Under app/dashboard/, where OrganizationRealtimeProvider is mounted. */
+bool path_is_dashboard(const char *path);
+
+/* A file Next.js renders by itself: an app-router special file (page,
+ * layout, template, default, loading, error, not-found, global-error) under
+ * app/, or any pages-router file under pages/ (not pages/api/). */
+bool path_is_route_file(const char *path);
+
+#endif

@@ -1,0 +1,124 @@
+/* hook-deprecated: an import or a call of a realtime hook the standards
+ * retire (Migration strategy, Phase 2 "Consolidate hook usage"; Critical
+ * implementation rules §4). The list lives in rules/migrations.json
+ * ("hooks") and reaches the rule through ctx->std->hooks; configuration adds
+ * entries with std_add_hook() (standards/standards.h). */
+#include "parse/ast.h"
+#include "rules/ctx.h"
+#include "rules/hook_calls.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* The built-in hooks. A hook added by configuration must also be added to the
+ * prefilter's needles by whoever wires the configuration in. */
+static const char *const needles[] = {"useRealTimeMessaging", "useTypingIndicator", NULL};
+
+static const char *const help_text =
+    "useRealtime takes one options object and returns [state, actions]; rewrite the use by hand";
+
+static void report_hook(RuleCtx *ctx, TSNode at, const HookMigration *hook, const char *local) {
+  if (local && strcmp(local, hook->hook) != 0)
+    rule_report(ctx, ts_node_start_byte(at), ts_node_end_byte(at), help_text,
+                "%s is deprecated (used here as %s); use %s", hook->hook, local, hook->replacement);
+  else
+    rule_report(ctx, ts_node_start_byte(at), ts_node_end_byte(at), help_text,
+                "%s is deprecated; use %s", hook->hook, hook->replacement);
+}
+
+static bool is_type_only(const Source *src, TSNode stmt) {
+  /* `import type { X } from "..."`: the keyword follows `import`. */
+  TSNode second = ts_node_child(stmt, 1);
+  return !ts_node_is_null(second) && !ts_node_is_named(second) && node_text_eq(src, second, "type");
+}
+
+static void check_import(RuleCtx *ctx, TSNode stmt) {
+  const Source *src = &ctx->mod->src;
+  TSNode source = node_field(stmt, "source");
+  if (ts_node_is_null(source) || is_type_only(src, stmt))
+    return;
+  StrBuf spec = {0};
+  node_string_value(src, source, &spec);
+  bool app = import_is_app_code(ctx->proj, ctx->mod, sb_cstr(&spec));
+  sb_free(&spec);
+  if (!app)
+    return;
+  uint32_t n = ts_node_named_child_count(stmt);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode clause = ts_node_named_child(stmt, i);
+    if (!node_is(clause, "import_clause"))
+      continue;
+    uint32_t cn = ts_node_named_child_count(clause);
+    for (uint32_t j = 0; j < cn; j++) {
+      TSNode c = ts_node_named_child(clause, j);
+      if (node_is(c, "identifier")) { /* default import under the hook's name */
+        char *name = node_text_dup(src, c);
+        const HookMigration *hook = std_hook(ctx->std, name);
+        if (hook)
+          report_hook(ctx, c, hook, NULL);
+        free(name);
+        continue;
+      }
+      if (!node_is(c, "named_imports"))
+        continue;
+      uint32_t sn = ts_node_named_child_count(c);
+      for (uint32_t k = 0; k < sn; k++) {
+        TSNode s = ts_node_named_child(c, k);
+        if (!node_is(s, "import_specifier"))
+          continue;
+        TSNode first = ts_node_child(s, 0);
+        if (!ts_node_is_named(first) && node_text_eq(src, first, "type"))
+          continue;
+        TSNode nm = node_field(s, "name"), alias = node_field(s, "alias");
+        char *name = node_text_dup(src, nm);
+        const HookMigration *hook = std_hook(ctx->std, name);
+        if (hook) {
+          char *local = ts_node_is_null(alias) ? NULL : node_text_dup(src, alias);
+          report_hook(ctx, s, hook, local);
+          free(local);
+        }
+        free(name);
+      }
+    }
+  }
+}
+
+static void check_call(RuleCtx *ctx, TSNode call) {
+  char name[128];
+  if (!hook_call_name(ctx->proj, ctx->mod, call, name, sizeof name))
+    return;
+  const HookMigration *hook = std_hook(ctx->std, name);
+  if (!hook)
+    return;
+  TSNode fn = node_unwrap(node_field(call, "function"));
+  char *local = NULL;
+  if (node_is(fn, "identifier"))
+    local = node_text_dup(&ctx->mod->src, fn);
+  report_hook(ctx, fn, hook, local);
+  free(local);
+}
+
+static void check(RuleCtx *ctx) {
+  if (ctx->std->nhooks == 0)
+    return;
+  TSNode root = ts_tree_root_node(ctx->mod->tree);
+  uint32_t n = ts_node_named_child_count(root);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode st = ts_node_named_child(root, i);
+    if (node_is(st, "import_statement"))
+      check_import(ctx, st);
+  }
+  for (size_t i = 0; i < ctx->facts->ncalls; i++)
+    check_call(ctx, ctx->facts->calls[i]);
+}
+
+const RuleMeta rule_hook_deprecated = {
+    .id = "hook-deprecated",
+    .phase = 2,
+    .default_severity = SEV_WARNING,
+    .fixable = FIX_NONE,
+    .summary =
+        "A deprecated realtime hook is imported or called; new code should use `useRealtime()`.",
+    .needles = needles,
+    .check = check,
+};

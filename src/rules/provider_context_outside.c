@@ -1,0 +1,137 @@
+/* provider-context-outside: useOrganizationRealtimeContext() in code that is
+ * not rendered under OrganizationRealtimeProvider, which is mounted only in
+ * app/dashboard/layout.tsx (Page integration patterns §1; Critical
+ * implementation rules §3).
+ *
+ * A file outside app/dashboard/ is covered when every chain of importers
+ * leads into app/dashboard/. It is reported when climbing its importers
+ * (linted files only; dashboard files end a branch) reaches
+ *   - a route file outside app/dashboard/ (app/widget/page.tsx, the root
+ *     app/layout.tsx, pages/...), or
+ *   - a file that no linted file imports (WidgetChat.tsx imported by nobody:
+ *     nothing places it under the provider).
+ * Files reached only through import cycles are left alone. */
+#include "core/util.h"
+#include "parse/ast.h"
+#include "resolve/importers.h"
+#include "rules/app_paths.h"
+#include "rules/ctx.h"
+#include "rules/hook_calls.h"
+
+#include <stdlib.h>
+
+#define CONTEXT_HOOK "useOrganizationRealtimeContext"
+#define MAX_SHOWN 6
+
+static const char *const needles[] = {CONTEXT_HOOK, NULL};
+
+static const char *const help_text =
+    "outside the dashboard use useRealtime({ type, organizationId, conversationId }), or mount "
+    "OrganizationRealtimeProvider above this code";
+
+typedef struct Step {
+  const Module *mod;
+  size_t parent; /* index in the queue; SIZE_MAX for the start */
+} Step;
+
+static bool queued(const Step *q, size_t n, const Module *m) {
+  for (size_t i = 0; i < n; i++)
+    if (q[i].mod == m)
+      return true;
+  return false;
+}
+
+/* Describes why the module is outside the provider, or NULL when all its
+ * importer chains stay under app/dashboard/. */
+static const char *uncovered_reason(RuleCtx *ctx) {
+  const ImportGraph *g = project_import_graph(ctx->proj);
+  Step *q = NULL;
+  size_t n = 0, cap = 0, root = SIZE_MAX;
+  bool root_is_route = false;
+  Step start = {ctx->mod, SIZE_MAX};
+  ARRAY_PUSH(q, n, cap, start);
+  for (size_t i = 0; i < n && root == SIZE_MAX; i++) {
+    const Module *m = q[i].mod;
+    if (i > 0 && path_is_dashboard(m->src.path))
+      continue; /* this branch is rendered under the provider */
+    Module *const *imps;
+    size_t nimps = import_graph_importers(g, m, &imps);
+    if (path_is_route_file(m->src.path) || nimps == 0) {
+      root = i;
+      root_is_route = nimps == 0 ? path_is_route_file(m->src.path) : true;
+      break;
+    }
+    for (size_t k = 0; k < nimps; k++) {
+      if (queued(q, n, imps[k]))
+        continue;
+      Step s = {imps[k], i};
+      ARRAY_PUSH(q, n, cap, s);
+    }
+  }
+  if (root == SIZE_MAX) {
+    free(q);
+    return NULL;
+  }
+  /* Parents lead from the root back to this file (index 0). */
+  size_t *path = NULL, len = 0, pcap = 0;
+  for (size_t i = root; i != SIZE_MAX; i = q[i].parent)
+    ARRAY_PUSH(path, len, pcap, i);
+  StrBuf sb = {0};
+  const char *self = ctx->mod->src.path;
+  if (len == 1) {
+    sb_appendf(&sb, "%s %s", self,
+               root_is_route ? "is a route rendered outside app/dashboard/"
+                             : "is not under app/dashboard/ and no linted file imports it");
+  } else {
+    /* self <- importer <- ... <- root, eliding the middle of long chains. */
+    sb_append(&sb, self);
+    size_t shown = len - 1; /* entries after self: path[len-2] .. path[0] */
+    size_t skip = shown > MAX_SHOWN ? shown - MAX_SHOWN : 0;
+    if (skip)
+      sb_append(&sb, " <- ...");
+    for (size_t k = len - 1 - skip; k-- > 0;)
+      sb_appendf(&sb, " <- %s", q[path[k]].mod->src.path);
+    if (!root_is_route)
+      sb_append(&sb, " (imported by no linted file)");
+  }
+  free(path);
+  char *text = sb_take(&sb);
+  const char *out = arena_strdup(ctx->arena, text);
+  free(text);
+  free(q);
+  return out;
+}
+
+static void check(RuleCtx *ctx) {
+  if (path_is_dashboard(ctx->mod->src.path) || module_defines_function(ctx->mod, CONTEXT_HOOK))
+    return;
+  const char *reason = NULL;
+  bool judged = false;
+  for (size_t i = 0; i < ctx->facts->ncalls; i++) {
+    TSNode call = ctx->facts->calls[i];
+    char name[128];
+    if (!hook_call_name(ctx->proj, ctx->mod, call, name, sizeof name) ||
+        strcmp(name, CONTEXT_HOOK) != 0)
+      continue;
+    if (!judged) {
+      reason = uncovered_reason(ctx);
+      judged = true;
+    }
+    if (!reason)
+      return;
+    TSNode fn = node_field(call, "function");
+    rule_report(ctx, ts_node_start_byte(fn), ts_node_end_byte(call), help_text,
+                "useOrganizationRealtimeContext() outside the dashboard provider: %s", reason);
+  }
+}
+
+const RuleMeta rule_provider_context_outside = {
+    .id = "provider-context-outside",
+    .phase = 3,
+    .default_severity = SEV_ERROR,
+    .fixable = FIX_NONE,
+    .summary = "`useOrganizationRealtimeContext()` is called in code that is not rendered under "
+               "`OrganizationRealtimeProvider`.",
+    .needles = needles,
+    .check = check,
+};
