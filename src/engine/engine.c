@@ -40,8 +40,14 @@ static void report_load_problem(const Module *m, uint32_t error_line, uint32_t e
                "syntax error; the rest of the file was still linted", error_line, error_col);
 }
 
-static void lint_module(Project *proj, Module *m, const RuleSelection *sel, ResolveDeps *deps,
-                        DiagList *out) {
+typedef enum RuleSubset { RULES_ALL, RULES_CACHEABLE, RULES_PROJECT_WIDE } RuleSubset;
+
+static bool in_subset(const RuleMeta *r, RuleSubset subset) {
+  return subset == RULES_ALL || (subset == RULES_PROJECT_WIDE) == r->project_wide;
+}
+
+static void lint_module(Project *proj, Module *m, const RuleSelection *sel, RuleSubset subset,
+                        ResolveDeps *deps, DiagList *out) {
   Arena arena = {0};
   Facts facts;
   facts_collect(&facts, m, &arena);
@@ -49,7 +55,7 @@ static void lint_module(Project *proj, Module *m, const RuleSelection *sel, Reso
   resolver_init(&res, proj, &arena);
   res.deps = deps;
   for (size_t i = 0; i < rules_count; i++) {
-    if (sel->severity[i] == SEV_OFF)
+    if (sel->severity[i] == SEV_OFF || !in_subset(rules_all[i], subset))
       continue;
     RuleCtx ctx = {
         .rule = rules_all[i],
@@ -149,6 +155,8 @@ static void lint_step(Pool *pool, size_t i, DiagList *out) {
     if (cf.hit) {
       pool->error_line[i] = cf.error_line;
       pool->error_col[i] = cf.error_col;
+      project_parse(m);
+      lint_module(pool->proj, m, pool->sel, RULES_PROJECT_WIDE, NULL, out);
       return;
     }
   }
@@ -160,14 +168,18 @@ static void lint_step(Pool *pool, size_t i, DiagList *out) {
     pool->error_line[i] = pos.line;
     pool->error_col[i] = pos.col;
   }
+  if (!pool->cache) {
+    lint_module(pool->proj, m, pool->sel, RULES_ALL, NULL, out);
+    return;
+  }
   ResolveDeps deps;
   memset(&deps, 0, sizeof deps);
   size_t before = out->n;
-  lint_module(pool->proj, m, pool->sel, &deps, out);
-  if (pool->cache)
-    cache_store(pool->cache, m, &deps, out->items + before, out->n - before, pool->error_line[i],
-                pool->error_col[i]);
+  lint_module(pool->proj, m, pool->sel, RULES_CACHEABLE, &deps, out);
+  cache_store(pool->cache, m, &deps, out->items + before, out->n - before, pool->error_line[i],
+              pool->error_col[i]);
   resolve_deps_free(&deps);
+  lint_module(pool->proj, m, pool->sel, RULES_PROJECT_WIDE, NULL, out);
 }
 
 static void run_pool(Pool *pool, unsigned jobs, DiagList *out) {

@@ -133,5 +133,6 @@ const RuleMeta rule_provider_context_outside = {
     .summary = "`useOrganizationRealtimeContext()` is called in code that is not rendered under "
                "`OrganizationRealtimeProvider`.",
     .needles = needles,
+    .project_wide = true,
     .check = check,
 };
