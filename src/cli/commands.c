@@ -64,11 +64,24 @@ int cmd_check(const Options *o) {
     proj.standards_path = path_absolute(proj.cwd, learned);
   LintResult result;
   lint_files(&proj, files.paths, files.n, &sel, &result);
-  OutputOptions oo = {.color = want_color(o, out), .quiet = o->quiet};
-  if (o->format == FORMAT_JSON)
+  OutputOptions oo = {.color = want_color(o, out), .quiet = o->quiet, .root = proj.cwd};
+  switch (o->format) {
+  case FORMAT_JSON:
     output_json(out, &result, &oo);
-  else
+    break;
+  case FORMAT_SARIF:
+    output_sarif(out, &result, &oo);
+    break;
+  case FORMAT_GITHUB:
+    output_github(out, &result, &oo);
+    break;
+  case FORMAT_CODECLIMATE:
+    output_codeclimate(out, &result, &oo);
+    break;
+  case FORMAT_TEXT:
     output_text(out, &result, &oo);
+    break;
+  }
   int status = exit_status(&result, o, &oo);
   if (out != stdout && fclose(out) != 0) {
     fprintf(stderr, "rtlint: cannot write %s\n", o->output);
@@ -87,11 +100,10 @@ static void rules_json(void) {
   for (size_t i = 0; i < rules_count; i++) {
     const RuleMeta *r = rules_all[i];
     char url[256];
-    json_array_append_new(
-        arr, json_pack("{s:s, s:i, s:s, s:s, s:s, s:s}", "id", r->id, "phase", r->phase,
-                       "severity", severity_name(r->default_severity), "fix",
-                       fix_applicability_name(r->fixable), "summary", r->summary, "docs",
-                       rules_doc_url(r, url, sizeof url)));
+    json_array_append_new(arr, json_pack("{s:s, s:i, s:s, s:s, s:s, s:s}", "id", r->id, "phase",
+                                         r->phase, "severity", severity_name(r->default_severity),
+                                         "fix", fix_applicability_name(r->fixable), "summary",
+                                         r->summary, "docs", rules_doc_url(r, url, sizeof url)));
   }
   json_dumpf(arr, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
   fputc('\n', stdout);
