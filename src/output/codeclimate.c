@@ -3,7 +3,8 @@
  * minor, major, critical, blocker; rtlint's errors break realtime delivery,
  * which is serious but not "blocker"). Files rtlint could not fully check
  * (notices) are reported as "minor" issues with check_name "rtlint/<kind>"
- * so they show up in the merge request too. */
+ * so they show up in the merge request too. Every issue is in the "Bug Risk"
+ * category: each rule reports a way realtime delivery breaks or drifts. */
 #include "output/output.h"
 
 #include "output/fingerprint.h"
@@ -12,11 +13,11 @@
 #include <jansson.h>
 #include <string.h>
 
-static json_t *issue(const char *check, const char *description, const char *categories,
+static json_t *issue(const char *check, const char *description, const char *category,
                      const char *fingerprint, const char *severity, const char *path,
                      uint32_t begin, uint32_t end) {
   return json_pack("{s:s, s:s, s:s, s:[s], s:s, s:s, s:{s:s, s:{s:i, s:i}}}", "type", "issue",
-                   "check_name", check, "description", description, "categories", categories,
+                   "check_name", check, "description", description, "categories", category,
                    "fingerprint", fingerprint, "severity", severity, "location", "path", path,
                    "lines", "begin", (json_int_t)begin, "end", (json_int_t)end);
 }
