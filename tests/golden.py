@@ -6,6 +6,10 @@ Each line of cases.txt: `<name> <directory> <rtlint arguments...>`; the
 expected output lives in tests/golden/<name>.out, its first line being
 `exit: N`. With --update, rewrites the expected files (review the diff by hand
 before committing).
+
+Volatile fields are replaced before comparing: rtlint's own version in
+`"version"`/`"semanticVersion"` becomes `<version>`, and the file URI of the
+case's directory (SARIF's %SRCROOT%) becomes `file://<cwd>`.
 """
 import argparse
 import difflib
@@ -14,6 +18,7 @@ import shlex
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -21,12 +26,21 @@ ROOT = os.path.dirname(HERE)
 CACHE_DIR = tempfile.mkdtemp(prefix="rtlint-golden-cache-")
 
 
+def strip_volatile(text, version, cwd):
+    for key in ("version", "semanticVersion"):
+        text = text.replace(f'"{key}": "{version}"', f'"{key}": "<version>"')
+    return text.replace("file://" + urllib.parse.quote(os.path.realpath(cwd)), "file://<cwd>")
+
+
 def run_case(rtlint, directory, args):
     env = dict(os.environ, NO_COLOR="1", RTLINT_CACHE_DIR=CACHE_DIR)
-    proc = subprocess.run([os.path.abspath(rtlint)] + args, cwd=os.path.join(ROOT, directory),
+    cwd = os.path.join(ROOT, directory)
+    proc = subprocess.run([os.path.abspath(rtlint)] + args, cwd=cwd,
                           capture_output=True, text=True, env=env)
-    return f"exit: {proc.returncode}\n" + proc.stdout + (
-        ("--- stderr\n" + proc.stderr) if proc.stderr else "")
+    version = subprocess.run([os.path.abspath(rtlint), "--version"], capture_output=True,
+                             text=True).stdout.split()[-1]
+    return strip_volatile(f"exit: {proc.returncode}\n" + proc.stdout + (
+        ("--- stderr\n" + proc.stderr) if proc.stderr else ""), version, cwd)
 
 
 def main():

@@ -1,11 +1,12 @@
 #!/bin/sh
 # Installs what rtlint needs to build and test, on Debian 12, only if missing:
-# Debian packages with apt-get, the pinned tree-sitter grammars with npm ci.
+# Debian packages with apt-get, the pinned tree-sitter grammars and the SARIF
+# multitool (tests only) with npm ci.
 set -eu
 cd "$(dirname "$0")/.."
 
 PACKAGES="gcc make cmake pkg-config git python3 libtree-sitter-dev libpcre2-dev
-libjansson-dev libgit2-dev libyaml-dev libcmocka-dev"
+libjansson-dev libgit2-dev libyaml-dev libcmocka-dev python3-jsonschema"
 
 missing=""
 for p in $PACKAGES; do
@@ -26,4 +27,13 @@ fi
 stamp=grammar/node_modules/.package-lock.json
 if [ ! -f "$stamp" ] || [ grammar/package-lock.json -nt "$stamp" ]; then
   npm ci --ignore-scripts --no-audit --no-fund --prefix grammar
+fi
+
+# Microsoft's SARIF validator for the tests (tests/sarif_multitool.py), pinned by
+# tools/sarif/package-lock.json. The npm package ships a self-contained linux
+# binary; its postinstall only marks it executable, which we do ourselves.
+stamp=tools/sarif/node_modules/.package-lock.json
+if [ ! -f "$stamp" ] || [ tools/sarif/package-lock.json -nt "$stamp" ]; then
+  npm ci --ignore-scripts --no-audit --no-fund --prefix tools/sarif
+  chmod u+x tools/sarif/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool 2>/dev/null || true
 fi

@@ -110,11 +110,24 @@ int cmd_check(const Options *o) {
       lint_files(&proj, files.paths, files.n, &sel, &lo, &result);
     }
   }
-  OutputOptions oo = {.color = want_color(o, out), .quiet = o->quiet};
-  if (o->format == FORMAT_JSON)
+  OutputOptions oo = {.color = want_color(o, out), .quiet = o->quiet, .root = proj.cwd};
+  switch (o->format) {
+  case FORMAT_JSON:
     output_json(out, &result, &oo);
-  else
+    break;
+  case FORMAT_SARIF:
+    output_sarif(out, &result, &oo);
+    break;
+  case FORMAT_GITHUB:
+    output_github(out, &result, &oo);
+    break;
+  case FORMAT_CODECLIMATE:
+    output_codeclimate(out, &result, &oo);
+    break;
+  case FORMAT_TEXT:
     output_text(out, &result, &oo);
+    break;
+  }
   int status = exit_status(&result, o, &oo);
   if (cached)
     cache_close(&cache);

@@ -16,7 +16,9 @@ static const char usage_text[] =
     "what .gitignore ignores.\n"
     "\n"
     "Options:\n"
-    "  -f, --format FORMAT     text (default) or json\n"
+    "  -f, --format FORMAT     text (default), json, sarif (SARIF 2.1.0 for code\n"
+    "                          scanning), github (GitHub Actions annotations) or\n"
+    "                          codeclimate (GitLab Code Quality); see docs/ci.md\n"
     "  -o, --output FILE       write the report to FILE instead of stdout\n"
     "      --rule ID           run only this rule (repeatable)\n"
     "      --disable ID        do not run this rule (repeatable)\n"
@@ -94,6 +96,25 @@ static bool parse_long(const char *s, long lo, long hi, long *out) {
   return true;
 }
 
+static bool parse_format(const char *s, Format *out) {
+  static const struct {
+    const char *name;
+    Format format;
+  } formats[] = {
+      {"text", FORMAT_TEXT},
+      {"json", FORMAT_JSON},
+      {"sarif", FORMAT_SARIF},
+      {"github", FORMAT_GITHUB},
+      {"codeclimate", FORMAT_CODECLIMATE},
+  };
+  for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+    if (strcmp(s, formats[i].name) == 0) {
+      *out = formats[i].format;
+      return true;
+    }
+  return false;
+}
+
 static void push(char ***arr, size_t *n, const char *s) {
   *arr = xrealloc(*arr, (*n + 1) * sizeof **arr);
   (*arr)[(*n)++] = xstrdup(s);
@@ -132,12 +153,9 @@ int options_parse(Options *o, int argc, char **argv) {
     long n;
     switch (c) {
     case 'f':
-      if (strcmp(optarg, "text") == 0)
-        o->format = FORMAT_TEXT;
-      else if (strcmp(optarg, "json") == 0)
-        o->format = FORMAT_JSON;
-      else
-        return usage_error("unknown format '%s' (expected text or json)", optarg);
+      if (!parse_format(optarg, &o->format))
+        return usage_error(
+            "unknown format '%s' (expected text, json, sarif, github or codeclimate)", optarg);
       break;
     case 'o':
       o->output = optarg;

@@ -12,7 +12,13 @@ enum {
 };
 
 typedef enum Command { CMD_CHECK, CMD_RULES, CMD_EXPLAIN, CMD_STANDARDS } Command;
-typedef enum Format { FORMAT_TEXT, FORMAT_JSON } Format;
+typedef enum Format {
+  FORMAT_TEXT,
+  FORMAT_JSON,
+  FORMAT_SARIF,
+  FORMAT_GITHUB,
+  FORMAT_CODECLIMATE
+} Format;
 typedef enum ColorMode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } ColorMode;
 
 typedef struct Options {

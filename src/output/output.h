@@ -7,7 +7,9 @@
 
 typedef struct OutputOptions {
   bool color;
-  bool quiet; /* errors only */
+  bool quiet;       /* errors only */
+  const char *root; /* absolute working directory display paths are relative to (SARIF
+                       %SRCROOT%); NULL leaves originalUriBaseIds out */
 } OutputOptions;
 
 typedef struct Summary {
@@ -19,5 +21,20 @@ bool output_shown(const Diag *d, const OutputOptions *opt);
 
 void output_text(FILE *f, const LintResult *r, const OutputOptions *opt);
 void output_json(FILE *f, const LintResult *r, const OutputOptions *opt);
+/* SARIF 2.1.0 for code scanning (sarif.c). */
+void output_sarif(FILE *f, const LintResult *r, const OutputOptions *opt);
+/* GitHub Actions workflow commands (::error/::warning), one per line (github.c). */
+void output_github(FILE *f, const LintResult *r, const OutputOptions *opt);
+/* GitLab Code Quality (Code Climate) JSON array (codeclimate.c). */
+void output_codeclimate(FILE *f, const LintResult *r, const OutputOptions *opt);
+
+/* A display path as a URI reference: percent-encoded, relative paths stay
+ * relative, absolute ones become file:// URIs. Caller frees. */
+char *output_path_uri(const char *path);
+
+/* GitHub workflow command escaping: data escapes %, CR and LF; property
+ * values additionally ':' and ','. Caller frees. */
+char *output_github_escape_data(const char *s);
+char *output_github_escape_property(const char *s);
 
 #endif
