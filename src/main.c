@@ -17,6 +17,9 @@ int main(int argc, char **argv) {
   case CMD_EXPLAIN:
     status = cmd_explain(&o);
     break;
+  case CMD_MERGE:
+    status = cmd_merge(&o);
+    break;
   case CMD_STANDARDS:
     status = cmd_standards(&o);
     break;

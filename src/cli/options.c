@@ -10,6 +10,7 @@
 static const char usage_text[] =
     "Usage: rtlint [check] [OPTIONS] [PATH...]\n"
     "       rtlint rules | explain RULE | standards [--standards FILE] [PATH...]\n"
+    "       rtlint merge SHARD.sarif|SHARD.json... [-o FILE]\n"
     "\n"
     "Lints TypeScript/TSX files against the Campfire unified realtime standards.\n"
     "PATH defaults to '.'; directories are walked, skipping node_modules and\n"
@@ -128,7 +129,7 @@ static bool command_word(Options *o, const char *word) {
       {"check", CMD_CHECK},
       {"rules", CMD_RULES},
       {"explain", CMD_EXPLAIN},
-      {"standards", CMD_STANDARDS},
+      {"standards", CMD_STANDARDS}, {"merge", CMD_MERGE},
   };
   for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
     if (strcmp(word, words[i].word) == 0) {
@@ -247,6 +248,8 @@ int options_parse(Options *o, int argc, char **argv) {
     return usage_error("%s", "explain takes exactly one rule id");
   if (o->command == CMD_RULES && o->npaths)
     return usage_error("unexpected argument '%s'", o->paths[0]);
+  if (o->command == CMD_MERGE && o->npaths == 0)
+    return usage_error("%s", "merge needs the SARIF or JSON files of the shards");
   if ((o->command == CMD_CHECK || o->command == CMD_STANDARDS) && o->npaths == 0)
     push(&o->paths, &o->npaths, ".");
   return -1;

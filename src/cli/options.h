@@ -11,7 +11,7 @@ enum {
   EXIT_USAGE = 2,    /* usage, configuration or internal error */
 };
 
-typedef enum Command { CMD_CHECK, CMD_RULES, CMD_EXPLAIN, CMD_STANDARDS } Command;
+typedef enum Command { CMD_CHECK, CMD_RULES, CMD_EXPLAIN, CMD_STANDARDS, CMD_MERGE } Command;
 typedef enum Format {
   FORMAT_TEXT,
   FORMAT_JSON,
