@@ -21,22 +21,42 @@ static bool keys_in_catalog(const Standards *std, const EventMigration *mig) {
   return mig->nkeys > 0;
 }
 
-/* Attaches the replacement of [start, end) when the migration map knows the
- * name: safe for one key, a suggestion for several. */
-static void attach_fix(RuleCtx *ctx, Diag *d, const EventSite *site, const EventMigration *mig,
-                       uint32_t start, uint32_t end, bool whole_arg) {
-  if (!d || !mig || !keys_in_catalog(ctx->std, mig))
-    return;
-  const char *text = arena_printf(ctx->arena, "UNIFIED_EVENTS.%s", mig->keys[0]);
-  FixApplicability app = mig->nkeys == 1 ? FIX_SAFE : FIX_SUGGESTION;
+/* The replacement for a name the migration map knows, and how to explain it:
+ * one key is a safe fix; several keys are a suggestion (for typing_indicator
+ * on a send, the payload's `is_typing` picks start or stop). */
+typedef struct Replacement {
+  const char *text;
+  const char *help;
+  FixApplicability app;
+} Replacement;
+
+static Replacement replacement(RuleCtx *ctx, const EventSite *site, const EventMigration *mig,
+                               bool whole_arg) {
+  Replacement r = {NULL, NULL, FIX_NONE};
+  Arena *a = ctx->arena;
+  if (!keys_in_catalog(ctx->std, mig)) {
+    r.help = "pick the UNIFIED_EVENTS key for this event (see `rtlint standards`)";
+    return r;
+  }
+  r.text = arena_printf(a, "UNIFIED_EVENTS.%s", mig->keys[0]);
+  if (mig->nkeys == 1) {
+    r.app = FIX_SAFE;
+    r.help = arena_printf(a, "replace with `%s`", r.text);
+    return r;
+  }
+  r.app = FIX_SUGGESTION;
   const char *cond =
-      whole_arg && is_typing_pair(mig) ? event_send_is_typing(ctx->arena, ctx->mod, site) : NULL;
-  if (cond)
-    text = arena_printf(ctx->arena, "%s ? UNIFIED_EVENTS.TYPING_START : UNIFIED_EVENTS.TYPING_STOP",
-                        cond);
-  diag_add_edit(d, start, end, text);
-  fix_require_standard_import(d, ctx->proj, ctx->mod, "UNIFIED_EVENTS");
-  diag_set_fix(d, app, arena_printf(ctx->arena, "Replace with %s", text));
+      whole_arg && is_typing_pair(mig) ? event_send_is_typing(a, ctx->mod, site) : NULL;
+  if (cond) {
+    r.text = arena_printf(a, "%s ? UNIFIED_EVENTS.TYPING_START : UNIFIED_EVENTS.TYPING_STOP", cond);
+    r.help = arena_printf(a, "send `%s`, as the payload's `is_typing` says", r.text);
+  } else if (is_typing_pair(mig)) {
+    r.help = "use `UNIFIED_EVENTS.TYPING_START` here and handle `UNIFIED_EVENTS.TYPING_STOP` "
+             "where `is_typing` was false";
+  } else {
+    r.help = arena_printf(a, "suggested `%s`; check which key is meant", r.text);
+  }
+  return r;
 }
 
 static void check_branch(RuleCtx *ctx, const EventSite *site, TSNode branch, bool whole_arg) {
@@ -50,33 +70,29 @@ static void check_branch(RuleCtx *ctx, const EventSite *site, TSNode branch, boo
         event_unified_key(ctx->std, value))
       continue;
     const EventMigration *mig = std_event_migration(ctx->std, value);
-    /* Through a constant: name it, the fix replaces the reference. */
+    /* Through a constant: name it; the fix replaces the reference. */
     const char *via = "";
     if (!literal) {
       uint32_t len;
       const char *t = node_text(&ctx->mod->src, branch, &len);
       via = arena_printf(ctx->arena, " (value of `%.*s`)", (int)len, t);
     }
-    Diag *d;
-    if (mig && mig->nkeys > 0) {
-      const char *keys = event_keys_phrase(ctx->arena, mig->keys, mig->nkeys);
-      const char *help =
-          mig->nkeys == 1
-              ? arena_printf(ctx->arena, "replace with `UNIFIED_EVENTS.%s`", mig->keys[0])
-          : is_typing_pair(mig)
-              ? "pick TYPING_START or TYPING_STOP by the payload's `is_typing`, and handle both"
-              : arena_printf(ctx->arena, "pick the matching key: %s", keys);
-      d = rule_report(ctx, start, end, help, "custom event name \"%s\"%s; use %s", value, via,
-                      keys);
-      /* A reference yielding several values cannot be replaced by one key. */
-      if (v.nalts == 1)
-        attach_fix(ctx, d, site, mig, start, end, whole_arg);
-    } else {
+    if (!mig || mig->nkeys == 0) {
       rule_report(ctx, start, end,
                   "use the UNIFIED_EVENTS value for this event (see `rtlint standards`)",
                   "custom event name \"%s\"%s is not a UNIFIED_EVENTS value and has no known "
                   "replacement",
                   value, via);
+      continue;
+    }
+    Replacement r = replacement(ctx, site, mig, whole_arg);
+    Diag *d = rule_report(ctx, start, end, r.help, "custom event name \"%s\"%s; use %s", value, via,
+                          event_keys_phrase(ctx->arena, mig->keys, mig->nkeys));
+    /* A reference yielding several values cannot be replaced by one key. */
+    if (d && r.app != FIX_NONE && v.nalts == 1) {
+      diag_add_edit(d, start, end, r.text);
+      fix_require_standard_import(d, ctx->proj, ctx->mod, "UNIFIED_EVENTS");
+      diag_set_fix(d, r.app, arena_printf(ctx->arena, "Replace with %s", r.text));
     }
   }
 }

@@ -135,9 +135,9 @@ static void check_listeners(RuleCtx *ctx, const Scopes *stops, const char *start
       rule_report(ctx, ts_node_start_byte(branches[b]), ts_node_end_byte(branches[b]),
                   "add a listener for `UNIFIED_EVENTS.TYPING_STOP` that undoes what the start "
                   "handler does",
-                  "handles typing start (\"%s\") but %s never handles UNIFIED_EVENTS.TYPING_STOP; "
-                  "the typing indicator will not clear",
-                  start_value, scope_name(ctx, scope));
+                  "listens for typing start (UNIFIED_EVENTS.TYPING_START) but %s never handles "
+                  "UNIFIED_EVENTS.TYPING_STOP; the typing indicator will not clear",
+                  scope_name(ctx, scope));
     }
   }
 }
