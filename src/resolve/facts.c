@@ -134,7 +134,14 @@ bool facts_realtime_subscribe(const Module *m, TSNode call) {
     char *name = node_text_dup(src, obj);
     Binding b = scope_lookup(m, obj, name);
     free(name);
-    return b.kind == BIND_VALUE && is_realtime_hook_call(src, b.node);
+    if (b.kind == BIND_VALUE)
+      return is_realtime_hook_call(src, b.node);
+    /* const [state, actions] = useRealtime(...); actions.subscribe(...) */
+    if (b.kind != BIND_UNKNOWN || !node_is(b.decl, "identifier"))
+      return false;
+    TSNode pat = ts_node_parent(b.decl);
+    return node_is(pat, "array_pattern") && node_is(ts_node_parent(pat), "variable_declarator") &&
+           is_realtime_hook_call(src, node_field(ts_node_parent(pat), "value"));
   }
   if (!node_is(callee, "identifier"))
     return false;

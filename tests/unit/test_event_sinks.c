@@ -81,9 +81,12 @@ static void test_subscribe_from_realtime_hooks(void **state) {
                        "  listen('b', onB);\n"
                        "  rt.subscribe('c', onC);\n"
                        "  useRealtime({}).subscribe('d', onD);\n"
+                       "  const [state, actions] = useRealtime({});\n"
+                       "  actions.subscribe('e', onE);\n"
+                       "  state.subscribe('f', onF); /* any element of the tuple */\n"
                        "}\n");
-  assert_int_equal(count_kind(p, EVENT_SINK_SUBSCRIBE), 4);
-  assert_string_equal(args_of(p, EVENT_SINK_SUBSCRIBE), "'a'|'b'|'c'|'d'");
+  assert_int_equal(count_kind(p, EVENT_SINK_SUBSCRIBE), 6);
+  assert_string_equal(args_of(p, EVENT_SINK_SUBSCRIBE), "'a'|'b'|'c'|'d'|'e'|'f'");
   parsed_free(p);
 }
 
