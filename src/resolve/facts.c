@@ -3,6 +3,13 @@
 #include "parse/ast.h"
 #include "resolve/scope.h"
 
+/* A function receiving broadcast messages: comparisons of the incoming event
+ * inside it are event sinks. */
+typedef struct Handler {
+  TSNode fn;
+  bool allow_type; /* `.type` names the event too (Supabase broadcast messages) */
+} Handler;
+
 typedef struct Collector {
   const Module *m;
   Arena *arena;
@@ -12,6 +19,9 @@ typedef struct Collector {
   size_t nchannels, chcap;
   EventSite *events;
   size_t nevents, evcap;
+  Handler *handlers;
+  size_t nhandlers, hcap;
+  bool has_subscribe; /* the file mentions "subscribe": worth resolving callees */
 } Collector;
 
 static bool callee_is(const Source *src, TSNode call, const char *name) {
@@ -59,12 +69,156 @@ static void channel_sinks(Collector *c, TSNode call) {
     add_channel(c, CHANNEL_SINK_HELPER, call, call_argument(call, 0));
 }
 
+/* useRealtime, useOrganizationRealtimeContext, useRealTimeMessaging...: a hook
+ * whose name starts with "use" and mentions "realtime" in any case. */
+static bool is_realtime_hook_name(const char *t, uint32_t len) {
+  if (len < 3 || memcmp(t, "use", 3) != 0)
+    return false;
+  static const char want[] = "realtime";
+  for (uint32_t i = 3; i + 8 <= len; i++) {
+    uint32_t k = 0;
+    while (k < 8 && (t[i + k] | 0x20) == want[k])
+      k++;
+    if (k == 8)
+      return true;
+  }
+  return false;
+}
+
+static bool is_realtime_hook_call(const Source *src, TSNode n) {
+  n = node_unwrap(n);
+  if (!node_is(n, "call_expression"))
+    return false;
+  uint32_t len;
+  const char *t = call_callee_name(src, n, &len);
+  return t && is_realtime_hook_name(t, len);
+}
+
+/* The declarator holding a destructuring pattern element, and the property
+ * key the element reads ("subscribe" in `{ subscribe: sub }`). */
+static TSNode pattern_declarator(const Source *src, TSNode decl, StrBuf *key) {
+  TSNode null = {0};
+  TSNode parent = ts_node_parent(decl);
+  if (node_is(decl, "shorthand_property_identifier_pattern")) {
+    sb_append_n(key, src->bytes + ts_node_start_byte(decl),
+                ts_node_end_byte(decl) - ts_node_start_byte(decl));
+  } else if (node_is(parent, "pair_pattern")) {
+    TSNode k = node_field(parent, "key");
+    if (node_is(k, "string"))
+      node_string_value(src, k, key);
+    else
+      sb_append_n(key, src->bytes + ts_node_start_byte(k),
+                  ts_node_end_byte(k) - ts_node_start_byte(k));
+    parent = ts_node_parent(parent);
+  } else {
+    return null;
+  }
+  if (!node_is(parent, "object_pattern"))
+    return null;
+  TSNode d = ts_node_parent(parent);
+  return node_is(d, "variable_declarator") ? d : null;
+}
+
+bool facts_realtime_subscribe(const Module *m, TSNode call) {
+  const Source *src = &m->src;
+  TSNode callee = node_unwrap(node_field(call, "function"));
+  if (node_is(callee, "member_expression")) {
+    /* realtime.subscribe(...) / useRealtime(...).subscribe(...) */
+    if (!node_text_eq(src, node_field(callee, "property"), "subscribe"))
+      return false;
+    TSNode obj = node_unwrap(node_field(callee, "object"));
+    if (is_realtime_hook_call(src, obj))
+      return true;
+    if (!node_is(obj, "identifier"))
+      return false;
+    char *name = node_text_dup(src, obj);
+    Binding b = scope_lookup(m, obj, name);
+    free(name);
+    if (b.kind == BIND_VALUE)
+      return is_realtime_hook_call(src, b.node);
+    /* const [state, actions] = useRealtime(...); actions.subscribe(...) */
+    if (b.kind != BIND_UNKNOWN || !node_is(b.decl, "identifier"))
+      return false;
+    TSNode pat = ts_node_parent(b.decl);
+    return node_is(pat, "array_pattern") && node_is(ts_node_parent(pat), "variable_declarator") &&
+           is_realtime_hook_call(src, node_field(ts_node_parent(pat), "value"));
+  }
+  if (!node_is(callee, "identifier"))
+    return false;
+  /* const { subscribe } = useRealtime(...); subscribe(...) */
+  char *name = node_text_dup(src, callee);
+  Binding b = scope_lookup(m, callee, name);
+  free(name);
+  if (b.kind != BIND_UNKNOWN || ts_node_is_null(b.decl))
+    return false;
+  StrBuf key = {0};
+  TSNode d = pattern_declarator(src, b.decl, &key);
+  bool yes = !ts_node_is_null(d) && strcmp(sb_cstr(&key), "subscribe") == 0 &&
+             is_realtime_hook_call(src, node_field(d, "value"));
+  sb_free(&key);
+  return yes;
+}
+
+/* The function a handler argument denotes: an inline function, a local
+ * function, or a local `useCallback(fn, deps)`. */
+static TSNode handler_function(const Module *m, TSNode arg) {
+  TSNode null = {0};
+  arg = node_unwrap(arg);
+  if (ts_node_is_null(arg))
+    return null;
+  if (node_is_function(arg))
+    return arg;
+  if (node_is(arg, "call_expression") && callee_is(&m->src, arg, "useCallback"))
+    return handler_function(m, call_argument(arg, 0));
+  if (!node_is(arg, "identifier"))
+    return null;
+  char *name = node_text_dup(&m->src, arg);
+  Binding b = scope_lookup(m, arg, name);
+  free(name);
+  if (b.kind == BIND_FUNCTION)
+    return b.node;
+  if (b.kind == BIND_VALUE) {
+    TSNode v = node_unwrap(b.node);
+    if (node_is(v, "call_expression") && callee_is(&m->src, v, "useCallback"))
+      return handler_function(m, call_argument(v, 0));
+  }
+  return null;
+}
+
+static void add_handler(Collector *c, TSNode arg, bool allow_type) {
+  TSNode fn = handler_function(c->m, arg);
+  if (ts_node_is_null(fn))
+    return;
+  for (size_t i = 0; i < c->nhandlers; i++)
+    if (ts_node_eq(c->handlers[i].fn, fn)) {
+      c->handlers[i].allow_type = c->handlers[i].allow_type && allow_type;
+      return;
+    }
+  Handler h = {fn, allow_type};
+  ARRAY_PUSH(c->handlers, c->nhandlers, c->hcap, h);
+}
+
+/* A realtime subscribe(X, handler): X is an event, not a subscriber object
+ * (the provider's `subscribe({ onNewMessage })`) or a callback (RxJS). */
+static void subscribe_sink(Collector *c, TSNode call) {
+  if (call_argument_count(call) < 2)
+    return;
+  TSNode first = node_unwrap(call_argument(call, 0));
+  if (node_is(first, "object") || node_is_function(first))
+    return;
+  if (!facts_realtime_subscribe(c->m, call))
+    return;
+  add_event(c, EVENT_SINK_SUBSCRIBE, call, call_argument(call, 0));
+  add_handler(c, call_argument(call, 1), false);
+}
+
 static void event_sinks(Collector *c, TSNode call) {
   const Source *src = &c->m->src;
   if (callee_is(src, call, "on") && is_member_call(call) &&
       string_is(src, call_argument(call, 0), "broadcast")) {
     TSNode filter = node_unwrap(call_argument(call, 1));
     add_event(c, EVENT_SINK_ON_BROADCAST, call, object_property(src, filter, "event"));
+    add_handler(c, call_argument(call, 2), true);
   } else if (callee_is(src, call, "send") && is_member_call(call)) {
     TSNode msg = node_unwrap(call_argument(call, 0));
     if (string_is(src, object_property(src, msg, "type"), "broadcast"))
@@ -72,6 +226,8 @@ static void event_sinks(Collector *c, TSNode call) {
   } else if (callee_is(src, call, "subscribeToChannel") ||
              callee_is(src, call, "broadcastToChannel")) {
     add_event(c, EVENT_SINK_HELPER, call, call_argument(call, 1));
+  } else if (c->has_subscribe) {
+    subscribe_sink(c, call);
   }
 }
 
@@ -83,6 +239,150 @@ static bool visit(TSNode n, void *data) {
     event_sinks(c, n);
   }
   return true;
+}
+
+/* The handler's first parameter node: an identifier or a pattern. */
+static TSNode first_param(TSNode fn) {
+  TSNode single = node_field(fn, "parameter");
+  if (!ts_node_is_null(single))
+    return single;
+  TSNode params = node_field(fn, "parameters"), null = {0};
+  uint32_t n = ts_node_named_child_count(params);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode p = ts_node_named_child(params, i);
+    if (node_is(p, "comment"))
+      continue;
+    TSNode pat = node_field(p, "pattern");
+    return ts_node_is_null(pat) ? p : pat;
+  }
+  return null;
+}
+
+/* `{ event }` or `{ event: evt }` in the handler's first parameter binds name. */
+static bool param_destructures_event(const Source *src, TSNode fn, const char *name) {
+  TSNode pat = first_param(fn);
+  if (!node_is(pat, "object_pattern"))
+    return false;
+  uint32_t n = ts_node_named_child_count(pat);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode el = ts_node_named_child(pat, i);
+    if (node_is(el, "shorthand_property_identifier_pattern") && strcmp(name, "event") == 0 &&
+        node_text_eq(src, el, "event"))
+      return true;
+    if (node_is(el, "pair_pattern") && node_text_eq(src, node_field(el, "key"), "event") &&
+        node_is(node_field(el, "value"), "identifier") &&
+        node_text_eq(src, node_field(el, "value"), name))
+      return true;
+  }
+  return false;
+}
+
+/* No function between `at` and the handler rebinds name in its parameters. */
+static bool binds_in_handler(const Module *m, TSNode at, TSNode fn, const char *name) {
+  for (TSNode n = ts_node_parent(at); !ts_node_is_null(n); n = ts_node_parent(n)) {
+    if (ts_node_eq(n, fn))
+      return true;
+    if (node_is_function(n)) {
+      TSNode params = node_field(n, "parameters");
+      if (function_param_index(m, n, name) >= 0)
+        return false;
+      if (!ts_node_is_null(params)) {
+        char *text = node_text_dup(&m->src, params);
+        bool mentions = strstr(text, name) != NULL;
+        free(text);
+        if (mentions)
+          return false;
+      }
+    }
+  }
+  return false;
+}
+
+/* Is e the incoming event of handler h: `msg.event` (`msg.type` for Supabase
+ * messages) on its first parameter, a destructured `{ event }`, or a local
+ * const holding one of those? */
+static bool incoming_event(const Module *m, const Handler *h, TSNode e, int depth, bool *by_type) {
+  const Source *src = &m->src;
+  e = node_unwrap(e);
+  if (node_is(e, "member_expression")) {
+    TSNode prop = node_field(e, "property"), obj = node_unwrap(node_field(e, "object"));
+    bool is_event = node_text_eq(src, prop, "event");
+    bool is_type = h->allow_type && node_text_eq(src, prop, "type");
+    if ((!is_event && !is_type) || !node_is(obj, "identifier"))
+      return false;
+    char *name = node_text_dup(src, obj);
+    Binding b = scope_lookup(m, obj, name);
+    bool yes = b.kind == BIND_PARAM && ts_node_eq(b.node, h->fn) &&
+               function_param_index(m, h->fn, name) == 0;
+    free(name);
+    *by_type = is_type;
+    return yes;
+  }
+  if (!node_is(e, "identifier"))
+    return false;
+  char *name = node_text_dup(src, e);
+  Binding b = scope_lookup(m, e, name);
+  bool yes = false;
+  if (b.kind == BIND_VALUE && depth == 0)
+    yes = incoming_event(m, h, b.node, depth + 1, by_type); /* const evt = msg.event */
+  else if (b.kind == BIND_UNKNOWN)
+    yes = param_destructures_event(src, h->fn, name) && binds_in_handler(m, e, h->fn, name);
+  free(name);
+  return yes;
+}
+
+static bool is_equality(const Source *src, TSNode bin) {
+  TSNode op = node_field(bin, "operator");
+  return node_text_eq(src, op, "===") || node_text_eq(src, op, "==") ||
+         node_text_eq(src, op, "!==") || node_text_eq(src, op, "!=");
+}
+
+/* `msg.type === "broadcast"` checks the message kind, not the event. */
+static bool is_message_kind(const Source *src, TSNode n) {
+  return string_is(src, n, "broadcast") || string_is(src, n, "presence") ||
+         string_is(src, n, "postgres_changes");
+}
+
+typedef struct CompareScan {
+  Collector *c;
+  const Handler *h;
+} CompareScan;
+
+static bool visit_compare(TSNode n, void *data) {
+  CompareScan *cs = data;
+  const Module *m = cs->c->m;
+  bool by_type = false;
+  if (node_is(n, "binary_expression") && is_equality(&m->src, n)) {
+    TSNode l = node_field(n, "left"), r = node_field(n, "right");
+    TSNode other = {0};
+    if (incoming_event(m, cs->h, l, 0, &by_type))
+      other = r;
+    else if (incoming_event(m, cs->h, r, 0, &by_type))
+      other = l;
+    if (!ts_node_is_null(other) && !(by_type && is_message_kind(&m->src, other)))
+      add_event(cs->c, EVENT_SINK_COMPARE, n, other);
+  } else if (node_is(n, "switch_statement") &&
+             incoming_event(m, cs->h, node_field(n, "value"), 0, &by_type)) {
+    TSNode body = node_field(n, "body");
+    uint32_t count = ts_node_named_child_count(body);
+    for (uint32_t i = 0; i < count; i++) {
+      TSNode cs_node = ts_node_named_child(body, i);
+      TSNode v = node_field(cs_node, "value");
+      if (node_is(cs_node, "switch_case") && !(by_type && is_message_kind(&m->src, v)))
+        add_event(cs->c, EVENT_SINK_COMPARE, cs_node, v);
+    }
+  }
+  return true;
+}
+
+/* Comparisons with the incoming event inside every broadcast handler. */
+static void add_compare_sites(Collector *c) {
+  for (size_t i = 0; i < c->nhandlers; i++) {
+    CompareScan cs = {c, &c->handlers[i]};
+    TSNode body = node_field(c->handlers[i].fn, "body");
+    if (!ts_node_is_null(body))
+      ast_walk(body, visit_compare, &cs);
+  }
 }
 
 /* The named function (declaration or const-bound) that owns param `arg`,
@@ -153,11 +453,13 @@ void facts_collect(Facts *f, const Module *m, Arena *arena) {
   memset(f, 0, sizeof *f);
   if (!m->tree)
     return;
+  c.has_subscribe = strstr(m->src.bytes, "subscribe") != NULL;
   ast_walk(ts_tree_root_node(m->tree), visit, &c);
+  add_compare_sites(&c);
   add_wrapper_sites(&c);
   /* Copy into the arena so the facts die with the file's analysis. */
   f->calls = arena_alloc(arena, (c.ncalls + 1) * sizeof *f->calls);
-  if (c.ncalls)
+  if (c.ncalls) /* memcpy from NULL is undefined even for 0 bytes */
     memcpy(f->calls, c.calls, c.ncalls * sizeof *f->calls);
   f->ncalls = c.ncalls;
   f->channels = arena_alloc(arena, (c.nchannels + 1) * sizeof *f->channels);
@@ -171,4 +473,5 @@ void facts_collect(Facts *f, const Module *m, Arena *arena) {
   free(c.calls);
   free(c.channels);
   free(c.events);
+  free(c.handlers);
 }

@@ -46,4 +46,10 @@ typedef struct Facts {
 
 void facts_collect(Facts *f, const Module *m, Arena *arena);
 
+/* True for a call of the `subscribe` that the app's realtime hooks and provider
+ * return: destructured from `useRealtime(...)` / `useOrganizationRealtimeContext()`
+ * (any `use*Realtime*` hook), or called as `realtime.subscribe(...)` on such a
+ * result. False for Supabase's `channel.subscribe(cb)` and other subscribes. */
+bool facts_realtime_subscribe(const Module *m, TSNode call);
+
 #endif

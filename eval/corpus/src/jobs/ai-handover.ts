@@ -2,7 +2,7 @@ import { inngest } from './client';
 import { createServiceRoleClient } from '@/lib/supabase/server';
 import { UNIFIED_CHANNELS, UNIFIED_EVENTS, broadcastToChannel } from '@/lib/realtime';
 
-// ruleid: event-name-custom
+// ok: event-name-custom
 const HANDOVER_EVENT = 'handover_requested' as const;
 
 export const onHandoverRequested = inngest.createFunction(

@@ -56,7 +56,7 @@ export function MessageInput({ organizationId, conversationId, onSend }: Message
   };
 
   const saveDraft = () => {
-    // ruleid: event-name-custom
+    // ok: event-name-custom
     let draftEvent = 'draft_saved';
     void channel.send({
       type: 'broadcast',

@@ -1,10 +1,10 @@
 // Names from the mobile SDK, which uses dots as separators.
 export const REALTIME_EVENT_NAMES = {
-  // ruleid: event-name-custom
+  // ok: event-name-custom
   MESSAGE_NEW: 'message.new',
-  // ruleid: event-name-custom
+  // ok: event-name-custom
   TYPING_START: 'typing.start',
-  // ruleid: event-name-custom
+  // ok: event-name-custom
   TYPING_STOP: 'typing.stop',
   // ok: event-name-custom
   SESSION_EXPIRED: 'session.expired',

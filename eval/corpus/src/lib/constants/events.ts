@@ -2,13 +2,13 @@
  * Event names used by the first version of the inbox (before UNIFIED_EVENTS).
  */
 export const EVENT_TYPES = {
-  // ruleid: event-name-custom
+  // ok: event-name-custom
   TYPING_START: 'typing_start',
-  // ruleid: event-name-custom
+  // ok: event-name-custom
   TYPING_STOP: 'typing_stop',
   // ok: event-name-custom
   NEW_MESSAGE: 'new_message',
-  // ruleid: event-name-custom
+  // ok: event-name-custom
   MESSAGE_READ: 'message_read',
   CONVERSATION_CLOSED: 'conversation_closed',
 } as const;

@@ -1,8 +1,8 @@
 // Copied from the widget SDK docs. Same values as UNIFIED_EVENTS, but typed out by hand.
 const WIDGET_EVENTS = {
-  // ruleid: event-name-literal
+  // ok: event-name-literal
   MESSAGE: 'message:created',
-  // ruleid: event-name-literal
+  // ok: event-name-literal
   VISITOR_ACTIVE: 'visitor:active',
   // ok: event-name-literal
   VISITOR_IDLE: 'visitor:idle',

@@ -20,7 +20,7 @@ export async function POST(request: NextRequest) {
   if (!user) return NextResponse.json({ error: 'Unauthorized' }, { status: 401 });
 
   const body = await request.json();
-  // ruleid: event-name-custom
+  // ok: event-name-custom
   const { conversationId, content, eventName = 'message_created' } = body;
   const supabase = createSupabaseServerClient();
 
