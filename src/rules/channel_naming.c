@@ -38,6 +38,16 @@ bool channel_alt_valid(Arena *a, const Standards *std, const ValAlt *alt) {
 #define CH_MAX_SEGS 12
 #define CH_MAX_WHOLE_HOLES 3
 #define CH_INF 1000
+/* Segment edit costs: a similar keyword substituted (or an unknown id where a
+ * keyword belongs) is cheaper than a keyword missing, which is cheaper than
+ * an extra one: `typng` means `typing` rather than "drop the last segment",
+ * and `org:{}:presence` means agents:presence rather than `org:{}`. Ids are
+ * never invented and dropping one costs more than a near miss allows. A near miss costs at most CH_NEAR. */
+#define CH_SUBST 2
+#define CH_INSERT 3
+#define CH_DELETE 4
+#define CH_DROP_ID 5
+#define CH_NEAR 4
 
 typedef struct ChSeg {
   StrBuf text;     /* literal text; a hole is "\x01" */
@@ -254,12 +264,12 @@ static int match_cost(ChSeg *v, const ShapeSeg *s) {
   if (s->param >= 0)
     return t[0] ? 0 : CH_INF;
   if (!seg_literal(v)) /* an unknown id where a keyword belongs */
-    return seg_whole_hole(v) ? 1 : CH_INF;
+    return seg_whole_hole(v) ? CH_SUBST : CH_INF;
   if (strlen(t) == s->kwlen && strncmp(t, s->kw, s->kwlen) == 0)
     return 0;
   char kw[64];
   snprintf(kw, sizeof kw, "%.*s", (int)s->kwlen, s->kw);
-  return channel_keyword_similar(t, kw) ? 1 : CH_INF;
+  return channel_keyword_similar(t, kw) ? CH_SUBST : CH_INF;
 }
 
 /* Segment-level edit distance between a value and a shape; fills align[j]
@@ -269,19 +279,19 @@ static int shape_cost(ChSeg *v, int nv, const ShapeSeg *s, int ns, int *align) {
   char op[CH_MAX_SEGS + 1][CH_MAX_SEGS + 1];
   d[0][0] = 0;
   for (int i = 1; i <= nv; i++) {
-    d[i][0] = d[i - 1][0] + (seg_literal(&v[i - 1]) ? 1 : 2);
+    d[i][0] = d[i - 1][0] + (seg_literal(&v[i - 1]) ? CH_DELETE : CH_DROP_ID);
     op[i][0] = 'd';
   }
   for (int j = 1; j <= ns; j++) {
-    d[0][j] = d[0][j - 1] + (s[j - 1].param >= 0 ? CH_INF : 1);
+    d[0][j] = d[0][j - 1] + (s[j - 1].param >= 0 ? CH_INF : CH_INSERT);
     op[0][j] = 'i';
   }
   for (int i = 1; i <= nv; i++)
     for (int j = 1; j <= ns; j++) {
       int best = d[i - 1][j - 1] + match_cost(&v[i - 1], &s[j - 1]);
       char o = 'm';
-      int del = d[i - 1][j] + (seg_literal(&v[i - 1]) ? 1 : 2);
-      int ins = d[i][j - 1] + (s[j - 1].param >= 0 ? CH_INF : 1);
+      int del = d[i - 1][j] + (seg_literal(&v[i - 1]) ? CH_DELETE : CH_DROP_ID);
+      int ins = d[i][j - 1] + (s[j - 1].param >= 0 ? CH_INF : CH_INSERT);
       if (del < best) {
         best = del;
         o = 'd';
@@ -400,7 +410,7 @@ ChannelHint channel_hint(Arena *a, const Standards *std, const ValAlt *alt) {
       memcpy(best_align, align, sizeof align);
     }
   }
-  if (best_fn && best <= 1) {
+  if (best_fn && best <= CH_NEAR) {
     ShapeSeg s[CH_MAX_SEGS];
     int ns = shape_split(best_fn->shape, s);
     const char *args[CHANNEL_MAX_PARAMS] = {0};
