@@ -42,12 +42,14 @@ bool channel_alt_valid(Arena *a, const Standards *std, const ValAlt *alt) {
  * keyword belongs) is cheaper than a keyword missing, which is cheaper than
  * an extra one: `typng` means `typing` rather than "drop the last segment",
  * and `org:{}:presence` means agents:presence rather than `org:{}`. Ids are
- * never invented and dropping one costs more than a near miss allows. A near miss costs at most CH_NEAR. */
+ * never invented. A near miss is one similar keyword or one missing keyword:
+ * an extra segment (`org:{}:billing`) is a different resource, not a typo. A near miss costs at
+ * most CH_NEAR. */
 #define CH_SUBST 2
 #define CH_INSERT 3
 #define CH_DELETE 4
 #define CH_DROP_ID 5
-#define CH_NEAR 4
+#define CH_NEAR 3
 
 typedef struct ChSeg {
   StrBuf text;     /* literal text; a hole is "\x01" */
@@ -261,8 +263,8 @@ static int shape_split(const char *shape, ShapeSeg *out) {
 
 static int match_cost(ChSeg *v, const ShapeSeg *s) {
   const char *t = seg_cstr(v);
-  if (s->param >= 0)
-    return t[0] ? 0 : CH_INF;
+  if (s->param >= 0) /* ids are usually holes: literal text there costs 1 */
+    return !t[0] ? CH_INF : seg_literal(v) ? 1 : 0;
   if (!seg_literal(v)) /* an unknown id where a keyword belongs */
     return seg_whole_hole(v) ? CH_SUBST : CH_INF;
   if (strlen(t) == s->kwlen && strncmp(t, s->kw, s->kwlen) == 0)

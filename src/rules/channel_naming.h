@@ -36,7 +36,7 @@ typedef struct ChannelHint {
 
 /* Segment comparison against the catalog: a near miss differs from one shape
  * by one keyword (a similar word substituted, e.g. `conversation` for `conv`;
- * one keyword missing or extra). A legacy shape starts with a prefix from
+ * one keyword missing). A legacy shape starts with a prefix from
  * migrations.json's legacy_channels (`conversation:{}`, `typing:{}`) and needs
  * the org id the old name lacks: the call names the org parameter. */
 ChannelHint channel_hint(Arena *a, const Standards *std, const ValAlt *alt);

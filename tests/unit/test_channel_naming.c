@@ -85,9 +85,6 @@ static void near_miss_typos_and_missing_keywords(void **state) {
                    "UNIFIED_CHANNELS.agentsPresence(o)");
   assert_near_miss("org:${o}:agents:presense", "agentsPresence", "org:{orgId}:agents:presence",
                    "UNIFIED_CHANNELS.agentsPresence(o)");
-  /* One extra keyword. */
-  assert_near_miss("org:${o}:conv:${c}:typing:indicator", "conversationTyping",
-                   "org:{orgId}:conv:{convId}:typing", "UNIFIED_CHANNELS.conversationTyping(o, c)");
   /* A literal id becomes a quoted argument. */
   assert_near_miss("org:acme:users:${u}", "user", "org:{orgId}:user:{userId}",
                    "UNIFIED_CHANNELS.user(\"acme\", u)");
@@ -95,8 +92,13 @@ static void near_miss_typos_and_missing_keywords(void **state) {
 
 static void far_names_get_no_hint(void **state) {
   (void)state;
-  static const char *const specs[] = {"org:${o}:billing:${c}", "org:${o}:typing:${c}", "room-${id}",
-                                      "org:${o}:conv:${c}:typing:extra:more", NULL};
+  static const char *const specs[] = {"org:${o}:billing:${c}",
+                                      "org:${o}:typing:${c}",
+                                      "room-${id}",
+                                      "org:${o}:billing",
+                                      "org:${o}:conv:${c}:typing:indicator",
+                                      "org:${o}:conv:${c}:typing:extra:more",
+                                      NULL};
   for (size_t i = 0; specs[i]; i++) {
     ValAlt alt = alt_of(specs[i]);
     ChannelHint h = channel_hint(&arena, &std, &alt);
