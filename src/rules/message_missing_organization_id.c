@@ -101,17 +101,43 @@ static void check_object(RuleCtx *ctx, TSNode obj, const char *method) {
                 method);
 }
 
-/* The written value: a literal, or a const bound to one. */
+typedef struct Mutation {
+  const Source *src;
+  const char *name;
+  bool found;
+} Mutation;
+
+/* `name.x = ...`, `name["x"] = ...` or `Object.assign(name, ...)`. */
+static bool find_mutation(TSNode n, void *data) {
+  Mutation *mu = data;
+  if (node_is(n, "assignment_expression") || node_is(n, "augmented_assignment_expression")) {
+    TSNode left = node_unwrap(node_field(n, "left"));
+    if ((node_is(left, "member_expression") || node_is(left, "subscript_expression")) &&
+        node_text_eq(mu->src, node_unwrap(node_field(left, "object")), mu->name))
+      mu->found = true;
+  } else if (node_is(n, "call_expression")) {
+    TSNode fn = node_unwrap(node_field(n, "function"));
+    if (node_text_eq(mu->src, fn, "Object.assign") &&
+        node_text_eq(mu->src, node_unwrap(call_argument(n, 0)), mu->name))
+      mu->found = true;
+  }
+  return !mu->found;
+}
+
+/* The written value: a literal, or a const bound to one that the file never
+ * adds properties to. */
 static TSNode written_value(const Module *m, TSNode arg) {
+  TSNode null = {0};
   arg = node_unwrap(arg);
   if (node_is(arg, "identifier")) {
     char *name = node_text_dup(&m->src, arg);
     Binding b = scope_lookup(m, arg, name);
+    Mutation mu = {&m->src, name, false};
+    if (b.kind == BIND_VALUE)
+      ast_walk(ts_tree_root_node(m->tree), find_mutation, &mu);
     free(name);
-    if (b.kind != BIND_VALUE) {
-      TSNode null = {0};
+    if (b.kind != BIND_VALUE || mu.found)
       return null;
-    }
     arg = node_unwrap(b.node);
   }
   return arg;
