@@ -32,7 +32,7 @@ def main():
                 problems.append(f"{rule}: doc title is not '# {rule}'")
             if summary not in lines:
                 problems.append(f"{rule}: registry summary not in the doc page: {summary!r}")
-        if f"[{rule}]" not in index:
+        if f"({rule}.md)" not in index:
             problems.append(f"{rule}: missing from docs/rules/README.md")
         fixtures = os.path.join(ROOT, "fixtures/rules", rule)
         text = ""
