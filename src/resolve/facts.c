@@ -157,13 +157,16 @@ void facts_collect(Facts *f, const Module *m, Arena *arena) {
   add_wrapper_sites(&c);
   /* Copy into the arena so the facts die with the file's analysis. */
   f->calls = arena_alloc(arena, (c.ncalls + 1) * sizeof *f->calls);
-  memcpy(f->calls, c.calls, c.ncalls * sizeof *f->calls);
+  if (c.ncalls) /* memcpy from NULL is undefined even for 0 bytes */
+    memcpy(f->calls, c.calls, c.ncalls * sizeof *f->calls);
   f->ncalls = c.ncalls;
   f->channels = arena_alloc(arena, (c.nchannels + 1) * sizeof *f->channels);
-  memcpy(f->channels, c.channels, c.nchannels * sizeof *f->channels);
+  if (c.nchannels)
+    memcpy(f->channels, c.channels, c.nchannels * sizeof *f->channels);
   f->nchannels = c.nchannels;
   f->events = arena_alloc(arena, (c.nevents + 1) * sizeof *f->events);
-  memcpy(f->events, c.events, c.nevents * sizeof *f->events);
+  if (c.nevents)
+    memcpy(f->events, c.events, c.nevents * sizeof *f->events);
   f->nevents = c.nevents;
   free(c.calls);
   free(c.channels);
