@@ -126,9 +126,7 @@ static bool command_word(Options *o, const char *word) {
     const char *word;
     Command command;
   } words[] = {
-      {"check", CMD_CHECK},
-      {"rules", CMD_RULES},
-      {"explain", CMD_EXPLAIN},
+      {"check", CMD_CHECK},         {"rules", CMD_RULES}, {"explain", CMD_EXPLAIN},
       {"standards", CMD_STANDARDS}, {"merge", CMD_MERGE},
   };
   for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)

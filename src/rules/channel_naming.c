@@ -2,6 +2,12 @@
 
 #include "core/util.h"
 
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
 #define CHANNEL_MAX_PARAMS 4
 
 const char *channel_suggest_call(Arena *a, const Standards *std, const ValAlt *alt) {
@@ -25,4 +31,409 @@ const char *channel_suggest_call(Arena *a, const Standards *std, const ValAlt *a
 
 bool channel_alt_valid(Arena *a, const Standards *std, const ValAlt *alt) {
   return std_valid_channel(std, val_alt_fill(a, alt, "x"));
+}
+
+/* ---- Segments of a value, for judging and near-miss hints. ---- */
+
+#define CH_MAX_SEGS 12
+#define CH_MAX_WHOLE_HOLES 3
+#define CH_INF 1000
+/* Segment edit costs: a similar keyword substituted (or an unknown id where a
+ * keyword belongs) is cheaper than a keyword missing, which is cheaper than
+ * an extra one: `typng` means `typing` rather than "drop the last segment",
+ * and `org:{}:presence` means agents:presence rather than `org:{}`. Ids are
+ * never invented. A near miss is one similar keyword or one missing keyword:
+ * an extra segment (`org:{}:billing`) is a different resource, not a typo. A near miss costs at
+ * most CH_NEAR. */
+#define CH_SUBST 2
+#define CH_INSERT 3
+#define CH_DELETE 4
+#define CH_DROP_ID 5
+#define CH_NEAR 3
+
+typedef struct ChSeg {
+  StrBuf text;     /* literal text; a hole is "\x01" */
+  int npieces;     /* parts contributing to this segment */
+  bool has_hole;   /* contains an unknown piece */
+  const char *arg; /* expression text when the segment is one `${expr}` piece */
+} ChSeg;
+
+static int ch_split(const ValAlt *alt, ChSeg *segs) {
+  memset(segs, 0, sizeof(ChSeg) * CH_MAX_SEGS);
+  int n = 1;
+  for (uint32_t i = 0; i < alt->nparts; i++) {
+    const ValPart *p = &alt->parts[i];
+    if (p->hole) {
+      ChSeg *s = &segs[n - 1];
+      s->npieces++;
+      s->has_hole = true;
+      s->arg = p->text;
+      sb_putc(&s->text, '\x01');
+      continue;
+    }
+    bool contributed = false;
+    for (const char *c = p->text; *c; c++) {
+      if (*c == ':') {
+        if (n == CH_MAX_SEGS)
+          return -1;
+        n++;
+        contributed = false;
+        continue;
+      }
+      if (!contributed) {
+        segs[n - 1].npieces++;
+        segs[n - 1].arg = p->expr && !strchr(p->text, ':') ? p->expr : NULL;
+        contributed = true;
+      }
+      sb_putc(&segs[n - 1].text, *c);
+    }
+  }
+  return n;
+}
+
+static void ch_free(ChSeg *segs) {
+  for (int i = 0; i < CH_MAX_SEGS; i++)
+    sb_free(&segs[i].text);
+}
+
+static bool seg_whole_hole(const ChSeg *s) {
+  return s->has_hole && s->npieces == 1;
+}
+
+static bool seg_literal(const ChSeg *s) {
+  return !s->has_hole;
+}
+
+static const char *seg_cstr(ChSeg *s) {
+  return sb_cstr(&s->text);
+}
+
+/* A first segment with a hole can still be judged when its literal start
+ * rules out "org" and "system": `'widget-' + id` is invalid whatever id is. */
+static bool leading_text_rules_out_prefixes(const ValAlt *alt) {
+  if (alt->nparts == 0 || alt->parts[0].hole || alt->parts[0].expr)
+    return false;
+  const char *lead = alt->parts[0].text;
+  size_t len = strlen(lead);
+  return len > 0 && strncmp("org", lead, len) != 0 && strncmp("system", lead, len) != 0;
+}
+
+bool channel_alt_judgeable(const ValAlt *alt) {
+  ChSeg segs[CH_MAX_SEGS];
+  int n = ch_split(alt, segs);
+  bool ok = n > 0 && (!segs[0].has_hole || leading_text_rules_out_prefixes(alt));
+  ch_free(segs);
+  return ok;
+}
+
+/* Keywords a hole in a keyword position may stand for: the seed's
+ * isValidChannelName keywords plus every literal segment of the catalog. */
+static const char *const seed_keywords[] = {
+    "org",      "system",        "conversations", "notifications", "activity", "metrics", "agents",
+    "presence", "conv",          "typing",        "handover",      "status",   "user",    "widget",
+    "visitor",  "announcements", "health",        "performance",   NULL};
+
+typedef struct Fills {
+  const char **items;
+  size_t n, cap;
+} Fills;
+
+static void fills_add(Fills *f, const char *s, size_t len, Arena *a) {
+  for (size_t i = 0; i < f->n; i++)
+    if (strlen(f->items[i]) == len && strncmp(f->items[i], s, len) == 0)
+      return;
+  ARRAY_PUSH(f->items, f->n, f->cap, arena_strndup(a, s, len));
+}
+
+static bool try_fills(const Standards *std, ChSeg *segs, int n, int *whole, int nwhole, int k,
+                      const Fills *fills, const char **chosen) {
+  if (k == nwhole) {
+    StrBuf sb = {0};
+    int w = 0;
+    for (int i = 0; i < n; i++) {
+      if (i)
+        sb_putc(&sb, ':');
+      if (w < nwhole && whole[w] == i) {
+        sb_append(&sb, chosen[w++]);
+        continue;
+      }
+      for (const char *c = seg_cstr(&segs[i]); *c; c++)
+        if (*c == '\x01')
+          sb_putc(&sb, 'x');
+        else
+          sb_putc(&sb, *c);
+    }
+    bool ok = std_valid_channel(std, sb_cstr(&sb));
+    sb_free(&sb);
+    return ok;
+  }
+  for (size_t i = 0; i < fills->n; i++) {
+    chosen[k] = fills->items[i];
+    if (try_fills(std, segs, n, whole, nwhole, k + 1, fills, chosen))
+      return true;
+  }
+  return false;
+}
+
+bool channel_alt_may_be_valid(Arena *a, const Standards *std, const ValAlt *alt) {
+  ChSeg segs[CH_MAX_SEGS];
+  int n = ch_split(alt, segs);
+  if (n < 0) {
+    ch_free(segs);
+    return true;
+  }
+  int whole[CH_MAX_SEGS], nwhole = 0;
+  for (int i = 0; i < n; i++)
+    if (seg_whole_hole(&segs[i]))
+      whole[nwhole++] = i;
+  if (nwhole > CH_MAX_WHOLE_HOLES) {
+    ch_free(segs);
+    return true;
+  }
+  Fills fills = {0};
+  fills_add(&fills, "x", 1, a);
+  for (size_t i = 0; seed_keywords[i]; i++)
+    fills_add(&fills, seed_keywords[i], strlen(seed_keywords[i]), a);
+  for (size_t i = 0; i < std->nchannels; i++) {
+    const char *s = std->channels[i].shape;
+    while (*s) {
+      const char *colon = strchr(s, ':');
+      size_t len = colon ? (size_t)(colon - s) : strlen(s);
+      if (len && s[0] != '{')
+        fills_add(&fills, s, len, a);
+      s += len + (colon ? 1 : 0);
+    }
+  }
+  const char *chosen[CH_MAX_WHOLE_HOLES + 1];
+  bool ok = try_fills(std, segs, n, whole, nwhole, 0, &fills, chosen);
+  free(fills.items);
+  ch_free(segs);
+  return ok;
+}
+
+/* ---- Near misses. ---- */
+
+static size_t edit_distance(const char *x, const char *y) {
+  size_t nx = strlen(x), ny = strlen(y);
+  if (nx > 64 || ny > 64)
+    return 64;
+  size_t row[65];
+  for (size_t j = 0; j <= ny; j++)
+    row[j] = j;
+  for (size_t i = 1; i <= nx; i++) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= ny; j++) {
+      size_t up = row[j];
+      size_t sub = diag + (tolower((unsigned char)x[i - 1]) != tolower((unsigned char)y[j - 1]));
+      size_t best = sub;
+      if (up + 1 < best)
+        best = up + 1;
+      if (row[j - 1] + 1 < best)
+        best = row[j - 1] + 1;
+      row[j] = best;
+      diag = up;
+    }
+  }
+  return row[ny];
+}
+
+bool channel_keyword_similar(const char *x, const char *y) {
+  size_t nx = strlen(x), ny = strlen(y);
+  size_t shorter = nx < ny ? nx : ny;
+  if (shorter == 0)
+    return false;
+  if (shorter >= 3 && strncasecmp(x, y, shorter) == 0)
+    return true; /* conv / conversation, typing / typing_indicator */
+  size_t d = edit_distance(x, y);
+  return d == 0 || (shorter >= 4 && d <= 1) || (shorter >= 6 && d <= 2);
+}
+
+/* One segment of a catalog shape: a keyword, or parameter index. */
+typedef struct ShapeSeg {
+  const char *kw;
+  size_t kwlen;
+  int param; /* -1 for keywords */
+} ShapeSeg;
+
+static int shape_split(const char *shape, ShapeSeg *out) {
+  int n = 0;
+  const char *s = shape;
+  while (*s && n < CH_MAX_SEGS) {
+    const char *colon = strchr(s, ':');
+    size_t len = colon ? (size_t)(colon - s) : strlen(s);
+    out[n].kw = s;
+    out[n].kwlen = len;
+    out[n].param = s[0] == '{' ? (int)strtol(s + 1, NULL, 10) : -1;
+    n++;
+    s += len + (colon ? 1 : 0);
+  }
+  return n;
+}
+
+static int match_cost(ChSeg *v, const ShapeSeg *s) {
+  const char *t = seg_cstr(v);
+  if (s->param >= 0) /* ids are usually holes: literal text there costs 1 */
+    return !t[0] ? CH_INF : seg_literal(v) ? 1 : 0;
+  if (!seg_literal(v)) /* an unknown id where a keyword belongs */
+    return seg_whole_hole(v) ? CH_SUBST : CH_INF;
+  if (strlen(t) == s->kwlen && strncmp(t, s->kw, s->kwlen) == 0)
+    return 0;
+  char kw[64];
+  snprintf(kw, sizeof kw, "%.*s", (int)s->kwlen, s->kw);
+  return channel_keyword_similar(t, kw) ? CH_SUBST : CH_INF;
+}
+
+/* Segment-level edit distance between a value and a shape; fills align[j]
+ * with the value segment matched to shape segment j (or -1). */
+static int shape_cost(ChSeg *v, int nv, const ShapeSeg *s, int ns, int *align) {
+  int d[CH_MAX_SEGS + 1][CH_MAX_SEGS + 1];
+  char op[CH_MAX_SEGS + 1][CH_MAX_SEGS + 1];
+  d[0][0] = 0;
+  for (int i = 1; i <= nv; i++) {
+    d[i][0] = d[i - 1][0] + (seg_literal(&v[i - 1]) ? CH_DELETE : CH_DROP_ID);
+    op[i][0] = 'd';
+  }
+  for (int j = 1; j <= ns; j++) {
+    d[0][j] = d[0][j - 1] + (s[j - 1].param >= 0 ? CH_INF : CH_INSERT);
+    op[0][j] = 'i';
+  }
+  for (int i = 1; i <= nv; i++)
+    for (int j = 1; j <= ns; j++) {
+      int best = d[i - 1][j - 1] + match_cost(&v[i - 1], &s[j - 1]);
+      char o = 'm';
+      int del = d[i - 1][j] + (seg_literal(&v[i - 1]) ? CH_DELETE : CH_DROP_ID);
+      int ins = d[i][j - 1] + (s[j - 1].param >= 0 ? CH_INF : CH_INSERT);
+      if (del < best) {
+        best = del;
+        o = 'd';
+      }
+      if (ins < best) {
+        best = ins;
+        o = 'i';
+      }
+      d[i][j] = best > CH_INF ? CH_INF : best;
+      op[i][j] = o;
+    }
+  for (int j = 0; j < ns; j++)
+    align[j] = -1;
+  int i = nv, j = ns;
+  while (i > 0 || j > 0) {
+    char o = i == 0 ? 'i' : j == 0 ? 'd' : op[i][j];
+    if (o == 'm') {
+      align[j - 1] = i - 1;
+      i--;
+      j--;
+    } else if (o == 'd') {
+      i--;
+    } else {
+      j--;
+    }
+  }
+  return d[nv][ns];
+}
+
+static const char *shape_with_names(Arena *a, const ChannelFn *fn) {
+  StrBuf sb = {0};
+  for (const char *s = fn->shape; *s; s++) {
+    if (*s == '{') {
+      unsigned idx = (unsigned)strtoul(s + 1, NULL, 10);
+      sb_appendf(&sb, "{%s}", idx < fn->nparams ? fn->params[idx] : "id");
+      const char *close = strchr(s, '}');
+      if (!close)
+        break;
+      s = close;
+      continue;
+    }
+    sb_putc(&sb, *s);
+  }
+  const char *out = arena_strdup(a, sb_cstr(&sb));
+  sb_free(&sb);
+  return out;
+}
+
+static const char *seg_as_arg(Arena *a, ChSeg *v) {
+  if (v->npieces == 1 && v->arg)
+    return v->arg;
+  if (seg_literal(v))
+    return arena_printf(a, "\"%s\"", seg_cstr(v));
+  return NULL;
+}
+
+static const char *call_text(Arena *a, const ChannelFn *fn, const char **args) {
+  StrBuf sb = {0};
+  sb_appendf(&sb, "UNIFIED_CHANNELS.%s(", fn->name);
+  for (size_t p = 0; p < fn->nparams; p++)
+    sb_appendf(&sb, "%s%s", p ? ", " : "", args[p] ? args[p] : fn->params[p]);
+  sb_putc(&sb, ')');
+  const char *out = arena_strdup(a, sb_cstr(&sb));
+  sb_free(&sb);
+  return out;
+}
+
+static ChannelHint legacy_hint(Arena *a, const Standards *std, ChSeg *v, int nv) {
+  ChannelHint h = {CHANNEL_HINT_NONE, NULL, NULL, NULL};
+  if (nv < 2 || !seg_literal(&v[0]))
+    return h;
+  for (size_t i = 0; i < std->nlegacy; i++) {
+    const LegacyChannel *lc = &std->legacy[i];
+    if (!lc->prefix || strcmp(lc->prefix, seg_cstr(&v[0])) != 0)
+      continue;
+    const ChannelFn *fn = std_channel_by_name(std, lc->function);
+    if (!fn || fn->nparams > CHANNEL_MAX_PARAMS)
+      return h;
+    const char *args[CHANNEL_MAX_PARAMS] = {0};
+    /* The old name's ids fill the parameters after the org id, in order. */
+    for (size_t p = 1; p < fn->nparams && (int)p < nv; p++)
+      args[p] = seg_as_arg(a, &v[p]);
+    h.kind = CHANNEL_HINT_LEGACY;
+    h.fn = fn;
+    h.shape = shape_with_names(a, fn);
+    h.call = call_text(a, fn, args);
+    return h;
+  }
+  return h;
+}
+
+ChannelHint channel_hint(Arena *a, const Standards *std, const ValAlt *alt) {
+  ChannelHint h = {CHANNEL_HINT_NONE, NULL, NULL, NULL};
+  ChSeg v[CH_MAX_SEGS];
+  int nv = ch_split(alt, v);
+  if (nv < 0) {
+    ch_free(v);
+    return h;
+  }
+  const char *first = seg_cstr(&v[0]);
+  if (strcmp(first, "org") != 0 && strcmp(first, "system") != 0) {
+    h = legacy_hint(a, std, v, nv);
+    ch_free(v);
+    return h;
+  }
+  int best = CH_INF, best_align[CH_MAX_SEGS];
+  const ChannelFn *best_fn = NULL;
+  for (size_t i = 0; i < std->nchannels; i++) {
+    const ChannelFn *fn = &std->channels[i];
+    ShapeSeg s[CH_MAX_SEGS];
+    int ns = shape_split(fn->shape, s), align[CH_MAX_SEGS];
+    int cost = shape_cost(v, nv, s, ns, align);
+    if (cost < best && fn->nparams <= CHANNEL_MAX_PARAMS) {
+      best = cost;
+      best_fn = fn;
+      memcpy(best_align, align, sizeof align);
+    }
+  }
+  if (best_fn && best <= CH_NEAR) {
+    ShapeSeg s[CH_MAX_SEGS];
+    int ns = shape_split(best_fn->shape, s);
+    const char *args[CHANNEL_MAX_PARAMS] = {0};
+    for (int j = 0; j < ns; j++)
+      if (s[j].param >= 0 && s[j].param < CHANNEL_MAX_PARAMS && best_align[j] >= 0)
+        args[s[j].param] = seg_as_arg(a, &v[best_align[j]]);
+    h.kind = CHANNEL_HINT_NEAR_MISS;
+    h.fn = best_fn;
+    h.shape = shape_with_names(a, best_fn);
+    h.call = call_text(a, best_fn, args);
+  }
+  ch_free(v);
+  return h;
 }

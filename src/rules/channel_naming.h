@@ -10,4 +10,39 @@ const char *channel_suggest_call(Arena *a, const Standards *std, const ValAlt *a
 /* Validates a value with every hole standing for one non-empty segment. */
 bool channel_alt_valid(Arena *a, const Standards *std, const ValAlt *alt);
 
+/* A hole stands for exactly one segment (no ':' inside). A value whose first
+ * segment contains a hole (`${prefix}:conv:${id}`) cannot be judged: the hole
+ * may hide several segments. */
+bool channel_alt_judgeable(const ValAlt *alt);
+
+/* True when some choice of one segment per hole passes validation: a hole in
+ * a keyword position (`org:${orgId}:${resource}`) may be any keyword. Values
+ * with more than three whole-segment holes count as possibly valid. */
+bool channel_alt_may_be_valid(Arena *a, const Standards *std, const ValAlt *alt);
+
+typedef enum ChannelHintKind {
+  CHANNEL_HINT_NONE,
+  CHANNEL_HINT_NEAR_MISS, /* one keyword off a catalog shape */
+  CHANNEL_HINT_LEGACY,    /* a pre-standard shape from migrations.json */
+} ChannelHintKind;
+
+/* What an invalid channel value probably meant. */
+typedef struct ChannelHint {
+  ChannelHintKind kind;
+  const ChannelFn *fn; /* the UNIFIED_CHANNELS function */
+  const char *shape;   /* fn's shape with parameter names: "org:{orgId}:conv:{convId}" */
+  const char *call;    /* "UNIFIED_CHANNELS.conversation(orgId, convId)" */
+} ChannelHint;
+
+/* Segment comparison against the catalog: a near miss differs from one shape
+ * by one keyword (a similar word substituted, e.g. `conversation` for `conv`;
+ * one keyword missing). A legacy shape starts with a prefix from
+ * migrations.json's legacy_channels (`conversation:{}`, `typing:{}`) and needs
+ * the org id the old name lacks: the call names the org parameter. */
+ChannelHint channel_hint(Arena *a, const Standards *std, const ValAlt *alt);
+
+/* Similarity of two keywords used by channel_hint: same word ignoring case,
+ * one a prefix of the other (3+ chars), or a small edit distance. */
+bool channel_keyword_similar(const char *x, const char *y);
+
 #endif

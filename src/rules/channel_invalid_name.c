@@ -1,0 +1,148 @@
+/* channel-invalid-name: a channel value that fails the standard's
+ * isValidChannelName() (standards: Critical implementation rules §1 "ALWAYS
+ * validate channel names with isValidChannelName()"). Near misses and legacy
+ * shapes name the UNIFIED_CHANNELS function they probably meant. */
+#include "parse/ast.h"
+#include "rules/channel_naming.h"
+#include "rules/ctx.h"
+
+static const char *const needles[] = {".channel(", "getChannel(", "subscribeToChannel(",
+                                      "broadcastToChannel(", NULL};
+
+#define HELP_NONE "build the name with a UNIFIED_CHANNELS function (see `rtlint standards`)"
+
+/* The verdict on one value: NULL when it is valid or cannot be judged. */
+typedef struct Verdict {
+  bool invalid;
+  ChannelHint hint;
+} Verdict;
+
+static Verdict judge(RuleCtx *ctx, const ValAlt *alt) {
+  Verdict v = {false, {CHANNEL_HINT_NONE, NULL, NULL, NULL}};
+  if (!channel_alt_judgeable(alt) || channel_alt_may_be_valid(ctx->arena, ctx->std, alt))
+    return v;
+  v.invalid = true;
+  v.hint = channel_hint(ctx->arena, ctx->std, alt);
+  return v;
+}
+
+/* Reports one invalid value at [start, end) of m; `where` ("" or " (built at
+ * x:N)") locates the building site for a report at the use. */
+static void report(RuleCtx *ctx, const Module *m, uint32_t start, uint32_t end, const char *shown,
+                   const Verdict *v, const char *where) {
+  const ChannelHint *h = &v->hint;
+  if (h->kind == CHANNEL_HINT_LEGACY) {
+    rule_report_in(ctx, m, start, end,
+                   arena_printf(ctx->arena, "use `%s`, passing the organization id", h->call),
+                   "legacy channel name \"%s\"%s; use %s (the caller must supply the org id)",
+                   shown, where, h->call);
+  } else if (h->kind == CHANNEL_HINT_NEAR_MISS) {
+    rule_report_in(ctx, m, start, end, arena_printf(ctx->arena, "use `%s`", h->call),
+                   "channel name \"%s\"%s fails isValidChannelName(); did you mean %s "
+                   "(UNIFIED_CHANNELS.%s)?",
+                   shown, where, h->shape, h->fn->name);
+  } else {
+    rule_report_in(ctx, m, start, end, HELP_NONE,
+                   "channel name \"%s\"%s fails isValidChannelName(): it matches no standard shape "
+                   "org:{orgId}:{resource}[:{resourceId}][:{action}]",
+                   shown, where);
+  }
+}
+
+/* The node spanning exactly [start, end) in m. */
+static TSNode node_at(const Module *m, uint32_t start, uint32_t end) {
+  TSNode n = ts_node_descendant_for_byte_range(ts_tree_root_node(m->tree), start, end);
+  while (!ts_node_is_null(n) && (ts_node_start_byte(n) != start || ts_node_end_byte(n) != end))
+    n = ts_node_parent(n);
+  return n;
+}
+
+/* The building site judged on its own text (holes named as written there),
+ * so every use of one builder yields the same finding. */
+static void report_site(RuleCtx *ctx, const ValAlt *alt) {
+  const Module *m = alt->site_mod;
+  if (!m->linted || !m->tree || m->is_standards)
+    return;
+  TSNode n = node_at(m, alt->site_start, alt->site_end);
+  if (ts_node_is_null(n))
+    return;
+  Value own = resolve_expr(ctx->res, m, n);
+  for (uint32_t i = 0; i < own.nalts; i++) {
+    Verdict v = judge(ctx, &own.alts[i]);
+    if (v.invalid)
+      report(ctx, m, alt->site_start, alt->site_end, val_alt_display(ctx->arena, &own.alts[i]), &v,
+             "");
+  }
+}
+
+/* Every hole and argument replaced by a placeholder: what the standards
+ * module's function itself produces. */
+static bool standard_shape_invalid(RuleCtx *ctx, const ValAlt *alt) {
+  ValAlt shape = *alt;
+  shape.parts = arena_alloc(ctx->arena, (alt->nparts + 1) * sizeof *shape.parts);
+  for (uint32_t i = 0; i < alt->nparts; i++) {
+    shape.parts[i] = alt->parts[i];
+    if (alt->parts[i].expr) {
+      shape.parts[i].hole = true;
+      shape.parts[i].text = alt->parts[i].expr;
+    }
+  }
+  return channel_alt_judgeable(&shape) &&
+         !std_valid_channel(ctx->std, val_alt_fill(ctx->arena, &shape, "x"));
+}
+
+static void check_site(RuleCtx *ctx, const ChannelSite *site) {
+  Value v = rule_resolve(ctx, site->arg);
+  uint32_t arg_start = ts_node_start_byte(site->arg), arg_end = ts_node_end_byte(site->arg);
+  for (uint32_t i = 0; i < v.nalts; i++) {
+    const ValAlt *alt = &v.alts[i];
+    const char *shown = val_alt_display(ctx->arena, alt);
+    if (alt->from_standard) {
+      /* Only when the standards module itself builds an invalid shape. */
+      if (standard_shape_invalid(ctx, alt))
+        rule_report(ctx, arg_start, arg_end,
+                    "fix the UNIFIED_CHANNELS function in the standards module",
+                    "channel name \"%s\" comes from the standards module but fails "
+                    "isValidChannelName()",
+                    shown);
+      continue;
+    }
+    Verdict verdict = judge(ctx, alt);
+    if (!verdict.invalid)
+      continue;
+    if (!alt->site_mod) {
+      report(ctx, ctx->mod, arg_start, arg_end, shown, &verdict, "");
+      continue;
+    }
+    bool written_here =
+        alt->site_mod == ctx->mod && alt->site_start >= arg_start && alt->site_end <= arg_end;
+    if (written_here) {
+      report(ctx, ctx->mod, alt->site_start, alt->site_end, shown, &verdict, "");
+      continue;
+    }
+    report_site(ctx, alt);
+    SrcPos pos = src_pos(&alt->site_mod->src, alt->site_start);
+    const char *where =
+        alt->site_mod == ctx->mod
+            ? arena_printf(ctx->arena, " (built at line %u)", pos.line)
+            : arena_printf(ctx->arena, " (built at %s:%u)", alt->site_mod->src.path, pos.line);
+    report(ctx, ctx->mod, arg_start, arg_end, shown, &verdict, where);
+  }
+}
+
+static void check(RuleCtx *ctx) {
+  if (ctx->mod->is_standards)
+    return;
+  for (size_t i = 0; i < ctx->facts->nchannels; i++)
+    check_site(ctx, &ctx->facts->channels[i]);
+}
+
+const RuleMeta rule_channel_invalid_name = {
+    .id = "channel-invalid-name",
+    .phase = PHASE_ALL,
+    .default_severity = SEV_ERROR,
+    .fixable = FIX_NONE,
+    .summary = "A channel name that does not pass the standard's `isValidChannelName()` check.",
+    .needles = needles,
+    .check = check,
+};

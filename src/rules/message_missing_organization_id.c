@@ -1,0 +1,180 @@
+/* message-missing-organization-id: `.from('messages').insert(X)` /
+ * `.upsert(X)` with an object literal lacking `organization_id` (standards:
+ * Identified production issues 3, "All message operations MUST include
+ * organization_id for RLS"). */
+#include "parse/ast.h"
+#include "resolve/scope.h"
+#include "rules/ctx.h"
+
+#include <stdlib.h>
+
+static const char *const needles[] = {".insert(", ".upsert(", NULL};
+
+static bool callee_named(const Source *src, TSNode call, const char *name) {
+  uint32_t len;
+  const char *t = call_callee_name(src, call, &len);
+  return t && mem_eq_str(t, len, name);
+}
+
+/* `X.from(T)` where T resolves to "messages" in every alternative. */
+static bool is_messages_table(RuleCtx *ctx, TSNode recv) {
+  recv = node_unwrap(recv);
+  if (!node_is(recv, "call_expression") || !callee_named(&ctx->mod->src, recv, "from") ||
+      !node_is(node_unwrap(node_field(recv, "function")), "member_expression"))
+    return false;
+  Value v = rule_resolve(ctx, call_argument(recv, 0));
+  if (v.nalts == 0 || v.has_unknown)
+    return false;
+  for (uint32_t i = 0; i < v.nalts; i++) {
+    const char *lit = val_alt_literal(ctx->arena, &v.alts[i]);
+    if (!lit || strcmp(lit, "messages") != 0)
+      return false;
+  }
+  return true;
+}
+
+typedef enum KeyState { KEY_MISSING, KEY_PRESENT, KEY_UNKNOWN } KeyState;
+
+static bool key_is(const Source *src, TSNode key, const char *want) {
+  if (node_is(key, "property_identifier"))
+    return node_text_eq(src, key, want);
+  if (node_is(key, "string")) {
+    StrBuf sb = {0};
+    node_string_value(src, key, &sb);
+    bool eq = strcmp(sb_cstr(&sb), want) == 0;
+    sb_free(&sb);
+    return eq;
+  }
+  return false;
+}
+
+/* Whether the object sets organization_id; *camel when it has the camelCase
+ * organizationId instead. A spread or computed key makes it unknown. */
+static KeyState object_org_key(const Source *src, TSNode obj, bool *camel) {
+  *camel = false;
+  KeyState st = KEY_MISSING;
+  uint32_t n = ts_node_named_child_count(obj);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode c = ts_node_named_child(obj, i);
+    TSNode key = {0};
+    if (node_is(c, "pair"))
+      key = node_field(c, "key");
+    else if (node_is(c, "shorthand_property_identifier"))
+      key = c;
+    else if (node_is(c, "spread_element"))
+      return KEY_UNKNOWN;
+    else if (node_is(c, "method_definition"))
+      key = node_field(c, "name");
+    else
+      continue;
+    if (node_is(key, "computed_property_name"))
+      return KEY_UNKNOWN;
+    if (node_is(key, "shorthand_property_identifier")) {
+      if (node_text_eq(src, key, "organization_id"))
+        st = KEY_PRESENT;
+      else if (node_text_eq(src, key, "organizationId"))
+        *camel = true;
+      continue;
+    }
+    if (key_is(src, key, "organization_id"))
+      st = KEY_PRESENT;
+    else if (key_is(src, key, "organizationId"))
+      *camel = true;
+  }
+  return st;
+}
+
+static void check_object(RuleCtx *ctx, TSNode obj, const char *method) {
+  bool camel;
+  if (object_org_key(&ctx->mod->src, obj, &camel) != KEY_MISSING)
+    return;
+  uint32_t start = ts_node_start_byte(obj), end = ts_node_end_byte(obj);
+  if (camel)
+    rule_report(ctx, start, end, "rename the key: `organization_id: organizationId`",
+                "row written to \"messages\" with .%s() has `organizationId` but no "
+                "`organization_id`: the camelCase key does not set the column RLS checks",
+                method);
+  else
+    rule_report(ctx, start, end, "add `organization_id: <the organization id>`",
+                "row written to \"messages\" with .%s() has no `organization_id`; row-level "
+                "security rejects it",
+                method);
+}
+
+typedef struct Mutation {
+  const Source *src;
+  const char *name;
+  bool found;
+} Mutation;
+
+/* `name.x = ...`, `name["x"] = ...` or `Object.assign(name, ...)`. */
+static bool find_mutation(TSNode n, void *data) {
+  Mutation *mu = data;
+  if (node_is(n, "assignment_expression") || node_is(n, "augmented_assignment_expression")) {
+    TSNode left = node_unwrap(node_field(n, "left"));
+    if ((node_is(left, "member_expression") || node_is(left, "subscript_expression")) &&
+        node_text_eq(mu->src, node_unwrap(node_field(left, "object")), mu->name))
+      mu->found = true;
+  } else if (node_is(n, "call_expression")) {
+    TSNode fn = node_unwrap(node_field(n, "function"));
+    if (node_text_eq(mu->src, fn, "Object.assign") &&
+        node_text_eq(mu->src, node_unwrap(call_argument(n, 0)), mu->name))
+      mu->found = true;
+  }
+  return !mu->found;
+}
+
+/* The written value: a literal, or a const bound to one that the file never
+ * adds properties to. */
+static TSNode written_value(const Module *m, TSNode arg) {
+  TSNode null = {0};
+  arg = node_unwrap(arg);
+  if (node_is(arg, "identifier")) {
+    char *name = node_text_dup(&m->src, arg);
+    Binding b = scope_lookup(m, arg, name);
+    Mutation mu = {&m->src, name, false};
+    if (b.kind == BIND_VALUE)
+      ast_walk(ts_tree_root_node(m->tree), find_mutation, &mu);
+    free(name);
+    if (b.kind != BIND_VALUE || mu.found)
+      return null;
+    arg = node_unwrap(b.node);
+  }
+  return arg;
+}
+
+static void check_call(RuleCtx *ctx, TSNode call) {
+  const Source *src = &ctx->mod->src;
+  const char *method = callee_named(src, call, "insert")   ? "insert"
+                       : callee_named(src, call, "upsert") ? "upsert"
+                                                           : NULL;
+  if (!method || !is_messages_table(ctx, call_callee_object(call)))
+    return;
+  TSNode v = written_value(ctx->mod, call_argument(call, 0));
+  if (node_is(v, "object")) {
+    check_object(ctx, v, method);
+  } else if (node_is(v, "array")) {
+    uint32_t n = ts_node_named_child_count(v);
+    for (uint32_t i = 0; i < n; i++) {
+      TSNode el = node_unwrap(ts_node_named_child(v, i));
+      if (node_is(el, "object"))
+        check_object(ctx, el, method);
+    }
+  }
+}
+
+static void check(RuleCtx *ctx) {
+  for (size_t i = 0; i < ctx->facts->ncalls; i++)
+    check_call(ctx, ctx->facts->calls[i]);
+}
+
+const RuleMeta rule_message_missing_organization_id = {
+    .id = "message-missing-organization-id",
+    .phase = PHASE_ALL,
+    .default_severity = SEV_ERROR,
+    .fixable = FIX_NONE,
+    .summary = "A row written to the `messages` table without `organization_id`, which row-level "
+               "security requires.",
+    .needles = needles,
+    .check = check,
+};

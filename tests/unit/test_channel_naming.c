@@ -1,0 +1,196 @@
+/* The channel rules' shared judgement: holes as one segment, the near-miss
+ * finder and legacy hints of channel_naming.c. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "core/util.h"
+#include "rules/channel_naming.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static Standards std;
+static Arena arena;
+
+static int setup(void **state) {
+  (void)state;
+  char *err = NULL;
+  if (!std_load_builtin(&std, &err)) {
+    free(err);
+    return -1;
+  }
+  return 0;
+}
+
+static int teardown(void **state) {
+  (void)state;
+  std_free(&std);
+  arena_free(&arena);
+  return 0;
+}
+
+/* "org:${orgId}:conv:${convId}" -> parts; `${x}` is a hole named x. */
+static ValAlt alt_of(const char *spec) {
+  ValAlt alt;
+  memset(&alt, 0, sizeof alt);
+  alt.parts = arena_calloc(&arena, 16 * sizeof *alt.parts);
+  const char *s = spec;
+  while (*s) {
+    ValPart *p = &alt.parts[alt.nparts++];
+    if (strncmp(s, "${", 2) == 0) {
+      const char *close = strchr(s, '}');
+      p->hole = true;
+      p->text = arena_strndup(&arena, s + 2, (size_t)(close - s - 2));
+      s = close + 1;
+    } else {
+      const char *next = strstr(s, "${");
+      size_t len = next ? (size_t)(next - s) : strlen(s);
+      p->text = arena_strndup(&arena, s, len);
+      s += len;
+    }
+  }
+  return alt;
+}
+
+static void assert_near_miss(const char *spec, const char *fn, const char *shape,
+                             const char *call) {
+  ValAlt alt = alt_of(spec);
+  ChannelHint h = channel_hint(&arena, &std, &alt);
+  assert_int_equal(h.kind, CHANNEL_HINT_NEAR_MISS);
+  assert_string_equal(h.fn->name, fn);
+  assert_string_equal(h.shape, shape);
+  assert_string_equal(h.call, call);
+}
+
+static void near_miss_conversation_means_conv(void **state) {
+  (void)state;
+  assert_near_miss("org:${orgId}:conversation:${convId}", "conversation",
+                   "org:{orgId}:conv:{convId}", "UNIFIED_CHANNELS.conversation(orgId, convId)");
+  /* Plural too: substituting the keyword beats dropping the id. */
+  assert_near_miss("org:${o}:conversations:${c}", "conversation", "org:{orgId}:conv:{convId}",
+                   "UNIFIED_CHANNELS.conversation(o, c)");
+}
+
+static void near_miss_typos_and_missing_keywords(void **state) {
+  (void)state;
+  assert_near_miss("org:${o}:conv:${c}:typng", "conversationTyping",
+                   "org:{orgId}:conv:{convId}:typing", "UNIFIED_CHANNELS.conversationTyping(o, c)");
+  assert_near_miss("org:${o}:conv:${c}:typing_indicator", "conversationTyping",
+                   "org:{orgId}:conv:{convId}:typing", "UNIFIED_CHANNELS.conversationTyping(o, c)");
+  assert_near_miss("org:${o}:presence", "agentsPresence", "org:{orgId}:agents:presence",
+                   "UNIFIED_CHANNELS.agentsPresence(o)");
+  assert_near_miss("org:${o}:agents:presense", "agentsPresence", "org:{orgId}:agents:presence",
+                   "UNIFIED_CHANNELS.agentsPresence(o)");
+  /* A literal id becomes a quoted argument. */
+  assert_near_miss("org:acme:users:${u}", "user", "org:{orgId}:user:{userId}",
+                   "UNIFIED_CHANNELS.user(\"acme\", u)");
+}
+
+static void far_names_get_no_hint(void **state) {
+  (void)state;
+  static const char *const specs[] = {"org:${o}:billing:${c}",
+                                      "org:${o}:typing:${c}",
+                                      "room-${id}",
+                                      "org:${o}:billing",
+                                      "org:${o}:conv:${c}:typing:indicator",
+                                      "org:${o}:conv:${c}:typing:extra:more",
+                                      NULL};
+  for (size_t i = 0; specs[i]; i++) {
+    ValAlt alt = alt_of(specs[i]);
+    ChannelHint h = channel_hint(&arena, &std, &alt);
+    assert_int_equal(h.kind, CHANNEL_HINT_NONE);
+  }
+}
+
+static void legacy_shapes_name_the_replacement(void **state) {
+  (void)state;
+  ValAlt alt = alt_of("conversation:${conversationId}");
+  ChannelHint h = channel_hint(&arena, &std, &alt);
+  assert_int_equal(h.kind, CHANNEL_HINT_LEGACY);
+  assert_string_equal(h.fn->name, "conversation");
+  assert_string_equal(h.call, "UNIFIED_CHANNELS.conversation(orgId, conversationId)");
+  alt = alt_of("typing:${id}");
+  h = channel_hint(&arena, &std, &alt);
+  assert_int_equal(h.kind, CHANNEL_HINT_LEGACY);
+  assert_string_equal(h.call, "UNIFIED_CHANNELS.conversationTyping(orgId, id)");
+  alt = alt_of("notifications:${userId}");
+  h = channel_hint(&arena, &std, &alt);
+  assert_string_equal(h.call, "UNIFIED_CHANNELS.userNotifications(orgId, userId)");
+  /* A prefix that is not in migrations.json is not legacy. */
+  alt = alt_of("chat:${id}");
+  assert_int_equal(channel_hint(&arena, &std, &alt).kind, CHANNEL_HINT_NONE);
+}
+
+static void holes_stand_for_one_segment(void **state) {
+  (void)state;
+  ValAlt alt = alt_of("org:${o}:conv:${c}");
+  assert_true(channel_alt_judgeable(&alt));
+  assert_true(channel_alt_may_be_valid(&arena, &std, &alt));
+  /* A hole in a keyword position may be any keyword. */
+  alt = alt_of("org:${o}:${resource}");
+  assert_true(channel_alt_may_be_valid(&arena, &std, &alt));
+  alt = alt_of("org:${o}:conv:${c}:${action}");
+  assert_true(channel_alt_may_be_valid(&arena, &std, &alt));
+  /* No keyword makes these valid. */
+  alt = alt_of("org:${o}:conversation:${c}");
+  assert_false(channel_alt_may_be_valid(&arena, &std, &alt));
+  alt = alt_of("org:${o}:${kind}:${c}:typing:extra");
+  assert_false(channel_alt_may_be_valid(&arena, &std, &alt));
+  alt = alt_of("typing:${c}");
+  assert_false(channel_alt_may_be_valid(&arena, &std, &alt));
+  /* A hole inside a segment fills with an id, never a keyword. */
+  alt = alt_of("org:${o}:conv-${c}");
+  assert_false(channel_alt_may_be_valid(&arena, &std, &alt));
+  /* A leading hole may hide several segments: not judged. */
+  alt = alt_of("${prefix}:conv:${c}");
+  assert_false(channel_alt_judgeable(&alt));
+  alt = alt_of("${prefix}");
+  assert_false(channel_alt_judgeable(&alt));
+}
+
+static void every_catalog_shape_may_be_valid(void **state) {
+  (void)state;
+  for (size_t i = 0; i < std.nchannels; i++) {
+    StrBuf sb = {0};
+    for (const char *c = std.channels[i].shape; *c; c++) {
+      if (*c == '{') {
+        sb_append(&sb, "${id}");
+        c = strchr(c, '}');
+      } else {
+        sb_putc(&sb, *c);
+      }
+    }
+    ValAlt alt = alt_of(sb_cstr(&sb));
+    assert_true(channel_alt_judgeable(&alt));
+    assert_true(channel_alt_may_be_valid(&arena, &std, &alt));
+    sb_free(&sb);
+  }
+}
+
+static void keyword_similarity(void **state) {
+  (void)state;
+  assert_true(channel_keyword_similar("conversation", "conv"));
+  assert_true(channel_keyword_similar("Conv", "conv"));
+  assert_true(channel_keyword_similar("presense", "presence"));
+  assert_true(channel_keyword_similar("typng", "typing"));
+  assert_false(channel_keyword_similar("billing", "conv"));
+  assert_false(channel_keyword_similar("typing", "status"));
+  assert_false(channel_keyword_similar("", "conv"));
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(near_miss_conversation_means_conv),
+      cmocka_unit_test(near_miss_typos_and_missing_keywords),
+      cmocka_unit_test(far_names_get_no_hint),
+      cmocka_unit_test(legacy_shapes_name_the_replacement),
+      cmocka_unit_test(holes_stand_for_one_segment),
+      cmocka_unit_test(every_catalog_shape_may_be_valid),
+      cmocka_unit_test(keyword_similarity),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
