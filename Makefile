@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: all deps build demo test clean
+.PHONY: all deps build demo test check check-asan check-tsan check-valgrind clean
 
 all: build
 
@@ -17,10 +17,31 @@ build: deps
 
 demo: build
 	@echo "== rtlint fixtures/campfire-app =="
-	@cd fixtures/campfire-app && ../../$(BUILD)/rtlint . || test $$? -eq 1
+	@cd fixtures/campfire-app && ../../$(BUILD)/rtlint --no-cache . || test $$? -eq 1
 
-test: build
+# Every test in the normal build, again under ASan+UBSan, the thread pool
+# under ThreadSanitizer, and the sample app under valgrind.
+test: check check-asan check-tsan check-valgrind
+	@echo "make test: all suites passed"
+
+check: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+check-asan: deps
+	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DRTLINT_SANITIZE=ON >/dev/null
+	@cmake --build build-asan -j $(JOBS)
+	@cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+		ctest --output-on-failure -j $(JOBS) -E sarif.multitool
+
+check-tsan: deps
+	@cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRTLINT_TSAN=ON >/dev/null
+	@cmake --build build-tsan -j $(JOBS) --target rtlint
+	@TSAN_OPTIONS=halt_on_error=1:exitcode=66 python3 tests/equivalence.py --rtlint $(CURDIR)/build-tsan/rtlint
+
+check-valgrind: build
+	@cd fixtures/campfire-app && valgrind -q --error-exitcode=99 --leak-check=full \
+		--errors-for-leak-kinds=definite ../../$(BUILD)/rtlint --no-cache -j 2 . >/dev/null; \
+		test $$? -eq 1 && echo "valgrind: sample app clean"
+
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) build-asan build-tsan

@@ -14,7 +14,7 @@ VARIANTS = [["-j", "1"], ["-j", "4"], ["-j", "1", "--no-prefilter"], ["-j", "4",
 
 
 def run(rtlint, tree, extra):
-    proc = subprocess.run([rtlint, "--format", "json", "--no-cache", *extra, "."], cwd=os.path.join(ROOT, tree),
+    proc = subprocess.run([os.path.abspath(rtlint), "--format", "json", "--no-cache", *extra, "."], cwd=os.path.join(ROOT, tree),
                           capture_output=True, text=True)
     if proc.returncode not in (0, 1):
         sys.exit(f"rtlint failed on {tree}: {proc.stderr}")

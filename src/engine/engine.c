@@ -98,7 +98,7 @@ static void dedupe(DiagList *list) {
 }
 
 void lint_options_defaults(LintOptions *o) {
-  o->jobs = 0;
+  memset(o, 0, sizeof *o);
   o->prefilter = true;
 }
 
