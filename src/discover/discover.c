@@ -172,6 +172,11 @@ bool discover_files(char *const *args, size_t nargs, FileList *out, char **err) 
     if (S_ISDIR(st.st_mode)) {
       Walker w = {NULL, NULL, out};
       walker_open_repo(&w, arg);
+      /* A directory named explicitly is linted even when git ignores it (a
+       * generated tree, a vendored copy): like ripgrep and ruff, ignore rules
+       * then apply to nothing inside it. */
+      if (strcmp(arg, ".") != 0 && git_ignored(&w, arg, true))
+        walker_close(&w);
       walk_dir(&w, arg);
       walker_close(&w);
     } else {

@@ -44,6 +44,12 @@ uint32_t call_argument_count(TSNode call);
  * key); null node when absent. Shorthand `{ event }` returns the identifier. */
 TSNode object_property(const Source *src, TSNode object, const char *key);
 
+/* The ancestors of n, outermost (the root) first, n's parent last; returns
+ * their number, or SIZE_MAX when there are more than max. One descent from
+ * the root: tree-sitter 0.20's ts_node_parent rescans from the root on
+ * every call, so walking up with it is quadratic in the depth. */
+size_t ast_ancestors(TSNode n, TSNode *out, size_t max);
+
 /* Visits every node in document order; return false from fn to skip children. */
 typedef bool (*NodeVisitor)(TSNode node, void *data);
 void ast_walk(TSNode root, NodeVisitor fn, void *data);

@@ -47,6 +47,7 @@ void project_free(Project *p) {
     module_free(p->modules[i]);
   free(p->modules);
   free(p->index);
+  free(p->tsindex);
   for (size_t i = 0; i < p->ntsconfigs; i++) {
     tsconfig_free(p->tsconfigs[i]);
     free(p->tsconfigs[i]);
@@ -242,42 +243,77 @@ static void load_tsconfig(TsConfig *t, const char *file) {
   json_decref(root);
 }
 
-/* The tsconfig.json governing `dir`: the nearest one above it. Cached. */
+static size_t tsdir_slot(const Project *p, const char *dir) {
+  return (size_t)hash_fnv1a(dir, strlen(dir), HASH_FNV_SEED) & (p->tsindex_cap - 1);
+}
+
+/* Caller holds p->lock. */
+static TsConfig *tsdir_find(const Project *p, const char *dir) {
+  if (!p->tsindex_cap)
+    return NULL;
+  for (size_t i = tsdir_slot(p, dir);; i = (i + 1) & (p->tsindex_cap - 1)) {
+    if (!p->tsindex[i])
+      return NULL;
+    if (strcmp(p->tsindex[i]->dir, dir) == 0)
+      return p->tsindex[i];
+  }
+}
+
+/* Caller holds p->lock. */
+static void tsdir_insert(Project *p, TsConfig *t) {
+  if ((p->ntsconfigs + 1) * 2 > p->tsindex_cap) {
+    size_t cap = p->tsindex_cap ? p->tsindex_cap * 2 : 64;
+    free(p->tsindex);
+    p->tsindex = xcalloc(cap, sizeof *p->tsindex);
+    p->tsindex_cap = cap;
+    for (size_t i = 0; i < p->ntsconfigs; i++) {
+      size_t j = tsdir_slot(p, p->tsconfigs[i]->dir);
+      while (p->tsindex[j])
+        j = (j + 1) & (cap - 1);
+      p->tsindex[j] = p->tsconfigs[i];
+    }
+  }
+  size_t j = tsdir_slot(p, t->dir);
+  while (p->tsindex[j])
+    j = (j + 1) & (p->tsindex_cap - 1);
+  p->tsindex[j] = t;
+  ARRAY_PUSH(p->tsconfigs, p->ntsconfigs, p->tscap, t);
+}
+
+/* The tsconfig.json governing `dir`: the nearest one at or above it. Each
+ * directory is examined once; the file system is touched outside the lock. */
 static const TsConfig *tsconfig_for(Project *p, const char *dir) {
   pthread_mutex_lock(&p->lock);
-  const TsConfig *best = NULL;
-  size_t best_len = 0;
-  char *d = xstrdup(dir);
-  for (;;) {
-    char *file = xasprintf("%s/tsconfig.json", d);
-    TsConfig *cached = NULL;
-    for (size_t i = 0; i < p->ntsconfigs; i++)
-      if (strcmp(p->tsconfigs[i]->dir, d) == 0)
-        cached = p->tsconfigs[i];
-    if (!cached) {
-      cached = xcalloc(1, sizeof *cached);
-      ARRAY_PUSH(p->tsconfigs, p->ntsconfigs, p->tscap, cached);
-      cached->dir = xstrdup(d);
-      if (is_file(file)) {
-        cached->found = true;
-        load_tsconfig(cached, file);
-      }
-    }
-    free(file);
-    if (cached->found && strlen(cached->dir) >= best_len) {
-      best = cached;
-      best_len = strlen(cached->dir);
-      break;
-    }
-    if (strcmp(d, "/") == 0)
-      break;
-    char *up = dir_of(d);
-    free(d);
-    d = up;
-  }
-  free(d);
+  TsConfig *known = tsdir_find(p, dir);
   pthread_mutex_unlock(&p->lock);
-  return best;
+  if (known)
+    return known->governing;
+  TsConfig *t = xcalloc(1, sizeof *t);
+  t->dir = xstrdup(dir);
+  char *file = xasprintf("%s/tsconfig.json", strcmp(dir, "/") == 0 ? "" : dir);
+  if (is_file(file)) {
+    t->found = true;
+    load_tsconfig(t, file);
+  }
+  free(file);
+  if (t->found) {
+    t->governing = t;
+  } else if (strcmp(dir, "/") != 0) {
+    char *up = dir_of(dir);
+    t->governing = tsconfig_for(p, up);
+    free(up);
+  }
+  pthread_mutex_lock(&p->lock);
+  TsConfig *raced = tsdir_find(p, dir);
+  if (!raced)
+    tsdir_insert(p, t);
+  pthread_mutex_unlock(&p->lock);
+  if (raced) {
+    tsconfig_free(t);
+    free(t);
+    return raced->governing;
+  }
+  return t->governing;
 }
 
 static const char *const candidate_suffixes[] = {

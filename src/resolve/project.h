@@ -38,6 +38,7 @@ typedef struct TsConfig {
   TsPath *paths;
   size_t npaths;
   bool found;
+  const struct TsConfig *governing; /* nearest tsconfig at or above dir, or NULL */
 } TsConfig;
 
 typedef struct Project {
@@ -48,8 +49,10 @@ typedef struct Project {
   size_t nmodules, cap;
   Module **index; /* open-addressing hash table by fs_path */
   size_t index_cap;
-  TsConfig **tsconfigs;
+  TsConfig **tsconfigs; /* one per directory asked about */
   size_t ntsconfigs, tscap;
+  TsConfig **tsindex; /* open-addressing hash table by dir */
+  size_t tsindex_cap;
   bool hash_contents; /* fill Module.oid at load (the cache needs it) */
   pthread_mutex_t lock;
   /* Built lazily by project_import_graph() (resolve/importers.h). */

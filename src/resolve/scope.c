@@ -2,7 +2,11 @@
 
 #include "parse/ast.h"
 
+#include <stdint.h>
 #include <stdio.h>
+
+/* Deeper nesting falls back to ts_node_parent. */
+#define SCOPE_MAX_DEPTH 256
 
 bool node_is_function(TSNode n) {
   return node_is(n, "arrow_function") || node_is(n, "function_expression") ||
@@ -295,10 +299,29 @@ static bool scan_block(const Module *m, TSNode block, const char *name, Binding 
   return false;
 }
 
+/* `at` and its ancestors, innermost first. */
+static size_t scope_chain(TSNode at, TSNode *out, size_t max) {
+  TSNode anc[SCOPE_MAX_DEPTH];
+  size_t depth = ast_ancestors(at, anc, SCOPE_MAX_DEPTH);
+  size_t k = 0;
+  out[k++] = at;
+  if (depth != SIZE_MAX) {
+    while (depth > 0 && k < max)
+      out[k++] = anc[--depth];
+    return k;
+  }
+  for (TSNode n = ts_node_parent(at); !ts_node_is_null(n) && k < max; n = ts_node_parent(n))
+    out[k++] = n;
+  return k;
+}
+
 Binding scope_lookup(const Module *m, TSNode at, const char *name) {
   Binding b;
   memset(&b, 0, sizeof b);
-  for (TSNode n = at; !ts_node_is_null(n); n = ts_node_parent(n)) {
+  TSNode chain[SCOPE_MAX_DEPTH + 1];
+  size_t nchain = scope_chain(at, chain, SCOPE_MAX_DEPTH + 1);
+  for (size_t level = 0; level < nchain; level++) {
+    TSNode n = chain[level];
     if (is_scope_block(n)) {
       if (scan_block(m, n, name, &b))
         return b;

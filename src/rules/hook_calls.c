@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 bool import_is_app_code(Project *p, const Module *m, const char *spec) {
   if (spec[0] == '.' || spec[0] == '/')
@@ -25,6 +26,11 @@ static bool binding_ok(Project *p, const Module *m, const Binding *b) {
 
 bool hook_call_name(Project *p, const Module *m, TSNode call, char *out, size_t cap) {
   const Source *src = &m->src;
+  /* React hooks are named use*: other calls are not resolved at all. */
+  uint32_t callee_len;
+  const char *callee = call_callee_name(src, call, &callee_len);
+  if (!callee || callee_len < 3 || strncmp(callee, "use", 3) != 0)
+    return false;
   TSNode fn = node_unwrap(node_field(call, "function"));
   if (node_is(fn, "identifier")) {
     char *name = node_text_dup(src, fn);

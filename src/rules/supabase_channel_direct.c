@@ -10,8 +10,9 @@
 #include <ctype.h>
 #include <stdlib.h>
 
-static const char *const needles[] = {"channel",  "Channel",          "broadcast",
-                                      "presence", "postgres_changes", NULL};
+static const char *const needles[] = {".channel(", "removeChannel", "removeAllChannels",
+                                      "broadcast", "presence",      "postgres_changes",
+                                      NULL};
 
 static const char *const help_text =
     "dashboard code: subscribe({...}) from useOrganizationRealtimeContext(); widget code: "
