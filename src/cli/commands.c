@@ -1,5 +1,6 @@
 #include "cli/commands.h"
 
+#include "cli/adoption.h"
 #include "cli/fix_run.h"
 #include "cli/standards_setup.h"
 #include "core/embedded.h"
@@ -35,36 +36,48 @@ static int exit_status(const LintResult *r, const Options *o, const OutputOption
 }
 
 int cmd_check(const Options *o) {
-  RuleSelection sel;
-  if (!options_selection(o, &sel))
-    return EXIT_USAGE;
+  /* Adoption (cli/adoption.c): rtlint.yaml, per-file rule selection,
+   * suppressions, --staged, --changed-since, --baseline. */
+  Adoption ad;
+  int early = adoption_begin(&ad, o);
+  if (early >= 0)
+    return early;
   FileList files = {0};
-  char *err = NULL;
-  if (!discover_files(o->paths, o->npaths, &files, &err)) {
-    fprintf(stderr, "rtlint: %s\n", err);
-    free(err);
-    return EXIT_USAGE;
+  if ((early = adoption_files(&ad, o, &files)) >= 0) {
+    file_list_free(&files);
+    adoption_end(&ad);
+    return early;
   }
   Standards std;
   char *learned = NULL;
-  if (!standards_setup(&std, o->standards, &files, &learned)) {
+  FileList std_candidates = {0};
+  for (size_t i = 0; i < files.n; i++)
+    file_list_add(&std_candidates, files.paths[i]);
+  adoption_standards_candidates(&ad, &std_candidates);
+  bool std_ok = standards_setup(&std, adoption_standards_file(&ad, o), &std_candidates, &learned);
+  file_list_free(&std_candidates);
+  if (!std_ok) {
     file_list_free(&files);
+    adoption_end(&ad);
     return EXIT_USAGE;
   }
+  adoption_standards(&ad, &std);
   FILE *out = stdout;
   if (o->output && !(out = fopen(o->output, "w"))) {
     fprintf(stderr, "rtlint: cannot write %s\n", o->output);
     std_free(&std);
     free(learned);
     file_list_free(&files);
+    adoption_end(&ad);
     return EXIT_USAGE;
   }
   Project proj;
   project_init(&proj, &std);
+  adoption_project(&ad, &proj);
   if (learned)
     proj.standards_path = path_absolute(proj.cwd, learned);
   LintResult result;
-  lint_files(&proj, files.paths, files.n, &sel, &result);
+  adoption_lint(&ad, &proj, &files, &result);
   if (o->diff) {
     FixSummary fs = fix_run(&proj, &result, o->fix_level, true, out);
     int status = fs.diff_files ? EXIT_FINDINGS : EXIT_CLEAN;
@@ -75,6 +88,7 @@ int cmd_check(const Options *o) {
     std_free(&std);
     free(learned);
     file_list_free(&files);
+    adoption_end(&ad);
     return status;
   }
   if (o->fix_level != FIX_NONE) {
@@ -87,9 +101,10 @@ int cmd_check(const Options *o) {
       lint_result_free(&result);
       project_free(&proj);
       project_init(&proj, &std);
+      adoption_project(&ad, &proj);
       if (learned)
         proj.standards_path = path_absolute(proj.cwd, learned);
-      lint_files(&proj, files.paths, files.n, &sel, &result);
+      adoption_lint(&ad, &proj, &files, &result);
     }
   }
   OutputOptions oo = {.color = want_color(o, out), .quiet = o->quiet};
@@ -102,11 +117,13 @@ int cmd_check(const Options *o) {
     fprintf(stderr, "rtlint: cannot write %s\n", o->output);
     status = EXIT_USAGE;
   }
+  adoption_finish(&ad);
   lint_result_free(&result);
   project_free(&proj);
   std_free(&std);
   free(learned);
   file_list_free(&files);
+  adoption_end(&ad);
   return status;
 }
 

@@ -39,12 +39,16 @@ static void fix_free(Fix *f) {
   free(f->title);
 }
 
+void diag_free(Diag *d) {
+  free(d->message);
+  free(d->help);
+  free(d->suppress_reason);
+  fix_free(&d->fix);
+}
+
 void diag_list_free(DiagList *list) {
-  for (size_t i = 0; i < list->n; i++) {
-    free(list->items[i].message);
-    free(list->items[i].help);
-    fix_free(&list->items[i].fix);
-  }
+  for (size_t i = 0; i < list->n; i++)
+    diag_free(&list->items[i]);
   free(list->items);
   memset(list, 0, sizeof *list);
 }

@@ -2,6 +2,7 @@
 #define RTLINT_CORE_DIAG_H
 #include "core/source.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -33,6 +34,15 @@ typedef struct Diag {
   char *message;
   char *help; /* the suggested replacement spelled out, or NULL */
   Fix fix;
+  /* Adoption (engine/suppress.c, baseline/): a finding silenced by an inline
+   * `rtlint-disable` comment is kept, marked, with the comment's `-- reason`
+   * (NULL when none). Text and JSON diagnostics leave it out; SARIF emits it
+   * with suppressions: [{kind: "inSource", justification}]. */
+  bool suppressed;
+  char *suppress_reason;
+  /* With --baseline: BASELINE_UNCHANGED findings are in the baseline (left out
+   * of text/JSON, SARIF baselineState "unchanged"), BASELINE_NEW are not. */
+  enum { BASELINE_NONE = 0, BASELINE_NEW, BASELINE_UNCHANGED } baseline_state;
 } Diag;
 
 typedef struct DiagList {
@@ -46,6 +56,8 @@ Diag *diag_add(DiagList *list, const struct RuleMeta *rule, Severity sev, const 
 void diag_add_edit(Diag *d, uint32_t start, uint32_t end, const char *text);
 void diag_set_fix(Diag *d, FixApplicability app, const char *title);
 void diag_list_free(DiagList *list);
+/* Frees what one diagnostic owns (not the Diag itself). */
+void diag_free(Diag *d);
 /* Sorts by path, then start offset, then rule id: the output order. */
 void diag_list_sort(DiagList *list);
 const char *severity_name(Severity s);

@@ -1,6 +1,8 @@
 #include "engine/engine.h"
 
+#include "config/config.h"
 #include "core/arena.h"
+#include "engine/suppress.h"
 #include "parse/parser.h"
 #include "resolve/facts.h"
 #include "rules/ctx.h"
@@ -36,7 +38,8 @@ static void report_load_problem(const Module *m, NoticeList *notices) {
   }
 }
 
-static void lint_module(Project *proj, Module *m, const RuleSelection *sel, DiagList *out) {
+static void lint_module(Project *proj, Module *m, const RuleSelection *sel,
+                        const struct Config *config, DiagList *out) {
   Arena arena = {0};
   Facts facts;
   facts_collect(&facts, m, &arena);
@@ -55,6 +58,7 @@ static void lint_module(Project *proj, Module *m, const RuleSelection *sel, Diag
         .res = &res,
         .arena = &arena,
         .out = out,
+        .config = config,
     };
     rules_all[i]->check(&ctx);
   }
@@ -71,8 +75,8 @@ static void dedupe(DiagList *list) {
   size_t w = 0;
   for (size_t r = 0; r < list->n; r++) {
     if (w > 0 && same_finding(&list->items[w - 1], &list->items[r])) {
-      DiagList tmp = {&list->items[r], 1, 1};
-      diag_list_free(&tmp);
+      /* (the duplicate owns its strings; free them, not the array slot) */
+      diag_free(&list->items[r]);
       continue;
     }
     list->items[w++] = list->items[r];
@@ -80,10 +84,13 @@ static void dedupe(DiagList *list) {
   list->n = w;
 }
 
-void lint_files(Project *proj, char *const *paths, size_t npaths, const RuleSelection *sel,
-                LintResult *out) {
+/* fixed: one selection for every file (lint_files), or NULL to compute it
+ * per file from setup. */
+static void lint_run(Project *proj, char *const *paths, size_t npaths, const LintSetup *setup,
+                     const RuleSelection *fixed, LintResult *out) {
   memset(out, 0, sizeof *out);
   Module **mods = calloc(npaths ? npaths : 1, sizeof *mods);
+  RuleSelection *sels = calloc(npaths ? npaths : 1, sizeof *sels);
   /* Load everything first so a finding located in another linted file (a
    * channel name built there) can be reported while linting its user. */
   for (size_t i = 0; i < npaths; i++) {
@@ -97,16 +104,51 @@ void lint_files(Project *proj, char *const *paths, size_t npaths, const RuleSele
       continue;
     out->files_scanned++;
     report_load_problem(m, &out->notices);
+    if (fixed)
+      sels[i] = *fixed;
+    else
+      lint_selection_for(setup, m->fs_path, &sels[i]);
     if (m->tree)
-      lint_module(proj, m, sel, &out->diags);
+      lint_module(proj, m, &sels[i], setup->config, &out->diags);
   }
+  /* After every rule ran: a finding can land in a file other than the one
+   * being linted, and a directive is unused only if nothing reached it. */
+  for (size_t i = 0; i < npaths; i++)
+    if (mods[i] && mods[i]->tree)
+      suppress_apply(mods[i], &out->diags, &sels[i], setup->require_reason);
+  free(sels);
   free(mods);
   diag_list_sort(&out->diags);
   dedupe(&out->diags);
   notice_list_sort(&out->notices);
 }
 
+void lint_files(Project *proj, char *const *paths, size_t npaths, const RuleSelection *sel,
+                LintResult *out) {
+  LintSetup setup = {.cli = sel};
+  lint_run(proj, paths, npaths, &setup, sel, out);
+}
+
 void lint_result_free(LintResult *r) {
   diag_list_free(&r->diags);
   notice_list_free(&r->notices);
+}
+
+void lint_selection_for(const LintSetup *setup, const char *abs_path, RuleSelection *sel) {
+  selection_defaults(sel);
+  if (setup->config)
+    config_selection(setup->config, abs_path, !setup->cli_phases, sel);
+  if (!setup->cli)
+    return;
+  for (size_t r = 0; r < rules_count; r++) {
+    if (setup->cli->severity[r] == SEV_OFF)
+      sel->severity[r] = SEV_OFF;
+    else if (setup->cli_forced && setup->cli_forced[r] && sel->severity[r] == SEV_OFF)
+      sel->severity[r] = setup->cli->severity[r];
+  }
+}
+
+void lint_files_ex(Project *proj, char *const *paths, size_t npaths, const LintSetup *setup,
+                   LintResult *out) {
+  lint_run(proj, paths, npaths, setup, NULL, out);
 }

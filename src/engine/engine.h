@@ -26,4 +26,26 @@ void lint_files(Project *proj, char *const *paths, size_t npaths, const RuleSele
                 LintResult *out);
 void lint_result_free(LintResult *r);
 
+/* Adoption settings (configuration, inline suppressions). With them, the
+ * rule selection is computed per file: built-in defaults, then the
+ * configuration's `rules`, matching `overrides` and `phases`, then the
+ * command line (a rule it turned off stays off; a rule named with --rule runs
+ * even where the configuration turned it off). */
+struct Config;
+typedef struct LintSetup {
+  const RuleSelection *cli;    /* from options_selection, or NULL for defaults */
+  const bool *cli_forced;      /* [rules_count]: named with --rule, or NULL */
+  bool cli_phases;             /* --phase given: the configuration's phases do not apply */
+  const struct Config *config; /* NULL without rtlint.yaml */
+  bool require_reason;         /* --require-reason / require_reason: true */
+} LintSetup;
+
+/* The severities for one file (absolute path). */
+void lint_selection_for(const LintSetup *setup, const char *abs_path, RuleSelection *sel);
+
+/* lint_files with per-file selection, then the suppression pass
+ * (engine/suppress.c): suppressed findings stay in out->diags, marked. */
+void lint_files_ex(Project *proj, char *const *paths, size_t npaths, const LintSetup *setup,
+                   LintResult *out);
+
 #endif

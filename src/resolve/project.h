@@ -45,6 +45,10 @@ typedef struct Project {
   TsConfig *tsconfigs;
   size_t ntsconfigs, tscap;
   pthread_mutex_t lock;
+  /* Where file contents come from when not the working tree (--staged: the
+   * git index). Returns true with a malloc'd buffer, false to read the disk. */
+  bool (*read_file)(void *ctx, const char *abs_path, char **bytes, size_t *len);
+  void *read_ctx;
 } Project;
 
 void project_init(Project *p, const Standards *std);
@@ -54,6 +58,11 @@ void project_free(Project *p);
  * when the path is not a TS/TSX file. A module that failed to load is
  * returned with status != SOURCE_OK and no tree. */
 Module *project_module(Project *p, const char *path);
+
+/* Adds a module whose text is given (staged content, a historical blob)
+ * under path; later project_module(path) calls return it. Replaces nothing:
+ * returns the cached module if path was loaded already. */
+Module *project_add_memory_module(Project *p, const char *path, const char *bytes, size_t len);
 
 /* Resolves an import specifier seen in `from` to a file path (relative
  * paths, index files, tsconfig baseUrl/paths). Returns false when the target
