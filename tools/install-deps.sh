@@ -5,7 +5,7 @@ set -eu
 cd "$(dirname "$0")/.."
 
 PACKAGES="gcc make cmake pkg-config git python3 libtree-sitter-dev libpcre2-dev
-libjansson-dev libgit2-dev libyaml-dev libcmocka-dev"
+libjansson-dev libgit2-dev libyaml-dev libcmocka-dev pre-commit"
 
 missing=""
 for p in $PACKAGES; do

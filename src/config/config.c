@@ -406,7 +406,7 @@ bool config_load(Config *c, const char *path, char **err) {
   FILE *f = fopen(path, "rb");
   if (!f) {
     memset(c, 0, sizeof *c);
-    *err = xasprintf("%s: %s", path, strerror(errno));
+    *err = xasprintf("rtlint: cannot read configuration %s: %s", path, strerror(errno));
     return false;
   }
   StrBuf sb = {0};
