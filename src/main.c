@@ -1,5 +1,6 @@
 /* rtlint: lints TypeScript/TSX against the Campfire unified realtime
  * standards. This file only dispatches; see cli/ for the commands. */
+#include "cli/adoption.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 
@@ -22,6 +23,9 @@ int main(int argc, char **argv) {
     break;
   case CMD_STANDARDS:
     status = cmd_standards(&o);
+    break;
+  case CMD_BASELINE:
+    status = cmd_baseline(&o);
     break;
   case CMD_CHECK:
   default:

@@ -1,5 +1,6 @@
 #include "cli/commands.h"
 
+#include "cli/adoption.h"
 #include "cli/fix_run.h"
 #include "cli/standards_setup.h"
 #include "core/embedded.h"
@@ -36,22 +37,32 @@ static int exit_status(const LintResult *r, const Options *o, const OutputOption
 }
 
 int cmd_check(const Options *o) {
-  RuleSelection sel;
-  if (!options_selection(o, &sel))
-    return EXIT_USAGE;
+  /* Adoption (cli/adoption.c): rtlint.yaml, per-file rule selection,
+   * suppressions, --staged, --changed-since, --baseline. */
+  Adoption ad;
+  int early = adoption_begin(&ad, o);
+  if (early >= 0)
+    return early;
   FileList files = {0};
-  char *err = NULL;
-  if (!discover_files(o->paths, o->npaths, &files, &err)) {
-    fprintf(stderr, "rtlint: %s\n", err);
-    free(err);
-    return EXIT_USAGE;
+  if ((early = adoption_files(&ad, o, &files)) >= 0) {
+    file_list_free(&files);
+    adoption_end(&ad);
+    return early;
   }
   Standards std;
   char *learned = NULL;
-  if (!standards_setup(&std, o->standards, &files, &learned)) {
+  FileList std_candidates = {0};
+  for (size_t i = 0; i < files.n; i++)
+    file_list_add(&std_candidates, files.paths[i]);
+  adoption_standards_candidates(&ad, &std_candidates);
+  bool std_ok = standards_setup(&std, adoption_standards_file(&ad, o), &std_candidates, &learned);
+  file_list_free(&std_candidates);
+  if (!std_ok) {
     file_list_free(&files);
+    adoption_end(&ad);
     return EXIT_USAGE;
   }
+  adoption_standards(&ad, &std);
   /* After learning the standards, which may live in another shard's files. */
   if (o->shard_count)
     file_list_shard(&files, o->shard_index, o->shard_count);
@@ -61,10 +72,12 @@ int cmd_check(const Options *o) {
     std_free(&std);
     free(learned);
     file_list_free(&files);
+    adoption_end(&ad);
     return EXIT_USAGE;
   }
   Project proj;
   project_init(&proj, &std);
+  adoption_project(&ad, &proj);
   if (learned)
     proj.standards_path = path_absolute(proj.cwd, learned);
   LintOptions lo;
@@ -75,14 +88,15 @@ int cmd_check(const Options *o) {
   bool cached = false;
   if (!o->no_cache && !o->diff && o->fix_level == FIX_NONE) {
     const char *dir = o->cache_dir ? o->cache_dir : getenv("RTLINT_CACHE_DIR");
-    cached = cache_open(&cache, dir && *dir ? dir : ".rtlint-cache", &sel, &std);
+    cached = cache_open(&cache, dir && *dir ? dir : ".rtlint-cache", &std);
     if (cached) {
       lo.cache = &cache;
       proj.hash_contents = true;
     }
   }
+  ad.setup.run = &lo;
   LintResult result;
-  lint_files(&proj, files.paths, files.n, &sel, &lo, &result);
+  adoption_lint(&ad, &proj, &files, &result);
   if (o->diff) {
     FixSummary fs = fix_run(&proj, &result, o->fix_level, true, out);
     int status = fs.diff_files ? EXIT_FINDINGS : EXIT_CLEAN;
@@ -93,6 +107,7 @@ int cmd_check(const Options *o) {
     std_free(&std);
     free(learned);
     file_list_free(&files);
+    adoption_end(&ad);
     return status;
   }
   if (o->fix_level != FIX_NONE) {
@@ -105,9 +120,10 @@ int cmd_check(const Options *o) {
       lint_result_free(&result);
       project_free(&proj);
       project_init(&proj, &std);
+      adoption_project(&ad, &proj);
       if (learned)
         proj.standards_path = path_absolute(proj.cwd, learned);
-      lint_files(&proj, files.paths, files.n, &sel, &lo, &result);
+      adoption_lint(&ad, &proj, &files, &result);
     }
   }
   OutputOptions oo = {.color = want_color(o, out), .quiet = o->quiet, .root = proj.cwd};
@@ -135,11 +151,13 @@ int cmd_check(const Options *o) {
     fprintf(stderr, "rtlint: cannot write %s\n", o->output);
     status = EXIT_USAGE;
   }
+  adoption_finish(&ad);
   lint_result_free(&result);
   project_free(&proj);
   std_free(&std);
   free(learned);
   file_list_free(&files);
+  adoption_end(&ad);
   return status;
 }
 

@@ -11,6 +11,7 @@ static const char usage_text[] =
     "Usage: rtlint [check] [OPTIONS] [PATH...]\n"
     "       rtlint rules | explain RULE | standards [--standards FILE] [PATH...]\n"
     "       rtlint merge SHARD.sarif|SHARD.json... [-o FILE]\n"
+    "       rtlint baseline [--update [--allow-new]] [--baseline FILE] [PATH...]\n"
     "\n"
     "Lints TypeScript/TSX files against the Campfire unified realtime standards.\n"
     "PATH defaults to '.'; directories are walked, skipping node_modules and\n"
@@ -37,6 +38,13 @@ static const char usage_text[] =
     "      --no-cache          do not read or write the cache\n"
     "      --shard I/N         lint only the I-th of N deterministic parts of the files\n"
     "      --max-warnings N    exit 1 when there are more than N warnings\n"
+    "      --config FILE       read FILE instead of the rtlint.yaml found upwards\n"
+    "      --staged            lint the staged content of staged files (git index)\n"
+    "      --baseline FILE     report only findings not in FILE (see rtlint baseline)\n"
+    "      --changed-since REV only report findings on lines changed since REV\n"
+    "      --require-reason    an rtlint-disable comment must say why (-- reason)\n"
+    "      --update            rtlint baseline: drop fixed findings from the baseline\n"
+    "      --allow-new         with --update: also add the new findings\n"
     "  -h, --help              show this help\n"
     "  -V, --version           show the version\n"
     "\n"
@@ -56,6 +64,13 @@ enum {
   OPT_CACHE_DIR,
   OPT_NO_CACHE,
   OPT_SHARD,
+  OPT_CONFIG,
+  OPT_REQUIRE_REASON,
+  OPT_STAGED,
+  OPT_BASELINE,
+  OPT_CHANGED_SINCE,
+  OPT_UPDATE,
+  OPT_ALLOW_NEW,
 };
 
 static const struct option long_options[] = {
@@ -76,6 +91,13 @@ static const struct option long_options[] = {
     {"cache-dir", required_argument, NULL, OPT_CACHE_DIR},
     {"no-cache", no_argument, NULL, OPT_NO_CACHE},
     {"shard", required_argument, NULL, OPT_SHARD},
+    {"config", required_argument, NULL, OPT_CONFIG},
+    {"require-reason", no_argument, NULL, OPT_REQUIRE_REASON},
+    {"staged", no_argument, NULL, OPT_STAGED},
+    {"baseline", required_argument, NULL, OPT_BASELINE},
+    {"changed-since", required_argument, NULL, OPT_CHANGED_SINCE},
+    {"update", no_argument, NULL, OPT_UPDATE},
+    {"allow-new", no_argument, NULL, OPT_ALLOW_NEW},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -127,7 +149,7 @@ static bool command_word(Options *o, const char *word) {
     Command command;
   } words[] = {
       {"check", CMD_CHECK},         {"rules", CMD_RULES}, {"explain", CMD_EXPLAIN},
-      {"standards", CMD_STANDARDS}, {"merge", CMD_MERGE},
+      {"standards", CMD_STANDARDS}, {"merge", CMD_MERGE}, {"baseline", CMD_BASELINE},
   };
   for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
     if (strcmp(word, words[i].word) == 0) {
@@ -226,6 +248,27 @@ int options_parse(Options *o, int argc, char **argv) {
       o->shard_count = count;
       break;
     }
+    case OPT_CONFIG:
+      o->config = optarg;
+      break;
+    case OPT_REQUIRE_REASON:
+      o->require_reason = true;
+      break;
+    case OPT_STAGED:
+      o->staged = true;
+      break;
+    case OPT_BASELINE:
+      o->baseline = optarg;
+      break;
+    case OPT_CHANGED_SINCE:
+      o->changed_since = optarg;
+      break;
+    case OPT_UPDATE:
+      o->update = true;
+      break;
+    case OPT_ALLOW_NEW:
+      o->allow_new = true;
+      break;
     case 'h':
       fputs(usage_text, stdout);
       return EXIT_CLEAN;
@@ -248,7 +291,18 @@ int options_parse(Options *o, int argc, char **argv) {
     return usage_error("unexpected argument '%s'", o->paths[0]);
   if (o->command == CMD_MERGE && o->npaths == 0)
     return usage_error("%s", "merge needs the SARIF or JSON files of the shards");
-  if ((o->command == CMD_CHECK || o->command == CMD_STANDARDS) && o->npaths == 0)
+  o->paths_given = o->npaths > 0;
+  if (o->allow_new && !o->update)
+    return usage_error("%s", "--allow-new only goes with rtlint baseline --update");
+  if ((o->update || o->allow_new) && o->command != CMD_BASELINE)
+    return usage_error("%s", "--update belongs to rtlint baseline");
+  if (o->staged && o->paths_given)
+    return usage_error("%s", "--staged lints the staged files: give no PATH");
+  if (o->staged && (o->fix_level != FIX_NONE))
+    return usage_error("%s", "--staged cannot be combined with --fix or --diff (the index is not "
+                             "the working tree)");
+  if ((o->command == CMD_CHECK || o->command == CMD_STANDARDS || o->command == CMD_BASELINE) &&
+      o->npaths == 0)
     push(&o->paths, &o->npaths, ".");
   return -1;
 }

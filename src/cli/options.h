@@ -11,7 +11,8 @@ enum {
   EXIT_USAGE = 2,    /* usage, configuration or internal error */
 };
 
-typedef enum Command { CMD_CHECK, CMD_RULES, CMD_EXPLAIN, CMD_STANDARDS, CMD_MERGE } Command;
+typedef enum Command { CMD_CHECK, CMD_RULES, CMD_EXPLAIN, CMD_STANDARDS, CMD_MERGE,
+                       CMD_BASELINE } Command;
 typedef enum Format {
   FORMAT_TEXT,
   FORMAT_JSON,
@@ -44,6 +45,14 @@ typedef struct Options {
   size_t nphases;
   char **paths;
   size_t npaths;
+  /* Adoption (cli/adoption.c): configuration, suppressions, baseline, git. */
+  const char *config;        /* --config FILE; NULL: rtlint.yaml found upwards */
+  bool require_reason;       /* --require-reason */
+  bool staged;               /* --staged: the git index's staged TS/TSX files */
+  const char *baseline;      /* --baseline FILE */
+  const char *changed_since; /* --changed-since REV */
+  bool update, allow_new;    /* rtlint baseline --update [--allow-new] */
+  bool paths_given;          /* PATH arguments were given (not the default ".") */
 } Options;
 
 /* Parses argv. On a usage error prints one line to stderr and returns

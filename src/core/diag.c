@@ -42,6 +42,7 @@ static void fix_free(Fix *f) {
 void diag_free(Diag *d) {
   free(d->message);
   free(d->help);
+  free(d->suppress_reason);
   fix_free(&d->fix);
   memset(d, 0, sizeof *d);
 }

@@ -2,6 +2,7 @@
 #define RTLINT_CORE_DIAG_H
 #include "core/source.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -33,6 +34,15 @@ typedef struct Diag {
   char *message;
   char *help; /* the suggested replacement spelled out, or NULL */
   Fix fix;
+  /* Adoption (engine/suppress.c, baseline/): a finding silenced by an inline
+   * `rtlint-disable` comment is kept, marked, with the comment's `-- reason`
+   * (NULL when none). Text and JSON diagnostics leave it out; SARIF emits it
+   * with suppressions: [{kind: "inSource", justification}]. */
+  bool suppressed;
+  char *suppress_reason;
+  /* With --baseline: BASELINE_UNCHANGED findings are in the baseline (left out
+   * of text/JSON, SARIF baselineState "unchanged"), BASELINE_NEW are not. */
+  enum { BASELINE_NONE = 0, BASELINE_NEW, BASELINE_UNCHANGED } baseline_state;
 } Diag;
 
 typedef struct DiagList {

@@ -11,18 +11,23 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define CACHE_FORMAT 1
+#define CACHE_FORMAT 2
 
 static uint64_t hash_str(uint64_t h, const char *s) {
   return hash_fnv1a(s, strlen(s) + 1, h);
 }
 
-void cache_run_key(const RuleSelection *sel, const Standards *std, char out[17]) {
-  uint64_t h = hash_str(HASH_FNV_SEED, RTLINT_VERSION);
-  for (size_t i = 0; i < rules_count; i++) {
-    h = hash_str(h, rules_all[i]->id);
+static void selection_key(const RuleSelection *sel, char out[17]) {
+  uint64_t h = HASH_FNV_SEED;
+  for (size_t i = 0; i < rules_count; i++)
     h = hash_fnv1a(&sel->severity[i], sizeof sel->severity[i], h);
-  }
+  snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+void cache_run_key(const Standards *std, char out[17]) {
+  uint64_t h = hash_str(HASH_FNV_SEED, RTLINT_VERSION);
+  for (size_t i = 0; i < rules_count; i++)
+    h = hash_str(h, rules_all[i]->id);
   for (size_t i = 0; i < std->nchannels; i++) {
     h = hash_str(h, std->channels[i].name);
     h = hash_str(h, std->channels[i].shape);
@@ -54,7 +59,7 @@ static bool mkdirs(const char *dir) {
   return ok;
 }
 
-bool cache_open(Cache *c, const char *dir, const RuleSelection *sel, const Standards *std) {
+bool cache_open(Cache *c, const char *dir, const Standards *std) {
   memset(c, 0, sizeof *c);
   if (!mkdirs(dir)) {
     fprintf(stderr, "rtlint: warning: cannot create cache directory %s: %s; not caching\n", dir,
@@ -62,7 +67,7 @@ bool cache_open(Cache *c, const char *dir, const RuleSelection *sel, const Stand
     return false;
   }
   c->dir = xstrdup(dir);
-  cache_run_key(sel, std, c->run_key);
+  cache_run_key(std, c->run_key);
   /* Like ruff's cache: the directory ignores itself, so it never gets committed. */
   char *ignore = xasprintf("%s/.gitignore", dir);
   if (access(ignore, F_OK) != 0) {
@@ -150,7 +155,8 @@ static bool load_diag(Project *p, json_t *jd, DiagList *out) {
   return d->end <= m->src.len && d->start <= d->end;
 }
 
-CachedFile cache_lookup(Cache *c, Project *p, const Module *m, DiagList *out) {
+CachedFile cache_lookup(Cache *c, Project *p, const Module *m, const RuleSelection *sel,
+                        DiagList *out) {
   CachedFile r = {false, 0, 0};
   if (!c->dir)
     return r;
@@ -166,11 +172,15 @@ CachedFile cache_lookup(Cache *c, Project *p, const Module *m, DiagList *out) {
   const char *run = json_string_value(json_object_get(root, "run"));
   const char *file = json_string_value(json_object_get(root, "file"));
   const char *oid = json_string_value(json_object_get(root, "oid"));
+  const char *selection = json_string_value(json_object_get(root, "selection"));
   json_t *diags = json_object_get(root, "diagnostics");
+  char want_selection[17];
+  selection_key(sel, want_selection);
   if (json_integer_value(json_object_get(root, "format")) != CACHE_FORMAT || !run || !file ||
-      !oid || !json_is_array(diags)) {
+      !oid || !selection || !json_is_array(diags)) {
     warn_once(c, path, "written by another version or corrupt");
-  } else if (strcmp(run, c->run_key) == 0 && strcmp(file, m->fs_path) == 0 &&
+  } else if (strcmp(run, c->run_key) == 0 && strcmp(selection, want_selection) == 0 &&
+             strcmp(file, m->fs_path) == 0 &&
              strcmp(oid, m->oid) == 0 &&
              deps_valid(p, json_object_get(root, "deps"), json_object_get(root, "missing"))) {
     size_t before = out->n, i;
@@ -223,13 +233,16 @@ static const char *fs_path_of(const Module *m, const ResolveDeps *deps, const So
   return NULL;
 }
 
-void cache_store(Cache *c, const Module *m, const ResolveDeps *deps, const Diag *diags, size_t n,
-                 uint32_t error_line, uint32_t error_col) {
+void cache_store(Cache *c, const Module *m, const RuleSelection *sel, const ResolveDeps *deps,
+                 const Diag *diags, size_t n, uint32_t error_line, uint32_t error_col) {
   if (!c->dir || !m->oid[0])
     return;
-  json_t *root = json_pack("{s:i, s:s, s:s, s:s, s:i, s:i}", "format", CACHE_FORMAT, "run",
-                           c->run_key, "file", m->fs_path, "oid", m->oid, "error_line",
-                           (json_int_t)error_line, "error_col", (json_int_t)error_col);
+  char selection[17];
+  selection_key(sel, selection);
+  json_t *root = json_pack("{s:i, s:s, s:s, s:s, s:s, s:i, s:i}", "format", CACHE_FORMAT, "run",
+                           c->run_key, "selection", selection, "file", m->fs_path, "oid", m->oid,
+                           "error_line", (json_int_t)error_line, "error_col",
+                           (json_int_t)error_col);
   json_t *jdeps = json_array(), *jmissing = json_array(), *jdiags = json_array();
   for (size_t i = 0; i < deps->nmodules; i++)
     if (deps->modules[i] != m && deps->modules[i]->oid[0])

@@ -7,7 +7,8 @@
 #include <stdatomic.h>
 
 /* Per-file results kept in a directory between runs. An entry is reused only
- * when the rtlint version, rule selection and standards (the run key), the
+ * when the rtlint version and standards (the run key), the file's rule
+ * selection, the
  * file's contents, and the contents of every file its resolution read are
  * unchanged, and imports that did not resolve still do not. Entries are
  * written to a temporary file and renamed, so concurrent runs are safe; an
@@ -18,10 +19,10 @@ typedef struct Cache {
   atomic_bool warned;
 } Cache;
 
-/* The run key: version, enabled rules and severities, standards contents. */
-void cache_run_key(const RuleSelection *sel, const Standards *std, char out[17]);
+/* The run key: version, rule ids, standards contents. */
+void cache_run_key(const Standards *std, char out[17]);
 /* Creates the directory if needed; false (with a warning) when impossible. */
-bool cache_open(Cache *c, const char *dir, const RuleSelection *sel, const Standards *std);
+bool cache_open(Cache *c, const char *dir, const Standards *std);
 void cache_close(Cache *c);
 
 typedef struct CachedFile {
@@ -29,9 +30,11 @@ typedef struct CachedFile {
   uint32_t error_line, error_col; /* syntax error position, 0 when none */
 } CachedFile;
 
-/* On a hit appends the file's findings to out. */
-CachedFile cache_lookup(Cache *c, Project *p, const Module *m, DiagList *out);
-void cache_store(Cache *c, const Module *m, const ResolveDeps *deps, const Diag *diags, size_t n,
-                 uint32_t error_line, uint32_t error_col);
+/* On a hit appends the file's findings to out. The file's rule selection is
+ * part of the key (configuration overrides make it vary per file). */
+CachedFile cache_lookup(Cache *c, Project *p, const Module *m, const RuleSelection *sel,
+                        DiagList *out);
+void cache_store(Cache *c, const Module *m, const RuleSelection *sel, const ResolveDeps *deps,
+                 const Diag *diags, size_t n, uint32_t error_line, uint32_t error_col);
 
 #endif

@@ -1,9 +1,11 @@
 #include "engine/engine.h"
 
+#include "config/config.h"
 #include "core/arena.h"
 #include "core/util.h"
 #include "engine/cache.h"
 #include "engine/prefilter.h"
+#include "engine/suppress.h"
 #include "parse/parser.h"
 #include "resolve/facts.h"
 #include "rules/ctx.h"
@@ -46,8 +48,9 @@ static bool in_subset(const RuleMeta *r, RuleSubset subset) {
   return subset == RULES_ALL || (subset == RULES_PROJECT_WIDE) == r->project_wide;
 }
 
-static void lint_module(Project *proj, Module *m, const RuleSelection *sel, RuleSubset subset,
-                        ResolveDeps *deps, DiagList *out) {
+static void lint_module(Project *proj, Module *m, const RuleSelection *sel,
+                        const struct Config *config, RuleSubset subset, ResolveDeps *deps,
+                        DiagList *out) {
   Arena arena = {0};
   Facts facts;
   facts_collect(&facts, m, &arena);
@@ -67,6 +70,7 @@ static void lint_module(Project *proj, Module *m, const RuleSelection *sel, Rule
         .res = &res,
         .arena = &arena,
         .out = out,
+        .config = config,
     };
     rules_all[i]->check(&ctx);
   }
@@ -110,7 +114,9 @@ typedef struct Pool {
   uint32_t *error_line, *error_col; /* syntax error of a file the rules saw */
   size_t n;
   atomic_size_t next;
-  const RuleSelection *sel;
+  const LintSetup *setup;
+  const RuleSelection *fixed; /* one selection for all files, or NULL */
+  RuleSelection *sels;        /* each file's selection */
   const Prefilter *pf;
   Cache *cache;
   void (*step)(struct Pool *pool, size_t i, DiagList *out);
@@ -137,12 +143,19 @@ static void load_step(Pool *pool, size_t i, DiagList *out) {
   (void)out;
   Module *m = project_module_source(pool->proj, pool->paths[i]);
   pool->mods[i] = m;
-  if (m)
-    m->linted = true;
+  if (!m)
+    return;
+  m->linted = true;
+  if (pool->fixed)
+    pool->sels[i] = *pool->fixed;
+  else
+    lint_selection_for(pool->setup, m->fs_path, &pool->sels[i]);
 }
 
 static void lint_step(Pool *pool, size_t i, DiagList *out) {
   Module *m = pool->mods[i];
+  const RuleSelection *sel = &pool->sels[i];
+  const struct Config *config = pool->setup->config;
   if (!m || m->status != SOURCE_OK)
     return;
   if (!prefilter_wants(pool->pf, m->src.bytes, m->src.len)) {
@@ -151,12 +164,12 @@ static void lint_step(Pool *pool, size_t i, DiagList *out) {
     return;
   }
   if (pool->cache) {
-    CachedFile cf = cache_lookup(pool->cache, pool->proj, m, out);
+    CachedFile cf = cache_lookup(pool->cache, pool->proj, m, sel, out);
     if (cf.hit) {
       pool->error_line[i] = cf.error_line;
       pool->error_col[i] = cf.error_col;
       project_parse(m);
-      lint_module(pool->proj, m, pool->sel, RULES_PROJECT_WIDE, NULL, out);
+      lint_module(pool->proj, m, sel, config, RULES_PROJECT_WIDE, NULL, out);
       return;
     }
   }
@@ -169,17 +182,17 @@ static void lint_step(Pool *pool, size_t i, DiagList *out) {
     pool->error_col[i] = pos.col;
   }
   if (!pool->cache) {
-    lint_module(pool->proj, m, pool->sel, RULES_ALL, NULL, out);
+    lint_module(pool->proj, m, sel, config, RULES_ALL, NULL, out);
     return;
   }
   ResolveDeps deps;
   memset(&deps, 0, sizeof deps);
   size_t before = out->n;
-  lint_module(pool->proj, m, pool->sel, RULES_CACHEABLE, &deps, out);
-  cache_store(pool->cache, m, &deps, out->items + before, out->n - before, pool->error_line[i],
-              pool->error_col[i]);
+  lint_module(pool->proj, m, sel, config, RULES_CACHEABLE, &deps, out);
+  cache_store(pool->cache, m, sel, &deps, out->items + before, out->n - before,
+              pool->error_line[i], pool->error_col[i]);
   resolve_deps_free(&deps);
-  lint_module(pool->proj, m, pool->sel, RULES_PROJECT_WIDE, NULL, out);
+  lint_module(pool->proj, m, sel, config, RULES_PROJECT_WIDE, NULL, out);
 }
 
 static void run_pool(Pool *pool, unsigned jobs, DiagList *out) {
@@ -212,25 +225,42 @@ static unsigned default_jobs(void) {
   return n > 0 ? (unsigned)n : 1;
 }
 
-void lint_files(Project *proj, char *const *paths, size_t npaths, const RuleSelection *sel,
-                const LintOptions *opt, LintResult *out) {
+/* The union of every file's selection: what the prefilter must let through. */
+static void selection_union(const RuleSelection *sels, size_t n, RuleSelection *out) {
   memset(out, 0, sizeof *out);
-  Prefilter pf;
-  prefilter_init(&pf, sel);
-  if (!opt->prefilter)
-    pf.always = true;
+  for (size_t i = 0; i < n; i++)
+    for (size_t r = 0; r < rules_count; r++)
+      if (sels[i].severity[r] > out->severity[r])
+        out->severity[r] = sels[i].severity[r];
+}
+
+static void lint_run(Project *proj, char *const *paths, size_t npaths, const LintSetup *setup,
+                     const RuleSelection *fixed, LintResult *out) {
+  memset(out, 0, sizeof *out);
+  LintOptions defaults;
+  lint_options_defaults(&defaults);
+  const LintOptions *opt = setup->run ? setup->run : &defaults;
   unsigned jobs = opt->jobs ? opt->jobs : default_jobs();
   if (jobs > npaths)
     jobs = npaths ? (unsigned)npaths : 1;
-  Pool pool = {.proj = proj, .paths = paths, .n = npaths, .sel = sel, .pf = &pf};
-  pool.mods = calloc(npaths ? npaths : 1, sizeof *pool.mods);
-  pool.error_line = calloc(npaths ? npaths : 1, sizeof *pool.error_line);
-  pool.error_col = calloc(npaths ? npaths : 1, sizeof *pool.error_col);
+  size_t slots = npaths ? npaths : 1;
+  Pool pool = {.proj = proj, .paths = paths, .n = npaths, .setup = setup, .fixed = fixed};
+  pool.mods = calloc(slots, sizeof *pool.mods);
+  pool.sels = calloc(slots, sizeof *pool.sels);
+  pool.error_line = calloc(slots, sizeof *pool.error_line);
+  pool.error_col = calloc(slots, sizeof *pool.error_col);
   pool.cache = opt->cache;
   /* Load everything first so a finding located in another linted file (a
    * channel name built there) can be reported while linting its user. */
   pool.step = load_step;
   run_pool(&pool, jobs, &out->diags);
+  RuleSelection any;
+  selection_union(pool.sels, npaths, &any);
+  Prefilter pf;
+  prefilter_init(&pf, &any);
+  if (!opt->prefilter)
+    pf.always = true;
+  pool.pf = &pf;
   pool.step = lint_step;
   run_pool(&pool, jobs, &out->diags);
   for (size_t i = 0; i < npaths; i++) {
@@ -242,13 +272,44 @@ void lint_files(Project *proj, char *const *paths, size_t npaths, const RuleSele
      * files the prefilter skipped cannot break a rule. */
     report_load_problem(m, pool.error_line[i], pool.error_col[i], &out->notices);
   }
+  /* After every rule ran: a finding can land in a file other than the one
+   * being linted, and a directive is unused only if nothing reached it. */
+  for (size_t i = 0; i < npaths; i++)
+    if (pool.mods[i] && pool.mods[i]->tree)
+      suppress_apply(pool.mods[i], &out->diags, &pool.sels[i], setup->require_reason);
   free(pool.mods);
+  free(pool.sels);
   free(pool.error_line);
   free(pool.error_col);
   prefilter_free(&pf);
   diag_list_sort(&out->diags);
   dedupe(&out->diags);
   notice_list_sort(&out->notices);
+}
+
+void lint_files(Project *proj, char *const *paths, size_t npaths, const RuleSelection *sel,
+                const LintOptions *opt, LintResult *out) {
+  LintSetup setup = {.cli = sel, .run = opt};
+  lint_run(proj, paths, npaths, &setup, sel, out);
+}
+
+void lint_files_ex(Project *proj, char *const *paths, size_t npaths, const LintSetup *setup,
+                   LintResult *out) {
+  lint_run(proj, paths, npaths, setup, NULL, out);
+}
+
+void lint_selection_for(const LintSetup *setup, const char *abs_path, RuleSelection *sel) {
+  selection_defaults(sel);
+  if (setup->config)
+    config_selection(setup->config, abs_path, !setup->cli_phases, sel);
+  if (!setup->cli)
+    return;
+  for (size_t r = 0; r < rules_count; r++) {
+    if (setup->cli->severity[r] == SEV_OFF)
+      sel->severity[r] = SEV_OFF;
+    else if (setup->cli_forced && setup->cli_forced[r] && sel->severity[r] == SEV_OFF)
+      sel->severity[r] = setup->cli->severity[r];
+  }
 }
 
 void lint_result_free(LintResult *r) {

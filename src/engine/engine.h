@@ -22,6 +22,7 @@ typedef struct LintResult {
 
 struct Cache;
 
+/* How to run, not what to report. */
 typedef struct LintOptions {
   unsigned jobs;       /* worker threads; 0 = one per core */
   bool prefilter;      /* skip parsing files that contain no rule's needle */
@@ -30,11 +31,34 @@ typedef struct LintOptions {
 
 void lint_options_defaults(LintOptions *o);
 
+/* Adoption settings (configuration, inline suppressions). With them, the
+ * rule selection is computed per file: built-in defaults, then the
+ * configuration's `rules`, matching `overrides` and `phases`, then the
+ * command line (a rule it turned off stays off; a rule named with --rule runs
+ * even where the configuration turned it off). */
+struct Config;
+typedef struct LintSetup {
+  const RuleSelection *cli;    /* from options_selection, or NULL for defaults */
+  const bool *cli_forced;      /* [rules_count]: named with --rule, or NULL */
+  bool cli_phases;             /* --phase given: the configuration's phases do not apply */
+  const struct Config *config; /* NULL without rtlint.yaml */
+  bool require_reason;         /* --require-reason / require_reason: true */
+  const LintOptions *run;      /* NULL: lint_options_defaults */
+} LintSetup;
+
+/* The severities for one file (absolute path). */
+void lint_selection_for(const LintSetup *setup, const char *abs_path, RuleSelection *sel);
+
 /* Lints the given files (paths as given on the command line or found by
- * discovery) on a pool of threads. Findings are sorted and deduplicated, so
- * the result does not depend on thread timing. */
+ * discovery) on a pool of threads with one selection for every file, then
+ * the suppression pass. Findings are sorted and deduplicated, so the result
+ * does not depend on thread timing. */
 void lint_files(Project *proj, char *const *paths, size_t npaths, const RuleSelection *sel,
                 const LintOptions *opt, LintResult *out);
+/* The same with the selection computed per file from setup. Suppressed
+ * findings stay in out->diags, marked. */
+void lint_files_ex(Project *proj, char *const *paths, size_t npaths, const LintSetup *setup,
+                   LintResult *out);
 void lint_result_free(LintResult *r);
 
 #endif

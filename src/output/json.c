@@ -46,6 +46,19 @@ void output_json(FILE *f, const LintResult *r, const OutputOptions *opt) {
     if (output_shown(&r->diags.items[i], opt))
       json_array_append_new(diags, diag_json(&r->diags.items[i]));
   json_object_set_new(root, "diagnostics", diags);
+  /* Findings silenced by an inline rtlint-disable comment, with the comment's
+   * reason: kept out of `diagnostics` and the summary, listed for audits. */
+  json_t *suppressed = json_array();
+  for (size_t i = 0; i < r->diags.n; i++) {
+    const Diag *d = &r->diags.items[i];
+    if (!d->suppressed)
+      continue;
+    json_t *o = diag_json(d);
+    json_object_set_new(o, "justification",
+                        d->suppress_reason ? json_string(d->suppress_reason) : json_null());
+    json_array_append_new(suppressed, o);
+  }
+  json_object_set_new(root, "suppressed", suppressed);
   json_t *notices = json_array();
   for (size_t i = 0; i < r->notices.n; i++) {
     const Notice *n = &r->notices.items[i];

@@ -1,7 +1,11 @@
 #include "output/output.h"
 
+bool output_reported(const Diag *d) {
+  return !d->suppressed && d->baseline_state != BASELINE_UNCHANGED;
+}
+
 bool output_shown(const Diag *d, const OutputOptions *opt) {
-  return !(opt->quiet && d->severity != SEV_ERROR);
+  return output_reported(d) && !(opt->quiet && d->severity != SEV_ERROR);
 }
 
 Summary output_summary(const LintResult *r, const OutputOptions *opt) {

@@ -175,7 +175,14 @@ Module *project_module_source(Project *p, const char *path) {
   m->is_standards = is_standards_path(p, abs);
   pthread_mutex_init(&m->parse_lock, NULL);
   char *display = project_display_path(p, abs);
-  m->status = src_load(&m->src, abs, display, &m->load_error);
+  char *bytes = NULL;
+  size_t len = 0;
+  if (p->read_file && p->read_file(p->read_ctx, abs, &bytes, &len)) {
+    m->status = src_from_memory(&m->src, bytes, len, display, &m->load_error);
+    free(bytes);
+  } else {
+    m->status = src_load(&m->src, abs, display, &m->load_error);
+  }
   if (m->status != SOURCE_OK) {
     m->src.path = display;
   } else {
@@ -402,4 +409,30 @@ bool project_resolve_import(Project *p, const Module *from, const char *spec, ch
   }
   free(dir);
   return ok;
+}
+
+typedef struct MemoryFile {
+  const char *bytes;
+  size_t len;
+} MemoryFile;
+
+static bool read_memory(void *ctx, const char *abs_path, char **bytes, size_t *len) {
+  (void)abs_path;
+  const MemoryFile *mf = ctx;
+  *bytes = xmalloc(mf->len + 1);
+  memcpy(*bytes, mf->bytes, mf->len);
+  *len = mf->len;
+  return true;
+}
+
+Module *project_add_memory_module(Project *p, const char *path, const char *bytes, size_t len) {
+  MemoryFile mf = {bytes, len};
+  bool (*saved)(void *, const char *, char **, size_t *) = p->read_file;
+  void *saved_ctx = p->read_ctx;
+  p->read_file = read_memory;
+  p->read_ctx = &mf;
+  Module *m = project_module(p, path);
+  p->read_file = saved;
+  p->read_ctx = saved_ctx;
+  return m;
 }

@@ -57,6 +57,10 @@ typedef struct Project {
   pthread_mutex_t lock;
   /* Built lazily by project_import_graph() (resolve/importers.h). */
   struct ImportGraph *import_graph;
+  /* Where file contents come from when not the working tree (--staged: the
+   * git index). Returns true with a malloc'd buffer, false to read the disk. */
+  bool (*read_file)(void *ctx, const char *abs_path, char **bytes, size_t *len);
+  void *read_ctx;
 } Project;
 
 void project_init(Project *p, const Standards *std);
@@ -70,6 +74,11 @@ Module *project_module(Project *p, const char *path);
 Module *project_module_source(Project *p, const char *path);
 /* Builds m's tree if it has none yet (no-op for modules that failed to load). */
 void project_parse(Module *m);
+
+/* Adds a module whose text is given (staged content, a historical blob)
+ * under path; later project_module(path) calls return it. Replaces nothing:
+ * returns the cached module if path was loaded already. */
+Module *project_add_memory_module(Project *p, const char *path, const char *bytes, size_t len);
 
 /* Resolves an import specifier seen in `from` to a file path (relative
  * paths, index files, tsconfig baseUrl/paths). Returns false when the target

@@ -18,6 +18,9 @@ typedef struct RuleCtx {
   Resolver *res;
   Arena *arena;
   DiagList *out;
+  /* rtlint.yaml, or NULL: rules read their options from it (for example
+   * component_dirs / infrastructure_dirs, with config_path_in). */
+  const struct Config *config;
 } RuleCtx;
 
 /* Reports [start, end) in the current module. help may be NULL. */

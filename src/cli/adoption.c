@@ -1,0 +1,202 @@
+#include "cli/adoption.h"
+
+#include "cli/standards_setup.h"
+#include "core/util.h"
+#include "resolve/project.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char *cwd_abs(const char *path) {
+  char buf[PATH_MAX];
+  return path_absolute(getcwd(buf, sizeof buf) ? buf : "/", path);
+}
+
+int adoption_begin(Adoption *a, const Options *o) {
+  memset(a, 0, sizeof *a);
+  if (!options_selection(o, &a->cli))
+    return EXIT_USAGE;
+  for (size_t i = 0; i < o->nonly; i++) {
+    const RuleMeta *r = rules_find(o->only_rules[i]);
+    if (r)
+      a->forced[rules_index(r)] = true;
+  }
+  char *path = o->config ? xstrdup(o->config) : NULL;
+  if (!path) {
+    char buf[PATH_MAX];
+    path = config_find(getcwd(buf, sizeof buf) ? buf : ".");
+  }
+  if (path) {
+    char *err = NULL;
+    /* Shown relative to the working directory, like every other path. */
+    char buf[PATH_MAX];
+    Project tmp = {.cwd = getcwd(buf, sizeof buf) ? buf : "/"};
+    char *abs = cwd_abs(path);
+    char *shown = o->config ? xstrdup(o->config) : project_display_path(&tmp, abs);
+    free(abs);
+    bool ok = config_load(&a->config, shown, &err);
+    free(shown);
+    free(path);
+    if (!ok) {
+      fprintf(stderr, "%s\n", err);
+      free(err);
+      config_free(&a->config);
+      return EXIT_USAGE;
+    }
+    a->have_config = true;
+  }
+  a->setup.cli = &a->cli;
+  a->setup.cli_forced = a->forced;
+  a->setup.cli_phases = o->nphases > 0;
+  a->setup.config = a->have_config ? &a->config : NULL;
+  a->setup.require_reason = o->require_reason || (a->have_config && a->config.require_reason);
+  a->baseline_file = o->baseline;
+  if (o->baseline && o->command == CMD_CHECK) {
+    char *err = NULL;
+    if (!baseline_load(&a->baseline, o->baseline, &err)) {
+      fprintf(stderr, "rtlint: %s\n", err);
+      free(err);
+      adoption_end(a);
+      return EXIT_USAGE;
+    }
+    a->have_baseline = true;
+  }
+  return -1;
+}
+
+/* Keeps the files the configuration includes and, with --changed-since,
+ * the files with changed lines. */
+static void filter_files(Adoption *a, FileList *files) {
+  size_t w = 0;
+  for (size_t i = 0; i < files->n; i++) {
+    char *abs = cwd_abs(files->paths[i]);
+    bool keep = (!a->have_config || config_includes(&a->config, abs)) &&
+                (!a->have_changed || changed_has_file(&a->changed, abs));
+    free(abs);
+    if (keep)
+      files->paths[w++] = files->paths[i];
+    else
+      free(files->paths[i]);
+  }
+  files->n = w;
+}
+
+int adoption_files(Adoption *a, const Options *o, FileList *files) {
+  char *err = NULL;
+  if (o->changed_since) {
+    if (!changed_since(o->changed_since, &a->changed, &err)) {
+      fprintf(stderr, "rtlint: %s\n", err);
+      free(err);
+      return EXIT_USAGE;
+    }
+    a->have_changed = true;
+  }
+  if (o->staged) {
+    if (!staged_open(&a->staged, files, &a->workdir, &err)) {
+      fprintf(stderr, "rtlint: --staged: %s\n", err);
+      free(err);
+      return EXIT_USAGE;
+    }
+  } else if (!discover_files(o->paths, o->npaths, files, &err)) {
+    fprintf(stderr, "rtlint: %s\n", err);
+    free(err);
+    return EXIT_USAGE;
+  }
+  filter_files(a, files);
+  return -1;
+}
+
+const char *adoption_standards_file(const Adoption *a, const Options *o) {
+  if (o->standards)
+    return o->standards;
+  return a->have_config ? a->config.standards : NULL;
+}
+
+void adoption_standards_candidates(Adoption *a, FileList *files) {
+  if (!a->staged)
+    return;
+  Standards builtin;
+  char *err = NULL;
+  if (std_load_builtin(&builtin, &err) && builtin.module_suffix) {
+    char *found = staged_find_suffix(a->staged, builtin.module_suffix);
+    if (found) {
+      file_list_add(files, found);
+      file_list_sort_unique(files);
+    }
+    free(found);
+  }
+  free(err);
+  std_free(&builtin);
+}
+
+void adoption_standards(const Adoption *a, Standards *std) {
+  if (a->have_config)
+    config_apply_standards(&a->config, std);
+}
+
+void adoption_project(Adoption *a, Project *proj) {
+  if (!a->staged)
+    return;
+  /* Paths relative to the repository root, contents from the index. */
+  free(proj->cwd);
+  proj->cwd = xstrdup(a->workdir);
+  proj->read_file = staged_read;
+  proj->read_ctx = a->staged;
+}
+
+bool adoption_path_linted(void *ctx, const char *path) {
+  const Project *proj = ctx;
+  for (size_t i = 0; i < proj->nmodules; i++)
+    if (proj->modules[i]->linted && proj->modules[i]->src.path &&
+        strcmp(proj->modules[i]->src.path, path) == 0)
+      return true;
+  return false;
+}
+
+void adoption_lint(Adoption *a, Project *proj, const FileList *files, LintResult *result) {
+  lint_files_ex(proj, files->paths, files->n, &a->setup, result);
+  if (a->have_changed) {
+    /* Only what the change touched: findings on other lines are dropped. */
+    size_t w = 0;
+    for (size_t i = 0; i < result->diags.n; i++) {
+      Diag *d = &result->diags.items[i];
+      char *abs = path_absolute(proj->cwd, d->src->path);
+      bool keep = changed_has_line(&a->changed, abs, src_pos(d->src, d->start).line);
+      free(abs);
+      if (keep) {
+        result->diags.items[w++] = *d;
+      } else {
+        diag_free(d);
+        a->hidden_by_changed++;
+      }
+    }
+    result->diags.n = w;
+  }
+  if (a->baseline_file) {
+    if (a->have_baseline)
+      for (size_t k = 0; k < a->baseline.n; k++)
+        a->baseline.items[k].matched = false;
+    a->baseline_fixed = baseline_mark(&a->baseline, result, adoption_path_linted, proj);
+  }
+}
+
+void adoption_finish(Adoption *a) {
+  if (a->baseline_file && a->baseline_fixed)
+    fprintf(stderr,
+            "rtlint: %zu %s in the baseline %s fixed; run rtlint baseline --update to shrink it\n",
+            a->baseline_fixed, a->baseline_fixed == 1 ? "finding" : "findings",
+            a->baseline_fixed == 1 ? "is" : "are");
+}
+
+void adoption_end(Adoption *a) {
+  if (a->have_config)
+    config_free(&a->config);
+  staged_close(a->staged);
+  free(a->workdir);
+  if (a->have_changed)
+    changed_free(&a->changed);
+  baseline_free(&a->baseline);
+  memset(a, 0, sizeof *a);
+}

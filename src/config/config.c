@@ -1,0 +1,544 @@
+#include "config/config.h"
+
+#include "config/glob.h"
+#include "core/util.h"
+#include "engine/engine.h"
+#include "resolve/project.h"
+#include "rules/registry.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <yaml.h>
+
+/* ---- finding and reading the file ---- */
+
+static bool is_regular(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+char *config_find(const char *start_dir) {
+  char *dir = path_absolute("/", start_dir);
+  for (;;) {
+    static const char *const names[] = {"rtlint.yaml", ".rtlint.yaml"};
+    for (size_t i = 0; i < 2; i++) {
+      char *cand =
+          strcmp(dir, "/") == 0 ? xasprintf("/%s", names[i]) : xasprintf("%s/%s", dir, names[i]);
+      if (is_regular(cand)) {
+        free(dir);
+        return cand;
+      }
+      free(cand);
+    }
+    if (strcmp(dir, "/") == 0)
+      break;
+    char *slash = strrchr(dir, '/');
+    if (slash == dir)
+      dir[1] = '\0';
+    else
+      *slash = '\0';
+  }
+  free(dir);
+  return NULL;
+}
+
+/* ---- the checker: walks libyaml's document tree ---- */
+
+typedef struct Parse {
+  yaml_document_t *doc;
+  const char *path;
+  const char *dir;
+  char *err;
+} Parse;
+
+static bool fail(Parse *p, const yaml_node_t *n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static bool fail(Parse *p, const yaml_node_t *n, const char *fmt, ...) {
+  if (p->err)
+    return false;
+  va_list ap;
+  va_start(ap, fmt);
+  char *msg = xvasprintf(fmt, ap);
+  va_end(ap);
+  p->err =
+      xasprintf("%s:%zu:%zu: %s", p->path, n->start_mark.line + 1, n->start_mark.column + 1, msg);
+  free(msg);
+  return false;
+}
+
+static const char *kind_name(const yaml_node_t *n) {
+  switch (n->type) {
+  case YAML_SCALAR_NODE:
+    return "a scalar";
+  case YAML_SEQUENCE_NODE:
+    return "a list";
+  case YAML_MAPPING_NODE:
+    return "a mapping";
+  default:
+    return "nothing";
+  }
+}
+
+static yaml_node_t *node(Parse *p, int id) {
+  return yaml_document_get_node(p->doc, id);
+}
+
+static bool is_null(const yaml_node_t *n) {
+  if (n->type != YAML_SCALAR_NODE || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+    return false;
+  const char *v = (const char *)n->data.scalar.value;
+  return !*v || strcmp(v, "~") == 0 || strcmp(v, "null") == 0;
+}
+
+static const char *scalar(const yaml_node_t *n) {
+  return (const char *)n->data.scalar.value;
+}
+
+static bool want_string(Parse *p, const yaml_node_t *n, const char *what, const char **out) {
+  if (n->type != YAML_SCALAR_NODE || is_null(n))
+    return fail(p, n, "%s must be a string, not %s", what, is_null(n) ? "null" : kind_name(n));
+  *out = scalar(n);
+  return true;
+}
+
+static bool want_kind(Parse *p, const yaml_node_t *n, yaml_node_type_t type, const char *what) {
+  if (n->type == type)
+    return true;
+  return fail(p, n, "%s must be %s, not %s", what,
+              type == YAML_SEQUENCE_NODE ? "a list" : "a mapping",
+              is_null(n) ? "null" : kind_name(n));
+}
+
+static bool string_list(Parse *p, const yaml_node_t *n, const char *what, bool globs, char ***out,
+                        size_t *nout) {
+  if (!want_kind(p, n, YAML_SEQUENCE_NODE, what))
+    return false;
+  for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+    yaml_node_t *item = node(p, *it);
+    const char *s;
+    if (!want_string(p, item, globs ? "a glob" : "an entry", &s))
+      return false;
+    if (globs) {
+      size_t off;
+      const char *why;
+      if (!glob_valid(s, &off, &why)) {
+        yaml_node_t at = *item;
+        /* Point at the offending character when the scalar is plain. */
+        if (item->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
+          at.start_mark.column += off;
+        else if (item->data.scalar.style != YAML_LITERAL_SCALAR_STYLE &&
+                 item->data.scalar.style != YAML_FOLDED_SCALAR_STYLE)
+          at.start_mark.column += off + 1;
+        return fail(p, &at, "bad glob '%s': %s", s, why);
+      }
+    }
+    char *copy = xstrdup(s);
+    size_t cap = *nout;
+    ARRAY_PUSH(*out, *nout, cap, copy);
+  }
+  return true;
+}
+
+typedef bool (*KeyFn)(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx);
+
+/* Calls fn for each key of a mapping; duplicate keys are errors. */
+static bool each_key(Parse *p, yaml_node_t *map, const char *what, KeyFn fn, void *ctx) {
+  if (!want_kind(p, map, YAML_MAPPING_NODE, what))
+    return false;
+  for (yaml_node_pair_t *a = map->data.mapping.pairs.start; a < map->data.mapping.pairs.top; a++) {
+    yaml_node_t *k = node(p, a->key);
+    const char *key;
+    if (!want_string(p, k, "a key", &key))
+      return false;
+    for (yaml_node_pair_t *b = map->data.mapping.pairs.start; b < a; b++) {
+      yaml_node_t *kb = node(p, b->key);
+      if (kb->type == YAML_SCALAR_NODE && strcmp(scalar(kb), key) == 0)
+        return fail(p, k, "duplicate key '%s'", key);
+    }
+    if (!fn(p, key, k, node(p, a->value), ctx))
+      return false;
+  }
+  return true;
+}
+
+static bool severity_of(Parse *p, yaml_node_t *v, Severity *out) {
+  const char *s;
+  if (!want_string(p, v, "a rule's severity", &s))
+    return false;
+  if (strcmp(s, "error") == 0)
+    *out = SEV_ERROR;
+  else if (strcmp(s, "warn") == 0 || strcmp(s, "warning") == 0)
+    *out = SEV_WARNING;
+  else if (strcmp(s, "off") == 0)
+    *out = SEV_OFF;
+  else
+    return fail(p, v, "unknown severity '%s' (expected error, warn or off)", s);
+  return true;
+}
+
+typedef struct RulesOut {
+  ConfigSeverity **items;
+  size_t *n;
+} RulesOut;
+
+static bool rule_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
+  RulesOut *out = ctx;
+  const RuleMeta *rule = rules_find(key);
+  if (!rule)
+    return fail(p, k, "unknown rule '%s' (see rtlint rules)", key);
+  ConfigSeverity cs = {rules_index(rule), SEV_OFF};
+  if (!severity_of(p, v, &cs.severity))
+    return false;
+  size_t cap = *out->n;
+  ARRAY_PUSH(*out->items, *out->n, cap, cs);
+  return true;
+}
+
+static bool parse_rules(Parse *p, yaml_node_t *v, ConfigSeverity **items, size_t *n) {
+  RulesOut out = {items, n};
+  return each_key(p, v, "rules", rule_key, &out);
+}
+
+static bool parse_phases(Parse *p, yaml_node_t *v, int *phases, size_t *n) {
+  if (!want_kind(p, v, YAML_SEQUENCE_NODE, "phases"))
+    return false;
+  for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+    yaml_node_t *item = node(p, *it);
+    const char *s = item->type == YAML_SCALAR_NODE ? scalar(item) : "";
+    if (item->type != YAML_SCALAR_NODE || strlen(s) != 1 || s[0] < '1' || s[0] > '4')
+      return fail(p, item, "a phase must be 1, 2, 3 or 4");
+    if (*n < 8)
+      phases[(*n)++] = s[0] - '0';
+  }
+  return true;
+}
+
+static bool override_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
+  ConfigOverride *o = ctx;
+  if (strcmp(key, "files") == 0)
+    return string_list(p, v, "files", true, &o->files, &o->nfiles);
+  if (strcmp(key, "exclude_files") == 0)
+    return string_list(p, v, "exclude_files", true, &o->exclude_files, &o->nexclude_files);
+  if (strcmp(key, "rules") == 0)
+    return parse_rules(p, v, &o->rules, &o->nrules);
+  return fail(p, k, "unknown key '%s' in an override (expected files, exclude_files or rules)",
+              key);
+}
+
+static bool parse_overrides(Parse *p, Config *c, yaml_node_t *v) {
+  if (!want_kind(p, v, YAML_SEQUENCE_NODE, "overrides"))
+    return false;
+  for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+    yaml_node_t *item = node(p, *it);
+    grow_array((void **)&c->overrides, &(size_t){c->noverrides}, c->noverrides + 1,
+               sizeof *c->overrides);
+    ConfigOverride *o = &c->overrides[c->noverrides++];
+    memset(o, 0, sizeof *o);
+    if (!each_key(p, item, "an override", override_key, o))
+      return false;
+    if (!o->nfiles)
+      return fail(p, item, "an override needs 'files' (a list of globs)");
+  }
+  return true;
+}
+
+static bool hook_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
+  HookMigration *h = ctx;
+  const char *s;
+  if (strcmp(key, "name") == 0) {
+    if (!want_string(p, v, "name", &s))
+      return false;
+    h->hook = xstrdup(s);
+    return true;
+  }
+  if (strcmp(key, "replacement") == 0) {
+    if (!want_string(p, v, "replacement", &s))
+      return false;
+    h->replacement = xstrdup(s);
+    return true;
+  }
+  return fail(p, k, "unknown key '%s' in a deprecated hook (expected name, replacement)", key);
+}
+
+static bool parse_hooks(Parse *p, Config *c, yaml_node_t *v) {
+  if (!want_kind(p, v, YAML_SEQUENCE_NODE, "deprecated_hooks"))
+    return false;
+  for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+    yaml_node_t *item = node(p, *it);
+    HookMigration h = {0};
+    if (item->type == YAML_SCALAR_NODE && !is_null(item)) {
+      h.hook = xstrdup(scalar(item));
+    } else if (item->type == YAML_MAPPING_NODE) {
+      bool ok = each_key(p, item, "a deprecated hook", hook_key, &h);
+      if (ok && !h.hook)
+        ok = fail(p, item, "a deprecated hook needs 'name'");
+      if (!ok) {
+        free(h.hook);
+        free(h.replacement);
+        return false;
+      }
+    } else {
+      return fail(p, item, "a deprecated hook must be a name or {name, replacement}, not %s",
+                  kind_name(item));
+    }
+    size_t cap = c->nhooks;
+    ARRAY_PUSH(c->hooks, c->nhooks, cap, h);
+  }
+  return true;
+}
+
+static bool migration_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
+  Config *c = ctx;
+  ConfigMigration m = {xstrdup(key), NULL, 0};
+  bool ok;
+  if (v->type == YAML_SCALAR_NODE && !is_null(v)) {
+    m.keys = xcalloc(1, sizeof *m.keys);
+    m.keys[m.nkeys++] = xstrdup(scalar(v));
+    ok = true;
+  } else if (v->type == YAML_SEQUENCE_NODE) {
+    ok = string_list(p, v, "event_migrations", false, &m.keys, &m.nkeys);
+    if (ok && !m.nkeys)
+      ok = fail(p, v, "event '%s' needs at least one UNIFIED_EVENTS key", key);
+  } else {
+    ok = fail(p, v, "an event migration must be a UNIFIED_EVENTS key or a list of keys, not %s",
+              is_null(v) ? "null" : kind_name(v));
+  }
+  size_t cap = c->nmigrations;
+  ARRAY_PUSH(c->migrations, c->nmigrations, cap, m);
+  return ok;
+}
+
+static bool bool_of(Parse *p, yaml_node_t *v, const char *what, bool *out) {
+  const char *s = v->type == YAML_SCALAR_NODE ? scalar(v) : "";
+  if (v->type == YAML_SCALAR_NODE && (strcmp(s, "true") == 0 || strcmp(s, "false") == 0)) {
+    *out = s[0] == 't';
+    return true;
+  }
+  return fail(p, v, "%s must be true or false", what);
+}
+
+static bool top_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
+  Config *c = ctx;
+  if (strcmp(key, "include") == 0)
+    return string_list(p, v, "include", true, &c->include, &c->ninclude);
+  if (strcmp(key, "exclude") == 0)
+    return string_list(p, v, "exclude", true, &c->exclude, &c->nexclude);
+  if (strcmp(key, "rules") == 0)
+    return parse_rules(p, v, &c->rules, &c->nrules);
+  if (strcmp(key, "overrides") == 0)
+    return parse_overrides(p, c, v);
+  if (strcmp(key, "phases") == 0)
+    return parse_phases(p, v, c->phases, &c->nphases);
+  if (strcmp(key, "standards") == 0) {
+    const char *s;
+    if (!want_string(p, v, "standards", &s))
+      return false;
+    char *joined = s[0] == '/' ? xstrdup(s) : xasprintf("%s/%s", p->dir, s);
+    c->standards = path_absolute("/", joined);
+    free(joined);
+    return true;
+  }
+  if (strcmp(key, "deprecated_hooks") == 0)
+    return parse_hooks(p, c, v);
+  if (strcmp(key, "event_migrations") == 0)
+    return each_key(p, v, "event_migrations", migration_key, c);
+  if (strcmp(key, "component_dirs") == 0)
+    return string_list(p, v, "component_dirs", true, &c->component_dirs, &c->ncomponent_dirs);
+  if (strcmp(key, "infrastructure_dirs") == 0)
+    return string_list(p, v, "infrastructure_dirs", true, &c->infrastructure_dirs,
+                       &c->ninfrastructure_dirs);
+  if (strcmp(key, "require_reason") == 0)
+    return bool_of(p, v, "require_reason", &c->require_reason);
+  return fail(p, k,
+              "unknown key '%s' (expected include, exclude, rules, overrides, phases, standards, "
+              "deprecated_hooks, event_migrations, component_dirs, infrastructure_dirs or "
+              "require_reason)",
+              key);
+}
+
+bool config_parse(Config *c, const char *display_path, const char *dir, const char *text,
+                  size_t len, char **err) {
+  memset(c, 0, sizeof *c);
+  c->path = xstrdup(display_path);
+  c->dir = path_absolute("/", dir);
+  *err = NULL;
+  yaml_parser_t parser;
+  yaml_document_t doc;
+  yaml_parser_initialize(&parser);
+  yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+  if (!yaml_parser_load(&parser, &doc)) {
+    yaml_mark_t m = parser.problem_mark;
+    *err = xasprintf("%s:%zu:%zu: invalid YAML: %s%s%s", display_path, m.line + 1, m.column + 1,
+                     parser.problem ? parser.problem : "syntax error", parser.context ? " " : "",
+                     parser.context ? parser.context : "");
+    yaml_parser_delete(&parser);
+    return false;
+  }
+  Parse p = {&doc, display_path, c->dir, NULL};
+  yaml_node_t *root = yaml_document_get_root_node(&doc);
+  if (root && !is_null(root))
+    each_key(&p, root, "the configuration", top_key, c);
+  yaml_document_delete(&doc);
+  /* One document only: a second one would be silently ignored. */
+  if (!p.err) {
+    yaml_document_t extra;
+    if (yaml_parser_load(&parser, &extra)) {
+      yaml_node_t *r2 = yaml_document_get_root_node(&extra);
+      if (r2)
+        fail(&p, r2, "only one YAML document is allowed");
+      yaml_document_delete(&extra);
+    }
+  }
+  yaml_parser_delete(&parser);
+  if (p.err) {
+    *err = p.err;
+    return false;
+  }
+  return true;
+}
+
+bool config_load(Config *c, const char *path, char **err) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    memset(c, 0, sizeof *c);
+    *err = xasprintf("rtlint: cannot read configuration %s: %s", path, strerror(errno));
+    return false;
+  }
+  StrBuf sb = {0};
+  char buf[8192];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+    sb_append_n(&sb, buf, n);
+  fclose(f);
+  char cwd[PATH_MAX];
+  char *abs = path_absolute(getcwd(cwd, sizeof cwd) ? cwd : "/", path);
+  char *slash = strrchr(abs, '/');
+  char *dir = slash == abs ? xstrdup("/") : xstrndup(abs, (size_t)(slash - abs));
+  bool ok = config_parse(c, path, dir, sb.data ? sb.data : "", sb.len, err);
+  free(dir);
+  free(abs);
+  sb_free(&sb);
+  return ok;
+}
+
+static void free_list(char **items, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    free(items[i]);
+  free(items);
+}
+
+void config_free(Config *c) {
+  free(c->path);
+  free(c->dir);
+  free_list(c->include, c->ninclude);
+  free_list(c->exclude, c->nexclude);
+  free(c->rules);
+  for (size_t i = 0; i < c->noverrides; i++) {
+    free_list(c->overrides[i].files, c->overrides[i].nfiles);
+    free_list(c->overrides[i].exclude_files, c->overrides[i].nexclude_files);
+    free(c->overrides[i].rules);
+  }
+  free(c->overrides);
+  free(c->standards);
+  for (size_t i = 0; i < c->nhooks; i++) {
+    free(c->hooks[i].hook);
+    free(c->hooks[i].replacement);
+  }
+  free(c->hooks);
+  for (size_t i = 0; i < c->nmigrations; i++) {
+    free(c->migrations[i].old_name);
+    free_list(c->migrations[i].keys, c->migrations[i].nkeys);
+  }
+  free(c->migrations);
+  free_list(c->component_dirs, c->ncomponent_dirs);
+  free_list(c->infrastructure_dirs, c->ninfrastructure_dirs);
+  memset(c, 0, sizeof *c);
+}
+
+/* ---- using it ---- */
+
+char *config_relpath(const Config *c, const char *abs_path) {
+  size_t n = strlen(c->dir);
+  if (strcmp(c->dir, "/") == 0)
+    return xstrdup(abs_path + 1);
+  if (strncmp(abs_path, c->dir, n) == 0 && abs_path[n] == '/')
+    return xstrdup(abs_path + n + 1);
+  return NULL;
+}
+
+static bool any_match(char *const *globs, size_t n, const char *rel) {
+  for (size_t i = 0; i < n; i++)
+    if (glob_match(globs[i], rel))
+      return true;
+  return false;
+}
+
+bool config_includes(const Config *c, const char *abs_path) {
+  char *rel = config_relpath(c, abs_path);
+  if (!rel)
+    return true; /* outside the configured tree: the configuration does not speak for it */
+  bool ok = (!c->ninclude || any_match(c->include, c->ninclude, rel)) &&
+            !any_match(c->exclude, c->nexclude, rel);
+  free(rel);
+  return ok;
+}
+
+static void apply_severities(const ConfigSeverity *items, size_t n, RuleSelection *sel) {
+  for (size_t i = 0; i < n; i++)
+    sel->severity[items[i].rule] = items[i].severity;
+}
+
+void config_selection(const Config *c, const char *abs_path, bool use_phases, RuleSelection *sel) {
+  apply_severities(c->rules, c->nrules, sel);
+  char *rel = config_relpath(c, abs_path);
+  for (size_t i = 0; rel && i < c->noverrides; i++) {
+    const ConfigOverride *o = &c->overrides[i];
+    if (any_match(o->files, o->nfiles, rel) && !any_match(o->exclude_files, o->nexclude_files, rel))
+      apply_severities(o->rules, o->nrules, sel);
+  }
+  free(rel);
+  if (use_phases && c->nphases)
+    for (size_t r = 0; r < rules_count; r++) {
+      int phase = rules_all[r]->phase;
+      if (phase == PHASE_ALL)
+        continue;
+      bool in = false;
+      for (size_t i = 0; i < c->nphases; i++)
+        in = in || c->phases[i] == phase;
+      if (!in)
+        sel->severity[r] = SEV_OFF;
+    }
+}
+
+bool config_path_in(const Config *c, const char *abs_path, char *const *dirs, size_t ndirs) {
+  char *rel = config_relpath(c, abs_path);
+  bool in = rel && any_match(dirs, ndirs, rel);
+  free(rel);
+  return in;
+}
+
+void config_apply_standards(const Config *c, Standards *std) {
+  for (size_t i = 0; i < c->nhooks; i++)
+    std_add_hook(std, c->hooks[i].hook, c->hooks[i].replacement);
+  for (size_t i = 0; i < c->nmigrations; i++) {
+    const ConfigMigration *cm = &c->migrations[i];
+    EventMigration *m = (EventMigration *)std_event_migration(std, cm->old_name);
+    if (m) {
+      /* The configuration wins over the built-in map. */
+      free_list(m->keys, m->nkeys);
+    } else {
+      std->migrations = xrealloc(std->migrations, (std->nmigrations + 1) * sizeof *m);
+      m = &std->migrations[std->nmigrations++];
+      m->old_name = xstrdup(cm->old_name);
+    }
+    m->nkeys = cm->nkeys;
+    m->keys = xcalloc(cm->nkeys, sizeof *m->keys);
+    for (size_t k = 0; k < cm->nkeys; k++)
+      m->keys[k] = xstrdup(cm->keys[k]);
+  }
+}

@@ -1,0 +1,88 @@
+#ifndef RTLINT_CONFIG_CONFIG_H
+#define RTLINT_CONFIG_CONFIG_H
+#include "core/diag.h"
+#include "standards/standards.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* rtlint.yaml: every key is documented in docs/configuration.md. Parsed with
+ * libyaml; unknown keys, wrong types, unknown rules and bad globs are errors
+ * reported as "FILE:LINE:COL: message" (exit 2), never ignored. */
+
+typedef struct ConfigSeverity {
+  size_t rule; /* index in rules_all */
+  Severity severity;
+} ConfigSeverity;
+
+typedef struct ConfigOverride {
+  char **files; /* globs, relative to Config.dir */
+  size_t nfiles;
+  char **exclude_files;
+  size_t nexclude_files;
+  ConfigSeverity *rules;
+  size_t nrules;
+} ConfigOverride;
+
+typedef struct ConfigMigration {
+  char *old_name;
+  char **keys; /* UNIFIED_EVENTS keys */
+  size_t nkeys;
+} ConfigMigration;
+
+typedef struct Config {
+  char *path; /* the file read, as found or given */
+  char *dir;  /* absolute folder holding it: globs and paths are relative to it */
+  char **include, **exclude;
+  size_t ninclude, nexclude;
+  ConfigSeverity *rules;
+  size_t nrules;
+  ConfigOverride *overrides;
+  size_t noverrides;
+  int phases[8];
+  size_t nphases;
+  char *standards; /* absolute, or NULL */
+  HookMigration *hooks;
+  size_t nhooks;
+  ConfigMigration *migrations;
+  size_t nmigrations;
+  /* Folders (globs) whose files are components / infrastructure for
+   * supabase-channel-direct; empty means the rule's built-in defaults. */
+  char **component_dirs, **infrastructure_dirs;
+  size_t ncomponent_dirs, ninfrastructure_dirs;
+  bool require_reason;
+} Config;
+
+/* Looks for rtlint.yaml, then .rtlint.yaml, in start_dir and each folder
+ * above it. Returns the path (caller frees) or NULL. */
+char *config_find(const char *start_dir);
+
+/* Reads and checks a configuration file. On failure returns false and sets
+ * *err (caller frees) to "PATH:LINE:COL: message". */
+bool config_load(Config *c, const char *path, char **err);
+/* The same from memory; dir is the absolute folder paths are relative to. */
+bool config_parse(Config *c, const char *display_path, const char *dir, const char *text,
+                  size_t len, char **err);
+void config_free(Config *c);
+
+/* abs_path relative to the configuration's folder (caller frees), or NULL
+ * when the file lies outside it. */
+char *config_relpath(const Config *c, const char *abs_path);
+
+/* include/exclude applied to a file (absolute path). */
+bool config_includes(const Config *c, const char *abs_path);
+
+/* Severities for one file: `rules`, then each matching override in order,
+ * then (unless use_phases is false) the `phases` filter. sel must hold the
+ * defaults or what came before. */
+struct RuleSelection;
+void config_selection(const Config *c, const char *abs_path, bool use_phases,
+                      struct RuleSelection *sel);
+
+/* True when abs_path lies in one of the given folders (globs). */
+bool config_path_in(const Config *c, const char *abs_path, char *const *dirs, size_t ndirs);
+
+/* Adds the configured deprecated hooks and event migrations to std. */
+void config_apply_standards(const Config *c, Standards *std);
+
+#endif

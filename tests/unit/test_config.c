@@ -1,0 +1,177 @@
+/* rtlint.yaml: glob matching, every key's parse, and errors with FILE:LINE:COL. */
+#include "test_helpers.h"
+
+#include "config/config.h"
+#include "config/glob.h"
+#include "engine/engine.h"
+#include "rules/registry.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void globs_match_like_gitignore(void **state) {
+  (void)state;
+  assert_true(glob_match("**/*.tsx", "components/chat/Widget.tsx"));
+  assert_true(glob_match("**/*.tsx", "Widget.tsx"));
+  assert_true(glob_match("*.tsx", "components/chat/Widget.tsx")); /* no '/': any depth */
+  assert_false(glob_match("components/*.tsx", "components/chat/Widget.tsx"));
+  assert_true(glob_match("components/*/Widget.tsx", "components/chat/Widget.tsx"));
+  assert_true(glob_match("components/**", "components/chat/Widget.tsx"));
+  assert_true(glob_match("components", "components/chat/Widget.tsx")); /* a folder */
+  assert_true(glob_match("components/", "components/a.ts"));
+  assert_false(glob_match("components", "components2/a.ts"));
+  assert_true(glob_match("lib/**/realtime/*.ts", "lib/realtime/a.ts")); /* ** = zero segments */
+  assert_true(glob_match("lib/**/realtime/*.ts", "lib/x/y/realtime/a.ts"));
+  assert_true(glob_match("**/*.{ts,tsx}", "a/b.ts"));
+  assert_true(glob_match("**/*.{ts,tsx}", "a/b.tsx"));
+  assert_false(glob_match("**/*.{ts,tsx}", "a/b.mts"));
+  assert_true(glob_match("src/[a-c]?.ts", "src/b1.ts"));
+  assert_false(glob_match("src/[!a-c]?.ts", "src/b1.ts"));
+  assert_true(glob_match("./legacy/*.ts", "legacy/x.ts"));
+  assert_true(glob_match("/app/*.ts", "app/x.ts"));
+  assert_false(glob_match("/app/*.ts", "sub/app/x.ts"));
+}
+
+static void bad_globs(void **state) {
+  (void)state;
+  size_t off;
+  const char *why;
+  assert_true(glob_valid("**/*.ts", &off, &why));
+  assert_false(glob_valid("src/[abc", &off, &why));
+  assert_int_equal(off, 4);
+  assert_false(glob_valid("src/{a,b", &off, &why));
+  assert_int_equal(off, 4);
+  assert_false(glob_valid("src/a**/b", &off, &why));
+  assert_int_equal(off, 5);
+  assert_false(glob_valid("", &off, &why));
+  assert_false(glob_match("src/[abc", "src/a"));
+}
+
+static const char full[] =
+    "include: [\"app/**\", \"components/**\", \"lib/**\"]\n"
+    "exclude: [\"**/*.generated.ts\"]\n"
+    "rules:\n"
+    "  channel-hand-built: warn\n"
+    "  unused-suppression: off\n"
+    "overrides:\n"
+    "  - files: [\"components/legacy/**\"]\n"
+    "    exclude_files: [\"components/legacy/keep.tsx\"]\n"
+    "    rules: {channel-hand-built: off}\n"
+    "phases: [1, 2]\n"
+    "standards: lib/realtime/unified-channel-standards.ts\n"
+    "deprecated_hooks:\n"
+    "  - useOldRealtime\n"
+    "  - {name: useLegacyTyping, replacement: \"useRealtime({ type: 'typing' })\"}\n"
+    "event_migrations:\n"
+    "  typing_indicator: [TYPING_START, TYPING_STOP]\n"
+    "  new_msg: MESSAGE_CREATED\n"
+    "component_dirs: [\"components\", \"app/**/_components\"]\n"
+    "infrastructure_dirs: [\"lib/realtime\"]\n"
+    "require_reason: true\n";
+
+static void parses_every_key(void **state) {
+  (void)state;
+  Config c;
+  char *err = NULL;
+  assert_true(config_parse(&c, "rtlint.yaml", "/repo", full, strlen(full), &err));
+  assert_null(err);
+  assert_int_equal(c.ninclude, 3);
+  assert_int_equal(c.nexclude, 1);
+  assert_int_equal(c.nphases, 2);
+  assert_string_equal(c.standards, "/repo/lib/realtime/unified-channel-standards.ts");
+  assert_int_equal(c.nhooks, 2);
+  assert_string_equal(c.hooks[0].hook, "useOldRealtime");
+  assert_null(c.hooks[0].replacement);
+  assert_string_equal(c.hooks[1].replacement, "useRealtime({ type: 'typing' })");
+  assert_int_equal(c.nmigrations, 2);
+  assert_int_equal(c.migrations[0].nkeys, 2);
+  assert_string_equal(c.migrations[1].keys[0], "MESSAGE_CREATED");
+  assert_true(c.require_reason);
+  assert_true(config_includes(&c, "/repo/components/chat/A.tsx"));
+  assert_false(config_includes(&c, "/repo/scripts/seed.ts"));
+  assert_false(config_includes(&c, "/repo/lib/api.generated.ts"));
+  assert_true(
+      config_path_in(&c, "/repo/app/x/_components/B.tsx", c.component_dirs, c.ncomponent_dirs));
+  assert_false(config_path_in(&c, "/repo/lib/realtime/c.ts", c.component_dirs, c.ncomponent_dirs));
+
+  /* Severities per file: the override applies below components/legacy only. */
+  size_t chb = rules_index(rules_find("channel-hand-built"));
+  size_t unused = rules_index(rules_find("unused-suppression"));
+  LintSetup setup = {.config = &c};
+  RuleSelection sel;
+  lint_selection_for(&setup, "/repo/components/chat/A.tsx", &sel);
+  assert_int_equal(sel.severity[chb], SEV_WARNING);
+  assert_int_equal(sel.severity[unused], SEV_OFF);
+  lint_selection_for(&setup, "/repo/components/legacy/Old.tsx", &sel);
+  assert_int_equal(sel.severity[chb], SEV_OFF);
+  lint_selection_for(&setup, "/repo/components/legacy/keep.tsx", &sel);
+  assert_int_equal(sel.severity[chb], SEV_WARNING);
+
+  /* The command line wins: --rule runs a rule the override turned off. */
+  RuleSelection cli;
+  selection_defaults(&cli);
+  bool forced[64] = {0};
+  forced[chb] = true;
+  setup.cli = &cli;
+  setup.cli_forced = forced;
+  lint_selection_for(&setup, "/repo/components/legacy/Old.tsx", &sel);
+  assert_int_equal(sel.severity[chb], SEV_ERROR);
+  config_free(&c);
+}
+
+/* Each bad file gives one error, at the right line and column. */
+static void expect_error(const char *yaml, const char *want) {
+  Config c;
+  char *err = NULL;
+  assert_false(config_parse(&c, "rtlint.yaml", "/repo", yaml, strlen(yaml), &err));
+  assert_non_null(err);
+  if (strstr(err, want) != err)
+    fail_msg("expected an error starting with\n  %s\ngot\n  %s", want, err);
+  free(err);
+  config_free(&c);
+}
+
+static void errors_have_line_and_column(void **state) {
+  (void)state;
+  expect_error("rules:\n  channel-hand-built: warn\nbogus: 1\n",
+               "rtlint.yaml:3:1: unknown key 'bogus'");
+  expect_error("rules:\n  no-such-rule: warn\n", "rtlint.yaml:2:3: unknown rule 'no-such-rule'");
+  expect_error("rules:\n  channel-hand-built: loud\n", "rtlint.yaml:2:23: unknown severity 'loud'");
+  expect_error("include: \"**/*.ts\"\n", "rtlint.yaml:1:10: include must be a list, not a scalar");
+  expect_error("exclude:\n  - components/[abc\n",
+               "rtlint.yaml:2:16: bad glob 'components/[abc': unclosed '['");
+  expect_error("exclude:\n  - \"a/{b,c\"\n", "rtlint.yaml:2:8: bad glob 'a/{b,c': unclosed '{'");
+  expect_error("phases: [1, 7]\n", "rtlint.yaml:1:13: a phase must be 1, 2, 3 or 4");
+  expect_error("overrides:\n  - rules: {channel-hand-built: off}\n",
+               "rtlint.yaml:2:5: an override needs 'files'");
+  expect_error("overrides:\n  - files: [a]\n    severity: off\n",
+               "rtlint.yaml:3:5: unknown key 'severity' in an override");
+  expect_error("deprecated_hooks:\n  - {name: useX, replace: useY}\n",
+               "rtlint.yaml:2:18: unknown key 'replace' in a deprecated hook");
+  expect_error("event_migrations:\n  old: {key: X}\n",
+               "rtlint.yaml:2:8: an event migration must be a UNIFIED_EVENTS key");
+  expect_error("rules: {}\nrules: {}\n", "rtlint.yaml:2:1: duplicate key 'rules'");
+  expect_error("require_reason: yes please\n", "rtlint.yaml:1:17: require_reason must be true");
+  expect_error("rules: [\n", "rtlint.yaml:2:1: invalid YAML");
+  expect_error("- a\n- b\n", "rtlint.yaml:1:1: the configuration must be a mapping, not a list");
+}
+
+static void empty_file_is_fine(void **state) {
+  (void)state;
+  Config c;
+  char *err = NULL;
+  assert_true(config_parse(&c, "rtlint.yaml", "/repo", "", 0, &err));
+  assert_true(config_includes(&c, "/repo/anything.ts"));
+  config_free(&c);
+  assert_true(config_parse(&c, "rtlint.yaml", "/repo", "# only a comment\n", 17, &err));
+  config_free(&c);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(globs_match_like_gitignore), cmocka_unit_test(bad_globs),
+      cmocka_unit_test(parses_every_key),           cmocka_unit_test(errors_have_line_and_column),
+      cmocka_unit_test(empty_file_is_fine),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
