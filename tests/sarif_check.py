@@ -27,7 +27,8 @@ def check(cond, what):
 
 
 def sarif(rtlint, cwd, *args):
-    proc = subprocess.run([rtlint, "--format", "sarif", *args], cwd=cwd, capture_output=True,
+    proc = subprocess.run([rtlint, "--format", "sarif", "--no-cache", *args], cwd=cwd,
+                          capture_output=True,
                           text=True)
     assert proc.returncode in (0, 1), proc.stderr
     return json.loads(proc.stdout)
@@ -135,6 +136,38 @@ def test_fingerprints_survive_shift(rtlint):
     check(fp(before) == fp(after), f"shift: fingerprints changed: {fp(before)} -> {fp(after)}")
 
 
+def test_suppressions_and_baseline(validator, rtlint, rules_json):
+    """Suppressed findings stay results with `suppressions`; --baseline marks
+    results `unchanged` or `new`; the log stays valid."""
+    with tempfile.TemporaryDirectory() as tmp:
+        os.makedirs(os.path.join(tmp, "lib"))
+        path = os.path.join(tmp, "lib/a.ts")
+        open(path, "w").write(
+            'import { supabase } from "./client";\n'
+            "export const a = (o: string) =>\n"
+            "  // rtlint-disable-next-line channel-hand-built -- migrating in PR 42\n"
+            "  supabase.channel(`org:${o}:conversations`);\n"
+            "export const b = (o: string) => supabase.channel(`org:${o}:metrics`);\n")
+        log = sarif(rtlint, tmp, "--rule", "channel-hand-built")
+        run = check_log("suppressions", log, validator, rules_json, tmp)
+        sup = [r for r in run["results"] if r.get("suppressions")]
+        check(len(run["results"]) == 2 and len(sup) == 1 and
+              sup[0]["suppressions"] == [{"kind": "inSource",
+                                          "justification": "migrating in PR 42"}],
+              f"suppressed finding missing or wrong: {run['results']}")
+        subprocess.run([rtlint, "baseline", "--rule", "channel-hand-built", "--no-cache", "."],
+                       cwd=tmp, capture_output=True, check=True)
+        text = open(path).read()
+        open(path, "w").write(text + "export const c = (o: string) => "
+                              "supabase.channel(`org:${o}:activity`);\n")
+        log = sarif(rtlint, tmp, "--rule", "channel-hand-built", "--baseline",
+                    ".rtlint-baseline.json")
+        run = check_log("baseline", log, validator, rules_json, tmp)
+        states = sorted(r.get("baselineState", "-") for r in run["results"]
+                        if not r.get("suppressions"))
+        check(states == ["new", "unchanged"], f"baselineState: {states}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rtlint", required=True)
@@ -155,6 +188,7 @@ def main():
     check(len(list(validator.iter_errors(broken))) >= 2, "schema accepted a broken log")
     test_emoji_columns(validator, rtlint, rules_json)
     test_fingerprints_survive_shift(rtlint)
+    test_suppressions_and_baseline(validator, rtlint, rules_json)
     for f in failures:
         print("FAIL", f)
     print(f"sarif_check: {len(failures)} failures")

@@ -58,7 +58,7 @@ def main():
         print("sarif_multitool: SKIPPED: tools/sarif is not installed (run tools/install-deps.sh)")
         return 77
     app = os.path.join(ROOT, "fixtures/campfire-app")
-    proc = subprocess.run([os.path.abspath(args.rtlint), "--format", "sarif"], cwd=app,
+    proc = subprocess.run([os.path.abspath(args.rtlint), "--format", "sarif", "--no-cache"], cwd=app,
                           capture_output=True, text=True)
     assert proc.returncode in (0, 1), proc.stderr
     good = json.loads(proc.stdout)

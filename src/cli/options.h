@@ -11,8 +11,14 @@ enum {
   EXIT_USAGE = 2,    /* usage, configuration or internal error */
 };
 
-typedef enum Command { CMD_CHECK, CMD_RULES, CMD_EXPLAIN, CMD_STANDARDS, CMD_MERGE,
-                       CMD_BASELINE } Command;
+typedef enum Command {
+  CMD_CHECK,
+  CMD_RULES,
+  CMD_EXPLAIN,
+  CMD_STANDARDS,
+  CMD_MERGE,
+  CMD_BASELINE
+} Command;
 typedef enum Format {
   FORMAT_TEXT,
   FORMAT_JSON,

@@ -180,8 +180,7 @@ CachedFile cache_lookup(Cache *c, Project *p, const Module *m, const RuleSelecti
       !oid || !selection || !json_is_array(diags)) {
     warn_once(c, path, "written by another version or corrupt");
   } else if (strcmp(run, c->run_key) == 0 && strcmp(selection, want_selection) == 0 &&
-             strcmp(file, m->fs_path) == 0 &&
-             strcmp(oid, m->oid) == 0 &&
+             strcmp(file, m->fs_path) == 0 && strcmp(oid, m->oid) == 0 &&
              deps_valid(p, json_object_get(root, "deps"), json_object_get(root, "missing"))) {
     size_t before = out->n, i;
     json_t *jd;
@@ -239,10 +238,10 @@ void cache_store(Cache *c, const Module *m, const RuleSelection *sel, const Reso
     return;
   char selection[17];
   selection_key(sel, selection);
-  json_t *root = json_pack("{s:i, s:s, s:s, s:s, s:s, s:i, s:i}", "format", CACHE_FORMAT, "run",
-                           c->run_key, "selection", selection, "file", m->fs_path, "oid", m->oid,
-                           "error_line", (json_int_t)error_line, "error_col",
-                           (json_int_t)error_col);
+  json_t *root =
+      json_pack("{s:i, s:s, s:s, s:s, s:s, s:i, s:i}", "format", CACHE_FORMAT, "run", c->run_key,
+                "selection", selection, "file", m->fs_path, "oid", m->oid, "error_line",
+                (json_int_t)error_line, "error_col", (json_int_t)error_col);
   json_t *jdeps = json_array(), *jmissing = json_array(), *jdiags = json_array();
   for (size_t i = 0; i < deps->nmodules; i++)
     if (deps->modules[i] != m && deps->modules[i]->oid[0])

@@ -189,8 +189,8 @@ static void lint_step(Pool *pool, size_t i, DiagList *out) {
   memset(&deps, 0, sizeof deps);
   size_t before = out->n;
   lint_module(pool->proj, m, sel, config, RULES_CACHEABLE, &deps, out);
-  cache_store(pool->cache, m, sel, &deps, out->items + before, out->n - before,
-              pool->error_line[i], pool->error_col[i]);
+  cache_store(pool->cache, m, sel, &deps, out->items + before, out->n - before, pool->error_line[i],
+              pool->error_col[i]);
   resolve_deps_free(&deps);
   lint_module(pool->proj, m, sel, config, RULES_PROJECT_WIDE, NULL, out);
 }

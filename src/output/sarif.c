@@ -161,6 +161,15 @@ static json_t *result(const Diag *d, Fingerprinter *fp) {
     json_object_set_new(o, "fixes", fx);
   if (d->help)
     json_object_set_new(o, "properties", json_pack("{s:s}", "help", d->help));
+  if (d->suppressed) {
+    json_t *sup = json_pack("{s:s}", "kind", "inSource");
+    if (d->suppress_reason && *d->suppress_reason)
+      json_object_set_new(sup, "justification", json_string(d->suppress_reason));
+    json_object_set_new(o, "suppressions", json_pack("[o]", sup));
+  }
+  if (d->baseline_state != BASELINE_NONE)
+    json_object_set_new(o, "baselineState",
+                        json_string(d->baseline_state == BASELINE_UNCHANGED ? "unchanged" : "new"));
   return o;
 }
 
@@ -177,9 +186,17 @@ void output_sarif(FILE *f, const LintResult *r, const OutputOptions *opt) {
   json_t *results = json_array();
   Fingerprinter fp;
   fingerprint_init(&fp);
-  for (size_t i = 0; i < r->diags.n; i++)
-    if (output_shown(&r->diags.items[i], opt))
-      json_array_append_new(results, result(&r->diags.items[i], &fp));
+  /* Suppressed and baseline findings are results too (with suppressions and
+   * baselineState), and every finding takes part in the occurrence counts,
+   * so fingerprints agree with the baseline file. */
+  for (size_t i = 0; i < r->diags.n; i++) {
+    const Diag *d = &r->diags.items[i];
+    json_t *res = result(d, &fp);
+    if (!opt->quiet || d->severity == SEV_ERROR)
+      json_array_append_new(results, res);
+    else
+      json_decref(res);
+  }
   fingerprint_free(&fp);
 
   json_t *notifications = json_array();
