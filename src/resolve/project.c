@@ -104,24 +104,37 @@ static Module *find_loaded(Project *p, const char *abs) {
   return NULL;
 }
 
-Module *project_module(Project *p, const char *path) {
-  Lang lang;
-  if (!lang_for_path(path, &lang))
-    return NULL;
-  char *abs = path_absolute(p->cwd, path);
-  pthread_mutex_lock(&p->lock);
-  Module *m = find_loaded(p, abs);
-  pthread_mutex_unlock(&p->lock);
-  if (m) {
-    free(abs);
-    return m;
+/* Reads a file through the Project's hooks, or from disk. */
+static SourceStatus load_source(Project *p, Source *src, const char *abs, const char *display,
+                                char **detail) {
+  if (!p->fs || !p->fs->read_file)
+    return src_load(src, abs, display, detail);
+  char *bytes = NULL;
+  size_t len = 0;
+  if (!p->fs->read_file(p->fs->ctx, abs, &bytes, &len)) {
+    memset(src, 0, sizeof *src);
+    *detail = xstrdup("cannot read file: No such file or directory");
+    return SOURCE_UNREADABLE;
   }
-  m = xcalloc(1, sizeof *m);
+  SourceStatus st = src_from_memory(src, bytes, len, display, detail);
+  free(bytes);
+  return st;
+}
+
+/* Creates the module for abs (taking ownership) from bytes, or through
+ * load_source when bytes is NULL, and adds it unless another thread did. */
+static Module *module_create(Project *p, char *abs, Lang lang, const char *bytes, size_t len) {
+  Module *m = xcalloc(1, sizeof *m);
   m->fs_path = abs;
   m->lang = lang;
   m->is_standards = is_standards_path(p, abs);
+  if (p->fs && p->fs->is_linted)
+    m->linted = p->fs->is_linted(p->fs->ctx, abs);
   char *display = project_display_path(p, abs);
-  m->status = src_load(&m->src, abs, display, &m->load_error);
+  if (bytes)
+    m->status = src_from_memory(&m->src, bytes, len, display, &m->load_error);
+  else
+    m->status = load_source(p, &m->src, abs, display, &m->load_error);
   free(display);
   if (m->status == SOURCE_OK) {
     m->tree = parse_source(&m->src, lang);
@@ -139,7 +152,32 @@ Module *project_module(Project *p, const char *path) {
   return m;
 }
 
-static bool is_file(const char *path) {
+static Module *module_get(Project *p, const char *path, const char *bytes, size_t len) {
+  Lang lang;
+  if (!lang_for_path(path, &lang))
+    return NULL;
+  char *abs = path_absolute(p->cwd, path);
+  pthread_mutex_lock(&p->lock);
+  Module *m = find_loaded(p, abs);
+  pthread_mutex_unlock(&p->lock);
+  if (m) {
+    free(abs);
+    return m;
+  }
+  return module_create(p, abs, lang, bytes, len);
+}
+
+Module *project_module(Project *p, const char *path) {
+  return module_get(p, path, NULL, 0);
+}
+
+Module *project_add_memory_module(Project *p, const char *path, const char *bytes, size_t len) {
+  return module_get(p, path, bytes ? bytes : "", bytes ? len : 0);
+}
+
+static bool is_file(Project *p, const char *path) {
+  if (p->fs && p->fs->file_exists)
+    return p->fs->file_exists(p->fs->ctx, path);
   struct stat st;
   return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
@@ -151,8 +189,22 @@ static char *dir_of(const char *path) {
   return xstrndup(path, (size_t)(slash - path));
 }
 
-static void load_tsconfig(TsConfig *t, const char *file) {
-  json_t *root = jsonc_load_file(file);
+static json_t *tsconfig_json(Project *p, const char *file) {
+  if (!p->fs || !p->fs->read_file)
+    return jsonc_load_file(file);
+  char *bytes = NULL;
+  size_t len = 0;
+  if (!p->fs->read_file(p->fs->ctx, file, &bytes, &len))
+    return NULL;
+  char *clean = jsonc_strip(bytes, len);
+  free(bytes);
+  json_t *root = json_loads(clean, 0, NULL);
+  free(clean);
+  return root;
+}
+
+static void load_tsconfig(Project *p, TsConfig *t, const char *file) {
+  json_t *root = tsconfig_json(p, file);
   if (!root)
     return;
   json_t *opts = json_object_get(root, "compilerOptions");
@@ -194,9 +246,9 @@ static const TsConfig *tsconfig_for(Project *p, const char *dir) {
       cached = &p->tsconfigs[p->ntsconfigs++];
       memset(cached, 0, sizeof *cached);
       cached->dir = xstrdup(d);
-      if (is_file(file)) {
+      if (is_file(p, file)) {
         cached->found = true;
-        load_tsconfig(cached, file);
+        load_tsconfig(p, cached, file);
       }
     }
     free(file);
@@ -220,11 +272,11 @@ static const char *const candidate_suffixes[] = {
     "", ".ts", ".tsx", ".mts", ".cts", "/index.ts", "/index.tsx", NULL,
 };
 
-static bool try_candidates(const char *base, char **out) {
+static bool try_candidates(Project *p, const char *base, char **out) {
   for (const char *const *s = candidate_suffixes; *s; s++) {
     char *cand = xasprintf("%s%s", base, *s);
     Lang lang;
-    if (lang_for_path(cand, &lang) && is_file(cand)) {
+    if (lang_for_path(cand, &lang) && is_file(p, cand)) {
       *out = cand;
       return true;
     }
@@ -233,14 +285,14 @@ static bool try_candidates(const char *base, char **out) {
   /* `import x from './a.js'` names the compiled file of ./a.ts */
   if (str_ends_with(base, ".js")) {
     char *stem = xstrndup(base, strlen(base) - 3);
-    bool ok = try_candidates(stem, out);
+    bool ok = try_candidates(p, stem, out);
     free(stem);
     return ok;
   }
   return false;
 }
 
-static bool resolve_tsconfig_path(const TsConfig *t, const char *spec, char **out) {
+static bool resolve_tsconfig_path(Project *p, const TsConfig *t, const char *spec, char **out) {
   for (size_t i = 0; i < t->npaths; i++) {
     const TsPath *tp = &t->paths[i];
     const char *star = strchr(tp->pattern, '*');
@@ -270,7 +322,7 @@ static bool resolve_tsconfig_path(const TsConfig *t, const char *spec, char **ou
       char *joined = sb_take(&sb);
       char *abs = path_absolute("/", joined);
       free(joined);
-      bool ok = try_candidates(abs, out);
+      bool ok = try_candidates(p, abs, out);
       free(abs);
       if (ok)
         return true;
@@ -286,16 +338,16 @@ bool project_resolve_import(Project *p, const Module *from, const char *spec, ch
   if (spec[0] == '.') {
     char *joined = xasprintf("%s/%s", dir, spec);
     char *abs = path_absolute("/", joined);
-    ok = try_candidates(abs, out_path);
+    ok = try_candidates(p, abs, out_path);
     free(joined);
     free(abs);
   } else if (spec[0] != '/') {
     const TsConfig *t = tsconfig_for(p, dir);
     if (t && t->base_url) {
-      ok = resolve_tsconfig_path(t, spec, out_path);
+      ok = resolve_tsconfig_path(p, t, spec, out_path);
       if (!ok) {
         char *joined = xasprintf("%s/%s", t->base_url, spec);
-        ok = try_candidates(joined, out_path);
+        ok = try_candidates(p, joined, out_path);
         free(joined);
       }
     }

@@ -36,6 +36,20 @@ typedef struct TsConfig {
   bool found;
 } TsConfig;
 
+/* Where a Project reads files from. NULL (the default) means the file system.
+ * A report over git history sets hooks that read a commit's tree instead, so
+ * imports between files of that commit resolve without a checkout. Every hook
+ * gets absolute normalized paths; read_file returns malloc'd bytes (caller
+ * frees). is_linted, when set, marks a module as linted when it is first
+ * loaded (so findings located in it are kept even when it is loaded only
+ * through an import while another file is linted). */
+typedef struct ProjectFs {
+  void *ctx;
+  bool (*read_file)(void *ctx, const char *abs_path, char **bytes, size_t *len);
+  bool (*file_exists)(void *ctx, const char *abs_path);
+  bool (*is_linted)(void *ctx, const char *abs_path);
+} ProjectFs;
+
 typedef struct Project {
   char *cwd; /* absolute; display paths are relative to it */
   const Standards *std;
@@ -45,6 +59,7 @@ typedef struct Project {
   TsConfig *tsconfigs;
   size_t ntsconfigs, tscap;
   pthread_mutex_t lock;
+  const ProjectFs *fs; /* NULL: the file system */
 } Project;
 
 void project_init(Project *p, const Standards *std);
@@ -54,6 +69,11 @@ void project_free(Project *p);
  * when the path is not a TS/TSX file. A module that failed to load is
  * returned with status != SOURCE_OK and no tree. */
 Module *project_module(Project *p, const char *path);
+
+/* Adds (or returns the already loaded) module for `path` made from `len`
+ * bytes held in memory rather than read from disk. NULL when the path is not
+ * a TS/TSX file. */
+Module *project_add_memory_module(Project *p, const char *path, const char *bytes, size_t len);
 
 /* Resolves an import specifier seen in `from` to a file path (relative
  * paths, index files, tsconfig baseUrl/paths). Returns false when the target
