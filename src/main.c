@@ -20,6 +20,9 @@ int main(int argc, char **argv) {
   case CMD_STANDARDS:
     status = cmd_standards(&o);
     break;
+  case CMD_REPORT:
+    status = cmd_report(&o);
+    break;
   case CMD_CHECK:
   default:
     status = cmd_check(&o);

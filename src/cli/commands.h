@@ -6,5 +6,6 @@ int cmd_check(const Options *o);
 int cmd_rules(const Options *o);
 int cmd_explain(const Options *o);
 int cmd_standards(const Options *o);
+int cmd_report(const Options *o);
 
 #endif

@@ -10,6 +10,9 @@
 static const char usage_text[] =
     "Usage: rtlint [check] [OPTIONS] [PATH...]\n"
     "       rtlint rules | explain RULE | standards [--standards FILE] [PATH...]\n"
+    "       rtlint report [PATH...] --format html|md|json [--output FILE]\n"
+    "              [--compare PREV.json] [--history N | --since DATE [--every N]]\n"
+    "              [--by-dir-depth N]   migration progress (see docs/report.md)\n"
     "\n"
     "Lints TypeScript/TSX files against the Campfire unified realtime standards.\n"
     "PATH defaults to '.'; directories are walked, skipping node_modules and\n"
@@ -44,6 +47,12 @@ enum {
   OPT_FIX,
   OPT_FIX_SUGGESTIONS,
   OPT_DIFF,
+  OPT_COMPARE,
+  OPT_HISTORY,
+  OPT_SINCE,
+  OPT_EVERY,
+  OPT_DIR_DEPTH,
+  OPT_NO_REUSE,
 };
 
 static const struct option long_options[] = {
@@ -59,6 +68,12 @@ static const struct option long_options[] = {
     {"fix", no_argument, NULL, OPT_FIX},
     {"fix-suggestions", no_argument, NULL, OPT_FIX_SUGGESTIONS},
     {"diff", no_argument, NULL, OPT_DIFF},
+    {"compare", required_argument, NULL, OPT_COMPARE},
+    {"history", required_argument, NULL, OPT_HISTORY},
+    {"since", required_argument, NULL, OPT_SINCE},
+    {"every", required_argument, NULL, OPT_EVERY},
+    {"by-dir-depth", required_argument, NULL, OPT_DIR_DEPTH},
+    {"no-reuse", no_argument, NULL, OPT_NO_REUSE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -90,10 +105,8 @@ static bool command_word(Options *o, const char *word) {
     const char *word;
     Command command;
   } words[] = {
-      {"check", CMD_CHECK},
-      {"rules", CMD_RULES},
-      {"explain", CMD_EXPLAIN},
-      {"standards", CMD_STANDARDS},
+      {"check", CMD_CHECK},         {"rules", CMD_RULES},   {"explain", CMD_EXPLAIN},
+      {"standards", CMD_STANDARDS}, {"report", CMD_REPORT},
   };
   for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
     if (strcmp(word, words[i].word) == 0) {
@@ -118,12 +131,46 @@ int options_parse(Options *o, int argc, char **argv) {
     long n;
     switch (c) {
     case 'f':
-      if (strcmp(optarg, "text") == 0)
+      o->format_set = true;
+      if (o->command == CMD_REPORT) {
+        if (strcmp(optarg, "html") == 0)
+          o->format = FORMAT_HTML;
+        else if (strcmp(optarg, "md") == 0 || strcmp(optarg, "markdown") == 0)
+          o->format = FORMAT_MD;
+        else if (strcmp(optarg, "json") == 0)
+          o->format = FORMAT_JSON;
+        else
+          return usage_error("unknown report format '%s' (expected html, md or json)", optarg);
+      } else if (strcmp(optarg, "text") == 0)
         o->format = FORMAT_TEXT;
       else if (strcmp(optarg, "json") == 0)
         o->format = FORMAT_JSON;
       else
         return usage_error("unknown format '%s' (expected text or json)", optarg);
+      break;
+    case OPT_COMPARE:
+      o->compare = optarg;
+      break;
+    case OPT_HISTORY:
+      if (!parse_long(optarg, 1, 100000, &n))
+        return usage_error("--history expects a number of commits >= 1, not '%s'", optarg);
+      o->history = n;
+      break;
+    case OPT_SINCE:
+      o->since = optarg;
+      break;
+    case OPT_EVERY:
+      if (!parse_long(optarg, 1, 100000, &n))
+        return usage_error("--every expects a number >= 1, not '%s'", optarg);
+      o->every = n;
+      break;
+    case OPT_DIR_DEPTH:
+      if (!parse_long(optarg, 1, 8, &n))
+        return usage_error("--by-dir-depth expects 1 to 8, not '%s'", optarg);
+      o->dir_depth = n;
+      break;
+    case OPT_NO_REUSE:
+      o->no_reuse = true;
       break;
     case 'o':
       o->output = optarg;
@@ -191,7 +238,23 @@ int options_parse(Options *o, int argc, char **argv) {
     return usage_error("%s", "explain takes exactly one rule id");
   if (o->command == CMD_RULES && o->npaths)
     return usage_error("unexpected argument '%s'", o->paths[0]);
-  if ((o->command == CMD_CHECK || o->command == CMD_STANDARDS) && o->npaths == 0)
+  bool report_opts =
+      o->compare || o->history || o->since || o->every || o->dir_depth || o->no_reuse;
+  if (report_opts && o->command != CMD_REPORT)
+    return usage_error("%s", "--compare, --history, --since, --every and --by-dir-depth are "
+                             "options of rtlint report");
+  if (o->command == CMD_REPORT) {
+    if (!o->format_set)
+      o->format = FORMAT_MD;
+    if (o->history && o->since)
+      return usage_error("%s", "--history and --since exclude each other");
+    if (o->every && !o->since && !o->history)
+      return usage_error("%s", "--every needs --since DATE or --history N");
+    if (o->fix_level != FIX_NONE)
+      return usage_error("%s", "rtlint report changes nothing: --fix and --diff do not apply");
+  }
+  if ((o->command == CMD_CHECK || o->command == CMD_STANDARDS || o->command == CMD_REPORT) &&
+      o->npaths == 0)
     push(&o->paths, &o->npaths, ".");
   return -1;
 }

@@ -11,8 +11,8 @@ enum {
   EXIT_USAGE = 2,    /* usage, configuration or internal error */
 };
 
-typedef enum Command { CMD_CHECK, CMD_RULES, CMD_EXPLAIN, CMD_STANDARDS } Command;
-typedef enum Format { FORMAT_TEXT, FORMAT_JSON } Format;
+typedef enum Command { CMD_CHECK, CMD_RULES, CMD_EXPLAIN, CMD_STANDARDS, CMD_REPORT } Command;
+typedef enum Format { FORMAT_TEXT, FORMAT_JSON, FORMAT_HTML, FORMAT_MD } Format;
 typedef enum ColorMode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } ColorMode;
 
 typedef struct Options {
@@ -33,6 +33,14 @@ typedef struct Options {
   size_t nphases;
   char **paths;
   size_t npaths;
+  /* rtlint report */
+  bool format_set;
+  const char *compare; /* --compare PREV.json */
+  long history;        /* --history N (0: none) */
+  const char *since;   /* --since DATE */
+  long every;          /* --every N */
+  long dir_depth;      /* --by-dir-depth N */
+  bool no_reuse;       /* --no-reuse (benchmarks) */
 } Options;
 
 /* Parses argv. On a usage error prints one line to stderr and returns

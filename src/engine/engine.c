@@ -36,7 +36,7 @@ static void report_load_problem(const Module *m, NoticeList *notices) {
   }
 }
 
-static void lint_module(Project *proj, Module *m, const RuleSelection *sel, DiagList *out) {
+void lint_module(Project *proj, Module *m, const RuleSelection *sel, DiagList *out) {
   Arena arena = {0};
   Facts facts;
   facts_collect(&facts, m, &arena);

@@ -26,4 +26,10 @@ void lint_files(Project *proj, char *const *paths, size_t npaths, const RuleSele
                 LintResult *out);
 void lint_result_free(LintResult *r);
 
+/* Runs the selected rules over one loaded module (which must have a tree),
+ * appending unsorted findings to out; lint_files does this for each file.
+ * The report's history uses it to lint file by file and track what each
+ * file's findings depend on. */
+void lint_module(Project *proj, Module *m, const RuleSelection *sel, DiagList *out);
+
 #endif
