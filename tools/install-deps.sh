@@ -4,7 +4,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-PACKAGES="gcc make cmake pkg-config git python3 libtree-sitter-dev libpcre2-dev
+PACKAGES="gcc make cmake pkg-config git python3 libtree-sitter-dev libpcre2-dev chromium
 libjansson-dev libgit2-dev libyaml-dev libcmocka-dev"
 
 missing=""

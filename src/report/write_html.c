@@ -62,6 +62,7 @@ static const char style[] =
     "width:10px;height:10px;margin-right:4px;border-radius:2px}";
 
 static const char script[] =
+    "document.body.setAttribute('data-sortable','ready');"
     "document.querySelectorAll('table.sortable th').forEach(function(th){"
     "th.addEventListener('click',function(){var t=th.closest('table'),b=t.tBodies[0];"
     "var i=Array.prototype.indexOf.call(th.parentNode.children,th);"
@@ -147,10 +148,11 @@ static void burndown(FILE *f, const Report *r) {
     size_t step = n > 12 ? (n + 11) / 12 : 1;
     if (i % step && i != n - 1)
       continue;
-    fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%.7s</text>", XPOS(i), H - B + 16,
-            r->history[i].oid);
-    fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" class=\"muted\">%.10s</text>\n",
-            XPOS(i), H - B + 30, r->history[i].date);
+    const char *anchor = n > 1 && i == 0 ? "start" : n > 1 && i == n - 1 ? "end" : "middle";
+    fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"%s\">%.7s</text>", XPOS(i), H - B + 16,
+            anchor, r->history[i].oid);
+    fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"%s\" class=\"muted\">%.10s</text>\n", XPOS(i),
+            H - B + 30, anchor, r->history[i].date);
   }
   /* The total, then one line per phase. */
   for (int p = -1; p < REPORT_PHASES; p++) {
