@@ -27,6 +27,9 @@ int main(int argc, char **argv) {
   case CMD_BASELINE:
     status = cmd_baseline(&o);
     break;
+  case CMD_REPORT:
+    status = cmd_report(&o);
+    break;
   case CMD_CHECK:
   default:
     status = cmd_check(&o);

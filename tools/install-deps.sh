@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES="gcc make cmake pkg-config git python3 libtree-sitter-dev libpcre2-dev
 libjansson-dev libgit2-dev libyaml-dev libcmocka-dev python3-jsonschema valgrind
-pre-commit"
+pre-commit chromium"
 
 missing=""
 for p in $PACKAGES; do

@@ -141,6 +141,8 @@ int cmd_check(const Options *o) {
     output_codeclimate(out, &result, &oo);
     break;
   case FORMAT_TEXT:
+  case FORMAT_HTML: /* report formats: options_parse refuses them for check */
+  case FORMAT_MD:
     output_text(out, &result, &oo);
     break;
   }

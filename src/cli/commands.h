@@ -8,5 +8,6 @@ int cmd_explain(const Options *o);
 int cmd_standards(const Options *o);
 /* Combines the SARIF or JSON outputs of --shard runs into one report. */
 int cmd_merge(const Options *o);
+int cmd_report(const Options *o);
 
 #endif

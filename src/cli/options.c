@@ -12,6 +12,9 @@ static const char usage_text[] =
     "       rtlint rules | explain RULE | standards [--standards FILE] [PATH...]\n"
     "       rtlint merge SHARD.sarif|SHARD.json... [-o FILE]\n"
     "       rtlint baseline [--update [--allow-new]] [--baseline FILE] [PATH...]\n"
+    "       rtlint report [PATH...] --format html|md|json [--output FILE]\n"
+    "              [--compare PREV.json] [--history N | --since DATE [--every N]]\n"
+    "              [--by-dir-depth N]   migration progress (see docs/report.md)\n"
     "\n"
     "Lints TypeScript/TSX files against the Campfire unified realtime standards.\n"
     "PATH defaults to '.'; directories are walked, skipping node_modules and\n"
@@ -71,6 +74,12 @@ enum {
   OPT_CHANGED_SINCE,
   OPT_UPDATE,
   OPT_ALLOW_NEW,
+  OPT_COMPARE,
+  OPT_HISTORY,
+  OPT_SINCE,
+  OPT_EVERY,
+  OPT_DIR_DEPTH,
+  OPT_NO_REUSE,
 };
 
 static const struct option long_options[] = {
@@ -98,6 +107,12 @@ static const struct option long_options[] = {
     {"changed-since", required_argument, NULL, OPT_CHANGED_SINCE},
     {"update", no_argument, NULL, OPT_UPDATE},
     {"allow-new", no_argument, NULL, OPT_ALLOW_NEW},
+    {"compare", required_argument, NULL, OPT_COMPARE},
+    {"history", required_argument, NULL, OPT_HISTORY},
+    {"since", required_argument, NULL, OPT_SINCE},
+    {"every", required_argument, NULL, OPT_EVERY},
+    {"by-dir-depth", required_argument, NULL, OPT_DIR_DEPTH},
+    {"no-reuse", no_argument, NULL, OPT_NO_REUSE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -150,6 +165,7 @@ static bool command_word(Options *o, const char *word) {
   } words[] = {
       {"check", CMD_CHECK},         {"rules", CMD_RULES}, {"explain", CMD_EXPLAIN},
       {"standards", CMD_STANDARDS}, {"merge", CMD_MERGE}, {"baseline", CMD_BASELINE},
+      {"report", CMD_REPORT},
   };
   for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
     if (strcmp(word, words[i].word) == 0) {
@@ -174,9 +190,44 @@ int options_parse(Options *o, int argc, char **argv) {
     long n;
     switch (c) {
     case 'f':
-      if (!parse_format(optarg, &o->format))
+      o->format_set = true;
+      if (o->command == CMD_REPORT) {
+        if (strcmp(optarg, "html") == 0)
+          o->format = FORMAT_HTML;
+        else if (strcmp(optarg, "md") == 0 || strcmp(optarg, "markdown") == 0)
+          o->format = FORMAT_MD;
+        else if (strcmp(optarg, "json") == 0)
+          o->format = FORMAT_JSON;
+        else
+          return usage_error("unknown report format '%s' (expected html, md or json)", optarg);
+      } else if (!parse_format(optarg, &o->format)) {
         return usage_error(
             "unknown format '%s' (expected text, json, sarif, github or codeclimate)", optarg);
+      }
+      break;
+    case OPT_COMPARE:
+      o->compare = optarg;
+      break;
+    case OPT_HISTORY:
+      if (!parse_long(optarg, 1, 100000, &n))
+        return usage_error("--history expects a number of commits >= 1, not '%s'", optarg);
+      o->history = n;
+      break;
+    case OPT_SINCE:
+      o->since = optarg;
+      break;
+    case OPT_EVERY:
+      if (!parse_long(optarg, 1, 100000, &n))
+        return usage_error("--every expects a number >= 1, not '%s'", optarg);
+      o->every = n;
+      break;
+    case OPT_DIR_DEPTH:
+      if (!parse_long(optarg, 1, 8, &n))
+        return usage_error("--by-dir-depth expects 1 to 8, not '%s'", optarg);
+      o->dir_depth = n;
+      break;
+    case OPT_NO_REUSE:
+      o->no_reuse = true;
       break;
     case 'o':
       o->output = optarg;
@@ -289,6 +340,21 @@ int options_parse(Options *o, int argc, char **argv) {
     return usage_error("%s", "explain takes exactly one rule id");
   if (o->command == CMD_RULES && o->npaths)
     return usage_error("unexpected argument '%s'", o->paths[0]);
+  bool report_opts =
+      o->compare || o->history || o->since || o->every || o->dir_depth || o->no_reuse;
+  if (report_opts && o->command != CMD_REPORT)
+    return usage_error("%s", "--compare, --history, --since, --every and --by-dir-depth are "
+                             "options of rtlint report");
+  if (o->command == CMD_REPORT) {
+    if (!o->format_set)
+      o->format = FORMAT_MD;
+    if (o->history && o->since)
+      return usage_error("%s", "--history and --since exclude each other");
+    if (o->every && !o->since && !o->history)
+      return usage_error("%s", "--every needs --since DATE or --history N");
+    if (o->fix_level != FIX_NONE)
+      return usage_error("%s", "rtlint report changes nothing: --fix and --diff do not apply");
+  }
   if (o->command == CMD_MERGE && o->npaths == 0)
     return usage_error("%s", "merge needs the SARIF or JSON files of the shards");
   o->paths_given = o->npaths > 0;
@@ -301,7 +367,8 @@ int options_parse(Options *o, int argc, char **argv) {
   if (o->staged && (o->fix_level != FIX_NONE))
     return usage_error("%s", "--staged cannot be combined with --fix or --diff (the index is not "
                              "the working tree)");
-  if ((o->command == CMD_CHECK || o->command == CMD_STANDARDS || o->command == CMD_BASELINE) &&
+  if ((o->command == CMD_CHECK || o->command == CMD_STANDARDS || o->command == CMD_BASELINE ||
+       o->command == CMD_REPORT) &&
       o->npaths == 0)
     push(&o->paths, &o->npaths, ".");
   return -1;

@@ -17,14 +17,17 @@ typedef enum Command {
   CMD_EXPLAIN,
   CMD_STANDARDS,
   CMD_MERGE,
-  CMD_BASELINE
+  CMD_BASELINE,
+  CMD_REPORT
 } Command;
 typedef enum Format {
   FORMAT_TEXT,
   FORMAT_JSON,
   FORMAT_SARIF,
   FORMAT_GITHUB,
-  FORMAT_CODECLIMATE
+  FORMAT_CODECLIMATE,
+  FORMAT_HTML,
+  FORMAT_MD
 } Format;
 typedef enum ColorMode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } ColorMode;
 
@@ -59,6 +62,14 @@ typedef struct Options {
   const char *changed_since; /* --changed-since REV */
   bool update, allow_new;    /* rtlint baseline --update [--allow-new] */
   bool paths_given;          /* PATH arguments were given (not the default ".") */
+  /* rtlint report */
+  bool format_set;
+  const char *compare; /* --compare PREV.json */
+  long history;        /* --history N (0: none) */
+  const char *since;   /* --since DATE */
+  long every;          /* --every N */
+  long dir_depth;      /* --by-dir-depth N */
+  bool no_reuse;       /* --no-reuse (benchmarks) */
 } Options;
 
 /* Parses argv. On a usage error prints one line to stderr and returns

@@ -48,9 +48,9 @@ static bool in_subset(const RuleMeta *r, RuleSubset subset) {
   return subset == RULES_ALL || (subset == RULES_PROJECT_WIDE) == r->project_wide;
 }
 
-static void lint_module(Project *proj, Module *m, const RuleSelection *sel,
-                        const struct Config *config, RuleSubset subset, ResolveDeps *deps,
-                        DiagList *out) {
+static void lint_module_rules(Project *proj, Module *m, const RuleSelection *sel,
+                              const struct Config *config, RuleSubset subset, ResolveDeps *deps,
+                              DiagList *out) {
   Arena arena = {0};
   Facts facts;
   facts_collect(&facts, m, &arena);
@@ -75,6 +75,31 @@ static void lint_module(Project *proj, Module *m, const RuleSelection *sel,
     rules_all[i]->check(&ctx);
   }
   arena_free(&arena);
+}
+
+void lint_module(Project *proj, Module *m, const RuleSelection *sel, DiagList *out) {
+  project_parse(m);
+  if (m->tree)
+    lint_module_rules(proj, m, sel, NULL, RULES_CACHEABLE, NULL, out);
+}
+
+void lint_module_project_wide(Project *proj, Module *m, const RuleSelection *sel, DiagList *out) {
+  if (m->status != SOURCE_OK)
+    return;
+  bool wanted = false;
+  for (size_t r = 0; r < rules_count && !wanted; r++) {
+    if (!rules_all[r]->project_wide || sel->severity[r] == SEV_OFF)
+      continue;
+    const char *const *nd = rules_all[r]->needles;
+    wanted = !nd;
+    for (; nd && *nd && !wanted; nd++)
+      wanted = strstr(m->src.bytes, *nd) != NULL;
+  }
+  if (!wanted)
+    return;
+  project_parse(m);
+  if (m->tree)
+    lint_module_rules(proj, m, sel, NULL, RULES_PROJECT_WIDE, NULL, out);
 }
 
 static bool same_finding(const Diag *a, const Diag *b) {
@@ -169,7 +194,7 @@ static void lint_step(Pool *pool, size_t i, DiagList *out) {
       pool->error_line[i] = cf.error_line;
       pool->error_col[i] = cf.error_col;
       project_parse(m);
-      lint_module(pool->proj, m, sel, config, RULES_PROJECT_WIDE, NULL, out);
+      lint_module_rules(pool->proj, m, sel, config, RULES_PROJECT_WIDE, NULL, out);
       return;
     }
   }
@@ -182,17 +207,17 @@ static void lint_step(Pool *pool, size_t i, DiagList *out) {
     pool->error_col[i] = pos.col;
   }
   if (!pool->cache) {
-    lint_module(pool->proj, m, sel, config, RULES_ALL, NULL, out);
+    lint_module_rules(pool->proj, m, sel, config, RULES_ALL, NULL, out);
     return;
   }
   ResolveDeps deps;
   memset(&deps, 0, sizeof deps);
   size_t before = out->n;
-  lint_module(pool->proj, m, sel, config, RULES_CACHEABLE, &deps, out);
+  lint_module_rules(pool->proj, m, sel, config, RULES_CACHEABLE, &deps, out);
   cache_store(pool->cache, m, sel, &deps, out->items + before, out->n - before, pool->error_line[i],
               pool->error_col[i]);
   resolve_deps_free(&deps);
-  lint_module(pool->proj, m, sel, config, RULES_PROJECT_WIDE, NULL, out);
+  lint_module_rules(pool->proj, m, sel, config, RULES_PROJECT_WIDE, NULL, out);
 }
 
 static void run_pool(Pool *pool, unsigned jobs, DiagList *out) {

@@ -61,4 +61,12 @@ void lint_files_ex(Project *proj, char *const *paths, size_t npaths, const LintS
                    LintResult *out);
 void lint_result_free(LintResult *r);
 
+/* One file on its own: the rules whose findings depend only on the file and
+ * what resolution reads from it (report history reuses these per blob). */
+void lint_module(Project *proj, Module *m, const RuleSelection *sel, DiagList *out);
+/* The rules that read the whole import graph (RuleMeta.project_wide): run
+ * after every file of the project is loaded. Parses m only when it contains
+ * one of their needles. */
+void lint_module_project_wide(Project *proj, Module *m, const RuleSelection *sel, DiagList *out);
+
 #endif

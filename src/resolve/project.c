@@ -106,6 +106,29 @@ static bool is_standards_path(const Project *p, const char *abs) {
   return p->std && p->std->module_suffix && str_ends_with(abs, p->std->module_suffix);
 }
 
+/* The bytes of a file: through the --staged index hook, the ProjectFs of a
+ * historical commit, or the disk. */
+static SourceStatus load_source(Project *p, Source *src, const char *abs, const char *display,
+                                char **detail) {
+  char *bytes = NULL;
+  size_t len = 0;
+  if (p->read_file && p->read_file(p->read_ctx, abs, &bytes, &len)) {
+    SourceStatus st = src_from_memory(src, bytes, len, display, detail);
+    free(bytes);
+    return st;
+  }
+  if (!p->fs || !p->fs->read_file)
+    return src_load(src, abs, display, detail);
+  if (!p->fs->read_file(p->fs->ctx, abs, &bytes, &len)) {
+    memset(src, 0, sizeof *src);
+    *detail = xstrdup("cannot read file: No such file or directory");
+    return SOURCE_UNREADABLE;
+  }
+  SourceStatus st = src_from_memory(src, bytes, len, display, detail);
+  free(bytes);
+  return st;
+}
+
 static size_t path_slot(const Project *p, const char *abs) {
   return (size_t)hash_fnv1a(abs, strlen(abs), HASH_FNV_SEED) & (p->index_cap - 1);
 }
@@ -157,7 +180,7 @@ void project_parse(Module *m) {
   pthread_mutex_unlock(&m->parse_lock);
 }
 
-Module *project_module_source(Project *p, const char *path) {
+static Module *module_get(Project *p, const char *path, const char *mem_bytes, size_t mem_len) {
   Lang lang;
   if (!lang_for_path(path, &lang))
     return NULL;
@@ -174,15 +197,13 @@ Module *project_module_source(Project *p, const char *path) {
   m->lang = lang;
   m->is_standards = is_standards_path(p, abs);
   pthread_mutex_init(&m->parse_lock, NULL);
+  if (p->fs && p->fs->is_linted)
+    m->linted = p->fs->is_linted(p->fs->ctx, abs);
   char *display = project_display_path(p, abs);
-  char *bytes = NULL;
-  size_t len = 0;
-  if (p->read_file && p->read_file(p->read_ctx, abs, &bytes, &len)) {
-    m->status = src_from_memory(&m->src, bytes, len, display, &m->load_error);
-    free(bytes);
-  } else {
-    m->status = src_load(&m->src, abs, display, &m->load_error);
-  }
+  if (mem_bytes)
+    m->status = src_from_memory(&m->src, mem_bytes, mem_len, display, &m->load_error);
+  else
+    m->status = load_source(p, &m->src, abs, display, &m->load_error);
   if (m->status != SOURCE_OK) {
     m->src.path = display;
   } else {
@@ -205,6 +226,14 @@ Module *project_module_source(Project *p, const char *path) {
   return m;
 }
 
+Module *project_module_source(Project *p, const char *path) {
+  return module_get(p, path, NULL, 0);
+}
+
+Module *project_add_memory_module(Project *p, const char *path, const char *bytes, size_t len) {
+  return module_get(p, path, bytes ? bytes : "", bytes ? len : 0);
+}
+
 Module *project_module(Project *p, const char *path) {
   Module *m = project_module_source(p, path);
   if (m && !atomic_load(&m->parsed))
@@ -212,7 +241,9 @@ Module *project_module(Project *p, const char *path) {
   return m;
 }
 
-static bool is_file(const char *path) {
+static bool is_file(Project *p, const char *path) {
+  if (p->fs && p->fs->file_exists)
+    return p->fs->file_exists(p->fs->ctx, path);
   struct stat st;
   return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
@@ -224,8 +255,22 @@ static char *dir_of(const char *path) {
   return xstrndup(path, (size_t)(slash - path));
 }
 
-static void load_tsconfig(TsConfig *t, const char *file) {
-  json_t *root = jsonc_load_file(file);
+static json_t *tsconfig_json(Project *p, const char *file) {
+  if (!p->fs || !p->fs->read_file)
+    return jsonc_load_file(file);
+  char *bytes = NULL;
+  size_t len = 0;
+  if (!p->fs->read_file(p->fs->ctx, file, &bytes, &len))
+    return NULL;
+  char *clean = jsonc_strip(bytes, len);
+  free(bytes);
+  json_t *root = json_loads(clean, 0, NULL);
+  free(clean);
+  return root;
+}
+
+static void load_tsconfig(Project *p, TsConfig *t, const char *file) {
+  json_t *root = tsconfig_json(p, file);
   if (!root)
     return;
   json_t *opts = json_object_get(root, "compilerOptions");
@@ -298,9 +343,9 @@ static const TsConfig *tsconfig_for(Project *p, const char *dir) {
   TsConfig *t = xcalloc(1, sizeof *t);
   t->dir = xstrdup(dir);
   char *file = xasprintf("%s/tsconfig.json", strcmp(dir, "/") == 0 ? "" : dir);
-  if (is_file(file)) {
+  if (is_file(p, file)) {
     t->found = true;
-    load_tsconfig(t, file);
+    load_tsconfig(p, t, file);
   }
   free(file);
   if (t->found) {
@@ -327,11 +372,11 @@ static const char *const candidate_suffixes[] = {
     "", ".ts", ".tsx", ".mts", ".cts", "/index.ts", "/index.tsx", NULL,
 };
 
-static bool try_candidates(const char *base, char **out) {
+static bool try_candidates(Project *p, const char *base, char **out) {
   for (const char *const *s = candidate_suffixes; *s; s++) {
     char *cand = xasprintf("%s%s", base, *s);
     Lang lang;
-    if (lang_for_path(cand, &lang) && is_file(cand)) {
+    if (lang_for_path(cand, &lang) && is_file(p, cand)) {
       *out = cand;
       return true;
     }
@@ -340,14 +385,14 @@ static bool try_candidates(const char *base, char **out) {
   /* `import x from './a.js'` names the compiled file of ./a.ts */
   if (str_ends_with(base, ".js")) {
     char *stem = xstrndup(base, strlen(base) - 3);
-    bool ok = try_candidates(stem, out);
+    bool ok = try_candidates(p, stem, out);
     free(stem);
     return ok;
   }
   return false;
 }
 
-static bool resolve_tsconfig_path(const TsConfig *t, const char *spec, char **out) {
+static bool resolve_tsconfig_path(Project *p, const TsConfig *t, const char *spec, char **out) {
   for (size_t i = 0; i < t->npaths; i++) {
     const TsPath *tp = &t->paths[i];
     const char *star = strchr(tp->pattern, '*');
@@ -377,7 +422,7 @@ static bool resolve_tsconfig_path(const TsConfig *t, const char *spec, char **ou
       char *joined = sb_take(&sb);
       char *abs = path_absolute("/", joined);
       free(joined);
-      bool ok = try_candidates(abs, out);
+      bool ok = try_candidates(p, abs, out);
       free(abs);
       if (ok)
         return true;
@@ -393,46 +438,20 @@ bool project_resolve_import(Project *p, const Module *from, const char *spec, ch
   if (spec[0] == '.') {
     char *joined = xasprintf("%s/%s", dir, spec);
     char *abs = path_absolute("/", joined);
-    ok = try_candidates(abs, out_path);
+    ok = try_candidates(p, abs, out_path);
     free(joined);
     free(abs);
   } else if (spec[0] != '/') {
     const TsConfig *t = tsconfig_for(p, dir);
     if (t && t->base_url) {
-      ok = resolve_tsconfig_path(t, spec, out_path);
+      ok = resolve_tsconfig_path(p, t, spec, out_path);
       if (!ok) {
         char *joined = xasprintf("%s/%s", t->base_url, spec);
-        ok = try_candidates(joined, out_path);
+        ok = try_candidates(p, joined, out_path);
         free(joined);
       }
     }
   }
   free(dir);
   return ok;
-}
-
-typedef struct MemoryFile {
-  const char *bytes;
-  size_t len;
-} MemoryFile;
-
-static bool read_memory(void *ctx, const char *abs_path, char **bytes, size_t *len) {
-  (void)abs_path;
-  const MemoryFile *mf = ctx;
-  *bytes = xmalloc(mf->len + 1);
-  memcpy(*bytes, mf->bytes, mf->len);
-  *len = mf->len;
-  return true;
-}
-
-Module *project_add_memory_module(Project *p, const char *path, const char *bytes, size_t len) {
-  MemoryFile mf = {bytes, len};
-  bool (*saved)(void *, const char *, char **, size_t *) = p->read_file;
-  void *saved_ctx = p->read_ctx;
-  p->read_file = read_memory;
-  p->read_ctx = &mf;
-  Module *m = project_module(p, path);
-  p->read_file = saved;
-  p->read_ctx = saved_ctx;
-  return m;
 }

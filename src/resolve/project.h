@@ -41,6 +41,20 @@ typedef struct TsConfig {
   const struct TsConfig *governing; /* nearest tsconfig at or above dir, or NULL */
 } TsConfig;
 
+/* Where a Project reads files from. NULL (the default) means the file system.
+ * A report over git history sets hooks that read a commit's tree instead, so
+ * imports between files of that commit resolve without a checkout. Every hook
+ * gets absolute normalized paths; read_file returns malloc'd bytes (caller
+ * frees). is_linted, when set, marks a module as linted when it is first
+ * loaded (so findings located in it are kept even when it is loaded only
+ * through an import while another file is linted). */
+typedef struct ProjectFs {
+  void *ctx;
+  bool (*read_file)(void *ctx, const char *abs_path, char **bytes, size_t *len);
+  bool (*file_exists)(void *ctx, const char *abs_path);
+  bool (*is_linted)(void *ctx, const char *abs_path);
+} ProjectFs;
+
 typedef struct Project {
   char *cwd; /* absolute; display paths are relative to it */
   const Standards *std;
@@ -61,6 +75,7 @@ typedef struct Project {
    * git index). Returns true with a malloc'd buffer, false to read the disk. */
   bool (*read_file)(void *ctx, const char *abs_path, char **bytes, size_t *len);
   void *read_ctx;
+  const ProjectFs *fs; /* NULL: the file system */
 } Project;
 
 void project_init(Project *p, const Standards *std);

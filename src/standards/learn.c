@@ -117,6 +117,9 @@ static void free_channel(ChannelFn *c) {
   free(c->params);
 }
 
+static bool learn_from_source(Standards *std, Source src, const char *path, const char *display,
+                              char **err);
+
 bool std_learn_from_file(Standards *std, const char *path, const char *display, char **err) {
   Source src;
   *err = NULL;
@@ -126,6 +129,25 @@ bool std_learn_from_file(Standards *std, const char *path, const char *display, 
     free(detail);
     return false;
   }
+  return learn_from_source(std, src, path, display, err);
+}
+
+bool std_learn_from_memory(Standards *std, const char *bytes, size_t len, const char *path,
+                           const char *display, char **err) {
+  Source src;
+  *err = NULL;
+  char *detail = NULL;
+  if (src_from_memory(&src, bytes, len, display, &detail) != SOURCE_OK) {
+    *err = xasprintf("%s: %s", display, detail);
+    free(detail);
+    return false;
+  }
+  return learn_from_source(std, src, path, display, err);
+}
+
+/* Takes ownership of src. */
+static bool learn_from_source(Standards *std, Source src, const char *path, const char *display,
+                              char **err) {
   Lang lang = LANG_TS;
   lang_for_path(path, &lang);
   TSTree *tree = parse_source(&src, lang);

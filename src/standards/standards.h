@@ -60,6 +60,10 @@ void std_free(Standards *std);
  * (UNIFIED_CHANNELS arrow functions returning templates, UNIFIED_EVENTS
  * strings). Returns false with *err when the file has neither. */
 bool std_learn_from_file(Standards *std, const char *path, const char *display, char **err);
+/* The same for a file's bytes held in memory (a blob read from git); `path`
+ * picks the grammar by extension. */
+bool std_learn_from_memory(Standards *std, const char *bytes, size_t len, const char *path,
+                           const char *display, char **err);
 
 /* The seed's isValidChannelName, implemented with its own patterns. */
 bool std_valid_channel(const Standards *std, const char *name);

@@ -1,0 +1,589 @@
+/* Findings over git history, read straight from git objects.
+ *
+ * Each sampled commit gets its own Project whose ProjectFs hooks read the
+ * commit's tree, so imports between files of that commit resolve as they did
+ * then. Files are linted one by one (a "pass" per file) and each pass records
+ * what it depended on: every path the resolver probed (present with its blob
+ * id, or absent) and every file it read. A pass is reused at a later commit
+ * when its file's blob, the standards and all those recorded paths are
+ * unchanged; realtime sites depend only on a file's blob and are cached by
+ * blob id. See docs/report.md, "History". */
+#include "report/history.h"
+
+#include "core/util.h"
+#include "parse/parser.h"
+
+#include <git2.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* A string-keyed open-addressing map. */
+typedef struct SMap {
+  char **keys;
+  void **vals;
+  size_t cap, n;
+} SMap;
+
+static uint64_t hash_str(const char *s) {
+  uint64_t h = 1469598103934665603ull;
+  for (; *s; s++)
+    h = (h ^ (unsigned char)*s) * 1099511628211ull;
+  return h;
+}
+
+static void smap_put(SMap *m, const char *key, void *val);
+
+static void smap_grow(SMap *m) {
+  SMap bigger = {0};
+  bigger.cap = m->cap ? m->cap * 2 : 64;
+  bigger.keys = xcalloc(bigger.cap, sizeof *bigger.keys);
+  bigger.vals = xcalloc(bigger.cap, sizeof *bigger.vals);
+  for (size_t i = 0; i < m->cap; i++)
+    if (m->keys[i]) {
+      smap_put(&bigger, m->keys[i], m->vals[i]);
+      free(m->keys[i]);
+    }
+  free(m->keys);
+  free(m->vals);
+  *m = bigger;
+}
+
+static size_t smap_slot(const SMap *m, const char *key) {
+  size_t i = (size_t)hash_str(key) & (m->cap - 1);
+  while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+    i = (i + 1) & (m->cap - 1);
+  return i;
+}
+
+static void *smap_get(const SMap *m, const char *key) {
+  if (!m->cap)
+    return NULL;
+  size_t i = smap_slot(m, key);
+  return m->keys[i] ? m->vals[i] : NULL;
+}
+
+/* Stores val under key (replacing the value, which the caller frees first). */
+static void smap_put(SMap *m, const char *key, void *val) {
+  if ((m->n + 1) * 2 > m->cap)
+    smap_grow(m);
+  size_t i = smap_slot(m, key);
+  if (!m->keys[i]) {
+    m->keys[i] = xstrdup(key);
+    m->n++;
+  }
+  m->vals[i] = val;
+}
+
+static void smap_free(SMap *m, void (*free_val)(void *)) {
+  for (size_t i = 0; i < m->cap; i++)
+    if (m->keys[i]) {
+      free(m->keys[i]);
+      if (free_val)
+        free_val(m->vals[i]);
+    }
+  free(m->keys);
+  free(m->vals);
+  memset(m, 0, sizeof *m);
+}
+
+typedef struct TreeEnt {
+  git_oid oid;
+  bool lint;
+} TreeEnt;
+
+typedef struct Dep {
+  char *path;
+  git_oid oid;
+  bool exists;
+} Dep;
+
+typedef struct PassRec {
+  git_oid file_oid;
+  char *std_id;
+  Dep *deps;
+  size_t ndeps, depcap;
+  FlatDiag *diags;
+  size_t ndiags;
+} PassRec;
+
+typedef struct FactsRec {
+  SiteSpan *sites;
+  size_t nsites;
+  size_t nnotices;
+} FactsRec;
+
+static void pass_free(void *p) {
+  PassRec *r = p;
+  if (!r)
+    return;
+  free(r->std_id);
+  for (size_t i = 0; i < r->ndeps; i++)
+    free(r->deps[i].path);
+  free(r->deps);
+  for (size_t i = 0; i < r->ndiags; i++)
+    flat_diag_free(&r->diags[i]);
+  free(r->diags);
+  free(r);
+}
+
+static void facts_free(void *p) {
+  FactsRec *f = p;
+  if (!f)
+    return;
+  free(f->sites);
+  free(f);
+}
+
+typedef struct HistCtx {
+  git_repository *repo;
+  SMap tree; /* absolute path -> TreeEnt */
+  PassRec *recording;
+} HistCtx;
+
+static void record(HistCtx *h, const char *abs, const TreeEnt *e) {
+  PassRec *r = h->recording;
+  if (!r)
+    return;
+  for (size_t i = r->ndeps; i-- > 0;)
+    if (strcmp(r->deps[i].path, abs) == 0)
+      return;
+  grow_array((void **)&r->deps, &r->depcap, r->ndeps + 1, sizeof *r->deps);
+  Dep *d = &r->deps[r->ndeps++];
+  d->path = xstrdup(abs);
+  d->exists = e != NULL;
+  if (e)
+    d->oid = e->oid;
+  else
+    memset(&d->oid, 0, sizeof d->oid);
+}
+
+static bool blob_bytes(git_repository *repo, const git_oid *oid, char **bytes, size_t *len) {
+  git_blob *blob = NULL;
+  if (git_blob_lookup(&blob, repo, oid) != 0)
+    return false;
+  *len = (size_t)git_blob_rawsize(blob);
+  *bytes = xmalloc(*len + 1);
+  memcpy(*bytes, git_blob_rawcontent(blob), *len);
+  (*bytes)[*len] = '\0';
+  git_blob_free(blob);
+  return true;
+}
+
+static bool hook_read(void *ctx, const char *abs, char **bytes, size_t *len) {
+  HistCtx *h = ctx;
+  TreeEnt *e = smap_get(&h->tree, abs);
+  record(h, abs, e);
+  return e && blob_bytes(h->repo, &e->oid, bytes, len);
+}
+
+static bool hook_exists(void *ctx, const char *abs) {
+  HistCtx *h = ctx;
+  TreeEnt *e = smap_get(&h->tree, abs);
+  record(h, abs, e);
+  return e != NULL;
+}
+
+static bool hook_linted(void *ctx, const char *abs) {
+  HistCtx *h = ctx;
+  TreeEnt *e = smap_get(&h->tree, abs);
+  return e && e->lint;
+}
+
+typedef struct WalkCtx {
+  HistCtx *h;
+  const char *workdir; /* absolute, no trailing slash */
+  char **scopes;
+  size_t nscopes;
+  char **lint; /* absolute paths to lint */
+  size_t nlint, lintcap;
+  StrBuf tsconfigs; /* "path oid;" of every tsconfig.json: resolution config */
+} WalkCtx;
+
+static bool in_scope(const WalkCtx *w, const char *abs) {
+  for (size_t i = 0; i < w->nscopes; i++) {
+    size_t n = strlen(w->scopes[i]);
+    if (strncmp(abs, w->scopes[i], n) == 0 &&
+        (abs[n] == '\0' || abs[n] == '/' || strcmp(w->scopes[i], "/") == 0))
+      return true;
+  }
+  return false;
+}
+
+static int walk_cb(const char *root, const git_tree_entry *entry, void *payload) {
+  WalkCtx *w = payload;
+  const char *name = git_tree_entry_name(entry);
+  git_object_t type = git_tree_entry_type(entry);
+  if (type == GIT_OBJECT_TREE)
+    return strcmp(name, "node_modules") == 0 || strcmp(name, ".git") == 0 ? 1 : 0;
+  if (type != GIT_OBJECT_BLOB)
+    return 0;
+  Lang lang;
+  bool code = lang_for_path(name, &lang);
+  bool tsconfig = strcmp(name, "tsconfig.json") == 0;
+  if (!code && !tsconfig)
+    return 0;
+  char *abs = xasprintf("%s/%s%s", w->workdir, root, name);
+  TreeEnt *e = xcalloc(1, sizeof *e);
+  e->oid = *git_tree_entry_id(entry);
+  e->lint = code && in_scope(w, abs);
+  smap_put(&w->h->tree, abs, e);
+  if (e->lint)
+    ARRAY_PUSH(w->lint, w->nlint, w->lintcap, xstrdup(abs));
+  if (tsconfig) {
+    char hex[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(hex, sizeof hex, &e->oid);
+    sb_appendf(&w->tsconfigs, "%s %s;", abs, hex);
+  }
+  free(abs);
+  return 0;
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool pass_valid(const PassRec *r, const HistCtx *h, const git_oid *oid, const char *std_id) {
+  if (!r || !git_oid_equal(&r->file_oid, oid) || strcmp(r->std_id, std_id) != 0)
+    return false;
+  for (size_t i = 0; i < r->ndeps; i++) {
+    const TreeEnt *e = smap_get(&h->tree, r->deps[i].path);
+    if ((e != NULL) != r->deps[i].exists)
+      return false;
+    if (e && !git_oid_equal(&e->oid, &r->deps[i].oid))
+      return false;
+  }
+  return true;
+}
+
+static void flat_from_diag(FlatDiag *out, const Diag *d) {
+  out->path = xstrdup(d->src->path);
+  out->rule = d->rule;
+  out->severity = d->severity;
+  out->fix = d->fix.applicability;
+  out->start = d->start;
+  out->end = d->end;
+  out->message = xstrdup(d->message);
+}
+
+static void flat_copy(FlatDiag *out, const FlatDiag *d) {
+  *out = *d;
+  out->path = xstrdup(d->path);
+  out->message = xstrdup(d->message);
+}
+
+static FactsRec *facts_for(Project *proj, const char *abs) {
+  FactsRec *f = xcalloc(1, sizeof *f);
+  Module *m = project_module(proj, abs);
+  if (!m)
+    return f;
+  if (m->status != SOURCE_OK) {
+    f->nnotices = 1;
+    return f;
+  }
+  f->nnotices = m->has_syntax_error ? 1 : 0;
+  module_site_spans(m, &f->sites, &f->nsites);
+  return f;
+}
+
+bool history_parse_date(const char *s, int64_t *out) {
+  int y, mo, d;
+  char extra;
+  if (sscanf(s, "%4d-%2d-%2d%c", &y, &mo, &d, &extra) != 3 || mo < 1 || mo > 12 || d < 1 || d > 31)
+    return false;
+  /* Days from civil (Howard Hinnant's algorithm): no timegm needed. */
+  y -= mo <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  *out = (int64_t)(era * 146097 + doe - 719468) * 86400;
+  return true;
+}
+
+static char *git_error_text(const char *what) {
+  const git_error *e = git_error_last();
+  return xasprintf("%s: %s", what, e && e->message ? e->message : "unknown libgit2 error");
+}
+
+/* The sampled commits, oldest first. */
+static bool sample_commits(git_repository *repo, const HistoryOptions *ho, git_oid **out, size_t *n,
+                           char **err) {
+  git_revwalk *walk = NULL;
+  *out = NULL;
+  *n = 0;
+  if (git_revwalk_new(&walk, repo) != 0 || git_revwalk_push_head(walk) != 0) {
+    *err = git_error_text("cannot walk the history of HEAD");
+    git_revwalk_free(walk);
+    return false;
+  }
+  git_revwalk_simplify_first_parent(walk);
+  git_oid oid;
+  size_t cap = 0, seen = 0;
+  long every = ho->every > 0 ? ho->every : 1;
+  while (git_revwalk_next(&oid, walk) == 0) {
+    if (ho->count && *n >= (size_t)ho->count)
+      break;
+    if (ho->has_since) {
+      git_commit *c = NULL;
+      if (git_commit_lookup(&c, repo, &oid) != 0)
+        break;
+      int64_t t = (int64_t)git_commit_time(c);
+      git_commit_free(c);
+      if (t < ho->since)
+        break;
+    }
+    if (seen++ % (size_t)every == 0)
+      ARRAY_PUSH(*out, *n, cap, oid);
+  }
+  git_revwalk_free(walk);
+  for (size_t i = 0; i < *n / 2; i++) {
+    git_oid t = (*out)[i];
+    (*out)[i] = (*out)[*n - 1 - i];
+    (*out)[*n - 1 - i] = t;
+  }
+  return true;
+}
+
+typedef struct Caches {
+  SMap passes; /* absolute path -> PassRec */
+  SMap facts;  /* blob id -> FactsRec */
+  char *tsconfig_key;
+} Caches;
+
+static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid,
+                           const RuleSelection *sel, const HistoryOptions *ho, const char *cwd,
+                           HistoryPoint *hp, char **err) {
+  git_commit *commit = NULL;
+  git_tree *tree = NULL;
+  if (git_commit_lookup(&commit, h->repo, oid) != 0 || git_commit_tree(&tree, commit) != 0) {
+    *err = git_error_text("cannot read commit");
+    git_commit_free(commit);
+    return false;
+  }
+  git_oid_tostr(hp->oid, sizeof hp->oid, oid);
+  hp->time = (int64_t)git_commit_time(commit);
+  time_t tt = (time_t)hp->time;
+  struct tm tmv;
+  gmtime_r(&tt, &tmv);
+  strftime(hp->date, sizeof hp->date, "%Y-%m-%dT%H:%M:%SZ", &tmv);
+  const char *summary = git_commit_summary(commit);
+  hp->subject = xstrdup(summary ? summary : "");
+
+  smap_free(&h->tree, free);
+  w->nlint = 0;
+  sb_free(&w->tsconfigs);
+  git_tree_walk(tree, GIT_TREEWALK_PRE, walk_cb, w);
+  git_tree_free(tree);
+  git_commit_free(commit);
+  qsort(w->lint, w->nlint, sizeof *w->lint, cmp_str);
+  const char *tskey = w->tsconfigs.len ? sb_cstr(&w->tsconfigs) : "";
+  if (ho->no_reuse || !c->tsconfig_key || strcmp(c->tsconfig_key, tskey) != 0) {
+    smap_free(&c->passes, pass_free);
+    free(c->tsconfig_key);
+    c->tsconfig_key = xstrdup(tskey);
+  }
+  if (ho->no_reuse)
+    smap_free(&c->facts, facts_free);
+
+  /* The standards of this commit. */
+  Standards std;
+  char *serr = NULL;
+  if (!std_load_builtin(&std, &serr)) {
+    *err = serr;
+    return false;
+  }
+  char *std_id = xstrdup("builtin");
+  char *std_abs = NULL;
+  if (ho->explicit_standards) {
+    if (!std_learn_from_file(&std, ho->explicit_standards, ho->explicit_standards, &serr)) {
+      *err = xasprintf("--standards %s", serr);
+      free(serr);
+      free(std_id);
+      std_free(&std);
+      return false;
+    }
+    free(std_id);
+    std_id = xasprintf("file:%s", ho->explicit_standards);
+    std_abs = path_absolute(cwd, ho->explicit_standards);
+  } else {
+    for (size_t i = 0; i < w->nlint; i++) {
+      if (!str_ends_with(w->lint[i], std.module_suffix))
+        continue;
+      TreeEnt *e = smap_get(&h->tree, w->lint[i]);
+      char *bytes = NULL;
+      size_t len = 0;
+      if (e && blob_bytes(h->repo, &e->oid, &bytes, &len)) {
+        Project tmp;
+        project_init(&tmp, NULL);
+        char *display = project_display_path(&tmp, w->lint[i]);
+        project_free(&tmp);
+        if (std_learn_from_memory(&std, bytes, len, w->lint[i], display, &serr)) {
+          free(std_id);
+          std_id = xmalloc(GIT_OID_HEXSZ + 1);
+          git_oid_tostr(std_id, GIT_OID_HEXSZ + 1, &e->oid);
+          std_abs = xstrdup(w->lint[i]);
+        }
+        free(serr);
+        serr = NULL;
+        free(display);
+      }
+      free(bytes);
+      break;
+    }
+  }
+
+  ProjectFs fs = {
+      .ctx = h, .read_file = hook_read, .file_exists = hook_exists, .is_linted = hook_linted};
+  Project proj;
+  project_init(&proj, &std);
+  proj.fs = &fs;
+  proj.standards_path = std_abs;
+
+  FlatDiag *diags = NULL;
+  size_t ndiags = 0, dcap = 0;
+  FileFacts *files = xcalloc(w->nlint + 1, sizeof *files);
+  size_t nnotices = 0;
+  for (size_t i = 0; i < w->nlint; i++) {
+    const char *abs = w->lint[i];
+    TreeEnt *e = smap_get(&h->tree, abs);
+    PassRec *rec = smap_get(&c->passes, abs);
+    if (pass_valid(rec, h, &e->oid, std_id)) {
+      hp->passes_reused++;
+    } else {
+      pass_free(rec);
+      rec = xcalloc(1, sizeof *rec);
+      rec->file_oid = e->oid;
+      rec->std_id = xstrdup(std_id);
+      h->recording = rec;
+      Module *m = project_module(&proj, abs);
+      if (m && m->tree) {
+        DiagList dl = {0};
+        lint_module(&proj, m, sel, &dl);
+        rec->diags = xcalloc(dl.n + 1, sizeof *rec->diags);
+        for (size_t k = 0; k < dl.n; k++)
+          flat_from_diag(&rec->diags[rec->ndiags++], &dl.items[k]);
+        diag_list_free(&dl);
+      }
+      h->recording = NULL;
+      smap_put(&c->passes, abs, rec);
+      hp->passes_linted++;
+    }
+    for (size_t k = 0; k < rec->ndiags; k++) {
+      grow_array((void **)&diags, &dcap, ndiags + 1, sizeof *diags);
+      flat_copy(&diags[ndiags++], &rec->diags[k]);
+    }
+    char hex[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(hex, sizeof hex, &e->oid);
+    FactsRec *fr = smap_get(&c->facts, hex);
+    if (!fr) {
+      fr = facts_for(&proj, abs);
+      smap_put(&c->facts, hex, fr);
+    }
+    files[i].path = project_display_path(&proj, abs);
+    files[i].sites = fr->sites;
+    files[i].nsites = fr->nsites;
+    nnotices += fr->nnotices;
+  }
+  /* Rules that read the whole import graph cannot be reused per blob: they
+   * run on every sampled commit, once all of its files are loaded. */
+  for (size_t i = 0; i < w->nlint; i++)
+    project_module_source(&proj, w->lint[i]);
+  for (size_t i = 0; i < w->nlint; i++) {
+    Module *m = project_module_source(&proj, w->lint[i]);
+    if (!m)
+      continue;
+    DiagList dl = {0};
+    lint_module_project_wide(&proj, m, sel, &dl);
+    for (size_t k = 0; k < dl.n; k++) {
+      grow_array((void **)&diags, &dcap, ndiags + 1, sizeof *diags);
+      flat_from_diag(&diags[ndiags++], &dl.items[k]);
+    }
+    diag_list_free(&dl);
+  }
+  flat_diags_sort_unique(diags, &ndiags);
+  ReportInput in = {
+      .diags = diags,
+      .ndiags = ndiags,
+      .files = files,
+      .nfiles = w->nlint,
+      .nnotices = nnotices,
+      .standards_source = std.source,
+      .standards_learned = std.learned,
+      .sel = sel,
+      .dir_depth = ho->dir_depth,
+  };
+  report_snapshot(&in, &hp->snap);
+  for (size_t i = 0; i < ndiags; i++)
+    flat_diag_free(&diags[i]);
+  free(diags);
+  for (size_t i = 0; i < w->nlint; i++)
+    free(files[i].path);
+  free(files);
+  for (size_t i = 0; i < w->nlint; i++)
+    free(w->lint[i]);
+  w->nlint = 0;
+  project_free(&proj);
+  std_free(&std);
+  free(std_id);
+  return true;
+}
+
+bool report_history(const char *cwd, char *const *paths, size_t npaths, const RuleSelection *sel,
+                    const HistoryOptions *ho, Report *r, HistoryTotals *tot, char **err) {
+  memset(tot, 0, sizeof *tot);
+  git_libgit2_init();
+  HistCtx h = {0};
+  bool ok = false;
+  git_oid *oids = NULL;
+  size_t noids = 0;
+  WalkCtx w = {0};
+  Caches c = {0};
+  char real[PATH_MAX];
+  if (git_repository_open_ext(&h.repo, cwd, 0, NULL) != 0) {
+    *err = xasprintf("--history needs a git repository (%s is not in one)", cwd);
+    goto out;
+  }
+  const char *wd = git_repository_workdir(h.repo);
+  if (!wd) {
+    *err = xstrdup("--history needs a repository with a working directory");
+    goto out;
+  }
+  char *workdir = path_absolute("/", realpath(wd, real) ? real : wd);
+  w.h = &h;
+  w.workdir = strcmp(workdir, "/") == 0 ? "" : workdir;
+  size_t scap = 0;
+  for (size_t i = 0; i < npaths; i++)
+    ARRAY_PUSH(w.scopes, w.nscopes, scap, path_absolute(cwd, paths[i]));
+  if (!sample_commits(h.repo, ho, &oids, &noids, err)) {
+    free(workdir);
+    goto out;
+  }
+  r->history = xcalloc(noids + 1, sizeof *r->history);
+  ok = true;
+  for (size_t i = 0; i < noids && ok; i++) {
+    ok = measure_commit(&h, &w, &c, &oids[i], sel, ho, cwd, &r->history[i], err);
+    if (ok) {
+      r->nhistory++;
+      tot->passes_linted += r->history[i].passes_linted;
+      tot->passes_reused += r->history[i].passes_reused;
+    }
+  }
+  tot->commits = r->nhistory;
+  free(workdir);
+out:
+  for (size_t i = 0; i < w.nscopes; i++)
+    free(w.scopes[i]);
+  free(w.scopes);
+  free(w.lint);
+  sb_free(&w.tsconfigs);
+  smap_free(&h.tree, free);
+  smap_free(&c.passes, pass_free);
+  smap_free(&c.facts, facts_free);
+  free(c.tsconfig_key);
+  free(oids);
+  git_repository_free(h.repo);
+  git_libgit2_shutdown();
+  return ok;
+}

@@ -1,0 +1,145 @@
+#ifndef RTLINT_REPORT_REPORT_H
+#define RTLINT_REPORT_REPORT_H
+/* Migration progress report: the numbers are computed once into a Report
+ * (report.c); the html, md and json writers only read it. */
+#include "core/diag.h"
+#include "engine/engine.h"
+#include "rules/registry.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define REPORT_PHASES 5 /* PHASE_ALL (0) and phases 1..4 */
+#define REPORT_TOP_FILES 20
+
+/* A finding reduced to what the report counts; independent of any Project
+ * so history can keep it across commits. */
+typedef struct FlatDiag {
+  char *path; /* display path */
+  const RuleMeta *rule;
+  Severity severity;
+  FixApplicability fix;
+  uint32_t start, end;
+  char *message;
+} FlatDiag;
+
+/* A realtime site (facts.h: channel or event site) as the byte span from the
+ * call's start to its argument's end. */
+typedef struct SiteSpan {
+  uint32_t start, end;
+} SiteSpan;
+
+/* One linted file: its realtime sites. */
+typedef struct FileFacts {
+  char *path; /* display path */
+  SiteSpan *sites;
+  size_t nsites;
+} FileFacts;
+
+/* What the aggregation reads: the findings (sorted, deduplicated) and the
+ * linted files (sorted by path). */
+typedef struct ReportInput {
+  const FlatDiag *diags;
+  size_t ndiags;
+  const FileFacts *files;
+  size_t nfiles;
+  size_t nnotices;
+  const char *standards_source;
+  bool standards_learned;
+  const RuleSelection *sel;
+  int dir_depth; /* 1: top-level directories; 2: one level down */
+} ReportInput;
+
+typedef struct PhaseStats {
+  int phase;
+  size_t rules; /* enabled rules of this phase */
+  size_t findings, errors, warnings, files, fixable, suggestions, needs_human;
+  size_t sites, sites_pending, unplaced; /* see docs/report.md, "percent done" */
+  size_t units, done;
+  int pct_tenths; /* percent done x 10, rounded down */
+} PhaseStats;
+
+typedef struct RuleStats {
+  const RuleMeta *rule;
+  bool enabled;
+  size_t findings, files, fixable, needs_human;
+} RuleStats;
+
+/* A directory or a file. */
+typedef struct GroupStats {
+  char *name;
+  size_t files, findings, errors, fixable, needs_human;
+} GroupStats;
+
+typedef struct Snapshot {
+  size_t files, files_with_findings, findings, errors, warnings, fixable, suggestions, needs_human,
+      notices, sites;
+  PhaseStats phases[REPORT_PHASES];
+  PhaseStats total; /* every rule together (phase = -1) */
+  RuleStats *rules;
+  size_t nrules;
+  int dir_depth;
+  GroupStats *dirs;
+  size_t ndirs;
+  GroupStats *top_files;
+  size_t ntop;
+  GroupStats *fix_files; /* what `rtlint --fix` would change now */
+  size_t nfix_files;
+  char *standards_source;
+  bool standards_learned;
+} Snapshot;
+
+typedef struct HistoryPoint {
+  char oid[41];
+  int64_t time; /* committer time, seconds since the epoch */
+  char date[32];
+  char *subject;
+  size_t passes_linted, passes_reused;
+  Snapshot snap;
+} HistoryPoint;
+
+/* The numbers of a previous report, read back from its JSON (--compare). */
+typedef struct PrevReport {
+  bool present;
+  size_t files, findings, fixable, needs_human, files_with_findings;
+  int pct_tenths;
+  bool has_phase[REPORT_PHASES];
+  size_t phase_findings[REPORT_PHASES];
+  int phase_pct_tenths[REPORT_PHASES];
+} PrevReport;
+
+typedef struct Report {
+  Snapshot now;
+  HistoryPoint *history; /* oldest first */
+  size_t nhistory;
+  bool history_requested;
+  PrevReport prev;
+  char *compare_path;
+} Report;
+
+void report_snapshot(const ReportInput *in, Snapshot *out);
+void snapshot_free(Snapshot *s);
+void report_free(Report *r);
+
+/* Sorts and removes exact duplicates (the union of per-file passes). */
+void flat_diags_sort_unique(FlatDiag *d, size_t *n);
+int flat_diag_cmp(const void *a, const void *b);
+void flat_diag_free(FlatDiag *d);
+/* The realtime sites of a loaded module (it must have a tree). */
+void module_site_spans(struct Module *m, SiteSpan **out, size_t *n);
+
+/* Reads a previous report's JSON; false with *err when unusable. */
+bool report_load_prev(const char *path, PrevReport *prev, char **err);
+
+/* Phase titles and the seed's definitions. */
+const char *report_phase_title(int phase);
+const char *report_phase_definition(int phase);
+/* "84.6" */
+void report_pct(int tenths, char *buf, size_t size);
+
+void report_write_json(FILE *f, const Report *r);
+void report_write_md(FILE *f, const Report *r);
+void report_write_html(FILE *f, const Report *r);
+
+#endif

@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""rtlint report --history on a migration done in steps.
+
+Builds a temporary git repository from fixtures/campfire-app: the first commit
+is the app as it is, then each commit runs `rtlint --fix` on one more file
+(a migration done file by file), then a commit that touches no TypeScript.
+Checks that the burndown in the JSON history goes down at every fixing step,
+that the newest point equals a plain report of the working tree, that blobs
+which did not change are reused (and that reuse changes no number), and that
+--since/--every samples the same line.
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+APP = os.path.join(ROOT, "fixtures", "campfire-app")
+
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+        print("FAIL", what)
+    return cond
+
+
+def git(repo, *args, date=None):
+    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.com",
+               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.com")
+    if date:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = date
+    subprocess.run(["git", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false"] +
+                   list(args), cwd=repo, check=True, env=env, capture_output=True)
+
+
+def rtlint(exe, repo, *args):
+    p = subprocess.run([exe] + list(args), cwd=repo, capture_output=True, text=True)
+    return p
+
+
+def report_json(exe, repo, *args):
+    p = rtlint(exe, repo, "report", "--format", "json", *args)
+    if p.returncode != 0:
+        print(p.stderr)
+    check(p.returncode == 0, f"report {' '.join(args)} exits 0 (got {p.returncode})")
+    return json.loads(p.stdout), p.stderr
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rtlint", required=True)
+    exe = os.path.abspath(ap.parse_args().rtlint)
+    tmp = tempfile.mkdtemp(prefix="rtlint-history-")
+    repo = os.path.join(tmp, "app")
+    try:
+        shutil.copytree(APP, repo, ignore=shutil.ignore_patterns("node_modules"))
+        git(repo, "init", "-q")
+        git(repo, "add", "-A")
+        git(repo, "commit", "-q", "-m", "app before the migration", date="2025-01-01T10:00:00Z")
+        # Files with safe fixes, in the order of the migration.
+        before = json.loads(rtlint(exe, repo, "--format", "json", ".").stdout)
+        fixable = sorted({d["path"] for d in before["diagnostics"]
+                          if d["fix"] and d["fix"]["applicability"] == "safe"})
+        check(len(fixable) >= 3, f"at least 3 files with safe fixes (got {fixable})")
+        for day, path in enumerate(fixable, start=2):
+            p = rtlint(exe, repo, "--fix", path)
+            check(p.returncode in (0, 1), f"rtlint --fix {path} ran")
+            git(repo, "commit", "-q", "-am", f"migrate {path}",
+                date=f"2025-01-{day:02d}T10:00:00Z")
+        with open(os.path.join(repo, "NOTES.md"), "w") as f:
+            f.write("no code here\n")
+        git(repo, "add", "NOTES.md")
+        git(repo, "commit", "-q", "-m", "notes only", date="2025-01-20T10:00:00Z")
+        ncommits = len(fixable) + 2
+
+        rep, err = report_json(exe, repo, "--history", str(ncommits + 5), ".")
+        hist = rep["history"]
+        check(len(hist) == ncommits, f"history has one point per commit ({len(hist)} vs {ncommits})")
+        totals = [h["totals"]["findings"] for h in hist]
+        done = [h["totals"]["percent_done"] for h in hist]
+        print("burndown:", totals, "percent done:", done)
+        for i in range(1, len(fixable) + 1):
+            check(totals[i] < totals[i - 1],
+                  f"findings go down at step {i} ({totals[i - 1]} -> {totals[i]})")
+            # A site can carry findings of several rules: fixing one of them
+            # leaves the site pending, so a step may keep percent done level.
+            check(done[i] >= done[i - 1], f"percent done never goes down (step {i})")
+            fixable_counts = [h["totals"]["fixable"] for h in hist]
+            check(fixable_counts[i] < fixable_counts[i - 1], f"fixable goes down at step {i}")
+        check(done[len(fixable)] > done[0], "percent done rises over the migration")
+        check(totals[-1] == totals[-2], "a commit without code changes keeps the numbers")
+        check(hist[-1]["files_linted"] == 0 and hist[-1]["files_reused"] == rep["totals"]["files"],
+              f"nothing re-linted when no TypeScript changed ({hist[-1]['files_linted']} linted)")
+        check(hist[0]["files_linted"] == rep["totals"]["files"],
+              "the first commit lints every file")
+        for h in hist[1:len(fixable) + 1]:
+            check(h["files_reused"] > 0 and h["files_linted"] < rep["totals"]["files"],
+                  f"{h['subject']}: unchanged blobs reused ({h['files_linted']} linted)")
+        check([h["subject"] for h in hist][0] == "app before the migration", "oldest first")
+        check(all(h["standards"]["source"] == "lib/realtime/unified-channel-standards.ts"
+                  and h["standards"]["learned"] for h in hist),
+              "each commit's standards come from the commit's standards module")
+        # The newest point is the working tree as `rtlint report` sees it.
+        check(hist[-1]["totals"] == rep["totals"], "newest history point == current totals")
+        for a, b in zip(hist[-1]["phases"], rep["phases"]):
+            check(a["findings"] == b["findings"] and a["percent_done"] == b["percent_done"],
+                  f"phase {a['phase']} of the newest point == current")
+        # The first point is what `rtlint check` said before the migration.
+        check(hist[0]["totals"]["findings"] == len(before["diagnostics"]) and
+              hist[0]["totals"]["fixable"] == before["summary"]["fixable"],
+              "oldest point == rtlint --format json on the original app")
+        # Reuse must not change any number.
+        cold, _ = report_json(exe, repo, "--history", str(ncommits), "--no-reuse", ".")
+        strip = lambda hs: [{k: v for k, v in h.items() if k not in ("files_linted", "files_reused")}
+                            for h in hs]
+        check(strip(cold["history"]) == strip(hist), "--no-reuse gives the same history")
+        check(all(h["files_reused"] == 0 for h in cold["history"]), "--no-reuse reuses nothing")
+        # --history N takes the newest N.
+        last2, _ = report_json(exe, repo, "--history", "2", ".")
+        check([h["commit"] for h in last2["history"]] == [h["commit"] for h in hist[-2:]],
+              "--history 2 is the newest two commits")
+        # --since / --every: every 2nd commit since Jan 3rd, counted from HEAD.
+        since, _ = report_json(exe, repo, "--since", "2025-01-03", "--every", "2", ".")
+        recent = [h["commit"] for h in hist if h["date"] >= "2025-01-03"]
+        expect = list(reversed(list(reversed(recent))[::2]))
+        check([h["commit"] for h in since["history"]] == expect,
+              f"--since --every samples every 2nd commit ({len(since['history'])} points)")
+        # Without a standards module the built-in catalog applies, and says so.
+        os.remove(os.path.join(repo, "lib", "realtime", "unified-channel-standards.ts"))
+        git(repo, "commit", "-q", "-am", "drop standards module", date="2025-01-21T10:00:00Z")
+        nostd, _ = report_json(exe, repo, "--history", "2", ".")
+        std_last = nostd["history"][-1]["standards"]
+        check(std_last["source"].startswith("built-in catalog") and not std_last["learned"],
+              "a commit without the standards module uses the built-in catalog")
+        check(nostd["history"][0]["standards"]["learned"], "the commit before still learned it")
+        # Outside git: a clear error.
+        outside = os.path.join(tmp, "plain")
+        shutil.copytree(APP, outside, ignore=shutil.ignore_patterns("node_modules"))
+        p = rtlint(exe, outside, "report", "--history", "3", ".")
+        check(p.returncode == 2 and "git repository" in p.stderr,
+              f"--history outside git fails with a message ({p.returncode}: {p.stderr.strip()})")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"report-history: {len(failures)} failed checks")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
