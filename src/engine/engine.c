@@ -282,7 +282,7 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
   RuleSelection any;
   selection_union(pool.sels, npaths, &any);
   Prefilter pf;
-  prefilter_init(&pf, &any);
+  prefilter_init(&pf, &any, proj->std);
   if (!opt->prefilter)
     pf.always = true;
   pool.pf = &pf;

@@ -5,24 +5,32 @@
 #include <stdlib.h>
 #include <string.h>
 
-void prefilter_init(Prefilter *pf, const RuleSelection *sel) {
+static void add_needle(Prefilter *pf, size_t *cap, const char *needle) {
+  for (size_t i = 0; i < pf->n; i++)
+    if (strcmp(pf->needles[i], needle) == 0)
+      return;
+  ARRAY_PUSH(pf->needles, pf->n, *cap, needle);
+}
+
+void prefilter_init(Prefilter *pf, const RuleSelection *sel, const Standards *std) {
   memset(pf, 0, sizeof *pf);
   size_t cap = 0;
   for (size_t r = 0; r < rules_count; r++) {
     if (sel->severity[r] == SEV_OFF)
       continue;
+    if (rules_all[r]->hook_needles) {
+      for (size_t h = 0; std && h < std->nhooks; h++)
+        add_needle(pf, &cap, std->hooks[h].hook);
+      if (!rules_all[r]->needles)
+        continue;
+    }
     const char *const *nd = rules_all[r]->needles;
     if (!nd || !nd[0]) {
       pf->always = true;
       continue;
     }
-    for (; *nd; nd++) {
-      bool dup = false;
-      for (size_t i = 0; i < pf->n && !dup; i++)
-        dup = strcmp(pf->needles[i], *nd) == 0;
-      if (!dup)
-        ARRAY_PUSH(pf->needles, pf->n, cap, *nd);
-    }
+    for (; *nd; nd++)
+      add_needle(pf, &cap, *nd);
   }
 }
 

@@ -1,6 +1,7 @@
 #ifndef RTLINT_ENGINE_PREFILTER_H
 #define RTLINT_ENGINE_PREFILTER_H
 #include "engine/engine.h"
+#include "standards/standards.h"
 
 /* The byte strings at least one of which a file must contain for any enabled
  * rule to fire, taken from the rules' own needles (never a hand-kept list).
@@ -11,7 +12,7 @@ typedef struct Prefilter {
   bool always; /* some enabled rule has no needles: every file is parsed */
 } Prefilter;
 
-void prefilter_init(Prefilter *pf, const RuleSelection *sel);
+void prefilter_init(Prefilter *pf, const RuleSelection *sel, const Standards *std);
 bool prefilter_wants(const Prefilter *pf, const char *bytes, size_t len);
 void prefilter_free(Prefilter *pf);
 

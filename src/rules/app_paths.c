@@ -1,6 +1,8 @@
 #include "rules/app_paths.h"
 
+#include "config/config.h"
 #include "core/util.h"
+#include "resolve/project.h"
 
 #include <string.h>
 
@@ -53,6 +55,16 @@ bool path_is_component_code(const char *path) {
     return false;
   return path_has_dirs(path, "components") || path_has_dirs(path, "hooks") ||
          path_has_dirs(path, "app");
+}
+
+bool module_is_component_code(const Config *config, const Module *m) {
+  if (config && config->ninfrastructure_dirs &&
+      config_path_in(config, m->fs_path, config->infrastructure_dirs, config->ninfrastructure_dirs))
+    return false;
+  if (config && config->ncomponent_dirs)
+    return is_ts_source(m->fs_path) &&
+           config_path_in(config, m->fs_path, config->component_dirs, config->ncomponent_dirs);
+  return path_is_component_code(m->src.path);
 }
 
 bool path_is_dashboard(const char *path) {

@@ -17,6 +17,13 @@ bool path_has_dirs(const char *path, const char *dirs);
  * lib/realtime/ infrastructure (exempt even inside a component folder). */
 bool path_is_component_code(const char *path);
 
+struct Config;
+struct Module;
+/* path_is_component_code, unless rtlint.yaml says otherwise: a file under
+ * `infrastructure_dirs` is never component code; with `component_dirs`, only
+ * files under them are. (supabase-channel-direct, channel-error-unhandled) */
+bool module_is_component_code(const struct Config *config, const struct Module *m);
+
 /* Under app/dashboard/, where OrganizationRealtimeProvider is mounted. */
 bool path_is_dashboard(const char *path);
 

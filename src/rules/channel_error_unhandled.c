@@ -4,6 +4,7 @@
  * instead of stopping"). */
 #include "parse/ast.h"
 #include "resolve/scope.h"
+#include "rules/app_paths.h"
 #include "rules/ctx.h"
 
 #include <stdlib.h>
@@ -69,24 +70,6 @@ static bool is_channel_expr(const Module *m, TSNode n, int depth) {
     Binding b = scope_lookup(m, n, name);
     free(name);
     return b.kind == BIND_VALUE && is_channel_expr(m, b.node, depth + 1);
-  }
-  return false;
-}
-
-/* components/, hooks/, app/ outside app/api/, at any depth (so also below
- * src/): a whole path segment must match. */
-static bool is_component_path(const char *path) {
-  const char *s = path;
-  while (*s) {
-    const char *slash = strchr(s, '/');
-    if (!slash)
-      break; /* the file name itself */
-    size_t len = (size_t)(slash - s);
-    if (mem_eq_str(s, len, "components") || mem_eq_str(s, len, "hooks"))
-      return true;
-    if (mem_eq_str(s, len, "app"))
-      return !str_starts_with(slash + 1, "api/");
-    s = slash + 1;
   }
   return false;
 }
@@ -402,7 +385,7 @@ static void check_subscribe(RuleCtx *ctx, TSNode call) {
   TSNode prop = node_field(callee, "property");
   uint32_t start = ts_node_start_byte(prop), end = ts_node_end_byte(prop);
   if (call_argument_count(call) == 0) {
-    if (is_component_path(m->src.path))
+    if (module_is_component_code(ctx->config, m))
       rule_report(ctx, start, end,
                   "pass a status callback: `.subscribe((status) => { if (status === "
                   "\"CHANNEL_ERROR\") { /* fallback */ } })`",

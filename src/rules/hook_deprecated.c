@@ -10,10 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-/* The built-in hooks. A hook added by configuration must also be added to the
- * prefilter's needles by whoever wires the configuration in. */
-static const char *const needles[] = {"useRealTimeMessaging", "useTypingIndicator", NULL};
-
 static const char *const help_text =
     "useRealtime takes one options object and returns [state, actions]; rewrite the use by hand";
 
@@ -119,6 +115,6 @@ const RuleMeta rule_hook_deprecated = {
     .fixable = FIX_NONE,
     .summary =
         "A deprecated realtime hook is imported or called; new code should use `useRealtime()`.",
-    .needles = needles,
+    .hook_needles = true,
     .check = check,
 };

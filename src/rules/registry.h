@@ -19,6 +19,9 @@ typedef struct RuleMeta {
   /* Byte strings a file must contain for the rule to possibly fire; the
    * prefilter skips files containing none of any enabled rule's needles. */
   const char *const *needles;
+  /* The deprecated hook names of the standards (rules/migrations.json plus
+   * the configuration's deprecated_hooks) are needles too. */
+  bool hook_needles;
   /* The findings depend on files beyond those resolution reads (the whole
    * import graph): never cached, rerun every time. */
   bool project_wide;
