@@ -120,7 +120,7 @@ static bool string_list(Parse *p, const yaml_node_t *n, const char *what, bool g
     return false;
   for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
     yaml_node_t *item = node(p, *it);
-    const char *s;
+    const char *s = NULL;
     if (!want_string(p, item, globs ? "a glob" : "an entry", &s))
       return false;
     if (globs) {
@@ -152,7 +152,7 @@ static bool each_key(Parse *p, yaml_node_t *map, const char *what, KeyFn fn, voi
     return false;
   for (yaml_node_pair_t *a = map->data.mapping.pairs.start; a < map->data.mapping.pairs.top; a++) {
     yaml_node_t *k = node(p, a->key);
-    const char *key;
+    const char *key = NULL;
     if (!want_string(p, k, "a key", &key))
       return false;
     for (yaml_node_pair_t *b = map->data.mapping.pairs.start; b < a; b++) {
@@ -167,7 +167,7 @@ static bool each_key(Parse *p, yaml_node_t *map, const char *what, KeyFn fn, voi
 }
 
 static bool severity_of(Parse *p, yaml_node_t *v, Severity *out) {
-  const char *s;
+  const char *s = NULL;
   if (!want_string(p, v, "a rule's severity", &s))
     return false;
   if (strcmp(s, "error") == 0)
@@ -249,7 +249,7 @@ static bool parse_overrides(Parse *p, Config *c, yaml_node_t *v) {
 
 static bool hook_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
   HookMigration *h = ctx;
-  const char *s;
+  const char *s = NULL;
   if (strcmp(key, "name") == 0) {
     if (!want_string(p, v, "name", &s))
       return false;
@@ -335,7 +335,7 @@ static bool top_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, v
   if (strcmp(key, "phases") == 0)
     return parse_phases(p, v, c->phases, &c->nphases);
   if (strcmp(key, "standards") == 0) {
-    const char *s;
+    const char *s = NULL;
     if (!want_string(p, v, "standards", &s))
       return false;
     char *joined = s[0] == '/' ? xstrdup(s) : xasprintf("%s/%s", p->dir, s);

@@ -57,6 +57,7 @@ static void lint_module_rules(Project *proj, Module *m, const RuleSelection *sel
   Resolver res;
   resolver_init(&res, proj, &arena);
   res.deps = deps;
+  res.self = m;
   for (size_t i = 0; i < rules_count; i++) {
     if (sel->severity[i] == SEV_OFF || !in_subset(rules_all[i], subset))
       continue;
@@ -74,13 +75,15 @@ static void lint_module_rules(Project *proj, Module *m, const RuleSelection *sel
     };
     rules_all[i]->check(&ctx);
   }
+  resolver_release(&res);
   arena_free(&arena);
 }
 
 void lint_module(Project *proj, Module *m, const RuleSelection *sel, DiagList *out) {
-  project_parse(m);
+  project_hold(m);
   if (m->tree)
     lint_module_rules(proj, m, sel, NULL, RULES_CACHEABLE, NULL, out);
+  project_release(m);
 }
 
 void lint_module_project_wide(Project *proj, Module *m, const RuleSelection *sel, DiagList *out) {
@@ -97,9 +100,10 @@ void lint_module_project_wide(Project *proj, Module *m, const RuleSelection *sel
   }
   if (!wanted)
     return;
-  project_parse(m);
+  project_hold(m);
   if (m->tree)
     lint_module_rules(proj, m, sel, NULL, RULES_PROJECT_WIDE, NULL, out);
+  project_release(m);
 }
 
 static bool same_finding(const Diag *a, const Diag *b) {
@@ -188,36 +192,39 @@ static void lint_step(Pool *pool, size_t i, DiagList *out) {
      * A file with a syntax error but no needle is not reported either. */
     return;
   }
-  if (pool->cache) {
-    CachedFile cf = cache_lookup(pool->cache, pool->proj, m, sel, out);
-    if (cf.hit) {
-      pool->error_line[i] = cf.error_line;
-      pool->error_col[i] = cf.error_col;
-      project_parse(m);
+  CachedFile cf = {false, 0, 0};
+  if (pool->cache)
+    cf = cache_lookup(pool->cache, pool->proj, m, sel, out);
+  project_hold(m);
+  if (cf.hit) {
+    pool->error_line[i] = cf.error_line;
+    pool->error_col[i] = cf.error_col;
+    lint_module_rules(pool->proj, m, sel, config, RULES_PROJECT_WIDE, NULL, out);
+  } else {
+    if (m->has_syntax_error) {
+      uint32_t byte = 0;
+      parse_first_error(m->tree, &byte);
+      SrcPos pos = src_pos(&m->src, byte);
+      pool->error_line[i] = pos.line;
+      pool->error_col[i] = pos.col;
+    }
+    if (!pool->cache) {
+      lint_module_rules(pool->proj, m, sel, config, RULES_ALL, NULL, out);
+    } else {
+      ResolveDeps deps;
+      memset(&deps, 0, sizeof deps);
+      size_t before = out->n;
+      lint_module_rules(pool->proj, m, sel, config, RULES_CACHEABLE, &deps, out);
+      cache_store(pool->cache, m, sel, &deps, out->items + before, out->n - before,
+                  pool->error_line[i], pool->error_col[i]);
+      resolve_deps_free(&deps);
       lint_module_rules(pool->proj, m, sel, config, RULES_PROJECT_WIDE, NULL, out);
-      return;
     }
   }
-  project_parse(m);
-  if (m->has_syntax_error) {
-    uint32_t byte = 0;
-    parse_first_error(m->tree, &byte);
-    SrcPos pos = src_pos(&m->src, byte);
-    pool->error_line[i] = pos.line;
-    pool->error_col[i] = pos.col;
-  }
-  if (!pool->cache) {
-    lint_module_rules(pool->proj, m, sel, config, RULES_ALL, NULL, out);
-    return;
-  }
-  ResolveDeps deps;
-  memset(&deps, 0, sizeof deps);
-  size_t before = out->n;
-  lint_module_rules(pool->proj, m, sel, config, RULES_CACHEABLE, &deps, out);
-  cache_store(pool->cache, m, sel, &deps, out->items + before, out->n - before, pool->error_line[i],
-              pool->error_col[i]);
-  resolve_deps_free(&deps);
-  lint_module_rules(pool->proj, m, sel, config, RULES_PROJECT_WIDE, NULL, out);
+  project_release(m);
+  /* One tree per worker: unless another file's resolution reads it, the tree
+   * is not needed again (suppressions re-parse the few files with them). */
+  project_drop_tree(m);
 }
 
 static void run_pool(Pool *pool, unsigned jobs, DiagList *out) {
@@ -299,9 +306,15 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
   }
   /* After every rule ran: a finding can land in a file other than the one
    * being linted, and a directive is unused only if nothing reached it. */
-  for (size_t i = 0; i < npaths; i++)
-    if (pool.mods[i] && pool.mods[i]->tree)
-      suppress_apply(pool.mods[i], &out->diags, &pool.sels[i], setup->require_reason);
+  for (size_t i = 0; i < npaths; i++) {
+    Module *m = pool.mods[i];
+    if (!m || m->status != SOURCE_OK || !strstr(m->src.bytes, SUPPRESS_MARKER))
+      continue;
+    project_hold(m);
+    if (m->tree)
+      suppress_apply(m, &out->diags, &pool.sels[i], setup->require_reason);
+    project_release(m);
+  }
   free(pool.mods);
   free(pool.sels);
   free(pool.error_line);

@@ -22,7 +22,7 @@ static bool spec_is_standards(Project *p, const Module *m, const char *spec) {
   char *path = NULL;
   bool yes = false;
   if (project_resolve_import(p, m, spec, &path)) {
-    const Module *t = project_module(p, path);
+    const Module *t = project_module_source(p, path);
     yes = t && t->is_standards;
   }
   free(path);
@@ -77,9 +77,11 @@ static TSNode named_imports_of(TSNode imp) {
  * one; "./lib/realtime/..." style relative specifiers without extension. */
 static char *relative_spec(Project *p, const Module *m) {
   const Module *target = NULL;
+  pthread_mutex_lock(&p->lock);
   for (size_t i = 0; i < p->nmodules && !target; i++)
     if (p->modules[i]->is_standards)
       target = p->modules[i];
+  pthread_mutex_unlock(&p->lock);
   if (!target)
     return NULL;
   const char *from = m->fs_path, *to = target->fs_path;

@@ -2,6 +2,7 @@
 
 #include "core/util.h"
 #include "parse/ast.h"
+#include "parse/parser.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -94,11 +95,14 @@ static ImportGraph *build(Project *p) {
   qsort(g->nodes, g->nnodes, sizeof *g->nodes, cmp_node);
   for (size_t i = 0; i < g->nnodes; i++) {
     Module *m = g->nodes[i].mod;
-    project_parse(m); /* the prefilter may have skipped it */
-    if (!m->tree)
+    if (m->status != SOURCE_OK)
       continue;
+    /* A private tree: the module's own may be dropped by a worker meanwhile,
+     * and taking its lock here would order locks against the workers'. */
+    TSTree *tree = parse_source(&m->src, m->lang);
     Walk w = {p, g, m};
-    ast_walk(ts_tree_root_node(m->tree), visit, &w);
+    ast_walk(ts_tree_root_node(tree), visit, &w);
+    ts_tree_delete(tree);
   }
   return g;
 }

@@ -7,6 +7,7 @@
 #include <git2.h>
 #include <jansson.h>
 #include <limits.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -224,6 +225,38 @@ static Module *module_get(Project *p, const char *path, const char *mem_bytes, s
   index_insert(p, m);
   pthread_mutex_unlock(&p->lock);
   return m;
+}
+
+void project_hold(Module *m) {
+  for (;;) {
+    int users = atomic_load(&m->tree_users);
+    if (users < 0) {
+      sched_yield(); /* another thread is freeing the tree: a moment */
+      continue;
+    }
+    if (atomic_compare_exchange_weak(&m->tree_users, &users, users + 1))
+      break;
+  }
+  if (!atomic_load(&m->parsed))
+    project_parse(m);
+}
+
+void project_release(Module *m) {
+  atomic_fetch_sub(&m->tree_users, 1);
+}
+
+void project_drop_tree(Module *m) {
+  int idle = 0;
+  if (atomic_load(&m->import_target) || !atomic_compare_exchange_strong(&m->tree_users, &idle, -1))
+    return;
+  pthread_mutex_lock(&m->parse_lock);
+  if (m->tree && !atomic_load(&m->import_target)) {
+    ts_tree_delete(m->tree);
+    m->tree = NULL;
+    atomic_store(&m->parsed, false);
+  }
+  pthread_mutex_unlock(&m->parse_lock);
+  atomic_store(&m->tree_users, 0);
 }
 
 Module *project_module_source(Project *p, const char *path) {

@@ -22,6 +22,11 @@ typedef struct Module {
   bool is_standards; /* the UNIFIED_* single source of truth */
   bool linted;       /* among the files being checked (not only imported) */
   atomic_bool parsed;
+  /* How many lints use the tree now (this module's own, or one whose
+   * resolution reads it); -1 while the tree is being dropped. A counter, not
+   * a lock: holders of several modules never wait on each other. */
+  atomic_int tree_users;
+  atomic_bool import_target;  /* resolution has read it: keep its tree */
   char oid[41];               /* git blob id of the contents, when the project hashes */
   pthread_mutex_t parse_lock; /* the tree is built once, by whichever thread needs it first */
 } Module;
@@ -89,6 +94,12 @@ Module *project_module(Project *p, const char *path);
 Module *project_module_source(Project *p, const char *path);
 /* Builds m's tree if it has none yet (no-op for modules that failed to load). */
 void project_parse(Module *m);
+/* Keeps m's tree alive (parsing it if needed) until project_release. */
+void project_hold(Module *m);
+void project_release(Module *m);
+/* Frees m's tree when no one holds it and no resolution has read it; a
+ * later project_parse rebuilds it. */
+void project_drop_tree(Module *m);
 
 /* Adds a module whose text is given (staged content, a historical blob)
  * under path; later project_module(path) calls return it. Replaces nothing:

@@ -235,11 +235,31 @@ static const Module *import_target(Resolver *r, const Module *m, const Binding *
     }
     return NULL;
   }
-  const Module *t = project_module(r->proj, path);
+  Module *t = project_module_source(r->proj, path);
   free(path);
-  if (t && r->deps)
+  if (!t)
+    return NULL;
+  if (t != r->self) {
+    bool held = false;
+    for (size_t i = 0; i < r->nheld && !held; i++)
+      held = r->held[i] == t;
+    if (!held) {
+      atomic_store(&t->import_target, true);
+      project_hold(t);
+      ARRAY_PUSH(r->held, r->nheld, r->heldcap, t);
+    }
+  }
+  if (r->deps)
     resolve_deps_add_module(r->deps, t);
-  return t && t->tree ? t : NULL;
+  return t->tree ? t : NULL;
+}
+
+void resolver_release(Resolver *r) {
+  for (size_t i = 0; i < r->nheld; i++)
+    project_release(r->held[i]);
+  free(r->held);
+  r->held = NULL;
+  r->nheld = r->heldcap = 0;
 }
 
 typedef struct Export {

@@ -54,8 +54,14 @@ typedef struct Resolver {
   Arena *arena;
   Frame *frame; /* arguments of the function call being evaluated */
   int depth;
-  ResolveDeps *deps; /* optional: recorded when set */
+  ResolveDeps *deps;  /* optional: recorded when set */
+  const Module *self; /* the module being linted (held by the caller) */
+  Module **held;      /* other modules whose trees resolution reads */
+  size_t nheld, heldcap;
 } Resolver;
+
+/* Lets go of every module resolution held; call when the lint is done. */
+void resolver_release(Resolver *r);
 
 void resolve_deps_add_module(ResolveDeps *d, const Module *m);
 void resolve_deps_free(ResolveDeps *d);

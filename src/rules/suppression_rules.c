@@ -3,6 +3,7 @@
  * can be selected, configured and shown in every output format. Their check
  * functions do nothing: the findings come from the comments, after the
  * other rules have run. */
+#include "engine/suppress.h"
 #include "rules/ctx.h"
 
 static void no_check(RuleCtx *ctx) {
@@ -10,7 +11,7 @@ static void no_check(RuleCtx *ctx) {
 }
 
 /* Every directive contains this: other files have nothing to report. */
-static const char *const directive_needles[] = {"rtlint-", NULL};
+static const char *const directive_needles[] = {SUPPRESS_MARKER, NULL};
 
 const RuleMeta rule_invalid_suppression = {
     .id = "invalid-suppression",
