@@ -128,7 +128,7 @@ uint32_t call_argument_count(TSNode call) {
   return seen;
 }
 
-static bool key_matches(const Source *src, TSNode key, const char *want) {
+bool object_key_is(const Source *src, TSNode key, const char *want) {
   if (node_is(key, "property_identifier") || node_is(key, "number"))
     return node_text_eq(src, key, want);
   if (node_is(key, "string")) {
@@ -149,13 +149,13 @@ TSNode object_property(const Source *src, TSNode object, const char *key) {
   for (uint32_t i = 0; i < count; i++) {
     TSNode c = ts_node_named_child(object, i);
     if (node_is(c, "pair")) {
-      if (key_matches(src, node_field(c, "key"), key))
+      if (object_key_is(src, node_field(c, "key"), key))
         return node_field(c, "value");
     } else if (node_is(c, "shorthand_property_identifier")) {
       if (node_text_eq(src, c, key))
         return c;
     } else if (node_is(c, "method_definition")) {
-      if (key_matches(src, node_field(c, "name"), key))
+      if (object_key_is(src, node_field(c, "name"), key))
         return c;
     }
   }

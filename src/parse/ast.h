@@ -40,6 +40,9 @@ TSNode call_callee_object(TSNode call);
 TSNode call_argument(TSNode call, uint32_t index); /* named args, skipping comments */
 uint32_t call_argument_count(TSNode call);
 
+/* True when a property key (identifier, string or number) spells want. */
+bool object_key_is(const Source *src, TSNode key, const char *want);
+
 /* An object literal's property value by key (identifier, string or number
  * key); null node when absent. Shorthand `{ event }` returns the identifier. */
 TSNode object_property(const Source *src, TSNode object, const char *key);

@@ -159,34 +159,8 @@ bool facts_realtime_subscribe(const Module *m, TSNode call) {
   return yes;
 }
 
-/* The function a handler argument denotes: an inline function, a local
- * function, or a local `useCallback(fn, deps)`. */
-static TSNode handler_function(const Module *m, TSNode arg) {
-  TSNode null = {0};
-  arg = node_unwrap(arg);
-  if (ts_node_is_null(arg))
-    return null;
-  if (node_is_function(arg))
-    return arg;
-  if (node_is(arg, "call_expression") && callee_is(&m->src, arg, "useCallback"))
-    return handler_function(m, call_argument(arg, 0));
-  if (!node_is(arg, "identifier"))
-    return null;
-  char *name = node_text_dup(&m->src, arg);
-  Binding b = scope_lookup(m, arg, name);
-  free(name);
-  if (b.kind == BIND_FUNCTION)
-    return b.node;
-  if (b.kind == BIND_VALUE) {
-    TSNode v = node_unwrap(b.node);
-    if (node_is(v, "call_expression") && callee_is(&m->src, v, "useCallback"))
-      return handler_function(m, call_argument(v, 0));
-  }
-  return null;
-}
-
 static void add_handler(Collector *c, TSNode arg, bool allow_type) {
-  TSNode fn = handler_function(c->m, arg);
+  TSNode fn = scope_function_of(c->m, arg);
   if (ts_node_is_null(fn))
     return;
   for (size_t i = 0; i < c->nhandlers; i++)

@@ -370,3 +370,30 @@ Binding scope_lookup_toplevel(const Module *m, const char *name) {
   scan_block(m, root, name, &b);
   return b;
 }
+
+static bool is_use_callback(const Module *m, TSNode n) {
+  uint32_t len;
+  const char *name = node_is(n, "call_expression") ? call_callee_name(&m->src, n, &len) : NULL;
+  return name && mem_eq_str(name, len, "useCallback");
+}
+
+TSNode scope_function_of(const Module *m, TSNode arg) {
+  TSNode null = {0};
+  arg = node_unwrap(arg);
+  if (ts_node_is_null(arg))
+    return null;
+  if (node_is_function(arg))
+    return arg;
+  if (is_use_callback(m, arg))
+    return scope_function_of(m, call_argument(arg, 0));
+  if (!node_is(arg, "identifier"))
+    return null;
+  char *name = node_text_dup(&m->src, arg);
+  Binding b = scope_lookup(m, arg, name);
+  free(name);
+  if (b.kind == BIND_FUNCTION)
+    return b.node;
+  if (b.kind == BIND_VALUE && is_use_callback(m, node_unwrap(b.node)))
+    return scope_function_of(m, call_argument(node_unwrap(b.node), 0));
+  return null;
+}

@@ -30,6 +30,11 @@ bool node_is_function(TSNode n);
 /* The expressions a function can return: an arrow's expression body or the
  * argument of each `return` directly in its body. */
 size_t function_returns(TSNode fn, TSNode *out, size_t max);
+/* The function an argument denotes: an inline function, a local function
+ * (declared or const-bound), or a local `useCallback(fn, deps)`; null when
+ * it is anything else. */
+TSNode scope_function_of(const Module *m, TSNode arg);
+
 /* Index of parameter `name` in fn's parameter list, or -1. */
 int function_param_index(const Module *m, TSNode fn, const char *name);
 

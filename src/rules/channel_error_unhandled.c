@@ -357,23 +357,6 @@ static char *first_param_name(const Module *m, TSNode fn) {
   return NULL;
 }
 
-/* The callback as a function node in this file; null when rtlint cannot see
- * into it. */
-static TSNode callback_fn(const Module *m, TSNode arg) {
-  TSNode null = {0};
-  arg = node_unwrap(arg);
-  if (node_is_function(arg))
-    return arg;
-  if (node_is(arg, "identifier")) {
-    char *name = node_text_dup(&m->src, arg);
-    Binding b = scope_lookup(m, arg, name);
-    free(name);
-    if (b.kind == BIND_FUNCTION)
-      return b.node;
-  }
-  return null;
-}
-
 static void check_subscribe(RuleCtx *ctx, TSNode call) {
   const Module *m = ctx->mod;
   TSNode callee = node_unwrap(node_field(call, "function"));
@@ -393,7 +376,7 @@ static void check_subscribe(RuleCtx *ctx, TSNode call) {
                   "goes unnoticed and realtime stops; switch to a fallback on CHANNEL_ERROR");
     return;
   }
-  TSNode fn = callback_fn(m, call_argument(call, 0));
+  TSNode fn = scope_function_of(m, call_argument(call, 0));
   if (ts_node_is_null(fn))
     return;
   Analysis an;

@@ -35,19 +35,6 @@ static bool is_messages_table(RuleCtx *ctx, TSNode recv) {
 
 typedef enum KeyState { KEY_MISSING, KEY_PRESENT, KEY_UNKNOWN } KeyState;
 
-static bool key_is(const Source *src, TSNode key, const char *want) {
-  if (node_is(key, "property_identifier"))
-    return node_text_eq(src, key, want);
-  if (node_is(key, "string")) {
-    StrBuf sb = {0};
-    node_string_value(src, key, &sb);
-    bool eq = strcmp(sb_cstr(&sb), want) == 0;
-    sb_free(&sb);
-    return eq;
-  }
-  return false;
-}
-
 /* Whether the object sets organization_id; *camel when it has the camelCase
  * organizationId instead. A spread or computed key makes it unknown. */
 static KeyState object_org_key(const Source *src, TSNode obj, bool *camel) {
@@ -76,9 +63,9 @@ static KeyState object_org_key(const Source *src, TSNode obj, bool *camel) {
         *camel = true;
       continue;
     }
-    if (key_is(src, key, "organization_id"))
+    if (object_key_is(src, key, "organization_id"))
       st = KEY_PRESENT;
-    else if (key_is(src, key, "organizationId"))
+    else if (object_key_is(src, key, "organizationId"))
       *camel = true;
   }
   return st;
