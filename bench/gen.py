@@ -818,14 +818,21 @@ export function useTypingIndicator(conversationId: string, organizationId: strin
     return manifest
 
 
-def make_git(out, staged):
-    """Commit the tree, then touch `staged` realtime files and stage them: the pre-commit case."""
+def make_git(out, staged, commit):
+    """Make the tree a git repository of its own; with `commit`, commit it, then edit `staged`
+    realtime components and stage them (the pre-commit case).
+
+    Always a repository: bench/work/ is inside rtlint's own checkout and ignored there, and
+    linters that honour .gitignore (rtlint does, through libgit2) would otherwise see the whole
+    tree as ignored. A real app is its own repository too."""
     env = dict(os.environ, GIT_AUTHOR_NAME="bench", GIT_AUTHOR_EMAIL="bench@example.invalid",
                GIT_COMMITTER_NAME="bench", GIT_COMMITTER_EMAIL="bench@example.invalid",
                GIT_AUTHOR_DATE="2025-01-01T00:00:00Z", GIT_COMMITTER_DATE="2025-01-01T00:00:00Z")
     run = lambda *a: subprocess.run(["git", "-C", out, *a], check=True, env=env,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     run("init", "-q", "-b", "main")
+    if not commit:
+        return []
     run("add", "-A")
     run("commit", "-q", "-m", "synthetic tree")
     # Edit the first `staged` realtime components (sorted, so the choice is deterministic).
@@ -850,14 +857,15 @@ def main():
     ap.add_argument("--files", type=int, default=3000, help="number of files (default 3000)")
     ap.add_argument("--out", required=True, help="output directory (must not exist or be empty)")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--git", action="store_true", help="make it a git repository with 5 staged files")
+    ap.add_argument("--git", action="store_true", help="also commit the tree and stage --staged edited files")
     ap.add_argument("--staged", type=int, default=5, help="files to stage with --git (default 5)")
     a = ap.parse_args()
     if os.path.exists(a.out) and os.listdir(a.out):
         sys.exit(f"gen.py: {a.out} exists and is not empty")
     m = generate(a.files, a.out, a.seed)
+    staged = make_git(a.out, a.staged, a.git)
     if a.git:
-        m["staged"] = make_git(a.out, a.staged)
+        m["staged"] = staged
     with open(a.out.rstrip("/") + ".manifest.json", "w") as f:
         json.dump(m, f, indent=2)
         f.write("\n")

@@ -24,7 +24,7 @@ def timing(name):
     if not os.path.exists(p):
         return None
     r = json.load(open(p))["results"][0]
-    return r["mean"], r["stddev"] or 0.0, len(r["times"])
+    return r["mean"], r["stddev"] or 0.0, len(r["times"]), r["min"]
 
 
 def rss_mb(name):
@@ -38,12 +38,15 @@ def rss_mb(name):
 def fmt_t(t):
     if t is None:
         return "n/a"
-    mean, sd, n = t
-    return f"{mean * 1000:.0f} ms ± {sd * 1000:.0f} (n={n})" if mean < 1 else f"{mean:.2f} s ± {sd:.2f} (n={n})"
+    mean, sd, n, lo = t
+    if mean < 1:
+        return f"{mean * 1000:.0f} ms ± {sd * 1000:.0f} (min {lo * 1000:.0f}, n={n})"
+    return f"{mean:.2f} s ± {sd:.2f} (min {lo:.2f}, n={n})"
 
 
 def ratio(a, b):
-    return f"{a[0] / b[0]:.3f}" if a and b else "n/a"
+    """Ratio of means, and of minimums (the latter is less sensitive to other load on the box)."""
+    return f"{a[0] / b[0]:.3f} (min/min {a[3] / b[3]:.3f})" if a and b else "n/a"
 
 
 def counts():
@@ -84,7 +87,12 @@ def main():
     w(f"- rtlint: `{version}` at commit {commit or '?'}")
     w(f"- 3k tree: {m3['code_files']} code files, {m3['bytes'] / 1e6:.1f} MB, {m3['realtime_files']} with realtime code; "
       f"30k tree: {m30['code_files']} code files, {m30['bytes'] / 1e6:.1f} MB (bench/gen.py, seed {m3['seed']})")
-    w("- all figures from one run of `bench/run`, side by side; hyperfine mean ± stddev\n")
+    w("- all figures from one run of `bench/run`, side by side; hyperfine mean ± stddev (min)")
+    load = os.path.join(res, "loadavg-start.txt")
+    if os.path.exists(load):
+        w(f"- load average when the run started: {open(load).read().split()[0]} "
+          "(anything well above 0 means other work shared the cores)")
+    w("")
 
     w("| measurement | 3k files | 30k files | peak RSS (3k) |")
     w("|---|---|---|---|")
