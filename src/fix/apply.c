@@ -65,6 +65,50 @@ static size_t syntax_errors(const char *text, size_t len, Lang lang) {
   return n;
 }
 
+/* An insertion of exactly `<lead>import { NAME } from <spec><semi><trail>`,
+ * the form fix_require_standard_import writes. */
+typedef struct NewImport {
+  const char *name, *spec; /* spans into the edit's text */
+  size_t name_len, spec_len;
+} NewImport;
+
+static bool parse_new_import(const Edit *e, NewImport *ni) {
+  if (e->start != e->end)
+    return false;
+  const char *t = e->text;
+  while (*t == '\n')
+    t++;
+  if (strncmp(t, "import { ", 9) != 0)
+    return false;
+  ni->name = t + 9;
+  const char *close = strstr(ni->name, " } from ");
+  if (!close || memchr(ni->name, ',', (size_t)(close - ni->name)))
+    return false;
+  ni->name_len = (size_t)(close - ni->name);
+  ni->spec = close + 8;
+  const char *end = ni->spec + strlen(ni->spec);
+  while (end > ni->spec && (end[-1] == '\n' || end[-1] == ';'))
+    end--;
+  ni->spec_len = (size_t)(end - ni->spec);
+  return ni->name_len > 0 && ni->spec_len > 2;
+}
+
+/* Two fixes that each add an import from the same module at the same place
+ * become one import naming both: `import { A, B } from "m";`. */
+static char *merge_new_imports(const Edit *a, const Edit *b) {
+  NewImport x, y;
+  if (a->start != b->start || !parse_new_import(a, &x) || !parse_new_import(b, &y) ||
+      x.spec_len != y.spec_len || memcmp(x.spec, y.spec, x.spec_len) != 0)
+    return NULL;
+  StrBuf sb = {0};
+  sb_append_n(&sb, a->text, (size_t)(x.name - a->text));
+  sb_append_n(&sb, x.name, x.name_len);
+  sb_append(&sb, ", ");
+  sb_append_n(&sb, y.name, y.name_len);
+  sb_append(&sb, x.name + x.name_len);
+  return sb_take(&sb);
+}
+
 void fix_build(FileFixResult *out, const Source *src, Lang lang, const Diag *diags, size_t n,
                FixApplicability level) {
   memset(out, 0, sizeof *out);
@@ -103,11 +147,35 @@ void fix_build(FileFixResult *out, const Source *src, Lang lang, const Diag *dia
   qsort(order, naccepted, sizeof *order, cmp_edit);
   StrBuf sb = {0};
   uint32_t pos = 0;
+  char *merged = NULL; /* the import line being extended by later fixes */
+  Edit merged_edit;
   for (size_t i = 0; i < naccepted; i++) {
     const Edit *e = order[i].edit;
+    if (merged) {
+      merged_edit.text = merged;
+      char *both = merge_new_imports(&merged_edit, e);
+      if (both) {
+        free(merged);
+        merged = both;
+        continue;
+      }
+      sb_append(&sb, merged);
+      free(merged);
+      merged = NULL;
+    }
     sb_append_n(&sb, src->bytes + pos, e->start - pos);
-    sb_append(&sb, e->text);
     pos = e->end;
+    NewImport ni;
+    if (parse_new_import(e, &ni)) {
+      merged = xstrdup(e->text);
+      merged_edit = *e;
+      continue;
+    }
+    sb_append(&sb, e->text);
+  }
+  if (merged) {
+    sb_append(&sb, merged);
+    free(merged);
   }
   sb_append_n(&sb, src->bytes + pos, src->len - pos);
   free(order);

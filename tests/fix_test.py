@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""--fix on a copy of the sample app: afterwards no safe-fixable finding is
+left, nothing new fails to parse, a second --fix changes nothing, and the
+--diff printed beforehand applies with `git apply` to the same result."""
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+failures = []
+
+
+def check(cond, what):
+    print(("ok   " if cond else "FAIL ") + what)
+    if not cond:
+        failures.append(what)
+
+
+def copy_app(tmp, name):
+    dest = os.path.join(tmp, name)
+    shutil.copytree(os.path.join(ROOT, "fixtures/campfire-app"), dest)
+    subprocess.run(["git", "init", "-q", dest], check=True)  # so .gitignore applies
+    return dest
+
+
+def rt(rtlint, cwd, *args):
+    return subprocess.run([rtlint, "--no-cache", "--color", "never", *args, "."], cwd=cwd,
+                          capture_output=True, text=True)
+
+
+def tree_hash(root):
+    h = hashlib.sha256()
+    for dirpath, dirnames, files in sorted(os.walk(root)):
+        dirnames[:] = sorted(d for d in dirnames if d != ".git")
+        for name in sorted(files):
+            path = os.path.join(dirpath, name)
+            h.update(path[len(root):].encode())
+            h.update(open(path, "rb").read())
+    return h.hexdigest()
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rtlint", required=True)
+    rtlint = os.path.abspath(ap.parse_args().rtlint)
+    with tempfile.TemporaryDirectory() as tmp:
+        app = copy_app(tmp, "fixed")
+        before = json.loads(rt(rtlint, app, "--format", "json").stdout)
+        safe_before = [d for d in before["diagnostics"]
+                       if d["fix"] and d["fix"]["applicability"] == "safe"]
+        check(len(safe_before) > 0, f"the app has safe fixes ({len(safe_before)})")
+        diff = rt(rtlint, app, "--diff")
+        check(diff.returncode == 1 and diff.stdout.startswith("--- a/"), "--diff prints a diff")
+
+        fixed = rt(rtlint, app, "--fix", "--format", "json")
+        check("applied" in fixed.stderr, "--fix says what it applied: " + fixed.stderr.strip())
+        after = json.loads(fixed.stdout)
+        safe_after = [d for d in after["diagnostics"]
+                      if d["fix"] and d["fix"]["applicability"] == "safe"]
+        check(safe_after == [], f"no safe-fixable finding remains ({len(safe_after)})")
+        parse_errors = lambda r: sorted(n["path"] for n in r["notices"] if n["kind"] == "parse-error")
+        check(parse_errors(after) == parse_errors(before),
+              f"no new syntax errors: {parse_errors(after)}")
+        check(len(after["diagnostics"]) < len(before["diagnostics"]),
+              f"findings went down ({len(before['diagnostics'])} -> {len(after['diagnostics'])})")
+
+        snapshot = tree_hash(app)
+        again = rt(rtlint, app, "--fix")
+        check("applied" not in again.stderr and tree_hash(app) == snapshot,
+              "a second --fix changes nothing")
+        check(rt(rtlint, app, "--diff").stdout == "", "--diff is empty after --fix")
+
+        other = copy_app(tmp, "patched")
+        patch = os.path.join(tmp, "fix.diff")
+        open(patch, "w").write(diff.stdout)
+        applied = subprocess.run(["git", "apply", patch], cwd=other, capture_output=True,
+                                 text=True)
+        check(applied.returncode == 0, "git apply accepts the --diff output " + applied.stderr)
+        check(tree_hash(other) == tree_hash(app), "git apply of --diff == --fix")
+    print(f"fix_test: {len(failures)} failures")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

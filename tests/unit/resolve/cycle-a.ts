@@ -1,0 +1,1 @@
+export { CYCLE } from "./cycle-b";

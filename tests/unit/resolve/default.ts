@@ -1,0 +1,2 @@
+const name = "presence:join";
+export default name;

@@ -1,0 +1,2 @@
+export const REEXPORTED = "typing:update";
+export const STARRED = "read:receipt";

@@ -1,0 +1,1 @@
+export const EVENTS = { NEW: "new_message", DOTTED: "typing.start" } as const;

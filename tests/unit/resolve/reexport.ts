@@ -1,0 +1,2 @@
+export { REEXPORTED } from "./inner";
+export * from "./inner";

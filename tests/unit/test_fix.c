@@ -1,0 +1,201 @@
+/* Applying fixes safely (src/fix/apply.c): overlapping edits, re-parse
+ * refusal, a file changed under us, atomic writes that keep the mode, and
+ * the unified diff. */
+#include "test_helpers.h"
+
+#include "core/util.h"
+#include "fix/apply.h"
+#include "rules/registry.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static Source make_source(const char *text) {
+  Source s;
+  char *detail = NULL;
+  assert_int_equal(src_from_memory(&s, text, strlen(text), "t.ts", &detail), SOURCE_OK);
+  return s;
+}
+
+static Diag *fixable(DiagList *dl, const Source *src, uint32_t start, uint32_t end,
+                     const char *text, FixApplicability app) {
+  Diag *d = diag_add(dl, rules_all[0], SEV_ERROR, src, start, end, "m", NULL);
+  diag_add_edit(d, start, end, text);
+  diag_set_fix(d, app, "t");
+  return d;
+}
+
+static void applies_in_order_and_defers_overlaps(void **state) {
+  (void)state;
+  Source s = make_source("const a = \"x\";\nconst b = \"y\";\n");
+  DiagList dl = {0};
+  fixable(&dl, &s, 10, 13, "A", FIX_SAFE);
+  fixable(&dl, &s, 11, 12, "B", FIX_SAFE); /* inside the first: deferred */
+  fixable(&dl, &s, 25, 28, "C", FIX_SAFE);
+  fixable(&dl, &s, 0, 0, "// header\n", FIX_SUGGESTION); /* below --fix's level */
+  FileFixResult r;
+  fix_build(&r, &s, LANG_TS, dl.items, dl.n, FIX_SAFE);
+  assert_non_null(r.fixed);
+  assert_string_equal(r.fixed, "const a = A;\nconst b = C;\n");
+  assert_int_equal(r.applied, 2);
+  assert_int_equal(r.deferred, 1);
+  fix_result_free(&r);
+  fix_build(&r, &s, LANG_TS, dl.items, dl.n, FIX_SUGGESTION);
+  assert_string_equal(r.fixed, "// header\nconst a = A;\nconst b = C;\n");
+  fix_result_free(&r);
+  diag_list_free(&dl);
+  src_free(&s);
+}
+
+static void identical_insertions_go_in_once(void **state) {
+  (void)state;
+  Source s = make_source("f(1);\nf(2);\n");
+  DiagList dl = {0};
+  Diag *d1 = fixable(&dl, &s, 2, 3, "ONE", FIX_SAFE);
+  diag_add_edit(d1, 0, 0, "import { X } from \"x\";\n");
+  Diag *d2 = fixable(&dl, &s, 8, 9, "TWO", FIX_SAFE);
+  diag_add_edit(d2, 0, 0, "import { X } from \"x\";\n");
+  FileFixResult r;
+  fix_build(&r, &s, LANG_TS, dl.items, dl.n, FIX_SAFE);
+  assert_string_equal(r.fixed, "import { X } from \"x\";\nf(ONE);\nf(TWO);\n");
+  fix_result_free(&r);
+  diag_list_free(&dl);
+  src_free(&s);
+}
+
+static void new_imports_from_one_module_merge(void **state) {
+  (void)state;
+  Source s = make_source("import x from \"y\";\nf(1);\ng(2);\n");
+  DiagList dl = {0};
+  Diag *d1 = fixable(&dl, &s, 21, 22, "C.a", FIX_SAFE);
+  diag_add_edit(d1, 18, 18, "\nimport { C } from \"@/std\";");
+  Diag *d2 = fixable(&dl, &s, 27, 28, "E.b", FIX_SAFE);
+  diag_add_edit(d2, 18, 18, "\nimport { E } from \"@/std\";");
+  FileFixResult r;
+  fix_build(&r, &s, LANG_TS, dl.items, dl.n, FIX_SAFE);
+  assert_string_equal(r.fixed,
+                      "import x from \"y\";\nimport { C, E } from \"@/std\";\nf(C.a);\ng(E.b);\n");
+  fix_result_free(&r);
+  diag_list_free(&dl);
+  src_free(&s);
+}
+
+static void refuses_a_fix_that_breaks_the_syntax(void **state) {
+  (void)state;
+  Source s = make_source("const a = f(\"x\");\n");
+  DiagList dl = {0};
+  fixable(&dl, &s, 12, 15, "g(", FIX_SAFE);
+  FileFixResult r;
+  fix_build(&r, &s, LANG_TS, dl.items, dl.n, FIX_SAFE);
+  assert_null(r.fixed);
+  assert_non_null(r.refused);
+  assert_non_null(strstr(r.refused, "would not parse"));
+  fix_result_free(&r);
+  diag_list_free(&dl);
+  src_free(&s);
+}
+
+static char *temp_file(const char *text, mode_t mode) {
+  char *path = xstrdup("/tmp/rtlint-fix-XXXXXX");
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+  close(fd);
+  chmod(path, mode);
+  return path;
+}
+
+static char *read_all(const char *path) {
+  FILE *f = fopen(path, "rb");
+  assert_non_null(f);
+  char buf[4096];
+  size_t n = fread(buf, 1, sizeof buf - 1, f);
+  fclose(f);
+  return xstrndup(buf, n);
+}
+
+static void writes_atomically_keeping_the_mode(void **state) {
+  (void)state;
+  const char *text = "const a = \"x\";\n";
+  char *path = temp_file(text, 0640);
+  Source s = make_source(text);
+  DiagList dl = {0};
+  fixable(&dl, &s, 10, 13, "A", FIX_SAFE);
+  FileFixResult r;
+  fix_build(&r, &s, LANG_TS, dl.items, dl.n, FIX_SAFE);
+  assert_true(fix_write(&r, path));
+  char *now = read_all(path);
+  assert_string_equal(now, "const a = A;\n");
+  struct stat st;
+  assert_int_equal(stat(path, &st), 0);
+  assert_int_equal(st.st_mode & 07777, 0640);
+  free(now);
+  fix_result_free(&r);
+  diag_list_free(&dl);
+  src_free(&s);
+  unlink(path);
+  free(path);
+}
+
+static void leaves_a_file_that_changed_under_it(void **state) {
+  (void)state;
+  const char *text = "const a = \"x\";\n";
+  char *path = temp_file(text, 0644);
+  Source s = make_source(text);
+  DiagList dl = {0};
+  fixable(&dl, &s, 10, 13, "A", FIX_SAFE);
+  FileFixResult r;
+  fix_build(&r, &s, LANG_TS, dl.items, dl.n, FIX_SAFE);
+  /* Someone saves the file between rtlint reading and writing it. */
+  FILE *f = fopen(path, "w");
+  fputs("const a = \"edited\";\n", f);
+  fclose(f);
+  assert_false(fix_write(&r, path));
+  assert_non_null(strstr(r.refused, "changed since it was read"));
+  char *now = read_all(path);
+  assert_string_equal(now, "const a = \"edited\";\n");
+  free(now);
+  fix_result_free(&r);
+  diag_list_free(&dl);
+  src_free(&s);
+  unlink(path);
+  free(path);
+}
+
+static void diff_is_a_unified_diff(void **state) {
+  (void)state;
+  Source s = make_source("a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n");
+  DiagList dl = {0};
+  fixable(&dl, &s, 2, 3, "B", FIX_SAFE);   /* line 2 */
+  fixable(&dl, &s, 18, 19, "J", FIX_SAFE); /* line 10: a second hunk */
+  FileFixResult r;
+  fix_build(&r, &s, LANG_TS, dl.items, dl.n, FIX_SAFE);
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  fix_print_diff(f, &r);
+  fclose(f);
+  assert_string_equal(buf, "--- a/t.ts\n+++ b/t.ts\n"
+                           "@@ -1,5 +1,5 @@\n a\n-b\n+B\n c\n d\n e\n"
+                           "@@ -7,4 +7,4 @@\n g\n h\n i\n-j\n+J\n");
+  free(buf);
+  fix_result_free(&r);
+  diag_list_free(&dl);
+  src_free(&s);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(applies_in_order_and_defers_overlaps),
+      cmocka_unit_test(identical_insertions_go_in_once),
+      cmocka_unit_test(new_imports_from_one_module_merge),
+      cmocka_unit_test(refuses_a_fix_that_breaks_the_syntax),
+      cmocka_unit_test(writes_atomically_keeping_the_mode),
+      cmocka_unit_test(leaves_a_file_that_changed_under_it),
+      cmocka_unit_test(diff_is_a_unified_diff),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,159 @@
+/* Value resolution (src/resolve): every case the rules issue lists, on the
+ * mini project in tests/unit/resolve/. Each probe(...) argument in
+ * cases.ts is resolved in order and printed as its alternatives joined with
+ * '|' ("<unknown>" when nothing is known, "+?" when a branch is unknown). */
+#include "test_helpers.h"
+
+#include "core/util.h"
+#include "parse/ast.h"
+#include "resolve/facts.h"
+#include "resolve/value.h"
+#include "rules/channel_naming.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define CASES "tests/unit/resolve/cases.ts"
+
+static Standards std;
+static Project proj;
+
+static int setup(void **state) {
+  (void)state;
+  char *err = NULL;
+  if (!std_load_builtin(&std, &err))
+    return -1;
+  project_init(&proj, &std);
+  proj.standards_path = path_absolute(proj.cwd, "tests/unit/resolve/lib/realtime/"
+                                                "unified-channel-standards.ts");
+  return 0;
+}
+
+static int teardown(void **state) {
+  (void)state;
+  project_free(&proj);
+  std_free(&std);
+  return 0;
+}
+
+static const char *show(Arena *a, const Value *v) {
+  if (v->nalts == 0)
+    return "<unknown>";
+  StrBuf sb = {0};
+  for (uint32_t i = 0; i < v->nalts; i++)
+    sb_appendf(&sb, "%s%s", i ? "|" : "", val_alt_display(a, &v->alts[i]));
+  if (v->has_unknown)
+    sb_append(&sb, "+?");
+  const char *out = arena_strdup(a, sb_cstr(&sb));
+  sb_free(&sb);
+  return out;
+}
+
+/* Every probe in document order. */
+static size_t probes(Module *m, Arena *a, const char **out, const Value **vals, size_t max) {
+  Facts f;
+  facts_collect(&f, m, a);
+  Resolver r;
+  resolver_init(&r, &proj, a);
+  r.self = m;
+  size_t n = 0;
+  for (size_t i = 0; i < f.ncalls && n < max; i++) {
+    uint32_t len;
+    const char *name = call_callee_name(&m->src, f.calls[i], &len);
+    if (!name || !mem_eq_str(name, len, "probe"))
+      continue;
+    Value *v = arena_alloc(a, sizeof *v);
+    *v = resolve_expr(&r, m, call_argument(f.calls[i], 0));
+    vals[n] = v;
+    out[n++] = show(a, v);
+  }
+  resolver_release(&r);
+  return n;
+}
+
+static void every_resolution_case(void **state) {
+  (void)state;
+  static const char *const want[] = {
+      "typing:start",                        /* string literal */
+      "org:${orgId}:conv:${convId}",         /* template with holes */
+      "org:${orgId}:conv:${convId}",         /* + concatenation, unknown operands as holes */
+      "typing:stop",                         /* parenthesised, as const */
+      "acme",                                /* const */
+      "x:y",                                 /* let never reassigned */
+      "<unknown>",                           /* let reassigned */
+      "typing_start",                        /* destructured default */
+      "typing_start",                        /* object constant member: judged by value */
+      "org:${orgId}:conversation:${convId}", /* arrow function in an object, arguments substituted
+                                              */
+      "conversation:${convId}",              /* local function returning a template */
+      "typing:start|typing:stop",            /* conditional: both values */
+      "typing:start+?",                      /* conditional with an unknown branch */
+      "org:acme:conversations",              /* imported const (relative path) */
+      "org:acme:agents:presence",            /* imported template of literals */
+      "new_message",                 /* tsconfig paths + index.ts, member of an as-const object */
+      "typing:update",               /* export { x } from */
+      "read:receipt",                /* export * from */
+      "presence:join",               /* default export of a const */
+      "<unknown>",                   /* re-export cycle terminates */
+      "<unknown>",                   /* parameter */
+      "<unknown>",                   /* unresolvable import: never guess */
+      "typing:start",                /* UNIFIED_EVENTS from the standards module */
+      "org:${orgId}:conv:${convId}", /* UNIFIED_CHANNELS call */
+      "acme:typing:start",           /* template mixing a const and a standard value */
+      "<unknown>",                   /* a parameter shadows the const */
+      "org:${o}:conv:${c}",          /* this.method() returning a template */
+  };
+  size_t nwant = sizeof want / sizeof want[0];
+  Module *m = project_module(&proj, CASES);
+  assert_non_null(m);
+  assert_non_null(m->tree);
+  Arena a = {0};
+  const char *got[64];
+  const Value *vals[64];
+  size_t n = probes(m, &a, got, vals, 64);
+  assert_int_equal(n, nwant);
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(got[i], want[i]) != 0)
+      fail_msg("probe %zu: got '%s', want '%s'", i + 1, got[i], want[i]);
+  /* Provenance: values built by UNIFIED_* are from the standard, hand-built
+   * ones carry their building site. */
+  assert_true(vals[22]->alts[0].from_standard);
+  assert_true(vals[23]->alts[0].from_standard);
+  assert_false(vals[1]->alts[0].from_standard);
+  assert_ptr_equal(vals[1]->alts[0].site_mod, m);
+  assert_false(vals[13]->alts[0].from_standard);
+  assert_non_null(vals[13]->alts[0].site_mod);
+  assert_true(strstr(vals[13]->alts[0].site_mod->fs_path, "consts.ts") != NULL);
+  assert_true(vals[13]->alts[0].via_binding);
+  arena_free(&a);
+}
+
+static void shapes_match_the_catalog(void **state) {
+  (void)state;
+  Module *m = project_module(&proj, CASES);
+  Arena a = {0};
+  const char *got[64];
+  const Value *vals[64];
+  probes(m, &a, got, vals, 64);
+  /* The hand-built template names the standard call with its hole text. */
+  assert_string_equal(channel_suggest_call(&a, &std, &vals[1]->alts[0]),
+                      "UNIFIED_CHANNELS.conversation(orgId, convId)");
+  assert_string_equal(channel_suggest_call(&a, &std, &vals[2]->alts[0]),
+                      "UNIFIED_CHANNELS.conversation(orgId, convId)");
+  /* A literal segment becomes a quoted argument. */
+  assert_string_equal(channel_suggest_call(&a, &std, &vals[13]->alts[0]),
+                      "UNIFIED_CHANNELS.conversations(\"acme\")");
+  /* A near miss matches no shape. */
+  assert_null(channel_suggest_call(&a, &std, &vals[9]->alts[0]));
+  assert_false(channel_alt_valid(&a, &std, &vals[9]->alts[0]));
+  assert_true(channel_alt_valid(&a, &std, &vals[1]->alts[0]));
+  arena_free(&a);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(every_resolution_case),
+      cmocka_unit_test(shapes_match_the_catalog),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
