@@ -69,20 +69,17 @@ static bool skip_dir_name(const char *name) {
          strcmp(name, ".rtlint-cache") == 0;
 }
 
-static bool git_ignored(Walker *w, const char *path, bool is_dir) {
-  if (!w->repo)
+/* rel: the path relative to the repository's work tree, computed from the
+ * walk root once (no realpath per file: a large tree would pay a readlink
+ * per path component). */
+static bool git_ignored(Walker *w, const char *rel, bool is_dir) {
+  if (!w->repo || !rel)
     return false;
-  char abs[PATH_MAX];
-  if (!realpath(path, abs))
-    return false;
-  size_t n = strlen(w->workdir);
-  if (strncmp(abs, w->workdir, n) != 0)
-    return false;
-  char *rel = is_dir ? xasprintf("%s/", abs + n) : xstrdup(abs + n);
+  char *path = is_dir ? xasprintf("%s/", rel) : xstrdup(rel);
   int ignored = 0;
-  if (git_ignore_path_is_ignored(&ignored, w->repo, rel) != 0)
+  if (git_ignore_path_is_ignored(&ignored, w->repo, path) != 0)
     ignored = 0;
-  free(rel);
+  free(path);
   return ignored == 1;
 }
 
@@ -93,37 +90,69 @@ static char *join(const char *dir, const char *name) {
   return xasprintf("%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
 }
 
-static void walk_dir(Walker *w, const char *dir) {
+/* The repository-relative path of a child, or NULL outside the work tree. */
+static char *join_rel(const char *rel, const char *name) {
+  if (!rel)
+    return NULL;
+  return *rel ? xasprintf("%s/%s", rel, name) : xstrdup(name);
+}
+
+static void walk_dir(Walker *w, const char *dir, const char *rel) {
   DIR *d = opendir(dir);
   if (!d)
     return;
-  char **names = NULL;
+  typedef struct Entry {
+    char *name;
+    unsigned char type;
+  } Entry;
+  Entry *entries = NULL;
   size_t n = 0, cap = 0;
   struct dirent *e;
   while ((e = readdir(d))) {
     if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
       continue;
-    char *name = xstrdup(e->d_name);
-    ARRAY_PUSH(names, n, cap, name);
+    Entry entry = {xstrdup(e->d_name), e->d_type};
+    ARRAY_PUSH(entries, n, cap, entry);
   }
   closedir(d);
   for (size_t i = 0; i < n; i++) {
-    char *path = join(dir, names[i]);
-    struct stat st;
-    if (lstat(path, &st) == 0) {
-      Lang lang;
-      if (S_ISDIR(st.st_mode)) {
-        if (!skip_dir_name(names[i]) && !git_ignored(w, path, true))
-          walk_dir(w, path);
-      } else if (S_ISREG(st.st_mode) && lang_for_path(names[i], &lang) &&
-                 !git_ignored(w, path, false)) {
-        file_list_add(w->out, path);
-      }
+    const char *name = entries[i].name;
+    char *path = join(dir, name);
+    unsigned char type = entries[i].type;
+    if (type == DT_UNKNOWN) { /* file systems without d_type */
+      struct stat st;
+      type = lstat(path, &st) != 0 ? DT_UNKNOWN
+             : S_ISDIR(st.st_mode) ? DT_DIR
+             : S_ISREG(st.st_mode) ? DT_REG
+                                   : DT_UNKNOWN;
     }
+    Lang lang;
+    char *child_rel = NULL;
+    if (type == DT_DIR && !skip_dir_name(name)) {
+      child_rel = join_rel(rel, name);
+      if (!git_ignored(w, child_rel, true))
+        walk_dir(w, path, child_rel);
+    } else if (type == DT_REG && lang_for_path(name, &lang)) {
+      child_rel = join_rel(rel, name);
+      if (!git_ignored(w, child_rel, false))
+        file_list_add(w->out, path);
+    }
+    free(child_rel);
     free(path);
-    free(names[i]);
+    free(entries[i].name);
   }
-  free(names);
+  free(entries);
+}
+
+/* dir relative to the repository's work tree ("" for its root), or NULL. */
+static char *repo_relative(const Walker *w, const char *dir) {
+  char abs[PATH_MAX];
+  if (!w->repo || !realpath(dir, abs))
+    return NULL;
+  size_t n = strlen(w->workdir);
+  if (strncmp(abs, w->workdir, n - 1) != 0 || (abs[n - 1] != '/' && abs[n - 1] != '\0'))
+    return NULL;
+  return xstrdup(abs[n - 1] == '\0' ? "" : abs + n);
 }
 
 static void walker_open_repo(Walker *w, const char *dir) {
@@ -175,9 +204,14 @@ bool discover_files(char *const *args, size_t nargs, FileList *out, char **err) 
       /* A directory named explicitly is linted even when git ignores it (a
        * generated tree, a vendored copy): like ripgrep and ruff, ignore rules
        * then apply to nothing inside it. */
-      if (strcmp(arg, ".") != 0 && git_ignored(&w, arg, true))
+      char *rel = repo_relative(&w, arg);
+      if (rel && *rel && git_ignored(&w, rel, true)) {
         walker_close(&w);
-      walk_dir(&w, arg);
+        free(rel);
+        rel = NULL;
+      }
+      walk_dir(&w, arg, rel);
+      free(rel);
       walker_close(&w);
     } else {
       /* Named explicitly: linted even when ignored, like eslint and ruff. */

@@ -86,19 +86,25 @@ void lint_module(Project *proj, Module *m, const RuleSelection *sel, DiagList *o
   project_release(m);
 }
 
-void lint_module_project_wide(Project *proj, Module *m, const RuleSelection *sel, DiagList *out) {
+/* Whether m contains a needle of an enabled project-wide rule. */
+static bool project_wide_wanted(const Module *m, const RuleSelection *sel) {
   if (m->status != SOURCE_OK)
-    return;
-  bool wanted = false;
-  for (size_t r = 0; r < rules_count && !wanted; r++) {
+    return false;
+  for (size_t r = 0; r < rules_count; r++) {
     if (!rules_all[r]->project_wide || sel->severity[r] == SEV_OFF)
       continue;
     const char *const *nd = rules_all[r]->needles;
-    wanted = !nd;
-    for (; nd && *nd && !wanted; nd++)
-      wanted = strstr(m->src.bytes, *nd) != NULL;
+    if (!nd)
+      return true;
+    for (; *nd; nd++)
+      if (strstr(m->src.bytes, *nd))
+        return true;
   }
-  if (!wanted)
+  return false;
+}
+
+void lint_module_project_wide(Project *proj, Module *m, const RuleSelection *sel, DiagList *out) {
+  if (!project_wide_wanted(m, sel))
     return;
   project_hold(m);
   if (m->tree)
@@ -195,31 +201,37 @@ static void lint_step(Pool *pool, size_t i, DiagList *out) {
   CachedFile cf = {false, 0, 0};
   if (pool->cache)
     cf = cache_lookup(pool->cache, pool->proj, m, sel, out);
-  project_hold(m);
   if (cf.hit) {
+    /* Only the rules that read the whole import graph still run, and only
+     * where their needles are: a warm run parses almost nothing. */
     pool->error_line[i] = cf.error_line;
     pool->error_col[i] = cf.error_col;
-    lint_module_rules(pool->proj, m, sel, config, RULES_PROJECT_WIDE, NULL, out);
-  } else {
-    if (m->has_syntax_error) {
-      uint32_t byte = 0;
-      parse_first_error(m->tree, &byte);
-      SrcPos pos = src_pos(&m->src, byte);
-      pool->error_line[i] = pos.line;
-      pool->error_col[i] = pos.col;
-    }
-    if (!pool->cache) {
-      lint_module_rules(pool->proj, m, sel, config, RULES_ALL, NULL, out);
-    } else {
-      ResolveDeps deps;
-      memset(&deps, 0, sizeof deps);
-      size_t before = out->n;
-      lint_module_rules(pool->proj, m, sel, config, RULES_CACHEABLE, &deps, out);
-      cache_store(pool->cache, m, sel, &deps, out->items + before, out->n - before,
-                  pool->error_line[i], pool->error_col[i]);
-      resolve_deps_free(&deps);
+    if (project_wide_wanted(m, sel)) {
+      project_hold(m);
       lint_module_rules(pool->proj, m, sel, config, RULES_PROJECT_WIDE, NULL, out);
+      project_release(m);
     }
+    return;
+  }
+  project_hold(m);
+  if (m->has_syntax_error) {
+    uint32_t byte = 0;
+    parse_first_error(m->tree, &byte);
+    SrcPos pos = src_pos(&m->src, byte);
+    pool->error_line[i] = pos.line;
+    pool->error_col[i] = pos.col;
+  }
+  if (!pool->cache) {
+    lint_module_rules(pool->proj, m, sel, config, RULES_ALL, NULL, out);
+  } else {
+    ResolveDeps deps;
+    memset(&deps, 0, sizeof deps);
+    size_t before = out->n;
+    lint_module_rules(pool->proj, m, sel, config, RULES_CACHEABLE, &deps, out);
+    cache_store(pool->cache, m, sel, &deps, out->items + before, out->n - before,
+                pool->error_line[i], pool->error_col[i]);
+    resolve_deps_free(&deps);
+    lint_module_rules(pool->proj, m, sel, config, RULES_PROJECT_WIDE, NULL, out);
   }
   project_release(m);
   /* One tree per worker: unless another file's resolution reads it, the tree
