@@ -70,9 +70,8 @@ bool staged_open(StagedIndex **out, FileList *files, char **workdir, char **err)
     staged_close(s);
     return false;
   }
-  git_diff_find_options fopts;
-  git_diff_find_options_init(&fopts, GIT_DIFF_FIND_OPTIONS_VERSION);
-  git_diff_find_similar(diff, &fopts);
+  /* No rename detection: a renamed file is linted under its new path either
+   * way, and finding similar files would read every blob in the index. */
   size_t n = git_diff_num_deltas(diff);
   for (size_t i = 0; i < n; i++) {
     const git_diff_delta *d = git_diff_get_delta(diff, i);
