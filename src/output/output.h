@@ -14,6 +14,7 @@ typedef struct OutputOptions {
 
 typedef struct Summary {
   size_t errors, warnings, fixable_safe, fixable_suggestion;
+  size_t files; /* files with at least one shown finding */
 } Summary;
 
 Summary output_summary(const LintResult *r, const OutputOptions *opt);

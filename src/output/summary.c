@@ -10,10 +10,14 @@ bool output_shown(const Diag *d, const OutputOptions *opt) {
 
 Summary output_summary(const LintResult *r, const OutputOptions *opt) {
   Summary s = {0};
+  const Source *last = NULL;
   for (size_t i = 0; i < r->diags.n; i++) {
     const Diag *d = &r->diags.items[i];
     if (!output_shown(d, opt))
       continue;
+    if (d->src != last) /* diagnostics are sorted by file */
+      s.files++;
+    last = d->src;
     if (d->severity == SEV_ERROR)
       s.errors++;
     else

@@ -92,17 +92,21 @@ void output_text(FILE *f, const LintResult *r, const OutputOptions *opt) {
     fprintf(f, "%sNo problems found%s in %zu %s", c(opt, C_BOLD), c(opt, C_RESET), r->files_scanned,
             plural(r->files_scanned, "file", "files"));
   } else {
-    fprintf(f, "%s%zu %s%s (%zu %s, %zu %s) in %zu %s", c(opt, s.errors ? C_RED : C_YELLOW), total,
+    fprintf(f, "%s%zu %s%s (%zu %s, %zu %s) in ", c(opt, s.errors ? C_RED : C_YELLOW), total,
             plural(total, "problem", "problems"), c(opt, C_RESET), s.errors,
             plural(s.errors, "error", "errors"), s.warnings,
-            plural(s.warnings, "warning", "warnings"), r->files_scanned,
-            plural(r->files_scanned, "file", "files"));
+            plural(s.warnings, "warning", "warnings"));
+    if (s.files != r->files_scanned)
+      fprintf(f, "%zu of ", s.files);
+    fprintf(f, "%zu %s", r->files_scanned, plural(r->files_scanned, "file", "files"));
   }
   if (r->notices.n)
     fprintf(f, "; %zu %s could not be fully checked", r->notices.n,
             plural(r->notices.n, "file", "files"));
-  if (s.fixable_safe || s.fixable_suggestion)
-    fprintf(f, "; %zu fixable with --fix, %zu more with --fix-suggestions", s.fixable_safe,
-            s.fixable_suggestion);
+  if (s.fixable_safe)
+    fprintf(f, "; %zu fixable with --fix", s.fixable_safe);
+  if (s.fixable_suggestion)
+    fprintf(f, "; %zu %s with --fix-suggestions", s.fixable_suggestion,
+            s.fixable_safe ? "more" : "fixable");
   fputs(".\n", f);
 }
