@@ -76,6 +76,17 @@ bool node_string_value(const Source *src, TSNode n, StrBuf *out) {
   return true;
 }
 
+bool node_string_is(const Source *src, TSNode n, const char *want) {
+  n = node_unwrap(n);
+  if (!node_is(n, "string"))
+    return false;
+  StrBuf sb = {0};
+  node_string_value(src, n, &sb);
+  bool eq = strcmp(sb_cstr(&sb), want) == 0;
+  sb_free(&sb);
+  return eq;
+}
+
 const char *call_callee_name(const Source *src, TSNode call, uint32_t *len) {
   TSNode fn = node_unwrap(node_field(call, "function"));
   if (node_is(fn, "identifier"))

@@ -32,6 +32,9 @@ TSNode node_unwrap(TSNode n);
  * for other nodes. */
 bool node_string_value(const Source *src, TSNode n, StrBuf *out);
 
+/* True when n (unwrapped) is a string literal whose value is want. */
+bool node_string_is(const Source *src, TSNode n, const char *want);
+
 /* For a call: the callee's final property name (`x.y.channel(...)` ->
  * "channel") or identifier; NULL/0 when the callee is something else. */
 const char *call_callee_name(const Source *src, TSNode call, uint32_t *len);

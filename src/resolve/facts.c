@@ -34,17 +34,6 @@ static bool is_member_call(TSNode call) {
   return node_is(node_unwrap(node_field(call, "function")), "member_expression");
 }
 
-static bool string_is(const Source *src, TSNode n, const char *want) {
-  n = node_unwrap(n);
-  if (!node_is(n, "string"))
-    return false;
-  StrBuf sb = {0};
-  node_string_value(src, n, &sb);
-  bool eq = strcmp(sb_cstr(&sb), want) == 0;
-  sb_free(&sb);
-  return eq;
-}
-
 static void add_channel(Collector *c, ChannelSinkKind kind, TSNode call, TSNode arg) {
   if (ts_node_is_null(arg))
     return;
@@ -189,13 +178,13 @@ static void subscribe_sink(Collector *c, TSNode call) {
 static void event_sinks(Collector *c, TSNode call) {
   const Source *src = &c->m->src;
   if (callee_is(src, call, "on") && is_member_call(call) &&
-      string_is(src, call_argument(call, 0), "broadcast")) {
+      node_string_is(src, call_argument(call, 0), "broadcast")) {
     TSNode filter = node_unwrap(call_argument(call, 1));
     add_event(c, EVENT_SINK_ON_BROADCAST, call, object_property(src, filter, "event"));
     add_handler(c, call_argument(call, 2), true);
   } else if (callee_is(src, call, "send") && is_member_call(call)) {
     TSNode msg = node_unwrap(call_argument(call, 0));
-    if (string_is(src, object_property(src, msg, "type"), "broadcast"))
+    if (node_string_is(src, object_property(src, msg, "type"), "broadcast"))
       add_event(c, EVENT_SINK_SEND, call, object_property(src, msg, "event"));
   } else if (callee_is(src, call, "subscribeToChannel") ||
              callee_is(src, call, "broadcastToChannel")) {
@@ -313,8 +302,8 @@ static bool is_equality(const Source *src, TSNode bin) {
 
 /* `msg.type === "broadcast"` checks the message kind, not the event. */
 static bool is_message_kind(const Source *src, TSNode n) {
-  return string_is(src, n, "broadcast") || string_is(src, n, "presence") ||
-         string_is(src, n, "postgres_changes");
+  return node_string_is(src, n, "broadcast") || node_string_is(src, n, "presence") ||
+         node_string_is(src, n, "postgres_changes");
 }
 
 typedef struct CompareScan {

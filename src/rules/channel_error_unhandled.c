@@ -13,17 +13,6 @@ static const char *const needles[] = {".subscribe(", NULL};
 
 #define MAX_CHAIN_DEPTH 16
 
-static bool string_value_is(const Source *src, TSNode n, const char *want) {
-  n = node_unwrap(n);
-  if (!node_is(n, "string"))
-    return false;
-  StrBuf sb = {0};
-  node_string_value(src, n, &sb);
-  bool eq = strcmp(sb_cstr(&sb), want) == 0;
-  sb_free(&sb);
-  return eq;
-}
-
 static bool member_property_is(const Source *src, TSNode n, const char *prop) {
   n = node_unwrap(n);
   return node_is(n, "member_expression") && node_text_eq(src, node_field(n, "property"), prop);
@@ -43,8 +32,8 @@ static bool is_member_call(TSNode call) {
  * `.on(REALTIME_LISTEN_TYPES.X, ...)`. */
 static bool is_realtime_listen(const Source *src, TSNode call) {
   TSNode kind = node_unwrap(call_argument(call, 0));
-  if (string_value_is(src, kind, "broadcast") || string_value_is(src, kind, "presence") ||
-      string_value_is(src, kind, "postgres_changes"))
+  if (node_string_is(src, kind, "broadcast") || node_string_is(src, kind, "presence") ||
+      node_string_is(src, kind, "postgres_changes"))
     return true;
   return member_property_is(src, kind, "BROADCAST") || member_property_is(src, kind, "PRESENCE") ||
          member_property_is(src, kind, "POSTGRES_CHANGES");
@@ -90,7 +79,7 @@ static bool is_status(const Analysis *an, TSNode n) {
 }
 
 static bool is_channel_error(const Analysis *an, TSNode n) {
-  return string_value_is(&an->m->src, n, "CHANNEL_ERROR") ||
+  return node_string_is(&an->m->src, n, "CHANNEL_ERROR") ||
          member_property_is(&an->m->src, n, "CHANNEL_ERROR");
 }
 
