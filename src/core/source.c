@@ -43,6 +43,10 @@ long src_first_invalid_utf8(const char *s, size_t len) {
   const unsigned char *p = (const unsigned char *)s;
   size_t i = 0;
   while (i < len) {
+    if (p[i] < 0x80) { /* source code is mostly ASCII */
+      i++;
+      continue;
+    }
     size_t n = utf8_seq_len(p + i, len - i);
     if (n == 0)
       return (long)i;
@@ -60,29 +64,47 @@ static void build_line_index(Source *src) {
       ARRAY_PUSH(src->line_starts, src->nlines, cap, i + 1);
 }
 
-SourceStatus src_from_memory(Source *src, const char *bytes, size_t len, const char *display_path,
-                             char **detail) {
+/* Takes ownership of buf (len bytes plus a NUL); frees it on failure. */
+static SourceStatus src_adopt(Source *src, char *buf, size_t len, const char *display_path,
+                              char **detail) {
   memset(src, 0, sizeof *src);
   *detail = NULL;
+  SourceStatus status = SOURCE_OK;
+  long bad;
   if (len > SOURCE_MAX_BYTES) {
+    *detail = xasprintf("file is %zu bytes, larger than the %u-byte limit; skipped", len,
+                        SOURCE_MAX_BYTES);
+    status = SOURCE_TOO_LARGE;
+  } else if (memchr(buf, '\0', len)) {
+    *detail = xstrdup("file contains NUL bytes (binary?); skipped");
+    status = SOURCE_BINARY;
+  } else if ((bad = src_first_invalid_utf8(buf, len)) >= 0) {
+    *detail = xasprintf("invalid UTF-8 at byte %ld; skipped", bad);
+    status = SOURCE_INVALID_UTF8;
+  }
+  if (status != SOURCE_OK) {
+    free(buf);
+    return status;
+  }
+  buf[len] = '\0';
+  src->path = xstrdup(display_path);
+  src->bytes = buf;
+  src->len = (uint32_t)len;
+  build_line_index(src);
+  return SOURCE_OK;
+}
+
+SourceStatus src_from_memory(Source *src, const char *bytes, size_t len, const char *display_path,
+                             char **detail) {
+  if (len > SOURCE_MAX_BYTES) { /* do not copy what will be refused */
+    memset(src, 0, sizeof *src);
     *detail = xasprintf("file is %zu bytes, larger than the %u-byte limit; skipped", len,
                         SOURCE_MAX_BYTES);
     return SOURCE_TOO_LARGE;
   }
-  if (memchr(bytes, '\0', len)) {
-    *detail = xstrdup("file contains NUL bytes (binary?); skipped");
-    return SOURCE_BINARY;
-  }
-  long bad = src_first_invalid_utf8(bytes, len);
-  if (bad >= 0) {
-    *detail = xasprintf("invalid UTF-8 at byte %ld; skipped", bad);
-    return SOURCE_INVALID_UTF8;
-  }
-  src->path = xstrdup(display_path);
-  src->bytes = xstrndup(bytes, len);
-  src->len = (uint32_t)len;
-  build_line_index(src);
-  return SOURCE_OK;
+  char *buf = xmalloc(len + 1);
+  memcpy(buf, bytes, len);
+  return src_adopt(src, buf, len, display_path, detail);
 }
 
 SourceStatus src_load(Source *src, const char *fs_path, const char *display_path, char **detail) {
@@ -126,9 +148,9 @@ SourceStatus src_load(Source *src, const char *fs_path, const char *display_path
     *detail = xstrdup("cannot read file: I/O error");
     return SOURCE_UNREADABLE;
   }
-  SourceStatus status = src_from_memory(src, buf, len, display_path, detail);
-  free(buf);
-  return status;
+  if (len == cap)
+    buf = xrealloc(buf, cap + 1); /* room for the terminating NUL */
+  return src_adopt(src, buf, len, display_path, detail);
 }
 
 void src_free(Source *src) {
