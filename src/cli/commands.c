@@ -36,6 +36,42 @@ static int exit_status(const LintResult *r, const Options *o, const OutputOption
   return EXIT_CLEAN;
 }
 
+/* A project for the files being linted: adoption hooks (--staged reads the
+ * index) and the learned standards module. */
+static void project_start(Project *proj, const Standards *std, Adoption *ad, const char *learned) {
+  project_init(proj, std);
+  adoption_project(ad, proj);
+  if (learned)
+    proj->standards_path = path_absolute(proj->cwd, learned);
+}
+
+static bool open_cache(Cache *cache, const Options *o, const Standards *std) {
+  const char *dir = o->cache_dir ? o->cache_dir : getenv("RTLINT_CACHE_DIR");
+  return cache_open(cache, dir && *dir ? dir : ".rtlint-cache", std);
+}
+
+static void emit(FILE *out, const LintResult *r, Format format, const OutputOptions *oo) {
+  switch (format) {
+  case FORMAT_JSON:
+    output_json(out, r, oo);
+    break;
+  case FORMAT_SARIF:
+    output_sarif(out, r, oo);
+    break;
+  case FORMAT_GITHUB:
+    output_github(out, r, oo);
+    break;
+  case FORMAT_CODECLIMATE:
+    output_codeclimate(out, r, oo);
+    break;
+  case FORMAT_TEXT:
+  case FORMAT_HTML: /* report formats: options_parse refuses them for check */
+  case FORMAT_MD:
+    output_text(out, r, oo);
+    break;
+  }
+}
+
 int cmd_check(const Options *o) {
   /* Adoption (cli/adoption.c): rtlint.yaml, per-file rule selection,
    * suppressions, --staged, --changed-since, --baseline. */
@@ -76,84 +112,50 @@ int cmd_check(const Options *o) {
     return EXIT_USAGE;
   }
   Project proj;
-  project_init(&proj, &std);
-  adoption_project(&ad, &proj);
-  if (learned)
-    proj.standards_path = path_absolute(proj.cwd, learned);
+  project_start(&proj, &std, &ad, learned);
   LintOptions lo;
   lint_options_defaults(&lo);
   lo.jobs = o->jobs;
   lo.prefilter = !o->no_prefilter;
   Cache cache;
-  bool cached = false;
-  if (!o->no_cache && !o->diff && o->fix_level == FIX_NONE) {
-    const char *dir = o->cache_dir ? o->cache_dir : getenv("RTLINT_CACHE_DIR");
-    cached = cache_open(&cache, dir && *dir ? dir : ".rtlint-cache", &std);
-    if (cached) {
-      lo.cache = &cache;
-      proj.hash_contents = true;
-    }
+  /* --fix and --diff rewrite files and lint again: no cache for them. */
+  bool cached = !o->no_cache && !o->diff && o->fix_level == FIX_NONE && open_cache(&cache, o, &std);
+  if (cached) {
+    lo.cache = &cache;
+    proj.hash_contents = true;
   }
   ad.setup.run = &lo;
   LintResult result;
   adoption_lint(&ad, &proj, &files, &result);
+  int status;
   if (o->diff) {
     FixSummary fs = fix_run(&proj, &result, o->fix_level, true, out);
-    int status = fs.diff_files ? EXIT_FINDINGS : EXIT_CLEAN;
-    if (out != stdout)
-      fclose(out);
-    lint_result_free(&result);
-    project_free(&proj);
-    std_free(&std);
-    free(learned);
-    file_list_free(&files);
-    adoption_end(&ad);
-    return status;
-  }
-  if (o->fix_level != FIX_NONE) {
-    FixSummary fs = fix_run(&proj, &result, o->fix_level, false, out);
-    if (fs.files_written) {
-      /* Report what remains: lint the fixed files afresh. */
-      fprintf(stderr, "rtlint: applied %zu %s in %zu %s\n", fs.fixes_applied,
-              fs.fixes_applied == 1 ? "fix" : "fixes", fs.files_written,
-              fs.files_written == 1 ? "file" : "files");
-      lint_result_free(&result);
-      project_free(&proj);
-      project_init(&proj, &std);
-      adoption_project(&ad, &proj);
-      if (learned)
-        proj.standards_path = path_absolute(proj.cwd, learned);
-      adoption_lint(&ad, &proj, &files, &result);
+    status = fs.diff_files ? EXIT_FINDINGS : EXIT_CLEAN;
+  } else {
+    if (o->fix_level != FIX_NONE) {
+      FixSummary fs = fix_run(&proj, &result, o->fix_level, false, out);
+      if (fs.files_written) {
+        /* Report what remains: lint the fixed files afresh. */
+        fprintf(stderr, "rtlint: applied %zu %s in %zu %s\n", fs.fixes_applied,
+                fs.fixes_applied == 1 ? "fix" : "fixes", fs.files_written,
+                fs.files_written == 1 ? "file" : "files");
+        lint_result_free(&result);
+        project_free(&proj);
+        project_start(&proj, &std, &ad, learned);
+        adoption_lint(&ad, &proj, &files, &result);
+      }
     }
+    OutputOptions oo = {.color = want_color(o, out), .quiet = o->quiet, .root = proj.cwd};
+    emit(out, &result, o->format, &oo);
+    status = exit_status(&result, o, &oo);
+    adoption_finish(&ad);
   }
-  OutputOptions oo = {.color = want_color(o, out), .quiet = o->quiet, .root = proj.cwd};
-  switch (o->format) {
-  case FORMAT_JSON:
-    output_json(out, &result, &oo);
-    break;
-  case FORMAT_SARIF:
-    output_sarif(out, &result, &oo);
-    break;
-  case FORMAT_GITHUB:
-    output_github(out, &result, &oo);
-    break;
-  case FORMAT_CODECLIMATE:
-    output_codeclimate(out, &result, &oo);
-    break;
-  case FORMAT_TEXT:
-  case FORMAT_HTML: /* report formats: options_parse refuses them for check */
-  case FORMAT_MD:
-    output_text(out, &result, &oo);
-    break;
-  }
-  int status = exit_status(&result, o, &oo);
   if (cached)
     cache_close(&cache);
   if (out != stdout && fclose(out) != 0) {
     fprintf(stderr, "rtlint: cannot write %s\n", o->output);
     status = EXIT_USAGE;
   }
-  adoption_finish(&ad);
   lint_result_free(&result);
   project_free(&proj);
   std_free(&std);
