@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char usage_text[] =
     "Usage: rtlint [check] [OPTIONS] [PATH...]\n"
@@ -175,6 +176,31 @@ static bool command_word(Options *o, const char *word) {
   return false;
 }
 
+/* True when argv[i] is the value of the option before it (`-o report`). */
+static bool is_option_value(char **argv, int i) {
+  const char *prev = argv[i - 1];
+  if (prev[0] != '-' || strchr(prev, '='))
+    return false;
+  if (prev[1] != '-')
+    return prev[2] == '\0' && strchr("foj", prev[1]) != NULL;
+  for (const struct option *opt = long_options; opt->name; opt++)
+    if (strcmp(prev + 2, opt->name) == 0)
+      return opt->has_arg == required_argument;
+  return false;
+}
+
+/* `rtlint --no-cache report ...`: a command word after options would be
+ * taken for a path; say so instead of failing on what follows. */
+static int misplaced_command(int argc, char **argv) {
+  for (int i = 2; i < argc; i++) {
+    Options probe;
+    if (argv[i][0] != '-' && !is_option_value(argv, i) && command_word(&probe, argv[i]) &&
+        probe.command != CMD_CHECK && access(argv[i], F_OK) != 0)
+      return usage_error("'%s' is a command: put it first, before the options", argv[i]);
+  }
+  return -1;
+}
+
 int options_parse(Options *o, int argc, char **argv) {
   memset(o, 0, sizeof *o);
   o->max_warnings = -1;
@@ -184,6 +210,8 @@ int options_parse(Options *o, int argc, char **argv) {
   if (argc > 1 && command_word(o, argv[1])) {
     argc--;
     argv++;
+  } else if (misplaced_command(argc, argv) >= 0) {
+    return EXIT_USAGE;
   }
   int c;
   while ((c = getopt_long(argc, argv, ":f:o:j:qhV", long_options, NULL)) != -1) {
