@@ -1,10 +1,5 @@
 /* Path classification for the provider rules (rules/app_paths.h). */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-
-#include <cmocka.h>
+#include "test_helpers.h"
 
 #include "rules/app_paths.h"
 

@@ -1,11 +1,6 @@
 /* The channel rules' shared judgement: holes as one segment, the near-miss
  * finder and legacy hints of channel_naming.c. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-
-#include <cmocka.h>
+#include "test_helpers.h"
 
 #include "core/util.h"
 #include "rules/channel_naming.h"
@@ -18,12 +13,7 @@ static Arena arena;
 
 static int setup(void **state) {
   (void)state;
-  char *err = NULL;
-  if (!std_load_builtin(&std, &err)) {
-    free(err);
-    return -1;
-  }
-  return 0;
+  return test_load_builtin(&std);
 }
 
 static int teardown(void **state) {

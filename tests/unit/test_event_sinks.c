@@ -1,12 +1,7 @@
 /* Event sinks collected by facts.c for the event rules (realtime subscribe,
  * comparisons inside broadcast handlers) and the helpers in
  * rules/event_naming.c. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-// cmocka needs the headers above first
-#include <cmocka.h>
+#include "test_helpers.h"
 
 #include "parse/ast.h"
 #include "parse/parser.h"

@@ -1,17 +1,13 @@
 /* Fingerprints must survive unrelated edits above a finding (so code scanning
  * and the baseline do not reopen it) and tell identical findings apart. */
+#include "test_helpers.h"
+
 #include "output/fingerprint.h"
 #include "rules/registry.h"
 
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <cmocka.h>
 
 static const RuleMeta rule_a = {.id = "rule-a", .summary = "a"};
 static const RuleMeta rule_b = {.id = "rule-b", .summary = "b"};

@@ -1,11 +1,6 @@
 /* The importers graph over linted modules (resolve/importers.h), on the
  * provider-context-outside fixture tree. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-
-#include <cmocka.h>
+#include "test_helpers.h"
 
 #include "resolve/importers.h"
 #include "resolve/project.h"

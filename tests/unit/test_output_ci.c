@@ -1,14 +1,10 @@
 /* Escaping for GitHub workflow commands and URI references in SARIF. */
+#include "test_helpers.h"
+
 #include "output/output.h"
 
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <cmocka.h>
 
 static void check(char *got, const char *want) {
   assert_string_equal(got, want);

@@ -20,8 +20,7 @@ static Project proj;
 
 static int setup(void **state) {
   (void)state;
-  char *err = NULL;
-  if (!std_load_builtin(&std, &err))
+  if (test_load_builtin(&std) != 0)
     return -1;
   project_init(&proj, &std);
   proj.standards_path = path_absolute(proj.cwd, "tests/unit/resolve/lib/realtime/"

@@ -11,12 +11,7 @@ static Standards std;
 
 static int setup(void **state) {
   (void)state;
-  char *err = NULL;
-  if (!std_load_builtin(&std, &err)) {
-    free(err);
-    return -1;
-  }
-  return 0;
+  return test_load_builtin(&std);
 }
 
 static int teardown(void **state) {
