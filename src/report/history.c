@@ -13,80 +13,13 @@
 #include "core/util.h"
 #include "parse/parser.h"
 
+#include "core/strmap.h"
+
 #include <git2.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-/* A string-keyed open-addressing map. */
-typedef struct SMap {
-  char **keys;
-  void **vals;
-  size_t cap, n;
-} SMap;
-
-static uint64_t hash_str(const char *s) {
-  uint64_t h = 1469598103934665603ull;
-  for (; *s; s++)
-    h = (h ^ (unsigned char)*s) * 1099511628211ull;
-  return h;
-}
-
-static void smap_put(SMap *m, const char *key, void *val);
-
-static void smap_grow(SMap *m) {
-  SMap bigger = {0};
-  bigger.cap = m->cap ? m->cap * 2 : 64;
-  bigger.keys = xcalloc(bigger.cap, sizeof *bigger.keys);
-  bigger.vals = xcalloc(bigger.cap, sizeof *bigger.vals);
-  for (size_t i = 0; i < m->cap; i++)
-    if (m->keys[i]) {
-      smap_put(&bigger, m->keys[i], m->vals[i]);
-      free(m->keys[i]);
-    }
-  free(m->keys);
-  free(m->vals);
-  *m = bigger;
-}
-
-static size_t smap_slot(const SMap *m, const char *key) {
-  size_t i = (size_t)hash_str(key) & (m->cap - 1);
-  while (m->keys[i] && strcmp(m->keys[i], key) != 0)
-    i = (i + 1) & (m->cap - 1);
-  return i;
-}
-
-static void *smap_get(const SMap *m, const char *key) {
-  if (!m->cap)
-    return NULL;
-  size_t i = smap_slot(m, key);
-  return m->keys[i] ? m->vals[i] : NULL;
-}
-
-/* Stores val under key (replacing the value, which the caller frees first). */
-static void smap_put(SMap *m, const char *key, void *val) {
-  if ((m->n + 1) * 2 > m->cap)
-    smap_grow(m);
-  size_t i = smap_slot(m, key);
-  if (!m->keys[i]) {
-    m->keys[i] = xstrdup(key);
-    m->n++;
-  }
-  m->vals[i] = val;
-}
-
-static void smap_free(SMap *m, void (*free_val)(void *)) {
-  for (size_t i = 0; i < m->cap; i++)
-    if (m->keys[i]) {
-      free(m->keys[i]);
-      if (free_val)
-        free_val(m->vals[i]);
-    }
-  free(m->keys);
-  free(m->vals);
-  memset(m, 0, sizeof *m);
-}
 
 typedef struct TreeEnt {
   git_oid oid;
@@ -138,7 +71,7 @@ static void facts_free(void *p) {
 
 typedef struct HistCtx {
   git_repository *repo;
-  SMap tree; /* absolute path -> TreeEnt */
+  StrMap tree; /* absolute path -> TreeEnt */
   PassRec *recording;
 } HistCtx;
 
@@ -173,21 +106,21 @@ static bool blob_bytes(git_repository *repo, const git_oid *oid, char **bytes, s
 
 static bool hook_read(void *ctx, const char *abs, char **bytes, size_t *len) {
   HistCtx *h = ctx;
-  TreeEnt *e = smap_get(&h->tree, abs);
+  TreeEnt *e = strmap_get(&h->tree, abs);
   record(h, abs, e);
   return e && blob_bytes(h->repo, &e->oid, bytes, len);
 }
 
 static bool hook_exists(void *ctx, const char *abs) {
   HistCtx *h = ctx;
-  TreeEnt *e = smap_get(&h->tree, abs);
+  TreeEnt *e = strmap_get(&h->tree, abs);
   record(h, abs, e);
   return e != NULL;
 }
 
 static bool hook_linted(void *ctx, const char *abs) {
   HistCtx *h = ctx;
-  TreeEnt *e = smap_get(&h->tree, abs);
+  TreeEnt *e = strmap_get(&h->tree, abs);
   return e && e->lint;
 }
 
@@ -228,7 +161,7 @@ static int walk_cb(const char *root, const git_tree_entry *entry, void *payload)
   TreeEnt *e = xcalloc(1, sizeof *e);
   e->oid = *git_tree_entry_id(entry);
   e->lint = code && in_scope(w, abs);
-  smap_put(&w->h->tree, abs, e);
+  strmap_put(&w->h->tree, abs, e);
   if (e->lint)
     ARRAY_PUSH(w->lint, w->nlint, w->lintcap, xstrdup(abs));
   if (tsconfig) {
@@ -248,7 +181,7 @@ static bool pass_valid(const PassRec *r, const HistCtx *h, const git_oid *oid, c
   if (!r || !git_oid_equal(&r->file_oid, oid) || strcmp(r->std_id, std_id) != 0)
     return false;
   for (size_t i = 0; i < r->ndeps; i++) {
-    const TreeEnt *e = smap_get(&h->tree, r->deps[i].path);
+    const TreeEnt *e = strmap_get(&h->tree, r->deps[i].path);
     if ((e != NULL) != r->deps[i].exists)
       return false;
     if (e && !git_oid_equal(&e->oid, &r->deps[i].oid))
@@ -347,8 +280,8 @@ static bool sample_commits(git_repository *repo, const HistoryOptions *ho, git_o
 }
 
 typedef struct Caches {
-  SMap passes; /* absolute path -> PassRec */
-  SMap facts;  /* blob id -> FactsRec */
+  StrMap passes; /* absolute path -> PassRec */
+  StrMap facts;  /* blob id -> FactsRec */
   char *tsconfig_key;
 } Caches;
 
@@ -371,7 +304,7 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
   const char *summary = git_commit_summary(commit);
   hp->subject = xstrdup(summary ? summary : "");
 
-  smap_free(&h->tree, free);
+  strmap_free(&h->tree, free);
   w->nlint = 0;
   sb_free(&w->tsconfigs);
   git_tree_walk(tree, GIT_TREEWALK_PRE, walk_cb, w);
@@ -380,12 +313,12 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
   qsort(w->lint, w->nlint, sizeof *w->lint, cmp_str);
   const char *tskey = w->tsconfigs.len ? sb_cstr(&w->tsconfigs) : "";
   if (ho->no_reuse || !c->tsconfig_key || strcmp(c->tsconfig_key, tskey) != 0) {
-    smap_free(&c->passes, pass_free);
+    strmap_free(&c->passes, pass_free);
     free(c->tsconfig_key);
     c->tsconfig_key = xstrdup(tskey);
   }
   if (ho->no_reuse)
-    smap_free(&c->facts, facts_free);
+    strmap_free(&c->facts, facts_free);
 
   /* The standards of this commit. */
   Standards std;
@@ -411,7 +344,7 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
     for (size_t i = 0; i < w->nlint; i++) {
       if (!str_ends_with(w->lint[i], std.module_suffix))
         continue;
-      TreeEnt *e = smap_get(&h->tree, w->lint[i]);
+      TreeEnt *e = strmap_get(&h->tree, w->lint[i]);
       char *bytes = NULL;
       size_t len = 0;
       if (e && blob_bytes(h->repo, &e->oid, &bytes, &len)) {
@@ -447,8 +380,8 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
   size_t nnotices = 0;
   for (size_t i = 0; i < w->nlint; i++) {
     const char *abs = w->lint[i];
-    TreeEnt *e = smap_get(&h->tree, abs);
-    PassRec *rec = smap_get(&c->passes, abs);
+    TreeEnt *e = strmap_get(&h->tree, abs);
+    PassRec *rec = strmap_get(&c->passes, abs);
     if (pass_valid(rec, h, &e->oid, std_id)) {
       hp->passes_reused++;
     } else {
@@ -467,7 +400,7 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
         diag_list_free(&dl);
       }
       h->recording = NULL;
-      smap_put(&c->passes, abs, rec);
+      strmap_put(&c->passes, abs, rec);
       hp->passes_linted++;
     }
     for (size_t k = 0; k < rec->ndiags; k++) {
@@ -476,10 +409,10 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
     }
     char hex[GIT_OID_HEXSZ + 1];
     git_oid_tostr(hex, sizeof hex, &e->oid);
-    FactsRec *fr = smap_get(&c->facts, hex);
+    FactsRec *fr = strmap_get(&c->facts, hex);
     if (!fr) {
       fr = facts_for(&proj, abs);
-      smap_put(&c->facts, hex, fr);
+      strmap_put(&c->facts, hex, fr);
     }
     files[i].path = project_display_path(&proj, abs);
     files[i].sites = fr->sites;
@@ -578,9 +511,9 @@ out:
   free(w.scopes);
   free(w.lint);
   sb_free(&w.tsconfigs);
-  smap_free(&h.tree, free);
-  smap_free(&c.passes, pass_free);
-  smap_free(&c.facts, facts_free);
+  strmap_free(&h.tree, free);
+  strmap_free(&c.passes, pass_free);
+  strmap_free(&c.facts, facts_free);
   free(c.tsconfig_key);
   free(oids);
   git_repository_free(h.repo);

@@ -47,8 +47,8 @@ void project_free(Project *p) {
   for (size_t i = 0; i < p->nmodules; i++)
     module_free(p->modules[i]);
   free(p->modules);
-  free(p->index);
-  free(p->tsindex);
+  strmap_free(&p->index, NULL);
+  strmap_free(&p->tsindex, NULL);
   for (size_t i = 0; i < p->ntsconfigs; i++) {
     tsconfig_free(p->tsconfigs[i]);
     free(p->tsconfigs[i]);
@@ -130,44 +130,14 @@ static SourceStatus load_source(Project *p, Source *src, const char *abs, const 
   return st;
 }
 
-static size_t path_slot(const Project *p, const char *abs) {
-  return (size_t)hash_fnv1a(abs, strlen(abs), HASH_FNV_SEED) & (p->index_cap - 1);
-}
-
 /* Caller holds p->lock. */
 static Module *find_loaded(Project *p, const char *abs) {
-  if (!p->index_cap)
-    return NULL;
-  for (size_t i = path_slot(p, abs);; i = (i + 1) & (p->index_cap - 1)) {
-    Module *m = p->index[i];
-    if (!m)
-      return NULL;
-    if (strcmp(m->fs_path, abs) == 0)
-      return m;
-  }
+  return strmap_get(&p->index, abs);
 }
 
 /* Caller holds p->lock. */
 static void index_insert(Project *p, Module *m) {
-  if ((p->nmodules + 1) * 2 > p->index_cap) {
-    size_t cap = p->index_cap ? p->index_cap * 2 : 256;
-    Module **old = p->index;
-    size_t old_cap = p->index_cap;
-    p->index = xcalloc(cap, sizeof *p->index);
-    p->index_cap = cap;
-    for (size_t i = 0; i < old_cap; i++)
-      if (old[i]) {
-        size_t j = path_slot(p, old[i]->fs_path);
-        while (p->index[j])
-          j = (j + 1) & (cap - 1);
-        p->index[j] = old[i];
-      }
-    free(old);
-  }
-  size_t j = path_slot(p, m->fs_path);
-  while (p->index[j])
-    j = (j + 1) & (p->index_cap - 1);
-  p->index[j] = m;
+  strmap_put(&p->index, m->fs_path, m);
   ARRAY_PUSH(p->modules, p->nmodules, p->cap, m);
 }
 
@@ -328,40 +298,14 @@ static void load_tsconfig(Project *p, TsConfig *t, const char *file) {
   json_decref(root);
 }
 
-static size_t tsdir_slot(const Project *p, const char *dir) {
-  return (size_t)hash_fnv1a(dir, strlen(dir), HASH_FNV_SEED) & (p->tsindex_cap - 1);
-}
-
 /* Caller holds p->lock. */
-static TsConfig *tsdir_find(const Project *p, const char *dir) {
-  if (!p->tsindex_cap)
-    return NULL;
-  for (size_t i = tsdir_slot(p, dir);; i = (i + 1) & (p->tsindex_cap - 1)) {
-    if (!p->tsindex[i])
-      return NULL;
-    if (strcmp(p->tsindex[i]->dir, dir) == 0)
-      return p->tsindex[i];
-  }
+static TsConfig *tsdir_find(Project *p, const char *dir) {
+  return strmap_get(&p->tsindex, dir);
 }
 
 /* Caller holds p->lock. */
 static void tsdir_insert(Project *p, TsConfig *t) {
-  if ((p->ntsconfigs + 1) * 2 > p->tsindex_cap) {
-    size_t cap = p->tsindex_cap ? p->tsindex_cap * 2 : 64;
-    free(p->tsindex);
-    p->tsindex = xcalloc(cap, sizeof *p->tsindex);
-    p->tsindex_cap = cap;
-    for (size_t i = 0; i < p->ntsconfigs; i++) {
-      size_t j = tsdir_slot(p, p->tsconfigs[i]->dir);
-      while (p->tsindex[j])
-        j = (j + 1) & (cap - 1);
-      p->tsindex[j] = p->tsconfigs[i];
-    }
-  }
-  size_t j = tsdir_slot(p, t->dir);
-  while (p->tsindex[j])
-    j = (j + 1) & (p->tsindex_cap - 1);
-  p->tsindex[j] = t;
+  strmap_put(&p->tsindex, t->dir, t);
   ARRAY_PUSH(p->tsconfigs, p->ntsconfigs, p->tscap, t);
 }
 

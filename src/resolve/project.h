@@ -1,6 +1,7 @@
 #ifndef RTLINT_RESOLVE_PROJECT_H
 #define RTLINT_RESOLVE_PROJECT_H
 #include "core/source.h"
+#include "core/strmap.h"
 #include "parse/parser.h"
 #include "standards/standards.h"
 
@@ -66,12 +67,10 @@ typedef struct Project {
   char *standards_path; /* absolute path of an explicit --standards file, or NULL */
   Module **modules;     /* in load order */
   size_t nmodules, cap;
-  Module **index; /* open-addressing hash table by fs_path */
-  size_t index_cap;
+  StrMap index;         /* fs_path -> Module */
   TsConfig **tsconfigs; /* one per directory asked about */
   size_t ntsconfigs, tscap;
-  TsConfig **tsindex; /* open-addressing hash table by dir */
-  size_t tsindex_cap;
+  StrMap tsindex;     /* dir -> TsConfig */
   bool hash_contents; /* fill Module.oid at load (the cache needs it) */
   pthread_mutex_t lock;
   /* Built lazily by project_import_graph() (resolve/importers.h). */

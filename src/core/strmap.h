@@ -1,0 +1,20 @@
+#ifndef RTLINT_CORE_STRMAP_H
+#define RTLINT_CORE_STRMAP_H
+#include <stddef.h>
+
+/* A string-keyed open-addressing map of pointers. Keys are copied; values
+ * belong to the caller (strmap_free can free them). Not thread-safe: callers
+ * that share one hold their own lock. */
+typedef struct StrMap {
+  char **keys;
+  void **vals;
+  size_t cap, n;
+} StrMap;
+
+void *strmap_get(const StrMap *m, const char *key);
+/* Stores val under key, replacing (not freeing) a previous value. */
+void strmap_put(StrMap *m, const char *key, void *val);
+/* Frees the keys, and each value with free_val when given. */
+void strmap_free(StrMap *m, void (*free_val)(void *));
+
+#endif
