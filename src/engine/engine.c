@@ -48,9 +48,20 @@ static bool in_subset(const RuleMeta *r, RuleSubset subset) {
   return subset == RULES_ALL || (subset == RULES_PROJECT_WIDE) == r->project_wide;
 }
 
+/* gate: the run's prefilter, so that a file runs only the rules whose needles
+ * it contains (NULL: every selected rule). */
 static void lint_module_rules(Project *proj, Module *m, const RuleSelection *sel,
-                              const struct Config *config, RuleSubset subset, ResolveDeps *deps,
-                              DiagList *out) {
+                              const struct Config *config, RuleSubset subset, const Prefilter *gate,
+                              ResolveDeps *deps, DiagList *out) {
+  bool run[RULES_MAX];
+  bool any = false;
+  for (size_t i = 0; i < rules_count; i++) {
+    run[i] = sel->severity[i] != SEV_OFF && in_subset(rules_all[i], subset) &&
+             prefilter_rule_wants(gate, rules_all[i], proj->std, m->src.bytes);
+    any = any || run[i];
+  }
+  if (!any)
+    return;
   Arena arena = {0};
   Facts facts;
   facts_collect(&facts, m, &arena);
@@ -59,7 +70,7 @@ static void lint_module_rules(Project *proj, Module *m, const RuleSelection *sel
   res.deps = deps;
   res.self = m;
   for (size_t i = 0; i < rules_count; i++) {
-    if (sel->severity[i] == SEV_OFF || !in_subset(rules_all[i], subset))
+    if (!run[i])
       continue;
     RuleCtx ctx = {
         .rule = rules_all[i],
@@ -82,7 +93,7 @@ static void lint_module_rules(Project *proj, Module *m, const RuleSelection *sel
 void lint_module(Project *proj, Module *m, const RuleSelection *sel, DiagList *out) {
   project_hold(m);
   if (m->tree)
-    lint_module_rules(proj, m, sel, NULL, RULES_CACHEABLE, NULL, out);
+    lint_module_rules(proj, m, sel, NULL, RULES_CACHEABLE, NULL, NULL, out);
   project_release(m);
 }
 
@@ -108,7 +119,7 @@ void lint_module_project_wide(Project *proj, Module *m, const RuleSelection *sel
     return;
   project_hold(m);
   if (m->tree)
-    lint_module_rules(proj, m, sel, NULL, RULES_PROJECT_WIDE, NULL, out);
+    lint_module_rules(proj, m, sel, NULL, RULES_PROJECT_WIDE, NULL, NULL, out);
   project_release(m);
 }
 
@@ -208,7 +219,7 @@ static void lint_step(Pool *pool, size_t i, DiagList *out) {
     pool->error_col[i] = cf.error_col;
     if (project_wide_wanted(m, sel)) {
       project_hold(m);
-      lint_module_rules(pool->proj, m, sel, config, RULES_PROJECT_WIDE, NULL, out);
+      lint_module_rules(pool->proj, m, sel, config, RULES_PROJECT_WIDE, pool->pf, NULL, out);
       project_release(m);
     }
     return;
@@ -222,16 +233,16 @@ static void lint_step(Pool *pool, size_t i, DiagList *out) {
     pool->error_col[i] = pos.col;
   }
   if (!pool->cache) {
-    lint_module_rules(pool->proj, m, sel, config, RULES_ALL, NULL, out);
+    lint_module_rules(pool->proj, m, sel, config, RULES_ALL, pool->pf, NULL, out);
   } else {
     ResolveDeps deps;
     memset(&deps, 0, sizeof deps);
     size_t before = out->n;
-    lint_module_rules(pool->proj, m, sel, config, RULES_CACHEABLE, &deps, out);
+    lint_module_rules(pool->proj, m, sel, config, RULES_CACHEABLE, pool->pf, &deps, out);
     cache_store(pool->cache, m, sel, &deps, out->items + before, out->n - before,
                 pool->error_line[i], pool->error_col[i]);
     resolve_deps_free(&deps);
-    lint_module_rules(pool->proj, m, sel, config, RULES_PROJECT_WIDE, NULL, out);
+    lint_module_rules(pool->proj, m, sel, config, RULES_PROJECT_WIDE, pool->pf, NULL, out);
   }
   project_release(m);
   /* One tree per worker: unless another file's resolution reads it, the tree

@@ -8,7 +8,7 @@
 
 /* Which rules run and how severe their findings are; indexed like rules_all. */
 typedef struct RuleSelection {
-  Severity severity[64];
+  Severity severity[RULES_MAX];
 } RuleSelection;
 
 void selection_defaults(RuleSelection *sel);

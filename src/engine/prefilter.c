@@ -46,6 +46,23 @@ bool prefilter_wants(const Prefilter *pf, const char *bytes, size_t len) {
   return false;
 }
 
+bool prefilter_rule_wants(const Prefilter *pf, const RuleMeta *rule, const Standards *std,
+                          const char *bytes) {
+  if (!pf || pf->always)
+    return true;
+  if (rule->hook_needles)
+    for (size_t h = 0; std && h < std->nhooks; h++)
+      if (strstr(bytes, std->hooks[h].hook))
+        return true;
+  const char *const *nd = rule->needles;
+  if (!nd || !nd[0])
+    return !rule->hook_needles;
+  for (; *nd; nd++)
+    if (strstr(bytes, *nd))
+      return true;
+  return false;
+}
+
 void prefilter_free(Prefilter *pf) {
   free(pf->needles);
   memset(pf, 0, sizeof *pf);

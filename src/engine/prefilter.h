@@ -14,6 +14,11 @@ typedef struct Prefilter {
 
 void prefilter_init(Prefilter *pf, const RuleSelection *sel, const Standards *std);
 bool prefilter_wants(const Prefilter *pf, const char *bytes, size_t len);
+/* The same test for one rule: a file that passes the prefilter runs only the
+ * rules whose needles it contains. True for everything when pf is NULL or
+ * disabled. bytes is NUL-terminated. */
+bool prefilter_rule_wants(const Prefilter *pf, const RuleMeta *rule, const Standards *std,
+                          const char *bytes);
 void prefilter_free(Prefilter *pf);
 
 #endif

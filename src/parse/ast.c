@@ -19,11 +19,10 @@ TSNode node_unwrap(TSNode n) {
   for (;;) {
     if (ts_node_is_null(n))
       return n;
-    const char *t = ts_node_type(n);
-    if (strcmp(t, "parenthesized_expression") == 0 || strcmp(t, "as_expression") == 0 ||
-        strcmp(t, "satisfies_expression") == 0 || strcmp(t, "non_null_expression") == 0 ||
-        strcmp(t, "type_assertion") == 0) {
-      TSNode inner = ts_node_named_child(n, strcmp(t, "type_assertion") == 0 ? 1 : 0);
+    bool assertion = node_is(n, "type_assertion");
+    if (assertion || node_is(n, "parenthesized_expression") || node_is(n, "as_expression") ||
+        node_is(n, "satisfies_expression") || node_is(n, "non_null_expression")) {
+      TSNode inner = ts_node_named_child(n, assertion ? 1 : 0);
       if (ts_node_is_null(inner))
         return n;
       n = inner;

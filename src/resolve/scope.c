@@ -257,8 +257,7 @@ static bool match_statement(const Module *m, TSNode st, TSNode scope, const char
       return false;
     st = decl;
   }
-  const char *t = ts_node_type(st);
-  if (strcmp(t, "lexical_declaration") == 0 || strcmp(t, "variable_declaration") == 0) {
+  if (node_is(st, "lexical_declaration") || node_is(st, "variable_declaration")) {
     TSNode kind = ts_node_child(st, 0);
     bool is_const = node_text_eq(&m->src, kind, "const");
     uint32_t n = ts_node_named_child_count(st);
@@ -269,19 +268,20 @@ static bool match_statement(const Module *m, TSNode st, TSNode scope, const char
     }
     return false;
   }
-  if (strcmp(t, "function_declaration") == 0 || strcmp(t, "class_declaration") == 0 ||
-      strcmp(t, "generator_function_declaration") == 0 ||
-      strcmp(t, "abstract_class_declaration") == 0) {
+  bool is_function =
+      node_is(st, "function_declaration") || node_is(st, "generator_function_declaration");
+  if (is_function || node_is(st, "class_declaration") ||
+      node_is(st, "abstract_class_declaration")) {
     TSNode id = node_field(st, "name");
     if (!ts_node_is_null(id) && node_text_eq(&m->src, id, name)) {
-      b->kind = t[0] == 'f' || t[0] == 'g' ? BIND_FUNCTION : BIND_CLASS;
+      b->kind = is_function ? BIND_FUNCTION : BIND_CLASS;
       b->node = st;
       b->decl = id;
       return true;
     }
     return false;
   }
-  if (strcmp(t, "import_statement") == 0)
+  if (node_is(st, "import_statement"))
     return match_import(m, st, name, b);
   return false;
 }

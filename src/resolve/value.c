@@ -719,24 +719,23 @@ static Value resolve_in(Resolver *r, const Module *m, TSNode n) {
     return unknown();
   r->depth++;
   Value v = unknown();
-  const char *t = ts_node_type(n);
-  if (strcmp(t, "string") == 0) {
+  if (node_is(n, "string")) {
     StrBuf sb = {0};
     node_string_value(&m->src, n, &sb);
     v = single_literal(r, m, n, sb_cstr(&sb));
     sb_free(&sb);
-  } else if (strcmp(t, "template_string") == 0) {
+  } else if (node_is(n, "template_string")) {
     v = resolve_template(r, m, n);
-  } else if (strcmp(t, "binary_expression") == 0) {
+  } else if (node_is(n, "binary_expression")) {
     v = resolve_concat(r, m, n);
-  } else if (strcmp(t, "ternary_expression") == 0) {
+  } else if (node_is(n, "ternary_expression")) {
     v = join(r, resolve_in(r, m, node_field(n, "consequence")),
              resolve_in(r, m, node_field(n, "alternative")));
-  } else if (strcmp(t, "identifier") == 0) {
+  } else if (node_is(n, "identifier")) {
     v = resolve_identifier(r, m, n);
-  } else if (strcmp(t, "member_expression") == 0) {
+  } else if (node_is(n, "member_expression")) {
     v = resolve_member(r, m, n);
-  } else if (strcmp(t, "call_expression") == 0) {
+  } else if (node_is(n, "call_expression")) {
     v = resolve_call(r, m, n);
   }
   r->depth--;

@@ -10,6 +10,7 @@ const RuleMeta *const rules_all[] = {
 };
 
 const size_t rules_count = sizeof rules_all / sizeof rules_all[0];
+_Static_assert(sizeof rules_all / sizeof rules_all[0] <= RULES_MAX, "raise RULES_MAX");
 
 const RuleMeta *rules_find(const char *id) {
   for (size_t i = 0; i < rules_count; i++)

@@ -35,6 +35,8 @@ typedef struct RuleMeta {
 
 extern const RuleMeta *const rules_all[];
 extern const size_t rules_count;
+/* Room for every rule in rules.def in per-rule arrays (checked at compile time). */
+#define RULES_MAX 64
 
 const RuleMeta *rules_find(const char *id);
 size_t rules_index(const RuleMeta *rule);
