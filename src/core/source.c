@@ -43,7 +43,15 @@ long src_first_invalid_utf8(const char *s, size_t len) {
   const unsigned char *p = (const unsigned char *)s;
   size_t i = 0;
   while (i < len) {
-    if (p[i] < 0x80) { /* source code is mostly ASCII */
+    uint64_t word;
+    if (i + sizeof word <= len) { /* source code is mostly ASCII: 8 bytes at a time */
+      memcpy(&word, p + i, sizeof word);
+      if (!(word & 0x8080808080808080u)) {
+        i += sizeof word;
+        continue;
+      }
+    }
+    if (p[i] < 0x80) {
       i++;
       continue;
     }
@@ -55,13 +63,27 @@ long src_first_invalid_utf8(const char *s, size_t len) {
   return -1;
 }
 
-static void build_line_index(Source *src) {
-  size_t cap = 0;
-  src->nlines = 0;
-  ARRAY_PUSH(src->line_starts, src->nlines, cap, 0);
-  for (uint32_t i = 0; i < src->len; i++)
-    if (src->bytes[i] == '\n')
-      ARRAY_PUSH(src->line_starts, src->nlines, cap, i + 1);
+static const LineIndex *line_index(const Source *src) {
+  Source *mut = (Source *)src; /* the index is a cache of the bytes, which do not change */
+  LineIndex *ix = atomic_load_explicit(&mut->lines, memory_order_acquire);
+  if (ix)
+    return ix;
+  uint32_t n = 1;
+  for (const char *p = src->bytes, *end = src->bytes + src->len;
+       (p = memchr(p, '\n', (size_t)(end - p))); p++)
+    n++;
+  LineIndex *built = xmalloc(sizeof *built + n * sizeof built->starts[0]);
+  built->n = n;
+  built->starts[0] = 0;
+  uint32_t k = 1;
+  for (const char *p = src->bytes, *end = src->bytes + src->len;
+       (p = memchr(p, '\n', (size_t)(end - p))); p++)
+    built->starts[k++] = (uint32_t)(p - src->bytes) + 1;
+  if (atomic_compare_exchange_strong_explicit(&mut->lines, &ix, built, memory_order_acq_rel,
+                                              memory_order_acquire))
+    return built;
+  free(built); /* another thread was first */
+  return ix;
 }
 
 /* Takes ownership of buf (len bytes plus a NUL); frees it on failure. */
@@ -90,7 +112,6 @@ static SourceStatus src_adopt(Source *src, char *buf, size_t len, const char *di
   src->path = xstrdup(display_path);
   src->bytes = buf;
   src->len = (uint32_t)len;
-  build_line_index(src);
   return SOURCE_OK;
 }
 
@@ -156,24 +177,28 @@ SourceStatus src_load(Source *src, const char *fs_path, const char *display_path
 void src_free(Source *src) {
   free(src->path);
   free(src->bytes);
-  free(src->line_starts);
-  memset(src, 0, sizeof *src);
+  free(atomic_load(&src->lines));
+  src->path = NULL;
+  src->bytes = NULL;
+  src->len = 0;
+  atomic_store(&src->lines, NULL);
 }
 
 SrcPos src_pos(const Source *src, uint32_t byte) {
   if (byte > src->len)
     byte = src->len;
-  uint32_t lo = 0, hi = src->nlines;
+  const LineIndex *ix = line_index(src);
+  uint32_t lo = 0, hi = ix->n;
   while (hi - lo > 1) {
     uint32_t mid = lo + (hi - lo) / 2;
-    if (src->line_starts[mid] <= byte)
+    if (ix->starts[mid] <= byte)
       lo = mid;
     else
       hi = mid;
   }
   SrcPos pos = {.line = lo + 1, .col = 1, .col_utf16 = 1, .col_byte = 1};
   const unsigned char *p = (const unsigned char *)src->bytes;
-  for (uint32_t i = src->line_starts[lo]; i < byte; i++) {
+  for (uint32_t i = ix->starts[lo]; i < byte; i++) {
     pos.col_byte++;
     if ((p[i] & 0xC0) == 0x80)
       continue; /* continuation byte: counted with its lead byte */
@@ -184,12 +209,13 @@ SrcPos src_pos(const Source *src, uint32_t byte) {
 }
 
 const char *src_line(const Source *src, uint32_t line, uint32_t *len) {
-  if (line == 0 || line > src->nlines) {
+  const LineIndex *ix = src->bytes ? line_index(src) : NULL;
+  if (!ix || line == 0 || line > ix->n) {
     *len = 0;
     return "";
   }
-  uint32_t start = src->line_starts[line - 1];
-  uint32_t end = line < src->nlines ? src->line_starts[line] : src->len;
+  uint32_t start = ix->starts[line - 1];
+  uint32_t end = line < ix->n ? ix->starts[line] : src->len;
   while (end > start && (src->bytes[end - 1] == '\n' || src->bytes[end - 1] == '\r'))
     end--;
   *len = end - start;

@@ -1,5 +1,6 @@
 #ifndef RTLINT_CORE_SOURCE_H
 #define RTLINT_CORE_SOURCE_H
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -16,14 +17,21 @@ typedef enum SourceStatus {
   SOURCE_INVALID_UTF8,
 } SourceStatus;
 
+/* The byte offset of each line's first byte. */
+typedef struct LineIndex {
+  uint32_t n;
+  uint32_t starts[];
+} LineIndex;
+
 /* One file's bytes and its line index. Byte offsets are the currency of the
- * whole linter; lines and columns are derived only for output. */
+ * whole linter; lines and columns are derived only for output, so the index
+ * is built on first use (most files never need it), by whichever thread asks
+ * first. A Source is not copied by value. */
 typedef struct Source {
   char *path;  /* display path (relative, '/'-separated) */
   char *bytes; /* NUL-terminated copy of the file */
   uint32_t len;
-  uint32_t *line_starts; /* byte offset of each line's first byte */
-  uint32_t nlines;
+  _Atomic(LineIndex *) lines;
 } Source;
 
 typedef struct SrcPos {

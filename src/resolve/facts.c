@@ -24,10 +24,14 @@ typedef struct Collector {
   bool has_subscribe; /* the file mentions "subscribe": worth resolving callees */
 } Collector;
 
-static bool callee_is(const Source *src, TSNode call, const char *name) {
+/* A call's callee name (call_callee_name), computed once per call. */
+typedef struct Callee {
+  const char *name;
   uint32_t len;
-  const char *t = call_callee_name(src, call, &len);
-  return t && mem_eq_str(t, len, name);
+} Callee;
+
+static bool callee_is(Callee callee, const char *name) {
+  return callee.name && mem_eq_str(callee.name, callee.len, name);
 }
 
 static bool is_member_call(TSNode call) {
@@ -48,13 +52,12 @@ static void add_event(Collector *c, EventSinkKind kind, TSNode call, TSNode arg)
   ARRAY_PUSH(c->events, c->nevents, c->evcap, s);
 }
 
-static void channel_sinks(Collector *c, TSNode call) {
-  const Source *src = &c->m->src;
-  if (callee_is(src, call, "channel") && is_member_call(call))
+static void channel_sinks(Collector *c, TSNode call, Callee callee) {
+  if (callee_is(callee, "channel") && is_member_call(call))
     add_channel(c, CHANNEL_SINK_CLIENT, call, call_argument(call, 0));
-  else if (callee_is(src, call, "getChannel") && is_member_call(call))
+  else if (callee_is(callee, "getChannel") && is_member_call(call))
     add_channel(c, CHANNEL_SINK_MANAGER, call, call_argument(call, 0));
-  else if (callee_is(src, call, "subscribeToChannel") || callee_is(src, call, "broadcastToChannel"))
+  else if (callee_is(callee, "subscribeToChannel") || callee_is(callee, "broadcastToChannel"))
     add_channel(c, CHANNEL_SINK_HELPER, call, call_argument(call, 0));
 }
 
@@ -175,19 +178,18 @@ static void subscribe_sink(Collector *c, TSNode call) {
   add_handler(c, call_argument(call, 1), false);
 }
 
-static void event_sinks(Collector *c, TSNode call) {
+static void event_sinks(Collector *c, TSNode call, Callee callee) {
   const Source *src = &c->m->src;
-  if (callee_is(src, call, "on") && is_member_call(call) &&
+  if (callee_is(callee, "on") && is_member_call(call) &&
       node_string_is(src, call_argument(call, 0), "broadcast")) {
     TSNode filter = node_unwrap(call_argument(call, 1));
     add_event(c, EVENT_SINK_ON_BROADCAST, call, object_property(src, filter, "event"));
     add_handler(c, call_argument(call, 2), true);
-  } else if (callee_is(src, call, "send") && is_member_call(call)) {
+  } else if (callee_is(callee, "send") && is_member_call(call)) {
     TSNode msg = node_unwrap(call_argument(call, 0));
     if (node_string_is(src, object_property(src, msg, "type"), "broadcast"))
       add_event(c, EVENT_SINK_SEND, call, object_property(src, msg, "event"));
-  } else if (callee_is(src, call, "subscribeToChannel") ||
-             callee_is(src, call, "broadcastToChannel")) {
+  } else if (callee_is(callee, "subscribeToChannel") || callee_is(callee, "broadcastToChannel")) {
     add_event(c, EVENT_SINK_HELPER, call, call_argument(call, 1));
   } else if (c->has_subscribe) {
     subscribe_sink(c, call);
@@ -198,8 +200,10 @@ static bool visit(TSNode n, void *data) {
   Collector *c = data;
   if (node_is(n, "call_expression")) {
     ARRAY_PUSH(c->calls, c->ncalls, c->ccap, n);
-    channel_sinks(c, n);
-    event_sinks(c, n);
+    Callee callee;
+    callee.name = call_callee_name(&c->m->src, n, &callee.len);
+    channel_sinks(c, n, callee);
+    event_sinks(c, n, callee);
   }
   return true;
 }

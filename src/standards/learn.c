@@ -117,7 +117,7 @@ static void free_channel(ChannelFn *c) {
   free(c->params);
 }
 
-static bool learn_from_source(Standards *std, Source src, const char *path, const char *display,
+static bool learn_from_source(Standards *std, Source *src, const char *path, const char *display,
                               char **err);
 
 bool std_learn_from_file(Standards *std, const char *path, const char *display, char **err) {
@@ -129,7 +129,7 @@ bool std_learn_from_file(Standards *std, const char *path, const char *display, 
     free(detail);
     return false;
   }
-  return learn_from_source(std, src, path, display, err);
+  return learn_from_source(std, &src, path, display, err);
 }
 
 bool std_learn_from_memory(Standards *std, const char *bytes, size_t len, const char *path,
@@ -142,18 +142,18 @@ bool std_learn_from_memory(Standards *std, const char *bytes, size_t len, const 
     free(detail);
     return false;
   }
-  return learn_from_source(std, src, path, display, err);
+  return learn_from_source(std, &src, path, display, err);
 }
 
-/* Takes ownership of src. */
-static bool learn_from_source(Standards *std, Source src, const char *path, const char *display,
+/* Frees src. */
+static bool learn_from_source(Standards *std, Source *src, const char *path, const char *display,
                               char **err) {
   Lang lang = LANG_TS;
   lang_for_path(path, &lang);
-  TSTree *tree = parse_source(&src, lang);
+  TSTree *tree = parse_source(src, lang);
   TSNode root = ts_tree_root_node(tree);
-  TSNode channels = find_object(&src, root, "UNIFIED_CHANNELS");
-  TSNode events = find_object(&src, root, "UNIFIED_EVENTS");
+  TSNode channels = find_object(src, root, "UNIFIED_CHANNELS");
+  TSNode events = find_object(src, root, "UNIFIED_EVENTS");
   bool ok = !ts_node_is_null(channels) || !ts_node_is_null(events);
   if (!ok)
     *err = xasprintf("%s: defines neither UNIFIED_CHANNELS nor UNIFIED_EVENTS", display);
@@ -165,7 +165,7 @@ static bool learn_from_source(Standards *std, Source src, const char *path, cons
       TSNode pair = ts_node_named_child(channels, i);
       if (!node_is(pair, "pair") && !node_is(pair, "method_definition"))
         continue;
-      if (learn_channel(&src, pair, &fns[nfns]))
+      if (learn_channel(src, pair, &fns[nfns]))
         nfns++;
       else
         free_channel(&fns[nfns]);
@@ -184,8 +184,8 @@ static bool learn_from_source(Standards *std, Source src, const char *path, cons
       if (!node_is(pair, "pair") || !node_is(v, "string"))
         continue;
       StrBuf sb = {0};
-      node_string_value(&src, v, &sb);
-      evs[nevs].key = node_text_dup(&src, node_field(pair, "key"));
+      node_string_value(src, v, &sb);
+      evs[nevs].key = node_text_dup(src, node_field(pair, "key"));
       evs[nevs].value = sb_take(&sb);
       nevs++;
     }
@@ -199,6 +199,6 @@ static bool learn_from_source(Standards *std, Source src, const char *path, cons
     std->learned = true;
   }
   ts_tree_delete(tree);
-  src_free(&src);
+  src_free(src);
   return ok;
 }
