@@ -3,10 +3,12 @@
 #include "core/util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static size_t utf8_seq_len(const unsigned char *s, size_t avail) {
   unsigned char c = s[0];
@@ -128,33 +130,35 @@ SourceStatus src_from_memory(Source *src, const char *bytes, size_t len, const c
   return src_adopt(src, buf, len, display_path, detail);
 }
 
-SourceStatus src_load(Source *src, const char *fs_path, const char *display_path, char **detail) {
-  memset(src, 0, sizeof *src);
-  *detail = NULL;
-  FILE *f = fopen(fs_path, "rb");
-  if (!f) {
-    *detail = xasprintf("cannot read file: %s", strerror(errno));
-    return SOURCE_UNREADABLE;
-  }
-  struct stat st;
-  if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-    fclose(f);
-    *detail = xstrdup("cannot read file: not a regular file");
-    return SOURCE_UNREADABLE;
-  }
-  if ((uint64_t)st.st_size > SOURCE_MAX_BYTES) {
-    fclose(f);
-    *detail = xasprintf("file is %lld bytes, larger than the %u-byte limit; skipped",
-                        (long long)st.st_size, SOURCE_MAX_BYTES);
-    return SOURCE_TOO_LARGE;
-  }
-  size_t cap = (size_t)st.st_size + 1, len = 0;
+FileStamp file_stamp_of(const void *stat_buf) {
+  const struct stat *st = stat_buf;
+  FileStamp s = {
+      .size = (uint64_t)st->st_size,
+      .mtime_ns = (uint64_t)st->st_mtim.tv_sec * 1000000000u + (uint64_t)st->st_mtim.tv_nsec,
+      .ctime_ns = (uint64_t)st->st_ctim.tv_sec * 1000000000u + (uint64_t)st->st_ctim.tv_nsec,
+      .ino = (uint64_t)st->st_ino,
+      .dev = (uint64_t)st->st_dev,
+      .valid = true,
+  };
+  return s;
+}
+
+/* Reads the whole of fd into a buffer with room for a terminating NUL; the
+ * file may have grown since fstat. */
+static bool read_all(int fd, size_t expect, char **out, size_t *out_len) {
+  size_t cap = expect + 1, len = 0;
   char *buf = xmalloc(cap);
   for (;;) {
-    size_t n = fread(buf + len, 1, cap - len, f);
-    len += n;
+    ssize_t n = read(fd, buf + len, cap - len);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0) {
+      free(buf);
+      return false;
+    }
     if (n == 0)
       break;
+    len += (size_t)n;
     if (len == cap) {
       if (cap > SOURCE_MAX_BYTES)
         break;
@@ -162,16 +166,45 @@ SourceStatus src_load(Source *src, const char *fs_path, const char *display_path
       buf = xrealloc(buf, cap);
     }
   }
-  int read_error = ferror(f);
-  fclose(f);
-  if (read_error) {
-    free(buf);
+  if (len == cap)
+    buf = xrealloc(buf, cap + 1);
+  *out = buf;
+  *out_len = len;
+  return true;
+}
+
+SourceStatus src_load(Source *src, const char *fs_path, const char *display_path, char **detail) {
+  memset(src, 0, sizeof *src);
+  *detail = NULL;
+  int fd = open(fs_path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    *detail = xasprintf("cannot read file: %s", strerror(errno));
+    return SOURCE_UNREADABLE;
+  }
+  struct stat st;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    close(fd);
+    *detail = xstrdup("cannot read file: not a regular file");
+    return SOURCE_UNREADABLE;
+  }
+  if ((uint64_t)st.st_size > SOURCE_MAX_BYTES) {
+    close(fd);
+    *detail = xasprintf("file is %lld bytes, larger than the %u-byte limit; skipped",
+                        (long long)st.st_size, SOURCE_MAX_BYTES);
+    return SOURCE_TOO_LARGE;
+  }
+  char *buf;
+  size_t len;
+  bool ok = read_all(fd, (size_t)st.st_size, &buf, &len);
+  close(fd);
+  if (!ok) {
     *detail = xstrdup("cannot read file: I/O error");
     return SOURCE_UNREADABLE;
   }
-  if (len == cap)
-    buf = xrealloc(buf, cap + 1); /* room for the terminating NUL */
-  return src_adopt(src, buf, len, display_path, detail);
+  SourceStatus status = src_adopt(src, buf, len, display_path, detail);
+  if (status == SOURCE_OK)
+    src->stamp = file_stamp_of(&st);
+  return status;
 }
 
 void src_free(Source *src) {

@@ -23,6 +23,17 @@ typedef struct LineIndex {
   uint32_t starts[];
 } LineIndex;
 
+/* What the file system said about a file just before it was read: equal
+ * stamps later mean unchanged contents (modulo timestamp granularity, which
+ * users of the stamp must allow for). valid is false for contents that did
+ * not come from the file system. */
+typedef struct FileStamp {
+  uint64_t size, mtime_ns, ctime_ns, ino, dev;
+  bool valid;
+} FileStamp;
+
+FileStamp file_stamp_of(const void *stat_buf); /* from a struct stat */
+
 /* One file's bytes and its line index. Byte offsets are the currency of the
  * whole linter; lines and columns are derived only for output, so the index
  * is built on first use (most files never need it), by whichever thread asks
@@ -31,6 +42,7 @@ typedef struct Source {
   char *path;  /* display path (relative, '/'-separated) */
   char *bytes; /* NUL-terminated copy of the file */
   uint32_t len;
+  FileStamp stamp;
   _Atomic(LineIndex *) lines;
 } Source;
 

@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define CACHE_FORMAT 2
+#define CACHE_FORMAT 3
 
 static uint64_t hash_str(uint64_t h, const char *s) {
   return hash_fnv1a(s, strlen(s) + 1, h);
@@ -101,11 +101,11 @@ static bool deps_valid(Project *p, json_t *deps, json_t *missing) {
   json_t *d;
   json_array_foreach(deps, i, d) {
     const char *path = json_string_value(json_object_get(d, "path"));
-    const char *oid = json_string_value(json_object_get(d, "oid"));
-    if (!path || !oid)
+    const char *hash = json_string_value(json_object_get(d, "hash"));
+    if (!path || !hash)
       return false;
     const Module *dm = project_module_source(p, path);
-    if (!dm || dm->status != SOURCE_OK || strcmp(dm->oid, oid) != 0)
+    if (!dm || dm->status != SOURCE_OK || strcmp(dm->content_hash, hash) != 0)
       return false;
   }
   json_array_foreach(missing, i, d) {
@@ -188,16 +188,16 @@ CachedFile cache_lookup(Cache *c, Project *p, const Module *m, const RuleSelecti
   }
   const char *run = json_string_value(json_object_get(root, "run"));
   const char *file = json_string_value(json_object_get(root, "file"));
-  const char *oid = json_string_value(json_object_get(root, "oid"));
+  const char *hash = json_string_value(json_object_get(root, "hash"));
   const char *selection = json_string_value(json_object_get(root, "selection"));
   json_t *diags = json_object_get(root, "diagnostics");
   char want_selection[17];
   selection_key(sel, want_selection);
   if (json_integer_value(json_object_get(root, "format")) != CACHE_FORMAT || !run || !file ||
-      !oid || !selection || !json_is_array(diags)) {
+      !hash || !selection || !json_is_array(diags)) {
     warn_once(c, path, "written by another version or corrupt");
   } else if (strcmp(run, c->run_key) == 0 && strcmp(selection, want_selection) == 0 &&
-             strcmp(file, m->fs_path) == 0 && strcmp(oid, m->oid) == 0 &&
+             strcmp(file, m->fs_path) == 0 && strcmp(hash, m->content_hash) == 0 &&
              deps_valid(p, json_object_get(root, "deps"), json_object_get(root, "missing"))) {
     size_t before = out->n, i;
     json_t *jd;
@@ -251,19 +251,19 @@ static const char *fs_path_of(const Module *m, const ResolveDeps *deps, const So
 
 void cache_store(Cache *c, const Module *m, const RuleSelection *sel, const ResolveDeps *deps,
                  const Diag *diags, size_t n, uint32_t error_line, uint32_t error_col) {
-  if (!c->dir || !m->oid[0])
+  if (!c->dir || !m->content_hash[0])
     return;
   char selection[17];
   selection_key(sel, selection);
   json_t *root =
       json_pack("{s:i, s:s, s:s, s:s, s:s, s:i, s:i}", "format", CACHE_FORMAT, "run", c->run_key,
-                "selection", selection, "file", m->fs_path, "oid", m->oid, "error_line",
+                "selection", selection, "file", m->fs_path, "hash", m->content_hash, "error_line",
                 (json_int_t)error_line, "error_col", (json_int_t)error_col);
   json_t *jdeps = json_array(), *jmissing = json_array(), *jdiags = json_array();
   for (size_t i = 0; i < deps->nmodules; i++)
-    if (deps->modules[i] != m && deps->modules[i]->oid[0])
-      json_array_append_new(jdeps, json_pack("{s:s, s:s}", "path", deps->modules[i]->fs_path, "oid",
-                                             deps->modules[i]->oid));
+    if (deps->modules[i] != m && deps->modules[i]->content_hash[0])
+      json_array_append_new(jdeps, json_pack("{s:s, s:s}", "path", deps->modules[i]->fs_path,
+                                             "hash", deps->modules[i]->content_hash));
   for (size_t i = 0; i < deps->nmissing; i++) {
     const char *nl = strchr(deps->missing[i], '\n');
     char *from = xstrndup(deps->missing[i], (size_t)(nl - deps->missing[i]));

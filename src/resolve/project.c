@@ -4,7 +4,6 @@
 #include "resolve/importers.h"
 #include "resolve/jsonc.h"
 
-#include <git2.h>
 #include <jansson.h>
 #include <limits.h>
 #include <sched.h>
@@ -12,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <xxhash.h>
 
 void project_init(Project *p, const Standards *std) {
   memset(p, 0, sizeof *p);
@@ -180,9 +180,9 @@ static Module *module_get(Project *p, const char *path, const char *mem_bytes, s
   } else {
     free(display);
     if (p->hash_contents) {
-      git_oid oid;
-      git_odb_hash(&oid, m->src.bytes, m->src.len, GIT_OBJECT_BLOB);
-      git_oid_tostr(m->oid, sizeof m->oid, &oid);
+      XXH128_hash_t h = XXH3_128bits(m->src.bytes, m->src.len);
+      snprintf(m->content_hash, sizeof m->content_hash, "%016llx%016llx",
+               (unsigned long long)h.high64, (unsigned long long)h.low64);
     }
   }
   pthread_mutex_lock(&p->lock);

@@ -28,7 +28,7 @@ typedef struct Module {
    * a lock: holders of several modules never wait on each other. */
   atomic_int tree_users;
   atomic_bool import_target;  /* resolution has read it: keep its tree */
-  char oid[41];               /* git blob id of the contents, when the project hashes */
+  char content_hash[33];      /* XXH3-128 of the contents in hex, when the project hashes */
   pthread_mutex_t parse_lock; /* the tree is built once, by whichever thread needs it first */
 } Module;
 
@@ -71,7 +71,7 @@ typedef struct Project {
   TsConfig **tsconfigs; /* one per directory asked about */
   size_t ntsconfigs, tscap;
   StrMap tsindex;     /* dir -> TsConfig */
-  bool hash_contents; /* fill Module.oid at load (the cache needs it) */
+  bool hash_contents; /* fill Module.content_hash at load (the cache needs it) */
   pthread_mutex_t lock;
   /* Built lazily by project_import_graph() (resolve/importers.h). */
   struct ImportGraph *import_graph;
