@@ -4,6 +4,7 @@
 #include "core/arena.h"
 #include "core/util.h"
 #include "engine/cache.h"
+#include "engine/file_index.h"
 #include "engine/prefilter.h"
 #include "engine/suppress.h"
 #include "parse/parser.h"
@@ -156,6 +157,7 @@ void lint_options_defaults(LintOptions *o) {
 typedef struct Pool {
   Project *proj;
   char *const *paths;
+  char **abs_paths;
   Module **mods;
   uint32_t *error_line, *error_col; /* syntax error of a file the rules saw */
   size_t n;
@@ -165,6 +167,9 @@ typedef struct Pool {
   RuleSelection *sels;        /* each file's selection */
   const Prefilter *pf;
   Cache *cache;
+  const FileIndex *files;  /* files known to hold no needle, or NULL */
+  const FileStamp **known; /* each file's stamp when the index let it be skipped */
+  bool *filtered;          /* read, and held no needle */
   void (*step)(struct Pool *pool, size_t i, DiagList *out);
 } Pool;
 
@@ -185,17 +190,23 @@ static void *worker_main(void *arg) {
   return NULL;
 }
 
-static void load_step(Pool *pool, size_t i, DiagList *out) {
+static void select_step(Pool *pool, size_t i, DiagList *out) {
   (void)out;
-  Module *m = project_module_source(pool->proj, pool->paths[i]);
-  pool->mods[i] = m;
-  if (!m)
-    return;
-  m->linted = true;
+  pool->abs_paths[i] = path_absolute(pool->proj->cwd, pool->paths[i]);
   if (pool->fixed)
     pool->sels[i] = *pool->fixed;
   else
-    lint_selection_for(pool->setup, m->fs_path, &pool->sels[i]);
+    lint_selection_for(pool->setup, pool->abs_paths[i], &pool->sels[i]);
+}
+
+static void load_step(Pool *pool, size_t i, DiagList *out) {
+  (void)out;
+  if (pool->files && (pool->known[i] = file_index_unchanged(pool->files, pool->abs_paths[i])))
+    return; /* no needle last time, unchanged since: not even read */
+  Module *m = project_module_source(pool->proj, pool->paths[i]);
+  pool->mods[i] = m;
+  if (m)
+    m->linted = true;
 }
 
 static void lint_step(Pool *pool, size_t i, DiagList *out) {
@@ -207,6 +218,7 @@ static void lint_step(Pool *pool, size_t i, DiagList *out) {
   if (!prefilter_wants(pool->pf, m->src.bytes, m->src.len)) {
     /* Nothing here can fire; it is parsed later only if an import needs it.
      * A file with a syntax error but no needle is not reported either. */
+    pool->filtered[i] = true;
     return;
   }
   CachedFile cf = {false, 0, 0};
@@ -289,6 +301,35 @@ static void selection_union(const RuleSelection *sels, size_t n, RuleSelection *
         out->severity[r] = sels[i].severity[r];
 }
 
+/* The files the index let the run skip are still linted: one loaded later by
+ * an import keeps the findings located in it. */
+static void mark_skipped_linted(Project *proj, const Pool *pool, StrMap *skipped) {
+  for (size_t i = 0; i < pool->n; i++)
+    if (pool->known[i])
+      strmap_put(skipped, pool->abs_paths[i], (void *)pool->known[i]);
+  proj->linted_unloaded = skipped;
+}
+
+static void open_file_index(Project *proj, const Pool *pool, FileIndex *files) {
+  if (!pool->cache || !pool->cache->dir || pool->pf->always || proj->read_file || proj->fs)
+    return;
+  uint64_t seed = hash_fnv1a(pool->cache->run_key, sizeof pool->cache->run_key, HASH_FNV_SEED);
+  file_index_load(files, pool->cache->dir, prefilter_key(pool->pf, seed));
+}
+
+/* Next time, skip what held no needle now (or was skipped and is unchanged). */
+static void save_file_index(const Pool *pool, const FileIndex *files) {
+  FileStamp *stamps = xcalloc(pool->n ? pool->n : 1, sizeof *stamps);
+  for (size_t i = 0; i < pool->n; i++) {
+    if (pool->known[i])
+      stamps[i] = *pool->known[i];
+    else if (pool->filtered[i])
+      stamps[i] = pool->mods[i]->src.stamp;
+  }
+  file_index_save(files, pool->abs_paths, stamps, pool->n);
+  free(stamps);
+}
+
 static void lint_run(Project *proj, char *const *paths, size_t npaths, const LintSetup *setup,
                      const RuleSelection *fixed, LintResult *out) {
   memset(out, 0, sizeof *out);
@@ -300,14 +341,15 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
     jobs = npaths ? (unsigned)npaths : 1;
   size_t slots = npaths ? npaths : 1;
   Pool pool = {.proj = proj, .paths = paths, .n = npaths, .setup = setup, .fixed = fixed};
+  pool.abs_paths = calloc(slots, sizeof *pool.abs_paths);
   pool.mods = calloc(slots, sizeof *pool.mods);
   pool.sels = calloc(slots, sizeof *pool.sels);
+  pool.known = calloc(slots, sizeof *pool.known);
+  pool.filtered = calloc(slots, sizeof *pool.filtered);
   pool.error_line = calloc(slots, sizeof *pool.error_line);
   pool.error_col = calloc(slots, sizeof *pool.error_col);
   pool.cache = opt->cache;
-  /* Load everything first so a finding located in another linted file (a
-   * channel name built there) can be reported while linting its user. */
-  pool.step = load_step;
+  pool.step = select_step;
   run_pool(&pool, jobs, &out->diags);
   RuleSelection any;
   selection_union(pool.sels, npaths, &any);
@@ -316,13 +358,25 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
   if (!opt->prefilter)
     pf.always = true;
   pool.pf = &pf;
+  FileIndex files;
+  memset(&files, 0, sizeof files);
+  open_file_index(proj, &pool, &files);
+  if (files.path)
+    pool.files = &files;
+  /* Load everything first so a finding located in another linted file (a
+   * channel name built there) can be reported while linting its user. */
+  pool.step = load_step;
+  run_pool(&pool, jobs, &out->diags);
+  StrMap skipped = {0};
+  mark_skipped_linted(proj, &pool, &skipped);
   pool.step = lint_step;
   run_pool(&pool, jobs, &out->diags);
   for (size_t i = 0; i < npaths; i++) {
     Module *m = pool.mods[i];
+    if (m || pool.known[i])
+      out->files_scanned++;
     if (!m)
       continue;
-    out->files_scanned++;
     /* Syntax errors are known only for files that were parsed for the rules:
      * files the prefilter skipped cannot break a rule. */
     report_load_problem(m, pool.error_line[i], pool.error_col[i], &out->notices);
@@ -338,8 +392,18 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
       suppress_apply(m, &out->diags, &pool.sels[i], setup->require_reason);
     project_release(m);
   }
+  if (pool.files)
+    save_file_index(&pool, &files);
+  proj->linted_unloaded = NULL;
+  strmap_free(&skipped, NULL);
+  file_index_free(&files);
+  for (size_t i = 0; i < npaths; i++)
+    free(pool.abs_paths[i]);
+  free(pool.abs_paths);
   free(pool.mods);
   free(pool.sels);
+  free(pool.known);
+  free(pool.filtered);
   free(pool.error_line);
   free(pool.error_col);
   prefilter_free(&pf);

@@ -63,6 +63,13 @@ bool prefilter_rule_wants(const Prefilter *pf, const RuleMeta *rule, const Stand
   return false;
 }
 
+uint64_t prefilter_key(const Prefilter *pf, uint64_t seed) {
+  uint64_t h = hash_fnv1a(&pf->always, sizeof pf->always, seed);
+  for (size_t i = 0; i < pf->n; i++)
+    h = hash_fnv1a(pf->needles[i], strlen(pf->needles[i]) + 1, h);
+  return h;
+}
+
 void prefilter_free(Prefilter *pf) {
   free(pf->needles);
   memset(pf, 0, sizeof *pf);

@@ -19,6 +19,8 @@ bool prefilter_wants(const Prefilter *pf, const char *bytes, size_t len);
  * disabled. bytes is NUL-terminated. */
 bool prefilter_rule_wants(const Prefilter *pf, const RuleMeta *rule, const Standards *std,
                           const char *bytes);
+/* Identifies the needle list (for the index of files that hold none). */
+uint64_t prefilter_key(const Prefilter *pf, uint64_t seed);
 void prefilter_free(Prefilter *pf);
 
 #endif

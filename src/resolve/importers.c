@@ -85,6 +85,11 @@ static bool visit(TSNode n, void *data) {
 }
 
 static ImportGraph *build(Project *p) {
+  /* Linted files the run skipped unread are nodes too. */
+  const StrMap *unloaded = p->linted_unloaded;
+  for (size_t i = 0; unloaded && i < unloaded->cap; i++)
+    if (unloaded->keys[i])
+      project_module_source(p, unloaded->keys[i]);
   ImportGraph *g = xcalloc(1, sizeof *g);
   pthread_mutex_lock(&p->lock);
   g->nodes = xcalloc(p->nmodules + 1, sizeof *g->nodes);

@@ -170,6 +170,8 @@ static Module *module_get(Project *p, const char *path, const char *mem_bytes, s
   pthread_mutex_init(&m->parse_lock, NULL);
   if (p->fs && p->fs->is_linted)
     m->linted = p->fs->is_linted(p->fs->ctx, abs);
+  if (p->linted_unloaded && strmap_get(p->linted_unloaded, abs))
+    m->linted = true;
   char *display = project_display_path(p, abs);
   if (mem_bytes)
     m->status = src_from_memory(&m->src, mem_bytes, mem_len, display, &m->load_error);

@@ -80,6 +80,10 @@ typedef struct Project {
   bool (*read_file)(void *ctx, const char *abs_path, char **bytes, size_t *len);
   void *read_ctx;
   const ProjectFs *fs; /* NULL: the file system */
+  /* Absolute paths of files being linted that the run did not load (they
+   * were unchanged and held no needle): loaded later, they count as linted
+   * too. Set by the engine for the duration of a run. */
+  const StrMap *linted_unloaded;
 } Project;
 
 void project_init(Project *p, const Standards *std);
