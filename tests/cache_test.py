@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 """The cache returns exactly what a cold run returns, notices a change in an
-imported file, and ignores corrupt entries with a warning."""
+imported file, skips unread the files that held no needle and did not change
+(yet reports findings located in them and notices when they change), and
+ignores corrupt entries with a warning."""
 import argparse
+import glob
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -26,6 +30,17 @@ def check(cond, what):
     print("ok:", what)
 
 
+def indexed(cache):
+    """The absolute paths in the cache's file index (files skipped unread)."""
+    paths = set()
+    for name in glob.glob(os.path.join(cache, "files-*.idx")):
+        with open(name) as f:
+            lines = f.read().splitlines()
+        assert lines[0] == "rtlint-file-index 1", lines[:1]
+        paths.update(line.split(" ", 5)[5] for line in lines[1:])
+    return paths
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rtlint", required=True)
@@ -34,15 +49,55 @@ def main():
     try:
         tree = os.path.join(tmp, "tree")
         shutil.copytree(os.path.join(ROOT, "fixtures/rules/channel-hand-built"), tree)
+        plain = os.path.join(tree, "lib/plain.ts")
+        with open(plain, "w") as f:
+            f.write("export const answer = 42;\n")
+        # A channel name built in a file that holds no needle, used elsewhere.
+        with open(os.path.join(tree, "lib/realtime/ids.ts"), "w") as f:
+            f.write('export const LOBBY = "org:acme:lobby";\n')
+        with open(os.path.join(tree, "components/Lobby.tsx"), "w") as f:
+            f.write('import { LOBBY } from "@/lib/realtime/ids";\n'
+                    'export const lobby = (supabase: any) => supabase.channel(LOBBY);\n')
+        # Stamps younger than 2 s are not trusted (timestamp granularity):
+        # let the copied files settle so the index records them.
+        time.sleep(2.2)
         cache = os.path.join(tmp, "cache")
         cold, _ = run(args.rtlint, tree, cache)
         check(len(cold) > 0, "the tree has findings")
         check(len(os.listdir(cache)) > 1, "the cold run wrote entries")
+        names = os.path.join(tree, "lib/realtime/names.ts")
+        ids = os.path.realpath(os.path.join(tree, "lib/realtime/ids.ts"))
+        skipped = indexed(cache)
+        check(ids in skipped and os.path.realpath(plain) in skipped,
+              "files without needles are in the file index")
+        check(not any(p.endswith("Invalid.tsx") for p in skipped),
+              "files with needles are not in the file index")
+        check(any(d["path"] == "lib/realtime/ids.ts" for d in cold),
+              "a finding is located in a file without needles (ids.ts)")
         warm, err = run(args.rtlint, tree, cache)
-        check(warm == cold and not err, "a warm run returns exactly the cold run's findings")
+        check(warm == cold and not err,
+              "a warm run returns exactly the cold run's findings, incl. those in skipped files")
+
+        with open(plain, "w") as f:
+            f.write("export const ch = (s: any, o: string) => s.channel(`org:${o}:x`);\n")
+        edited, _ = run(args.rtlint, tree, cache)
+        check(any(d["path"] == "lib/plain.ts" and d["rule"] == "channel-hand-built"
+                  for d in edited), "a skipped file that changes is read again")
+        check(os.path.realpath(plain) not in indexed(cache),
+              "a file that now has needles leaves the index")
+        with open(plain, "w") as f:
+            f.write("export const answer = 43;\n")
+        run(args.rtlint, tree, cache)
+        check(os.path.realpath(plain) not in indexed(cache),
+              "a file modified less than 2 s ago is not trusted to the index")
+        for name in glob.glob(os.path.join(cache, "files-*.idx")):
+            with open(name, "w") as f:
+                f.write("garbage\n")
+        again, err = run(args.rtlint, tree, cache)
+        check(again == run(args.rtlint, tree, os.path.join(tmp, "fresh0"))[0] and not err,
+              "a corrupt file index is rebuilt silently, results unchanged")
 
         # The finding at the use of INBOX_CHANNEL depends on names.ts.
-        names = os.path.join(tree, "lib/realtime/names.ts")
         with open(names) as f:
             text = f.read()
         with open(names, "w") as f:
