@@ -14,10 +14,13 @@ static void add_needle(Prefilter *pf, size_t *cap, const char *needle) {
 
 void prefilter_init(Prefilter *pf, const RuleSelection *sel, const Standards *std) {
   memset(pf, 0, sizeof *pf);
+  pf->sel = *sel;
+  pf->std = std;
   size_t cap = 0;
   for (size_t r = 0; r < rules_count; r++) {
     if (sel->severity[r] == SEV_OFF)
       continue;
+    pf->refined = pf->refined || rules_all[r]->may_fire;
     if (rules_all[r]->hook_needles) {
       for (size_t h = 0; std && h < std->nhooks; h++)
         add_needle(pf, &cap, std->hooks[h].hook);
@@ -40,8 +43,13 @@ bool prefilter_wants(const Prefilter *pf, const char *bytes, size_t len) {
   (void)len;
   if (pf->always)
     return true;
-  for (size_t i = 0; i < pf->n; i++)
-    if (strstr(bytes, pf->needles[i]))
+  bool any = false;
+  for (size_t i = 0; i < pf->n && !any; i++)
+    any = strstr(bytes, pf->needles[i]) != NULL;
+  if (!any || !pf->refined)
+    return any;
+  for (size_t r = 0; r < rules_count; r++)
+    if (pf->sel.severity[r] != SEV_OFF && prefilter_rule_wants(pf, rules_all[r], pf->std, bytes))
       return true;
   return false;
 }
@@ -53,18 +61,21 @@ bool prefilter_rule_wants(const Prefilter *pf, const RuleMeta *rule, const Stand
   if (rule->hook_needles)
     for (size_t h = 0; std && h < std->nhooks; h++)
       if (strstr(bytes, std->hooks[h].hook))
-        return true;
+        return true; /* may_fire refines the rule's own needles only */
   const char *const *nd = rule->needles;
   if (!nd || !nd[0])
     return !rule->hook_needles;
   for (; *nd; nd++)
     if (strstr(bytes, *nd))
-      return true;
+      return !rule->may_fire || rule->may_fire(bytes);
   return false;
 }
 
 uint64_t prefilter_key(const Prefilter *pf, uint64_t seed) {
   uint64_t h = hash_fnv1a(&pf->always, sizeof pf->always, seed);
+  for (size_t r = 0; r < rules_count; r++)
+    if (pf->sel.severity[r] != SEV_OFF)
+      h = hash_fnv1a(rules_all[r]->id, strlen(rules_all[r]->id) + 1, h);
   for (size_t i = 0; i < pf->n; i++)
     h = hash_fnv1a(pf->needles[i], strlen(pf->needles[i]) + 1, h);
   return h;

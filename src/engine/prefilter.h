@@ -9,7 +9,10 @@
 typedef struct Prefilter {
   const char **needles;
   size_t n;
-  bool always; /* some enabled rule has no needles: every file is parsed */
+  bool always;  /* some enabled rule has no needles: every file is parsed */
+  bool refined; /* some enabled rule has may_fire: a needle alone is not enough */
+  RuleSelection sel;
+  const Standards *std;
 } Prefilter;
 
 void prefilter_init(Prefilter *pf, const RuleSelection *sel, const Standards *std);
@@ -19,7 +22,8 @@ bool prefilter_wants(const Prefilter *pf, const char *bytes, size_t len);
  * disabled. bytes is NUL-terminated. */
 bool prefilter_rule_wants(const Prefilter *pf, const RuleMeta *rule, const Standards *std,
                           const char *bytes);
-/* Identifies the needle list (for the index of files that hold none). */
+/* Identifies the enabled rules and their needles (for the index of files
+ * the prefilter turned away). */
 uint64_t prefilter_key(const Prefilter *pf, uint64_t seed);
 void prefilter_free(Prefilter *pf);
 

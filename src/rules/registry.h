@@ -22,6 +22,10 @@ typedef struct RuleMeta {
   /* The deprecated hook names of the standards (rules/migrations.json plus
    * the configuration's deprecated_hooks) are needles too. */
   bool hook_needles;
+  /* Optional, for a file that holds a needle: false when its text still
+   * rules a finding out (same spelling assumptions as the needles), so the
+   * file is not parsed for this rule. bytes is NUL-terminated. */
+  bool (*may_fire)(const char *bytes);
   /* The findings depend on files beyond those resolution reads (the whole
    * import graph): never cached, rerun every time. */
   bool project_wide;
