@@ -1,21 +1,31 @@
 #!/usr/bin/env python3
-"""The prefilter and the thread count must never change results: lints each
-tree with the prefilter on and off and with 1 and 4 threads, and compares the
-diagnostics (every field) across the four runs."""
+"""The prefilter, the thread count and the cache must never change results:
+lints each tree with the prefilter on and off, with 1 and 4 threads, and
+twice with a cache (the second run takes findings from it and skips the
+unchanged files without needles), and compares the diagnostics (every field)
+across the runs."""
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TREES = ["fixtures/campfire-app", "eval/corpus", "fixtures/rules"]
-VARIANTS = [["-j", "1"], ["-j", "4"], ["-j", "1", "--no-prefilter"], ["-j", "4", "--no-prefilter"]]
+CACHE = "{cache}"
+VARIANTS = [["-j", "1"], ["-j", "4"], ["-j", "1", "--no-prefilter"], ["-j", "4", "--no-prefilter"],
+            ["-j", "4", "--cache-dir", CACHE], ["-j", "4", "--cache-dir", CACHE]]
 
 
-def run(rtlint, tree, extra):
-    proc = subprocess.run([os.path.abspath(rtlint), "--format", "json", "--no-cache", *extra, "."], cwd=os.path.join(ROOT, tree),
-                          capture_output=True, text=True)
+def run(rtlint, tree, extra, cache):
+    if CACHE in extra:
+        extra = [cache if a == CACHE else a for a in extra]
+    else:
+        extra = ["--no-cache", *extra]
+    proc = subprocess.run([os.path.abspath(rtlint), "--format", "json", *extra, "."],
+                          cwd=os.path.join(ROOT, tree), capture_output=True, text=True)
     if proc.returncode not in (0, 1):
         sys.exit(f"rtlint failed on {tree}: {proc.stderr}")
     return json.loads(proc.stdout)["diagnostics"]
@@ -27,7 +37,11 @@ def main():
     args = ap.parse_args()
     failed = 0
     for tree in TREES:
-        results = [run(args.rtlint, tree, v) for v in VARIANTS]
+        cache = tempfile.mkdtemp(prefix="rtlint-equivalence-")
+        try:
+            results = [run(args.rtlint, tree, v, cache) for v in VARIANTS]
+        finally:
+            shutil.rmtree(cache)
         if not results[0]:
             print(f"FAIL {tree}: no diagnostics at all; the comparison would prove nothing")
             failed += 1
