@@ -1,0 +1,282 @@
+#include "discover/ignore.h"
+
+#include "core/util.h"
+#include "discover/wildmatch.h"
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum {
+  PAT_NEGATIVE = 1u,  /* `!pattern` */
+  PAT_MUSTBEDIR = 2u, /* `pattern/` */
+  PAT_NODIR = 4u,     /* no `/` inside: matches the basename at any depth */
+  PAT_ENDSWITH = 8u,  /* `*literal` */
+};
+
+typedef struct Pattern {
+  char *text; /* without `!`, the trailing `/`, and a leading `/` */
+  size_t len;
+  size_t prefix; /* leading characters without glob specials */
+  unsigned flags;
+} Pattern;
+
+struct IgnoreList {
+  char *dir; /* "" or "a/b" */
+  size_t dirlen;
+  Pattern *pats;
+  size_t n, cap;
+};
+
+void ignore_init(Ignore *ig, bool ignore_case) {
+  memset(ig, 0, sizeof *ig);
+  ig->ignore_case = ignore_case;
+}
+
+void ignore_pop(Ignore *ig) {
+  IgnoreList *l = &ig->lists[--ig->n];
+  for (size_t i = 0; i < l->n; i++)
+    free(l->pats[i].text);
+  free(l->pats);
+  free(l->dir);
+}
+
+void ignore_free(Ignore *ig) {
+  while (ig->n)
+    ignore_pop(ig);
+  free(ig->lists);
+  memset(ig, 0, sizeof *ig);
+}
+
+static size_t simple_length(const char *s) {
+  return strcspn(s, "*?[\\");
+}
+
+/* git's trim_trailing_spaces: spaces go unless the last one is escaped. */
+static void trim_trailing_spaces(char *s) {
+  char *last_space = NULL;
+  for (char *p = s; *p; p++) {
+    if (*p == ' ') {
+      if (!last_space)
+        last_space = p;
+      continue;
+    }
+    if (*p == '\\' && !*++p)
+      return;
+    last_space = NULL;
+  }
+  if (last_space)
+    *last_space = '\0';
+}
+
+/* git's parse_path_pattern and add_pattern, for one line. */
+static void add_pattern(IgnoreList *l, const char *line) {
+  Pattern pat = {0};
+  const char *p = line;
+  if (*p == '!') {
+    pat.flags |= PAT_NEGATIVE;
+    p++;
+  }
+  size_t len = strlen(p);
+  if (len && p[len - 1] == '/') {
+    len--;
+    pat.flags |= PAT_MUSTBEDIR;
+  }
+  if (!memchr(p, '/', len))
+    pat.flags |= PAT_NODIR;
+  pat.prefix = simple_length(p);
+  if (pat.prefix > len)
+    pat.prefix = len;
+  if (*p == '*' && simple_length(p + 1) == strlen(p + 1))
+    pat.flags |= PAT_ENDSWITH;
+  /* Only a pattern relative to its directory can start with `/`; git
+   * strips it, and it alone, when matching. */
+  if (!(pat.flags & PAT_NODIR) && *p == '/') {
+    p++;
+    len--;
+    pat.prefix--;
+  }
+  pat.text = xstrndup(p, len);
+  pat.len = len;
+  ARRAY_PUSH(l->pats, l->n, l->cap, pat);
+}
+
+static IgnoreList *push_list(Ignore *ig, const char *dir) {
+  IgnoreList l = {0};
+  l.dir = xstrdup(dir);
+  l.dirlen = strlen(dir);
+  ARRAY_PUSH(ig->lists, ig->n, ig->cap, l);
+  return &ig->lists[ig->n - 1];
+}
+
+/* git's add_patterns_from_buffer: a UTF-8 BOM is skipped, a CR before the
+ * LF dropped; empty lines and `#` comments are not patterns. A line is
+ * taken up to a NUL byte, as git reads it as a C string. */
+static void parse_into(IgnoreList *l, const char *text, size_t len) {
+  if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+    text += 3;
+    len -= 3;
+  }
+  size_t start = 0;
+  while (start < len) {
+    const char *nl = memchr(text + start, '\n', len - start);
+    size_t end = nl ? (size_t)(nl - text) : len;
+    if (end > start && text[start] != '#') {
+      size_t n = end - start;
+      if (text[end - 1] == '\r')
+        n--;
+      char *line = xstrndup(text + start, n);
+      trim_trailing_spaces(line);
+      add_pattern(l, line);
+      free(line);
+    }
+    start = end + 1;
+  }
+}
+
+void ignore_push_text(Ignore *ig, const char *dir, const char *text, size_t len) {
+  parse_into(push_list(ig, dir), text, len);
+}
+
+static char *read_fd(int fd, size_t *len) {
+  struct stat st;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+    return NULL;
+  size_t cap = (size_t)st.st_size, n = 0;
+  char *buf = xmalloc(cap + 1);
+  for (;;) {
+    if (n == cap) {
+      cap = cap * 2 + 64;
+      buf = xrealloc(buf, cap + 1);
+    }
+    ssize_t r = read(fd, buf + n, cap - n);
+    if (r < 0) {
+      free(buf);
+      return NULL;
+    }
+    if (r == 0)
+      break;
+    n += (size_t)r;
+  }
+  *len = n;
+  return buf;
+}
+
+void ignore_push_file(Ignore *ig, const char *dir, const char *path, bool nofollow) {
+  IgnoreList *l = push_list(ig, dir);
+  int fd = open(path, O_RDONLY | O_CLOEXEC | (nofollow ? O_NOFOLLOW : 0));
+  if (fd < 0)
+    return;
+  size_t len = 0;
+  char *text = read_fd(fd, &len);
+  close(fd);
+  if (text)
+    parse_into(l, text, len);
+  free(text);
+}
+
+static int cmp_n(const char *a, const char *b, size_t n, bool icase) {
+  return icase ? strncasecmp(a, b, n) : strncmp(a, b, n);
+}
+
+/* git's match_basename: name is the path's last component. */
+static bool match_basename(const Pattern *pat, const char *name, size_t namelen, bool icase) {
+  if (pat->prefix == pat->len)
+    return namelen == pat->len && cmp_n(pat->text, name, namelen, icase) == 0;
+  if (pat->flags & PAT_ENDSWITH) {
+    size_t n = pat->len - 1;
+    return n <= namelen && cmp_n(pat->text + 1, name + namelen - n, n, icase) == 0;
+  }
+  return wildmatch(pat->text, name, icase ? WM_CASEFOLD : 0);
+}
+
+/* git's match_pathname: path relative to the list's directory. The literal
+ * prefix is compared first and only the rest goes to wildmatch, which makes
+ * a `**` just after that prefix count as a whole component (`a**` matches
+ * `ab/c`): git does this, so it is kept. */
+static bool match_pathname(const Pattern *pat, const char *rel, size_t rellen, bool icase) {
+  size_t prefix = pat->prefix;
+  if (prefix) {
+    if (prefix > rellen || cmp_n(pat->text, rel, prefix, icase) != 0)
+      return false;
+    if (prefix == pat->len && prefix == rellen)
+      return true;
+  }
+  return wildmatch(pat->text + prefix, rel + prefix, WM_PATHNAME | (icase ? WM_CASEFOLD : 0));
+}
+
+/* The last pattern of l matching path: 1 ignored, 0 un-ignored, -1 none. */
+static int match_list(const IgnoreList *l, const char *path, size_t len, const char *base,
+                      bool is_dir, bool icase) {
+  const char *rel = path;
+  size_t rellen = len;
+  if (l->dirlen) {
+    if (len <= l->dirlen || path[l->dirlen] != '/' || cmp_n(path, l->dir, l->dirlen, icase) != 0)
+      return -1;
+    rel = path + l->dirlen + 1;
+    rellen = len - l->dirlen - 1;
+  }
+  size_t baselen = len - (size_t)(base - path);
+  for (size_t i = l->n; i-- > 0;) {
+    const Pattern *pat = &l->pats[i];
+    if ((pat->flags & PAT_MUSTBEDIR) && !is_dir)
+      continue;
+    bool hit = pat->flags & PAT_NODIR ? match_basename(pat, base, baselen, icase)
+                                      : match_pathname(pat, rel, rellen, icase);
+    if (hit)
+      return pat->flags & PAT_NEGATIVE ? 0 : 1;
+  }
+  return -1;
+}
+
+bool ignore_match(const Ignore *ig, const char *path, bool is_dir) {
+  size_t len = strlen(path);
+  const char *slash = strrchr(path, '/');
+  const char *base = slash ? slash + 1 : path;
+  for (size_t i = ig->n; i-- > 0;) {
+    int r = match_list(&ig->lists[i], path, len, base, is_dir, ig->ignore_case);
+    if (r >= 0)
+      return r == 1;
+  }
+  return false;
+}
+
+/* core.excludesFile as git finds it: the configured path (libgit2 expands
+ * "~/"; a relative one is taken from the work tree, where git runs), else
+ * $XDG_CONFIG_HOME/git/ignore, else $HOME/.config/git/ignore. NULL: none. */
+static char *excludes_file(git_config *cfg, const char *workdir) {
+  git_buf buf = GIT_BUF_INIT;
+  int rc = cfg ? git_config_get_path(&buf, cfg, "core.excludesfile") : GIT_ENOTFOUND;
+  if (rc == 0) {
+    char *path = buf.ptr[0] == '/' || buf.ptr[0] == '\0' ? xstrdup(buf.ptr)
+                                                         : xasprintf("%s%s", workdir, buf.ptr);
+    git_buf_dispose(&buf);
+    return path;
+  }
+  if (rc != GIT_ENOTFOUND) /* set but not understood ("~user/"): no fallback */
+    return NULL;
+  const char *xdg = getenv("XDG_CONFIG_HOME");
+  if (xdg && *xdg)
+    return xasprintf("%s/git/ignore", xdg);
+  const char *home = getenv("HOME");
+  return home ? xasprintf("%s/.config/git/ignore", home) : NULL;
+}
+
+void ignore_init_repo(Ignore *ig, git_repository *repo, const char *workdir) {
+  git_config *cfg = NULL;
+  if (git_repository_config_snapshot(&cfg, repo) != 0)
+    cfg = NULL;
+  int icase = 0;
+  ignore_init(ig, cfg && git_config_get_bool(&icase, cfg, "core.ignorecase") == 0 && icase);
+  char *global = excludes_file(cfg, workdir);
+  if (global)
+    ignore_push_file(ig, "", global, false);
+  free(global);
+  git_config_free(cfg);
+  char *info = xasprintf("%sinfo/exclude", git_repository_commondir(repo));
+  ignore_push_file(ig, "", info, false);
+  free(info);
+}
