@@ -1,6 +1,7 @@
 #include "discover/discover.h"
 
 #include "core/util.h"
+#include "discover/ignore.h"
 #include "parse/parser.h"
 
 #include <dirent.h>
@@ -54,33 +55,21 @@ void file_list_sort_unique(FileList *list) {
   list->n = w;
 }
 
-/* .gitignore rules come from the repository containing the walked directory
- * (libgit2 applies every ignore file, global excludes and info/exclude
- * exactly as git does). Outside a repository nothing is ignored but the
- * built-in skips. */
+/* .gitignore rules come from the repository containing the walked directory:
+ * each ignore file is read once, when the walk enters its directory
+ * (ignore.h), instead of asking libgit2 about every path, which re-checks
+ * every parent's .gitignore each time. Outside a repository nothing is
+ * ignored but the built-in skips. */
 typedef struct Walker {
-  git_repository *repo;
-  char *workdir; /* absolute, with trailing '/' */
+  Ignore ignore;
+  bool rules; /* false: ignore rules apply to nothing walked */
+  StrBuf rel; /* the directory being walked, relative to the work tree */
   FileList *out;
 } Walker;
 
 static bool skip_dir_name(const char *name) {
   return strcmp(name, "node_modules") == 0 || strcmp(name, ".git") == 0 ||
          strcmp(name, ".rtlint-cache") == 0;
-}
-
-/* rel: the path relative to the repository's work tree, computed from the
- * walk root once (no realpath per file: a large tree would pay a readlink
- * per path component). */
-static bool git_ignored(Walker *w, const char *rel, bool is_dir) {
-  if (!w->repo || !rel)
-    return false;
-  char *path = is_dir ? xasprintf("%s/", rel) : xstrdup(rel);
-  int ignored = 0;
-  if (git_ignore_path_is_ignored(&ignored, w->repo, path) != 0)
-    ignored = 0;
-  free(path);
-  return ignored == 1;
 }
 
 static char *join(const char *dir, const char *name) {
@@ -90,14 +79,27 @@ static char *join(const char *dir, const char *name) {
   return xasprintf("%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
 }
 
-/* The repository-relative path of a child, or NULL outside the work tree. */
-static char *join_rel(const char *rel, const char *name) {
-  if (!rel)
-    return NULL;
-  return *rel ? xasprintf("%s/%s", rel, name) : xstrdup(name);
+/* Appends a component to w->rel; returns the length to restore. */
+static size_t rel_push(Walker *w, const char *name) {
+  size_t mark = w->rel.len;
+  if (mark)
+    sb_putc(&w->rel, '/');
+  sb_append(&w->rel, name);
+  return mark;
 }
 
-static void walk_dir(Walker *w, const char *dir, const char *rel) {
+static void rel_pop(Walker *w, size_t mark) {
+  w->rel.len = mark;
+  if (w->rel.data)
+    w->rel.data[mark] = '\0';
+}
+
+/* Whether the path in w->rel is ignored. */
+static bool rel_ignored(Walker *w, bool is_dir) {
+  return w->rules && ignore_match(&w->ignore, sb_cstr(&w->rel), is_dir);
+}
+
+static void walk_dir(Walker *w, const char *dir) {
   DIR *d = opendir(dir);
   if (!d)
     return;
@@ -107,14 +109,26 @@ static void walk_dir(Walker *w, const char *dir, const char *rel) {
   } Entry;
   Entry *entries = NULL;
   size_t n = 0, cap = 0;
+  bool has_gitignore = false;
   struct dirent *e;
   while ((e = readdir(d))) {
     if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
       continue;
+    has_gitignore = has_gitignore || strcmp(e->d_name, ".gitignore") == 0;
     Entry entry = {xstrdup(e->d_name), e->d_type};
     ARRAY_PUSH(entries, n, cap, entry);
   }
   closedir(d);
+  if (w->rules) {
+    /* The listing says whether there is a .gitignore: no open() to find out. */
+    if (has_gitignore) {
+      char *gitignore = join(dir, ".gitignore");
+      ignore_push_file(&w->ignore, sb_cstr(&w->rel), gitignore, true);
+      free(gitignore);
+    } else {
+      ignore_push_text(&w->ignore, sb_cstr(&w->rel), "", 0);
+    }
+  }
   for (size_t i = 0; i < n; i++) {
     const char *name = entries[i].name;
     char *path = join(dir, name);
@@ -127,57 +141,91 @@ static void walk_dir(Walker *w, const char *dir, const char *rel) {
                                    : DT_UNKNOWN;
     }
     Lang lang;
-    char *child_rel = NULL;
     if (type == DT_DIR && !skip_dir_name(name)) {
-      child_rel = join_rel(rel, name);
-      if (!git_ignored(w, child_rel, true))
-        walk_dir(w, path, child_rel);
+      size_t mark = rel_push(w, name);
+      if (!rel_ignored(w, true))
+        walk_dir(w, path);
+      rel_pop(w, mark);
     } else if (type == DT_REG && lang_for_path(name, &lang)) {
-      child_rel = join_rel(rel, name);
-      if (!git_ignored(w, child_rel, false))
+      size_t mark = rel_push(w, name);
+      if (!rel_ignored(w, false))
         file_list_add(w->out, path);
+      rel_pop(w, mark);
     }
-    free(child_rel);
     free(path);
     free(entries[i].name);
   }
   free(entries);
+  if (w->rules)
+    ignore_pop(&w->ignore);
 }
 
-/* dir relative to the repository's work tree ("" for its root), or NULL. */
-static char *repo_relative(const Walker *w, const char *dir) {
+/* The work tree of repo: absolute, with a trailing '/'; NULL when bare. */
+static char *repo_workdir(git_repository *repo) {
+  const char *wd = git_repository_workdir(repo);
   char abs[PATH_MAX];
-  if (!w->repo || !realpath(dir, abs))
+  if (!wd || !realpath(wd, abs))
     return NULL;
-  size_t n = strlen(w->workdir);
-  if (strncmp(abs, w->workdir, n - 1) != 0 || (abs[n - 1] != '/' && abs[n - 1] != '\0'))
+  return xasprintf("%s/", abs);
+}
+
+/* dir relative to workdir ("" for its root), or NULL outside it. */
+static char *repo_relative(const char *workdir, const char *dir) {
+  char abs[PATH_MAX];
+  if (!realpath(dir, abs))
+    return NULL;
+  size_t n = strlen(workdir);
+  if (strncmp(abs, workdir, n - 1) != 0 || (abs[n - 1] != '/' && abs[n - 1] != '\0'))
     return NULL;
   return xstrdup(abs[n - 1] == '\0' ? "" : abs + n);
 }
 
-static void walker_open_repo(Walker *w, const char *dir) {
-  if (w->repo)
-    return;
-  if (git_repository_open_ext(&w->repo, dir, 0, NULL) != 0) {
-    w->repo = NULL;
-    return;
+/* Reads the .gitignore files above rel (a directory, not "") from the
+ * root down, as a walk from the root would have. False when rel or one of
+ * its parents is ignored. */
+static bool enter_parents(Walker *w, const char *workdir, const char *rel) {
+  char *gitignore = xasprintf("%s.gitignore", workdir);
+  ignore_push_file(&w->ignore, "", gitignore, true);
+  free(gitignore);
+  for (const char *slash = rel;; slash++) {
+    slash = strchr(slash, '/');
+    char *dir = slash ? xstrndup(rel, (size_t)(slash - rel)) : xstrdup(rel);
+    bool ignored = ignore_match(&w->ignore, dir, true);
+    if (!ignored && slash) {
+      gitignore = xasprintf("%s%s/.gitignore", workdir, dir);
+      ignore_push_file(&w->ignore, dir, gitignore, true);
+      free(gitignore);
+    }
+    free(dir);
+    if (ignored || !slash)
+      return !ignored;
   }
-  const char *wd = git_repository_workdir(w->repo);
-  char abs[PATH_MAX];
-  if (!wd || !realpath(wd, abs)) {
-    git_repository_free(w->repo);
-    w->repo = NULL;
+}
+
+/* The ignore rules of the repository around dir, as they stand at dir;
+ * libgit2 is used only to find the repository and read its config. */
+static void walker_open(Walker *w, const char *dir) {
+  git_repository *repo = NULL;
+  if (git_repository_open_ext(&repo, dir, 0, NULL) != 0)
     return;
+  char *workdir = repo_workdir(repo);
+  char *rel = workdir ? repo_relative(workdir, dir) : NULL;
+  if (rel) {
+    ignore_init_repo(&w->ignore, repo, workdir);
+    /* A directory named explicitly is linted even when git ignores it (a
+     * generated tree, a vendored copy): like ripgrep and ruff, ignore rules
+     * then apply to nothing inside it. */
+    w->rules = !*rel || enter_parents(w, workdir, rel);
+    sb_append(&w->rel, rel);
   }
-  w->workdir = xasprintf("%s/", abs);
+  free(rel);
+  free(workdir);
+  git_repository_free(repo);
 }
 
 static void walker_close(Walker *w) {
-  if (w->repo)
-    git_repository_free(w->repo);
-  free(w->workdir);
-  w->repo = NULL;
-  w->workdir = NULL;
+  ignore_free(&w->ignore);
+  sb_free(&w->rel);
 }
 
 static char *strip_trailing_slashes(const char *p) {
@@ -199,19 +247,9 @@ bool discover_files(char *const *args, size_t nargs, FileList *out, char **err) 
     }
     char *arg = strip_trailing_slashes(args[i]);
     if (S_ISDIR(st.st_mode)) {
-      Walker w = {NULL, NULL, out};
-      walker_open_repo(&w, arg);
-      /* A directory named explicitly is linted even when git ignores it (a
-       * generated tree, a vendored copy): like ripgrep and ruff, ignore rules
-       * then apply to nothing inside it. */
-      char *rel = repo_relative(&w, arg);
-      if (rel && *rel && git_ignored(&w, rel, true)) {
-        walker_close(&w);
-        free(rel);
-        rel = NULL;
-      }
-      walk_dir(&w, arg, rel);
-      free(rel);
+      Walker w = {.out = out};
+      walker_open(&w, arg);
+      walk_dir(&w, arg);
       walker_close(&w);
     } else {
       /* Named explicitly: linted even when ignored, like eslint and ruff. */
