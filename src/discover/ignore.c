@@ -211,6 +211,8 @@ static bool match_pathname(const Pattern *pat, const char *rel, size_t rellen, b
 /* The last pattern of l matching path: 1 ignored, 0 un-ignored, -1 none. */
 static int match_list(const IgnoreList *l, const char *path, size_t len, const char *base,
                       bool is_dir, bool icase) {
+  if (!l->n) /* most directories have no .gitignore */
+    return -1;
   const char *rel = path;
   size_t rellen = len;
   if (l->dirlen) {
