@@ -195,8 +195,8 @@ static bool match_basename(const Pattern *pat, const char *name, size_t namelen,
 
 /* git's match_pathname: path relative to the list's directory. The literal
  * prefix is compared first and only the rest goes to wildmatch, which makes
- * a `**` just after that prefix count as a whole component (`a**` matches
- * `ab/c`): git does this, so it is kept. */
+ * a `**` just after that prefix count as a whole component (`x/a**` matches
+ * `x/ab/c`): git does this, so it is kept. */
 static bool match_pathname(const Pattern *pat, const char *rel, size_t rellen, bool icase) {
   size_t prefix = pat->prefix;
   if (prefix) {
