@@ -108,13 +108,18 @@ def main():
         check(uses and "org:acme:conv:c1" in uses[0],
               "changing an imported constant updates the cached finding at its use")
 
-        for name in os.listdir(cache):
-            if name.endswith(".json"):
-                with open(os.path.join(cache, name), "w") as f:
-                    f.write("{not json")
-        again, err = run(args.rtlint, tree, cache)
+        entries = sorted(n for n in os.listdir(cache) if n.endswith(".entry"))
+        check(len(entries) > 2, "entries are written")
         cold2, _ = run(args.rtlint, tree, os.path.join(tmp, "fresh"))
-        check(again == cold2, "corrupt entries are ignored, results unchanged")
+        damage = [lambda b: b"{not an entry", lambda b: b[: len(b) // 2],
+                  lambda b: b.replace(b"channel", b"chXnnel", 1)]
+        for name, spoil in zip(entries, damage * len(entries)):
+            with open(os.path.join(cache, name), "rb") as f:
+                data = f.read()
+            with open(os.path.join(cache, name), "wb") as f:
+                f.write(spoil(data))
+        again, err = run(args.rtlint, tree, cache)
+        check(again == cold2, "garbage, truncated and edited entries are ignored, results unchanged")
         check("ignoring cache entry" in err, "a corrupt entry produces a warning")
     finally:
         shutil.rmtree(tmp)

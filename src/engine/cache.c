@@ -1,17 +1,15 @@
 #include "engine/cache.h"
 
 #include "core/util.h"
+#include "engine/record.h"
 #include "rules/registry.h"
 
 #include <errno.h>
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#define CACHE_FORMAT 3
 
 static uint64_t hash_str(uint64_t h, const char *s) {
   return hash_fnv1a(s, strlen(s) + 1, h);
@@ -88,7 +86,7 @@ void cache_close(Cache *c) {
 
 static char *entry_path(const Cache *c, const Module *m) {
   uint64_t h = hash_str(HASH_FNV_SEED, m->fs_path);
-  return xasprintf("%s/%016llx.json", c->dir, (unsigned long long)h);
+  return xasprintf("%s/%016llx.entry", c->dir, (unsigned long long)h);
 }
 
 static void warn_once(Cache *c, const char *path, const char *why) {
@@ -96,146 +94,154 @@ static void warn_once(Cache *c, const char *path, const char *why) {
     fprintf(stderr, "rtlint: warning: ignoring cache entry %s (%s)\n", path, why);
 }
 
-static bool deps_valid(Project *p, json_t *deps, json_t *missing) {
-  size_t i;
-  json_t *d;
-  json_array_foreach(deps, i, d) {
-    const char *path = json_string_value(json_object_get(d, "path"));
-    const char *hash = json_string_value(json_object_get(d, "hash"));
-    if (!path || !hash)
-      return false;
-    const Module *dm = project_module_source(p, path);
-    if (!dm || dm->status != SOURCE_OK || strcmp(dm->content_hash, hash) != 0)
-      return false;
-  }
-  json_array_foreach(missing, i, d) {
-    const char *from = json_string_value(json_object_get(d, "from"));
-    const char *spec = json_string_value(json_object_get(d, "spec"));
-    if (!from || !spec)
-      return false;
-    Module probe;
-    memset(&probe, 0, sizeof probe);
-    probe.fs_path = (char *)from;
-    char *resolved = NULL;
-    bool now_resolves = project_resolve_import(p, &probe, spec, &resolved);
-    free(resolved);
-    if (now_resolves)
-      return false;
-  }
-  return true;
-}
-
-static bool load_diag(Project *p, json_t *jd, DiagList *out) {
-  const char *id = json_string_value(json_object_get(jd, "rule"));
-  const RuleMeta *rule = id ? rules_find(id) : NULL;
-  const char *path = json_string_value(json_object_get(jd, "path"));
-  const char *msg = json_string_value(json_object_get(jd, "message"));
-  if (!rule || !path || !msg)
-    return false;
-  const Module *m = project_module_source(p, path);
-  if (!m || m->status != SOURCE_OK)
-    return false;
-  const char *help = json_string_value(json_object_get(jd, "help"));
-  Diag *d = diag_add(out, rule, (Severity)json_integer_value(json_object_get(jd, "severity")),
-                     &m->src, (uint32_t)json_integer_value(json_object_get(jd, "start")),
-                     (uint32_t)json_integer_value(json_object_get(jd, "end")), msg, help);
-  json_t *fix = json_object_get(jd, "fix");
-  if (json_is_object(fix)) {
-    size_t i;
-    json_t *e;
-    json_array_foreach(json_object_get(fix, "edits"), i, e) {
-      const char *text = json_string_value(json_object_get(e, "text"));
-      diag_add_edit(d, (uint32_t)json_integer_value(json_object_get(e, "start")),
-                    (uint32_t)json_integer_value(json_object_get(e, "end")), text ? text : "");
+/* Every file resolution read still has the contents it had, and every import
+ * that did not resolve still does not. */
+static bool deps_valid(Project *p, RecordReader *r) {
+  bool valid = true;
+  uint64_t ndeps = record_read_uint(r);
+  for (uint64_t i = 0; i < ndeps && r->ok; i++) {
+    char *path = record_read_strdup(r);
+    size_t len;
+    const char *hash = record_read_str(r, &len);
+    if (valid && r->ok) {
+      const Module *dm = project_module_source(p, path);
+      valid = dm && dm->status == SOURCE_OK && mem_eq_str(hash, len, dm->content_hash);
     }
-    const char *title = json_string_value(json_object_get(fix, "title"));
-    diag_set_fix(d, (FixApplicability)json_integer_value(json_object_get(fix, "applicability")),
-                 title ? title : "");
+    free(path);
   }
-  return d->end <= m->src.len && d->start <= d->end;
+  uint64_t nmissing = record_read_uint(r);
+  for (uint64_t i = 0; i < nmissing && r->ok; i++) {
+    char *from = record_read_strdup(r);
+    char *spec = record_read_strdup(r);
+    if (valid && r->ok) {
+      Module probe;
+      memset(&probe, 0, sizeof probe);
+      probe.fs_path = from;
+      char *resolved = NULL;
+      valid = !project_resolve_import(p, &probe, spec, &resolved);
+      free(resolved);
+    }
+    free(from);
+    free(spec);
+  }
+  return valid && r->ok;
 }
 
-/* Reads the entry in one go: jansson's file reader goes a character at a
- * time through stdio, which showed in warm-run profiles. */
-static json_t *load_entry(const char *path, json_error_t *err) {
+/* One finding; false when it no longer fits its file (or did not parse). */
+static bool load_diag(Project *p, RecordReader *r, DiagList *out) {
+  char *id = record_read_strdup(r);
+  Severity severity = (Severity)record_read_uint(r);
+  char *path = record_read_strdup(r);
+  uint32_t start = (uint32_t)record_read_uint(r), end = (uint32_t)record_read_uint(r);
+  char *msg = record_read_strdup(r);
+  char *help = record_read_uint(r) ? record_read_strdup(r) : NULL;
+  FixApplicability app = (FixApplicability)record_read_uint(r);
+  const RuleMeta *rule = rules_find(id);
+  const Module *m = r->ok && rule ? project_module_source(p, path) : NULL;
+  bool ok = m && m->status == SOURCE_OK && start <= end && end <= m->src.len;
+  Diag *d = ok ? diag_add(out, rule, severity, &m->src, start, end, msg, help) : NULL;
+  if (app != FIX_NONE) {
+    char *title = record_read_strdup(r);
+    uint64_t nedits = record_read_uint(r);
+    for (uint64_t i = 0; i < nedits && r->ok; i++) {
+      uint32_t es = (uint32_t)record_read_uint(r), ee = (uint32_t)record_read_uint(r);
+      char *text = record_read_strdup(r);
+      if (d)
+        diag_add_edit(d, es, ee, text);
+      free(text);
+    }
+    if (d)
+      diag_set_fix(d, app, title);
+    free(title);
+  }
+  free(id);
+  free(path);
+  free(msg);
+  free(help);
+  return ok && r->ok;
+}
+
+static bool read_file(const char *path, StrBuf *out) {
   FILE *f = fopen(path, "rb");
   if (!f)
-    return NULL;
-  StrBuf sb = {0};
+    return false;
   char buf[65536];
   size_t n;
   while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-    sb_append_n(&sb, buf, n);
+    sb_append_n(out, buf, n);
+  bool ok = !ferror(f);
   fclose(f);
-  json_t *root = json_loadb(sb.data ? sb.data : "", sb.len, 0, err);
-  sb_free(&sb);
-  return root;
+  return ok;
 }
 
 CachedFile cache_lookup(Cache *c, Project *p, const Module *m, const RuleSelection *sel,
                         DiagList *out) {
-  CachedFile r = {false, 0, 0};
+  CachedFile result = {false, 0, 0};
   if (!c->dir)
-    return r;
+    return result;
   char *path = entry_path(c, m);
-  json_error_t err;
-  json_t *root = load_entry(path, &err);
-  if (!root) {
-    if (access(path, F_OK) == 0)
-      warn_once(c, path, "not valid JSON");
+  StrBuf data = {0};
+  RecordReader r;
+  if (!read_file(path, &data)) {
     free(path);
-    return r;
+    return result;
   }
-  const char *run = json_string_value(json_object_get(root, "run"));
-  const char *file = json_string_value(json_object_get(root, "file"));
-  const char *hash = json_string_value(json_object_get(root, "hash"));
-  const char *selection = json_string_value(json_object_get(root, "selection"));
-  json_t *diags = json_object_get(root, "diagnostics");
+  if (!record_open(&r, data.data ? data.data : "", data.len)) {
+    warn_once(c, path, "corrupt, or written by another version");
+    sb_free(&data);
+    free(path);
+    return result;
+  }
   char want_selection[17];
   selection_key(sel, want_selection);
-  if (json_integer_value(json_object_get(root, "format")) != CACHE_FORMAT || !run || !file ||
-      !hash || !selection || !json_is_array(diags)) {
-    warn_once(c, path, "written by another version or corrupt");
-  } else if (strcmp(run, c->run_key) == 0 && strcmp(selection, want_selection) == 0 &&
-             strcmp(file, m->fs_path) == 0 && strcmp(hash, m->content_hash) == 0 &&
-             deps_valid(p, json_object_get(root, "deps"), json_object_get(root, "missing"))) {
-    size_t before = out->n, i;
-    json_t *jd;
-    bool ok = true;
-    json_array_foreach(diags, i, jd) ok = ok && load_diag(p, jd, out);
+  bool same = record_read_str_eq(&r, c->run_key) && record_read_str_eq(&r, want_selection) &&
+              record_read_str_eq(&r, m->fs_path) && record_read_str_eq(&r, m->content_hash);
+  uint32_t error_line = (uint32_t)record_read_uint(&r);
+  uint32_t error_col = (uint32_t)record_read_uint(&r);
+  if (same && deps_valid(p, &r)) {
+    size_t before = out->n;
+    uint64_t ndiags = record_read_uint(&r);
+    bool ok = r.ok;
+    for (uint64_t i = 0; i < ndiags && ok; i++)
+      ok = load_diag(p, &r, out);
     if (ok) {
-      r.hit = true;
-      r.error_line = (uint32_t)json_integer_value(json_object_get(root, "error_line"));
-      r.error_col = (uint32_t)json_integer_value(json_object_get(root, "error_col"));
+      result.hit = true;
+      result.error_line = error_line;
+      result.error_col = error_col;
     } else {
       for (size_t k = before; k < out->n; k++)
         diag_free(&out->items[k]);
       out->n = before;
-      warn_once(c, path, "refers to findings that no longer fit the files");
+      warn_once(c, path, r.ok ? "refers to findings that no longer fit the files" : "corrupt");
     }
+  } else if (!r.ok) {
+    warn_once(c, path, "corrupt");
   }
-  json_decref(root);
+  sb_free(&data);
   free(path);
-  return r;
+  return result;
 }
 
-static json_t *diag_json(const Diag *d, const char *fs_path) {
-  json_t *o = json_pack("{s:s, s:i, s:s, s:i, s:i, s:s}", "rule", d->rule->id, "severity",
-                        (json_int_t)d->severity, "path", fs_path, "start", (json_int_t)d->start,
-                        "end", (json_int_t)d->end, "message", d->message);
-  json_object_set_new(o, "help", d->help ? json_string(d->help) : json_null());
-  if (d->fix.applicability != FIX_NONE) {
-    json_t *edits = json_array();
-    for (size_t i = 0; i < d->fix.nedits; i++)
-      json_array_append_new(
-          edits, json_pack("{s:i, s:i, s:s}", "start", (json_int_t)d->fix.edits[i].start, "end",
-                           (json_int_t)d->fix.edits[i].end, "text", d->fix.edits[i].text));
-    json_object_set_new(o, "fix",
-                        json_pack("{s:i, s:s, s:o}", "applicability",
-                                  (json_int_t)d->fix.applicability, "title",
-                                  d->fix.title ? d->fix.title : "", "edits", edits));
+static void write_diag(StrBuf *sb, const Diag *d, const char *fs_path) {
+  record_str(sb, d->rule->id);
+  record_uint(sb, (uint64_t)d->severity);
+  record_str(sb, fs_path);
+  record_uint(sb, d->start);
+  record_uint(sb, d->end);
+  record_str(sb, d->message);
+  record_uint(sb, d->help != NULL);
+  if (d->help)
+    record_str(sb, d->help);
+  record_uint(sb, (uint64_t)d->fix.applicability);
+  if (d->fix.applicability == FIX_NONE)
+    return;
+  record_str(sb, d->fix.title ? d->fix.title : "");
+  record_uint(sb, d->fix.nedits);
+  for (size_t i = 0; i < d->fix.nedits; i++) {
+    record_uint(sb, d->fix.edits[i].start);
+    record_uint(sb, d->fix.edits[i].end);
+    record_str(sb, d->fix.edits[i].text);
   }
-  return o;
 }
 
 /* Findings are keyed by file path; a finding located in another file (a
@@ -249,48 +255,60 @@ static const char *fs_path_of(const Module *m, const ResolveDeps *deps, const So
   return NULL;
 }
 
+static void write_deps(StrBuf *sb, const Module *m, const ResolveDeps *deps) {
+  size_t ndeps = 0;
+  for (size_t i = 0; i < deps->nmodules; i++)
+    ndeps += deps->modules[i] != m && deps->modules[i]->content_hash[0];
+  record_uint(sb, ndeps);
+  for (size_t i = 0; i < deps->nmodules; i++) {
+    if (deps->modules[i] == m || !deps->modules[i]->content_hash[0])
+      continue;
+    record_str(sb, deps->modules[i]->fs_path);
+    record_str(sb, deps->modules[i]->content_hash);
+  }
+  record_uint(sb, deps->nmissing);
+  for (size_t i = 0; i < deps->nmissing; i++) {
+    const char *nl = strchr(deps->missing[i], '\n');
+    char *from = xstrndup(deps->missing[i], (size_t)(nl - deps->missing[i]));
+    record_str(sb, from);
+    record_str(sb, nl + 1);
+    free(from);
+  }
+}
+
 void cache_store(Cache *c, const Module *m, const RuleSelection *sel, const ResolveDeps *deps,
                  const Diag *diags, size_t n, uint32_t error_line, uint32_t error_col) {
   if (!c->dir || !m->content_hash[0])
     return;
+  for (size_t i = 0; i < n; i++)
+    if (!fs_path_of(m, deps, diags[i].src))
+      return; /* a finding this entry could not place again */
   char selection[17];
   selection_key(sel, selection);
-  json_t *root =
-      json_pack("{s:i, s:s, s:s, s:s, s:s, s:i, s:i}", "format", CACHE_FORMAT, "run", c->run_key,
-                "selection", selection, "file", m->fs_path, "hash", m->content_hash, "error_line",
-                (json_int_t)error_line, "error_col", (json_int_t)error_col);
-  json_t *jdeps = json_array(), *jmissing = json_array(), *jdiags = json_array();
-  for (size_t i = 0; i < deps->nmodules; i++)
-    if (deps->modules[i] != m && deps->modules[i]->content_hash[0])
-      json_array_append_new(jdeps, json_pack("{s:s, s:s}", "path", deps->modules[i]->fs_path,
-                                             "hash", deps->modules[i]->content_hash));
-  for (size_t i = 0; i < deps->nmissing; i++) {
-    const char *nl = strchr(deps->missing[i], '\n');
-    char *from = xstrndup(deps->missing[i], (size_t)(nl - deps->missing[i]));
-    json_array_append_new(jmissing, json_pack("{s:s, s:s}", "from", from, "spec", nl + 1));
-    free(from);
-  }
-  bool complete = true;
-  for (size_t i = 0; i < n; i++) {
-    const char *path = fs_path_of(m, deps, diags[i].src);
-    if (!path) {
-      complete = false;
-      break;
-    }
-    json_array_append_new(jdiags, diag_json(&diags[i], path));
-  }
-  json_object_set_new(root, "deps", jdeps);
-  json_object_set_new(root, "missing", jmissing);
-  json_object_set_new(root, "diagnostics", jdiags);
-  if (complete) {
-    char *path = entry_path(c, m);
-    /* The pid keeps concurrent runs apart; within a run each file has its
-     * own entry, so threads never share a temporary name. */
-    char *tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
-    if (json_dump_file(root, tmp, JSON_COMPACT) != 0 || rename(tmp, path) != 0)
-      unlink(tmp);
-    free(tmp);
-    free(path);
-  }
-  json_decref(root);
+  StrBuf sb = {0};
+  record_begin(&sb);
+  record_str(&sb, c->run_key);
+  record_str(&sb, selection);
+  record_str(&sb, m->fs_path);
+  record_str(&sb, m->content_hash);
+  record_uint(&sb, error_line);
+  record_uint(&sb, error_col);
+  write_deps(&sb, m, deps);
+  record_uint(&sb, n);
+  for (size_t i = 0; i < n; i++)
+    write_diag(&sb, &diags[i], fs_path_of(m, deps, diags[i].src));
+  record_end(&sb);
+  char *path = entry_path(c, m);
+  /* The pid keeps concurrent runs apart; within a run each file has its own
+   * entry, so threads never share a temporary name. */
+  char *tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
+  FILE *f = fopen(tmp, "wb");
+  bool written = f && fwrite(sb.data, 1, sb.len, f) == sb.len;
+  if (f && fclose(f) != 0)
+    written = false;
+  if (!written || rename(tmp, path) != 0)
+    unlink(tmp);
+  free(tmp);
+  free(path);
+  sb_free(&sb);
 }
