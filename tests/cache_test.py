@@ -74,9 +74,13 @@ def main():
               "files with needles are not in the file index")
         check(any(d["path"] == "lib/realtime/ids.ts" for d in cold),
               "a finding is located in a file without needles (ids.ts)")
+        index_file = glob.glob(os.path.join(cache, "files-*.idx"))[0]
+        written = os.stat(index_file).st_mtime_ns
         warm, err = run(args.rtlint, tree, cache)
         check(warm == cold and not err,
               "a warm run returns exactly the cold run's findings, incl. those in skipped files")
+        check(os.stat(index_file).st_mtime_ns == written,
+              "a warm run over an unchanged tree leaves the file index as it is")
 
         with open(plain, "w") as f:
             f.write("export const ch = (s: any, o: string) => s.channel(`org:${o}:x`);\n")

@@ -2,9 +2,9 @@
 
 #include "core/util.h"
 #include "discover/ignore.h"
+#include "discover/walk.h"
 #include "parse/parser.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <git2.h>
 #include <limits.h>
@@ -63,102 +63,8 @@ void file_list_sort_unique(FileList *list) {
 typedef struct Walker {
   Ignore ignore;
   bool rules; /* false: ignore rules apply to nothing walked */
-  StrBuf rel; /* the directory being walked, relative to the work tree */
-  FileList *out;
+  char *rel;  /* the directory named, relative to the work tree */
 } Walker;
-
-static bool skip_dir_name(const char *name) {
-  return strcmp(name, "node_modules") == 0 || strcmp(name, ".git") == 0 ||
-         strcmp(name, ".rtlint-cache") == 0;
-}
-
-static char *join(const char *dir, const char *name) {
-  if (strcmp(dir, ".") == 0)
-    return xstrdup(name);
-  size_t n = strlen(dir);
-  return xasprintf("%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
-}
-
-/* Appends a component to w->rel; returns the length to restore. */
-static size_t rel_push(Walker *w, const char *name) {
-  size_t mark = w->rel.len;
-  if (mark)
-    sb_putc(&w->rel, '/');
-  sb_append(&w->rel, name);
-  return mark;
-}
-
-static void rel_pop(Walker *w, size_t mark) {
-  w->rel.len = mark;
-  if (w->rel.data)
-    w->rel.data[mark] = '\0';
-}
-
-/* Whether the path in w->rel is ignored. */
-static bool rel_ignored(Walker *w, bool is_dir) {
-  return w->rules && ignore_match(&w->ignore, sb_cstr(&w->rel), is_dir);
-}
-
-static void walk_dir(Walker *w, const char *dir) {
-  DIR *d = opendir(dir);
-  if (!d)
-    return;
-  typedef struct Entry {
-    char *name;
-    unsigned char type;
-  } Entry;
-  Entry *entries = NULL;
-  size_t n = 0, cap = 0;
-  bool has_gitignore = false;
-  struct dirent *e;
-  while ((e = readdir(d))) {
-    if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-      continue;
-    has_gitignore = has_gitignore || strcmp(e->d_name, ".gitignore") == 0;
-    Entry entry = {xstrdup(e->d_name), e->d_type};
-    ARRAY_PUSH(entries, n, cap, entry);
-  }
-  closedir(d);
-  if (w->rules) {
-    /* The listing says whether there is a .gitignore: no open() to find out. */
-    if (has_gitignore) {
-      char *gitignore = join(dir, ".gitignore");
-      ignore_push_file(&w->ignore, sb_cstr(&w->rel), gitignore, true);
-      free(gitignore);
-    } else {
-      ignore_push_text(&w->ignore, sb_cstr(&w->rel), "", 0);
-    }
-  }
-  for (size_t i = 0; i < n; i++) {
-    const char *name = entries[i].name;
-    char *path = join(dir, name);
-    unsigned char type = entries[i].type;
-    if (type == DT_UNKNOWN) { /* file systems without d_type */
-      struct stat st;
-      type = lstat(path, &st) != 0 ? DT_UNKNOWN
-             : S_ISDIR(st.st_mode) ? DT_DIR
-             : S_ISREG(st.st_mode) ? DT_REG
-                                   : DT_UNKNOWN;
-    }
-    Lang lang;
-    if (type == DT_DIR && !skip_dir_name(name)) {
-      size_t mark = rel_push(w, name);
-      if (!rel_ignored(w, true))
-        walk_dir(w, path);
-      rel_pop(w, mark);
-    } else if (type == DT_REG && lang_for_path(name, &lang)) {
-      size_t mark = rel_push(w, name);
-      if (!rel_ignored(w, false))
-        file_list_add(w->out, path);
-      rel_pop(w, mark);
-    }
-    free(path);
-    free(entries[i].name);
-  }
-  free(entries);
-  if (w->rules)
-    ignore_pop(&w->ignore);
-}
 
 /* The work tree of repo: absolute, with a trailing '/'; NULL when bare. */
 static char *repo_workdir(git_repository *repo) {
@@ -216,16 +122,12 @@ static void walker_open(Walker *w, const char *dir) {
      * generated tree, a vendored copy): like ripgrep and ruff, ignore rules
      * then apply to nothing inside it. */
     w->rules = !*rel || enter_parents(w, workdir, rel);
-    sb_append(&w->rel, rel);
+    w->rel = rel;
+    rel = NULL;
   }
   free(rel);
   free(workdir);
   git_repository_free(repo);
-}
-
-static void walker_close(Walker *w) {
-  ignore_free(&w->ignore);
-  sb_free(&w->rel);
 }
 
 static char *strip_trailing_slashes(const char *p) {
@@ -247,10 +149,10 @@ bool discover_files(char *const *args, size_t nargs, FileList *out, char **err) 
     }
     char *arg = strip_trailing_slashes(args[i]);
     if (S_ISDIR(st.st_mode)) {
-      Walker w = {.out = out};
+      Walker w = {0};
       walker_open(&w, arg);
-      walk_dir(&w, arg);
-      walker_close(&w);
+      walk_tree(arg, w.rel ? w.rel : "", &w.ignore, w.rules, out);
+      free(w.rel);
     } else {
       /* Named explicitly: linted even when ignored, like eslint and ruff. */
       file_list_add(out, arg);

@@ -4,6 +4,7 @@
 #include "discover/wildmatch.h"
 
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -24,11 +25,14 @@ typedef struct Pattern {
   unsigned flags;
 } Pattern;
 
+/* Immutable once pushed, and shared by the forks of an Ignore (the walk's
+ * threads); freed with the last reference. */
 struct IgnoreList {
   char *dir; /* "" or "a/b" */
   size_t dirlen;
   Pattern *pats;
   size_t n, cap;
+  atomic_int refs;
 };
 
 void ignore_init(Ignore *ig, bool ignore_case) {
@@ -36,12 +40,29 @@ void ignore_init(Ignore *ig, bool ignore_case) {
   ig->ignore_case = ignore_case;
 }
 
-void ignore_pop(Ignore *ig) {
-  IgnoreList *l = &ig->lists[--ig->n];
+static void list_release(IgnoreList *l) {
+  if (atomic_fetch_sub(&l->refs, 1) != 1)
+    return;
   for (size_t i = 0; i < l->n; i++)
     free(l->pats[i].text);
   free(l->pats);
   free(l->dir);
+  free(l);
+}
+
+void ignore_pop(Ignore *ig) {
+  list_release(ig->lists[--ig->n]);
+}
+
+void ignore_fork(Ignore *dst, const Ignore *src) {
+  memset(dst, 0, sizeof *dst);
+  dst->ignore_case = src->ignore_case;
+  dst->cap = src->n ? src->n : 1;
+  dst->lists = xcalloc(dst->cap, sizeof *dst->lists);
+  for (size_t i = 0; i < src->n; i++) {
+    atomic_fetch_add(&src->lists[i]->refs, 1);
+    dst->lists[dst->n++] = src->lists[i];
+  }
 }
 
 void ignore_free(Ignore *ig) {
@@ -105,11 +126,12 @@ static void add_pattern(IgnoreList *l, const char *line) {
 }
 
 static IgnoreList *push_list(Ignore *ig, const char *dir) {
-  IgnoreList l = {0};
-  l.dir = xstrdup(dir);
-  l.dirlen = strlen(dir);
+  IgnoreList *l = xcalloc(1, sizeof *l);
+  l->dir = xstrdup(dir);
+  l->dirlen = strlen(dir);
+  atomic_init(&l->refs, 1);
   ARRAY_PUSH(ig->lists, ig->n, ig->cap, l);
-  return &ig->lists[ig->n - 1];
+  return l;
 }
 
 /* git's add_patterns_from_buffer: a UTF-8 BOM is skipped, a CR before the
@@ -239,7 +261,7 @@ bool ignore_match(const Ignore *ig, const char *path, bool is_dir) {
   const char *slash = strrchr(path, '/');
   const char *base = slash ? slash + 1 : path;
   for (size_t i = ig->n; i-- > 0;) {
-    int r = match_list(&ig->lists[i], path, len, base, is_dir, ig->ignore_case);
+    int r = match_list(ig->lists[i], path, len, base, is_dir, ig->ignore_case);
     if (r >= 0)
       return r == 1;
   }

@@ -16,7 +16,7 @@
  * parent directory is excluded"). */
 typedef struct IgnoreList IgnoreList;
 typedef struct Ignore {
-  IgnoreList *lists;
+  IgnoreList **lists;
   size_t n, cap;
   bool ignore_case; /* core.ignoreCase */
 } Ignore;
@@ -40,6 +40,9 @@ void ignore_push_text(Ignore *ig, const char *dir, const char *text, size_t len)
 void ignore_push_file(Ignore *ig, const char *dir, const char *path, bool nofollow);
 /* Drops the most recently pushed list. */
 void ignore_pop(Ignore *ig);
+/* dst (uninitialized) gets the lists of src, shared: pushes and pops on
+ * either leave the other alone, so threads can walk subtrees in parallel. */
+void ignore_fork(Ignore *dst, const Ignore *src);
 
 bool ignore_match(const Ignore *ig, const char *path, bool is_dir);
 

@@ -201,7 +201,8 @@ static void select_step(Pool *pool, size_t i, DiagList *out) {
 
 static void load_step(Pool *pool, size_t i, DiagList *out) {
   (void)out;
-  if (pool->files && (pool->known[i] = file_index_unchanged(pool->files, pool->abs_paths[i])))
+  if (pool->files &&
+      (pool->known[i] = file_index_unchanged(pool->files, pool->abs_paths[i], pool->paths[i])))
     return; /* no needle last time, unchanged since: not even read */
   Module *m = project_module_source(pool->proj, pool->paths[i]);
   pool->mods[i] = m;
@@ -320,13 +321,16 @@ static void open_file_index(Project *proj, const Pool *pool, FileIndex *files) {
 /* Next time, skip what held no needle now (or was skipped and is unchanged). */
 static void save_file_index(const Pool *pool, const FileIndex *files) {
   FileStamp *stamps = xcalloc(pool->n ? pool->n : 1, sizeof *stamps);
+  size_t unchanged = 0;
   for (size_t i = 0; i < pool->n; i++) {
-    if (pool->known[i])
+    if (pool->known[i]) {
       stamps[i] = *pool->known[i];
-    else if (pool->filtered[i])
+      unchanged++;
+    } else if (pool->filtered[i]) {
       stamps[i] = pool->mods[i]->src.stamp;
+    }
   }
-  file_index_save(files, pool->abs_paths, stamps, pool->n);
+  file_index_save(files, pool->abs_paths, stamps, pool->n, unchanged);
   free(stamps);
 }
 

@@ -16,6 +16,26 @@
  * changing, so it is read every time until it settles. */
 #define RACY_NS (2ull * 1000000000ull)
 
+/* A decimal number and the space after it (sscanf was a tenth of a warm run's
+ * setup). */
+static bool parse_field(const char **p, uint64_t *out) {
+  const char *s = *p;
+  uint64_t v = 0;
+  if (*s < '0' || *s > '9')
+    return false;
+  for (; *s >= '0' && *s <= '9'; s++) {
+    uint64_t digit = (uint64_t)(*s - '0');
+    if (v > (UINT64_MAX - digit) / 10)
+      return false;
+    v = v * 10 + digit;
+  }
+  if (*s != ' ')
+    return false;
+  *p = s + 1;
+  *out = v;
+  return true;
+}
+
 void file_index_load(FileIndex *ix, const char *cache_dir, uint64_t key) {
   memset(ix, 0, sizeof *ix);
   ix->path = xasprintf("%s/files-%016" PRIx64 ".idx", cache_dir, key);
@@ -31,23 +51,25 @@ void file_index_load(FileIndex *ix, const char *cache_dir, uint64_t key) {
       break; /* a half-written last line: ignore it */
     line[len - 1] = '\0';
     FileStamp s = {.valid = true};
-    int path_at = 0;
-    if (sscanf(line, "%" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64 " %n", &s.size,
-               &s.mtime_ns, &s.ctime_ns, &s.ino, &s.dev, &path_at) != 5 ||
-        path_at == 0 || line[path_at] != '/') {
-      ok = false;
+    uint64_t *fields[] = {&s.size, &s.mtime_ns, &s.ctime_ns, &s.ino, &s.dev};
+    const char *p = line;
+    for (size_t k = 0; ok && k < sizeof fields / sizeof *fields; k++)
+      ok = parse_field(&p, fields[k]);
+    if (!ok || *p != '/')
       break;
-    }
     FileStamp *copy = xmalloc(sizeof *copy);
     *copy = s;
-    free(strmap_get(&ix->stamps, line + path_at));
-    strmap_put(&ix->stamps, line + path_at, copy);
+    free(strmap_get(&ix->stamps, p));
+    strmap_put(&ix->stamps, p, copy);
+    ix->loaded++;
   }
+  ok = ok && len < 0;
   free(line);
   fclose(f);
   if (!ok) { /* foreign or corrupt: start over */
     strmap_free(&ix->stamps, free);
     memset(&ix->stamps, 0, sizeof ix->stamps);
+    ix->loaded = 0;
   }
 }
 
@@ -56,10 +78,10 @@ static bool same_stamp(const FileStamp *a, const FileStamp *b) {
          a->ino == b->ino && a->dev == b->dev;
 }
 
-const FileStamp *file_index_unchanged(const FileIndex *ix, const char *abs_path) {
+const FileStamp *file_index_unchanged(const FileIndex *ix, const char *abs_path, const char *path) {
   const FileStamp *known = strmap_get(&ix->stamps, abs_path);
   struct stat st;
-  if (!known || stat(abs_path, &st) != 0 || !S_ISREG(st.st_mode))
+  if (!known || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
     return NULL;
   FileStamp now = file_stamp_of(&st);
   return same_stamp(known, &now) ? known : NULL;
@@ -71,19 +93,33 @@ static uint64_t now_ns(void) {
   return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
-void file_index_save(const FileIndex *ix, char *const *abs_paths, const FileStamp *stamps,
-                     size_t n) {
+static bool trusted(const FileStamp *s, const char *path, uint64_t settled) {
+  return s->valid && s->mtime_ns <= settled && s->ctime_ns <= settled && !strchr(path, '\n');
+}
+
+static size_t count_trusted(char *const *paths, const FileStamp *stamps, size_t n,
+                            uint64_t settled) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    k += trusted(&stamps[i], paths[i], settled);
+  return k;
+}
+
+void file_index_save(const FileIndex *ix, char *const *abs_paths, const FileStamp *stamps, size_t n,
+                     size_t unchanged) {
+  uint64_t settled = now_ns() - RACY_NS;
+  if (unchanged == ix->loaded && unchanged == count_trusted(abs_paths, stamps, n, settled))
+    return; /* the same entries as on disk, in the same order: nothing to write */
   char *tmp = xasprintf("%s.%ld.tmp", ix->path, (long)getpid());
   FILE *f = fopen(tmp, "w");
   if (!f) {
     free(tmp);
     return;
   }
-  uint64_t settled = now_ns() - RACY_NS;
   fputs(INDEX_MAGIC "\n", f);
   for (size_t i = 0; i < n; i++) {
     const FileStamp *s = &stamps[i];
-    if (!s->valid || s->mtime_ns > settled || s->ctime_ns > settled || strchr(abs_paths[i], '\n'))
+    if (!trusted(s, abs_paths[i], settled))
       continue;
     fprintf(f, "%" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " %s\n", s->size,
             s->mtime_ns, s->ctime_ns, s->ino, s->dev, abs_paths[i]);

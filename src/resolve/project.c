@@ -60,38 +60,38 @@ void project_free(Project *p) {
   pthread_mutex_destroy(&p->lock);
 }
 
+/* One pass over one buffer: called for every file of every run. */
 char *path_absolute(const char *cwd, const char *path) {
-  StrBuf in = {0};
-  if (path[0] != '/') {
-    sb_append(&in, cwd);
-    sb_putc(&in, '/');
-  }
-  sb_append(&in, path);
-  /* Normalize segment by segment. */
-  char *raw = sb_take(&in);
-  char **segs = NULL;
-  size_t nsegs = 0, cap = 0;
-  char *save = NULL;
-  for (char *tok = strtok_r(raw, "/", &save); tok; tok = strtok_r(NULL, "/", &save)) {
-    if (strcmp(tok, ".") == 0)
+  size_t ncwd = path[0] == '/' ? 0 : strlen(cwd), npath = strlen(path);
+  char *in = xmalloc(ncwd + npath + 2);
+  memcpy(in, cwd, ncwd);
+  in[ncwd] = '/';
+  memcpy(in + ncwd + 1, path, npath + 1);
+  char *out = xmalloc(ncwd + npath + 3);
+  size_t w = 0;
+  for (const char *p = in; *p;) {
+    while (*p == '/')
+      p++;
+    const char *seg = p;
+    while (*p && *p != '/')
+      p++;
+    size_t n = (size_t)(p - seg);
+    if (n == 0 || (n == 1 && seg[0] == '.'))
       continue;
-    if (strcmp(tok, "..") == 0) {
-      if (nsegs)
-        nsegs--;
+    if (n == 2 && seg[0] == '.' && seg[1] == '.') {
+      while (w > 0 && out[--w] != '/')
+        ;
       continue;
     }
-    ARRAY_PUSH(segs, nsegs, cap, tok);
+    out[w++] = '/';
+    memcpy(out + w, seg, n);
+    w += n;
   }
-  StrBuf out = {0};
-  for (size_t i = 0; i < nsegs; i++) {
-    sb_putc(&out, '/');
-    sb_append(&out, segs[i]);
-  }
-  if (nsegs == 0)
-    sb_putc(&out, '/');
-  free(segs);
-  free(raw);
-  return sb_take(&out);
+  if (w == 0)
+    out[w++] = '/';
+  out[w] = '\0';
+  free(in);
+  return out;
 }
 
 char *project_display_path(const Project *p, const char *abs_path) {

@@ -149,8 +149,27 @@ static void shapes_match_the_catalog(void **state) {
   arena_free(&a);
 }
 
+static void expect_absolute(const char *cwd, const char *path, const char *want) {
+  char *got = path_absolute(cwd, path);
+  assert_string_equal(got, want);
+  free(got);
+}
+
+static void absolute_paths_are_normalized(void **state) {
+  (void)state;
+  expect_absolute("/work/app", "src/a.ts", "/work/app/src/a.ts");
+  expect_absolute("/work/app", "./src//b/../a.ts", "/work/app/src/a.ts");
+  expect_absolute("/work/app", "../../../x.ts", "/x.ts");
+  expect_absolute("/work/app", "/abs/./y/../z.ts", "/abs/z.ts");
+  expect_absolute("/work/app", ".", "/work/app");
+  expect_absolute("/", "a/", "/a");
+  expect_absolute("/", "..", "/");
+  expect_absolute("/work/app", "..x/.y/...", "/work/app/..x/.y/...");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(absolute_paths_are_normalized),
       cmocka_unit_test(every_resolution_case),
       cmocka_unit_test(shapes_match_the_catalog),
   };
