@@ -6,7 +6,6 @@
 #include "parse/parser.h"
 
 #include <errno.h>
-#include <git2.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,15 +65,6 @@ typedef struct Walker {
   char *rel;  /* the directory named, relative to the work tree */
 } Walker;
 
-/* The work tree of repo: absolute, with a trailing '/'; NULL when bare. */
-static char *repo_workdir(git_repository *repo) {
-  const char *wd = git_repository_workdir(repo);
-  char abs[PATH_MAX];
-  if (!wd || !realpath(wd, abs))
-    return NULL;
-  return xasprintf("%s/", abs);
-}
-
 /* dir relative to workdir ("" for its root), or NULL outside it. */
 static char *repo_relative(const char *workdir, const char *dir) {
   char abs[PATH_MAX];
@@ -109,15 +99,15 @@ static bool enter_parents(Walker *w, const char *workdir, const char *rel) {
 }
 
 /* The ignore rules of the repository around dir, as they stand at dir;
- * libgit2 is used only to find the repository and read its config. */
+ * repo.h finds the repository and its settings. */
 static void walker_open(Walker *w, const char *dir) {
-  git_repository *repo = NULL;
-  if (git_repository_open_ext(&repo, dir, 0, NULL) != 0)
+  RepoInfo repo;
+  if (!repo_find(dir, &repo))
     return;
-  char *workdir = repo_workdir(repo);
-  char *rel = workdir ? repo_relative(workdir, dir) : NULL;
+  const char *workdir = repo.workdir;
+  char *rel = repo_relative(workdir, dir);
   if (rel) {
-    ignore_init_repo(&w->ignore, repo, workdir);
+    ignore_init_repo(&w->ignore, &repo);
     /* A directory named explicitly is linted even when git ignores it (a
      * generated tree, a vendored copy): like ripgrep and ruff, ignore rules
      * then apply to nothing inside it. */
@@ -126,8 +116,7 @@ static void walker_open(Walker *w, const char *dir) {
     rel = NULL;
   }
   free(rel);
-  free(workdir);
-  git_repository_free(repo);
+  repo_info_free(&repo);
 }
 
 static char *strip_trailing_slashes(const char *p) {
@@ -139,12 +128,10 @@ static char *strip_trailing_slashes(const char *p) {
 
 bool discover_files(char *const *args, size_t nargs, FileList *out, char **err) {
   *err = NULL;
-  git_libgit2_init();
   for (size_t i = 0; i < nargs; i++) {
     struct stat st;
     if (stat(args[i], &st) != 0) {
       *err = xasprintf("%s: %s", args[i], strerror(errno));
-      git_libgit2_shutdown();
       return false;
     }
     char *arg = strip_trailing_slashes(args[i]);
@@ -159,7 +146,6 @@ bool discover_files(char *const *args, size_t nargs, FileList *out, char **err) 
     }
     free(arg);
   }
-  git_libgit2_shutdown();
   file_list_sort_unique(out);
   return true;
 }

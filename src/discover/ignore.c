@@ -268,39 +268,11 @@ bool ignore_match(const Ignore *ig, const char *path, bool is_dir) {
   return false;
 }
 
-/* core.excludesFile as git finds it: the configured path (libgit2 expands
- * "~/"; a relative one is taken from the work tree, where git runs), else
- * $XDG_CONFIG_HOME/git/ignore, else $HOME/.config/git/ignore. NULL: none. */
-static char *excludes_file(git_config *cfg, const char *workdir) {
-  git_buf buf = GIT_BUF_INIT;
-  int rc = cfg ? git_config_get_path(&buf, cfg, "core.excludesfile") : GIT_ENOTFOUND;
-  if (rc == 0) {
-    char *path = buf.ptr[0] == '/' || buf.ptr[0] == '\0' ? xstrdup(buf.ptr)
-                                                         : xasprintf("%s%s", workdir, buf.ptr);
-    git_buf_dispose(&buf);
-    return path;
-  }
-  if (rc != GIT_ENOTFOUND) /* set but not understood ("~user/"): no fallback */
-    return NULL;
-  const char *xdg = getenv("XDG_CONFIG_HOME");
-  if (xdg && *xdg)
-    return xasprintf("%s/git/ignore", xdg);
-  const char *home = getenv("HOME");
-  return home ? xasprintf("%s/.config/git/ignore", home) : NULL;
-}
-
-void ignore_init_repo(Ignore *ig, git_repository *repo, const char *workdir) {
-  git_config *cfg = NULL;
-  if (git_repository_config_snapshot(&cfg, repo) != 0)
-    cfg = NULL;
-  int icase = 0;
-  ignore_init(ig, cfg && git_config_get_bool(&icase, cfg, "core.ignorecase") == 0 && icase);
-  char *global = excludes_file(cfg, workdir);
-  if (global)
-    ignore_push_file(ig, "", global, false);
-  free(global);
-  git_config_free(cfg);
-  char *info = xasprintf("%sinfo/exclude", git_repository_commondir(repo));
+void ignore_init_repo(Ignore *ig, const RepoInfo *repo) {
+  ignore_init(ig, repo->ignore_case);
+  if (repo->excludes_file)
+    ignore_push_file(ig, "", repo->excludes_file, false);
+  char *info = xasprintf("%sinfo/exclude", repo->commondir);
   ignore_push_file(ig, "", info, false);
   free(info);
 }

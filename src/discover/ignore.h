@@ -1,6 +1,7 @@
 #ifndef RTLINT_DISCOVER_IGNORE_H
 #define RTLINT_DISCOVER_IGNORE_H
-#include <git2.h>
+#include "discover/repo.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -24,12 +25,10 @@ typedef struct Ignore {
 void ignore_init(Ignore *ig, bool ignore_case);
 void ignore_free(Ignore *ig);
 
-/* The repository-wide sources: core.excludesFile (default
- * $XDG_CONFIG_HOME/git/ignore or ~/.config/git/ignore), then
- * $GIT_DIR/info/exclude (of the common directory for a linked work tree);
- * also sets ignore_case from core.ignoreCase. workdir: absolute, ending in
- * '/'. */
-void ignore_init_repo(Ignore *ig, git_repository *repo, const char *workdir);
+/* The repository-wide sources: core.excludesFile, then info/exclude (of the
+ * common directory, for a linked work tree); ignore_case from
+ * core.ignoreCase. */
+void ignore_init_repo(Ignore *ig, const RepoInfo *repo);
 
 /* Pushes the patterns in text[0, len) of the .gitignore in directory dir
  * ("" for the root, else "a/b"). */
