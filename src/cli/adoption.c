@@ -69,9 +69,13 @@ int adoption_begin(Adoption *a, const Options *o) {
 /* Keeps the files the configuration includes and, with --changed-since,
  * the files with changed lines. */
 static void filter_files(Adoption *a, FileList *files) {
+  if (!a->have_config && !a->have_changed)
+    return;
+  char buf[PATH_MAX];
+  const char *cwd = getcwd(buf, sizeof buf) ? buf : "/";
   size_t w = 0;
   for (size_t i = 0; i < files->n; i++) {
-    char *abs = cwd_abs(files->paths[i]);
+    char *abs = path_absolute(cwd, files->paths[i]);
     bool keep = (!a->have_config || config_includes(&a->config, abs)) &&
                 (!a->have_changed || changed_has_file(&a->changed, abs));
     free(abs);
