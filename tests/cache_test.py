@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """The cache returns exactly what a cold run returns, notices a change in an
 imported file, skips unread the files that held no needle and did not change
-(yet reports findings located in them and notices when they change), and
-ignores corrupt entries with a warning."""
+(yet reports findings located in them and notices when they change), reuses
+unchanged directory listings (yet finds added and removed files and reads
+.gitignore every time), and ignores corrupt entries with a warning."""
 import argparse
 import glob
 import json
@@ -58,6 +59,11 @@ def main():
         with open(os.path.join(tree, "components/Lobby.tsx"), "w") as f:
             f.write('import { LOBBY } from "@/lib/realtime/ids";\n'
                     'export const lobby = (supabase: any) => supabase.channel(LOBBY);\n')
+        # A git work tree with a .gitignore that ignores nothing yet.
+        subprocess.run(["git", "init", "-q", tree], check=True)
+        gitignore = os.path.join(tree, "lib/realtime/.gitignore")
+        with open(gitignore, "w") as f:
+            f.write("# nothing\n")
         # Stamps younger than 2 s are not trusted (timestamp granularity):
         # let the copied files settle so the index records them.
         time.sleep(2.2)
@@ -81,6 +87,33 @@ def main():
               "a warm run returns exactly the cold run's findings, incl. those in skipped files")
         check(os.stat(index_file).st_mtime_ns == written,
               "a warm run over an unchanged tree leaves the file index as it is")
+
+        dir_indexes = glob.glob(os.path.join(cache, "dirs-*.idx"))
+        check(len(dir_indexes) == 1 and "\nfLobby.tsx\n" in open(dir_indexes[0]).read(),
+              "the directory listings are kept")
+        violation = "export const x = (supabase: any) => supabase.channel(`org:${1}:x`);\n"
+        os.makedirs(os.path.join(tree, "components/sub"))
+        for name in ("components/Added.tsx", "components/sub/Deep.tsx"):
+            with open(os.path.join(tree, name), "w") as f:
+                f.write(violation)
+        added, _ = run(args.rtlint, tree, cache)
+        check({"components/Added.tsx", "components/sub/Deep.tsx"} <= {d["path"] for d in added},
+              "files added to a directory the index knows are found")
+        os.remove(os.path.join(tree, "components/Added.tsx"))
+        shutil.rmtree(os.path.join(tree, "components/sub"))
+        removed, _ = run(args.rtlint, tree, cache)
+        check(removed == cold, "removed files are gone")
+        with open(gitignore, "w") as f:
+            f.write("ids.ts\n")
+        ignored, _ = run(args.rtlint, tree, cache)
+        check(ignored and not any(d["path"] == "lib/realtime/ids.ts" for d in ignored),
+              "an edited .gitignore applies though its directory did not change")
+        with open(gitignore, "w") as f:
+            f.write("# nothing\n")
+        for name in dir_indexes:
+            with open(name, "w") as f:
+                f.write("rtlint-dir-index 1\n12 x\n")
+        check(run(args.rtlint, tree, cache)[0] == cold, "a corrupt directory index is rebuilt")
 
         with open(plain, "w") as f:
             f.write("export const ch = (s: any, o: string) => s.channel(`org:${o}:x`);\n")

@@ -103,7 +103,7 @@ int adoption_files(Adoption *a, const Options *o, FileList *files) {
       free(err);
       return EXIT_USAGE;
     }
-  } else if (!discover_files(o->paths, o->npaths, files, &err)) {
+  } else if (!discover_files(o->paths, o->npaths, options_cache_dir(o), files, &err)) {
     fprintf(stderr, "rtlint: %s\n", err);
     free(err);
     return EXIT_USAGE;

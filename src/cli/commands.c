@@ -46,8 +46,7 @@ static void project_start(Project *proj, const Standards *std, Adoption *ad, con
 }
 
 static bool open_cache(Cache *cache, const Options *o, const Standards *std) {
-  const char *dir = o->cache_dir ? o->cache_dir : getenv("RTLINT_CACHE_DIR");
-  return cache_open(cache, dir && *dir ? dir : ".rtlint-cache", std);
+  return cache_open(cache, options_cache_dir(o), std);
 }
 
 static void emit(FILE *out, const LintResult *r, Format format, const OutputOptions *oo) {
@@ -119,7 +118,7 @@ int cmd_check(const Options *o) {
   lo.prefilter = !o->no_prefilter;
   Cache cache;
   /* --fix and --diff rewrite files and lint again: no cache for them. */
-  bool cached = !o->no_cache && !o->diff && o->fix_level == FIX_NONE && open_cache(&cache, o, &std);
+  bool cached = options_cache_dir(o) && open_cache(&cache, o, &std);
   if (cached) {
     lo.cache = &cache;
     proj.hash_contents = true;
@@ -264,7 +263,7 @@ static void print_catalog(const Standards *std) {
 int cmd_standards(const Options *o) {
   FileList files = {0};
   char *err = NULL;
-  if (!o->standards && !discover_files(o->paths, o->npaths, &files, &err)) {
+  if (!o->standards && !discover_files(o->paths, o->npaths, NULL, &files, &err)) {
     fprintf(stderr, "rtlint: %s\n", err);
     free(err);
     return EXIT_USAGE;

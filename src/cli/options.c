@@ -451,3 +451,10 @@ bool options_selection(const Options *o, RuleSelection *sel) {
   }
   return true;
 }
+
+const char *options_cache_dir(const Options *o) {
+  if (o->no_cache || o->diff || o->fix_level != FIX_NONE)
+    return NULL;
+  const char *dir = o->cache_dir ? o->cache_dir : getenv("RTLINT_CACHE_DIR");
+  return dir && *dir ? dir : ".rtlint-cache";
+}

@@ -80,5 +80,8 @@ void options_free(Options *o);
 /* Applies --rule/--disable/--phase to the defaults; prints and fails on an
  * unknown rule id. */
 bool options_selection(const Options *o, RuleSelection *sel);
+/* The cache directory this run uses, or NULL when it does not cache
+ * (--no-cache, and runs that rewrite files: --fix, --diff). */
+const char *options_cache_dir(const Options *o);
 
 #endif

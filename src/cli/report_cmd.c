@@ -89,7 +89,7 @@ int cmd_report(const Options *o) {
   }
   FileList files = {0};
   char *err = NULL;
-  if (!discover_files(o->paths, o->npaths, &files, &err)) {
+  if (!discover_files(o->paths, o->npaths, NULL, &files, &err)) {
     fprintf(stderr, "rtlint: %s\n", err);
     free(err);
     report_free(&rep);

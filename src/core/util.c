@@ -136,3 +136,21 @@ uint64_t hash_fnv1a(const void *data, size_t len, uint64_t seed) {
   }
   return h;
 }
+
+bool parse_u64(const char **p, const char *end, char terminator, uint64_t *out) {
+  const char *s = *p;
+  uint64_t v = 0;
+  if ((end && s >= end) || *s < '0' || *s > '9')
+    return false;
+  for (; (!end || s < end) && *s >= '0' && *s <= '9'; s++) {
+    uint64_t digit = (uint64_t)(*s - '0');
+    if (v > (UINT64_MAX - digit) / 10)
+      return false;
+    v = v * 10 + digit;
+  }
+  if ((end && s >= end) || *s != terminator)
+    return false;
+  *p = s + 1;
+  *out = v;
+  return true;
+}

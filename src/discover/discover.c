@@ -126,7 +126,8 @@ static char *strip_trailing_slashes(const char *p) {
   return xstrndup(p, n);
 }
 
-bool discover_files(char *const *args, size_t nargs, FileList *out, char **err) {
+bool discover_files(char *const *args, size_t nargs, const char *cache_dir, FileList *out,
+                    char **err) {
   *err = NULL;
   for (size_t i = 0; i < nargs; i++) {
     struct stat st;
@@ -138,7 +139,11 @@ bool discover_files(char *const *args, size_t nargs, FileList *out, char **err) 
     if (S_ISDIR(st.st_mode)) {
       Walker w = {0};
       walker_open(&w, arg);
-      walk_tree(arg, w.rel ? w.rel : "", &w.ignore, w.rules, out);
+      DirIndex index;
+      dir_index_load(&index, cache_dir, arg);
+      walk_tree(arg, w.rel ? w.rel : "", &w.ignore, w.rules, &index, out);
+      dir_index_save(&index);
+      dir_index_free(&index);
       free(w.rel);
     } else {
       /* Named explicitly: linted even when ignored, like eslint and ruff. */

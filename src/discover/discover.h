@@ -13,8 +13,11 @@ typedef struct FileList {
 /* Expands command-line paths into the TS/TSX files to lint: directories are
  * walked (skipping node_modules, .git and what .gitignore ignores), files
  * named explicitly are taken as they are. Returns false and sets *err (caller
- * frees) when a path does not exist. The list is sorted and unique. */
-bool discover_files(char *const *args, size_t nargs, FileList *out, char **err);
+ * frees) when a path does not exist. The list is sorted and unique.
+ * cache_dir (NULL: none) keeps the directory listings for the next walk
+ * (dir_index.h). */
+bool discover_files(char *const *args, size_t nargs, const char *cache_dir, FileList *out,
+                    char **err);
 void file_list_free(FileList *list);
 /* Keeps the files of shard index (1-based) of count: assignment by a hash of
  * the path, so every CI job computes the same split. */

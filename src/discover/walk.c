@@ -29,6 +29,7 @@ typedef struct WalkQueue {
   DirTask *top;
   size_t busy;
   bool rules;
+  DirIndex *index; /* listings of the last walk, or NULL */
 } WalkQueue;
 
 typedef struct WalkThread {
@@ -77,36 +78,73 @@ static void task_free(DirTask *task) {
   free(task);
 }
 
-static unsigned char entry_type(const char *path, unsigned char type) {
-  if (type != DT_UNKNOWN)
-    return type;
-  struct stat st; /* file systems without d_type */
-  if (lstat(path, &st) != 0)
-    return DT_UNKNOWN;
-  return S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+/* DT_DIR, DT_REG, or DT_UNKNOWN for anything the walk leaves alone. */
+static unsigned char entry_type(const char *dir, const char *name, unsigned char type) {
+  if (type == DT_UNKNOWN) { /* file systems without d_type */
+    char *path = join(dir, name);
+    struct stat st;
+    type = lstat(path, &st) != 0 ? DT_UNKNOWN
+           : S_ISDIR(st.st_mode) ? DT_DIR
+           : S_ISREG(st.st_mode) ? DT_REG
+                                 : DT_UNKNOWN;
+    free(path);
+  }
+  return type == DT_DIR || type == DT_REG ? type : DT_UNKNOWN;
 }
 
-typedef struct Entry {
-  char *name;
-  unsigned char type;
-} Entry;
-
-static void read_dir(WalkThread *t, DirTask *task) {
-  DIR *d = opendir(task->dir);
+static bool list_dir(const char *dir, DirEntry **entries, size_t *n) {
+  DIR *d = opendir(dir);
   if (!d)
-    return;
-  Entry *entries = NULL;
-  size_t n = 0, cap = 0;
-  bool has_gitignore = false;
+    return false;
+  size_t cap = 0;
   struct dirent *e;
   while ((e = readdir(d))) {
     if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
       continue;
-    has_gitignore = has_gitignore || strcmp(e->d_name, ".gitignore") == 0;
-    Entry entry = {xstrdup(e->d_name), e->d_type};
-    ARRAY_PUSH(entries, n, cap, entry);
+    DirEntry entry = {xstrdup(e->d_name), entry_type(dir, e->d_name, e->d_type)};
+    ARRAY_PUSH(*entries, *n, cap, entry);
   }
   closedir(d);
+  return true;
+}
+
+/* The directory's entries, from the last walk's index when its stamp is
+ * unchanged. *owned: the caller frees them. */
+static bool dir_entries(WalkQueue *q, const char *dir, const DirEntry **out, size_t *n,
+                        bool *owned) {
+  FileStamp stamp = {0};
+  struct stat st;
+  if (q->index && stat(dir, &st) == 0) {
+    stamp = file_stamp_of(&st);
+    const DirListing *known = dir_index_lookup(q->index, dir, &stamp);
+    if (known) {
+      dir_index_reused(q->index, known);
+      *out = known->entries;
+      *n = known->n;
+      *owned = false;
+      return true;
+    }
+  }
+  DirEntry *entries = NULL;
+  *n = 0;
+  if (!list_dir(dir, &entries, n))
+    return false;
+  if (stamp.valid) /* taken before reading: a change while reading shows next time */
+    dir_index_record(q->index, dir, &stamp, entries, *n);
+  *out = entries;
+  *owned = true;
+  return true;
+}
+
+static void read_dir(WalkThread *t, DirTask *task) {
+  const DirEntry *entries;
+  size_t n;
+  bool owned;
+  if (!dir_entries(t->q, task->dir, &entries, &n, &owned))
+    return;
+  bool has_gitignore = false;
+  for (size_t i = 0; i < n && !has_gitignore; i++)
+    has_gitignore = strcmp(entries[i].name, ".gitignore") == 0;
   bool rules = t->q->rules;
   /* The listing says whether there is a .gitignore: no open() to find out. */
   if (rules && has_gitignore) {
@@ -116,10 +154,13 @@ static void read_dir(WalkThread *t, DirTask *task) {
   }
   for (size_t i = 0; i < n; i++) {
     const char *name = entries[i].name;
-    char *path = join(task->dir, name);
-    unsigned char type = entry_type(path, entries[i].type);
+    unsigned char type = entries[i].type;
     Lang lang;
-    if (type == DT_DIR && !skip_dir_name(name)) {
+    if (type == DT_UNKNOWN || (type == DT_REG && !lang_for_path(name, &lang)) ||
+        (type == DT_DIR && skip_dir_name(name)))
+      continue;
+    char *path = join(task->dir, name);
+    if (type == DT_DIR) {
       char *rel = join_rel(task->rel, name);
       if (!rules || !ignore_match(&task->ignore, rel, true)) {
         DirTask *child = xcalloc(1, sizeof *child);
@@ -130,7 +171,7 @@ static void read_dir(WalkThread *t, DirTask *task) {
         path = rel = NULL;
       }
       free(rel);
-    } else if (type == DT_REG && lang_for_path(name, &lang)) {
+    } else {
       char *rel = rules ? join_rel(task->rel, name) : NULL;
       if (!rules || !ignore_match(&task->ignore, rel, false)) {
         ARRAY_PUSH(t->out.paths, t->out.n, t->out.cap, path);
@@ -139,9 +180,12 @@ static void read_dir(WalkThread *t, DirTask *task) {
       free(rel);
     }
     free(path);
-    free(entries[i].name);
   }
-  free(entries);
+  if (owned) {
+    for (size_t i = 0; i < n; i++)
+      free(entries[i].name);
+    free((DirEntry *)entries);
+  }
 }
 
 static void *walk_thread(void *arg) {
@@ -173,8 +217,9 @@ static unsigned walk_threads(void) {
   return n < 1 ? 1 : n > MAX_WALK_THREADS ? MAX_WALK_THREADS : (unsigned)n;
 }
 
-void walk_tree(const char *dir, const char *rel, Ignore *ignore, bool rules, FileList *out) {
-  WalkQueue q = {.rules = rules};
+void walk_tree(const char *dir, const char *rel, Ignore *ignore, bool rules, DirIndex *index,
+               FileList *out) {
+  WalkQueue q = {.rules = rules, .index = index};
   pthread_mutex_init(&q.lock, NULL);
   pthread_cond_init(&q.wake, NULL);
   DirTask *root = xcalloc(1, sizeof *root);

@@ -16,26 +16,6 @@
  * changing, so it is read every time until it settles. */
 #define RACY_NS (2ull * 1000000000ull)
 
-/* A decimal number and the space after it (sscanf was a tenth of a warm run's
- * setup). */
-static bool parse_field(const char **p, uint64_t *out) {
-  const char *s = *p;
-  uint64_t v = 0;
-  if (*s < '0' || *s > '9')
-    return false;
-  for (; *s >= '0' && *s <= '9'; s++) {
-    uint64_t digit = (uint64_t)(*s - '0');
-    if (v > (UINT64_MAX - digit) / 10)
-      return false;
-    v = v * 10 + digit;
-  }
-  if (*s != ' ')
-    return false;
-  *p = s + 1;
-  *out = v;
-  return true;
-}
-
 void file_index_load(FileIndex *ix, const char *cache_dir, uint64_t key) {
   memset(ix, 0, sizeof *ix);
   ix->path = xasprintf("%s/files-%016" PRIx64 ".idx", cache_dir, key);
@@ -54,7 +34,7 @@ void file_index_load(FileIndex *ix, const char *cache_dir, uint64_t key) {
     uint64_t *fields[] = {&s.size, &s.mtime_ns, &s.ctime_ns, &s.ino, &s.dev};
     const char *p = line;
     for (size_t k = 0; ok && k < sizeof fields / sizeof *fields; k++)
-      ok = parse_field(&p, fields[k]);
+      ok = parse_u64(&p, NULL, ' ', fields[k]);
     if (!ok || *p != '/')
       break;
     FileStamp *copy = xmalloc(sizeof *copy);

@@ -53,28 +53,9 @@ bool record_open(RecordReader *r, const char *data, size_t len) {
   return true;
 }
 
-/* Digits up to the terminator; false on anything else or overflow. */
-static bool read_number(RecordReader *r, char terminator, uint64_t *out) {
-  uint64_t v = 0;
-  const char *p = r->p;
-  if (p >= r->end || *p < '0' || *p > '9')
-    return false;
-  for (; p < r->end && *p >= '0' && *p <= '9'; p++) {
-    uint64_t digit = (uint64_t)(*p - '0');
-    if (v > UINT64_MAX / 10 || (v == UINT64_MAX / 10 && digit > UINT64_MAX % 10))
-      return false;
-    v = v * 10 + digit;
-  }
-  if (p >= r->end || *p != terminator)
-    return false;
-  r->p = p + 1;
-  *out = v;
-  return true;
-}
-
 uint64_t record_read_uint(RecordReader *r) {
   uint64_t v = 0;
-  if (r->ok && !read_number(r, ' ', &v))
+  if (r->ok && !parse_u64(&r->p, r->end, ' ', &v))
     r->ok = false;
   return r->ok ? v : 0;
 }
@@ -82,7 +63,7 @@ uint64_t record_read_uint(RecordReader *r) {
 const char *record_read_str(RecordReader *r, size_t *len) {
   uint64_t n = 0;
   *len = 0;
-  if (!r->ok || !read_number(r, ':', &n) || n > (uint64_t)(r->end - r->p)) {
+  if (!r->ok || !parse_u64(&r->p, r->end, ':', &n) || n > (uint64_t)(r->end - r->p)) {
     r->ok = false;
     return "";
   }
