@@ -179,11 +179,11 @@ void dir_index_save(DirIndex *ix) {
 }
 
 void dir_index_free(DirIndex *ix) {
-  strmap_free(&ix->listings, listing_free_any);
-  for (size_t i = 0; i < ix->nseen; i++)
+  for (size_t i = 0; i < ix->nseen; i++) /* before the loaded ones some point to */
     if (ix->seen[i]->fresh)
       listing_free(ix->seen[i]);
   free(ix->seen);
+  strmap_free(&ix->listings, listing_free_any);
   free(ix->file);
   pthread_mutex_destroy(&ix->lock);
   memset(ix, 0, sizeof *ix);
