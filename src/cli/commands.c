@@ -99,14 +99,16 @@ int cmd_check(const Options *o) {
   }
   adoption_standards(&ad, &std);
   /* After learning the standards, which may live in another shard's files. */
+  FileList other_shards = {0};
   if (o->shard_count)
-    file_list_shard(&files, o->shard_index, o->shard_count);
+    file_list_shard(&files, o->shard_index, o->shard_count, &other_shards);
   FILE *out = stdout;
   if (o->output && !(out = fopen(o->output, "w"))) {
     fprintf(stderr, "rtlint: cannot write %s\n", o->output);
     std_free(&std);
     free(learned);
     file_list_free(&files);
+    file_list_free(&other_shards);
     adoption_end(&ad);
     return EXIT_USAGE;
   }
@@ -124,6 +126,8 @@ int cmd_check(const Options *o) {
     proj.hash_contents = true;
   }
   ad.setup.run = &lo;
+  ad.setup.other_shards = other_shards.paths;
+  ad.setup.nother_shards = other_shards.n;
   LintResult result;
   adoption_lint(&ad, &proj, &files, &result);
   int status;
@@ -160,6 +164,7 @@ int cmd_check(const Options *o) {
   std_free(&std);
   free(learned);
   file_list_free(&files);
+  file_list_free(&other_shards);
   adoption_end(&ad);
   return status;
 }

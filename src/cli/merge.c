@@ -1,10 +1,16 @@
 /* rtlint merge: one report from the outputs of `--shard I/N` jobs. Shards
- * lint disjoint files with the same rtlint, so merging is concatenation
- * plus re-sorting; logs from different versions or rule sets are refused. */
+ * lint disjoint files with the same rtlint, but a finding located in one
+ * shard's file can be reported by several (a channel name built there and
+ * used in other shards' files): merging concatenates, sorts, drops the
+ * duplicates, and recounts what depends on the whole set (the JSON summary,
+ * the occurrence numbers in SARIF fingerprints), so the result equals one
+ * unsharded run. Logs from different versions or rule sets are refused. */
 #include "cli/commands.h"
+#include "core/strmap.h"
 #include "core/util.h"
 
 #include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +32,25 @@ static const char *str_at(json_t *o, const char *a, const char *b, const char *c
   return json_string_value(v) ? json_string_value(v) : "";
 }
 
+/* The SARIF fingerprint's occurrence number differs between shards for the
+ * same finding: set aside when comparing. */
+#define FINGERPRINT_KEY "rtlintFingerprint/v1"
+
+/* Last tie-breaker, so that equal items end up next to each other. */
+static int cmp_serialized(json_t *a, json_t *b) {
+  json_t *ca = json_deep_copy(a), *cb = json_deep_copy(b);
+  json_object_del(ca, "partialFingerprints");
+  json_object_del(cb, "partialFingerprints");
+  char *sa = json_dumps(ca, JSON_COMPACT | JSON_SORT_KEYS);
+  char *sb = json_dumps(cb, JSON_COMPACT | JSON_SORT_KEYS);
+  int r = strcmp(sa ? sa : "", sb ? sb : "");
+  free(sa);
+  free(sb);
+  json_decref(ca);
+  json_decref(cb);
+  return r;
+}
+
 static int cmp_sarif_result(const void *pa, const void *pb) {
   json_t *a = *(json_t *const *)pa, *b = *(json_t *const *)pb;
   json_t *la =
@@ -44,7 +69,8 @@ static int cmp_sarif_result(const void *pa, const void *pb) {
         json_integer_value(json_object_get(rb, "startColumn"));
   if (d)
     return d < 0 ? -1 : 1;
-  return strcmp(str_at(a, "ruleId", NULL, NULL), str_at(b, "ruleId", NULL, NULL));
+  int r = strcmp(str_at(a, "ruleId", NULL, NULL), str_at(b, "ruleId", NULL, NULL));
+  return r ? r : cmp_serialized(a, b);
 }
 
 static int cmp_json_diag(const void *pa, const void *pb) {
@@ -56,11 +82,13 @@ static int cmp_json_diag(const void *pa, const void *pb) {
                  json_integer_value(json_object_get(json_object_get(b, "start"), "byte"));
   if (d)
     return d < 0 ? -1 : 1;
-  return strcmp(str_at(a, "rule", NULL, NULL), str_at(b, "rule", NULL, NULL));
+  int r = strcmp(str_at(a, "rule", NULL, NULL), str_at(b, "rule", NULL, NULL));
+  return r ? r : cmp_serialized(a, b);
 }
 
-/* Sorts a JSON array in place with qsort over its items. */
-static void sort_array(json_t *arr, int (*cmp)(const void *, const void *)) {
+/* Sorts a JSON array in place with qsort over its items and drops the
+ * items equal to the one before (cmp says 0). */
+static void sort_unique(json_t *arr, int (*cmp)(const void *, const void *)) {
   size_t n = json_array_size(arr);
   json_t **items = xcalloc(n + 1, sizeof *items);
   for (size_t i = 0; i < n; i++)
@@ -68,8 +96,56 @@ static void sort_array(json_t *arr, int (*cmp)(const void *, const void *)) {
   qsort(items, n, sizeof *items, cmp);
   json_array_clear(arr);
   for (size_t i = 0; i < n; i++)
-    json_array_append_new(arr, items[i]);
+    if (i == 0 || cmp(&items[i - 1], &items[i]) != 0)
+      json_array_append(arr, items[i]);
+  for (size_t i = 0; i < n; i++)
+    json_decref(items[i]);
   free(items);
+}
+
+/* Occurrence numbers count equal fingerprints in result order (see
+ * output/fingerprint.c): numbered again over the merged results. */
+static void renumber_fingerprints(json_t *results) {
+  StrMap seen = {0};
+  size_t i;
+  json_t *res;
+  json_array_foreach(results, i, res) {
+    json_t *fps = json_object_get(res, "partialFingerprints");
+    const char *fp = json_string_value(json_object_get(fps, FINGERPRINT_KEY));
+    const char *colon = fp ? strrchr(fp, ':') : NULL;
+    if (!colon)
+      continue;
+    char *hash = xstrndup(fp, (size_t)(colon - fp));
+    uintptr_t n = (uintptr_t)strmap_get(&seen, hash) + 1;
+    strmap_put(&seen, hash, (void *)n);
+    char *renumbered = xasprintf("%s:%lu", hash, (unsigned long)n);
+    json_object_set_new(fps, FINGERPRINT_KEY, json_string(renumbered));
+    free(renumbered);
+    free(hash);
+  }
+  strmap_free(&seen, NULL);
+}
+
+/* The summary's counts of findings, from the merged diagnostics; "files"
+ * (files linted) adds up, shards lint disjoint files. */
+static void recount_summary(json_t *root) {
+  json_t *sum = json_object_get(root, "summary");
+  json_int_t errors = 0, warnings = 0, fixable = 0, suggestions = 0;
+  size_t i;
+  json_t *d;
+  json_array_foreach(json_object_get(root, "diagnostics"), i, d) {
+    if (strcmp(str_at(d, "severity", NULL, NULL), "error") == 0)
+      errors++;
+    else
+      warnings++;
+    const char *app = str_at(d, "fix", "applicability", NULL);
+    fixable += strcmp(app, "safe") == 0;
+    suggestions += strcmp(app, "suggestion") == 0;
+  }
+  json_object_set_new(sum, "errors", json_integer(errors));
+  json_object_set_new(sum, "warnings", json_integer(warnings));
+  json_object_set_new(sum, "fixable", json_integer(fixable));
+  json_object_set_new(sum, "suggestions", json_integer(suggestions));
 }
 
 static bool same_rules(json_t *a, json_t *b) {
@@ -120,14 +196,12 @@ static bool merge_json(json_t *base, json_t *other, const char *path) {
     return false;
   }
   json_array_extend(json_object_get(base, "diagnostics"), json_object_get(other, "diagnostics"));
+  json_array_extend(json_object_get(base, "suppressed"), json_object_get(other, "suppressed"));
   json_array_extend(json_object_get(base, "notices"), json_object_get(other, "notices"));
   json_t *sum = json_object_get(base, "summary"), *osum = json_object_get(other, "summary");
-  const char *key;
-  json_t *v;
-  json_object_foreach(sum, key, v) {
-    json_int_t add = json_integer_value(json_object_get(osum, key));
-    json_object_set_new(sum, key, json_integer(json_integer_value(v) + add));
-  }
+  json_int_t files = json_integer_value(json_object_get(sum, "files")) +
+                     json_integer_value(json_object_get(osum, "files"));
+  json_object_set_new(sum, "files", json_integer(files));
   return true;
 }
 
@@ -156,12 +230,17 @@ int cmd_merge(const Options *o) {
     }
     json_decref(other);
   }
+  if (ok && sarif) {
+    json_t *results = json_object_get(json_array_get(json_object_get(base, "runs"), 0), "results");
+    sort_unique(results, cmp_sarif_result);
+    renumber_fingerprints(results);
+  } else if (ok) {
+    sort_unique(json_object_get(base, "diagnostics"), cmp_json_diag);
+    sort_unique(json_object_get(base, "suppressed"), cmp_json_diag);
+    sort_unique(json_object_get(base, "notices"), cmp_json_diag);
+    recount_summary(base);
+  }
   if (ok) {
-    if (sarif)
-      sort_array(json_object_get(json_array_get(json_object_get(base, "runs"), 0), "results"),
-                 cmp_sarif_result);
-    else
-      sort_array(json_object_get(base, "diagnostics"), cmp_json_diag);
     FILE *out = o->output ? fopen(o->output, "w") : stdout;
     if (!out) {
       fprintf(stderr, "rtlint: cannot write %s\n", o->output);

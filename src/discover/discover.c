@@ -24,14 +24,14 @@ void file_list_free(FileList *list) {
   memset(list, 0, sizeof *list);
 }
 
-void file_list_shard(FileList *list, unsigned index, unsigned count) {
+void file_list_shard(FileList *list, unsigned index, unsigned count, FileList *others) {
   size_t w = 0;
   for (size_t r = 0; r < list->n; r++) {
-    const char *p = list->paths[r];
+    char *p = list->paths[r];
     if (hash_fnv1a(p, strlen(p), HASH_FNV_SEED) % count == index - 1)
-      list->paths[w++] = list->paths[r];
+      list->paths[w++] = p;
     else
-      free(list->paths[r]);
+      ARRAY_PUSH(others->paths, others->n, others->cap, p);
   }
   list->n = w;
 }

@@ -20,8 +20,9 @@ bool discover_files(char *const *args, size_t nargs, const char *cache_dir, File
                     char **err);
 void file_list_free(FileList *list);
 /* Keeps the files of shard index (1-based) of count: assignment by a hash of
- * the path, so every CI job computes the same split. */
-void file_list_shard(FileList *list, unsigned index, unsigned count);
+ * the path, so every CI job computes the same split. The other shards' files
+ * move to others. */
+void file_list_shard(FileList *list, unsigned index, unsigned count, FileList *others);
 void file_list_add(FileList *list, const char *path);
 void file_list_sort_unique(FileList *list);
 

@@ -308,7 +308,44 @@ static void mark_skipped_linted(Project *proj, const Pool *pool, StrMap *skipped
   for (size_t i = 0; i < pool->n; i++)
     if (pool->known[i])
       strmap_put(skipped, pool->abs_paths[i], (void *)pool->known[i]);
+  for (size_t i = 0; i < pool->setup->nother_shards; i++) {
+    char *abs = path_absolute(proj->cwd, pool->setup->other_shards[i]);
+    strmap_put(skipped, abs, (void *)pool->setup); /* any non-NULL value: a set */
+    free(abs);
+  }
   proj->linted_unloaded = skipped;
+}
+
+static bool has_findings_in(const DiagList *diags, const Module *m) {
+  for (size_t i = 0; i < diags->n; i++)
+    if (diags->items[i].src == &m->src)
+      return true;
+  return false;
+}
+
+/* Files this run did not lint itself (another shard's, or skipped as
+ * unchanged) where findings landed: their directives silence those
+ * findings; reporting the directives is the job of the run that lints them. */
+static void suppress_in_unlinted(Project *proj, const StrMap *unlinted, const LintSetup *setup,
+                                 const RuleSelection *fixed, DiagList *diags) {
+  static const char *const directive_rules[] = {"invalid-suppression", "unused-suppression"};
+  for (size_t i = 0; i < proj->nmodules; i++) {
+    Module *m = proj->modules[i];
+    if (!strmap_get(unlinted, m->fs_path) || m->status != SOURCE_OK ||
+        !strstr(m->src.bytes, SUPPRESS_MARKER) || !has_findings_in(diags, m))
+      continue;
+    RuleSelection sel;
+    if (fixed)
+      sel = *fixed;
+    else
+      lint_selection_for(setup, m->fs_path, &sel);
+    for (size_t k = 0; k < sizeof directive_rules / sizeof *directive_rules; k++)
+      sel.severity[rules_index(rules_find(directive_rules[k]))] = SEV_OFF;
+    project_hold(m);
+    if (m->tree)
+      suppress_apply(m, diags, &sel, false);
+    project_release(m);
+  }
 }
 
 static void open_file_index(Project *proj, const Pool *pool, FileIndex *files) {
@@ -396,6 +433,7 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
       suppress_apply(m, &out->diags, &pool.sels[i], setup->require_reason);
     project_release(m);
   }
+  suppress_in_unlinted(proj, &skipped, setup, fixed, &out->diags);
   if (pool.files)
     save_file_index(&pool, &files);
   proj->linted_unloaded = NULL;

@@ -44,6 +44,12 @@ typedef struct LintSetup {
   const struct Config *config; /* NULL without rtlint.yaml */
   bool require_reason;         /* --require-reason / require_reason: true */
   const LintOptions *run;      /* NULL: lint_options_defaults */
+  /* With --shard: the files other shards lint. They are not linted here,
+   * but findings located in them are kept (a channel name built in one
+   * shard's file and used in another's), their suppressions apply, and the
+   * import graph includes them, so the merged shards equal one run. */
+  char *const *other_shards;
+  size_t nother_shards;
 } LintSetup;
 
 /* The severities for one file (absolute path). */
