@@ -410,6 +410,32 @@ static bool resolve_tsconfig_path(Project *p, const TsConfig *t, const char *spe
   return false;
 }
 
+/* A `paths` target that names the file itself, not only a prefix of it:
+ * no star, text after the star, or a star inside a file name. */
+static bool target_renames(const char *target) {
+  const char *star = strchr(target, '*');
+  return !star || star[1] != '\0' || (star > target && star[-1] != '/');
+}
+
+bool project_spec_may_alias(Project *p, const Module *from, const char *spec) {
+  if (spec[0] == '.' || spec[0] == '/')
+    return false;
+  char *dir = dir_of(from->fs_path);
+  const TsConfig *t = tsconfig_for(p, dir);
+  free(dir);
+  for (size_t i = 0; t && i < t->npaths; i++) {
+    const TsPath *tp = &t->paths[i];
+    const char *star = strchr(tp->pattern, '*');
+    size_t pre = star ? (size_t)(star - tp->pattern) : strlen(tp->pattern);
+    if (strncmp(spec, tp->pattern, pre) != 0 || (!star && strcmp(spec, tp->pattern) != 0))
+      continue;
+    for (size_t j = 0; j < tp->ntargets; j++)
+      if (!star || target_renames(tp->targets[j]))
+        return true;
+  }
+  return false;
+}
+
 bool project_resolve_import(Project *p, const Module *from, const char *spec, char **out_path) {
   *out_path = NULL;
   char *dir = dir_of(from->fs_path);

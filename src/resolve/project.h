@@ -114,6 +114,12 @@ Module *project_add_memory_module(Project *p, const char *path, const char *byte
  * is outside the project's TypeScript (packages) or does not exist. */
 bool project_resolve_import(Project *p, const Module *from, const char *spec, char **out_path);
 
+/* True when spec matches a tsconfig `paths` entry (of from's tsconfig) that
+ * can resolve it to a file whose name the spec does not spell: an exact
+ * alias, or a target with text after its `*`. Elsewhere a specifier spells
+ * its target's file name (or, for an index file, its directory's). */
+bool project_spec_may_alias(Project *p, const Module *from, const char *spec);
+
 /* Display path: relative to cwd when below it. Caller frees. */
 char *project_display_path(const Project *p, const char *abs_path);
 /* Absolute, normalized ("." and ".." removed). Caller frees. */

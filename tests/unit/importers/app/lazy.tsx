@@ -1,0 +1,2 @@
+import dynamic from "next/dynamic";
+export const Lazy = dynamic(() => import("@/ui/lazy"));

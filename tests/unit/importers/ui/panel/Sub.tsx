@@ -1,0 +1,2 @@
+import { barrel } from '..';
+export const sub = barrel;

@@ -1,0 +1,1 @@
+export type T = { id: string };
