@@ -13,6 +13,9 @@
 #include <unistd.h>
 #include <xxhash.h>
 
+/* Project.resolved's value for a specifier that resolves to nothing. */
+#define NOT_FOUND ((char *)1)
+
 void project_init(Project *p, const Standards *std) {
   memset(p, 0, sizeof *p);
   p->std = std;
@@ -49,6 +52,10 @@ void project_free(Project *p) {
   free(p->modules);
   strmap_free(&p->index, NULL);
   strmap_free(&p->tsindex, NULL);
+  for (size_t i = 0; i < p->resolved.cap; i++)
+    if (p->resolved.keys[i] && p->resolved.vals[i] != NOT_FOUND)
+      free(p->resolved.vals[i]);
+  strmap_free(&p->resolved, NULL);
   for (size_t i = 0; i < p->ntsconfigs; i++) {
     tsconfig_free(p->tsconfigs[i]);
     free(p->tsconfigs[i]);
@@ -436,9 +443,48 @@ bool project_spec_may_alias(Project *p, const Module *from, const char *spec) {
   return false;
 }
 
+/* Files do not change during a run: a specifier resolves from a directory
+ * the same way every time (each resolution stats up to seven candidates).
+ * Not with ProjectFs hooks, whose callers watch every probe. */
+
+static bool resolve_memoized(Project *p, const char *key, char **out_path) {
+  pthread_mutex_lock(&p->lock);
+  char *known = strmap_get(&p->resolved, key);
+  pthread_mutex_unlock(&p->lock);
+  if (!known)
+    return false;
+  *out_path = known == NOT_FOUND ? NULL : xstrdup(known);
+  return true;
+}
+
+static void resolve_remember(Project *p, const char *key, const char *path) {
+  pthread_mutex_lock(&p->lock);
+  if (!strmap_get(&p->resolved, key))
+    strmap_put(&p->resolved, key, path ? xstrdup(path) : NOT_FOUND);
+  pthread_mutex_unlock(&p->lock);
+}
+
+static bool resolve_uncached(Project *p, const char *dir, const char *spec, char **out_path);
+
 bool project_resolve_import(Project *p, const Module *from, const char *spec, char **out_path) {
   *out_path = NULL;
   char *dir = dir_of(from->fs_path);
+  bool memo = !p->fs && !p->read_file;
+  char *key = memo ? xasprintf("%s\n%s", dir, spec) : NULL;
+  bool ok;
+  if (key && resolve_memoized(p, key, out_path)) {
+    ok = *out_path != NULL;
+  } else {
+    ok = resolve_uncached(p, dir, spec, out_path);
+    if (key)
+      resolve_remember(p, key, ok ? *out_path : NULL);
+  }
+  free(key);
+  free(dir);
+  return ok;
+}
+
+static bool resolve_uncached(Project *p, const char *dir, const char *spec, char **out_path) {
   bool ok = false;
   if (spec[0] == '.') {
     char *joined = xasprintf("%s/%s", dir, spec);
@@ -457,6 +503,5 @@ bool project_resolve_import(Project *p, const Module *from, const char *spec, ch
       }
     }
   }
-  free(dir);
   return ok;
 }

@@ -71,6 +71,7 @@ typedef struct Project {
   TsConfig **tsconfigs; /* one per directory asked about */
   size_t ntsconfigs, tscap;
   StrMap tsindex;     /* dir -> TsConfig */
+  StrMap resolved;    /* "dir\nspecifier" -> resolved path (see project_resolve_import) */
   bool hash_contents; /* fill Module.content_hash at load (the cache needs it) */
   pthread_mutex_t lock;
   /* Built lazily by project_import_graph() (resolve/importers.h). */
