@@ -112,7 +112,7 @@ def main():
             f.write("# nothing\n")
         for name in dir_indexes:
             with open(name, "w") as f:
-                f.write("rtlint-dir-index 1\n12 x\n")
+                f.write("rtlint-dir-index 2\n12 x\n")
         check(run(args.rtlint, tree, cache)[0] == cold, "a corrupt directory index is rebuilt")
 
         with open(plain, "w") as f:

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static size_t utf8_seq_len(const unsigned char *s, size_t avail) {
@@ -143,9 +144,7 @@ FileStamp file_stamp_of(const void *stat_buf) {
   return s;
 }
 
-/* Reads the whole of fd into a buffer with room for a terminating NUL; the
- * file may have grown since fstat. */
-static bool read_all(int fd, size_t expect, char **out, size_t *out_len) {
+bool read_fd_all(int fd, size_t expect, size_t max, char **out, size_t *out_len) {
   size_t cap = expect + 1, len = 0;
   char *buf = xmalloc(cap);
   for (;;) {
@@ -160,7 +159,7 @@ static bool read_all(int fd, size_t expect, char **out, size_t *out_len) {
       break;
     len += (size_t)n;
     if (len == cap) {
-      if (cap > SOURCE_MAX_BYTES)
+      if (cap > max)
         break;
       cap *= 2;
       buf = xrealloc(buf, cap);
@@ -171,6 +170,21 @@ static bool read_all(int fd, size_t expect, char **out, size_t *out_len) {
   *out = buf;
   *out_len = len;
   return true;
+}
+
+bool file_stamp_equal(const FileStamp *a, const FileStamp *b) {
+  return a->size == b->size && a->mtime_ns == b->mtime_ns && a->ctime_ns == b->ctime_ns &&
+         a->ino == b->ino && a->dev == b->dev;
+}
+
+uint64_t file_stamp_settled_before(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec - FILE_STAMP_RACY_NS;
+}
+
+bool file_stamp_settled(const FileStamp *s, uint64_t settled_before) {
+  return s->valid && s->mtime_ns <= settled_before && s->ctime_ns <= settled_before;
 }
 
 SourceStatus src_load(Source *src, const char *fs_path, const char *display_path, char **detail) {
@@ -195,7 +209,7 @@ SourceStatus src_load(Source *src, const char *fs_path, const char *display_path
   }
   char *buf;
   size_t len;
-  bool ok = read_all(fd, (size_t)st.st_size, &buf, &len);
+  bool ok = read_fd_all(fd, (size_t)st.st_size, SOURCE_MAX_BYTES, &buf, &len);
   close(fd);
   if (!ok) {
     *detail = xstrdup("cannot read file: I/O error");

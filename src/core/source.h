@@ -33,6 +33,18 @@ typedef struct FileStamp {
 } FileStamp;
 
 FileStamp file_stamp_of(const void *stat_buf); /* from a struct stat */
+bool file_stamp_equal(const FileStamp *a, const FileStamp *b);
+/* File systems stamp times coarsely (a jiffy on Linux, 2 s on FAT): a file
+ * modified this recently before it was read may change again without its
+ * stamp changing, so indexes keyed by stamps leave it out until it settles. */
+#define FILE_STAMP_RACY_NS (2ull * 1000000000ull)
+/* Now less the racy margin; then whether a stamp is older than that. */
+uint64_t file_stamp_settled_before(void);
+bool file_stamp_settled(const FileStamp *s, uint64_t settled_before);
+
+/* Reads all of fd (expect: its size, a hint) into a malloc'd buffer with
+ * room for a terminating NUL; stops growing past max bytes. */
+bool read_fd_all(int fd, size_t expect, size_t max, char **out, size_t *out_len);
 
 /* One file's bytes and its line index. Byte offsets are the currency of the
  * whole linter; lines and columns are derived only for output, so the index

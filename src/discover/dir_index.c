@@ -1,5 +1,6 @@
 #include "discover/dir_index.h"
 
+#include "core/stamp_file.h"
 #include "core/util.h"
 
 #include <dirent.h>
@@ -7,12 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
-#define INDEX_MAGIC "rtlint-dir-index 1"
-/* As for files (engine/file_index.c): coarse timestamps. */
-#define RACY_NS (2ull * 1000000000ull)
+#define INDEX_MAGIC "rtlint-dir-index 2"
 
 static void listing_free(DirListing *l) {
   for (size_t i = 0; i < l->n; i++)
@@ -34,20 +32,16 @@ static unsigned char char_type(char c) {
   return c == 'd' ? DT_DIR : c == 'f' ? DT_REG : DT_UNKNOWN;
 }
 
-/* "<mtime> <ctime> <ino> <dev> <size> <n> <path>" then n lines "<type><name>". */
+/* "<stamp> <n> <path>" then n lines "<type><name>". */
 static DirListing *read_listing(FILE *f, char **line, size_t *cap) {
   ssize_t len = getline(line, cap, f);
   if (len <= 0 || (*line)[len - 1] != '\n')
     return NULL;
   (*line)[len - 1] = '\0';
-  FileStamp s = {.valid = true};
+  FileStamp s;
   uint64_t n = 0;
-  uint64_t *fields[] = {&s.mtime_ns, &s.ctime_ns, &s.ino, &s.dev, &s.size, &n};
   const char *p = *line;
-  for (size_t k = 0; k < sizeof fields / sizeof *fields; k++)
-    if (!parse_u64(&p, NULL, ' ', fields[k]))
-      return NULL;
-  if (!*p || n > 1000000)
+  if (!stamp_file_parse(&p, &s) || !parse_u64(&p, NULL, ' ', &n) || !*p || n > 1000000)
     return NULL;
   DirListing *l = xcalloc(1, sizeof *l);
   l->path = xstrdup(p);
@@ -75,14 +69,13 @@ void dir_index_load(DirIndex *ix, const char *cache_dir, const char *root) {
   ix->file = xasprintf("%s/dirs-%016" PRIx64 ".idx", cache_dir,
                        hash_fnv1a(key, strlen(key), HASH_FNV_SEED));
   free(abs);
-  FILE *f = fopen(ix->file, "r");
+  FILE *f = stamp_file_open(ix->file, INDEX_MAGIC);
   if (!f)
     return;
   char *line = NULL;
   size_t cap = 0;
-  ssize_t len = getline(&line, &cap, f);
-  bool ok = len > 0 && strncmp(line, INDEX_MAGIC "\n", (size_t)len) == 0;
-  while (ok && !feof(f)) {
+  bool ok = true;
+  while (!feof(f)) {
     DirListing *l = read_listing(f, &line, &cap);
     if (!l) {
       ok = feof(f) && !ferror(f);
@@ -103,16 +96,11 @@ void dir_index_load(DirIndex *ix, const char *cache_dir, const char *root) {
   }
 }
 
-static bool same_stamp(const FileStamp *a, const FileStamp *b) {
-  return a->mtime_ns == b->mtime_ns && a->ctime_ns == b->ctime_ns && a->ino == b->ino &&
-         a->dev == b->dev && a->size == b->size;
-}
-
 const DirListing *dir_index_lookup(const DirIndex *ix, const char *dir, const FileStamp *stamp) {
   if (!ix->file)
     return NULL;
   const DirListing *l = strmap_get(&ix->listings, dir);
-  return l && same_stamp(&l->stamp, stamp) ? l : NULL;
+  return l && file_stamp_equal(&l->stamp, stamp) ? l : NULL;
 }
 
 void dir_index_reused(DirIndex *ix, const DirListing *l) {
@@ -141,7 +129,7 @@ void dir_index_record(DirIndex *ix, const char *dir, const FileStamp *stamp,
 }
 
 static bool recordable(const DirListing *l, uint64_t settled) {
-  if (l->stamp.mtime_ns > settled || l->stamp.ctime_ns > settled || strchr(l->path, '\n'))
+  if (!file_stamp_settled(&l->stamp, settled) || strchr(l->path, '\n'))
     return false;
   for (size_t i = 0; i < l->n; i++)
     if (strchr(l->entries[i].name, '\n'))
@@ -152,30 +140,20 @@ static bool recordable(const DirListing *l, uint64_t settled) {
 void dir_index_save(DirIndex *ix) {
   if (!ix->file || (!ix->changed && ix->nseen == ix->loaded))
     return;
-  struct timespec ts;
-  clock_gettime(CLOCK_REALTIME, &ts);
-  uint64_t settled = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec - RACY_NS;
-  char *tmp = xasprintf("%s.%ld.tmp", ix->file, (long)getpid());
-  FILE *f = fopen(tmp, "w");
-  if (!f) { /* no cache directory yet: the next run writes it */
-    free(tmp);
-    return;
-  }
-  fputs(INDEX_MAGIC "\n", f);
+  uint64_t settled = file_stamp_settled_before();
+  StampFileWriter w;
+  if (!stamp_file_create(&w, ix->file, INDEX_MAGIC))
+    return; /* no cache directory yet: the next run writes it */
   for (size_t i = 0; i < ix->nseen; i++) {
     const DirListing *l = ix->seen[i];
     if (!recordable(l, settled))
       continue;
-    fprintf(f, "%" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " %zu %s\n",
-            l->stamp.mtime_ns, l->stamp.ctime_ns, l->stamp.ino, l->stamp.dev, l->stamp.size, l->n,
-            l->path);
+    stamp_file_write_stamp(&w, &l->stamp);
+    fprintf(w.f, "%zu %s\n", l->n, l->path);
     for (size_t k = 0; k < l->n; k++)
-      fprintf(f, "%c%s\n", type_char(l->entries[k].type), l->entries[k].name);
+      fprintf(w.f, "%c%s\n", type_char(l->entries[k].type), l->entries[k].name);
   }
-  bool write_error = ferror(f) != 0;
-  if (fclose(f) != 0 || write_error || rename(tmp, ix->file) != 0)
-    unlink(tmp);
-  free(tmp);
+  stamp_file_commit(&w);
 }
 
 void dir_index_free(DirIndex *ix) {

@@ -1,5 +1,6 @@
 #include "discover/ignore.h"
 
+#include "core/source.h"
 #include "core/util.h"
 #include "discover/wildmatch.h"
 
@@ -163,27 +164,13 @@ void ignore_push_text(Ignore *ig, const char *dir, const char *text, size_t len)
   parse_into(push_list(ig, dir), text, len);
 }
 
+/* git reads ignore files of any size (the bound only keeps the doubling in range). */
 static char *read_fd(int fd, size_t *len) {
   struct stat st;
-  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+  char *buf;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+      !read_fd_all(fd, (size_t)st.st_size, SIZE_MAX / 4, &buf, len))
     return NULL;
-  size_t cap = (size_t)st.st_size, n = 0;
-  char *buf = xmalloc(cap + 1);
-  for (;;) {
-    if (n == cap) {
-      cap = cap * 2 + 64;
-      buf = xrealloc(buf, cap + 1);
-    }
-    ssize_t r = read(fd, buf + n, cap - n);
-    if (r < 0) {
-      free(buf);
-      return NULL;
-    }
-    if (r == 0)
-      break;
-    n += (size_t)r;
-  }
-  *len = n;
   return buf;
 }
 

@@ -22,4 +22,18 @@ static inline int test_load_builtin(Standards *std) {
   return -1;
 }
 
+/* The group setup and teardown of tests that need only the built-in
+ * catalog, in a file-level `std`. */
+#define BUILTIN_CATALOG_FIXTURE                                                                    \
+  static Standards std;                                                                            \
+  static int setup(void **state) {                                                                 \
+    (void)state;                                                                                   \
+    return test_load_builtin(&std);                                                                \
+  }                                                                                                \
+  static int teardown(void **state) {                                                              \
+    (void)state;                                                                                   \
+    std_free(&std);                                                                                \
+    return 0;                                                                                      \
+  }
+
 #endif

@@ -4,18 +4,7 @@
 
 #include "engine/prefilter.h"
 
-static Standards std;
-
-static int setup(void **state) {
-  (void)state;
-  return test_load_builtin(&std);
-}
-
-static int teardown(void **state) {
-  (void)state;
-  std_free(&std);
-  return 0;
-}
+BUILTIN_CATALOG_FIXTURE
 
 static bool wants(const RuleMeta *rule, const char *text) {
   RuleSelection sel;

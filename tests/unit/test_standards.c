@@ -7,18 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static Standards std;
-
-static int setup(void **state) {
-  (void)state;
-  return test_load_builtin(&std);
-}
-
-static int teardown(void **state) {
-  (void)state;
-  std_free(&std);
-  return 0;
-}
+BUILTIN_CATALOG_FIXTURE
 
 static void catalog_has_every_channel_function(void **state) {
   (void)state;
