@@ -113,7 +113,9 @@ def main():
         for name in dir_indexes:
             with open(name, "w") as f:
                 f.write("rtlint-dir-index 2\n12 x\n")
-        check(run(args.rtlint, tree, cache)[0] == cold, "a corrupt directory index is rebuilt")
+        rebuilt, err = run(args.rtlint, tree, cache)
+        check(rebuilt == cold and "ignoring cache file" in err,
+              "a corrupt directory index is ignored with a warning and rebuilt")
 
         with open(plain, "w") as f:
             f.write("export const ch = (s: any, o: string) => s.channel(`org:${o}:x`);\n")
@@ -131,8 +133,9 @@ def main():
             with open(name, "w") as f:
                 f.write("garbage\n")
         again, err = run(args.rtlint, tree, cache)
-        check(again == run(args.rtlint, tree, os.path.join(tmp, "fresh0"))[0] and not err,
-              "a corrupt file index is rebuilt silently, results unchanged")
+        check(again == run(args.rtlint, tree, os.path.join(tmp, "fresh0"))[0]
+              and "ignoring cache file" in err,
+              "a corrupt file index is ignored with a warning and rebuilt, results unchanged")
 
         # The finding at the use of INBOX_CHANNEL depends on names.ts.
         with open(names) as f:

@@ -7,6 +7,13 @@
 #include <string.h>
 #include <unistd.h>
 
+void stamp_file_warn(const char *path) {
+  fprintf(stderr,
+          "rtlint: warning: ignoring cache file %s (corrupt, or written by another "
+          "version); it is rebuilt\n",
+          path);
+}
+
 FILE *stamp_file_open(const char *path, const char *magic) {
   FILE *f = fopen(path, "r");
   if (!f)
@@ -19,6 +26,7 @@ FILE *stamp_file_open(const char *path, const char *magic) {
   free(line);
   if (!ok) {
     fclose(f);
+    stamp_file_warn(path);
     return NULL;
   }
   return f;

@@ -10,8 +10,12 @@
  * ("<size> <mtime> <ctime> <ino> <dev> "). Written to a temporary file and
  * renamed, so a reader sees the old file or the new one, never half. */
 
-/* The file, positioned after its magic line; NULL when absent or foreign. */
+/* The file, positioned after its magic line; NULL when absent, or foreign
+ * (with a warning). */
 FILE *stamp_file_open(const char *path, const char *magic);
+/* Says on stderr that the file is ignored (for a reader that finds it corrupt
+ * further on). */
+void stamp_file_warn(const char *path);
 /* Reads a stamp at *p and advances past it. */
 bool stamp_file_parse(const char **p, FileStamp *out);
 

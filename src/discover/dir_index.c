@@ -89,7 +89,8 @@ void dir_index_load(DirIndex *ix, const char *cache_dir, const char *root) {
   }
   free(line);
   fclose(f);
-  if (!ok) { /* foreign or corrupt: start over */
+  if (!ok) { /* corrupt: start over */
+    stamp_file_warn(ix->file);
     strmap_free(&ix->listings, listing_free_any);
     memset(&ix->listings, 0, sizeof ix->listings);
     ix->loaded = 0;

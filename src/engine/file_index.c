@@ -41,6 +41,7 @@ void file_index_load(FileIndex *ix, const char *cache_dir, uint64_t key) {
   free(line);
   fclose(f);
   if (!ok) { /* corrupt: start over */
+    stamp_file_warn(ix->path);
     strmap_free(&ix->stamps, free);
     memset(&ix->stamps, 0, sizeof ix->stamps);
     ix->loaded = 0;
