@@ -132,6 +132,33 @@ def main():
         expect = list(reversed(list(reversed(recent))[::2]))
         check([h["commit"] for h in since["history"]] == expect,
               f"--since --every samples every 2nd commit ({len(since['history'])} points)")
+        # An inline suppression: the finding is no longer open work, in the
+        # current snapshot and in the history point of its commit alike.
+        now = json.loads(rtlint(exe, repo, "--format", "json", ".").stdout)
+        target = next(d for d in now["diagnostics"] if d["path"].endswith(".ts"))
+        same_line = sum(1 for d in now["diagnostics"] if d["path"] == target["path"]
+                        and d["rule"] == target["rule"]
+                        and d["start"]["line"] == target["start"]["line"])
+        with open(os.path.join(repo, target["path"])) as f:
+            lines = f.readlines()
+        lines.insert(target["start"]["line"] - 1,
+                     f"// rtlint-disable-next-line {target['rule']} -- accepted for now\n")
+        with open(os.path.join(repo, target["path"]), "w") as f:
+            f.writelines(lines)
+        git(repo, "commit", "-q", "-am", "accept one finding", date="2025-01-20T12:00:00Z")
+        after = json.loads(rtlint(exe, repo, "--format", "json", ".").stdout)
+        check(len(after["diagnostics"]) == len(now["diagnostics"]) - same_line
+              and len(after["suppressed"]) == same_line,
+              f"rtlint check moves {same_line} finding(s) to suppressed")
+        sup, _ = report_json(exe, repo, "--history", "2", ".")
+        check(sup["totals"]["findings"] == len(after["diagnostics"]),
+              f"the report does not count suppressed findings ({sup['totals']['findings']} vs "
+              f"{len(after['diagnostics'])})")
+        check(sup["history"][-1]["totals"] == sup["totals"],
+              "the history point of the suppressing commit == current totals")
+        check(sup["history"][-2]["totals"]["findings"] - sup["history"][-1]["totals"]["findings"]
+              == same_line, "the history drops the suppressed finding at that commit")
+
         # Without a standards module the built-in catalog applies, and says so.
         os.remove(os.path.join(repo, "lib", "realtime", "unified-channel-standards.ts"))
         git(repo, "commit", "-q", "-am", "drop standards module", date="2025-01-21T10:00:00Z")

@@ -20,15 +20,18 @@ static void current_snapshot(Project *proj, const FileList *files, const LintRes
                              const Standards *std, bool learned, const RuleSelection *sel,
                              int depth, Snapshot *out) {
   FlatDiag *diags = xcalloc(res->diags.n + 1, sizeof *diags);
+  size_t ndiags = 0;
   for (size_t i = 0; i < res->diags.n; i++) {
     const Diag *d = &res->diags.items[i];
-    diags[i] = (FlatDiag){.path = d->src->path,
-                          .rule = d->rule,
-                          .severity = d->severity,
-                          .fix = d->fix.applicability,
-                          .start = d->start,
-                          .end = d->end,
-                          .message = d->message};
+    if (d->suppressed)
+      continue; /* silenced inline: not open work, as in `rtlint check` */
+    diags[ndiags++] = (FlatDiag){.path = d->src->path,
+                                 .rule = d->rule,
+                                 .severity = d->severity,
+                                 .fix = d->fix.applicability,
+                                 .start = d->start,
+                                 .end = d->end,
+                                 .message = d->message};
   }
   FileFacts *ff = xcalloc(files->n + 1, sizeof *ff);
   size_t nff = 0;
@@ -44,7 +47,7 @@ static void current_snapshot(Project *proj, const FileList *files, const LintRes
   qsort(ff, nff, sizeof *ff, cmp_facts);
   ReportInput in = {
       .diags = diags,
-      .ndiags = res->diags.n,
+      .ndiags = ndiags,
       .files = ff,
       .nfiles = nff,
       .nnotices = res->notices.n,

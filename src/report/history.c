@@ -14,6 +14,7 @@
 #include "parse/parser.h"
 
 #include "core/strmap.h"
+#include "report/suppressed.h"
 
 #include <git2.h>
 #include <limits.h>
@@ -435,6 +436,7 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
     }
     diag_list_free(&dl);
   }
+  flat_diags_suppress(&proj, w->lint, w->nlint, sel, &diags, &ndiags, &dcap);
   flat_diags_sort_unique(diags, &ndiags);
   ReportInput in = {
       .diags = diags,
