@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #define INDEX_MAGIC "rtlint-dir-index 2"
+/* Larger listings are not kept (and a longer count means a corrupt file). */
+#define MAX_ENTRIES 1000000
 
 static void listing_free(DirListing *l) {
   for (size_t i = 0; i < l->n; i++)
@@ -41,7 +43,7 @@ static DirListing *read_listing(FILE *f, char **line, size_t *cap) {
   FileStamp s;
   uint64_t n = 0;
   const char *p = *line;
-  if (!stamp_file_parse(&p, &s) || !parse_u64(&p, NULL, ' ', &n) || !*p || n > 1000000)
+  if (!stamp_file_parse(&p, &s) || !parse_u64(&p, NULL, ' ', &n) || !*p || n > MAX_ENTRIES)
     return NULL;
   DirListing *l = xcalloc(1, sizeof *l);
   l->path = xstrdup(p);
@@ -130,7 +132,7 @@ void dir_index_record(DirIndex *ix, const char *dir, const FileStamp *stamp,
 }
 
 static bool recordable(const DirListing *l, uint64_t settled) {
-  if (!file_stamp_settled(&l->stamp, settled) || strchr(l->path, '\n'))
+  if (!file_stamp_settled(&l->stamp, settled) || strchr(l->path, '\n') || l->n > MAX_ENTRIES)
     return false;
   for (size_t i = 0; i < l->n; i++)
     if (strchr(l->entries[i].name, '\n'))
