@@ -14,8 +14,9 @@
 #define CACHE_SLOTS 4096
 /* A type name can belong to a named and an anonymous symbol ("function"). */
 #define MAX_TYPE_SYMBOLS 2
-/* Never a node's symbol (ts_builtin_sym_error is UINT16_MAX - 1). */
-#define NO_SYMBOL UINT16_MAX
+/* Never a node's symbol: 0 is the end-of-input symbol. (Not UINT16_MAX:
+ * that is ts_builtin_sym_error, the symbol of ERROR nodes.) */
+#define NO_SYMBOL 0
 
 typedef struct TypeSlot {
   const char *type;
