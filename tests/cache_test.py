@@ -49,7 +49,8 @@ def main():
     tmp = tempfile.mkdtemp(prefix="rtlint-cache-test-")
     try:
         tree = os.path.join(tmp, "tree")
-        shutil.copytree(os.path.join(ROOT, "fixtures/rules/channel-hand-built"), tree)
+        shutil.copytree(os.path.join(ROOT, "fixtures/rules/channel-hand-built"), tree,
+                        ignore=shutil.ignore_patterns(".rtlint-cache"))
         plain = os.path.join(tree, "lib/plain.ts")
         with open(plain, "w") as f:
             f.write("export const answer = 42;\n")
@@ -147,6 +148,18 @@ def main():
                 and d["start"]["line"] == 19 and d["rule"] == "channel-hand-built"]
         check(uses and "org:acme:conv:c1" in uses[0],
               "changing an imported constant updates the cached finding at its use")
+
+        # A configuration change that is not a rule selection (a rule option)
+        # must not reuse results computed under the old configuration.
+        before_config, _ = run(args.rtlint, tree, cache)
+        with open(os.path.join(tree, "rtlint.yaml"), "w") as f:
+            f.write("infrastructure_dirs:\n  - components\n")
+        configured, err = run(args.rtlint, tree, cache)
+        fresh, _ = run(args.rtlint, tree, os.path.join(tmp, "fresh-config"))
+        check(fresh != before_config and configured == fresh,
+              "changing rtlint.yaml (a rule option) invalidates cached results")
+        check(not err, f"entries of another configuration are misses, not warnings ({err!r})")
+        os.remove(os.path.join(tree, "rtlint.yaml"))
 
         entries = sorted(n for n in os.listdir(cache) if n.endswith(".entry"))
         check(len(entries) > 2, "entries are written")

@@ -23,7 +23,9 @@ def check(cond, what):
 
 def copy_app(tmp, name):
     dest = os.path.join(tmp, name)
-    shutil.copytree(os.path.join(ROOT, "fixtures/campfire-app"), dest)
+    # Not a cache another test may be writing into meanwhile.
+    shutil.copytree(os.path.join(ROOT, "fixtures/campfire-app"), dest,
+                    ignore=shutil.ignore_patterns(".rtlint-cache"))
     subprocess.run(["git", "init", "-q", dest], check=True)  # so .gitignore applies
     return dest
 

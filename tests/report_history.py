@@ -60,7 +60,7 @@ def main():
     tmp = tempfile.mkdtemp(prefix="rtlint-history-")
     repo = os.path.join(tmp, "app")
     try:
-        shutil.copytree(APP, repo, ignore=shutil.ignore_patterns("node_modules"))
+        shutil.copytree(APP, repo, ignore=shutil.ignore_patterns("node_modules", ".rtlint-cache"))
         git(repo, "init", "-q")
         git(repo, "add", "-A")
         git(repo, "commit", "-q", "-m", "app before the migration", date="2025-01-01T10:00:00Z")
@@ -169,7 +169,7 @@ def main():
         check(nostd["history"][0]["standards"]["learned"], "the commit before still learned it")
         # Outside git: a clear error.
         outside = os.path.join(tmp, "plain")
-        shutil.copytree(APP, outside, ignore=shutil.ignore_patterns("node_modules"))
+        shutil.copytree(APP, outside, ignore=shutil.ignore_patterns("node_modules", ".rtlint-cache"))
         p = rtlint(exe, outside, "report", "--history", "3", ".")
         check(p.returncode == 2 and "git repository" in p.stderr,
               f"--history outside git fails with a message ({p.returncode}: {p.stderr.strip()})")

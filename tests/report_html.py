@@ -108,7 +108,7 @@ def main():
     tmp = tempfile.mkdtemp(prefix="rtlint-html-")
     try:
         repo = os.path.join(tmp, "app")
-        shutil.copytree(APP, repo, ignore=shutil.ignore_patterns("node_modules"))
+        shutil.copytree(APP, repo, ignore=shutil.ignore_patterns("node_modules", ".rtlint-cache"))
         git(repo, "init", "-q")
         git(repo, "add", "-A")
         git(repo, "commit", "-q", "-m", "app")

@@ -45,8 +45,8 @@ static void project_start(Project *proj, const Standards *std, Adoption *ad, con
     proj->standards_path = path_absolute(proj->cwd, learned);
 }
 
-static bool open_cache(Cache *cache, const Options *o, const Standards *std) {
-  return cache_open(cache, options_cache_dir(o), std);
+static bool open_cache(Cache *cache, const Options *o, const Standards *std, const Adoption *ad) {
+  return cache_open(cache, options_cache_dir(o), std, ad->have_config ? ad->config.digest : 0);
 }
 
 static void emit(FILE *out, const LintResult *r, Format format, const OutputOptions *oo) {
@@ -120,7 +120,7 @@ int cmd_check(const Options *o) {
   lo.prefilter = !o->no_prefilter;
   Cache cache;
   /* --fix and --diff rewrite files and lint again: no cache for them. */
-  bool cached = options_cache_dir(o) && open_cache(&cache, o, &std);
+  bool cached = options_cache_dir(o) && open_cache(&cache, o, &std, &ad);
   if (cached) {
     lo.cache = &cache;
     proj.hash_contents = true;

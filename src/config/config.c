@@ -366,6 +366,7 @@ bool config_parse(Config *c, const char *display_path, const char *dir, const ch
   memset(c, 0, sizeof *c);
   c->path = xstrdup(display_path);
   c->dir = path_absolute("/", dir);
+  c->digest = hash_fnv1a(text, len, HASH_FNV_SEED);
   *err = NULL;
   yaml_parser_t parser;
   yaml_document_t doc;

@@ -51,6 +51,7 @@ typedef struct Config {
   char **component_dirs, **infrastructure_dirs;
   size_t ncomponent_dirs, ninfrastructure_dirs;
   bool require_reason;
+  uint64_t digest; /* of the file's text: cached results depend on all of it */
 } Config;
 
 /* Looks for rtlint.yaml, then .rtlint.yaml, in start_dir and each folder

@@ -5,11 +5,13 @@
 #include "rules/registry.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <xxhash.h>
 
 static uint64_t hash_str(uint64_t h, const char *s) {
   return hash_fnv1a(s, strlen(s) + 1, h);
@@ -22,8 +24,23 @@ static void selection_key(const RuleSelection *sel, char out[17]) {
   snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
 
-void cache_run_key(const Standards *std, char out[17]) {
+/* The running executable's bytes, hashed once per process. */
+static uint64_t binary_digest(void) {
   uint64_t h = hash_str(HASH_FNV_SEED, RTLINT_VERSION);
+  int fd = open("/proc/self/exe", O_RDONLY | O_CLOEXEC);
+  char *bytes;
+  size_t len;
+  if (fd >= 0 && read_fd_all(fd, 1u << 20, SIZE_MAX / 4, &bytes, &len)) {
+    h ^= XXH3_64bits(bytes, len);
+    free(bytes);
+  }
+  if (fd >= 0)
+    close(fd);
+  return h;
+}
+
+void cache_run_key(const Standards *std, uint64_t config_digest, char out[17]) {
+  uint64_t h = binary_digest() ^ config_digest;
   for (size_t i = 0; i < rules_count; i++)
     h = hash_str(h, rules_all[i]->id);
   for (size_t i = 0; i < std->nchannels; i++) {
@@ -57,7 +74,7 @@ static bool mkdirs(const char *dir) {
   return ok;
 }
 
-bool cache_open(Cache *c, const char *dir, const Standards *std) {
+bool cache_open(Cache *c, const char *dir, const Standards *std, uint64_t config_digest) {
   memset(c, 0, sizeof *c);
   if (!mkdirs(dir)) {
     fprintf(stderr, "rtlint: warning: cannot create cache directory %s: %s; not caching\n", dir,
@@ -65,7 +82,7 @@ bool cache_open(Cache *c, const char *dir, const Standards *std) {
     return false;
   }
   c->dir = xstrdup(dir);
-  cache_run_key(std, c->run_key);
+  cache_run_key(std, config_digest, c->run_key);
   /* Like ruff's cache: the directory ignores itself, so it never gets committed. */
   char *ignore = xasprintf("%s/.gitignore", dir);
   if (access(ignore, F_OK) != 0) {
@@ -194,8 +211,12 @@ CachedFile cache_lookup(Cache *c, Project *p, const Module *m, const RuleSelecti
   }
   char want_selection[17];
   selection_key(sel, want_selection);
-  bool same = record_read_str_eq(&r, c->run_key) && record_read_str_eq(&r, want_selection) &&
-              record_read_str_eq(&r, m->fs_path) && record_read_str_eq(&r, m->content_hash);
+  /* Every field is read (no short-circuit): a mismatch is a miss, not corruption. */
+  bool same_run = record_read_str_eq(&r, c->run_key);
+  bool same_selection = record_read_str_eq(&r, want_selection);
+  bool same_file = record_read_str_eq(&r, m->fs_path);
+  bool same_contents = record_read_str_eq(&r, m->content_hash);
+  bool same = same_run && same_selection && same_file && same_contents;
   uint32_t error_line = (uint32_t)record_read_uint(&r);
   uint32_t error_col = (uint32_t)record_read_uint(&r);
   if (same && deps_valid(p, &r)) {

@@ -19,10 +19,12 @@ typedef struct Cache {
   atomic_bool warned;
 } Cache;
 
-/* The run key: version, rule ids, standards contents. */
-void cache_run_key(const Standards *std, char out[17]);
+/* The run key: this rtlint binary (its bytes: a rebuild with changed rules
+ * invalidates, whatever the version says), rule ids, standards contents, and
+ * the configuration's text (config_digest; 0 without one). */
+void cache_run_key(const Standards *std, uint64_t config_digest, char out[17]);
 /* Creates the directory if needed; false (with a warning) when impossible. */
-bool cache_open(Cache *c, const char *dir, const Standards *std);
+bool cache_open(Cache *c, const char *dir, const Standards *std, uint64_t config_digest);
 void cache_close(Cache *c);
 
 typedef struct CachedFile {
