@@ -1,5 +1,6 @@
-/* The importers graph over linted modules (resolve/importers.h), on the
- * provider-context-outside fixture tree. */
+/* The importers graph over linted modules (resolve/importers.h): on the
+ * provider-context-outside fixture tree, and on specifiers that do not spell
+ * their target's name. */
 #include "test_helpers.h"
 
 #include "resolve/importers.h"
@@ -26,13 +27,19 @@ static const char *const linted[] = {
 
 static Project proj;
 
-static Module *mod(const char *rel) {
+/* root/rel in project p, loaded (and parsed when want_tree). */
+static Module *module_in(Project *p, const char *root, const char *rel, bool want_tree) {
   char path[512];
-  snprintf(path, sizeof path, ROOT "%s", rel);
-  Module *m = project_module(&proj, path);
+  snprintf(path, sizeof path, "%s%s", root, rel);
+  Module *m = want_tree ? project_module(p, path) : project_module_source(p, path);
   assert_non_null(m);
-  assert_non_null(m->tree);
+  if (want_tree)
+    assert_non_null(m->tree);
   return m;
+}
+
+static Module *mod(const char *rel) {
+  return module_in(&proj, ROOT, rel, true);
 }
 
 static int setup(void **state) {
@@ -118,8 +125,89 @@ static void test_graph_is_cached(void **state) {
   assert_ptr_equal(g, project_import_graph(&proj));
 }
 
+/* Importers whose specifier does not spell the imported file's name
+ * (tsconfig aliases, ".", ".."), and only the edges the syntax tree shows
+ * (tests/unit/importers/). */
+#define SPECS_ROOT "tests/unit/importers/"
+
+static const char *const specs_linted[] = {
+    "app/page.tsx",
+    "app/lazy.tsx",
+    "ui/panel/Panel.tsx",
+    "ui/button/impl.tsx",
+    "ui/comp-card.tsx",
+    "ui/index.ts",
+    "ui/Local.tsx",
+    "ui/panel/Sub.tsx",
+    "ui/types.ts",
+    "ui/commented.tsx",
+    "ui/multi.tsx",
+    "ui/lazy.tsx",
+    NULL,
+};
+
+static Project specs;
+
+static Module *smod(const char *rel) {
+  return module_in(&specs, SPECS_ROOT, rel, false);
+}
+
+static int specs_setup(void **state) {
+  (void)state;
+  project_init(&specs, NULL);
+  for (const char *const *p = specs_linted; *p; p++)
+    smod(*p)->linted = true;
+  return 0;
+}
+
+static int specs_teardown(void **state) {
+  (void)state;
+  project_free(&specs);
+  return 0;
+}
+
+/* The importers of target are exactly `want` (NULL: none). */
+static void expect_only(const char *target, const char *want) {
+  Module *const *imps;
+  size_t n = import_graph_importers(project_import_graph(&specs), smod(target), &imps);
+  if (!want) {
+    assert_int_equal(n, 0);
+    return;
+  }
+  assert_int_equal(n, 1);
+  assert_ptr_equal(imps[0], smod(want));
+}
+
+static void test_aliases_that_rename(void **state) {
+  (void)state;
+  expect_only("ui/panel/Panel.tsx", "app/page.tsx"); /* "@panel": an exact alias */
+  expect_only("ui/button/impl.tsx", "app/page.tsx"); /* "@ui/<star>": text after the star */
+  expect_only("ui/comp-card.tsx", "app/page.tsx");   /* "#c-<star>": a star inside a name */
+}
+
+static void test_dot_specifiers(void **state) {
+  (void)state;
+  Module *const *imps;
+  size_t n = import_graph_importers(project_import_graph(&specs), smod("ui/index.ts"), &imps);
+  assert_int_equal(n, 2);
+  bool local = false, sub = false;
+  for (size_t i = 0; i < n; i++) {
+    local = local || imps[i] == smod("ui/Local.tsx");
+    sub = sub || imps[i] == smod("ui/panel/Sub.tsx");
+  }
+  assert_true(local && sub);
+}
+
+static void test_only_real_imports(void **state) {
+  (void)state;
+  expect_only("ui/types.ts", NULL);            /* import type */
+  expect_only("ui/commented.tsx", NULL);       /* in a comment */
+  expect_only("ui/multi.tsx", "app/page.tsx"); /* `from` and the string on other lines */
+  expect_only("ui/lazy.tsx", "app/lazy.tsx");  /* import() */
+}
+
 int main(void) {
-  const struct CMUnitTest tests[] = {
+  const struct CMUnitTest graph[] = {
       cmocka_unit_test(test_static_imports),
       cmocka_unit_test(test_reexport_is_an_edge),
       cmocka_unit_test(test_type_only_import_is_not_an_edge),
@@ -128,5 +216,11 @@ int main(void) {
       cmocka_unit_test(test_roots_and_unlinted),
       cmocka_unit_test(test_graph_is_cached),
   };
-  return cmocka_run_group_tests(tests, setup, teardown);
+  const struct CMUnitTest specifiers[] = {
+      cmocka_unit_test(test_aliases_that_rename),
+      cmocka_unit_test(test_dot_specifiers),
+      cmocka_unit_test(test_only_real_imports),
+  };
+  int failed = cmocka_run_group_tests(graph, setup, teardown);
+  return failed + cmocka_run_group_tests(specifiers, specs_setup, specs_teardown);
 }
