@@ -98,25 +98,19 @@ void lint_module(Project *proj, Module *m, const RuleSelection *sel, DiagList *o
   project_release(m);
 }
 
-/* Whether m contains a needle of an enabled project-wide rule. */
-static bool project_wide_wanted(const Module *m, const RuleSelection *sel) {
+/* Whether m's text can make an enabled project-wide rule fire. */
+static bool project_wide_wanted(const Project *proj, const Module *m, const RuleSelection *sel) {
   if (m->status != SOURCE_OK)
     return false;
-  for (size_t r = 0; r < rules_count; r++) {
-    if (!rules_all[r]->project_wide || sel->severity[r] == SEV_OFF)
-      continue;
-    const char *const *nd = rules_all[r]->needles;
-    if (!nd)
+  for (size_t r = 0; r < rules_count; r++)
+    if (rules_all[r]->project_wide && sel->severity[r] != SEV_OFF &&
+        rule_text_may_fire(rules_all[r], proj->std, m->src.bytes))
       return true;
-    for (; *nd; nd++)
-      if (strstr(m->src.bytes, *nd))
-        return true;
-  }
   return false;
 }
 
 void lint_module_project_wide(Project *proj, Module *m, const RuleSelection *sel, DiagList *out) {
-  if (!project_wide_wanted(m, sel))
+  if (!project_wide_wanted(proj, m, sel))
     return;
   project_hold(m);
   if (m->tree)
@@ -230,7 +224,7 @@ static void lint_step(Pool *pool, size_t i, DiagList *out) {
      * where their needles are: a warm run parses almost nothing. */
     pool->error_line[i] = cf.error_line;
     pool->error_col[i] = cf.error_col;
-    if (project_wide_wanted(m, sel)) {
+    if (project_wide_wanted(pool->proj, m, sel)) {
       project_hold(m);
       lint_module_rules(pool->proj, m, sel, config, RULES_PROJECT_WIDE, pool->pf, NULL, out);
       project_release(m);

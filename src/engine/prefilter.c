@@ -54,10 +54,7 @@ bool prefilter_wants(const Prefilter *pf, const char *bytes, size_t len) {
   return false;
 }
 
-bool prefilter_rule_wants(const Prefilter *pf, const RuleMeta *rule, const Standards *std,
-                          const char *bytes) {
-  if (!pf || pf->always)
-    return true;
+bool rule_text_may_fire(const RuleMeta *rule, const Standards *std, const char *bytes) {
   if (rule->hook_needles)
     for (size_t h = 0; std && h < std->nhooks; h++)
       if (strstr(bytes, std->hooks[h].hook))
@@ -69,6 +66,11 @@ bool prefilter_rule_wants(const Prefilter *pf, const RuleMeta *rule, const Stand
     if (strstr(bytes, *nd))
       return !rule->may_fire || rule->may_fire(bytes);
   return false;
+}
+
+bool prefilter_rule_wants(const Prefilter *pf, const RuleMeta *rule, const Standards *std,
+                          const char *bytes) {
+  return !pf || pf->always || rule_text_may_fire(rule, std, bytes);
 }
 
 uint64_t prefilter_key(const Prefilter *pf, uint64_t seed) {

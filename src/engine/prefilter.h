@@ -17,6 +17,10 @@ typedef struct Prefilter {
 
 void prefilter_init(Prefilter *pf, const RuleSelection *sel, const Standards *std);
 bool prefilter_wants(const Prefilter *pf, const char *bytes, size_t len);
+/* Whether a file's text can make this rule fire: one of its needles (or,
+ * for hook_needles rules, a deprecated hook of the standards) and its
+ * may_fire check. bytes is NUL-terminated. */
+bool rule_text_may_fire(const RuleMeta *rule, const Standards *std, const char *bytes);
 /* The same test for one rule: a file that passes the prefilter runs only the
  * rules whose needles it contains. True for everything when pf is NULL or
  * disabled. bytes is NUL-terminated. */
