@@ -178,16 +178,15 @@ static bool load_diag(Project *p, RecordReader *r, DiagList *out) {
   return ok && r->ok;
 }
 
-static bool read_file(const char *path, StrBuf *out) {
-  FILE *f = fopen(path, "rb");
-  if (!f)
+/* A whole entry in one read (entries are small). */
+static bool read_entry(const char *path, char **bytes, size_t *len) {
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
     return false;
-  char buf[65536];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-    sb_append_n(out, buf, n);
-  bool ok = !ferror(f);
-  fclose(f);
+  struct stat st;
+  bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+            read_fd_all(fd, (size_t)st.st_size, SIZE_MAX / 4, bytes, len);
+  close(fd);
   return ok;
 }
 
@@ -197,15 +196,16 @@ CachedFile cache_lookup(Cache *c, Project *p, const Module *m, const RuleSelecti
   if (!c->dir)
     return result;
   char *path = entry_path(c, m);
-  StrBuf data = {0};
+  char *data;
+  size_t len;
   RecordReader r;
-  if (!read_file(path, &data)) {
+  if (!read_entry(path, &data, &len)) {
     free(path);
     return result;
   }
-  if (!record_open(&r, data.data ? data.data : "", data.len)) {
+  if (!record_open(&r, data, len)) {
     warn_once(c, path, "corrupt, or written by another version");
-    sb_free(&data);
+    free(data);
     free(path);
     return result;
   }
@@ -238,7 +238,7 @@ CachedFile cache_lookup(Cache *c, Project *p, const Module *m, const RuleSelecti
   } else if (!r.ok) {
     warn_once(c, path, "corrupt");
   }
-  sb_free(&data);
+  free(data);
   free(path);
   return result;
 }

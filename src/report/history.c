@@ -191,16 +191,6 @@ static bool pass_valid(const PassRec *r, const HistCtx *h, const git_oid *oid, c
   return true;
 }
 
-static void flat_from_diag(FlatDiag *out, const Diag *d) {
-  out->path = xstrdup(d->src->path);
-  out->rule = d->rule;
-  out->severity = d->severity;
-  out->fix = d->fix.applicability;
-  out->start = d->start;
-  out->end = d->end;
-  out->message = xstrdup(d->message);
-}
-
 static void flat_copy(FlatDiag *out, const FlatDiag *d) {
   *out = *d;
   out->path = xstrdup(d->path);

@@ -66,6 +66,16 @@ int flat_diag_cmp(const void *pa, const void *pb) {
   return strcmp(a->message, b->message);
 }
 
+void flat_from_diag(FlatDiag *out, const Diag *d) {
+  out->path = xstrdup(d->src->path);
+  out->rule = d->rule;
+  out->severity = d->severity;
+  out->fix = d->fix.applicability;
+  out->start = d->start;
+  out->end = d->end;
+  out->message = xstrdup(d->message);
+}
+
 void flat_diags_sort_unique(FlatDiag *d, size_t *n) {
   if (*n < 2)
     return;

@@ -122,6 +122,8 @@ void report_snapshot(const ReportInput *in, Snapshot *out);
 void snapshot_free(Snapshot *s);
 void report_free(Report *r);
 
+/* A diagnostic as a FlatDiag that owns copies of its strings. */
+void flat_from_diag(FlatDiag *out, const Diag *d);
 /* Sorts and removes exact duplicates (the union of per-file passes). */
 void flat_diags_sort_unique(FlatDiag *d, size_t *n);
 int flat_diag_cmp(const void *a, const void *b);

@@ -6,17 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void flat_push(FlatDiag **diags, size_t *n, size_t *cap, const Diag *d) {
-  grow_array((void **)diags, cap, *n + 1, sizeof **diags);
-  (*diags)[(*n)++] = (FlatDiag){.path = xstrdup(d->src->path),
-                                .rule = d->rule,
-                                .severity = d->severity,
-                                .fix = d->fix.applicability,
-                                .start = d->start,
-                                .end = d->end,
-                                .message = xstrdup(d->message)};
-}
-
 /* The findings located in m (among the first `given`) go through
  * suppress_apply as diagnostics. */
 static void suppress_module(Module *m, const RuleSelection *sel, size_t given, FlatDiag **diags,
@@ -38,8 +27,10 @@ static void suppress_module(Module *m, const RuleSelection *sel, size_t given, F
   for (size_t i = 0; i < located; i++)
     if (dl.items[i].suppressed)
       dropped[origin[i]] = true;
-  for (size_t i = located; i < dl.n; i++)
-    flat_push(diags, ndiags, cap, &dl.items[i]);
+  for (size_t i = located; i < dl.n; i++) {
+    grow_array((void **)diags, cap, *ndiags + 1, sizeof **diags);
+    flat_from_diag(&(*diags)[(*ndiags)++], &dl.items[i]);
+  }
   diag_list_free(&dl);
   free(origin);
 }
