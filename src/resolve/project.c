@@ -378,21 +378,32 @@ static bool try_candidates(Project *p, const char *base, char **out) {
   return false;
 }
 
+/* Whether spec matches a `paths` pattern ("@/<star>", or exact); *mid and
+ * *midlen: the text the star stands for (empty for an exact pattern). */
+static bool path_pattern_match(const TsPath *tp, const char *spec, const char **mid,
+                               size_t *midlen) {
+  const char *star = strchr(tp->pattern, '*');
+  if (!star) {
+    *mid = spec;
+    *midlen = 0;
+    return strcmp(spec, tp->pattern) == 0;
+  }
+  size_t pre = (size_t)(star - tp->pattern), suflen = strlen(star + 1), slen = strlen(spec);
+  if (slen < pre + suflen || strncmp(spec, tp->pattern, pre) != 0 ||
+      strcmp(spec + slen - suflen, star + 1) != 0)
+    return false;
+  *mid = spec + pre;
+  *midlen = slen - pre - suflen;
+  return true;
+}
+
 static bool resolve_tsconfig_path(Project *p, const TsConfig *t, const char *spec, char **out) {
   for (size_t i = 0; i < t->npaths; i++) {
     const TsPath *tp = &t->paths[i];
-    const char *star = strchr(tp->pattern, '*');
-    size_t pre = star ? (size_t)(star - tp->pattern) : strlen(tp->pattern);
-    const char *suffix = star ? star + 1 : "";
-    size_t slen = strlen(spec), suflen = strlen(suffix);
-    if (strncmp(spec, tp->pattern, pre) != 0)
+    const char *mid;
+    size_t midlen;
+    if (!path_pattern_match(tp, spec, &mid, &midlen))
       continue;
-    if (!star && strcmp(spec, tp->pattern) != 0)
-      continue;
-    if (star && (slen < pre + suflen || strcmp(spec + slen - suflen, suffix) != 0))
-      continue;
-    const char *mid = spec + pre;
-    size_t midlen = star ? slen - pre - suflen : 0;
     for (size_t j = 0; j < tp->ntargets; j++) {
       const char *tstar = strchr(tp->targets[j], '*');
       StrBuf sb = {0};
@@ -432,12 +443,13 @@ bool project_spec_may_alias(Project *p, const Module *from, const char *spec) {
   free(dir);
   for (size_t i = 0; t && i < t->npaths; i++) {
     const TsPath *tp = &t->paths[i];
-    const char *star = strchr(tp->pattern, '*');
-    size_t pre = star ? (size_t)(star - tp->pattern) : strlen(tp->pattern);
-    if (strncmp(spec, tp->pattern, pre) != 0 || (!star && strcmp(spec, tp->pattern) != 0))
+    const char *mid;
+    size_t midlen;
+    if (!path_pattern_match(tp, spec, &mid, &midlen))
       continue;
+    bool exact = !strchr(tp->pattern, '*');
     for (size_t j = 0; j < tp->ntargets; j++)
-      if (!star || target_renames(tp->targets[j]))
+      if (exact || target_renames(tp->targets[j]))
         return true;
   }
   return false;
