@@ -17,6 +17,8 @@ import subprocess
 import sys
 import tempfile
 
+from gitrepo import git
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 APP = os.path.join(ROOT, "fixtures", "campfire-app")
@@ -29,15 +31,6 @@ def check(cond, what):
         failures.append(what)
         print("FAIL", what)
     return cond
-
-
-def git(repo, *args, date=None):
-    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.com",
-               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.com")
-    if date:
-        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = date
-    subprocess.run(["git", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false"] +
-                   list(args), cwd=repo, check=True, env=env, capture_output=True)
 
 
 def rtlint(exe, repo, *args):

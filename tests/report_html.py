@@ -21,6 +21,8 @@ import sys
 import tempfile
 import zlib
 
+from gitrepo import git
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 APP = os.path.join(ROOT, "fixtures", "campfire-app")
@@ -31,13 +33,6 @@ def check(cond, what):
     if not cond:
         failures.append(what)
         print("FAIL", what)
-
-
-def git(repo, *args):
-    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.com",
-               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.com")
-    subprocess.run(["git", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false"] +
-                   list(args), cwd=repo, check=True, env=env, capture_output=True)
 
 
 def png_pixels(path):
