@@ -3,7 +3,9 @@
 lints each tree with the prefilter on and off, with 1 and 4 threads, and
 twice with a cache (the second run takes findings from it and skips the
 unchanged files without needles), and compares the diagnostics (every field)
-across the runs."""
+across the runs. Every variant runs several times (REPEAT) and every run
+must give the same bytes: fixtures/determinism is a tree whose answer once
+depended on which caller of a shared builder a thread reached first."""
 import argparse
 import json
 import os
@@ -13,7 +15,9 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-TREES = ["fixtures/campfire-app", "eval/corpus", "fixtures/rules"]
+TREES = ["fixtures/campfire-app", "eval/corpus", "fixtures/rules", "fixtures/determinism"]
+REPEAT = {"fixtures/determinism": 8}
+DEFAULT_REPEAT = 2
 CACHE = "{cache}"
 VARIANTS = [["-j", "1"], ["-j", "4"], ["-j", "1", "--no-prefilter"], ["-j", "4", "--no-prefilter"],
             ["-j", "4", "--cache-dir", CACHE], ["-j", "4", "--cache-dir", CACHE]]
@@ -28,7 +32,7 @@ def run(rtlint, tree, extra, cache):
                           cwd=os.path.join(ROOT, tree), capture_output=True, text=True)
     if proc.returncode not in (0, 1):
         sys.exit(f"rtlint failed on {tree}: {proc.stderr}")
-    return json.loads(proc.stdout)["diagnostics"]
+    return proc.stdout
 
 
 def main():
@@ -39,9 +43,14 @@ def main():
     for tree in TREES:
         cache = tempfile.mkdtemp(prefix="rtlint-equivalence-")
         try:
-            results = [run(args.rtlint, tree, v, cache) for v in VARIANTS]
+            outputs = [run(args.rtlint, tree, v, cache)
+                       for _ in range(REPEAT.get(tree, DEFAULT_REPEAT)) for v in VARIANTS]
         finally:
             shutil.rmtree(cache)
+        if len(set(outputs)) != 1:
+            print(f"FAIL {tree}: {len(set(outputs))} different outputs in {len(outputs)} runs")
+            failed += 1
+        results = [json.loads(o)["diagnostics"] for o in outputs[:len(VARIANTS)]]
         if not results[0]:
             print(f"FAIL {tree}: no diagnostics at all; the comparison would prove nothing")
             failed += 1
@@ -50,7 +59,7 @@ def main():
                 print(f"FAIL {tree}: {' '.join(variant)} differs from -j 1 "
                       f"({len(result)} vs {len(results[0])} diagnostics)")
                 failed += 1
-        print(f"{tree}: {len(results[0])} diagnostics, identical in {len(VARIANTS)} runs")
+        print(f"{tree}: {len(results[0])} diagnostics, identical in {len(outputs)} runs")
     return 1 if failed else 0
 
 

@@ -1,6 +1,7 @@
 /* channel-hand-built: a channel name written as a string, template or
  * concatenation instead of a UNIFIED_CHANNELS call (standards: "Channel
  * naming compliance": ALWAYS use UNIFIED_CHANNELS, NEVER custom names). */
+#include "fix/bound.h"
 #include "fix/imports.h"
 #include "parse/ast.h"
 #include "rules/channel_naming.h"
@@ -13,26 +14,44 @@ static bool is_hand_built(const ValAlt *alt) {
   return !alt->from_standard && alt->site_mod;
 }
 
-/* Reports the building site; attaches the safe fix when the whole site is
- * one exact standard shape. */
-static void report_site(RuleCtx *ctx, const ValAlt *alt, const char *shown, const char *call) {
+/* The UNIFIED_CHANNELS call for a value written at [start, end) of m, when
+ * one catalog shape builds exactly it and every name the call passes is bound
+ * there; otherwise NULL (no fix rather than a fix that breaks the build). */
+static const char *bound_call(RuleCtx *ctx, const Module *m, uint32_t start, uint32_t end,
+                              const ValAlt *alt) {
+  const char *call = channel_suggest_call(ctx->arena, ctx->std, alt);
+  if (call && !fix_names_bound(m, start, end, call, "UNIFIED_CHANNELS"))
+    return NULL;
+  return call;
+}
+
+/* Reports the building site in its own terms; attaches the safe fix when the
+ * whole site is one exact standard shape. */
+static void report_site(RuleCtx *ctx, const ValAlt *alt) {
   const Module *m = alt->site_mod;
-  Diag *d;
-  if (call) {
+  Value own = channel_site_value(ctx, alt);
+  for (uint32_t i = 0; i < own.nalts; i++) {
+    const ValAlt *at = &own.alts[i];
+    if (!is_hand_built(at))
+      continue;
+    const char *shown = val_alt_display(ctx->arena, at);
+    const char *call = bound_call(ctx, m, at->site_start, at->site_end, at);
+    if (!call) {
+      rule_report_in(ctx, m, at->site_start, at->site_end,
+                     "build the name with the UNIFIED_CHANNELS function for this resource "
+                     "(see `rtlint standards`)",
+                     "hand-built channel name `%s`; build it with a UNIFIED_CHANNELS function",
+                     shown);
+      continue;
+    }
     char *help = arena_printf(ctx->arena, "replace with `%s`", call);
-    d = rule_report_in(ctx, m, alt->site_start, alt->site_end, help,
-                       "hand-built channel name `%s`; use %s", shown, call);
+    Diag *d = rule_report_in(ctx, m, at->site_start, at->site_end, help,
+                             "hand-built channel name `%s`; use %s", shown, call);
     if (d) {
-      diag_add_edit(d, alt->site_start, alt->site_end, call);
+      diag_add_edit(d, at->site_start, at->site_end, call);
       fix_require_standard_import(d, ctx->proj, m, "UNIFIED_CHANNELS");
       diag_set_fix(d, FIX_SAFE, help);
     }
-  } else {
-    rule_report_in(ctx, m, alt->site_start, alt->site_end,
-                   "build the name with the UNIFIED_CHANNELS function for this resource "
-                   "(see `rtlint standards`)",
-                   "hand-built channel name `%s`; build it with a UNIFIED_CHANNELS function",
-                   shown);
   }
 }
 
@@ -43,14 +62,15 @@ static void check_site(RuleCtx *ctx, const ChannelSite *site) {
     const ValAlt *alt = &v.alts[i];
     if (!is_hand_built(alt))
       continue;
-    const char *shown = val_alt_display(ctx->arena, alt);
-    const char *call = channel_suggest_call(ctx->arena, ctx->std, alt);
-    report_site(ctx, alt, shown, call);
+    report_site(ctx, alt);
     bool written_here =
         alt->site_mod == ctx->mod && alt->site_start >= arg_start && alt->site_end <= arg_end;
     if (written_here)
       continue;
-    /* The name was built elsewhere: flag the use too, pointing back. */
+    /* The name was built elsewhere: flag the use too, pointing back, in the
+     * use's own terms (its arguments are bound here). */
+    const char *shown = val_alt_display(ctx->arena, alt);
+    const char *call = bound_call(ctx, ctx->mod, arg_start, arg_end, alt);
     SrcPos pos = src_pos(&alt->site_mod->src, alt->site_start);
     const char *where = alt->site_mod == ctx->mod
                             ? arena_printf(ctx->arena, "line %u", pos.line)

@@ -49,24 +49,13 @@ static void report(RuleCtx *ctx, const Module *m, uint32_t start, uint32_t end, 
   }
 }
 
-/* The node spanning exactly [start, end) in m. */
-static TSNode node_at(const Module *m, uint32_t start, uint32_t end) {
-  TSNode n = ts_node_descendant_for_byte_range(ts_tree_root_node(m->tree), start, end);
-  while (!ts_node_is_null(n) && (ts_node_start_byte(n) != start || ts_node_end_byte(n) != end))
-    n = ts_node_parent(n);
-  return n;
-}
-
 /* The building site judged on its own text (holes named as written there),
  * so every use of one builder yields the same finding. */
 static void report_site(RuleCtx *ctx, const ValAlt *alt) {
   const Module *m = alt->site_mod;
   if (!m->linted || !m->tree || m->is_standards)
     return;
-  TSNode n = node_at(m, alt->site_start, alt->site_end);
-  if (ts_node_is_null(n))
-    return;
-  Value own = resolve_expr(ctx->res, m, n);
+  Value own = channel_site_value(ctx, alt);
   for (uint32_t i = 0; i < own.nalts; i++) {
     Verdict v = judge(ctx, &own.alts[i]);
     if (v.invalid)

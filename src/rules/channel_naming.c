@@ -29,6 +29,21 @@ const char *channel_suggest_call(Arena *a, const Standards *std, const ValAlt *a
   return NULL;
 }
 
+Value channel_site_value(RuleCtx *ctx, const ValAlt *alt) {
+  Value none = {NULL, 0, true};
+  const Module *m = alt->site_mod;
+  if (!m || !m->tree)
+    return none;
+  /* The deepest node spanning the range: a template, string or
+   * concatenation, never a wrapper with the same bytes. */
+  TSNode n =
+      ts_node_descendant_for_byte_range(ts_tree_root_node(m->tree), alt->site_start, alt->site_end);
+  if (ts_node_is_null(n) || ts_node_start_byte(n) != alt->site_start ||
+      ts_node_end_byte(n) != alt->site_end)
+    return none;
+  return resolve_expr(ctx->res, m, n);
+}
+
 bool channel_alt_valid(Arena *a, const Standards *std, const ValAlt *alt) {
   return std_valid_channel(std, val_alt_fill(a, alt, "x"));
 }

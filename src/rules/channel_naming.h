@@ -7,6 +7,12 @@
  * matches. Shared by the channel rules and their fixes. */
 const char *channel_suggest_call(Arena *a, const Standards *std, const ValAlt *alt);
 
+/* The value written at an alternative's building site, resolved there on its
+ * own: holes named as the definition names them (`${orgId}`), whichever
+ * caller's arguments reached it. Every use of one builder thus yields the
+ * same finding at the builder. Empty when the site cannot be found. */
+Value channel_site_value(RuleCtx *ctx, const ValAlt *alt);
+
 /* Validates a value with every hole standing for one non-empty segment. */
 bool channel_alt_valid(Arena *a, const Standards *std, const ValAlt *alt);
 

@@ -1,6 +1,7 @@
 /* event-name-custom: a realtime broadcast event name whose resolved value is
  * not a UNIFIED_EVENTS value (standards: "Event naming compliance": ALWAYS use
  * UNIFIED_EVENTS, NEVER create custom event names; Migration strategy, Phase 1). */
+#include "fix/bound.h"
 #include "fix/imports.h"
 #include "parse/ast.h"
 #include "rules/ctx.h"
@@ -89,7 +90,8 @@ static void check_branch(RuleCtx *ctx, const EventSite *site, TSNode branch, boo
     Diag *d = rule_report(ctx, start, end, r.help, "custom event name \"%s\"%s; use %s", value, via,
                           event_keys_phrase(ctx->arena, mig->keys, mig->nkeys));
     /* A reference yielding several values cannot be replaced by one key. */
-    if (d && r.app != FIX_NONE && v.nalts == 1) {
+    if (d && r.app != FIX_NONE && v.nalts == 1 &&
+        fix_names_bound(ctx->mod, start, end, r.text, "UNIFIED_EVENTS")) {
       diag_add_edit(d, start, end, r.text);
       fix_require_standard_import(d, ctx->proj, ctx->mod, "UNIFIED_EVENTS");
       diag_set_fix(d, r.app, arena_printf(ctx->arena, "Replace with %s", r.text));

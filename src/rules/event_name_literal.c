@@ -1,6 +1,7 @@
 /* event-name-literal: a correct unified event value written as a string at a
  * realtime sink instead of the UNIFIED_EVENTS constant (standards: "Event
  * naming compliance": ALWAYS use UNIFIED_EVENTS for event names). */
+#include "fix/bound.h"
 #include "fix/imports.h"
 #include "parse/ast.h"
 #include "rules/ctx.h"
@@ -30,7 +31,7 @@ static void check_branch(RuleCtx *ctx, TSNode branch) {
     Diag *d = rule_report(ctx, start, end, arena_printf(ctx->arena, "replace with `%s`", repl),
                           "event name \"%s\" written as a string%s; use %s", value, via, repl);
     /* A reference that yields several values cannot become one key. */
-    if (d && v.nalts == 1) {
+    if (d && v.nalts == 1 && fix_names_bound(ctx->mod, start, end, repl, "UNIFIED_EVENTS")) {
       diag_add_edit(d, start, end, repl);
       fix_require_standard_import(d, ctx->proj, ctx->mod, "UNIFIED_EVENTS");
       diag_set_fix(d, FIX_SAFE, arena_printf(ctx->arena, "Replace with %s", repl));

@@ -1,0 +1,61 @@
+/* A fix writes only names bound where it lands (src/fix/bound.c): the code's
+ * own parameter names pass, a caller's or the standards' names do not. */
+#include "test_helpers.h"
+
+#include "core/util.h"
+#include "fix/bound.h"
+
+#include <string.h>
+
+#define CASES "tests/unit/fix_bound/cases.ts"
+
+BUILTIN_CATALOG_FIXTURE
+
+/* The byte range of the first occurrence of `needle` in m. */
+static void range_of(const Module *m, const char *needle, uint32_t *start, uint32_t *end) {
+  const char *at = strstr(m->src.bytes, needle);
+  assert_non_null(at);
+  *start = (uint32_t)(at - m->src.bytes);
+  *end = *start + (uint32_t)strlen(needle);
+}
+
+static bool bound(const Module *m, const char *site, const char *text) {
+  uint32_t start, end;
+  range_of(m, site, &start, &end);
+  return fix_names_bound(m, start, end, text, "UNIFIED_CHANNELS");
+}
+
+static void names_must_be_bound_at_the_edit(void **state) {
+  (void)state;
+  Project proj;
+  project_init(&proj, &std);
+  Module *m = project_module(&proj, CASES);
+  assert_non_null(m);
+  assert_non_null(m->tree);
+  const char *room = "`org:${orgId}:conv:${conv.id}`";
+  assert_true(bound(m, room, "UNIFIED_CHANNELS.conversation(orgId, conv.id)"));
+  /* A caller's argument, and the standards' own parameter name. */
+  assert_false(bound(m, room, "UNIFIED_CHANNELS.conversation(organizationId, conv.id)"));
+  assert_false(bound(m, room, "UNIFIED_CHANNELS.conversation(orgId, convId)"));
+  /* Property names and string literals are not names. */
+  assert_true(bound(m, room, "UNIFIED_CHANNELS.conversation(orgId, \"conversationId\")"));
+  assert_true(bound(m, room, "UNIFIED_CHANNELS.conversation(orgId, conv . id)"));
+  const char *handover = "`org:${org}:conv:${id}:handover`";
+  assert_true(bound(m, handover, "UNIFIED_CHANNELS.conversationHandover(org, id)"));
+  assert_false(bound(m, handover, "UNIFIED_CHANNELS.conversationHandover(org, conversationId)"));
+  /* A local of the imported name's spelling: the import would not reach. */
+  assert_false(bound(m, "`org:${orgId}:conversations`", "UNIFIED_CHANNELS.conversations(orgId)"));
+  /* A global written in the replaced text stays as bound as it was. */
+  assert_true(bound(m, "`org:${window.orgId}:conversations`",
+                    "UNIFIED_CHANNELS.conversations(window.orgId)"));
+  /* An import the file already has counts as bound. */
+  assert_true(bound(m, room, "UNIFIED_EVENTS.TYPING_START"));
+  /* An unterminated string is not a name list we can trust. */
+  assert_false(bound(m, room, "f(\"orgId)"));
+  project_free(&proj);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {cmocka_unit_test(names_must_be_bound_at_the_edit)};
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
