@@ -35,6 +35,34 @@ def run(rtlint, tree, extra, cache):
     return proc.stdout
 
 
+def baseline_round_trips(rtlint, tree, times):
+    """`rtlint --baseline` right after `rtlint baseline` finds nothing new, at
+    any -j: fingerprints (occurrence counters included) are a pure function
+    of the input."""
+    failures = 0
+    with tempfile.TemporaryDirectory(prefix="rtlint-equivalence-baseline-") as tmp:
+        work = os.path.join(tmp, "tree")
+        shutil.copytree(os.path.join(ROOT, tree), work, symlinks=True)
+        for attempt in range(times):
+            jobs = str(1 + attempt % 4)
+            base = os.path.join(tmp, f"baseline-{attempt}.json")
+            take = subprocess.run([os.path.abspath(rtlint), "baseline", "--no-cache", "-j", jobs,
+                                   "--baseline", base, "."], cwd=work, capture_output=True,
+                                  text=True)
+            if take.returncode != 0:
+                sys.exit(f"rtlint baseline failed on {tree}: {take.stderr}")
+            check = subprocess.run([os.path.abspath(rtlint), "--no-cache", "-j",
+                                    str(4 - attempt % 4), "--baseline", base, "."], cwd=work,
+                                   capture_output=True, text=True)
+            if check.returncode != 0:
+                print(f"FAIL {tree}: --baseline right after baseline (-j {jobs}) exits "
+                      f"{check.returncode}:\n{check.stdout}")
+                failures += 1
+    print(f"{tree}: baseline then --baseline clean in {times} rounds"
+          if not failures else f"{tree}: {failures} baseline rounds failed")
+    return failures
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rtlint", required=True)
@@ -60,6 +88,7 @@ def main():
                       f"({len(result)} vs {len(results[0])} diagnostics)")
                 failed += 1
         print(f"{tree}: {len(results[0])} diagnostics, identical in {len(outputs)} runs")
+    failed += baseline_round_trips(args.rtlint, "fixtures/determinism", 8)
     return 1 if failed else 0
 
 
