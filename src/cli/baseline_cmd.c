@@ -1,8 +1,7 @@
 /* rtlint baseline: takes the ratchet (.rtlint-baseline.json), or with
  * --update shrinks it to the findings that remain; it grows only with
  * --update --allow-new. */
-#include "cli/adoption.h"
-#include "cli/standards_setup.h"
+#include "cli/session.h"
 #include "core/util.h"
 #include "resolve/project.h"
 #include "rules/registry.h"
@@ -34,59 +33,37 @@ int cmd_baseline(const Options *o) {
     free(err);
     return EXIT_USAGE;
   }
-  Adoption ad;
-  int early = adoption_begin(&ad, o);
+  Session s;
+  int early = session_open(&s, o, true);
   if (early >= 0) {
+    session_close(&s);
     baseline_free(&old);
     return early;
   }
-  FileList files = {0};
-  if ((early = adoption_files(&ad, o, &files)) >= 0) {
-    file_list_free(&files);
-    adoption_end(&ad);
-    baseline_free(&old);
-    return early;
-  }
-  Standards std;
-  char *learned = NULL;
-  adoption_standards_candidates(&ad, &files);
-  if (!standards_setup(&std, adoption_standards_file(&ad, o), &files, &learned)) {
-    file_list_free(&files);
-    adoption_end(&ad);
-    baseline_free(&old);
-    return EXIT_USAGE;
-  }
-  adoption_standards(&ad, &std);
-  Project proj;
-  project_init(&proj, &std);
-  adoption_project(&ad, &proj);
-  if (learned)
-    proj.standards_path = path_absolute(proj.cwd, learned);
-  LintResult result;
-  adoption_lint(&ad, &proj, &files, &result);
+  LintResult *result = &s.result;
 
   Baseline next = {0};
   size_t added = 0, fixed = 0, left_out = 0;
   if (!o->update) {
-    char **fps = baseline_fingerprints(&result);
-    for (size_t i = 0; i < result.diags.n; i++) {
-      const Diag *d = &result.diags.items[i];
+    char **fps = baseline_fingerprints(result);
+    for (size_t i = 0; i < result->diags.n; i++) {
+      const Diag *d = &result->diags.items[i];
       if (d->suppressed)
         continue;
       baseline_add(&next, fps[i], d->rule->id, d->src->path, d->message);
       added++;
     }
-    baseline_fingerprints_free(fps, result.diags.n);
+    baseline_fingerprints_free(fps, result->diags.n);
   } else {
-    fixed = baseline_mark(&old, &result, adoption_path_linted, &proj);
+    fixed = baseline_mark(&old, result, adoption_path_linted, &s.proj);
     for (size_t k = 0; k < old.n; k++) {
       const BaselineEntry *e = &old.items[k];
-      if (e->matched || !adoption_path_linted(&proj, e->path))
+      if (e->matched || !adoption_path_linted(&s.proj, e->path))
         baseline_add(&next, e->fingerprint, e->rule, e->path, e->message);
     }
-    char **fps = baseline_fingerprints(&result);
-    for (size_t i = 0; i < result.diags.n; i++) {
-      const Diag *d = &result.diags.items[i];
+    char **fps = baseline_fingerprints(result);
+    for (size_t i = 0; i < result->diags.n; i++) {
+      const Diag *d = &result->diags.items[i];
       if (d->suppressed || d->baseline_state != BASELINE_NEW)
         continue;
       if (o->allow_new) {
@@ -96,7 +73,7 @@ int cmd_baseline(const Options *o) {
         left_out++;
       }
     }
-    baseline_fingerprints_free(fps, result.diags.n);
+    baseline_fingerprints_free(fps, result->diags.n);
   }
   int status = EXIT_CLEAN;
   if (!baseline_write(&next, file, &err)) {
@@ -116,11 +93,6 @@ int cmd_baseline(const Options *o) {
   }
   baseline_free(&next);
   baseline_free(&old);
-  lint_result_free(&result);
-  project_free(&proj);
-  std_free(&std);
-  free(learned);
-  file_list_free(&files);
-  adoption_end(&ad);
+  session_close(&s);
   return status;
 }

@@ -1,7 +1,7 @@
 #include "cli/commands.h"
 
-#include "cli/adoption.h"
 #include "cli/fix_run.h"
+#include "cli/session.h"
 #include "cli/standards_setup.h"
 #include "core/embedded.h"
 #include "core/util.h"
@@ -36,19 +36,6 @@ static int exit_status(const LintResult *r, const Options *o, const OutputOption
   return EXIT_CLEAN;
 }
 
-/* A project for the files being linted: adoption hooks (--staged reads the
- * index) and the learned standards module. */
-static void project_start(Project *proj, const Standards *std, Adoption *ad, const char *learned) {
-  project_init(proj, std);
-  adoption_project(ad, proj);
-  if (learned)
-    proj->standards_path = path_absolute(proj->cwd, learned);
-}
-
-static bool open_cache(Cache *cache, const Options *o, const Standards *std, const Adoption *ad) {
-  return cache_open(cache, options_cache_dir(o), std, ad->have_config ? ad->config.digest : 0);
-}
-
 static void emit(FILE *out, const LintResult *r, Format format, const OutputOptions *oo) {
   switch (format) {
   case FORMAT_JSON:
@@ -72,100 +59,42 @@ static void emit(FILE *out, const LintResult *r, Format format, const OutputOpti
 }
 
 int cmd_check(const Options *o) {
-  /* Adoption (cli/adoption.c): rtlint.yaml, per-file rule selection,
-   * suppressions, --staged, --changed-since, --baseline. */
-  Adoption ad;
-  int early = adoption_begin(&ad, o);
-  if (early >= 0)
-    return early;
-  FileList files = {0};
-  if ((early = adoption_files(&ad, o, &files)) >= 0) {
-    file_list_free(&files);
-    adoption_end(&ad);
-    return early;
+  Session s;
+  int status = session_open(&s, o, true);
+  if (status >= 0) {
+    session_close(&s);
+    return status;
   }
-  Standards std;
-  char *learned = NULL;
-  FileList std_candidates = {0};
-  for (size_t i = 0; i < files.n; i++)
-    file_list_add(&std_candidates, files.paths[i]);
-  adoption_standards_candidates(&ad, &std_candidates);
-  bool std_ok = standards_setup(&std, adoption_standards_file(&ad, o), &std_candidates, &learned);
-  file_list_free(&std_candidates);
-  if (!std_ok) {
-    file_list_free(&files);
-    adoption_end(&ad);
-    return EXIT_USAGE;
-  }
-  adoption_standards(&ad, &std);
-  /* After learning the standards, which may live in another shard's files. */
-  FileList other_shards = {0};
-  if (o->shard_count)
-    file_list_shard(&files, o->shard_index, o->shard_count, &other_shards);
   FILE *out = stdout;
   if (o->output && !(out = fopen(o->output, "w"))) {
     fprintf(stderr, "rtlint: cannot write %s\n", o->output);
-    std_free(&std);
-    free(learned);
-    file_list_free(&files);
-    file_list_free(&other_shards);
-    adoption_end(&ad);
+    session_close(&s);
     return EXIT_USAGE;
   }
-  Project proj;
-  project_start(&proj, &std, &ad, learned);
-  LintOptions lo;
-  lint_options_defaults(&lo);
-  lo.jobs = o->jobs;
-  lo.prefilter = !o->no_prefilter;
-  Cache cache;
-  /* --fix and --diff rewrite files and lint again: no cache for them. */
-  bool cached = options_cache_dir(o) && open_cache(&cache, o, &std, &ad);
-  if (cached) {
-    lo.cache = &cache;
-    proj.hash_contents = true;
-  }
-  ad.setup.run = &lo;
-  ad.setup.other_shards = other_shards.paths;
-  ad.setup.nother_shards = other_shards.n;
-  LintResult result;
-  adoption_lint(&ad, &proj, &files, &result);
-  int status;
   if (o->diff) {
-    FixSummary fs = fix_run(&proj, &result, o->fix_level, true, out);
+    FixSummary fs = fix_run(&s.proj, &s.result, o->fix_level, true, out);
     status = fs.diff_files ? EXIT_FINDINGS : EXIT_CLEAN;
   } else {
     if (o->fix_level != FIX_NONE) {
-      FixSummary fs = fix_run(&proj, &result, o->fix_level, false, out);
+      FixSummary fs = fix_run(&s.proj, &s.result, o->fix_level, false, out);
       if (fs.files_written) {
         /* Report what remains: lint the fixed files afresh. */
         fprintf(stderr, "rtlint: applied %zu %s in %zu %s\n", fs.fixes_applied,
                 fs.fixes_applied == 1 ? "fix" : "fixes", fs.files_written,
                 fs.files_written == 1 ? "file" : "files");
-        lint_result_free(&result);
-        project_free(&proj);
-        project_start(&proj, &std, &ad, learned);
-        adoption_lint(&ad, &proj, &files, &result);
+        session_relint(&s);
       }
     }
-    OutputOptions oo = {.color = want_color(o, out), .quiet = o->quiet, .root = proj.cwd};
-    emit(out, &result, o->format, &oo);
-    status = exit_status(&result, o, &oo);
-    adoption_finish(&ad);
+    OutputOptions oo = {.color = want_color(o, out), .quiet = o->quiet, .root = s.proj.cwd};
+    emit(out, &s.result, o->format, &oo);
+    status = exit_status(&s.result, o, &oo);
+    adoption_finish(&s.ad);
   }
-  if (cached)
-    cache_close(&cache);
   if (out != stdout && fclose(out) != 0) {
     fprintf(stderr, "rtlint: cannot write %s\n", o->output);
     status = EXIT_USAGE;
   }
-  lint_result_free(&result);
-  project_free(&proj);
-  std_free(&std);
-  free(learned);
-  file_list_free(&files);
-  file_list_free(&other_shards);
-  adoption_end(&ad);
+  session_close(&s);
   return status;
 }
 

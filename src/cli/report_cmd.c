@@ -1,7 +1,7 @@
 /* rtlint report: lint the tree (and, on request, sampled commits), compute
  * the Report once, write it in the requested format. */
 #include "cli/commands.h"
-#include "cli/standards_setup.h"
+#include "cli/session.h"
 #include "core/util.h"
 #include "discover/discover.h"
 #include "report/history.h"
@@ -65,10 +65,20 @@ static void current_snapshot(Project *proj, const FileList *files, const LintRes
   free(diags);
 }
 
+/* The rules enabled for some linted file: the configuration may turn a rule
+ * on or off per folder. */
+static void enabled_rules(Session *s, RuleSelection *out) {
+  memset(out, 0, sizeof *out);
+  for (size_t i = 0; i < s->files.n; i++) {
+    RuleSelection sel;
+    char *abs = path_absolute(s->proj.cwd, s->files.paths[i]);
+    lint_selection_for(&s->ad.setup, abs, &sel);
+    free(abs);
+    selection_merge(out, &sel);
+  }
+}
+
 int cmd_report(const Options *o) {
-  RuleSelection sel;
-  if (!options_selection(o, &sel))
-    return EXIT_USAGE;
   HistoryOptions ho = {.count = o->history,
                        .every = o->every ? o->every : 1,
                        .no_reuse = o->no_reuse,
@@ -90,36 +100,24 @@ int cmd_report(const Options *o) {
     }
     rep.compare_path = xstrdup(o->compare);
   }
-  FileList files = {0};
-  char *err = NULL;
-  if (!discover_files(o->paths, o->npaths, NULL, &files, &err)) {
-    fprintf(stderr, "rtlint: %s\n", err);
-    free(err);
+  /* Exactly what `rtlint check` lints, under the same configuration. */
+  Session s;
+  int status = session_open(&s, o, true);
+  if (status >= 0) {
+    session_close(&s);
     report_free(&rep);
-    return EXIT_USAGE;
+    return status;
   }
-  Standards std;
-  char *learned = NULL;
-  if (!standards_setup(&std, o->standards, &files, &learned)) {
-    file_list_free(&files);
-    report_free(&rep);
-    return EXIT_USAGE;
-  }
-  Project proj;
-  project_init(&proj, &std);
-  if (learned)
-    proj.standards_path = path_absolute(proj.cwd, learned);
-  LintOptions lo;
-  lint_options_defaults(&lo);
-  lo.jobs = o->jobs;
-  LintResult result;
-  lint_files(&proj, files.paths, files.n, &sel, &lo, &result);
-  current_snapshot(&proj, &files, &result, &std, learned != NULL, &sel, ho.dir_depth, &rep.now);
-  int status = EXIT_CLEAN;
+  status = EXIT_CLEAN;
+  RuleSelection enabled;
+  enabled_rules(&s, &enabled);
+  current_snapshot(&s.proj, &s.files, &s.result, &s.std, s.learned != NULL, &enabled, ho.dir_depth,
+                   &rep.now);
   if (o->history || o->since) {
     rep.history_requested = true;
     HistoryTotals tot;
-    if (!report_history(proj.cwd, o->paths, o->npaths, &sel, &ho, &rep, &tot, &err)) {
+    char *err = NULL;
+    if (!report_history(s.proj.cwd, o->paths, o->npaths, &s.ad.setup, &ho, &rep, &tot, &err)) {
       fprintf(stderr, "rtlint: %s\n", err);
       free(err);
       status = EXIT_USAGE;
@@ -146,11 +144,7 @@ int cmd_report(const Options *o) {
       }
     }
   }
-  lint_result_free(&result);
-  project_free(&proj);
-  std_free(&std);
-  free(learned);
-  file_list_free(&files);
+  session_close(&s);
   report_free(&rep);
   return status;
 }

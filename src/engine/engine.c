@@ -91,10 +91,17 @@ static void lint_module_rules(Project *proj, Module *m, const RuleSelection *sel
   arena_free(&arena);
 }
 
-void lint_module(Project *proj, Module *m, const RuleSelection *sel, DiagList *out) {
+void selection_merge(RuleSelection *acc, const RuleSelection *s) {
+  for (size_t r = 0; r < rules_count; r++)
+    if (s->severity[r] > acc->severity[r])
+      acc->severity[r] = s->severity[r];
+}
+
+void lint_module(Project *proj, Module *m, const RuleSelection *sel, const struct Config *config,
+                 DiagList *out) {
   project_hold(m);
   if (m->tree)
-    lint_module_rules(proj, m, sel, NULL, RULES_CACHEABLE, NULL, NULL, out);
+    lint_module_rules(proj, m, sel, config, RULES_CACHEABLE, NULL, NULL, out);
   project_release(m);
 }
 
@@ -109,12 +116,13 @@ static bool project_wide_wanted(const Project *proj, const Module *m, const Rule
   return false;
 }
 
-void lint_module_project_wide(Project *proj, Module *m, const RuleSelection *sel, DiagList *out) {
+void lint_module_project_wide(Project *proj, Module *m, const RuleSelection *sel,
+                              const struct Config *config, DiagList *out) {
   if (!project_wide_wanted(proj, m, sel))
     return;
   project_hold(m);
   if (m->tree)
-    lint_module_rules(proj, m, sel, NULL, RULES_PROJECT_WIDE, NULL, NULL, out);
+    lint_module_rules(proj, m, sel, config, RULES_PROJECT_WIDE, NULL, NULL, out);
   project_release(m);
 }
 
@@ -291,9 +299,7 @@ static unsigned default_jobs(void) {
 static void selection_union(const RuleSelection *sels, size_t n, RuleSelection *out) {
   memset(out, 0, sizeof *out);
   for (size_t i = 0; i < n; i++)
-    for (size_t r = 0; r < rules_count; r++)
-      if (sels[i].severity[r] > out->severity[r])
-        out->severity[r] = sels[i].severity[r];
+    selection_merge(out, &sels[i]);
 }
 
 /* The files the index let the run skip are still linted: one loaded later by

@@ -13,6 +13,9 @@ typedef struct RuleSelection {
 
 void selection_defaults(RuleSelection *sel);
 bool selection_any_enabled(const RuleSelection *sel);
+/* Raises each rule's severity in acc to at least s's: the union of the
+ * selections of several files (what a report lists as enabled). */
+void selection_merge(RuleSelection *acc, const RuleSelection *s);
 
 typedef struct LintResult {
   DiagList diags;
@@ -68,11 +71,14 @@ void lint_files_ex(Project *proj, char *const *paths, size_t npaths, const LintS
 void lint_result_free(LintResult *r);
 
 /* One file on its own: the rules whose findings depend only on the file and
- * what resolution reads from it (report history reuses these per blob). */
-void lint_module(Project *proj, Module *m, const RuleSelection *sel, DiagList *out);
+ * what resolution reads from it (report history reuses these per blob).
+ * config (may be NULL) gives the rules their options, as in a lint run. */
+void lint_module(Project *proj, Module *m, const RuleSelection *sel, const struct Config *config,
+                 DiagList *out);
 /* The rules that read the whole import graph (RuleMeta.project_wide): run
  * after every file of the project is loaded. Parses m only when it contains
  * one of their needles. */
-void lint_module_project_wide(Project *proj, Module *m, const RuleSelection *sel, DiagList *out);
+void lint_module_project_wide(Project *proj, Module *m, const RuleSelection *sel,
+                              const struct Config *config, DiagList *out);
 
 #endif

@@ -10,6 +10,7 @@
  * blob id. See docs/report.md, "History". */
 #include "report/history.h"
 
+#include "config/config.h"
 #include "core/util.h"
 #include "parse/parser.h"
 
@@ -132,7 +133,8 @@ typedef struct WalkCtx {
   size_t nscopes;
   char **lint; /* absolute paths to lint */
   size_t nlint, lintcap;
-  StrBuf tsconfigs; /* "path oid;" of every tsconfig.json: resolution config */
+  StrBuf tsconfigs;       /* "path oid;" of every tsconfig.json: resolution config */
+  const LintSetup *setup; /* the working tree's configuration, applied to every commit */
 } WalkCtx;
 
 static bool in_scope(const WalkCtx *w, const char *abs) {
@@ -161,7 +163,8 @@ static int walk_cb(const char *root, const git_tree_entry *entry, void *payload)
   char *abs = xasprintf("%s/%s%s", w->workdir, root, name);
   TreeEnt *e = xcalloc(1, sizeof *e);
   e->oid = *git_tree_entry_id(entry);
-  e->lint = code && in_scope(w, abs);
+  e->lint =
+      code && in_scope(w, abs) && (!w->setup->config || config_includes(w->setup->config, abs));
   strmap_put(&w->h->tree, abs, e);
   if (e->lint)
     ARRAY_PUSH(w->lint, w->nlint, w->lintcap, xstrdup(abs));
@@ -277,8 +280,9 @@ typedef struct Caches {
 } Caches;
 
 static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid,
-                           const RuleSelection *sel, const HistoryOptions *ho, const char *cwd,
-                           HistoryPoint *hp, char **err) {
+                           const HistoryOptions *ho, const char *cwd, HistoryPoint *hp,
+                           char **err) {
+  const LintSetup *setup = w->setup;
   git_commit *commit = NULL;
   git_tree *tree = NULL;
   if (git_commit_lookup(&commit, h->repo, oid) != 0 || git_commit_tree(&tree, commit) != 0) {
@@ -369,6 +373,13 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
   size_t ndiags = 0, dcap = 0;
   FileFacts *files = xcalloc(w->nlint + 1, sizeof *files);
   size_t nnotices = 0;
+  RuleSelection *sels = xcalloc(w->nlint + 1, sizeof *sels);
+  RuleSelection enabled;
+  memset(&enabled, 0, sizeof enabled);
+  for (size_t i = 0; i < w->nlint; i++) {
+    lint_selection_for(setup, w->lint[i], &sels[i]);
+    selection_merge(&enabled, &sels[i]);
+  }
   for (size_t i = 0; i < w->nlint; i++) {
     const char *abs = w->lint[i];
     TreeEnt *e = strmap_get(&h->tree, abs);
@@ -384,7 +395,7 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
       Module *m = project_module(&proj, abs);
       if (m && m->tree) {
         DiagList dl = {0};
-        lint_module(&proj, m, sel, &dl);
+        lint_module(&proj, m, &sels[i], setup->config, &dl);
         rec->diags = xcalloc(dl.n + 1, sizeof *rec->diags);
         for (size_t k = 0; k < dl.n; k++)
           flat_from_diag(&rec->diags[rec->ndiags++], &dl.items[k]);
@@ -419,14 +430,15 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
     if (!m)
       continue;
     DiagList dl = {0};
-    lint_module_project_wide(&proj, m, sel, &dl);
+    lint_module_project_wide(&proj, m, &sels[i], setup->config, &dl);
     for (size_t k = 0; k < dl.n; k++) {
       grow_array((void **)&diags, &dcap, ndiags + 1, sizeof *diags);
       flat_from_diag(&diags[ndiags++], &dl.items[k]);
     }
     diag_list_free(&dl);
   }
-  flat_diags_suppress(&proj, w->lint, w->nlint, sel, &diags, &ndiags, &dcap);
+  flat_diags_suppress(&proj, w->lint, w->nlint, setup, &diags, &ndiags, &dcap);
+  free(sels);
   flat_diags_sort_unique(diags, &ndiags);
   ReportInput in = {
       .diags = diags,
@@ -436,7 +448,7 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
       .nnotices = nnotices,
       .standards_source = std.source,
       .standards_learned = std.learned,
-      .sel = sel,
+      .sel = &enabled,
       .dir_depth = ho->dir_depth,
   };
   report_snapshot(&in, &hp->snap);
@@ -455,7 +467,7 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
   return true;
 }
 
-bool report_history(const char *cwd, char *const *paths, size_t npaths, const RuleSelection *sel,
+bool report_history(const char *cwd, char *const *paths, size_t npaths, const LintSetup *setup,
                     const HistoryOptions *ho, Report *r, HistoryTotals *tot, char **err) {
   memset(tot, 0, sizeof *tot);
   git_libgit2_init();
@@ -477,6 +489,7 @@ bool report_history(const char *cwd, char *const *paths, size_t npaths, const Ru
   }
   char *workdir = path_absolute("/", realpath(wd, real) ? real : wd);
   w.h = &h;
+  w.setup = setup;
   w.workdir = strcmp(workdir, "/") == 0 ? "" : workdir;
   size_t scap = 0;
   for (size_t i = 0; i < npaths; i++)
@@ -488,7 +501,7 @@ bool report_history(const char *cwd, char *const *paths, size_t npaths, const Ru
   r->history = xcalloc(noids + 1, sizeof *r->history);
   ok = true;
   for (size_t i = 0; i < noids && ok; i++) {
-    ok = measure_commit(&h, &w, &c, &oids[i], sel, ho, cwd, &r->history[i], err);
+    ok = measure_commit(&h, &w, &c, &oids[i], ho, cwd, &r->history[i], err);
     if (ok) {
       r->nhistory++;
       tot->passes_linted += r->history[i].passes_linted;

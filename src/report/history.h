@@ -18,8 +18,11 @@ typedef struct HistoryTotals {
 
 /* Samples commits on the first-parent line of HEAD of the repository holding
  * cwd and computes a Snapshot for each, reading files from git objects (no
- * checkout). Fills r->history (oldest first). False with *err on failure. */
-bool report_history(const char *cwd, char *const *paths, size_t npaths, const RuleSelection *sel,
+ * checkout). Every commit is linted under setup (the working tree's
+ * configuration: includes, per-file severities, rule options, suppressions),
+ * so its numbers are the ones `rtlint check` would give for that tree today.
+ * Fills r->history (oldest first). False with *err on failure. */
+bool report_history(const char *cwd, char *const *paths, size_t npaths, const LintSetup *setup,
                     const HistoryOptions *ho, Report *r, HistoryTotals *tot, char **err);
 
 /* "2025-01-31" → seconds since the epoch (UTC); false when malformed. */

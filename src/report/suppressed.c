@@ -8,8 +8,8 @@
 
 /* The findings located in m (among the first `given`) go through
  * suppress_apply as diagnostics. */
-static void suppress_module(Module *m, const RuleSelection *sel, size_t given, FlatDiag **diags,
-                            size_t *ndiags, size_t *cap, bool *dropped) {
+static void suppress_module(Module *m, const RuleSelection *sel, bool require_reason, size_t given,
+                            FlatDiag **diags, size_t *ndiags, size_t *cap, bool *dropped) {
   DiagList dl = {0};
   size_t *origin = xcalloc(given + 1, sizeof *origin);
   for (size_t k = 0; k < given; k++) {
@@ -22,7 +22,7 @@ static void suppress_module(Module *m, const RuleSelection *sel, size_t given, F
   size_t located = dl.n;
   project_hold(m);
   if (m->tree)
-    suppress_apply(m, &dl, sel, false);
+    suppress_apply(m, &dl, sel, require_reason);
   project_release(m);
   for (size_t i = 0; i < located; i++)
     if (dl.items[i].suppressed)
@@ -36,13 +36,16 @@ static void suppress_module(Module *m, const RuleSelection *sel, size_t given, F
 }
 
 void flat_diags_suppress(Project *proj, char *const *abs_paths, size_t npaths,
-                         const RuleSelection *sel, FlatDiag **diags, size_t *ndiags, size_t *cap) {
+                         const LintSetup *setup, FlatDiag **diags, size_t *ndiags, size_t *cap) {
   size_t before = *ndiags;
   bool *dropped = xcalloc(before + 1, sizeof *dropped);
   for (size_t i = 0; i < npaths; i++) {
     Module *m = project_module_source(proj, abs_paths[i]);
-    if (m && m->status == SOURCE_OK && strstr(m->src.bytes, SUPPRESS_MARKER))
-      suppress_module(m, sel, before, diags, ndiags, cap, dropped);
+    if (!m || m->status != SOURCE_OK || !strstr(m->src.bytes, SUPPRESS_MARKER))
+      continue;
+    RuleSelection sel;
+    lint_selection_for(setup, abs_paths[i], &sel);
+    suppress_module(m, &sel, setup->require_reason, before, diags, ndiags, cap, dropped);
   }
   size_t w = 0;
   for (size_t r = 0; r < *ndiags; r++) {

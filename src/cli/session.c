@@ -1,0 +1,91 @@
+#include "cli/session.h"
+
+#include "cli/standards_setup.h"
+#include "core/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A project for the files being linted: adoption hooks (--staged reads the
+ * index) and the learned standards module. */
+static void project_start(Session *s) {
+  project_init(&s->proj, &s->std);
+  adoption_project(&s->ad, &s->proj);
+  if (s->learned)
+    s->proj.standards_path = path_absolute(s->proj.cwd, s->learned);
+  s->have_proj = true;
+}
+
+static bool learn_standards(Session *s) {
+  FileList candidates = {0};
+  for (size_t i = 0; i < s->files.n; i++)
+    file_list_add(&candidates, s->files.paths[i]);
+  adoption_standards_candidates(&s->ad, &candidates);
+  bool ok =
+      standards_setup(&s->std, adoption_standards_file(&s->ad, s->o), &candidates, &s->learned);
+  file_list_free(&candidates);
+  if (!ok)
+    return false;
+  s->have_std = true;
+  adoption_standards(&s->ad, &s->std);
+  return true;
+}
+
+static void lint(Session *s) {
+  s->ad.setup.run = &s->run;
+  s->ad.setup.other_shards = s->other_shards.paths;
+  s->ad.setup.nother_shards = s->other_shards.n;
+  adoption_lint(&s->ad, &s->proj, &s->files, &s->result);
+  s->have_result = true;
+}
+
+int session_open(Session *s, const Options *o, bool use_cache) {
+  memset(s, 0, sizeof *s);
+  s->o = o;
+  int early = adoption_begin(&s->ad, o);
+  if (early >= 0)
+    return early;
+  if ((early = adoption_files(&s->ad, o, &s->files)) >= 0)
+    return early;
+  if (!learn_standards(s))
+    return EXIT_USAGE;
+  /* After learning the standards, which may live in another shard's files. */
+  if (o->shard_count)
+    file_list_shard(&s->files, o->shard_index, o->shard_count, &s->other_shards);
+  project_start(s);
+  lint_options_defaults(&s->run);
+  s->run.jobs = o->jobs;
+  s->run.prefilter = !o->no_prefilter;
+  if (use_cache && options_cache_dir(o) &&
+      cache_open(&s->cache, options_cache_dir(o), &s->std,
+                 s->ad.have_config ? s->ad.config.digest : 0)) {
+    s->cached = true;
+    s->run.cache = &s->cache;
+    s->proj.hash_contents = true;
+  }
+  lint(s);
+  return -1;
+}
+
+void session_relint(Session *s) {
+  lint_result_free(&s->result);
+  project_free(&s->proj);
+  project_start(s);
+  lint(s);
+}
+
+void session_close(Session *s) {
+  if (s->cached)
+    cache_close(&s->cache);
+  if (s->have_result)
+    lint_result_free(&s->result);
+  if (s->have_proj)
+    project_free(&s->proj);
+  if (s->have_std)
+    std_free(&s->std);
+  free(s->learned);
+  file_list_free(&s->files);
+  file_list_free(&s->other_shards);
+  adoption_end(&s->ad);
+  memset(s, 0, sizeof *s);
+}

@@ -1,0 +1,37 @@
+#ifndef RTLINT_CLI_SESSION_H
+#define RTLINT_CLI_SESSION_H
+/* One lint session behind check, --staged, baseline and report: the same
+ * configuration, per-file rule selection, standards, suppressions,
+ * prefilter, threads, cache, --changed-since and --baseline for every
+ * command, so their numbers agree. A command opens a session, reads
+ * `result`, and closes it. */
+#include "cli/adoption.h"
+#include "engine/cache.h"
+
+typedef struct Session {
+  const Options *o;
+  Adoption ad;
+  FileList files;
+  FileList other_shards; /* --shard: the files other shards lint */
+  Standards std;
+  char *learned; /* the standards module learned from, or NULL */
+  Project proj;
+  LintOptions run;
+  Cache cache;
+  bool cached;
+  LintResult result;
+  /* What was set up, for session_close. */
+  bool have_std, have_proj, have_result;
+} Session;
+
+/* Reads the configuration, finds the files (walk, index or shard), learns
+ * the standards and lints. use_cache: whether the findings cache may serve
+ * (commands that rewrite files and lint again pass false). Returns -1 on
+ * success, else the exit status to stop with (the error was printed);
+ * session_close is due either way. */
+int session_open(Session *s, const Options *o, bool use_cache);
+/* Lints the same files again from disk, after fixes were written. */
+void session_relint(Session *s);
+void session_close(Session *s);
+
+#endif
