@@ -2,7 +2,6 @@
 
 #include "config/glob.h"
 #include "core/util.h"
-#include "engine/engine.h"
 #include "resolve/project.h"
 #include "rules/registry.h"
 

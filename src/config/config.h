@@ -1,6 +1,7 @@
 #ifndef RTLINT_CONFIG_CONFIG_H
 #define RTLINT_CONFIG_CONFIG_H
 #include "core/diag.h"
+#include "rules/registry.h"
 #include "standards/standards.h"
 
 #include <stdbool.h>
@@ -76,9 +77,7 @@ bool config_includes(const Config *c, const char *abs_path);
 /* Severities for one file: `rules`, then each matching override in order,
  * then (unless use_phases is false) the `phases` filter. sel must hold the
  * defaults or what came before. */
-struct RuleSelection;
-void config_selection(const Config *c, const char *abs_path, bool use_phases,
-                      struct RuleSelection *sel);
+void config_selection(const Config *c, const char *abs_path, bool use_phases, RuleSelection *sel);
 
 /* True when abs_path lies in one of the given folders (globs). */
 bool config_path_in(const Config *c, const char *abs_path, char *const *dirs, size_t ndirs);

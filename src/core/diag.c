@@ -1,12 +1,11 @@
 #include "core/diag.h"
 
 #include "core/util.h"
-#include "rules/registry.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-Diag *diag_add(DiagList *list, const RuleMeta *rule, Severity sev, const Source *src,
+Diag *diag_add(DiagList *list, const struct RuleMeta *rule, Severity sev, const Source *src,
                uint32_t start, uint32_t end, const char *message, const char *help) {
   grow_array((void **)&list->items, &list->cap, list->n + 1, sizeof *list->items);
   Diag *d = &list->items[list->n++];
@@ -52,62 +51,6 @@ void diag_list_free(DiagList *list) {
     diag_free(&list->items[i]);
   free(list->items);
   memset(list, 0, sizeof *list);
-}
-
-static int str_cmp_null(const char *a, const char *b) {
-  if (!a || !b)
-    return (a != NULL) - (b != NULL);
-  return strcmp(a, b);
-}
-
-static int fix_cmp(const Fix *x, const Fix *y) {
-  if (x->applicability != y->applicability)
-    return x->applicability < y->applicability ? -1 : 1;
-  if (x->nedits != y->nedits)
-    return x->nedits < y->nedits ? -1 : 1;
-  for (size_t i = 0; i < x->nedits; i++) {
-    const Edit *a = &x->edits[i], *b = &y->edits[i];
-    if (a->start != b->start)
-      return a->start < b->start ? -1 : 1;
-    if (a->end != b->end)
-      return a->end < b->end ? -1 : 1;
-    int c = strcmp(a->text, b->text);
-    if (c)
-      return c;
-  }
-  return str_cmp_null(x->title, y->title);
-}
-
-/* A total order over everything a finding prints: qsort is not stable, and
- * the order in which threads produced equal-positioned findings must not
- * show in the output. */
-static int diag_cmp(const void *a, const void *b) {
-  const Diag *x = a, *y = b;
-  int c = strcmp(x->src->path, y->src->path);
-  if (c)
-    return c;
-  if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-  if (x->end != y->end)
-    return x->end < y->end ? -1 : 1;
-  if ((c = strcmp(x->rule->id, y->rule->id)))
-    return c;
-  if ((c = strcmp(x->message, y->message)))
-    return c;
-  if (x->severity != y->severity)
-    return x->severity < y->severity ? -1 : 1;
-  if ((c = str_cmp_null(x->help, y->help)))
-    return c;
-  if ((c = fix_cmp(&x->fix, &y->fix)))
-    return c;
-  if (x->suppressed != y->suppressed)
-    return x->suppressed ? 1 : -1;
-  return str_cmp_null(x->suppress_reason, y->suppress_reason);
-}
-
-void diag_list_sort(DiagList *list) {
-  if (list->n > 1)
-    qsort(list->items, list->n, sizeof *list->items, diag_cmp);
 }
 
 const char *severity_name(Severity s) {

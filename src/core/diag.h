@@ -58,9 +58,6 @@ void diag_set_fix(Diag *d, FixApplicability app, const char *title);
 void diag_list_free(DiagList *list);
 /* Frees what one diagnostic owns (not the diagnostic itself). */
 void diag_free(Diag *d);
-/* Sorts by path, then start offset, then rule id, then every other field:
- * the output order, independent of the order findings were produced in. */
-void diag_list_sort(DiagList *list);
 const char *severity_name(Severity s);
 const char *fix_applicability_name(FixApplicability a);
 

@@ -68,7 +68,7 @@ typedef struct SrcPos {
 /* Reads fs_path. On failure returns the status and, in *detail, a message
  * (caller frees); src is left empty. */
 SourceStatus src_load(Source *src, const char *fs_path, const char *display_path, char **detail);
-/* Takes ownership of bytes (len bytes, need not be NUL-terminated: copied). */
+/* Copies len bytes (need not be NUL-terminated); the caller keeps bytes. */
 SourceStatus src_from_memory(Source *src, const char *bytes, size_t len, const char *display_path,
                              char **detail);
 void src_free(Source *src);

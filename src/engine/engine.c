@@ -5,6 +5,7 @@
 #include "core/util.h"
 #include "engine/cache.h"
 #include "engine/file_index.h"
+#include "engine/order.h"
 #include "engine/prefilter.h"
 #include "engine/suppress.h"
 #include "parse/parser.h"
@@ -267,8 +268,8 @@ static void lint_step(Pool *pool, size_t i, DiagList *out) {
 
 static void run_pool(Pool *pool, unsigned jobs, DiagList *out) {
   atomic_store(&pool->next, 0);
-  Worker *workers = calloc(jobs, sizeof *workers);
-  pthread_t *threads = calloc(jobs, sizeof *threads);
+  Worker *workers = xcalloc(jobs, sizeof *workers);
+  pthread_t *threads = xcalloc(jobs, sizeof *threads);
   for (unsigned t = 0; t < jobs; t++) {
     workers[t].pool = pool;
     if (t > 0 && pthread_create(&threads[t], NULL, worker_main, &workers[t]) != 0)
@@ -382,13 +383,13 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
     jobs = npaths ? (unsigned)npaths : 1;
   size_t slots = npaths ? npaths : 1;
   Pool pool = {.proj = proj, .paths = paths, .n = npaths, .setup = setup, .fixed = fixed};
-  pool.abs_paths = calloc(slots, sizeof *pool.abs_paths);
-  pool.mods = calloc(slots, sizeof *pool.mods);
-  pool.sels = calloc(slots, sizeof *pool.sels);
-  pool.known = calloc(slots, sizeof *pool.known);
-  pool.filtered = calloc(slots, sizeof *pool.filtered);
-  pool.error_line = calloc(slots, sizeof *pool.error_line);
-  pool.error_col = calloc(slots, sizeof *pool.error_col);
+  pool.abs_paths = xcalloc(slots, sizeof *pool.abs_paths);
+  pool.mods = xcalloc(slots, sizeof *pool.mods);
+  pool.sels = xcalloc(slots, sizeof *pool.sels);
+  pool.known = xcalloc(slots, sizeof *pool.known);
+  pool.filtered = xcalloc(slots, sizeof *pool.filtered);
+  pool.error_line = xcalloc(slots, sizeof *pool.error_line);
+  pool.error_col = xcalloc(slots, sizeof *pool.error_col);
   pool.cache = opt->cache;
   pool.step = select_step;
   run_pool(&pool, jobs, &out->diags);

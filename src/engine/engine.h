@@ -6,11 +6,6 @@
 
 #include <stdbool.h>
 
-/* Which rules run and how severe their findings are; indexed like rules_all. */
-typedef struct RuleSelection {
-  Severity severity[RULES_MAX];
-} RuleSelection;
-
 void selection_defaults(RuleSelection *sel);
 bool selection_any_enabled(const RuleSelection *sel);
 /* Raises each rule's severity in acc to at least s's: the union of the

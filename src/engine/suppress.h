@@ -7,9 +7,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Every directive contains it: a file without it has nothing to suppress. */
-#define SUPPRESS_MARKER "rtlint-"
-
 /* Inline suppressions, read from the file's comment nodes (tree-sitter), so a
  * directive inside a string or template literal is never one:
  *   // rtlint-disable-next-line RULE[, RULE] -- reason

@@ -42,7 +42,17 @@ extern const size_t rules_count;
 /* Room for every rule in rules.def in per-rule arrays (checked at compile time). */
 #define RULES_MAX 64
 
+/* Which rules run and how severe their findings are; indexed like rules_all. */
+typedef struct RuleSelection {
+  Severity severity[RULES_MAX];
+} RuleSelection;
+
+/* Every inline suppression directive contains it: the needle of the
+ * directive pseudo-rules, and what the suppression pass looks for. */
+#define SUPPRESS_MARKER "rtlint-"
+
 const RuleMeta *rules_find(const char *id);
+/* The rule's index in rules_all; aborts for a rule that is not registered. */
 size_t rules_index(const RuleMeta *rule);
 /* "https://.../docs/rules/<id>.md" */
 const char *rules_doc_url(const RuleMeta *rule, char *buf, size_t bufsize);

@@ -3,7 +3,6 @@
  * can be selected, configured and shown in every output format. Their check
  * functions do nothing: the findings come from the comments, after the
  * other rules have run. */
-#include "engine/suppress.h"
 #include "rules/ctx.h"
 
 static void no_check(RuleCtx *ctx) {
