@@ -191,11 +191,15 @@ static bool match_declarator(const Module *m, TSNode decl, bool is_const, TSNode
   return false;
 }
 
-static void copy_string_value(const Module *m, TSNode str, char *out, size_t cap) {
+/* False when the value does not fit: a cut specifier could name another
+ * file, so the caller must not use it. */
+static bool copy_string_value(const Module *m, TSNode str, char *out, size_t cap) {
   StrBuf sb = {0};
   node_string_value(&m->src, str, &sb);
-  snprintf(out, cap, "%s", sb_cstr(&sb));
+  bool fits = sb.len < cap;
+  snprintf(out, cap, "%s", fits ? sb_cstr(&sb) : "");
   sb_free(&sb);
+  return fits;
 }
 
 static bool match_import(const Module *m, TSNode imp, const char *name, Binding *b) {
@@ -232,16 +236,17 @@ static bool match_import(const Module *m, TSNode imp, const char *name, Binding 
             uint32_t len;
             const char *t = node_text(&m->src, nm, &len);
             snprintf(b->imported, sizeof b->imported, "%.*s", (int)len, t);
-            imported = b->imported;
+            imported = len < sizeof b->imported ? b->imported : "";
           }
         }
       }
       if (imported) {
-        b->kind = BIND_IMPORT;
         b->decl = local;
         if (imported != b->imported)
           snprintf(b->imported, sizeof b->imported, "%s", imported);
-        copy_string_value(m, source, b->source, sizeof b->source);
+        /* A name or specifier too long to hold is declared, but not followed. */
+        bool whole = *imported && copy_string_value(m, source, b->source, sizeof b->source);
+        b->kind = whole ? BIND_IMPORT : BIND_UNKNOWN;
         return true;
       }
     }

@@ -14,10 +14,12 @@ typedef enum BindKind {
 
 typedef struct Binding {
   BindKind kind;
-  TSNode node;        /* initializer expression, function, class */
-  TSNode decl;        /* the declaring name node */
-  char source[512];   /* import specifier */
-  char imported[128]; /* imported name */
+  TSNode node; /* initializer expression, function, class */
+  TSNode decl; /* the declaring name node */
+  /* Import specifier and imported name; an import whose specifier or name
+   * does not fit is BIND_UNKNOWN, never a cut-off name. */
+  char source[512];
+  char imported[128];
 } Binding;
 
 /* Finds what `name` means at node `at`, walking enclosing scopes outward. */

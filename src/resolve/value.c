@@ -278,9 +278,10 @@ static Export export_from(Resolver *r, const Module *m, TSNode source, const cha
   memset(&tmp, 0, sizeof tmp);
   StrBuf sb = {0};
   node_string_value(&m->src, source, &sb);
-  snprintf(tmp.source, sizeof tmp.source, "%s", sb_cstr(&sb));
+  bool fits = sb.len < sizeof tmp.source;
+  snprintf(tmp.source, sizeof tmp.source, "%s", fits ? sb_cstr(&sb) : "");
   sb_free(&sb);
-  const Module *t = import_target(r, m, &tmp);
+  const Module *t = fits ? import_target(r, m, &tmp) : NULL;
   if (t)
     e = find_export(r, t, name, depth + 1);
   return e;
