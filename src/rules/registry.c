@@ -1,6 +1,7 @@
 #include "rules/registry.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const RuleMeta *const rules_all[] = {
@@ -23,7 +24,11 @@ size_t rules_index(const RuleMeta *rule) {
   for (size_t i = 0; i < rules_count; i++)
     if (rules_all[i] == rule)
       return i;
-  return 0;
+  /* Rule pointers only ever come from rules_all: anything else is a bug that
+   * would silently read and write the first rule's slot. */
+  fprintf(stderr, "rtlint: internal error: rule %s is not registered\n",
+          rule ? rule->id : "(null)");
+  abort();
 }
 
 const char *rules_doc_url(const RuleMeta *rule, char *buf, size_t bufsize) {
