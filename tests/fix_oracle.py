@@ -100,6 +100,19 @@ def check_mode(rtlint, tree, name, mode, tmp):
     return failures, len(changed)
 
 
+def oracle_self_check():
+    """names.js must see an unbound name and no bound one, or a pass below
+    could come from an oracle that never reports anything."""
+    with tempfile.TemporaryDirectory(prefix="rtlint-fix-oracle-") as tmp:
+        with open(os.path.join(tmp, "probe.tsx"), "w") as f:
+            f.write('import { UNIFIED_CHANNELS } from "@/lib/realtime/unified-channel-standards";\n'
+                    "export const ROOM = (orgId: string) => UNIFIED_CHANNELS.conversations(orgId);\n"
+                    "export const BAD = (orgId: string) => UNIFIED_CHANNELS.conversations(organizationId);\n")
+        found = [d["name"] for d in oracle("names.js", tmp, ["probe.tsx"])["probe.tsx"]]
+    return [] if found == ["organizationId"] else [
+        f"tools/tsoracle/names.js: expected exactly ['organizationId'] unbound, got {found}"]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rtlint", required=True)
@@ -112,7 +125,7 @@ def main():
     rtlint = os.path.abspath(args.rtlint)
     trees = [os.path.abspath(t) for t in args.tree] if args.tree else [
         os.path.join(ROOT, t) for t in TREES]
-    failures = []
+    failures = oracle_self_check()
     for tree in trees:
         name = os.path.relpath(tree, ROOT)
         for mode in MODES:
