@@ -46,8 +46,15 @@ def main():
         check(out["summary"]["files"] == 5, "every file counts as scanned")
         text = subprocess.run([rtlint, "--no-cache", "--color", "never", "."], cwd=tmp,
                               capture_output=True, text=True).stdout
-        check("latin1.ts: warning: invalid UTF-8 at byte 14; skipped [invalid-utf8]" in text,
-              "text output: a warning line naming the byte")
+        check("latin1.ts: notice: invalid UTF-8 at byte 14; skipped\n" in text,
+              "text output: a notice line naming the byte, without a [rule] tag")
+        check(out["summary"]["notices"] == 4 and "; 4 notices (files not fully checked)" in text,
+              "the summary counts the notices (JSON and text)")
+        quiet = subprocess.run([rtlint, "--no-cache", "--quiet", "--format", "json", "."], cwd=tmp,
+                               capture_output=True, text=True)
+        quiet_out = json.loads(quiet.stdout)
+        check(quiet_out["notices"] == [] and quiet_out["summary"]["notices"] == 0,
+              "--quiet hides the notices")
         missing = subprocess.run([rtlint, "no/such/path"], cwd=tmp, capture_output=True, text=True)
         check(missing.returncode == 2 and "no/such/path" in missing.stderr,
               "a missing path is a usage error (exit 2)")

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs what rtlint needs to build and test, on Debian 12, only if missing:
-# Debian packages with apt-get, the pinned tree-sitter grammars and the SARIF
-# multitool (tests only) with npm ci.
+# Debian packages with apt-get, the pinned tree-sitter grammars, the SARIF
+# multitool and the TypeScript compiler (both tests only) with npm ci.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -37,4 +37,12 @@ stamp=tools/sarif/node_modules/.package-lock.json
 if [ ! -f "$stamp" ] || [ tools/sarif/package-lock.json -nt "$stamp" ]; then
   npm ci --ignore-scripts --no-audit --no-fund --prefix tools/sarif
   chmod u+x tools/sarif/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool 2>/dev/null || true
+fi
+
+# The TypeScript compiler as the tests' oracle (tests/parse_notices.py,
+# tests/fix_oracle.py), pinned by tools/tsoracle/package-lock.json; it has no
+# install scripts to skip.
+stamp=tools/tsoracle/node_modules/.package-lock.json
+if [ ! -f "$stamp" ] || [ tools/tsoracle/package-lock.json -nt "$stamp" ]; then
+  npm ci --ignore-scripts --no-audit --no-fund --prefix tools/tsoracle
 fi

@@ -129,10 +129,8 @@ int cmd_rules(const Options *o) {
 
 int cmd_explain(const Options *o) {
   const char *id = o->paths[0];
-  if (!rules_find(id)) {
-    fprintf(stderr, "rtlint: unknown rule '%s' (see rtlint rules)\n", id);
+  if (!options_known_rule(id))
     return EXIT_USAGE;
-  }
   char *path = xasprintf("docs/rules/%s.md", id);
   const EmbeddedFile *doc = embedded_find(path);
   free(path);

@@ -146,6 +146,8 @@ static void recount_summary(json_t *root) {
   json_object_set_new(sum, "warnings", json_integer(warnings));
   json_object_set_new(sum, "fixable", json_integer(fixable));
   json_object_set_new(sum, "suggestions", json_integer(suggestions));
+  json_object_set_new(sum, "notices",
+                      json_integer((json_int_t)json_array_size(json_object_get(root, "notices"))));
 }
 
 static bool same_rules(json_t *a, json_t *b) {

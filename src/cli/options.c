@@ -32,7 +32,7 @@ static const char usage_text[] =
     "                          rules for every phase always run\n"
     "      --standards FILE    read UNIFIED_CHANNELS/UNIFIED_EVENTS from FILE\n"
     "      --color WHEN        auto (default), always or never; NO_COLOR is honoured\n"
-    "  -q, --quiet             report errors only\n"
+    "  -q, --quiet             report errors only (no warnings, no notices)\n"
     "      --fix               apply safe fixes, then report what remains\n"
     "      --fix-suggestions   also apply suggested fixes (review the result)\n"
     "      --diff              print the fixes as a unified diff; change nothing\n"
@@ -414,20 +414,35 @@ void options_free(Options *o) {
   free(o->paths);
 }
 
-static bool known_rule(const char *id) {
+static bool notice_kind(const char *id) {
+  if (strcmp(id, NOTICE_PARSE_ERROR) == 0)
+    return true;
+  for (SourceStatus st = SOURCE_UNREADABLE; st <= SOURCE_INVALID_UTF8; st++)
+    if (strcmp(id, src_status_name(st)) == 0)
+      return true;
+  return false;
+}
+
+bool options_known_rule(const char *id) {
   if (rules_find(id))
     return true;
-  fprintf(stderr, "rtlint: unknown rule '%s' (see rtlint rules)\n", id);
+  if (notice_kind(id)) /* JSON, SARIF and Code Climate name notice kinds */
+    fprintf(stderr,
+            "rtlint: '%s' is not a rule but a kind of notice (a file rtlint could not fully "
+            "check); notices never fail a run, and --quiet hides them\n",
+            id);
+  else
+    fprintf(stderr, "rtlint: unknown rule '%s' (see rtlint rules)\n", id);
   return false;
 }
 
 bool options_selection(const Options *o, RuleSelection *sel) {
   selection_defaults(sel);
   for (size_t i = 0; i < o->nonly; i++)
-    if (!known_rule(o->only_rules[i]))
+    if (!options_known_rule(o->only_rules[i]))
       return false;
   for (size_t i = 0; i < o->ndisabled; i++)
-    if (!known_rule(o->disabled[i]))
+    if (!options_known_rule(o->disabled[i]))
       return false;
   for (size_t r = 0; r < rules_count; r++) {
     const RuleMeta *rule = rules_all[r];

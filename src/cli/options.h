@@ -77,6 +77,9 @@ typedef struct Options {
 int options_parse(Options *o, int argc, char **argv);
 void options_free(Options *o);
 
+/* True for a rule id; otherwise prints why not (unknown, or a notice kind
+ * such as parse-error) and returns false. */
+bool options_known_rule(const char *id);
 /* Applies --rule/--disable/--phase to the defaults; prints and fails on an
  * unknown rule id. */
 bool options_selection(const Options *o, RuleSelection *sel);

@@ -62,7 +62,9 @@ const char *severity_name(Severity s);
 const char *fix_applicability_name(FixApplicability a);
 
 /* A problem with a file rather than a rule finding: unreadable, not UTF-8,
- * syntax errors. Reported in every format; never stops the run. */
+ * syntax errors. Reported in every format; never stops the run. Its kind is
+ * one of src_status_name()'s or NOTICE_PARSE_ERROR. */
+#define NOTICE_PARSE_ERROR "parse-error"
 typedef struct Notice {
   char *path;
   const char *kind; /* "unreadable", "invalid-utf8", "parse-error", ... */

@@ -39,9 +39,15 @@ static void report_load_problem(const Module *m, uint32_t error_line, uint32_t e
                m->load_error, 0, 0);
     return;
   }
-  if (error_line)
-    notice_add(notices, m->src.path, "parse-error",
-               "syntax error; the rest of the file was still linted", error_line, error_col);
+  if (error_line) {
+    /* tree-sitter's grammar rejects some valid TypeScript (README, "Known
+     * grammar gaps"): the message must not claim the code is wrong. */
+    char *message = xasprintf("rtlint could not parse line %u (grammar limitation or syntax "
+                              "error); the rest was linted",
+                              error_line);
+    notice_add(notices, m->src.path, NOTICE_PARSE_ERROR, message, error_line, error_col);
+    free(message);
+  }
 }
 
 typedef enum RuleSubset { RULES_ALL, RULES_CACHEABLE, RULES_PROJECT_WIDE } RuleSubset;

@@ -2,16 +2,15 @@
  * Severity: error -> "major", warning -> "minor" (GitLab's scale is info,
  * minor, major, critical, blocker; rtlint's errors break realtime delivery,
  * which is serious but not "blocker"). Files rtlint could not fully check
- * (notices) are reported as "minor" issues with check_name "rtlint/<kind>"
- * so they show up in the merge request too. Every issue is in the "Bug Risk"
- * category: each rule reports a way realtime delivery breaks or drifts. */
+ * (notices) are reported as "info" issues with check_name "rtlint/<kind>"
+ * so they show up in the merge request too: no finding, and no rule id. Every issue is in the "Bug
+ * Risk" category: each rule reports a way realtime delivery breaks or drifts. */
 #include "output/output.h"
 
 #include "output/fingerprint.h"
 #include "rules/registry.h"
 
 #include <jansson.h>
-#include <string.h>
 
 static json_t *issue(const char *check, const char *description, const char *category,
                      const char *fingerprint, const char *severity, const char *path,
@@ -27,14 +26,16 @@ void output_codeclimate(FILE *f, const LintResult *r, const OutputOptions *opt) 
   Fingerprinter fp;
   fingerprint_init(&fp);
   char fingerprint[FINGERPRINT_SIZE];
-  for (size_t i = 0; i < r->notices.n; i++) {
+  for (size_t i = 0; output_notices_shown(opt) && i < r->notices.n; i++) {
     const Notice *n = &r->notices.items[i];
     char check[96];
     snprintf(check, sizeof check, "rtlint/%s", n->kind);
-    fingerprint_next(&fp, check, n->path, n->message, strlen(n->message), fingerprint);
+    /* Not the message: it names the line, and a notice must keep its
+     * fingerprint when lines above it move. */
+    fingerprint_next(&fp, check, n->path, "", 0, fingerprint);
     uint32_t line = n->line ? n->line : 1;
     json_array_append_new(
-        arr, issue(check, n->message, "Bug Risk", fingerprint, "minor", n->path, line, line));
+        arr, issue(check, n->message, "Bug Risk", fingerprint, "info", n->path, line, line));
   }
   for (size_t i = 0; i < r->diags.n; i++) {
     const Diag *d = &r->diags.items[i];

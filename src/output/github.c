@@ -79,12 +79,14 @@ static void print_diag(FILE *f, const Diag *d) {
 }
 
 void output_github(FILE *f, const LintResult *r, const OutputOptions *opt) {
-  for (size_t i = 0; i < r->notices.n; i++) {
+  /* ::notice, titled in words: a file rtlint could not fully check is no
+   * finding, and its kind is no rule id. */
+  for (size_t i = 0; output_notices_shown(opt) && i < r->notices.n; i++) {
     const Notice *n = &r->notices.items[i];
     char location[32] = "";
     if (n->line) /* notice columns count code points: the line alone */
       snprintf(location, sizeof location, ",line=%u", n->line);
-    command(f, "warning", n->path, location, n->kind, n->message);
+    command(f, "notice", n->path, location, "rtlint could not fully check this file", n->message);
   }
   for (size_t i = 0; i < r->diags.n; i++)
     if (output_shown(&r->diags.items[i], opt))

@@ -60,7 +60,7 @@ void output_json(FILE *f, const LintResult *r, const OutputOptions *opt) {
   }
   json_object_set_new(root, "suppressed", suppressed);
   json_t *notices = json_array();
-  for (size_t i = 0; i < r->notices.n; i++) {
+  for (size_t i = 0; output_notices_shown(opt) && i < r->notices.n; i++) {
     const Notice *n = &r->notices.items[i];
     json_array_append_new(notices, json_pack("{s:s, s:s, s:s, s:i, s:i}", "path", n->path, "kind",
                                              n->kind, "message", n->message, "line",
@@ -68,11 +68,12 @@ void output_json(FILE *f, const LintResult *r, const OutputOptions *opt) {
   }
   json_object_set_new(root, "notices", notices);
   Summary s = output_summary(r, opt);
-  json_object_set_new(root, "summary",
-                      json_pack("{s:i, s:i, s:i, s:i, s:i}", "files", (json_int_t)r->files_scanned,
-                                "errors", (json_int_t)s.errors, "warnings", (json_int_t)s.warnings,
-                                "fixable", (json_int_t)s.fixable_safe, "suggestions",
-                                (json_int_t)s.fixable_suggestion));
+  json_object_set_new(
+      root, "summary",
+      json_pack("{s:i, s:i, s:i, s:i, s:i, s:i}", "files", (json_int_t)r->files_scanned, "errors",
+                (json_int_t)s.errors, "warnings", (json_int_t)s.warnings, "fixable",
+                (json_int_t)s.fixable_safe, "suggestions", (json_int_t)s.fixable_suggestion,
+                "notices", (json_int_t)s.notices));
   json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII * 0);
   fputc('\n', f);
   json_decref(root);

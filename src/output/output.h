@@ -14,13 +14,17 @@ typedef struct OutputOptions {
 
 typedef struct Summary {
   size_t errors, warnings, fixable_safe, fixable_suggestion;
-  size_t files; /* files with at least one shown finding */
+  size_t files;   /* files with at least one shown finding */
+  size_t notices; /* shown notices: files rtlint could not fully check */
 } Summary;
 
 Summary output_summary(const LintResult *r, const OutputOptions *opt);
 /* Shown in text and JSON `diagnostics`, counted in the summary and the exit
  * status: reported (below) and not hidden by --quiet. */
 bool output_shown(const Diag *d, const OutputOptions *opt);
+/* Notices (files rtlint could not fully check) are not findings: every format
+ * shows them apart from the rules, and --quiet hides them. */
+bool output_notices_shown(const OutputOptions *opt);
 /* Neither silenced by an inline suppression nor already in the --baseline.
  * SARIF emits the others too, with suppressions / baselineState. */
 bool output_reported(const Diag *d);

@@ -199,8 +199,9 @@ void output_sarif(FILE *f, const LintResult *r, const OutputOptions *opt) {
   }
   fingerprint_free(&fp);
 
+  /* A notice's kind is a notification descriptor, never a rule (ruleId). */
   json_t *notifications = json_array();
-  for (size_t i = 0; i < r->notices.n; i++)
+  for (size_t i = 0; output_notices_shown(opt) && i < r->notices.n; i++)
     json_array_append_new(notifications, notification(&r->notices.items[i]));
 
   json_t *run = json_pack("{s:{s:o}}", "tool", "driver", driver());

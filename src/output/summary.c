@@ -8,8 +8,14 @@ bool output_shown(const Diag *d, const OutputOptions *opt) {
   return output_reported(d) && !(opt->quiet && d->severity != SEV_ERROR);
 }
 
+bool output_notices_shown(const OutputOptions *opt) {
+  return !opt->quiet;
+}
+
 Summary output_summary(const LintResult *r, const OutputOptions *opt) {
   Summary s = {0};
+  if (output_notices_shown(opt))
+    s.notices = r->notices.n;
   const Source *last = NULL;
   for (size_t i = 0; i < r->diags.n; i++) {
     const Diag *d = &r->diags.items[i];

@@ -63,13 +63,14 @@ static void print_diag(FILE *f, const Diag *d, const OutputOptions *opt) {
                                                      : "");
 }
 
+/* Labelled `notice:` and without a [rule] tag: a notice is no finding, and its
+ * kind is no rule that explain or --disable would know. */
 static void print_notice(FILE *f, const Notice *n, const OutputOptions *opt) {
   if (n->line)
     fprintf(f, "%s%s:%u:%u:%s ", c(opt, C_BOLD), n->path, n->line, n->col, c(opt, C_RESET));
   else
     fprintf(f, "%s%s:%s ", c(opt, C_BOLD), n->path, c(opt, C_RESET));
-  fprintf(f, "%swarning:%s %s %s[%s]%s\n", c(opt, C_YELLOW), c(opt, C_RESET), n->message,
-          c(opt, C_DIM), n->kind, c(opt, C_RESET));
+  fprintf(f, "%snotice:%s %s\n", c(opt, C_CYAN), c(opt, C_RESET), n->message);
 }
 
 static const char *plural(size_t n, const char *one, const char *many) {
@@ -77,7 +78,7 @@ static const char *plural(size_t n, const char *one, const char *many) {
 }
 
 void output_text(FILE *f, const LintResult *r, const OutputOptions *opt) {
-  for (size_t i = 0; i < r->notices.n; i++)
+  for (size_t i = 0; output_notices_shown(opt) && i < r->notices.n; i++)
     print_notice(f, &r->notices.items[i], opt);
   for (size_t i = 0; i < r->diags.n; i++) {
     const Diag *d = &r->diags.items[i];
@@ -100,9 +101,9 @@ void output_text(FILE *f, const LintResult *r, const OutputOptions *opt) {
       fprintf(f, "%zu of ", s.files);
     fprintf(f, "%zu %s", r->files_scanned, plural(r->files_scanned, "file", "files"));
   }
-  if (r->notices.n)
-    fprintf(f, "; %zu %s could not be fully checked", r->notices.n,
-            plural(r->notices.n, "file", "files"));
+  if (s.notices)
+    fprintf(f, "; %zu %s (%s not fully checked)", s.notices, plural(s.notices, "notice", "notices"),
+            plural(s.notices, "file", "files"));
   if (s.fixable_safe)
     fprintf(f, "; %zu fixable with --fix", s.fixable_safe);
   if (s.fixable_suggestion)

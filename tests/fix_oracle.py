@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""A fix never leaves a name unbound, with the TypeScript checker as the oracle.
+
+For each tree (the sample app, the evaluation corpus and fixtures/fix-oracle,
+or those given with --tree) and for each of `--fix` and `--fix-suggestions`:
+copy the tree to a temporary directory (a git work tree, so that .gitignore
+applies as in the original), run rtlint on the copy, and compile every file it
+changed alone, before and after, with tools/tsoracle/names.js (no lib, imports
+unresolved). Every "Cannot find name 'x'" the file has after the fix must have
+been there before (compared as counts per name: lines move, and globals such as
+`console` are unbound in every file without a lib). A changed file must not
+gain TypeScript syntax errors either (tools/tsoracle/syntax.js).
+
+fixtures/fix-oracle must see at least one change per mode, or the test would
+prove nothing. Exits 77 (skipped) when node or the pinned TypeScript is not
+installed (tools/install-deps.sh)."""
+import argparse
+import collections
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+ORACLE = os.path.join(ROOT, "tools", "tsoracle")
+TREES = ["fixtures/campfire-app", "eval/corpus", "fixtures/fix-oracle"]
+MUST_CHANGE = {"fixtures/fix-oracle"}
+MODES = ["--fix", "--fix-suggestions"]
+EXTENSIONS = (".ts", ".tsx", ".mts", ".cts")
+
+
+def oracle_available():
+    return shutil.which("node") and os.path.isdir(
+        os.path.join(ORACLE, "node_modules", "typescript"))
+
+
+def source_digests(tree):
+    """{relative path: sha256} of the TS/TSX files under tree."""
+    out = {}
+    for dirpath, dirnames, files in os.walk(tree):
+        dirnames[:] = [d for d in dirnames if d not in (".git", ".rtlint-cache")]
+        for name in files:
+            if name.endswith(EXTENSIONS):
+                path = os.path.join(dirpath, name)
+                with open(path, "rb") as f:
+                    out[os.path.relpath(path, tree)] = hashlib.sha256(f.read()).hexdigest()
+    return out
+
+
+def oracle(script, tree, files):
+    """{path: [diagnostic]} from tools/tsoracle/<script> run in tree."""
+    if not files:
+        return {}
+    proc = subprocess.run(["node", os.path.join(ORACLE, script), *files], cwd=tree,
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.exit(f"tools/tsoracle/{script} failed in {tree}: {proc.stderr}")
+    return json.loads(proc.stdout)
+
+
+def copy_tree(src, dest):
+    shutil.copytree(src, dest, symlinks=True, ignore=shutil.ignore_patterns(".rtlint-cache"))
+    # A git work tree, so that the copy's .gitignore files apply as in the original.
+    subprocess.run(["git", "init", "-q", dest], check=True)
+
+
+def check_mode(rtlint, tree, name, mode, tmp):
+    """Failure lines for one tree and one fix mode, and the number of changed files."""
+    copy = os.path.join(tmp, mode.strip("-"))
+    copy_tree(tree, copy)
+    before = source_digests(copy)
+    proc = subprocess.run([rtlint, "--no-cache", "--color", "never", mode, "."], cwd=copy,
+                          capture_output=True, text=True)
+    if proc.returncode not in (0, 1):
+        return [f"{name} {mode}: rtlint exited {proc.returncode}: {proc.stderr.strip()}"], 0
+    after = source_digests(copy)
+    changed = sorted(p for p, digest in after.items() if before.get(p) != digest)
+    existed = [p for p in changed if p in before]
+    failures = []
+    names_before = oracle("names.js", tree, existed)
+    names_after = oracle("names.js", copy, changed)
+    syntax_before = oracle("syntax.js", tree, existed)
+    syntax_after = oracle("syntax.js", copy, changed)
+    for path in changed:
+        had = collections.Counter(d["name"] for d in names_before.get(path, []))
+        seen = collections.Counter()
+        for d in names_after[path]:
+            seen[d["name"]] += 1
+            if seen[d["name"]] > had[d["name"]]:
+                failures.append(f"{name}/{path}:{d['line']}:{d['column']} ({mode}): the fix left "
+                                f"'{d['name']}' unbound: {d['message']}")
+        if len(syntax_after[path]) > len(syntax_before.get(path, [])):
+            first = syntax_after[path][0]
+            failures.append(f"{name}/{path}:{first['line']}:{first['column']} ({mode}): the fix "
+                            f"broke the syntax: {first['message']}")
+    return failures, len(changed)
+
+
+def oracle_self_check():
+    """names.js must see an unbound name and no bound one, or a pass below
+    could come from an oracle that never reports anything."""
+    with tempfile.TemporaryDirectory(prefix="rtlint-fix-oracle-") as tmp:
+        with open(os.path.join(tmp, "probe.tsx"), "w") as f:
+            f.write('import { UNIFIED_CHANNELS } from "@/lib/realtime/unified-channel-standards";\n'
+                    "export const ROOM = (orgId: string) => UNIFIED_CHANNELS.conversations(orgId);\n"
+                    "export const BAD = (orgId: string) => UNIFIED_CHANNELS.conversations(organizationId);\n")
+        found = [d["name"] for d in oracle("names.js", tmp, ["probe.tsx"])["probe.tsx"]]
+    return [] if found == ["organizationId"] else [
+        f"tools/tsoracle/names.js: expected exactly ['organizationId'] unbound, got {found}"]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rtlint", required=True)
+    ap.add_argument("--tree", action="append", help="check this tree instead of the defaults")
+    args = ap.parse_args()
+    if not oracle_available():
+        print("fix_oracle: skipped: node or tools/tsoracle/node_modules/typescript missing "
+              "(run tools/install-deps.sh)")
+        return 77
+    rtlint = os.path.abspath(args.rtlint)
+    trees = [os.path.abspath(t) for t in args.tree] if args.tree else [
+        os.path.join(ROOT, t) for t in TREES]
+    failures = oracle_self_check()
+    for tree in trees:
+        name = os.path.relpath(tree, ROOT)
+        for mode in MODES:
+            with tempfile.TemporaryDirectory(prefix="rtlint-fix-oracle-") as tmp:
+                found, nchanged = check_mode(rtlint, tree, name, mode, tmp)
+            print(f"{name} {mode}: {nchanged} files changed, {len(found)} new problems")
+            if nchanged == 0 and name in MUST_CHANGE:
+                found.append(f"{name} {mode}: no file changed, so the check proved nothing")
+            failures += found
+    for f in failures:
+        print("FAIL " + f)
+    print(f"fix_oracle: {len(failures)} failures")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
