@@ -5,9 +5,16 @@ A comment `// ruleid: <rule>[, <rule>]` (or `/* ruleid: ... */`, `{/* ruleid: ..
 in JSX) says the next code line must be flagged by each named rule; `// ok: <rule>`
 says it must not be. Without --score, any missed, unexpected or wrongly-placed
 finding fails (exit 1). With --score, prints precision and recall per rule.
+
+With --snapshot, the findings' full text (path:line:column: severity: message
+[rule]) must also equal the reviewed snapshot `expected.messages` in the tree,
+and for a rule with a fix, the `--diff --fix-suggestions` output must equal
+`expected.diff`: what users read and what the fix writes are tested, not only
+where findings land. --update rewrites both (review the diff before committing).
 """
 import argparse
 import collections
+import difflib
 import json
 import os
 import re
@@ -50,18 +57,65 @@ def collect(root):
     return expected
 
 
-def run_rtlint(rtlint, root, rules):
-    cmd = [os.path.abspath(rtlint), "--format", "json", "--color", "never", "--no-cache"]
+def lint_json(rtlint, root, rules, *extra):
+    cmd = [os.path.abspath(rtlint), "--format", "json", "--color", "never", "--no-cache", *extra]
     for rule in rules:
         cmd += ["--rule", rule]
     cmd.append(".")
     proc = subprocess.run(cmd, cwd=root, capture_output=True, text=True)
     if proc.returncode not in (0, 1):
         sys.exit(f"rtlint failed ({proc.returncode}): {proc.stderr.strip()}")
+    return proc.stdout
+
+
+def run_rtlint(rtlint, root, rules):
     findings = collections.defaultdict(set)
-    for d in json.loads(proc.stdout)["diagnostics"]:
+    for d in json.loads(lint_json(rtlint, root, rules))["diagnostics"]:
         findings[(d["path"], d["start"]["line"])].add(d["rule"])
     return findings
+
+
+def messages(rtlint, root, rules):
+    lines = []
+    for d in json.loads(lint_json(rtlint, root, rules))["diagnostics"]:
+        fix = d.get("fix") or {}
+        lines.append(f"{d['path']}:{d['start']['line']}:{d['start']['column']}: {d['severity']}: "
+                     f"{d['message']} [{d['rule']}]" +
+                     (f" (fix: {fix['applicability']})" if fix else ""))
+    return "".join(line + "\n" for line in lines)
+
+
+def fix_diff(rtlint, root, rules):
+    cmd = [os.path.abspath(rtlint), "--diff", "--fix-suggestions", "--no-cache"]
+    for rule in rules:
+        cmd += ["--rule", rule]
+    proc = subprocess.run(cmd + ["."], cwd=root, capture_output=True, text=True)
+    if proc.returncode not in (0, 1):
+        sys.exit(f"rtlint --diff failed ({proc.returncode}): {proc.stderr.strip()}")
+    return proc.stdout
+
+
+def fixable(rtlint, rules):
+    out = subprocess.run([rtlint, "rules", "--format", "json"], capture_output=True, text=True,
+                         check=True).stdout
+    return any(r["fix"] != "none" for r in json.loads(out) if r["id"] in rules)
+
+
+def compare_snapshot(path, got, update):
+    """Returns a problem line, or None."""
+    if update:
+        with open(path, "w") as f:
+            f.write(got)
+        return None
+    if not os.path.exists(path):
+        return f"{path}: no snapshot (run with --update, then review it)"
+    with open(path) as f:
+        want = f.read()
+    if want == got:
+        return None
+    diff = difflib.unified_diff(want.splitlines(), got.splitlines(), "snapshot", "rtlint",
+                                lineterm="")
+    return f"{path}: differs from rtlint's output:\n" + "\n".join(diff)
 
 
 def registered_rules(rtlint):
@@ -78,6 +132,9 @@ def main():
     ap.add_argument("--min-precision", type=float, default=None,
                     help="with --score: fail when a registered rule scores lower")
     ap.add_argument("--min-recall", type=float, default=None)
+    ap.add_argument("--snapshot", action="store_true",
+                    help="also compare messages (and fixes) with the tree's snapshots")
+    ap.add_argument("--update", action="store_true", help="with --snapshot: rewrite them")
     ap.add_argument("root")
     args = ap.parse_args()
     expected = collect(args.root)
@@ -125,6 +182,15 @@ def main():
             print(f"FAIL: below target: {', '.join(below)}")
             return 1
         return 0
+    if args.snapshot:
+        for problem in (
+                compare_snapshot(os.path.join(args.root, "expected.messages"),
+                                 messages(args.rtlint, args.root, args.rule), args.update),
+                compare_snapshot(os.path.join(args.root, "expected.diff"),
+                                 fix_diff(args.rtlint, args.root, args.rule), args.update)
+                if fixable(args.rtlint, args.rule) else None):
+            if problem:
+                problems.append(problem)
     for line in problems:
         print(line)
     total = sum(tp.values())
