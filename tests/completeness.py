@@ -2,7 +2,10 @@
 """Fails when a rule lacks what every rule must have (ESLint's checkRuleFiles):
 a doc page whose title is the id and whose summary line matches the registry,
 a fixture directory with both flagged (`ruleid:`) and must-not-flag (`ok:`)
-cases, and an entry in docs/rules/README.md."""
+cases, reviewed snapshots of its messages (expected.messages) and, when the
+rule has a fix, of what the fix writes (expected.diff), and an entry in
+docs/rules/README.md. src/rules/rules.def must stay sorted by id (the order of
+`rtlint rules`, the SARIF rule table and its ruleIndex)."""
 import argparse
 import json
 import os
@@ -18,8 +21,23 @@ def main():
     args = ap.parse_args()
     out = subprocess.run([args.rtlint, "rules", "--format", "json"], capture_output=True,
                          text=True, check=True).stdout
-    rows = [(r["id"], r["summary"]) for r in json.loads(out)]
+    registry = json.loads(out)
+    rows = [(r["id"], r["summary"]) for r in registry]
     problems = []
+    ids = [r["id"] for r in registry]
+    if ids != sorted(ids):
+        problems.append("src/rules/rules.def is not sorted by rule id: "
+                        + ", ".join(a + " before " + b for a, b in zip(ids, ids[1:]) if a > b))
+    for r in registry:
+        folder = os.path.join(ROOT, "fixtures/rules", r["id"])
+        if not os.path.exists(os.path.join(folder, "expected.messages")):
+            problems.append(f"{r['id']}: fixtures/rules/{r['id']}/expected.messages is missing")
+        has_diff = os.path.exists(os.path.join(folder, "expected.diff"))
+        if r["fix"] != "none" and not has_diff:
+            problems.append(f"{r['id']}: has a fix but no fix snapshot "
+                            f"(fixtures/rules/{r['id']}/expected.diff)")
+        if r["fix"] == "none" and has_diff:
+            problems.append(f"{r['id']}: has no fix but an expected.diff")
     index = open(os.path.join(ROOT, "docs/rules/README.md")).read()
     for row in rows:
         rule, summary = row
