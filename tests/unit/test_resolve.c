@@ -1,6 +1,6 @@
 /* Value resolution (src/resolve): every case the rules issue lists, on the
- * mini project in tests/unit/resolve/. Each probe(...) argument in
- * cases.ts is resolved in order and printed as its alternatives joined with
+ * mini project in tests/unit/resolve/. Each probe(NAME, value) in cases.ts
+ * is resolved, looked up by NAME, and printed as its alternatives joined with
  * '|' ("<unknown>" when nothing is known, "+?" when a branch is unknown). */
 #include "test_helpers.h"
 
@@ -48,8 +48,14 @@ static const char *show(Arena *a, const Value *v) {
   return out;
 }
 
-/* Every probe in document order. */
-static size_t probes(Module *m, Arena *a, const char **out, const Value **vals, size_t max) {
+/* Every probe(NAME, value) of cases.ts, resolved. */
+typedef struct Probe {
+  const char *name;
+  const char *shown;
+  const Value *value;
+} Probe;
+
+static size_t probes(Module *m, Arena *a, Probe *out, size_t max) {
   Facts f;
   facts_collect(&f, m, a);
   Resolver r;
@@ -61,69 +67,88 @@ static size_t probes(Module *m, Arena *a, const char **out, const Value **vals, 
     const char *name = call_callee_name(&m->src, f.calls[i], &len);
     if (!name || !mem_eq_str(name, len, "probe"))
       continue;
+    StrBuf label = {0};
+    assert_true(node_string_value(&m->src, call_argument(f.calls[i], 0), &label));
     Value *v = arena_alloc(a, sizeof *v);
-    *v = resolve_expr(&r, m, call_argument(f.calls[i], 0));
-    vals[n] = v;
-    out[n++] = show(a, v);
+    *v = resolve_expr(&r, m, call_argument(f.calls[i], 1));
+    out[n].name = arena_strdup(a, sb_cstr(&label));
+    out[n].value = v;
+    out[n++].shown = show(a, v);
+    sb_free(&label);
   }
   resolver_release(&r);
   return n;
 }
 
+static const Value *probe_value(const Probe *p, size_t n, const char *name) {
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(p[i].name, name) == 0)
+      return p[i].value;
+  fail_msg("no probe named '%s' in " CASES, name);
+  return NULL;
+}
+
 static void every_resolution_case(void **state) {
   (void)state;
-  static const char *const want[] = {
-      "typing:start",                        /* string literal */
-      "org:${orgId}:conv:${convId}",         /* template with holes */
-      "org:${orgId}:conv:${convId}",         /* + concatenation, unknown operands as holes */
-      "typing:stop",                         /* parenthesised, as const */
-      "acme",                                /* const */
-      "x:y",                                 /* let never reassigned */
-      "<unknown>",                           /* let reassigned */
-      "typing_start",                        /* destructured default */
-      "typing_start",                        /* object constant member: judged by value */
-      "org:${orgId}:conversation:${convId}", /* arrow function in an object, arguments substituted
-                                              */
-      "conversation:${convId}",              /* local function returning a template */
-      "typing:start|typing:stop",            /* conditional: both values */
-      "typing:start+?",                      /* conditional with an unknown branch */
-      "org:acme:conversations",              /* imported const (relative path) */
-      "org:acme:agents:presence",            /* imported template of literals */
-      "new_message",                 /* tsconfig paths + index.ts, member of an as-const object */
-      "typing:update",               /* export { x } from */
-      "read:receipt",                /* export * from */
-      "presence:join",               /* default export of a const */
-      "<unknown>",                   /* re-export cycle terminates */
-      "<unknown>",                   /* parameter */
-      "<unknown>",                   /* unresolvable import: never guess */
-      "typing:start",                /* UNIFIED_EVENTS from the standards module */
-      "org:${orgId}:conv:${convId}", /* UNIFIED_CHANNELS call */
-      "acme:typing:start",           /* template mixing a const and a standard value */
-      "<unknown>",                   /* a parameter shadows the const */
-      "org:${o}:conv:${c}",          /* this.method() returning a template */
+  static const struct {
+    const char *name, *want;
+  } want[] = {
+      {"literal", "typing:start"},                 /* string literal */
+      {"template", "org:${orgId}:conv:${convId}"}, /* template with holes */
+      {"concat", "org:${orgId}:conv:${convId}"},   /* + concatenation, unknown operands as holes */
+      {"as-const", "typing:stop"},                 /* parenthesised, as const */
+      {"const", "acme"},                           /* const */
+      {"let-once", "x:y"},                         /* let never reassigned */
+      {"let-reassigned", "<unknown>"},             /* let reassigned */
+      {"destructured-default", "typing_start"},    /* destructured default */
+      {"object-member", "typing_start"},           /* object constant member: judged by value */
+      {"object-arrow-call", "org:${orgId}:conversation:${convId}"}, /* arrow function in an object,
+                                                                       arguments substituted */
+      {"local-function", "conversation:${convId}"},      /* local function returning a template */
+      {"conditional", "typing:start|typing:stop"},       /* conditional: both values */
+      {"conditional-unknown", "typing:start+?"},         /* conditional with an unknown branch */
+      {"imported-const", "org:acme:conversations"},      /* imported const (relative path) */
+      {"imported-template", "org:acme:agents:presence"}, /* imported template of literals */
+      {"tsconfig-paths-index",
+       "new_message"}, /* tsconfig paths + index.ts, member of an as-const object */
+      {"export-from", "typing:update"},     /* export { x } from */
+      {"export-star", "read:receipt"},      /* export * from */
+      {"default-export", "presence:join"},  /* default export of a const */
+      {"reexport-cycle", "<unknown>"},      /* re-export cycle terminates */
+      {"parameter", "<unknown>"},           /* parameter */
+      {"unresolvable-import", "<unknown>"}, /* unresolvable import: never guess */
+      {"unified-events", "typing:start"},   /* UNIFIED_EVENTS from the standards module */
+      {"unified-channels", "org:${orgId}:conv:${convId}"}, /* UNIFIED_CHANNELS call */
+      {"const-and-standard",
+       "acme:typing:start"},                 /* template mixing a const and a standard value */
+      {"shadowing-parameter", "<unknown>"},  /* a parameter shadows the const */
+      {"this-method", "org:${o}:conv:${c}"}, /* this.method() returning a template */
   };
   size_t nwant = sizeof want / sizeof want[0];
   Module *m = project_module(&proj, CASES);
   assert_non_null(m);
   assert_non_null(m->tree);
   Arena a = {0};
-  const char *got[64];
-  const Value *vals[64];
-  size_t n = probes(m, &a, got, vals, 64);
+  Probe got[64];
+  size_t n = probes(m, &a, got, 64);
   assert_int_equal(n, nwant);
-  for (size_t i = 0; i < n; i++)
-    if (strcmp(got[i], want[i]) != 0)
-      fail_msg("probe %zu: got '%s', want '%s'", i + 1, got[i], want[i]);
+  for (size_t i = 0; i < nwant; i++) {
+    const char *shown = show(&a, probe_value(got, n, want[i].name));
+    if (strcmp(shown, want[i].want) != 0)
+      fail_msg("probe '%s': got '%s', want '%s'", want[i].name, shown, want[i].want);
+  }
   /* Provenance: values built by UNIFIED_* are from the standard, hand-built
    * ones carry their building site. */
-  assert_true(vals[22]->alts[0].from_standard);
-  assert_true(vals[23]->alts[0].from_standard);
-  assert_false(vals[1]->alts[0].from_standard);
-  assert_ptr_equal(vals[1]->alts[0].site_mod, m);
-  assert_false(vals[13]->alts[0].from_standard);
-  assert_non_null(vals[13]->alts[0].site_mod);
-  assert_true(strstr(vals[13]->alts[0].site_mod->fs_path, "consts.ts") != NULL);
-  assert_true(vals[13]->alts[0].via_binding);
+  assert_true(probe_value(got, n, "unified-events")->alts[0].from_standard);
+  assert_true(probe_value(got, n, "unified-channels")->alts[0].from_standard);
+  const Value *tpl = probe_value(got, n, "template");
+  assert_false(tpl->alts[0].from_standard);
+  assert_ptr_equal(tpl->alts[0].site_mod, m);
+  const Value *imported = probe_value(got, n, "imported-const");
+  assert_false(imported->alts[0].from_standard);
+  assert_non_null(imported->alts[0].site_mod);
+  assert_true(strstr(imported->alts[0].site_mod->fs_path, "consts.ts") != NULL);
+  assert_true(imported->alts[0].via_binding);
   arena_free(&a);
 }
 
@@ -131,21 +156,21 @@ static void shapes_match_the_catalog(void **state) {
   (void)state;
   Module *m = project_module(&proj, CASES);
   Arena a = {0};
-  const char *got[64];
-  const Value *vals[64];
-  probes(m, &a, got, vals, 64);
+  Probe got[64];
+  size_t n = probes(m, &a, got, 64);
   /* The hand-built template names the standard call with its hole text. */
-  assert_string_equal(channel_suggest_call(&a, &std, &vals[1]->alts[0]),
+  assert_string_equal(channel_suggest_call(&a, &std, &probe_value(got, n, "template")->alts[0]),
                       "UNIFIED_CHANNELS.conversation(orgId, convId)");
-  assert_string_equal(channel_suggest_call(&a, &std, &vals[2]->alts[0]),
+  assert_string_equal(channel_suggest_call(&a, &std, &probe_value(got, n, "concat")->alts[0]),
                       "UNIFIED_CHANNELS.conversation(orgId, convId)");
   /* A literal segment becomes a quoted argument. */
-  assert_string_equal(channel_suggest_call(&a, &std, &vals[13]->alts[0]),
-                      "UNIFIED_CHANNELS.conversations(\"acme\")");
+  assert_string_equal(
+      channel_suggest_call(&a, &std, &probe_value(got, n, "imported-const")->alts[0]),
+      "UNIFIED_CHANNELS.conversations(\"acme\")");
   /* A near miss matches no shape. */
-  assert_null(channel_suggest_call(&a, &std, &vals[9]->alts[0]));
-  assert_false(channel_alt_valid(&a, &std, &vals[9]->alts[0]));
-  assert_true(channel_alt_valid(&a, &std, &vals[1]->alts[0]));
+  assert_null(channel_suggest_call(&a, &std, &probe_value(got, n, "object-arrow-call")->alts[0]));
+  assert_false(channel_alt_valid(&a, &std, &probe_value(got, n, "object-arrow-call")->alts[0]));
+  assert_true(channel_alt_valid(&a, &std, &probe_value(got, n, "template")->alts[0]));
   arena_free(&a);
 }
 

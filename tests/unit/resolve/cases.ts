@@ -1,4 +1,4 @@
-// Each probe(...) argument is resolved by tests/unit/test_resolve.c, in order.
+// Each probe(NAME, value) is resolved by tests/unit/test_resolve.c, which looks it up by NAME.
 import { INBOX, PRESENCE } from "./consts";
 import { EVENTS } from "@/lib/events";
 import * as ns from "./reexport";
@@ -7,7 +7,7 @@ import { CYCLE } from "./cycle-a";
 import { UNIFIED_CHANNELS, UNIFIED_EVENTS } from "@/lib/realtime/unified-channel-standards";
 import { MISSING } from "./no-such-module";
 
-declare function probe(value: unknown): void;
+declare function probe(name: string, value: unknown): void;
 declare const props: { ev?: string };
 
 const ORG = "acme";
@@ -24,35 +24,35 @@ function getChannelName(id: string) {
 }
 
 export function cases(orgId: string, convId: string, isTyping: boolean, p: string) {
-  probe("typing:start");
-  probe(`org:${orgId}:conv:${convId}`);
-  probe("org:" + orgId + ":conv:" + convId);
-  probe(("typing:stop" as const));
-  probe(ORG);
-  probe(neverReassigned);
-  probe(reassigned);
-  probe(ev);
-  probe(EVENT_TYPES.TYPING_START);
-  probe(CHANNEL_PATTERNS.conversation(orgId, convId));
-  probe(getChannelName(convId));
-  probe(isTyping ? "typing:start" : "typing:stop");
-  probe(isTyping ? "typing:start" : p);
-  probe(INBOX);
-  probe(PRESENCE);
-  probe(EVENTS.NEW);
-  probe(ns.REEXPORTED);
-  probe(ns.STARRED);
-  probe(def);
-  probe(CYCLE);
-  probe(p);
-  probe(MISSING);
-  probe(UNIFIED_EVENTS.TYPING_START);
-  probe(UNIFIED_CHANNELS.conversation(orgId, convId));
-  probe(`${ORG}:${UNIFIED_EVENTS.TYPING_START}`);
+  probe("literal", "typing:start");
+  probe("template", `org:${orgId}:conv:${convId}`);
+  probe("concat", "org:" + orgId + ":conv:" + convId);
+  probe("as-const", ("typing:stop" as const));
+  probe("const", ORG);
+  probe("let-once", neverReassigned);
+  probe("let-reassigned", reassigned);
+  probe("destructured-default", ev);
+  probe("object-member", EVENT_TYPES.TYPING_START);
+  probe("object-arrow-call", CHANNEL_PATTERNS.conversation(orgId, convId));
+  probe("local-function", getChannelName(convId));
+  probe("conditional", isTyping ? "typing:start" : "typing:stop");
+  probe("conditional-unknown", isTyping ? "typing:start" : p);
+  probe("imported-const", INBOX);
+  probe("imported-template", PRESENCE);
+  probe("tsconfig-paths-index", EVENTS.NEW);
+  probe("export-from", ns.REEXPORTED);
+  probe("export-star", ns.STARRED);
+  probe("default-export", def);
+  probe("reexport-cycle", CYCLE);
+  probe("parameter", p);
+  probe("unresolvable-import", MISSING);
+  probe("unified-events", UNIFIED_EVENTS.TYPING_START);
+  probe("unified-channels", UNIFIED_CHANNELS.conversation(orgId, convId));
+  probe("const-and-standard", `${ORG}:${UNIFIED_EVENTS.TYPING_START}`);
 }
 
 export function shadowed(ORG: string) {
-  probe(ORG);
+  probe("shadowing-parameter", ORG);
 }
 
 class Service {
@@ -60,7 +60,7 @@ class Service {
     return `org:${o}:conv:${c}`;
   }
   open(o: string, c: string) {
-    probe(this.conversationChannel(o, c));
+    probe("this-method", this.conversationChannel(o, c));
   }
 }
 export const service = new Service();
