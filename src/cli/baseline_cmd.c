@@ -34,7 +34,7 @@ int cmd_baseline(const Options *o) {
     return EXIT_USAGE;
   }
   Session s;
-  int early = session_open(&s, o, true);
+  int early = session_open(&s, o, (SessionNeeds){.cache = true});
   if (early >= 0) {
     session_close(&s);
     baseline_free(&old);

@@ -60,7 +60,7 @@ static void emit(FILE *out, const LintResult *r, Format format, const OutputOpti
 
 int cmd_check(const Options *o) {
   Session s;
-  int status = session_open(&s, o, true);
+  int status = session_open(&s, o, (SessionNeeds){.cache = true});
   if (status >= 0) {
     session_close(&s);
     return status;

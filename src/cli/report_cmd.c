@@ -36,13 +36,14 @@ static void current_snapshot(Project *proj, const FileList *files, const LintRes
   FileFacts *ff = xcalloc(files->n + 1, sizeof *ff);
   size_t nff = 0;
   for (size_t i = 0; i < files->n; i++) {
-    Module *m = project_module(proj, files->paths[i]);
+    /* Loaded, not parsed: module_site_spans parses only files that can
+     * hold a site. */
+    Module *m = project_module_source(proj, files->paths[i]);
     if (!m)
       continue;
     FileFacts *f = &ff[nff++];
     f->path = m->src.path ? xstrdup(m->src.path) : project_display_path(proj, m->fs_path);
-    if (m->tree)
-      module_site_spans(m, &f->sites, &f->nsites);
+    module_site_spans(m, &f->sites, &f->nsites);
   }
   qsort(ff, nff, sizeof *ff, cmp_facts);
   ReportInput in = {
@@ -102,7 +103,7 @@ int cmd_report(const Options *o) {
   }
   /* Exactly what `rtlint check` lints, under the same configuration. */
   Session s;
-  int status = session_open(&s, o, true);
+  int status = session_open(&s, o, (SessionNeeds){.cache = true, .keep_trees = true});
   if (status >= 0) {
     session_close(&s);
     report_free(&rep);

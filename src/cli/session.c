@@ -39,7 +39,7 @@ static void lint(Session *s) {
   s->have_result = true;
 }
 
-int session_open(Session *s, const Options *o, bool use_cache) {
+int session_open(Session *s, const Options *o, SessionNeeds needs) {
   memset(s, 0, sizeof *s);
   s->o = o;
   int early = adoption_begin(&s->ad, o);
@@ -56,7 +56,8 @@ int session_open(Session *s, const Options *o, bool use_cache) {
   lint_options_defaults(&s->run);
   s->run.jobs = o->jobs;
   s->run.prefilter = !o->no_prefilter;
-  if (use_cache && options_cache_dir(o) &&
+  s->run.keep_trees = needs.keep_trees;
+  if (needs.cache && options_cache_dir(o) &&
       cache_open(&s->cache, options_cache_dir(o), &s->std,
                  s->ad.have_config ? s->ad.config.digest : 0)) {
     s->cached = true;

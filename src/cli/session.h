@@ -24,12 +24,16 @@ typedef struct Session {
   bool have_std, have_proj, have_result;
 } Session;
 
+/* What a command needs of the run beyond its findings. */
+typedef struct SessionNeeds {
+  bool cache;      /* the findings cache may serve (false: rewrites and lints again) */
+  bool keep_trees; /* the command reads the linted files' trees afterwards */
+} SessionNeeds;
+
 /* Reads the configuration, finds the files (walk, index or shard), learns
- * the standards and lints. use_cache: whether the findings cache may serve
- * (commands that rewrite files and lint again pass false). Returns -1 on
- * success, else the exit status to stop with (the error was printed);
- * session_close is due either way. */
-int session_open(Session *s, const Options *o, bool use_cache);
+ * the standards and lints. Returns -1 on success, else the exit status to
+ * stop with (the error was printed); session_close is due either way. */
+int session_open(Session *s, const Options *o, SessionNeeds needs);
 /* Lints the same files again from disk, after fixes were written. */
 void session_relint(Session *s);
 void session_close(Session *s);

@@ -179,6 +179,7 @@ typedef struct Pool {
   const FileIndex *files;  /* files known to hold no needle, or NULL */
   const FileStamp **known; /* each file's stamp when the index let it be skipped */
   bool *filtered;          /* read, and held no needle */
+  bool keep_trees;         /* LintOptions.keep_trees */
   void (*step)(struct Pool *pool, size_t i, DiagList *out);
 } Pool;
 
@@ -269,7 +270,8 @@ static void lint_step(Pool *pool, size_t i, DiagList *out) {
   project_release(m);
   /* One tree per worker: unless another file's resolution reads it, the tree
    * is not needed again (suppressions re-parse the few files with them). */
-  project_drop_tree(m);
+  if (!pool->keep_trees)
+    project_drop_tree(m);
 }
 
 static void run_pool(Pool *pool, unsigned jobs, DiagList *out) {
@@ -397,6 +399,7 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
   pool.error_line = xcalloc(slots, sizeof *pool.error_line);
   pool.error_col = xcalloc(slots, sizeof *pool.error_col);
   pool.cache = opt->cache;
+  pool.keep_trees = opt->keep_trees;
   pool.step = select_step;
   run_pool(&pool, jobs, &out->diags);
   RuleSelection any;

@@ -25,6 +25,9 @@ typedef struct LintOptions {
   unsigned jobs;       /* worker threads; 0 = one per core */
   bool prefilter;      /* skip parsing files that contain no rule's needle */
   struct Cache *cache; /* reuse findings of unchanged files; NULL: off */
+  /* Keep every parsed tree after linting (the report reads each linted
+   * file's realtime sites next) instead of one per worker. */
+  bool keep_trees;
 } LintOptions;
 
 void lint_options_defaults(LintOptions *o);

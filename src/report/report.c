@@ -91,8 +91,28 @@ void flat_diags_sort_unique(FlatDiag *d, size_t *n) {
   *n = w;
 }
 
+/* The text every site needs: a channel sink is a call of .channel(,
+ * getChannel( or a *ToChannel( helper; an event sink a call with the literal
+ * "broadcast" (.on, .send), a *ToChannel( helper or a realtime subscribe(; a
+ * local wrapper calls one of them. A file with none of these has no site and
+ * is not parsed for the report, as the prefilter spares it for the rules. */
+static bool may_hold_sites(const Module *m) {
+  static const char *const needles[] = {".channel(", "Channel(", "broadcast", "subscribe("};
+  if (m->status != SOURCE_OK)
+    return false;
+  for (size_t i = 0; i < sizeof needles / sizeof *needles; i++)
+    if (strstr(m->src.bytes, needles[i]))
+      return true;
+  return false;
+}
+
 void module_site_spans(Module *m, SiteSpan **out, size_t *n) {
-  project_parse(m); /* the prefilter may have skipped it */
+  *n = 0;
+  if (!may_hold_sites(m)) {
+    *out = xcalloc(1, sizeof **out);
+    return;
+  }
+  project_hold(m); /* parses it: the prefilter may have skipped it */
   Arena arena = {0};
   Facts f;
   facts_collect(&f, m, &arena);
@@ -110,6 +130,8 @@ void module_site_spans(Module *m, SiteSpan **out, size_t *n) {
       (*out)[k].start = ts_node_start_byte(f.events[i].arg);
   }
   arena_free(&arena);
+  project_release(m);
+  project_drop_tree(m); /* not needed again */
 }
 
 /* The smallest site span holding `byte`, or -1. */
