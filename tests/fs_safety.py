@@ -304,6 +304,30 @@ def test_fix_identity(tmp):
                                                       f"({st.st_uid}, {st.st_gid})")
     check(not [n for n in os.listdir(d) if ".rtlint-" in n], "no temporary is left behind")
 
+    if owner:
+        # As another user, rtlint cannot give the new file the old one's owner:
+        # it must refuse rather than change who owns the file.
+        os.chmod(tmp, 0o755)
+        d = fresh(tmp, "fix-foreign")
+        os.chown(d, 65534, 65534)
+        p = os.path.join(d, "a.ts")
+        write(p, FIXABLE)
+        os.chown(p, 4242, 4242)
+        os.chmod(p, 0o666)
+
+        def as_nobody():
+            os.setgroups([])
+            os.setgid(65534)
+            os.setuid(65534)
+
+        r = fix(d, ["a.ts"], preexec=as_nobody)
+        check(r.returncode == 2 and "owner" in r.stderr,
+              f"a file whose owner cannot be kept is refused ({r.returncode}, {r.stderr.strip()})")
+        st = os.stat(p)
+        check(read(p) == FIXABLE and (st.st_uid, st.st_gid) == (4242, 4242),
+              "it keeps its contents and owner")
+        check(os.listdir(d) == ["a.ts"], f"no temporary is left behind ({os.listdir(d)})")
+
     # Full disk: a file-size limit makes every write past 100 bytes fail
     # (EFBIG, with SIGXFSZ ignored) like ENOSPC would.
     def small_disk():
