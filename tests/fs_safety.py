@@ -91,6 +91,26 @@ def test_cache_temporaries(tmp):
     check(os.path.isfile(entry) and not os.path.islink(entry), "the entry is written all the same")
 
 
+def test_stale_temporaries(tmp):
+    d = fresh(tmp, "cache-stale")
+    write(os.path.join(d, "a.ts"), FIXABLE)
+    cache = os.path.join(d, ".rtlint-cache")
+    os.mkdir(cache)
+    stale, recent = (os.path.join(cache, f"0123456789abcdef.entry.rtlint-{s}")
+                     for s in ("Stale1", "Fresh1"))
+    for p in (stale, recent):
+        write(p, "half an entry")
+    old = os.stat(stale).st_mtime - 2 * 3600
+    os.utime(stale, (old, old))
+    link = os.path.join(cache, "x.rtlint-Link01")
+    os.symlink(os.path.join(tmp, "elsewhere"), link)
+    r = run(["a.ts"], d)
+    check(r.returncode == 1, "a run that stores entries")
+    check(not os.path.exists(stale), "a temporary a killed run left an hour ago is removed")
+    check(os.path.exists(recent), "a recent one (a concurrent run's) is kept")
+    check(os.path.islink(link), "a symlink with a temporary's name is not touched")
+
+
 def test_baseline_temporary(tmp):
     d = fresh(tmp, "baseline-tmp")
     write(os.path.join(d, "a.ts"), FIXABLE)
@@ -415,7 +435,7 @@ def main():
     ap.add_argument("--rtlint", required=True)
     RTLINT = os.path.abspath(ap.parse_args().rtlint)
     with tempfile.TemporaryDirectory() as tmp:
-        for t in (test_cache_temporaries, test_baseline_temporary, test_cache_folder, test_fifos,
+        for t in (test_cache_temporaries, test_stale_temporaries, test_baseline_temporary, test_cache_folder, test_fifos,
                   test_edited_entries, test_fix_identity, test_merge_output, test_diff_names):
             print(f"-- {t.__name__}")
             t(tmp)

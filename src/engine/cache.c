@@ -5,12 +5,14 @@
 #include "engine/record.h"
 #include "rules/registry.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <xxhash.h>
 
@@ -87,7 +89,40 @@ bool cache_open(Cache *c, const char *dir, const Standards *std, uint64_t config
   return true;
 }
 
+/* Temporaries a killed run left behind ("<name>.rtlint-XXXXXX", core/fsio.h),
+ * older than any live run's could be. */
+#define STALE_TEMPORARY_SECONDS (60 * 60)
+
+static bool temporary_name(const char *name) {
+  const char *mark = strstr(name, ".rtlint-");
+  return mark && strlen(mark) == strlen(".rtlint-XXXXXX");
+}
+
+/* Only after a run that stored entries: a warm run does not pay for the
+ * listing. */
+static void remove_stale_temporaries(Cache *c) {
+  int fd = openat(c->dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+  if (!d) {
+    if (fd >= 0)
+      close(fd);
+    return;
+  }
+  time_t now = time(NULL);
+  struct dirent *e;
+  while ((e = readdir(d))) {
+    struct stat st;
+    if (temporary_name(e->d_name) && fstatat(c->dirfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+        S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
+        st.st_mtime < now - STALE_TEMPORARY_SECONDS)
+      unlinkat(c->dirfd, e->d_name, 0);
+  }
+  closedir(d);
+}
+
 void cache_close(Cache *c) {
+  if (c->dirfd >= 0 && atomic_load(&c->stored))
+    remove_stale_temporaries(c);
   free(c->dir);
   c->dir = NULL;
   if (c->dirfd >= 0)
@@ -363,7 +398,8 @@ void cache_store(Cache *c, const Module *m, const RuleSelection *sel, const Reso
   /* A temporary with a random name beside the entry, then a rename:
    * concurrent runs and threads never share one. A failure only costs the
    * next run a miss. */
-  atomic_write_file(c->dirfd, name, sb.data, sb.len, 0666, ATOMIC_NO_FSYNC, NULL);
+  if (atomic_write_file(c->dirfd, name, sb.data, sb.len, 0666, ATOMIC_NO_FSYNC, NULL))
+    atomic_store(&c->stored, true);
   free(name);
   sb_free(&sb);
 }

@@ -18,6 +18,7 @@ typedef struct Cache {
   int dirfd; /* the folder, opened without following a symlink */
   char run_key[17];
   atomic_bool warned;
+  atomic_bool stored; /* an entry was written this run */
 } Cache;
 
 /* The run key: this rtlint binary (its bytes: a rebuild with changed rules
