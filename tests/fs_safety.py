@@ -152,6 +152,21 @@ def test_cache_folder(tmp):
     check(r.returncode == 1, "a dangling .gitignore symlink in the cache does not stop the run")
     check(not os.path.exists(target), "a dangling .rtlint-cache/.gitignore symlink is not created")
 
+    d = fresh(tmp, "cache-entry-link")
+    write(os.path.join(d, "a.ts"), FIXABLE)
+    run(["a.ts"], d)
+    cache = os.path.join(d, ".rtlint-cache")
+    entry = [os.path.join(cache, n) for n in os.listdir(cache) if n.endswith(".entry")][0]
+    outside = os.path.join(tmp, "outside.entry")
+    os.rename(entry, outside)
+    before = read(outside, "rb")
+    os.symlink(outside, entry)
+    write(os.path.join(d, "a.ts"), FIXABLE + "// changed\n")
+    r = run(["a.ts"], d)
+    check("symbolic link" in r.stderr, f"a symlinked cache entry is not read ({r.stderr.strip()})")
+    check(read(outside, "rb") == before and not os.path.islink(entry),
+          "nor written through: the link itself is replaced")
+
     if os.geteuid() == 0:
         d = fresh(tmp, "cache-owner")
         write(os.path.join(d, "a.ts"), FIXABLE)

@@ -45,7 +45,9 @@ int fsio_open_read(int dirfd, const char *name, unsigned flags, struct stat *st)
 }
 
 const char *fsio_open_error(int result) {
-  return result == FSIO_NOT_REGULAR ? "not a regular file" : strerror(errno);
+  if (result == FSIO_NOT_REGULAR)
+    return "not a regular file";
+  return errno == ELOOP ? "a symbolic link, not followed" : strerror(errno);
 }
 
 bool fsio_read_file(int dirfd, const char *name, unsigned flags, size_t max, char **bytes,
