@@ -68,6 +68,15 @@ def planted_pids():
     return range(base, base + 400)
 
 
+def small_disk(limit):
+    """A full disk, as far as rtlint can tell: every write past limit bytes
+    fails (EFBIG, with SIGXFSZ ignored), like ENOSPC would."""
+    def preexec():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    return preexec
+
+
 def test_cache_temporaries(tmp):
     d = fresh(tmp, "cache-tmp")
     write(os.path.join(d, "a.ts"), FIXABLE)
@@ -124,6 +133,13 @@ def test_baseline_temporary(tmp):
     check(read(victim) == "# mine\n", "a symlink at the baseline's temporary name is not followed")
     b = os.path.join(d, ".rtlint-baseline.json")
     check(os.path.isfile(b) and json.loads(read(b))["findings"], "the baseline is written")
+    before = read(b)
+    write(os.path.join(d, "b.ts"), FIXABLE)
+    r = run(["baseline", "--update", "--allow-new", "--no-cache", "a.ts", "b.ts"], d,
+            preexec=small_disk(100))
+    check(r.returncode == 2 and "cannot write .rtlint-baseline.json" in r.stderr,
+          f"a baseline that cannot be written: exit 2 with a message ({r.stderr.strip()})")
+    check(read(b) == before, "the previous baseline is intact")
 
 
 def test_cache_folder(tmp):
@@ -363,16 +379,11 @@ def test_fix_identity(tmp):
               "it keeps its contents and owner")
         check(os.listdir(d) == ["a.ts"], f"no temporary is left behind ({os.listdir(d)})")
 
-    # Full disk: a file-size limit makes every write past 100 bytes fail
-    # (EFBIG, with SIGXFSZ ignored) like ENOSPC would.
-    def small_disk():
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (100, 100))
-
+    # Full disk: every write past 100 bytes fails.
     d = fresh(tmp, "fix-full")
     p = os.path.join(d, "a.ts")
     write(p, FIXABLE)
-    r = fix(d, ["a.ts"], preexec=small_disk)
+    r = fix(d, ["a.ts"], preexec=small_disk(100))
     check(r.returncode == 2 and "cannot write" in r.stderr,
           f"--fix that cannot write exits 2 with a message ({r.returncode}, {r.stderr.strip()})")
     check(read(p) == FIXABLE, "the file is intact")
@@ -380,7 +391,7 @@ def test_fix_identity(tmp):
 
     # -o on a full disk: no partial or empty report.
     out = os.path.join(d, "report.json")
-    r = run(["--no-cache", "--format", "json", "-o", out, "a.ts"], d, preexec=small_disk)
+    r = run(["--no-cache", "--format", "json", "-o", out, "a.ts"], d, preexec=small_disk(100))
     check(r.returncode == 2 and "cannot write" in r.stderr and not os.path.exists(out),
           f"-o that cannot be written: exit 2, message, no file ({r.returncode}, "
           f"{r.stderr.strip()})")
@@ -394,11 +405,7 @@ def test_merge_output(tmp):
         check(r.returncode in (0, 1) and os.path.exists(os.path.join(d, f"s{i}.json")),
               f"shard {i} written")
 
-    def small_disk():
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (50, 50))
-
-    r = run(["merge", "s1.json", "s2.json", "-o", "all.json"], d, preexec=small_disk)
+    r = run(["merge", "s1.json", "s2.json", "-o", "all.json"], d, preexec=small_disk(50))
     check(r.returncode == 2 and "cannot write" in r.stderr,
           f"merge -o on a full disk: exit 2 with a message ({r.returncode}, {r.stderr.strip()})")
     check(not os.path.exists(os.path.join(d, "all.json")), "merge -o leaves no (0-byte) file")
@@ -407,7 +414,7 @@ def test_merge_output(tmp):
     check(r.returncode == 2 and "no/such/dir/all.json" in r.stderr,
           f"merge -o into a missing folder: exit 2, naming it ({r.stderr.strip()})")
     write(os.path.join(d, "all.json"), "previous\n")
-    r = run(["merge", "s1.json", "s2.json", "-o", "all.json"], d, preexec=small_disk)
+    r = run(["merge", "s1.json", "s2.json", "-o", "all.json"], d, preexec=small_disk(50))
     check(read(os.path.join(d, "all.json")) == "previous\n",
           "a failed merge -o leaves the previous file as it was")
     r = run(["merge", "s1.json", "s2.json", "-o", "all.json"], d)
