@@ -259,7 +259,9 @@ bool fix_write(FileFixResult *out, const char *fs_path) {
   char *err = NULL;
   if (!atomic_begin(&w, AT_FDCWD, path, 0600, 0, &err)) {
     free(target);
-    return refuse(out, xasprintf("%s; file left unchanged", err));
+    refuse(out, xasprintf("%s; file left unchanged", err));
+    free(err);
+    return false;
   }
   atomic_write(&w, out->fixed, out->fixed_len);
   /* The new file keeps the old one's owner, group and mode, or is not used. */
@@ -291,9 +293,11 @@ bool fix_write(FileFixResult *out, const char *fs_path) {
   }
   bool ok = atomic_commit(&w, &err);
   free(target);
-  if (!ok)
-    return refuse(out, xasprintf("cannot write %s; file left unchanged", err));
-  return true;
+  if (!ok) {
+    refuse(out, xasprintf("cannot write %s; file left unchanged", err));
+    free(err);
+  }
+  return ok;
 }
 
 void fix_print_diff(FILE *f, const FileFixResult *out) {
