@@ -420,6 +420,19 @@ def test_merge_output(tmp):
     r = run(["merge", "s1.json", "s2.json", "-o", "all.json"], d)
     check(r.returncode == 0 and json.loads(read(os.path.join(d, "all.json")))["diagnostics"],
           "merge -o writes the merged file")
+    write(os.path.join(d, "target.json"), "old\n")
+    os.symlink("target.json", os.path.join(d, "link.json"))
+    r = run(["merge", "s1.json", "s2.json", "-o", "link.json"], d)
+    check(r.returncode == 0 and os.path.islink(os.path.join(d, "link.json")) and
+          json.loads(read(os.path.join(d, "target.json")))["diagnostics"],
+          "-o through a symlink writes its target and keeps the link")
+    os.symlink(os.path.join(tmp, "nowhere.json"), os.path.join(d, "dangling.json"))
+    r = run(["merge", "s1.json", "s2.json", "-o", "dangling.json"], d)
+    check(r.returncode == 2 and not os.path.exists(os.path.join(tmp, "nowhere.json")),
+          f"-o through a dangling symlink is refused ({r.stderr.strip()})")
+    r = run(["merge", "s1.json", "s2.json", "-o", "/dev/null"], d)
+    check(r.returncode == 0 and stat.S_ISCHR(os.stat("/dev/null").st_mode),
+          "-o /dev/null is written, not replaced")
 
 
 ODD_NAMES = ["with space.ts", "tab\there.ts", "new\nline.ts", 'quo"te.ts', "back\\slash.ts",
