@@ -1,10 +1,12 @@
 #include "baseline/baseline.h"
 
+#include "core/fsio.h"
 #include "core/util.h"
 #include "output/fingerprint.h"
 #include "rules/registry.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,12 +34,18 @@ void baseline_free(Baseline *b) {
 bool baseline_load(Baseline *b, const char *file, char **err) {
   memset(b, 0, sizeof *b);
   json_error_t jerr;
-  json_t *root = json_load_file(file, 0, &jerr);
+  char *bytes;
+  size_t len;
+  const char *why = NULL;
+  if (!fsio_read_file(AT_FDCWD, file, 0, SIZE_MAX / 4, &bytes, &len, &why)) {
+    *err = xasprintf("baseline %s: %s (create it with `rtlint baseline`)", file,
+                     why ? why : "No such file or directory");
+    return false;
+  }
+  json_t *root = json_loadb(bytes, len, 0, &jerr);
+  free(bytes);
   if (!root) {
-    if (access(file, F_OK) != 0)
-      *err = xasprintf("baseline %s: %s (create it with `rtlint baseline`)", file, strerror(errno));
-    else
-      *err = xasprintf("baseline %s:%d:%d: %s", file, jerr.line, jerr.column, jerr.text);
+    *err = xasprintf("baseline %s:%d:%d: %s", file, jerr.line, jerr.column, jerr.text);
     return false;
   }
   json_t *findings = json_object_get(root, "findings");
@@ -91,19 +99,15 @@ bool baseline_write(Baseline *b, const char *file, char **err) {
                                          b->items[i].rule, "fingerprint", b->items[i].fingerprint,
                                          "message", b->items[i].message));
   json_object_set_new(root, "findings", arr);
-  char *tmp = xasprintf("%s.tmp.%ld", file, (long)getpid());
-  bool ok = json_dump_file(root, tmp, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0;
+  /* A temporary beside it, renamed into place (core/fsio.h): a predictable
+   * temporary name could be planted as a symlink by the repository. */
+  OutputFile out;
+  bool ok = output_file_open(&out, file, err);
   if (ok) {
-    FILE *f = fopen(tmp, "a");
-    ok = f && fputc('\n', f) != EOF && fclose(f) == 0;
+    json_dumpf(root, out.f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    fputc('\n', out.f);
+    ok = output_file_close(&out, err);
   }
-  if (ok && rename(tmp, file) != 0)
-    ok = false;
-  if (!ok) {
-    *err = xasprintf("cannot write %s: %s", file, strerror(errno));
-    unlink(tmp);
-  }
-  free(tmp);
   json_decref(root);
   return ok;
 }

@@ -4,6 +4,7 @@
 #include "cli/session.h"
 #include "cli/standards_setup.h"
 #include "core/embedded.h"
+#include "core/fsio.h"
 #include "core/util.h"
 #include "discover/discover.h"
 #include "engine/cache.h"
@@ -65,18 +66,25 @@ int cmd_check(const Options *o) {
     session_close(&s);
     return status;
   }
-  FILE *out = stdout;
-  if (o->output && !(out = fopen(o->output, "w"))) {
-    fprintf(stderr, "rtlint: cannot write %s\n", o->output);
+  /* -o: a temporary renamed into place at the end (core/fsio.h), so a
+   * failed run leaves no partial report. */
+  OutputFile output;
+  char *output_err = NULL;
+  if (!output_file_open(&output, o->output, &output_err)) {
+    fprintf(stderr, "rtlint: %s\n", output_err);
+    free(output_err);
     session_close(&s);
     return EXIT_USAGE;
   }
+  FILE *out = output.f;
   if (o->diff) {
     FixSummary fs = fix_run(&s.proj, &s.result, o->fix_level, true, out);
     status = fs.diff_files ? EXIT_FINDINGS : EXIT_CLEAN;
   } else {
+    bool fix_failed = false;
     if (o->fix_level != FIX_NONE) {
       FixSummary fs = fix_run(&s.proj, &s.result, o->fix_level, false, out);
+      fix_failed = fs.write_failures > 0;
       if (fs.files_written) {
         /* Report what remains: lint the fixed files afresh. */
         fprintf(stderr, "rtlint: applied %zu %s in %zu %s\n", fs.fixes_applied,
@@ -88,10 +96,15 @@ int cmd_check(const Options *o) {
     OutputOptions oo = {.color = want_color(o, out), .quiet = o->quiet, .root = s.proj.cwd};
     emit(out, &s.result, o->format, &oo);
     status = exit_status(&s.result, o, &oo);
+    /* Fixes that could not be written (full disk, read-only file, ...):
+     * the request was not carried out. */
+    if (fix_failed)
+      status = EXIT_USAGE;
     adoption_finish(&s.ad);
   }
-  if (out != stdout && fclose(out) != 0) {
-    fprintf(stderr, "rtlint: cannot write %s\n", o->output);
+  if (!output_file_close(&output, &output_err)) {
+    fprintf(stderr, "rtlint: %s\n", output_err);
+    free(output_err);
     status = EXIT_USAGE;
   }
   session_close(&s);

@@ -36,6 +36,8 @@ FixSummary fix_run(Project *proj, const LintResult *result, FixApplicability lev
       } else if (fr.fixed && fix_write(&fr, m->fs_path)) {
         s.files_written++;
         s.fixes_applied += fr.applied;
+      } else if (fr.fixed) {
+        s.write_failures++;
       }
       if (fr.refused) {
         s.refused_files++;

@@ -6,7 +6,8 @@
 
 typedef struct FixSummary {
   size_t files_written, fixes_applied, deferred, refused_files;
-  size_t diff_files; /* files with changes in --diff mode */
+  size_t diff_files;     /* files with changes in --diff mode */
+  size_t write_failures; /* files whose fixes could not be written (fix_write) */
 } FixSummary;
 
 /* Applies (or with diff=true prints as a unified diff to out) the fixes in

@@ -6,6 +6,7 @@
  * the occurrence numbers in SARIF fingerprints), so the result equals one
  * unsharded run. Logs from different versions or rule sets are refused. */
 #include "cli/commands.h"
+#include "core/fsio.h"
 #include "core/strmap.h"
 #include "core/util.h"
 
@@ -243,15 +244,18 @@ int cmd_merge(const Options *o) {
     recount_summary(base);
   }
   if (ok) {
-    FILE *out = o->output ? fopen(o->output, "w") : stdout;
-    if (!out) {
-      fprintf(stderr, "rtlint: cannot write %s\n", o->output);
-      ok = false;
-    } else {
-      json_dumpf(base, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-      fputc('\n', out);
-      if (out != stdout && fclose(out) != 0)
-        ok = false;
+    /* Written to a temporary and renamed, or not at all (core/fsio.h). */
+    OutputFile out;
+    char *err = NULL;
+    ok = output_file_open(&out, o->output, &err);
+    if (ok) {
+      json_dumpf(base, out.f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+      fputc('\n', out.f);
+      ok = output_file_close(&out, &err);
+    }
+    if (!ok) {
+      fprintf(stderr, "rtlint: %s\n", err);
+      free(err);
     }
   }
   json_decref(base);

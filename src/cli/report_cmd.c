@@ -2,6 +2,7 @@
  * the Report once, write it in the requested format. */
 #include "cli/commands.h"
 #include "cli/session.h"
+#include "core/fsio.h"
 #include "core/util.h"
 #include "discover/discover.h"
 #include "report/history.h"
@@ -128,21 +129,21 @@ int cmd_report(const Options *o) {
     }
   }
   if (status == EXIT_CLEAN) {
-    FILE *out = stdout;
-    if (o->output && !(out = fopen(o->output, "w"))) {
-      fprintf(stderr, "rtlint: cannot write %s\n", o->output);
-      status = EXIT_USAGE;
-    } else {
+    OutputFile out;
+    char *out_err = NULL;
+    if (output_file_open(&out, o->output, &out_err)) {
       if (o->format == FORMAT_HTML)
-        report_write_html(out, &rep);
+        report_write_html(out.f, &rep);
       else if (o->format == FORMAT_JSON)
-        report_write_json(out, &rep);
+        report_write_json(out.f, &rep);
       else
-        report_write_md(out, &rep);
-      if (out != stdout && fclose(out) != 0) {
-        fprintf(stderr, "rtlint: cannot write %s\n", o->output);
-        status = EXIT_USAGE;
-      }
+        report_write_md(out.f, &rep);
+      output_file_close(&out, &out_err);
+    }
+    if (out_err) {
+      fprintf(stderr, "rtlint: %s\n", out_err);
+      free(out_err);
+      status = EXIT_USAGE;
     }
   }
   session_close(&s);

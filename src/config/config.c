@@ -1,6 +1,7 @@
 #include "config/config.h"
 
 #include "config/glob.h"
+#include "core/fsio.h"
 #include "core/util.h"
 #include "resolve/project.h"
 #include "rules/registry.h"
@@ -403,10 +404,11 @@ bool config_parse(Config *c, const char *display_path, const char *dir, const ch
 }
 
 bool config_load(Config *c, const char *path, char **err) {
-  FILE *f = fopen(path, "rb");
+  FILE *f = fsio_fopen_read(path, 0);
   if (!f) {
     memset(c, 0, sizeof *c);
-    *err = xasprintf("rtlint: cannot read configuration %s: %s", path, strerror(errno));
+    *err = xasprintf("rtlint: cannot read configuration %s: %s", path,
+                     errno == EINVAL ? "not a regular file" : strerror(errno));
     return false;
   }
   StrBuf sb = {0};

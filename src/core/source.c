@@ -1,5 +1,6 @@
 #include "core/source.h"
 
+#include "core/fsio.h"
 #include "core/util.h"
 
 #include <errno.h>
@@ -190,15 +191,12 @@ bool file_stamp_settled(const FileStamp *s, uint64_t settled_before) {
 SourceStatus src_load(Source *src, const char *fs_path, const char *display_path, char **detail) {
   memset(src, 0, sizeof *src);
   *detail = NULL;
-  int fd = open(fs_path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    *detail = xasprintf("cannot read file: %s", strerror(errno));
-    return SOURCE_UNREADABLE;
-  }
+  /* A FIFO or device named on the command line is never opened: it could
+   * block forever (core/fsio.h). */
   struct stat st;
-  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    close(fd);
-    *detail = xstrdup("cannot read file: not a regular file");
+  int fd = fsio_open_read(AT_FDCWD, fs_path, 0, &st);
+  if (fd < 0) {
+    *detail = xasprintf("cannot read file: %s", fsio_open_error(fd));
     return SOURCE_UNREADABLE;
   }
   if ((uint64_t)st.st_size > SOURCE_MAX_BYTES) {

@@ -1,7 +1,10 @@
 #include "core/stamp_file.h"
 
+#include "core/fsio.h"
 #include "core/util.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,10 +17,39 @@ void stamp_file_warn(const char *path) {
           path);
 }
 
+/* The cache folder holding path, opened safely (fsio_open_private_dir);
+ * *name points at path's last component. -1 when there is none or it is
+ * refused (cache_open says why). */
+static int open_folder(const char *path, const char **name, bool create) {
+  const char *slash = strrchr(path, '/');
+  *name = slash ? slash + 1 : path;
+  char *dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
+  char *why = NULL;
+  int fd = fsio_open_private_dir(*dir ? dir : "/", create, &why);
+  free(why);
+  free(dir);
+  return fd;
+}
+
 FILE *stamp_file_open(const char *path, const char *magic) {
-  FILE *f = fopen(path, "r");
-  if (!f)
+  const char *name;
+  int dirfd = open_folder(path, &name, false);
+  if (dirfd < 0)
     return NULL;
+  int fd = fsio_open_read(dirfd, name, FSIO_NOFOLLOW, NULL);
+  int e = errno;
+  close(dirfd);
+  if (fd < 0) {
+    errno = e;
+    if (fd == FSIO_NOT_REGULAR || errno != ENOENT)
+      fprintf(stderr, "rtlint: warning: ignoring cache file %s (%s)\n", path, fsio_open_error(fd));
+    return NULL;
+  }
+  FILE *f = fdopen(fd, "r");
+  if (!f) {
+    close(fd);
+    return NULL;
+  }
   char *line = NULL;
   size_t cap = 0;
   ssize_t len = getline(&line, &cap, f);
@@ -43,14 +75,16 @@ bool stamp_file_parse(const char **p, FileStamp *out) {
 }
 
 bool stamp_file_create(StampFileWriter *w, const char *path, const char *magic) {
-  w->path = path;
-  w->tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
-  w->f = fopen(w->tmp, "w");
-  if (!w->f) {
-    free(w->tmp);
-    w->tmp = NULL;
+  const char *name;
+  w->dirfd = open_folder(path, &name, false);
+  if (w->dirfd < 0)
+    return false;
+  if (!atomic_begin(&w->file, w->dirfd, name, 0666, ATOMIC_NO_FSYNC, NULL)) {
+    close(w->dirfd);
+    w->dirfd = -1;
     return false;
   }
+  w->f = atomic_stream(&w->file);
   fprintf(w->f, "%s\n", magic);
   return true;
 }
@@ -61,9 +95,7 @@ void stamp_file_write_stamp(StampFileWriter *w, const FileStamp *s) {
 }
 
 void stamp_file_commit(StampFileWriter *w) {
-  bool write_error = ferror(w->f) != 0;
-  if (fclose(w->f) != 0 || write_error || rename(w->tmp, w->path) != 0)
-    unlink(w->tmp);
-  free(w->tmp);
+  atomic_commit(&w->file, NULL);
+  close(w->dirfd);
   memset(w, 0, sizeof *w);
 }

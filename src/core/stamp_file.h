@@ -1,5 +1,6 @@
 #ifndef RTLINT_CORE_STAMP_FILE_H
 #define RTLINT_CORE_STAMP_FILE_H
+#include "core/fsio.h"
 #include "core/source.h"
 
 #include <stdbool.h>
@@ -8,7 +9,9 @@
 /* The text files the cache keeps stamps in (engine/file_index.c,
  * discover/dir_index.c): a magic line, then records that start with a stamp
  * ("<size> <mtime> <ctime> <ino> <dev> "). Written to a temporary file and
- * renamed, so a reader sees the old file or the new one, never half. */
+ * renamed (core/fsio.h), so a reader sees the old file or the new one, never
+ * half; the folder is opened without following a symlink, and a file there
+ * that is a symlink or not a regular file is ignored with a warning. */
 
 /* The file, positioned after its magic line; NULL when absent, or foreign
  * (with a warning). */
@@ -21,8 +24,8 @@ bool stamp_file_parse(const char **p, FileStamp *out);
 
 typedef struct StampFileWriter {
   FILE *f;
-  char *tmp;
-  const char *path;
+  AtomicFile file;
+  int dirfd;
 } StampFileWriter;
 
 /* False when the temporary file cannot be created (no cache directory yet). */

@@ -1,11 +1,13 @@
 #include "discover/ignore.h"
 
+#include "core/fsio.h"
 #include "core/source.h"
 #include "core/util.h"
 #include "discover/wildmatch.h"
 
 #include <fcntl.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -176,7 +178,10 @@ static char *read_fd(int fd, size_t *len) {
 
 void ignore_push_file(Ignore *ig, const char *dir, const char *path, bool nofollow) {
   IgnoreList *l = push_list(ig, dir);
-  int fd = open(path, O_RDONLY | O_CLOEXEC | (nofollow ? O_NOFOLLOW : 0));
+  /* A FIFO named .gitignore must not hang the walk: never opened. */
+  int fd = fsio_open_read(AT_FDCWD, path, nofollow ? FSIO_NOFOLLOW : 0, NULL);
+  if (fd == FSIO_NOT_REGULAR)
+    fprintf(stderr, "rtlint: warning: ignoring %s (not a regular file)\n", path);
   if (fd < 0)
     return;
   size_t len = 0;

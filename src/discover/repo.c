@@ -1,5 +1,6 @@
 #include "discover/repo.h"
 
+#include "core/fsio.h"
 #include "core/util.h"
 
 #include <ctype.h>
@@ -164,7 +165,7 @@ static RepoFound find_git_dir(char *abs, char **workdir) {
  * names one of the settings involved, includes other files, or makes the
  * repository bare or moves its work tree. An absent file changes nothing. */
 static bool config_may_matter(const char *path) {
-  FILE *f = fopen(path, "r");
+  FILE *f = fsio_fopen_read(path, 0);
   if (!f)
     return false;
   static const char *const words[] = {"excludesfile", "ignorecase", "include", "worktree", NULL};

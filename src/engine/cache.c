@@ -1,15 +1,18 @@
 #include "engine/cache.h"
 
+#include "core/fsio.h"
 #include "core/util.h"
 #include "engine/record.h"
 #include "rules/registry.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <xxhash.h>
 
@@ -57,58 +60,85 @@ void cache_run_key(const Standards *std, uint64_t config_digest, char out[17]) {
   snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
 
-static bool mkdirs(const char *dir) {
-  char *d = xstrdup(dir);
-  for (char *p = d + 1; *p; p++) {
-    if (*p != '/')
-      continue;
-    *p = '\0';
-    if (mkdir(d, 0777) != 0 && errno != EEXIST) {
-      free(d);
-      return false;
-    }
-    *p = '/';
-  }
-  bool ok = mkdir(d, 0777) == 0 || errno == EEXIST;
-  free(d);
-  return ok;
-}
-
 bool cache_open(Cache *c, const char *dir, const Standards *std, uint64_t config_digest) {
   memset(c, 0, sizeof *c);
-  if (!mkdirs(dir)) {
-    fprintf(stderr, "rtlint: warning: cannot create cache directory %s: %s; not caching\n", dir,
-            strerror(errno));
+  c->dirfd = -1;
+  char *why = NULL;
+  /* A committed .rtlint-cache symlink must not send rtlint's writes
+   * elsewhere, nor a folder someone else owns feed it entries. */
+  int fd = fsio_open_private_dir(dir, true, &why);
+  if (fd < 0) {
+    fprintf(stderr, "rtlint: warning: cache directory refused: %s; not caching\n", why ? why : dir);
+    free(why);
     return false;
   }
   c->dir = xstrdup(dir);
+  c->dirfd = fd;
   cache_run_key(std, config_digest, c->run_key);
-  /* Like ruff's cache: the directory ignores itself, so it never gets committed. */
-  char *ignore = xasprintf("%s/.gitignore", dir);
-  if (access(ignore, F_OK) != 0) {
-    FILE *f = fopen(ignore, "w");
-    if (f) {
-      fputs("# Automatically created by rtlint.\n*\n", f);
-      fclose(f);
-    }
+  /* Like ruff's cache: the directory ignores itself, so it never gets
+   * committed. O_EXCL|O_NOFOLLOW: a planted .gitignore symlink, even a
+   * dangling one, is left alone, never written through. */
+  int ig = openat(fd, ".gitignore", O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+  if (ig >= 0) {
+    static const char text[] = "# Automatically created by rtlint.\n*\n";
+    bool ok = write(ig, text, sizeof text - 1) == (ssize_t)(sizeof text - 1);
+    close(ig);
+    if (!ok)
+      unlinkat(fd, ".gitignore", 0);
   }
-  free(ignore);
   return true;
 }
 
+/* Temporaries a killed run left behind ("<name>.rtlint-XXXXXX", core/fsio.h),
+ * older than any live run's could be. */
+#define STALE_TEMPORARY_SECONDS (60 * 60)
+
+static bool temporary_name(const char *name) {
+  const char *mark = strstr(name, ".rtlint-");
+  return mark && strlen(mark) == strlen(".rtlint-XXXXXX");
+}
+
+/* Only after a run that stored entries: a warm run does not pay for the
+ * listing. */
+static void remove_stale_temporaries(Cache *c) {
+  int fd = openat(c->dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+  if (!d) {
+    if (fd >= 0)
+      close(fd);
+    return;
+  }
+  time_t now = time(NULL);
+  struct dirent *e;
+  while ((e = readdir(d))) {
+    struct stat st;
+    if (temporary_name(e->d_name) && fstatat(c->dirfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+        S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
+        st.st_mtime < now - STALE_TEMPORARY_SECONDS)
+      unlinkat(c->dirfd, e->d_name, 0);
+  }
+  closedir(d);
+}
+
 void cache_close(Cache *c) {
+  if (c->dirfd >= 0 && atomic_load(&c->stored))
+    remove_stale_temporaries(c);
   free(c->dir);
   c->dir = NULL;
+  if (c->dirfd >= 0)
+    close(c->dirfd);
+  c->dirfd = -1;
 }
 
-static char *entry_path(const Cache *c, const Module *m) {
+/* The entry's name inside the cache folder. */
+static char *entry_name(const Module *m) {
   uint64_t h = hash_str(HASH_FNV_SEED, m->fs_path);
-  return xasprintf("%s/%016llx.entry", c->dir, (unsigned long long)h);
+  return xasprintf("%016llx.entry", (unsigned long long)h);
 }
 
-static void warn_once(Cache *c, const char *path, const char *why) {
+static void warn_once(Cache *c, const char *name, const char *why) {
   if (!atomic_exchange(&c->warned, true))
-    fprintf(stderr, "rtlint: warning: ignoring cache entry %s (%s)\n", path, why);
+    fprintf(stderr, "rtlint: warning: ignoring cache entry %s/%s (%s)\n", c->dir, name, why);
 }
 
 /* Every file resolution read still has the contents it had, and every import
@@ -144,50 +174,80 @@ static bool deps_valid(Project *p, RecordReader *r) {
   return valid && r->ok;
 }
 
-/* One finding; false when it no longer fits its file (or did not parse). */
-static bool load_diag(Project *p, RecordReader *r, DiagList *out) {
+/* Why a finding read back cannot be trusted, or NULL. Entries are checked
+ * field by field even behind a valid checksum: the cache folder is data the
+ * repository can hold, and a hand-edited entry must not inject a finding or
+ * a severity the file's rule selection does not give. */
+static const char *diag_invalid(const RuleMeta *rule, uint64_t severity, const Module *m,
+                                uint64_t start, uint64_t end, uint64_t app,
+                                const RuleSelection *sel) {
+  if (!rule)
+    return "unknown rule";
+  if (rule->project_wide)
+    return "a finding of a rule that is never cached";
+  if (severity != (uint64_t)sel->severity[rules_index(rule)] || severity == SEV_OFF)
+    return "a severity the rule selection does not give";
+  if (app > FIX_SAFE)
+    return "an unknown fix applicability";
+  if (!m || m->status != SOURCE_OK)
+    return NULL; /* a file that is gone or changed: a plain miss */
+  if (start > end || end > m->src.len)
+    return "a range outside its file";
+  return NULL;
+}
+
+/* One finding; false with *why set (NULL: a plain miss) when it cannot be used. */
+static bool load_diag(Project *p, RecordReader *r, const RuleSelection *sel, DiagList *out,
+                      const char **why) {
   char *id = record_read_strdup(r);
-  Severity severity = (Severity)record_read_uint(r);
+  uint64_t severity = record_read_uint(r);
   char *path = record_read_strdup(r);
-  uint32_t start = (uint32_t)record_read_uint(r), end = (uint32_t)record_read_uint(r);
+  uint64_t start = record_read_uint(r), end = record_read_uint(r);
   char *msg = record_read_strdup(r);
   char *help = record_read_uint(r) ? record_read_strdup(r) : NULL;
-  FixApplicability app = (FixApplicability)record_read_uint(r);
-  const RuleMeta *rule = rules_find(id);
+  uint64_t app = record_read_uint(r);
+  const RuleMeta *rule = r->ok ? rules_find(id) : NULL;
   const Module *m = r->ok && rule ? project_module_source(p, path) : NULL;
-  bool ok = m && m->status == SOURCE_OK && start <= end && end <= m->src.len;
-  Diag *d = ok ? diag_add(out, rule, severity, &m->src, start, end, msg, help) : NULL;
-  if (app != FIX_NONE) {
+  *why = r->ok ? diag_invalid(rule, severity, m, start, end, app, sel) : "corrupt";
+  bool ok = !*why && m && m->status == SOURCE_OK;
+  Diag *d = ok ? diag_add(out, rule, (Severity)severity, &m->src, (uint32_t)start, (uint32_t)end,
+                          msg, help)
+               : NULL;
+  if (app != FIX_NONE && r->ok) {
     char *title = record_read_strdup(r);
     uint64_t nedits = record_read_uint(r);
     for (uint64_t i = 0; i < nedits && r->ok; i++) {
-      uint32_t es = (uint32_t)record_read_uint(r), ee = (uint32_t)record_read_uint(r);
+      uint64_t es = record_read_uint(r), ee = record_read_uint(r);
       char *text = record_read_strdup(r);
-      if (d)
-        diag_add_edit(d, es, ee, text);
+      if (d && r->ok && (es > ee || ee > m->src.len)) {
+        *why = "a fix outside its file";
+        ok = false;
+      }
+      if (d && ok)
+        diag_add_edit(d, (uint32_t)es, (uint32_t)ee, text);
       free(text);
     }
     if (d)
-      diag_set_fix(d, app, title);
+      diag_set_fix(d, (FixApplicability)app, title);
     free(title);
   }
   free(id);
   free(path);
   free(msg);
   free(help);
+  if (!r->ok)
+    *why = "corrupt";
   return ok && r->ok;
 }
 
-/* A whole entry in one read (entries are small). */
-static bool read_entry(const char *path, char **bytes, size_t *len) {
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    return false;
-  struct stat st;
-  bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-            read_fd_all(fd, (size_t)st.st_size, SIZE_MAX / 4, bytes, len);
-  close(fd);
-  return ok;
+/* Entries are small; anything larger is not one of ours. */
+#define ENTRY_MAX_BYTES (64u << 20)
+
+/* A whole entry in one read; false for a miss, with *why set when it is
+ * worth a warning (not a regular file, a symlink, unreadable). */
+static bool read_entry(const Cache *c, const char *name, char **bytes, size_t *len,
+                       const char **why) {
+  return fsio_read_file(c->dirfd, name, FSIO_NOFOLLOW, ENTRY_MAX_BYTES, bytes, len, why);
 }
 
 CachedFile cache_lookup(Cache *c, Project *p, const Module *m, const RuleSelection *sel,
@@ -195,18 +255,21 @@ CachedFile cache_lookup(Cache *c, Project *p, const Module *m, const RuleSelecti
   CachedFile result = {false, 0, 0};
   if (!c->dir)
     return result;
-  char *path = entry_path(c, m);
+  char *name = entry_name(m);
   char *data;
   size_t len;
   RecordReader r;
-  if (!read_entry(path, &data, &len)) {
-    free(path);
+  const char *why = NULL;
+  if (!read_entry(c, name, &data, &len, &why)) {
+    if (why)
+      warn_once(c, name, why);
+    free(name);
     return result;
   }
   if (!record_open(&r, data, len)) {
-    warn_once(c, path, "corrupt, or written by another version");
+    warn_once(c, name, "corrupt, or written by another version");
     free(data);
-    free(path);
+    free(name);
     return result;
   }
   char want_selection[17];
@@ -217,29 +280,41 @@ CachedFile cache_lookup(Cache *c, Project *p, const Module *m, const RuleSelecti
   bool same_file = record_read_str_eq(&r, m->fs_path);
   bool same_contents = record_read_str_eq(&r, m->content_hash);
   bool same = same_run && same_selection && same_file && same_contents;
-  uint32_t error_line = (uint32_t)record_read_uint(&r);
-  uint32_t error_col = (uint32_t)record_read_uint(&r);
-  if (same && deps_valid(p, &r)) {
+  uint64_t error_line = record_read_uint(&r);
+  uint64_t error_col = record_read_uint(&r);
+  if (same && r.ok &&
+      (error_line > (uint64_t)m->src.len + 1 || error_col > (uint64_t)m->src.len + 1))
+    why = "a syntax error position outside its file";
+  if (same && !why && deps_valid(p, &r)) {
     size_t before = out->n;
     uint64_t ndiags = record_read_uint(&r);
     bool ok = r.ok;
+    if (ok && ndiags > len) {
+      ok = false;
+      why = "an impossible number of findings";
+    }
     for (uint64_t i = 0; i < ndiags && ok; i++)
-      ok = load_diag(p, &r, out);
+      ok = load_diag(p, &r, sel, out, &why);
+    if (ok && r.p != r.end) {
+      ok = false;
+      why = "trailing data";
+    }
     if (ok) {
       result.hit = true;
-      result.error_line = error_line;
-      result.error_col = error_col;
+      result.error_line = (uint32_t)error_line;
+      result.error_col = (uint32_t)error_col;
     } else {
       for (size_t k = before; k < out->n; k++)
         diag_free(&out->items[k]);
       out->n = before;
-      warn_once(c, path, r.ok ? "refers to findings that no longer fit the files" : "corrupt");
+      if (why)
+        warn_once(c, name, why);
     }
-  } else if (!r.ok) {
-    warn_once(c, path, "corrupt");
+  } else if (why || !r.ok) {
+    warn_once(c, name, why ? why : "corrupt");
   }
   free(data);
-  free(path);
+  free(name);
   return result;
 }
 
@@ -319,17 +394,12 @@ void cache_store(Cache *c, const Module *m, const RuleSelection *sel, const Reso
   for (size_t i = 0; i < n; i++)
     write_diag(&sb, &diags[i], fs_path_of(m, deps, diags[i].src));
   record_end(&sb);
-  char *path = entry_path(c, m);
-  /* The pid keeps concurrent runs apart; within a run each file has its own
-   * entry, so threads never share a temporary name. */
-  char *tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
-  FILE *f = fopen(tmp, "wb");
-  bool written = f && fwrite(sb.data, 1, sb.len, f) == sb.len;
-  if (f && fclose(f) != 0)
-    written = false;
-  if (!written || rename(tmp, path) != 0)
-    unlink(tmp);
-  free(tmp);
-  free(path);
+  char *name = entry_name(m);
+  /* A temporary with a random name beside the entry, then a rename:
+   * concurrent runs and threads never share one. A failure only costs the
+   * next run a miss. */
+  if (atomic_write_file(c->dirfd, name, sb.data, sb.len, 0666, ATOMIC_NO_FSYNC, NULL))
+    atomic_store(&c->stored, true);
+  free(name);
   sb_free(&sb);
 }

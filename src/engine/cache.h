@@ -15,15 +15,18 @@
  * unreadable or foreign entry is ignored with a warning, never trusted. */
 typedef struct Cache {
   char *dir;
+  int dirfd; /* the folder, opened without following a symlink */
   char run_key[17];
   atomic_bool warned;
+  atomic_bool stored; /* an entry was written this run */
 } Cache;
 
 /* The run key: this rtlint binary (its bytes: a rebuild with changed rules
  * invalidates, whatever the version says), rule ids, standards contents, and
  * the configuration's text (config_digest; 0 without one). */
 void cache_run_key(const Standards *std, uint64_t config_digest, char out[17]);
-/* Creates the directory if needed; false (with a warning) when impossible. */
+/* Creates the directory if needed; false (with a warning) when impossible,
+ * or when it is a symlink, not a directory, or owned by another user. */
 bool cache_open(Cache *c, const char *dir, const Standards *std, uint64_t config_digest);
 void cache_close(Cache *c);
 

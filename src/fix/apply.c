@@ -1,10 +1,12 @@
 #include "fix/apply.h"
 
+#include "core/fsio.h"
 #include "core/util.h"
 #include "fix/diff.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -190,53 +192,111 @@ void fix_build(FileFixResult *out, const Source *src, Lang lang, const Diag *dia
   }
 }
 
-static bool file_unchanged(const char *fs_path, const Source *src) {
-  FILE *f = fopen(fs_path, "rb");
-  if (!f)
+/* The file at fd still holds exactly what src was read from. */
+static bool fd_holds(int fd, const Source *src) {
+  char *buf;
+  size_t len;
+  if (!read_fd_all(fd, (size_t)src->len, (size_t)src->len + 1, &buf, &len))
     return false;
-  char *buf = xmalloc((size_t)src->len + 1);
-  size_t n = fread(buf, 1, (size_t)src->len + 1, f);
-  fclose(f);
-  bool same = n == src->len && memcmp(buf, src->bytes, n) == 0;
+  bool same = len == src->len && memcmp(buf, src->bytes, len) == 0;
   free(buf);
   return same;
+}
+
+static bool same_file(const struct stat *a, const struct stat *b) {
+  return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
+         a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
+         a->st_ctim.tv_sec == b->st_ctim.tv_sec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
+}
+
+static bool refuse(FileFixResult *out, char *why) {
+  free(out->detail);
+  out->detail = why;
+  out->refused = why;
+  return false;
+}
+
+/* Why the file must not be replaced by a new one, or NULL. */
+static char *identity_problem(const char *path, const struct stat *st, const Source *src) {
+  if ((st->st_mode & 0222) == 0 || faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0)
+    return xstrdup("the file is read-only; not rewritten");
+  if (st->st_nlink > 1)
+    return xasprintf("the file has %ju hard links; not rewritten (replacing it would split them)",
+                     (uintmax_t)st->st_nlink);
+  FileStamp now = file_stamp_of(st);
+  if (src->stamp.valid && (now.dev != src->stamp.dev || now.ino != src->stamp.ino))
+    return xstrdup("the file was replaced since it was read; not rewritten");
+  return NULL;
 }
 
 bool fix_write(FileFixResult *out, const char *fs_path) {
   if (!out->fixed)
     return false;
+  /* A symlink named on the command line stays a symlink: its target is
+   * rewritten (the walk itself never follows links). */
+  char *target = NULL;
+  struct stat lst;
+  if (lstat(fs_path, &lst) == 0 && S_ISLNK(lst.st_mode) && !(target = realpath(fs_path, NULL)))
+    return refuse(out, xasprintf("cannot resolve the symbolic link: %s; file left unchanged",
+                                 strerror(errno)));
+  const char *path = target ? target : fs_path;
   struct stat st;
-  if (stat(fs_path, &st) != 0 || !file_unchanged(fs_path, out->src)) {
-    out->refused = "the file changed since it was read; file left unchanged";
-    return false;
-  }
-  char *tmp = xasprintf("%s.rtlint-XXXXXX", fs_path);
-  int fd = mkstemp(tmp);
+  int fd = fsio_open_read(AT_FDCWD, path, FSIO_NOFOLLOW, &st);
   if (fd < 0) {
-    out->refused = "cannot create a temporary file next to it; file left unchanged";
-    free(tmp);
+    free(target);
+    return refuse(out,
+                  xasprintf("cannot read it again: %s; file left unchanged", fsio_open_error(fd)));
+  }
+  char *problem = identity_problem(path, &st, out->src);
+  if (!problem && !fd_holds(fd, out->src))
+    problem = xstrdup("the file changed since it was read; file left unchanged");
+  close(fd);
+  if (problem) {
+    free(target);
+    return refuse(out, problem);
+  }
+  AtomicFile w;
+  char *err = NULL;
+  if (!atomic_begin(&w, AT_FDCWD, path, 0600, 0, &err)) {
+    free(target);
+    refuse(out, xasprintf("%s; file left unchanged", err));
+    free(err);
     return false;
   }
-  bool ok = true;
-  size_t off = 0;
-  while (ok && off < out->fixed_len) {
-    ssize_t w = write(fd, out->fixed + off, out->fixed_len - off);
-    if (w < 0 && errno == EINTR)
-      continue;
-    ok = w > 0;
-    off += w > 0 ? (size_t)w : 0;
+  atomic_write(&w, out->fixed, out->fixed_len);
+  /* The new file keeps the old one's owner, group and mode, or is not used. */
+  struct stat tst;
+  bool owned =
+      fstat(atomic_fd(&w), &tst) == 0 && ((tst.st_uid == st.st_uid && tst.st_gid == st.st_gid) ||
+                                          fchown(atomic_fd(&w), st.st_uid, st.st_gid) == 0);
+  if (!owned) {
+    atomic_abort(&w);
+    free(target);
+    return refuse(out, xasprintf("cannot keep the file's owner and group (uid %ju, gid %ju); "
+                                 "not rewritten",
+                                 (uintmax_t)st.st_uid, (uintmax_t)st.st_gid));
   }
-  ok = ok && fchmod(fd, st.st_mode & 07777) == 0 && fsync(fd) == 0;
-  ok = close(fd) == 0 && ok;
-  /* Last look before replacing: a concurrent edit must not be lost. */
-  ok = ok && file_unchanged(fs_path, out->src);
-  if (ok && rename(tmp, fs_path) != 0)
-    ok = false;
+  if (fchmod(atomic_fd(&w), st.st_mode & 07777) != 0) {
+    atomic_abort(&w);
+    free(target);
+    return refuse(out,
+                  xasprintf("cannot keep the file's mode: %s; not rewritten", strerror(errno)));
+  }
+  /* Last look before replacing: an edit made while the temporary was
+   * written must not be lost. What remains is the gap between this stat and
+   * the rename (two system calls). */
+  struct stat again;
+  if (lstat(path, &again) != 0 || !same_file(&st, &again)) {
+    atomic_abort(&w);
+    free(target);
+    return refuse(out, xstrdup("the file changed while the fix was written; file left unchanged"));
+  }
+  bool ok = atomic_commit(&w, &err);
+  free(target);
   if (!ok) {
-    unlink(tmp);
-    out->refused = "could not write the fixed file safely; file left unchanged";
+    refuse(out, xasprintf("cannot write %s; file left unchanged", err));
+    free(err);
   }
-  free(tmp);
   return ok;
 }
 
@@ -247,5 +307,6 @@ void fix_print_diff(FILE *f, const FileFixResult *out) {
 
 void fix_result_free(FileFixResult *out) {
   free(out->fixed);
+  free(out->detail);
   memset(out, 0, sizeof *out);
 }

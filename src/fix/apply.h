@@ -14,6 +14,7 @@ typedef struct FileFixResult {
   size_t applied;      /* diagnostics whose fix went in */
   size_t deferred;     /* overlapping fixes left for the next run */
   const char *refused; /* why the file was left untouched, or NULL */
+  char *detail;        /* refused's storage when it was built for this file */
 } FileFixResult;
 
 /* Builds the fixed text of src from the diagnostics in [first, first+n)
@@ -24,8 +25,11 @@ void fix_build(FileFixResult *out, const Source *src, Lang lang, const Diag *dia
                FixApplicability level);
 
 /* Writes the fixed text over fs_path through a temporary file in the same
- * directory (fsync, keep mode, rename), unless the file changed since src
- * was read. Returns false with out->refused set. */
+ * directory (core/fsio.h: O_EXCL, fsync, rename) that keeps the file's
+ * owner, group and mode. Refused, with out->refused set and false returned,
+ * when the file is read-only, has other hard links, or changed since src was
+ * read (checked again just before the rename). A symlink is written
+ * through: its target is replaced, the link stays. docs/security-fs.md. */
 bool fix_write(FileFixResult *out, const char *fs_path);
 
 /* Prints a unified diff (git apply compatible) of src -> out->fixed. */

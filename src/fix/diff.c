@@ -2,167 +2,87 @@
 
 #include "core/util.h"
 
-#include <stdlib.h>
+#include <git2.h>
+#include <stdbool.h>
 #include <string.h>
 
-typedef struct Lines {
-  const char *text;
-  size_t len;
-  size_t *start; /* n + 1 entries: start[n] == len */
-  size_t n;
-} Lines;
-
-static void lines_split(Lines *l, const char *t, size_t len) {
-  size_t cap = 0;
-  l->text = t;
-  l->len = len;
-  l->start = NULL;
-  l->n = 0;
-  size_t s = 0;
-  for (size_t i = 0; i < len; i++)
-    if (t[i] == '\n') {
-      ARRAY_PUSH(l->start, l->n, cap, s);
-      s = i + 1;
-    }
-  if (s < len)
-    ARRAY_PUSH(l->start, l->n, cap, s);
-  size_t end = len;
-  grow_array((void **)&l->start, &cap, l->n + 1, sizeof *l->start);
-  l->start[l->n] = end;
+/* git's quote_c_style: a name with a control character, a quote, a
+ * backslash or a byte >= 0x80 (core.quotePath, git's default) is written in
+ * double quotes with C escapes. */
+static bool needs_quoting(const char *s) {
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+    if (*p < 0x20 || *p == '"' || *p == '\\' || *p >= 0x7f)
+      return true;
+  return false;
 }
 
-static bool line_eq(const Lines *a, size_t i, const Lines *b, size_t j) {
-  size_t al = a->start[i + 1] - a->start[i], bl = b->start[j + 1] - b->start[j];
-  return al == bl && memcmp(a->text + a->start[i], b->text + b->start[j], al) == 0;
-}
-
-/* One edit-script entry per line: ' ' keep, '-' delete from a, '+' insert from b. */
-typedef struct Op {
-  char kind;
-  size_t a, b;
-} Op;
-
-static size_t myers(const Lines *a, const Lines *b, Op **out) {
-  long n = (long)a->n, m = (long)b->n, max = n + m, off = max + 1;
-  long *v = xcalloc((size_t)(2 * max + 3), sizeof *v);
-  long **trace = xcalloc((size_t)max + 2, sizeof *trace);
-  long d_final = 0;
-  for (long d = 0; d <= max; d++) {
-    trace[d] = xmalloc((size_t)(2 * max + 3) * sizeof(long));
-    memcpy(trace[d], v, (size_t)(2 * max + 3) * sizeof(long));
-    bool done = false;
-    for (long k = -d; k <= d; k += 2) {
-      long x = (k == -d || (k != d && v[off + k - 1] < v[off + k + 1])) ? v[off + k + 1]
-                                                                        : v[off + k - 1] + 1;
-      long y = x - k;
-      while (x < n && y < m && line_eq(a, (size_t)x, b, (size_t)y))
-        x++, y++;
-      v[off + k] = x;
-      if (x >= n && y >= m) {
-        done = true;
-        break;
-      }
-    }
-    if (done) {
-      d_final = d;
-      break;
-    }
+static void put_quoted(FILE *f, const char *prefix, const char *s) {
+  fputc('"', f);
+  fputs(prefix, f);
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    static const char named[] = "abtnvfr"; /* \a (7) .. \r (13) */
+    if (*p == '"' || *p == '\\')
+      fprintf(f, "\\%c", *p);
+    else if (*p >= 7 && *p <= 13)
+      fprintf(f, "\\%c", named[*p - 7]);
+    else if (*p < 0x20 || *p >= 0x7f)
+      fprintf(f, "\\%03o", *p);
+    else
+      fputc(*p, f);
   }
-  /* Walk the trace backwards to recover the script. */
-  size_t cap = (size_t)(n + m) + 1, count = 0;
-  Op *ops = xcalloc(cap, sizeof *ops);
-  long x = n, y = m;
-  for (long d = d_final; d >= 0; d--) {
-    long *vd = trace[d];
-    long k = x - y;
-    long prev_k = (k == -d || (k != d && vd[off + k - 1] < vd[off + k + 1])) ? k + 1 : k - 1;
-    long prev_x = d == 0 ? 0 : vd[off + prev_k], prev_y = prev_x - prev_k;
-    while (x > prev_x && y > prev_y) {
-      x--, y--;
-      ops[count++] = (Op){' ', (size_t)x, (size_t)y};
-    }
-    if (d > 0) {
-      if (x == prev_x)
-        ops[count++] = (Op){'+', (size_t)x, (size_t)(y - 1)};
-      else
-        ops[count++] = (Op){'-', (size_t)(x - 1), (size_t)y};
-    }
-    x = prev_x, y = prev_y;
-  }
-  for (long d = 0; d <= d_final; d++)
-    free(trace[d]);
-  free(trace);
-  free(v);
-  for (size_t i = 0; i < count / 2; i++) {
-    Op t = ops[i];
-    ops[i] = ops[count - 1 - i];
-    ops[count - 1 - i] = t;
-  }
-  *out = ops;
-  return count;
+  fputc('"', f);
 }
 
-static void emit_line(FILE *f, char tag, const Lines *l, size_t i) {
-  size_t s = l->start[i], e = l->start[i + 1];
-  fputc(tag, f);
-  fwrite(l->text + s, 1, e - s, f);
-  if (e == s || l->text[e - 1] != '\n')
-    fputs("\n\\ No newline at end of file\n", f);
+/* "--- a/NAME": quoted as git quotes it, and like git followed by a tab
+ * when the plain name holds a space, so that `git apply` (and patch) read
+ * the whole name. */
+static void put_file_line(FILE *f, const char *marker, const char *prefix, const char *path) {
+  fputs(marker, f);
+  if (needs_quoting(path))
+    put_quoted(f, prefix, path);
+  else
+    fprintf(f, "%s%s%s", prefix, path, strchr(path, ' ') ? "\t" : "");
+  fputc('\n', f);
 }
 
-#define DIFF_CONTEXT 3
-
-void diff_unified(FILE *f, const char *path, const char *at, size_t alen, const char *bt,
+void diff_unified(FILE *f, const char *path, const char *a, size_t alen, const char *b,
                   size_t blen) {
-  Lines a, b;
-  lines_split(&a, at, alen);
-  lines_split(&b, bt, blen);
-  Op *ops;
-  size_t nops = myers(&a, &b, &ops);
-  bool header = false;
-  for (size_t i = 0; i < nops;) {
-    if (ops[i].kind == ' ') {
-      i++;
-      continue;
-    }
-    /* A hunk runs from DIFF_CONTEXT lines before a change to DIFF_CONTEXT
-     * lines after the last change not separated by more than twice that. */
-    size_t start = i > DIFF_CONTEXT ? i - DIFF_CONTEXT : 0;
-    size_t last_change = i, j = i;
-    while (j < nops) {
-      if (ops[j].kind != ' ') {
-        last_change = j++;
-        continue;
-      }
-      size_t k = j;
-      while (k < nops && ops[k].kind == ' ')
-        k++;
-      if (k == nops || k - j > 2 * DIFF_CONTEXT)
-        break;
-      j = k;
-    }
-    size_t end = last_change + 1 + DIFF_CONTEXT < nops ? last_change + 1 + DIFF_CONTEXT : nops;
-    size_t acount = 0, bcount = 0;
-    for (size_t k = start; k < end; k++) {
-      acount += ops[k].kind != '+';
-      bcount += ops[k].kind != '-';
-    }
-    size_t astart = ops[start].a, bstart = ops[start].b;
-    if (!header) {
-      fprintf(f, "--- a/%s\n+++ b/%s\n", path, path);
-      header = true;
-    }
-    fprintf(f, "@@ -%zu,%zu +%zu,%zu @@\n", acount ? astart + 1 : astart, acount,
-            bcount ? bstart + 1 : bstart, bcount);
-    for (size_t k = start; k < end; k++) {
-      if (ops[k].kind == '+')
-        emit_line(f, '+', &b, ops[k].b);
-      else
-        emit_line(f, ops[k].kind, &a, ops[k].a);
-    }
-    i = end;
+  git_libgit2_init();
+  git_diff_options opts;
+  git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+  opts.context_lines = 3;
+  opts.interhunk_lines = 0;
+  opts.flags = GIT_DIFF_FORCE_TEXT;
+  git_patch *patch = NULL;
+  /* libgit2's xdiff: memory linear in the texts, whatever the number of
+   * edits (a Myers trace kept per edit distance grew with length x edits). */
+  if (git_patch_from_buffers(&patch, a, alen, path, b, blen, path, &opts) != 0 || !patch) {
+    const git_error *e = git_error_last();
+    fprintf(stderr, "rtlint: %s: cannot compute the diff: %s\n", path, e ? e->message : "?");
+    return;
   }
-  free(ops);
-  free(a.start);
-  free(b.start);
+  size_t nhunks = git_patch_num_hunks(patch);
+  if (nhunks) {
+    put_file_line(f, "--- ", "a/", path);
+    put_file_line(f, "+++ ", "b/", path);
+  }
+  for (size_t h = 0; h < nhunks; h++) {
+    const git_diff_hunk *hunk;
+    size_t nlines;
+    if (git_patch_get_hunk(&hunk, &nlines, patch, h) != 0)
+      break;
+    fprintf(f, "@@ -%d,%d +%d,%d @@\n", hunk->old_start, hunk->old_lines, hunk->new_start,
+            hunk->new_lines);
+    for (size_t l = 0; l < nlines; l++) {
+      const git_diff_line *line;
+      if (git_patch_get_line_in_hunk(&line, patch, h, l) != 0)
+        break;
+      /* The *_EOFNL lines carry "\n\\ No newline at end of file\n". */
+      if (line->origin == GIT_DIFF_LINE_CONTEXT || line->origin == GIT_DIFF_LINE_ADDITION ||
+          line->origin == GIT_DIFF_LINE_DELETION)
+        fputc(line->origin, f);
+      fwrite(line->content, 1, line->content_len, f);
+    }
+  }
+  git_patch_free(patch);
 }

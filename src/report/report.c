@@ -3,6 +3,7 @@
 #include "report/report.h"
 
 #include "core/arena.h"
+#include "core/fsio.h"
 #include "core/util.h"
 #include "resolve/facts.h"
 
@@ -399,7 +400,15 @@ static bool get_pct(json_t *obj, const char *key, int *out) {
 bool report_load_prev(const char *path, PrevReport *prev, char **err) {
   memset(prev, 0, sizeof *prev);
   json_error_t jerr;
-  json_t *root = json_load_file(path, 0, &jerr);
+  char *bytes;
+  size_t len;
+  const char *why = NULL;
+  if (!fsio_read_file(AT_FDCWD, path, 0, SIZE_MAX / 4, &bytes, &len, &why)) {
+    *err = xasprintf("--compare %s: %s", path, why ? why : "No such file or directory");
+    return false;
+  }
+  json_t *root = json_loadb(bytes, len, 0, &jerr);
+  free(bytes);
   if (!root) {
     *err = xasprintf("--compare %s: %s", path, jerr.text);
     return false;

@@ -165,6 +165,35 @@ static void leaves_a_file_that_changed_under_it(void **state) {
   free(path);
 }
 
+/* Same bytes, another file: an editor that saves by rename replaced it after
+ * rtlint read it; writing over it could drop what the new file stands for
+ * (another owner, links), so the fix is refused. */
+static void leaves_a_file_replaced_under_it(void **state) {
+  (void)state;
+  const char *text = "const a = \"x\";\n";
+  char *path = temp_file(text, 0644);
+  Source s;
+  char *detail = NULL;
+  assert_int_equal(src_load(&s, path, "t.ts", &detail), SOURCE_OK);
+  char *other = temp_file(text, 0644);
+  assert_int_equal(rename(other, path), 0);
+  DiagList dl = {0};
+  fixable(&dl, &s, 10, 13, "A", FIX_SAFE);
+  FileFixResult r;
+  fix_build(&r, &s, LANG_TS, dl.items, dl.n, FIX_SAFE);
+  assert_false(fix_write(&r, path));
+  assert_non_null(strstr(r.refused, "replaced since it was read"));
+  char *now = read_all(path);
+  assert_string_equal(now, text);
+  free(now);
+  fix_result_free(&r);
+  diag_list_free(&dl);
+  src_free(&s);
+  unlink(path);
+  free(path);
+  free(other);
+}
+
 static void diff_is_a_unified_diff(void **state) {
   (void)state;
   Source s = make_source("a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n");
@@ -195,6 +224,7 @@ int main(void) {
       cmocka_unit_test(refuses_a_fix_that_breaks_the_syntax),
       cmocka_unit_test(writes_atomically_keeping_the_mode),
       cmocka_unit_test(leaves_a_file_that_changed_under_it),
+      cmocka_unit_test(leaves_a_file_replaced_under_it),
       cmocka_unit_test(diff_is_a_unified_diff),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
