@@ -3,8 +3,10 @@
 #include "cli/adoption.h"
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "core/printable.h"
 
 int main(int argc, char **argv) {
+  printable_stderr();
   Options o;
   int status = options_parse(&o, argc, argv);
   if (status >= 0) {
