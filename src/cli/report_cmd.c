@@ -114,6 +114,7 @@ int cmd_report(const Options *o) {
   lo.jobs = o->jobs;
   LintResult result;
   lint_files(&proj, files.paths, files.n, &sel, &lo, &result);
+  file_list_report_skipped(&files, &result.notices);
   current_snapshot(&proj, &files, &result, &std, learned != NULL, &sel, ho.dir_depth, &rep.now);
   int status = EXIT_CLEAN;
   if (o->history || o->since) {

@@ -4,6 +4,7 @@
 #include "parse/parser.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,8 +141,13 @@ static void read_dir(WalkThread *t, DirTask *task) {
   const DirEntry *entries;
   size_t n;
   bool owned;
-  if (!dir_entries(t->q, task->dir, &entries, &n, &owned))
+  if (!dir_entries(t->q, task->dir, &entries, &n, &owned)) {
+    char *why =
+        xasprintf("directory not read (%s); the files in it were not linted", strerror(errno));
+    notice_add(&t->out.skipped, task->dir, "unreadable", why, 0, 0);
+    free(why);
     return;
+  }
   bool has_gitignore = false;
   for (size_t i = 0; i < n && !has_gitignore; i++)
     has_gitignore = strcmp(entries[i].name, ".gitignore") == 0;
@@ -243,6 +249,10 @@ void walk_tree(const char *dir, const char *rel, Ignore *ignore, bool rules, Dir
     for (size_t k = 0; k < threads[i].out.n; k++)
       ARRAY_PUSH(out->paths, out->n, out->cap, threads[i].out.paths[k]);
     free(threads[i].out.paths);
+    for (size_t k = 0; k < threads[i].out.skipped.n; k++)
+      ARRAY_PUSH(out->skipped.items, out->skipped.n, out->skipped.cap,
+                 threads[i].out.skipped.items[k]);
+    free(threads[i].out.skipped.items);
   }
   free(threads);
   free(ids);
