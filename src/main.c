@@ -24,6 +24,7 @@ int main(int argc, char **argv) {
     status = cmd_merge(&o);
     break;
   case CMD_STANDARDS:
+    printable_stdout();
     status = cmd_standards(&o);
     break;
   case CMD_BASELINE:

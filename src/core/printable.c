@@ -2,6 +2,7 @@
 #include "core/printable.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -96,13 +97,13 @@ char *printable(const char *s) {
   return sb.data ? sb_take(&sb) : xstrdup("");
 }
 
-/* The stderr filter. stdio hands it whole buffers (line buffered), but a
+/* The stream filter. stdio hands it whole buffers (line buffered), but a
  * long message can still be cut inside a character: the cut bytes wait. */
-typedef struct StderrFilter {
+typedef struct StreamFilter {
   int fd;
   char held[4];
   size_t nheld;
-} StderrFilter;
+} StreamFilter;
 
 static void write_all(int fd, const char *s, size_t n) {
   while (n) {
@@ -114,7 +115,7 @@ static void write_all(int fd, const char *s, size_t n) {
   }
 }
 
-static void filter_bytes(StderrFilter *f, const char *s, size_t n, bool final, StrBuf *out) {
+static void filter_bytes(StreamFilter *f, const char *s, size_t n, bool final, StrBuf *out) {
   char buf[PRINTABLE_BUF];
   while (n) {
     if (!final && printable_incomplete(s, n)) {
@@ -137,7 +138,7 @@ static void filter_bytes(StderrFilter *f, const char *s, size_t n, bool final, S
 }
 
 static ssize_t filter_write(void *cookie, const char *s, size_t n) {
-  StderrFilter *f = cookie;
+  StreamFilter *f = cookie;
   StrBuf in = {0}, out = {0};
   sb_append_n(&in, f->held, f->nheld); /* a character cut by the last buffer */
   sb_append_n(&in, s, n);
@@ -151,7 +152,7 @@ static ssize_t filter_write(void *cookie, const char *s, size_t n) {
 }
 
 static int filter_close(void *cookie) {
-  StderrFilter *f = cookie;
+  StreamFilter *f = cookie;
   if (f->nheld) {
     StrBuf out = {0};
     filter_bytes(f, f->held, f->nheld, true, &out);
@@ -161,13 +162,29 @@ static int filter_close(void *cookie) {
   return 0;
 }
 
-void printable_stderr(void) {
-  static StderrFilter filter = {.fd = STDERR_FILENO};
+FILE *printable_stream(int fd) {
+  StreamFilter *filter = xcalloc(1, sizeof *filter); /* lives as long as the process */
+  filter->fd = fd;
   cookie_io_functions_t io = {.write = filter_write, .close = filter_close};
-  fflush(stderr);
-  FILE *f = fopencookie(&filter, "w", io);
-  if (!f)
-    return;
+  FILE *f = fopencookie(filter, "w", io);
+  if (!f) {
+    free(filter);
+    return NULL;
+  }
   setvbuf(f, NULL, _IOLBF, 4096);
-  stderr = f;
+  return f;
+}
+
+void printable_stderr(void) {
+  fflush(stderr);
+  FILE *f = printable_stream(STDERR_FILENO);
+  if (f)
+    stderr = f;
+}
+
+void printable_stdout(void) {
+  fflush(stdout);
+  FILE *f = printable_stream(STDOUT_FILENO);
+  if (f)
+    stdout = f;
 }

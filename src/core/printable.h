@@ -27,5 +27,8 @@ char *printable(const char *s);
  * newlines and tabs, which end and align rtlint's own messages: every
  * message that quotes a path or an error text is covered at once. */
 void printable_stderr(void);
+/* The same for stdout, for commands whose whole output is text for a
+ * terminal (`rtlint standards` prints names learned from the repository). */
+void printable_stdout(void);
 
 #endif
