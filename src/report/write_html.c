@@ -119,6 +119,11 @@ static void burndown(FILE *f, const Report *r) {
           f);
     return;
   }
+  if (r->history_stop) {
+    fputs("<p class=\"muted\" id=\"history-stop\">", f);
+    esc(f, r->history_stop);
+    fputs(".</p>\n", f);
+  }
   if (r->nhistory == 0) {
     fputs("<p class=\"muted\">No commits were sampled.</p></section>\n", f);
     return;

@@ -154,6 +154,8 @@ void report_write_json(FILE *f, const Report *r) {
     for (size_t i = 0; i < r->nhistory; i++)
       json_array_append_new(hist, history_json(&r->history[i]));
     json_object_set_new(root, "history", hist);
+    if (r->history_stop)
+      json_object_set_new(root, "history_stop", json_string(r->history_stop));
   } else {
     json_object_set_new(root, "history", json_null());
   }

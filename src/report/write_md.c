@@ -79,4 +79,6 @@ void report_write_md(FILE *f, const Report *r) {
             "\u2192 %s%%.\n",
             r->nhistory, first->date, last->date, first->snap.findings, last->snap.findings, a, b);
   }
+  if (r->history_stop)
+    fprintf(f, "\nNote: %s.\n", r->history_stop);
 }
