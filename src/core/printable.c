@@ -97,6 +97,22 @@ char *printable(const char *s) {
   return sb.data ? sb_take(&sb) : xstrdup("");
 }
 
+char *printable_utf8(const char *s) {
+  StrBuf sb = {0};
+  char buf[PRINTABLE_BUF];
+  for (size_t n = strlen(s), used; n; s += used, n -= used) {
+    const char *shown;
+    size_t shown_len;
+    used = printable_step(s, n, buf, &shown, &shown_len);
+    bool not_utf8 = shown == buf && (unsigned char)*s >= 0x80 && shown[1] == 'x';
+    if (not_utf8)
+      sb_append_n(&sb, shown, shown_len);
+    else
+      sb_append_n(&sb, s, used);
+  }
+  return sb.data ? sb_take(&sb) : xstrdup("");
+}
+
 /* The stream filter. stdio hands it whole buffers (line buffered), but a
  * long message can still be cut inside a character: the cut bytes wait. */
 typedef struct StreamFilter {

@@ -22,6 +22,9 @@ bool printable_incomplete(const char *s, size_t n);
 void printable_append(StrBuf *sb, const char *s, size_t n);
 /* s escaped; the caller frees. */
 char *printable(const char *s);
+/* s with only the bytes that are not UTF-8 escaped (\xHH), for formats that
+ * escape control characters themselves (JSON); the caller frees. */
+char *printable_utf8(const char *s);
 
 /* From here on, what is written to stderr goes through printable_step, except
  * newlines and tabs, which end and align rtlint's own messages: every
