@@ -65,33 +65,60 @@ static size_t shown_width(const char *line, size_t from, size_t to) {
   return width;
 }
 
-/* The source line, then a caret line under [start, end) (clipped to the
- * first line); tabs are echoed so the carets line up. */
+/* A minified bundle's line is megabytes long: the snippet shows this many
+ * bytes of context on each side of the finding, and at most SNIPPET_MAX of
+ * the line, with "..." where it was cut. */
+#define SNIPPET_CONTEXT 60
+#define SNIPPET_MAX 240
+
+static size_t char_start(const char *line, size_t i) {
+  while (i > 0 && ((unsigned char)line[i] & 0xC0) == 0x80)
+    i--;
+  return i;
+}
+
+/* The source line (or the part of it around the finding), then a caret line
+ * under [start, end) (clipped to the first line and to what is shown); tabs
+ * are echoed so the carets line up. */
 static void print_snippet(FILE *f, const Diag *d, const OutputOptions *opt) {
   SrcPos start = src_pos(d->src, d->start);
   SrcPos end = src_pos(d->src, d->end);
   uint32_t len;
   const char *line = src_line(d->src, start.line, &len);
+  size_t pre = start.col_byte - 1;
+  if (pre > len)
+    pre = len;
+  size_t stop = end.line == start.line ? end.col_byte - 1 : len;
+  if (stop > len)
+    stop = len;
+  size_t from = 0, to = len;
+  if (len > SNIPPET_MAX) {
+    from = char_start(line, pre > SNIPPET_CONTEXT ? pre - SNIPPET_CONTEXT : 0);
+    to = stop + SNIPPET_CONTEXT < len ? stop + SNIPPET_CONTEXT : len;
+    if (to > from + SNIPPET_MAX)
+      to = from + SNIPPET_MAX;
+    to = to < len ? char_start(line, to) : len;
+    if (stop > to)
+      stop = to;
+  }
   int gutter = fprintf(f, " %5u | ", start.line) - 3;
+  if (from > 0)
+    fputs("...", f);
   char buf[PRINTABLE_BUF];
-  for (size_t i = 0; i < len;) {
+  for (size_t i = from; i < to;) {
     const char *shown;
-    size_t shown_len, used = printable_step(line + i, len - i, buf, &shown, &shown_len);
+    size_t shown_len, used = printable_step(line + i, to - i, buf, &shown, &shown_len);
     if (line[i] == '\t')
       fputc('\t', f);
     else
       fwrite(shown, 1, shown_len, f);
     i += used;
   }
+  if (to < len)
+    fputs("...", f);
   fputc('\n', f);
-  fprintf(f, "%*s | ", gutter, "");
-  size_t pre = start.col_byte - 1;
-  if (pre > len)
-    pre = len;
-  put_alignment(f, line, 0, pre);
-  size_t stop = end.line == start.line ? end.col_byte - 1 : len;
-  if (stop > len)
-    stop = len;
+  fprintf(f, "%*s | %s", gutter, "", from > 0 ? "   " : "");
+  put_alignment(f, line, from, pre);
   size_t width = stop > pre ? shown_width(line, pre, stop) : 1;
   fputs(c(opt, d->severity == SEV_ERROR ? C_RED : C_YELLOW), f);
   fputc('^', f);
