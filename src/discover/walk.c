@@ -93,6 +93,31 @@ static unsigned char entry_type(const char *dir, const char *name, unsigned char
   return type == DT_DIR || type == DT_REG ? type : DT_UNKNOWN;
 }
 
+/* What a special file is, or NULL for anything else (a symbolic link is
+ * not followed, without a word, like git and ripgrep do). */
+static const char *special_kind(const char *path) {
+  struct stat st;
+  if (lstat(path, &st) != 0)
+    return NULL;
+  return S_ISFIFO(st.st_mode)                         ? "a FIFO"
+         : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
+         : S_ISSOCK(st.st_mode)                       ? "a socket"
+                                                      : NULL;
+}
+
+/* A FIFO or a device named like a source file is never opened (a FIFO
+ * blocks, a device can be endless), but it is named, not skipped silently. */
+static void note_special(WalkThread *t, const char *dir, const char *name) {
+  char *path = join(dir, name);
+  const char *kind = special_kind(path);
+  if (kind) {
+    char *why = xasprintf("not a regular file (%s); not read", kind);
+    notice_add(&t->out.skipped, path, "unreadable", why, 0, 0);
+    free(why);
+  }
+  free(path);
+}
+
 static bool list_dir(const char *dir, DirEntry **entries, size_t *n) {
   DIR *d = opendir(dir);
   if (!d)
@@ -162,6 +187,8 @@ static void read_dir(WalkThread *t, DirTask *task) {
     const char *name = entries[i].name;
     unsigned char type = entries[i].type;
     Lang lang;
+    if (type == DT_UNKNOWN && lang_for_path(name, &lang))
+      note_special(t, task->dir, name);
     if (type == DT_UNKNOWN || (type == DT_REG && !lang_for_path(name, &lang)) ||
         (type == DT_DIR && skip_dir_name(name)))
       continue;
