@@ -2,7 +2,6 @@
 #include "core/printable.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -60,7 +59,7 @@ size_t printable_step(const char *s, size_t n, char buf[PRINTABLE_BUF], const ch
     return 1;
   }
   if (hidden_code_point(cp)) {
-    snprintf(buf, PRINTABLE_BUF, "\\u%04lx", cp);
+    snprintf(buf, PRINTABLE_BUF, "\\u%04x", (unsigned)cp);
     *shown = buf;
     *shown_len = 6;
     return len;
@@ -178,15 +177,16 @@ static int filter_close(void *cookie) {
   return 0;
 }
 
-FILE *printable_stream(int fd) {
-  StreamFilter *filter = xcalloc(1, sizeof *filter); /* lives as long as the process */
+/* fd is STDOUT_FILENO or STDERR_FILENO: their filters live as long as the
+ * process. */
+static FILE *printable_stream(int fd) {
+  static StreamFilter filters[3];
+  StreamFilter *filter = &filters[fd];
   filter->fd = fd;
   cookie_io_functions_t io = {.write = filter_write, .close = filter_close};
   FILE *f = fopencookie(filter, "w", io);
-  if (!f) {
-    free(filter);
+  if (!f)
     return NULL;
-  }
   setvbuf(f, NULL, _IOLBF, 4096);
   return f;
 }
