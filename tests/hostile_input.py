@@ -13,6 +13,7 @@ from the repository can neither steer the terminal nor break a format:
     followed), FIFOs and devices in a walked tree (named, never opened);
   * permissions (as the user nobody): an unreadable file and folder, an
     unwritable --output; files that vanish during a run (best effort);
+  * a standards file with entries rtlint cannot learn (once a double free);
   * outputs: text and github escape control characters; JSON keeps the exact
     name (and \\xHH for bytes that are not UTF-8); SARIF percent-encodes it;
     the Markdown and HTML reports escape it.
@@ -309,6 +310,24 @@ def vanishing(rtlint, tmp):
           f"notices only for vanished files ({len(vanished)} vanished after discovery)")
 
 
+def standards_file(rtlint, tmp):
+    """A plausible standards file whose UNIFIED_CHANNELS mixes a learnable
+    function, one with a non-template body and a property that is not a
+    function: every command aborted with a double free."""
+    d = os.path.join(tmp, "standards")
+    os.makedirs(os.path.join(d, "lib", "realtime"))
+    with open(os.path.join(d, "lib", "realtime", "unified-channel-standards.ts"), "w") as f:
+        f.write("export const UNIFIED_CHANNELS = { conv: (o, c) => `org:${o}:conv:${c}`, "
+                "custom: (o) => build(o), VERSION: 2 };\n")
+    with open(os.path.join(d, "a.ts"), "wb") as f:
+        f.write(VIOLATION)
+    p = run([rtlint, "standards", "."], d)
+    check(p.returncode == 0 and b"conv(o, c)" in p.stdout,
+          f"rtlint standards learns the usable entry and skips the others ({p.returncode})")
+    p = run([rtlint, "--no-cache", "."], d)
+    check(p.returncode == 1, f"linting with that standards file works ({p.returncode})")
+
+
 def special_files_on_the_command_line(rtlint, tmp):
     """FIFOs and devices named on the command line or met as configuration:
     never opened for reading, a notice each, no hang."""
@@ -357,6 +376,7 @@ def main():
         command_line(rtlint, tmp)
         as_nobody(rtlint, tmp)
         vanishing(rtlint, tmp)
+        standards_file(rtlint, tmp)
         if a.special_files:
             special_files_on_the_command_line(rtlint, tmp)
         else:
