@@ -21,7 +21,9 @@ static void test_github_data(void **state) {
   check(output_github_escape_data("🔥 `x`"), "🔥 `x`");
   /* Other control characters would reach the log viewer, which renders ANSI. */
   check(output_github_escape_data("escape\x1b[31mred\tx\x7f"), "escape\\x1b[31mred\\tx\\x7f");
-  check(output_github_escape_data("\xc2\x9b" "2J \xe2\x80\xae"), "\\u009b2J \\u202e");
+  check(output_github_escape_data("\xc2\x9b"
+                                  "2J \xe2\x80\xae"),
+        "\\u009b2J \\u202e");
 }
 
 static void test_github_property(void **state) {
