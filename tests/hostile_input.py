@@ -225,6 +225,9 @@ def command_line(rtlint, tmp):
     p = run([rtlint, "--no-cache", "-o", d, "."], d)
     check(p.returncode == 2 and b"cannot write" in p.stderr,
           f"--output naming a folder: exit 2 with a message ({p.returncode})")
+    p = run([rtlint, "report", "--format", "html", "-o", os.path.join(d, "no", "r.html"), "."], d)
+    check(p.returncode == 2 and b"cannot write" in p.stderr,
+          f"report --output in a missing folder: exit 2 with a message ({p.returncode})")
     if os.path.exists("/dev/full"):
         p = run([rtlint, "--no-cache", "-o", "/dev/full", "."], d)
         check(p.returncode == 2 and b"cannot write" in p.stderr,
