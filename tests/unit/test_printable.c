@@ -41,6 +41,15 @@ static void test_bytes_that_are_not_utf8_are_escaped(void **state) {
   check("\x9b", "\\x9b");
 }
 
+/* For JSON, which escapes control characters itself: only what JSON cannot
+ * hold (bytes that are not UTF-8) is rewritten. */
+static void test_utf8_only_escapes_what_is_not_utf8(void **state) {
+  (void)state;
+  char *got = printable_utf8("latin\xe9 caf\xc3\xa9 esc\x1b nl\n \xe2\x80\xae");
+  assert_string_equal(got, "latin\\xe9 caf\xc3\xa9 esc\x1b nl\n \xe2\x80\xae");
+  free(got);
+}
+
 static void test_incomplete_sequences_are_recognised(void **state) {
   (void)state;
   assert_true(printable_incomplete("\xe2\x82", 2));
@@ -55,6 +64,7 @@ int main(void) {
       cmocka_unit_test(test_controls_are_escaped),
       cmocka_unit_test(test_unicode_is_kept_but_hidden_code_points_are_not),
       cmocka_unit_test(test_bytes_that_are_not_utf8_are_escaped),
+      cmocka_unit_test(test_utf8_only_escapes_what_is_not_utf8),
       cmocka_unit_test(test_incomplete_sequences_are_recognised),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
