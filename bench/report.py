@@ -73,7 +73,7 @@ def counts():
 
 def main():
     t = {n: timing(n) for n in ["parse-3k", "rtlint-cold-3k", "rtlint-warm-3k", "rtlint-provider-3k", "astgrep-3k", "eslint-3k",
-                                "parse-30k", "rtlint-cold-30k", "astgrep-30k", "eslint-30k", "precommit", "precommit-loose"]}
+                                "parse-30k", "rtlint-cold-30k", "astgrep-30k", "eslint-30k", "precommit", "precommit-loose", "merge-2x20k"]}
     m3 = json.load(open(os.path.join(work, "t3k.manifest.json")))
     m30 = json.load(open(os.path.join(work, "t30k.manifest.json")))
     version = subprocess.run([rtlint, "--version"], capture_output=True, text=True).stdout.strip()
@@ -104,6 +104,7 @@ def main():
     w(f"| ESLint + typescript-eslint parser | {fmt_t(t['eslint-3k'])} | {fmt_t(t['eslint-30k']) if t['eslint-30k'] else 'not run (too slow; 3k only)'} | {fmt_mb(rss_mb('eslint-3k'))} |")
     w(f"| pre-commit (5 staged files, 2,000-file repo, packed) | {fmt_t(t['precommit'])} | | |")
     w(f"| pre-commit, same repo with 2,000 loose objects | {fmt_t(t['precommit-loose'])} | | |")
+    w(f"| rtlint merge, 2 shards x 20,000 duplicate findings (target < 2 s) | {fmt_t(t['merge-2x20k'])} | | |")
     w("")
     w("| ratio | measured | target |")
     w("|---|---|---|")

@@ -3,8 +3,10 @@
 #include "cli/adoption.h"
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "core/printable.h"
 
 int main(int argc, char **argv) {
+  printable_stderr();
   Options o;
   int status = options_parse(&o, argc, argv);
   if (status >= 0) {
@@ -22,6 +24,7 @@ int main(int argc, char **argv) {
     status = cmd_merge(&o);
     break;
   case CMD_STANDARDS:
+    printable_stdout();
     status = cmd_standards(&o);
     break;
   case CMD_BASELINE:

@@ -5,6 +5,7 @@
 #include "output/fingerprint.h"
 #include "rules/registry.h"
 
+#include "core/json_text.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
@@ -95,9 +96,10 @@ bool baseline_write(Baseline *b, const char *file, char **err) {
                                   "--update` drops the fixed ones."));
   json_t *arr = json_array();
   for (size_t i = 0; i < b->n; i++)
-    json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:s}", "path", b->items[i].path, "rule",
-                                         b->items[i].rule, "fingerprint", b->items[i].fingerprint,
-                                         "message", b->items[i].message));
+    json_array_append_new(arr,
+                          json_pack("{s:o, s:s, s:s, s:s}", "path", json_text(b->items[i].path),
+                                    "rule", b->items[i].rule, "fingerprint",
+                                    b->items[i].fingerprint, "message", b->items[i].message));
   json_object_set_new(root, "findings", arr);
   /* A temporary beside it, renamed into place (core/fsio.h): a predictable
    * temporary name could be planted as a symlink by the repository. */

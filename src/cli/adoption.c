@@ -161,6 +161,7 @@ bool adoption_path_linted(void *ctx, const char *path) {
 
 void adoption_lint(Adoption *a, Project *proj, const FileList *files, LintResult *result) {
   lint_files_ex(proj, files->paths, files->n, &a->setup, result);
+  file_list_report_skipped(files, &result->notices);
   if (a->have_changed) {
     /* Only what the change touched: findings on other lines are dropped. */
     size_t w = 0;

@@ -126,6 +126,8 @@ int cmd_report(const Options *o) {
     } else {
       fprintf(stderr, "rtlint: history: %zu commits, %zu file passes linted, %zu reused\n",
               tot.commits, tot.passes_linted, tot.passes_reused);
+      if (rep.history_stop)
+        fprintf(stderr, "rtlint: %s\n", rep.history_stop);
     }
   }
   if (status == EXIT_CLEAN) {

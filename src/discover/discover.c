@@ -21,7 +21,17 @@ void file_list_free(FileList *list) {
   for (size_t i = 0; i < list->n; i++)
     free(list->paths[i]);
   free(list->paths);
+  notice_list_free(&list->skipped);
   memset(list, 0, sizeof *list);
+}
+
+void file_list_report_skipped(const FileList *list, NoticeList *notices) {
+  for (size_t i = 0; i < list->skipped.n; i++) {
+    const Notice *n = &list->skipped.items[i];
+    notice_add(notices, n->path, n->kind, n->message, n->line, n->col);
+  }
+  if (list->skipped.n)
+    notice_list_sort(notices);
 }
 
 void file_list_shard(FileList *list, unsigned index, unsigned count, FileList *others) {

@@ -8,6 +8,9 @@
 typedef struct FileList {
   char **paths;
   size_t n, cap;
+  /* What discovery could not read (a directory without read permission):
+   * added to the run's notices, so a skipped folder is never silent. */
+  NoticeList skipped;
 } FileList;
 
 /* Expands command-line paths into the TS/TSX files to lint: directories are
@@ -19,6 +22,8 @@ typedef struct FileList {
 bool discover_files(char *const *args, size_t nargs, const char *cache_dir, FileList *out,
                     char **err);
 void file_list_free(FileList *list);
+/* Adds list->skipped to notices, keeping them sorted. */
+void file_list_report_skipped(const FileList *list, NoticeList *notices);
 /* Keeps the files of shard index (1-based) of count: assignment by a hash of
  * the path, so every CI job computes the same split. The other shards' files
  * move to others. */

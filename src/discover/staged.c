@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 struct StagedIndex {
@@ -18,6 +19,51 @@ struct StagedIndex {
 static char *git_error_text(const char *what) {
   const git_error *e = git_error_last();
   return xasprintf("%s: %s", what, e && e->message ? e->message : "unknown libgit2 error");
+}
+
+/* libgit2 says an index too short to hold its header "no longer exists":
+ * a file that is there is named corrupt, with git's own way to rebuild it. */
+static char *index_error_text(git_repository *repo, const char *what) {
+  const git_error *e = git_error_last();
+  char *why = xstrdup(e && e->message ? e->message : "unknown libgit2 error");
+  char *path = xasprintf("%sindex", git_repository_path(repo));
+  struct stat st;
+  char *text;
+  if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+    text = xasprintf("%s: the git index %s is corrupt (%s); git can rebuild it from HEAD with "
+                     "`rm %s && git reset`, which unstages everything",
+                     what, path, strstr(why, "no longer exists") ? "too short" : why, path);
+  else
+    text = xasprintf("%s: %s", what, why);
+  free(path);
+  free(why);
+  return text;
+}
+
+/* A merge in progress: the index holds the conflicted files' versions
+ * (stages 1-3) and no content to commit for them. Linting the working tree's
+ * copy would lint conflict markers, and linting "ours" would check a version
+ * that is not the one being committed; git itself refuses to commit until
+ * they are resolved, so rtlint refuses too, naming them. */
+static char *conflicts_error(git_index *index) {
+  git_index_conflict_iterator *it = NULL;
+  if (git_index_conflict_iterator_new(&it, index) != 0)
+    return xstrdup("the index has unresolved merge conflicts");
+  StrBuf sb = {0};
+  sb_append(&sb, "the index has unresolved merge conflicts (");
+  const git_index_entry *ancestor, *ours, *theirs;
+  size_t n = 0;
+  while (git_index_conflict_next(&ancestor, &ours, &theirs, it) == 0) {
+    const git_index_entry *e = ours ? ours : theirs ? theirs : ancestor;
+    if (n < 5)
+      sb_appendf(&sb, "%s%s", n ? ", " : "", e->path);
+    n++;
+  }
+  git_index_conflict_iterator_free(it);
+  if (n > 5)
+    sb_appendf(&sb, " and %zu more", n - 5);
+  sb_append(&sb, "); resolve them and `git add` the result, then lint the staged files");
+  return sb_take(&sb);
 }
 
 static bool open_repo(git_repository **repo, char **workdir, char **err) {
@@ -55,7 +101,12 @@ bool staged_open(StagedIndex **out, FileList *files, char **workdir, char **err)
     return false;
   }
   if (git_repository_index(&s->index, s->repo) != 0) {
-    *err = git_error_text("cannot read the git index");
+    *err = index_error_text(s->repo, "cannot read the git index");
+    staged_close(s);
+    return false;
+  }
+  if (git_index_has_conflicts(s->index)) {
+    *err = conflicts_error(s->index);
     staged_close(s);
     return false;
   }
@@ -200,6 +251,12 @@ bool changed_since(const char *rev, Changed *out, char **err) {
     *err = xasprintf("--changed-since: unknown revision '%s'", rev);
     goto done;
   }
+  git_index *index = NULL; /* read first: the diff's error for a corrupt one is misleading */
+  if (git_repository_index(&index, repo) != 0) {
+    *err = index_error_text(repo, "--changed-since: cannot read the git index");
+    goto done;
+  }
+  git_index_free(index);
   git_diff_options opts;
   git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
   opts.context_lines = 0;

@@ -4,6 +4,7 @@
 #include "parse/parser.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,6 +93,31 @@ static unsigned char entry_type(const char *dir, const char *name, unsigned char
   return type == DT_DIR || type == DT_REG ? type : DT_UNKNOWN;
 }
 
+/* What a special file is, or NULL for anything else (a symbolic link is
+ * not followed, without a word, like git and ripgrep do). */
+static const char *special_kind(const char *path) {
+  struct stat st;
+  if (lstat(path, &st) != 0)
+    return NULL;
+  return S_ISFIFO(st.st_mode)                         ? "a FIFO"
+         : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
+         : S_ISSOCK(st.st_mode)                       ? "a socket"
+                                                      : NULL;
+}
+
+/* A FIFO or a device named like a source file is never opened (a FIFO
+ * blocks, a device can be endless), but it is named, not skipped silently. */
+static void note_special(WalkThread *t, const char *dir, const char *name) {
+  char *path = join(dir, name);
+  const char *kind = special_kind(path);
+  if (kind) {
+    char *why = xasprintf("not a regular file (%s); not read", kind);
+    notice_add(&t->out.skipped, path, "unreadable", why, 0, 0);
+    free(why);
+  }
+  free(path);
+}
+
 static bool list_dir(const char *dir, DirEntry **entries, size_t *n) {
   DIR *d = opendir(dir);
   if (!d)
@@ -140,8 +166,13 @@ static void read_dir(WalkThread *t, DirTask *task) {
   const DirEntry *entries;
   size_t n;
   bool owned;
-  if (!dir_entries(t->q, task->dir, &entries, &n, &owned))
+  if (!dir_entries(t->q, task->dir, &entries, &n, &owned)) {
+    char *why =
+        xasprintf("directory not read (%s); the files in it were not linted", strerror(errno));
+    notice_add(&t->out.skipped, task->dir, "unreadable", why, 0, 0);
+    free(why);
     return;
+  }
   bool has_gitignore = false;
   for (size_t i = 0; i < n && !has_gitignore; i++)
     has_gitignore = strcmp(entries[i].name, ".gitignore") == 0;
@@ -156,6 +187,8 @@ static void read_dir(WalkThread *t, DirTask *task) {
     const char *name = entries[i].name;
     unsigned char type = entries[i].type;
     Lang lang;
+    if (type == DT_UNKNOWN && lang_for_path(name, &lang))
+      note_special(t, task->dir, name);
     if (type == DT_UNKNOWN || (type == DT_REG && !lang_for_path(name, &lang)) ||
         (type == DT_DIR && skip_dir_name(name)))
       continue;
@@ -243,6 +276,10 @@ void walk_tree(const char *dir, const char *rel, Ignore *ignore, bool rules, Dir
     for (size_t k = 0; k < threads[i].out.n; k++)
       ARRAY_PUSH(out->paths, out->n, out->cap, threads[i].out.paths[k]);
     free(threads[i].out.paths);
+    for (size_t k = 0; k < threads[i].out.skipped.n; k++)
+      ARRAY_PUSH(out->skipped.items, out->skipped.n, out->skipped.cap,
+                 threads[i].out.skipped.items[k]);
+    free(threads[i].out.skipped.items);
   }
   free(threads);
   free(ids);

@@ -10,15 +10,16 @@
 #include "output/fingerprint.h"
 #include "rules/registry.h"
 
+#include "core/json_text.h"
 #include <jansson.h>
 
 static json_t *issue(const char *check, const char *description, const char *category,
                      const char *fingerprint, const char *severity, const char *path,
                      uint32_t begin, uint32_t end) {
-  return json_pack("{s:s, s:s, s:s, s:[s], s:s, s:s, s:{s:s, s:{s:i, s:i}}}", "type", "issue",
+  return json_pack("{s:s, s:s, s:s, s:[s], s:s, s:s, s:{s:o, s:{s:i, s:i}}}", "type", "issue",
                    "check_name", check, "description", description, "categories", category,
-                   "fingerprint", fingerprint, "severity", severity, "location", "path", path,
-                   "lines", "begin", (json_int_t)begin, "end", (json_int_t)end);
+                   "fingerprint", fingerprint, "severity", severity, "location", "path",
+                   json_text(path), "lines", "begin", (json_int_t)begin, "end", (json_int_t)end);
 }
 
 void output_codeclimate(FILE *f, const LintResult *r, const OutputOptions *opt) {

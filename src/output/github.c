@@ -6,15 +6,22 @@
  * multi-line finding carries lines only. */
 #include "output/output.h"
 
+#include "core/printable.h"
 #include "core/util.h"
 #include "rules/registry.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+/* The runner decodes %25, %0D, %0A, %3A and %2C; any other control character
+ * would reach the log viewer, which renders ANSI sequences, so it is shown as
+ * an escape (core/printable.h). */
 static char *escape(const char *s, bool property) {
   StrBuf sb = {0};
-  for (; *s; s++) {
+  char buf[PRINTABLE_BUF];
+  for (size_t n = strlen(s), used; n; s += used, n -= used) {
+    used = 1;
     switch (*s) {
     case '%':
       sb_append(&sb, "%25");
@@ -31,8 +38,12 @@ static char *escape(const char *s, bool property) {
     case ',':
       sb_append(&sb, property ? "%2C" : ",");
       break;
-    default:
-      sb_putc(&sb, *s);
+    default: {
+      const char *shown;
+      size_t shown_len;
+      used = printable_step(s, n, buf, &shown, &shown_len);
+      sb_append_n(&sb, shown, shown_len);
+    }
     }
   }
   if (!sb.data)

@@ -2,6 +2,7 @@
 
 #include "rules/registry.h"
 
+#include "core/json_text.h"
 #include <jansson.h>
 
 static json_t *position(const Source *src, uint32_t byte) {
@@ -27,11 +28,11 @@ static json_t *diag_json(const Diag *d) {
   json_object_set_new(o, "rule", json_string(d->rule->id));
   json_object_set_new(o, "severity", json_string(severity_name(d->severity)));
   json_object_set_new(o, "phase", json_integer(d->rule->phase));
-  json_object_set_new(o, "message", json_string(d->message));
-  json_object_set_new(o, "path", json_string(d->src->path));
+  json_object_set_new(o, "message", json_text(d->message));
+  json_object_set_new(o, "path", json_text(d->src->path));
   json_object_set_new(o, "start", position(d->src, d->start));
   json_object_set_new(o, "end", position(d->src, d->end));
-  json_object_set_new(o, "help", d->help ? json_string(d->help) : json_null());
+  json_object_set_new(o, "help", d->help ? json_text(d->help) : json_null());
   json_object_set_new(o, "fix", fix_json(&d->fix));
   return o;
 }
@@ -62,9 +63,10 @@ void output_json(FILE *f, const LintResult *r, const OutputOptions *opt) {
   json_t *notices = json_array();
   for (size_t i = 0; output_notices_shown(opt) && i < r->notices.n; i++) {
     const Notice *n = &r->notices.items[i];
-    json_array_append_new(notices, json_pack("{s:s, s:s, s:s, s:i, s:i}", "path", n->path, "kind",
-                                             n->kind, "message", n->message, "line",
-                                             (json_int_t)n->line, "column", (json_int_t)n->col));
+    json_array_append_new(notices,
+                          json_pack("{s:o, s:s, s:o, s:i, s:i}", "path", json_text(n->path), "kind",
+                                    n->kind, "message", json_text(n->message), "line",
+                                    (json_int_t)n->line, "column", (json_int_t)n->col));
   }
   json_object_set_new(root, "notices", notices);
   Summary s = output_summary(r, opt);

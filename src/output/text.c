@@ -1,7 +1,9 @@
 #include "output/output.h"
 
+#include "core/printable.h"
 #include "rules/registry.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define C_RESET "\033[0m"
@@ -23,25 +25,101 @@ static size_t count_codepoints(const char *s, size_t n) {
   return cps;
 }
 
-/* The source line, then a caret line under [start, end) (clipped to the
- * first line); tabs are echoed so the carets line up. */
+/* Repository text (paths, messages quoting source) with its control
+ * characters escaped (core/printable.h). */
+static void put_printable(FILE *f, const char *s) {
+  char *shown = printable(s);
+  fputs(shown, f);
+  free(shown);
+}
+
+/* How many columns line[i] takes once shown (escapes are wider than what
+ * they stand for; a tab counts one and is echoed), and its length. */
+static size_t shown_char(const char *line, size_t i, size_t len, size_t *used) {
+  if (line[i] == '\t') {
+    *used = 1;
+    return 1;
+  }
+  char buf[PRINTABLE_BUF];
+  const char *shown;
+  size_t shown_len;
+  *used = printable_step(line + i, len - i, buf, &shown, &shown_len);
+  return count_codepoints(shown, shown_len);
+}
+
+/* Blanks as wide as line[from, to), tabs kept so the carets line up. */
+static void put_alignment(FILE *f, const char *line, size_t from, size_t to) {
+  for (size_t i = from, used; i < to; i += used) {
+    size_t width = shown_char(line, i, to, &used);
+    if (line[i] == '\t')
+      fputc('\t', f);
+    else
+      fprintf(f, "%*s", (int)width, "");
+  }
+}
+
+static size_t shown_width(const char *line, size_t from, size_t to) {
+  size_t width = 0;
+  for (size_t i = from, used; i < to; i += used)
+    width += shown_char(line, i, to, &used);
+  return width;
+}
+
+/* A minified bundle's line is megabytes long: the snippet shows this many
+ * bytes of context on each side of the finding, and at most SNIPPET_MAX of
+ * the line, with "..." where it was cut. */
+#define SNIPPET_CONTEXT 60
+#define SNIPPET_MAX 240
+
+static size_t char_start(const char *line, size_t i) {
+  while (i > 0 && ((unsigned char)line[i] & 0xC0) == 0x80)
+    i--;
+  return i;
+}
+
+/* The source line (or the part of it around the finding), then a caret line
+ * under [start, end) (clipped to the first line and to what is shown); tabs
+ * are echoed so the carets line up. */
 static void print_snippet(FILE *f, const Diag *d, const OutputOptions *opt) {
   SrcPos start = src_pos(d->src, d->start);
   SrcPos end = src_pos(d->src, d->end);
   uint32_t len;
   const char *line = src_line(d->src, start.line, &len);
-  int gutter = fprintf(f, " %5u | ", start.line) - 3;
-  fprintf(f, "%.*s\n", (int)len, line);
-  fprintf(f, "%*s | ", gutter, "");
   size_t pre = start.col_byte - 1;
-  for (size_t i = 0; i < pre && i < len; i++) {
+  if (pre > len)
+    pre = len;
+  size_t stop = end.line == start.line ? end.col_byte - 1 : len;
+  if (stop > len)
+    stop = len;
+  size_t from = 0, to = len;
+  if (len > SNIPPET_MAX) {
+    from = char_start(line, pre > SNIPPET_CONTEXT ? pre - SNIPPET_CONTEXT : 0);
+    to = stop + SNIPPET_CONTEXT < len ? stop + SNIPPET_CONTEXT : len;
+    if (to > from + SNIPPET_MAX)
+      to = from + SNIPPET_MAX;
+    to = to < len ? char_start(line, to) : len;
+    if (stop > to)
+      stop = to;
+  }
+  int gutter = fprintf(f, " %5u | ", start.line) - 3;
+  if (from > 0)
+    fputs("...", f);
+  char buf[PRINTABLE_BUF];
+  for (size_t i = from; i < to;) {
+    const char *shown;
+    size_t shown_len, used = printable_step(line + i, to - i, buf, &shown, &shown_len);
     if (line[i] == '\t')
       fputc('\t', f);
-    else if (((unsigned char)line[i] & 0xC0) != 0x80)
-      fputc(' ', f);
+    else
+      fwrite(shown, 1, shown_len, f);
+    i += used;
   }
-  size_t stop = end.line == start.line ? end.col_byte - 1 : len;
-  size_t width = stop > pre ? count_codepoints(line + pre, stop - pre) : 1;
+  if (to < len)
+    fputs("...", f);
+  fputc('\n', f);
+  fprintf(f, "%*s | %s", gutter, "", from > 0 ? "   " : "");
+  put_alignment(f, line, from, pre);
+  size_t width = stop > pre ? shown_width(line, pre, stop) : 1;
   fputs(c(opt, d->severity == SEV_ERROR ? C_RED : C_YELLOW), f);
   fputc('^', f);
   for (size_t i = 1; i < width; i++)
@@ -52,25 +130,33 @@ static void print_snippet(FILE *f, const Diag *d, const OutputOptions *opt) {
 static void print_diag(FILE *f, const Diag *d, const OutputOptions *opt) {
   SrcPos pos = src_pos(d->src, d->start);
   const char *sev_color = d->severity == SEV_ERROR ? C_RED : C_YELLOW;
-  fprintf(f, "%s%s:%u:%u:%s %s%s:%s %s %s[%s]%s\n", c(opt, C_BOLD), d->src->path, pos.line, pos.col,
-          c(opt, C_RESET), c(opt, sev_color), severity_name(d->severity), c(opt, C_RESET),
-          d->message, c(opt, C_DIM), d->rule->id, c(opt, C_RESET));
+  fputs(c(opt, C_BOLD), f);
+  put_printable(f, d->src->path);
+  fprintf(f, ":%u:%u:%s %s%s:%s ", pos.line, pos.col, c(opt, C_RESET), c(opt, sev_color),
+          severity_name(d->severity), c(opt, C_RESET));
+  put_printable(f, d->message);
+  fprintf(f, " %s[%s]%s\n", c(opt, C_DIM), d->rule->id, c(opt, C_RESET));
   print_snippet(f, d, opt);
-  if (d->help)
-    fprintf(f, "        %s= help:%s %s%s\n", c(opt, C_CYAN), c(opt, C_RESET), d->help,
+  if (d->help) {
+    fprintf(f, "        %s= help:%s ", c(opt, C_CYAN), c(opt, C_RESET));
+    put_printable(f, d->help);
+    fprintf(f, "%s\n",
             d->fix.applicability == FIX_SAFE         ? " (fixable with --fix)"
             : d->fix.applicability == FIX_SUGGESTION ? " (suggestion: --fix-suggestions)"
                                                      : "");
+  }
 }
 
 /* Labelled `notice:` and without a [rule] tag: a notice is no finding, and its
  * kind is no rule that explain or --disable would know. */
 static void print_notice(FILE *f, const Notice *n, const OutputOptions *opt) {
+  fputs(c(opt, C_BOLD), f);
+  put_printable(f, n->path);
   if (n->line)
-    fprintf(f, "%s%s:%u:%u:%s ", c(opt, C_BOLD), n->path, n->line, n->col, c(opt, C_RESET));
-  else
-    fprintf(f, "%s%s:%s ", c(opt, C_BOLD), n->path, c(opt, C_RESET));
-  fprintf(f, "%snotice:%s %s\n", c(opt, C_CYAN), c(opt, C_RESET), n->message);
+    fprintf(f, ":%u:%u", n->line, n->col);
+  fprintf(f, ":%s %snotice:%s ", c(opt, C_RESET), c(opt, C_CYAN), c(opt, C_RESET));
+  put_printable(f, n->message);
+  fputc('\n', f);
 }
 
 static const char *plural(size_t n, const char *one, const char *many) {

@@ -234,37 +234,51 @@ static char *git_error_text(const char *what) {
   return xasprintf("%s: %s", what, e && e->message ? e->message : "unknown libgit2 error");
 }
 
-/* The sampled commits, oldest first. */
+/* The sampled commits, oldest first. The first-parent line is followed by
+ * hand rather than with a revwalk, which stops without an error where a
+ * parent is missing: in a shallow clone that is the clone's boundary, and
+ * the report must say history stops there (*stop, caller frees) instead of
+ * showing fewer points without a word. */
 static bool sample_commits(git_repository *repo, const HistoryOptions *ho, git_oid **out, size_t *n,
-                           char **err) {
-  git_revwalk *walk = NULL;
+                           char **stop, char **err) {
   *out = NULL;
   *n = 0;
-  if (git_revwalk_new(&walk, repo) != 0 || git_revwalk_push_head(walk) != 0) {
+  *stop = NULL;
+  git_object *head = NULL;
+  git_commit *c = NULL;
+  if (git_revparse_single(&head, repo, "HEAD^{commit}") != 0) {
     *err = git_error_text("cannot walk the history of HEAD");
-    git_revwalk_free(walk);
     return false;
   }
-  git_revwalk_simplify_first_parent(walk);
-  git_oid oid;
+  c = (git_commit *)head;
   size_t cap = 0, seen = 0;
   long every = ho->every > 0 ? ho->every : 1;
-  while (git_revwalk_next(&oid, walk) == 0) {
-    if (ho->count && *n >= (size_t)ho->count)
+  while (c) {
+    if (ho->has_since && (int64_t)git_commit_time(c) < ho->since)
       break;
-    if (ho->has_since) {
-      git_commit *c = NULL;
-      if (git_commit_lookup(&c, repo, &oid) != 0)
-        break;
-      int64_t t = (int64_t)git_commit_time(c);
-      git_commit_free(c);
-      if (t < ho->since)
-        break;
-    }
     if (seen++ % (size_t)every == 0)
-      ARRAY_PUSH(*out, *n, cap, oid);
+      ARRAY_PUSH(*out, *n, cap, *git_commit_id(c));
+    if (ho->count && *n >= (size_t)ho->count)
+      break; /* enough: a missing parent further back does not matter */
+    git_commit *parent = NULL;
+    if (git_commit_parentcount(c) > 0 && git_commit_parent(&parent, c, 0) != 0) {
+      char id[GIT_OID_HEXSZ + 1];
+      git_oid_tostr(id, sizeof id, git_commit_id(c));
+      id[12] = '\0';
+      if (git_repository_is_shallow(repo)) {
+        *stop = xasprintf("history stops at the shallow clone's boundary (commit %s); fetch more "
+                          "with `git fetch --deepen=N` or `git fetch --unshallow`",
+                          id);
+      } else {
+        char *what = xasprintf("history stops at commit %s: its parent cannot be read", id);
+        *stop = git_error_text(what);
+        free(what);
+      }
+    }
+    git_commit_free(c);
+    c = parent;
   }
-  git_revwalk_free(walk);
+  git_commit_free(c);
   for (size_t i = 0; i < *n / 2; i++) {
     git_oid t = (*out)[i];
     (*out)[i] = (*out)[*n - 1 - i];
@@ -494,7 +508,7 @@ bool report_history(const char *cwd, char *const *paths, size_t npaths, const Li
   size_t scap = 0;
   for (size_t i = 0; i < npaths; i++)
     ARRAY_PUSH(w.scopes, w.nscopes, scap, path_absolute(cwd, paths[i]));
-  if (!sample_commits(h.repo, ho, &oids, &noids, err)) {
+  if (!sample_commits(h.repo, ho, &oids, &noids, &r->history_stop, err)) {
     free(workdir);
     goto out;
   }

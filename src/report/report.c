@@ -376,6 +376,7 @@ void report_free(Report *r) {
     snapshot_free(&r->history[i].snap);
   }
   free(r->history);
+  free(r->history_stop);
   free(r->compare_path);
   memset(r, 0, sizeof *r);
 }

@@ -114,6 +114,7 @@ typedef struct Report {
   HistoryPoint *history; /* oldest first */
   size_t nhistory;
   bool history_requested;
+  char *history_stop; /* why history has fewer commits than asked (a shallow clone), or NULL */
   PrevReport prev;
   char *compare_path;
 } Report;

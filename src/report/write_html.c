@@ -24,7 +24,11 @@ static void esc(FILE *f, const char *s) {
       fputs("&quot;", f);
       break;
     default:
-      fputc(*s, f);
+      /* Control characters from file names and commit subjects: shown, not passed on. */
+      if (((unsigned char)*s < 0x20 && *s != '\n' && *s != '\t') || *s == 0x7f)
+        fprintf(f, "\\x%02x", (unsigned char)*s);
+      else
+        fputc(*s, f);
     }
   }
 }
@@ -118,6 +122,11 @@ static void burndown(FILE *f, const Report *r) {
           "</section>\n",
           f);
     return;
+  }
+  if (r->history_stop) {
+    fputs("<p class=\"muted\" id=\"history-stop\">", f);
+    esc(f, r->history_stop);
+    fputs(".</p>\n", f);
   }
   if (r->nhistory == 0) {
     fputs("<p class=\"muted\">No commits were sampled.</p></section>\n", f);

@@ -1,6 +1,7 @@
 /* `rtlint report --format json`: schema documented in docs/report.md. */
 #include "report/report.h"
 
+#include "core/json_text.h"
 #include <jansson.h>
 
 #define JI(x) json_integer((json_int_t)(x))
@@ -32,7 +33,7 @@ static json_t *phase_json(const PhaseStats *p) {
 
 static json_t *group_json(const GroupStats *g, const char *key, bool with_files) {
   json_t *o = json_object();
-  json_object_set_new(o, key, json_string(g->name));
+  json_object_set_new(o, key, json_text(g->name));
   if (with_files)
     json_object_set_new(o, "files", JI(g->files));
   json_object_set_new(o, "findings", JI(g->findings));
@@ -61,14 +62,15 @@ static json_t *totals_json(const Snapshot *s) {
 }
 
 static json_t *standards_json(const Snapshot *s) {
-  return json_pack("{s:s, s:b}", "source", s->standards_source, "learned", s->standards_learned);
+  return json_pack("{s:o, s:b}", "source", json_text(s->standards_source), "learned",
+                   s->standards_learned);
 }
 
 static json_t *history_json(const HistoryPoint *h) {
   json_t *o = json_object();
   json_object_set_new(o, "commit", json_string(h->oid));
   json_object_set_new(o, "date", json_string(h->date));
-  json_object_set_new(o, "subject", json_string(h->subject ? h->subject : ""));
+  json_object_set_new(o, "subject", json_text(h->subject ? h->subject : ""));
   json_object_set_new(o, "standards", standards_json(&h->snap));
   json_object_set_new(o, "totals", totals_json(&h->snap));
   json_t *phases = json_array();
@@ -144,8 +146,8 @@ void report_write_json(FILE *f, const Report *r) {
   json_object_set_new(root, "top_files", top);
   json_t *fixfiles = json_array();
   for (size_t i = 0; i < s->nfix_files; i++)
-    json_array_append_new(fixfiles, json_pack("{s:s, s:I}", "path", s->fix_files[i].name, "fixes",
-                                              (json_int_t)s->fix_files[i].fixable));
+    json_array_append_new(fixfiles, json_pack("{s:o, s:I}", "path", json_text(s->fix_files[i].name),
+                                              "fixes", (json_int_t)s->fix_files[i].fixable));
   json_object_set_new(root, "fix_now",
                       json_pack("{s:I, s:I, s:o}", "fixes", (json_int_t)s->fixable, "files",
                                 (json_int_t)s->nfix_files, "by_file", fixfiles));
@@ -154,6 +156,8 @@ void report_write_json(FILE *f, const Report *r) {
     for (size_t i = 0; i < r->nhistory; i++)
       json_array_append_new(hist, history_json(&r->history[i]));
     json_object_set_new(root, "history", hist);
+    if (r->history_stop)
+      json_object_set_new(root, "history_stop", json_string(r->history_stop));
   } else {
     json_object_set_new(root, "history", json_null());
   }

@@ -1,6 +1,24 @@
 /* `rtlint report --format md`: short enough for a pull-request comment. */
 #include "report/report.h"
 
+#include "core/printable.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Text from the repository in Markdown: control characters shown as
+ * escapes, and the characters Markdown would read as markup (a link, an
+ * HTML tag, emphasis, a table cell) backslash-escaped. */
+static void md_text(FILE *f, const char *s) {
+  char *shown = printable(s);
+  for (const char *p = shown; *p; p++) {
+    if (strchr("\\`*_[]<>|~&", *p))
+      fputc('\\', f);
+    fputc(*p, f);
+  }
+  free(shown);
+}
+
 static const char *plural(size_t n, const char *one, const char *many) {
   return n == 1 ? one : many;
 }
@@ -36,8 +54,9 @@ void report_write_md(FILE *f, const Report *r) {
           s->findings, plural(s->findings, "finding", "findings"), s->files_with_findings, s->files,
           plural(s->files, "file", "files"), s->fixable, s->needs_human,
           plural(s->needs_human, "needs", "need"));
-  fprintf(f, "Standards: %s%s.\n\n", s->standards_source,
-          s->standards_learned ? " (learned from the codebase)" : "");
+  fputs("Standards: ", f);
+  md_text(f, s->standards_source);
+  fprintf(f, "%s.\n\n", s->standards_learned ? " (learned from the codebase)" : "");
   fputs("| Phase | Findings | Files | Fixable | Needs a human | Done |\n", f);
   fputs("|---|--:|--:|--:|--:|--:|\n", f);
   for (int p = 0; p < REPORT_PHASES; p++)
@@ -79,4 +98,6 @@ void report_write_md(FILE *f, const Report *r) {
             "\u2192 %s%%.\n",
             r->nhistory, first->date, last->date, first->snap.findings, last->snap.findings, a, b);
   }
+  if (r->history_stop)
+    fprintf(f, "\nNote: %s.\n", r->history_stop);
 }

@@ -69,7 +69,10 @@ static char *shape_of(const Source *src, TSNode fn, TSNode body, char **params, 
   return sb_take(&sb);
 }
 
+/* Leaves *out zeroed or owning what it learned, whatever it returns, so the
+ * caller can always free_channel() it. */
 static bool learn_channel(const Source *src, TSNode pair, ChannelFn *out) {
+  memset(out, 0, sizeof *out);
   TSNode key = node_field(pair, "key");
   TSNode fn = node_unwrap(node_field(pair, "value"));
   if (node_is(pair, "method_definition")) {
@@ -79,7 +82,6 @@ static bool learn_channel(const Source *src, TSNode pair, ChannelFn *out) {
   if (!node_is(fn, "arrow_function") && !node_is(fn, "function_expression") &&
       !node_is(fn, "method_definition"))
     return false;
-  memset(out, 0, sizeof *out);
   TSNode single = node_field(fn, "parameter");
   TSNode params = node_field(fn, "parameters");
   if (!ts_node_is_null(single)) {
@@ -115,6 +117,7 @@ static void free_channel(ChannelFn *c) {
   for (size_t i = 0; i < c->nparams; i++)
     free(c->params[i]);
   free(c->params);
+  memset(c, 0, sizeof *c);
 }
 
 static bool learn_from_source(Standards *std, Source *src, const char *path, const char *display,

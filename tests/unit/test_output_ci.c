@@ -19,6 +19,11 @@ static void test_github_data(void **state) {
   check(output_github_escape_data("%0A"), "%250A");
   check(output_github_escape_data(""), "");
   check(output_github_escape_data("🔥 `x`"), "🔥 `x`");
+  /* Other control characters would reach the log viewer, which renders ANSI. */
+  check(output_github_escape_data("escape\x1b[31mred\tx\x7f"), "escape\\x1b[31mred\\tx\\x7f");
+  check(output_github_escape_data("\xc2\x9b"
+                                  "2J \xe2\x80\xae"),
+        "\\u009b2J \\u202e");
 }
 
 static void test_github_property(void **state) {
@@ -27,6 +32,7 @@ static void test_github_property(void **state) {
   check(output_github_escape_property("50%\n"), "50%25%0A");
   check(output_github_escape_property("channel-hand-built"), "channel-hand-built");
   check(output_github_escape_property("::error"), "%3A%3Aerror");
+  check(output_github_escape_property("a\x1b[2J.ts"), "a\\x1b[2J.ts");
 }
 
 static void test_path_uri(void **state) {

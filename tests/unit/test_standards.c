@@ -194,6 +194,31 @@ static void learning_from_a_file_without_standards_fails(void **state) {
   std_free(&s);
 }
 
+/* A function whose body is not a template, then a property that is not a
+ * function: the second entry used to free the first one's leftovers again. */
+static void learning_skips_unusable_entries_without_freeing_twice(void **state) {
+  (void)state;
+  static const char text[] = "export const UNIFIED_CHANNELS = {\n"
+                             "  conv: (o, c) => `org:${o}:conv:${c}`,\n"
+                             "  custom: (o) => build(o),\n"
+                             "  VERSION: 2,\n"
+                             "  other: (o) => { return helper(o) },\n"
+                             "  NAME: 'x',\n"
+                             "  room: (o) => `org:${o}:room`,\n"
+                             "};\n";
+  Standards s;
+  char *err = NULL;
+  assert_true(std_load_builtin(&s, &err));
+  assert_true(
+      std_learn_from_memory(&s, text, sizeof text - 1, "standards.ts", "standards.ts", &err));
+  assert_null(err);
+  assert_int_equal(s.nchannels, 2);
+  assert_string_equal(std_channel_by_name(&s, "conv")->shape, "org:{0}:conv:{1}");
+  assert_string_equal(std_channel_by_name(&s, "room")->shape, "org:{0}:room");
+  assert_null(std_channel_by_name(&s, "custom"));
+  std_free(&s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(catalog_has_every_channel_function),
@@ -206,6 +231,7 @@ int main(void) {
       cmocka_unit_test(migrations_map_old_names),
       cmocka_unit_test(learns_from_the_sample_apps_standards_file),
       cmocka_unit_test(learning_from_a_file_without_standards_fails),
+      cmocka_unit_test(learning_skips_unusable_entries_without_freeing_twice),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
