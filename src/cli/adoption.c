@@ -1,5 +1,6 @@
 #include "cli/adoption.h"
 
+#include "cli/project_root.h"
 #include "cli/standards_setup.h"
 #include "core/util.h"
 #include "resolve/project.h"
@@ -23,11 +24,10 @@ int adoption_begin(Adoption *a, const Options *o) {
     if (r)
       a->forced[rules_index(r)] = true;
   }
-  char *path = o->config ? xstrdup(o->config) : NULL;
-  if (!path) {
-    char buf[PATH_MAX];
-    path = config_find(getcwd(buf, sizeof buf) ? buf : ".");
-  }
+  /* Found from the paths linted, not from the working folder: the same
+   * configuration and root wherever rtlint runs. */
+  char *path = NULL;
+  project_root_locate(o->config, o->paths, o->npaths, &path, &a->common_dir, &a->root);
   if (path) {
     char *err = NULL;
     /* Shown relative to the working directory, like every other path. */
@@ -43,6 +43,8 @@ int adoption_begin(Adoption *a, const Options *o) {
       fprintf(stderr, "%s\n", err);
       free(err);
       config_free(&a->config);
+      free(a->root);
+      free(a->common_dir);
       return EXIT_USAGE;
     }
     a->have_config = true;
@@ -141,6 +143,8 @@ void adoption_standards(const Adoption *a, Standards *std) {
 }
 
 void adoption_project(Adoption *a, Project *proj) {
+  const Config *c = a->have_config ? &a->config : NULL;
+  project_set_root(proj, a->root, c ? c->allow_outside : NULL, c ? c->nallow_outside : 0);
   if (!a->staged)
     return;
   /* Paths relative to the repository root, contents from the index. */
@@ -178,6 +182,8 @@ void adoption_lint(Adoption *a, Project *proj, const FileList *files, LintResult
     }
     result->diags.n = w;
   }
+  project_tsconfig_notices(proj, files->paths, files->n, &result->notices);
+  notice_list_sort(&result->notices);
   if (a->baseline_file) {
     if (a->have_baseline)
       for (size_t k = 0; k < a->baseline.n; k++)
@@ -199,6 +205,8 @@ void adoption_end(Adoption *a) {
     config_free(&a->config);
   staged_close(a->staged);
   free(a->workdir);
+  free(a->root);
+  free(a->common_dir);
   if (a->have_changed)
     changed_free(&a->changed);
   baseline_free(&a->baseline);

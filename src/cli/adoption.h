@@ -24,7 +24,9 @@ typedef struct Adoption {
   bool forced[64];
   LintSetup setup;
   StagedIndex *staged;
-  char *workdir; /* --staged: the repository root */
+  char *workdir;    /* --staged: the repository root */
+  char *root;       /* the project root (cli/project_root.h) */
+  char *common_dir; /* the deepest folder holding every PATH */
   Changed changed;
   bool have_changed;
   Baseline baseline;

@@ -50,7 +50,8 @@ int cmd_baseline(const Options *o) {
   Standards std;
   char *learned = NULL;
   adoption_standards_candidates(&ad, &files);
-  if (!standards_setup(&std, adoption_standards_file(&ad, o), &files, &learned)) {
+  if (!standards_setup(&std, adoption_standards_file(&ad, o), &files, ad.common_dir, ad.root,
+                       &learned)) {
     file_list_free(&files);
     adoption_end(&ad);
     baseline_free(&old);

@@ -2,6 +2,7 @@
 
 #include "cli/adoption.h"
 #include "cli/fix_run.h"
+#include "cli/project_root.h"
 #include "cli/standards_setup.h"
 #include "core/embedded.h"
 #include "core/util.h"
@@ -90,7 +91,8 @@ int cmd_check(const Options *o) {
   for (size_t i = 0; i < files.n; i++)
     file_list_add(&std_candidates, files.paths[i]);
   adoption_standards_candidates(&ad, &std_candidates);
-  bool std_ok = standards_setup(&std, adoption_standards_file(&ad, o), &std_candidates, &learned);
+  bool std_ok = standards_setup(&std, adoption_standards_file(&ad, o), &std_candidates,
+                                ad.common_dir, ad.root, &learned);
   file_list_free(&std_candidates);
   if (!std_ok) {
     file_list_free(&files);
@@ -148,7 +150,8 @@ int cmd_check(const Options *o) {
         adoption_lint(&ad, &proj, &files, &result);
       }
     }
-    OutputOptions oo = {.color = want_color(o, out), .quiet = o->quiet, .root = proj.cwd};
+    OutputOptions oo = {
+        .color = want_color(o, out), .quiet = o->quiet, .root = proj.root, .cwd = proj.cwd};
     emit(out, &result, o->format, &oo);
     status = exit_status(&result, o, &oo);
     adoption_finish(&ad);
@@ -273,12 +276,20 @@ int cmd_standards(const Options *o) {
     free(err);
     return EXIT_USAGE;
   }
+  char *config = NULL, *common = NULL, *root = NULL;
+  project_root_locate(o->config, o->paths, o->npaths, &config, &common, &root);
   Standards std;
   char *learned = NULL;
-  if (!standards_setup(&std, o->standards, &files, &learned)) {
+  bool ok = standards_setup(&std, o->standards, &files, common, root, &learned);
+  free(config);
+  free(common);
+  if (!ok) {
+    free(root);
     file_list_free(&files);
     return EXIT_USAGE;
   }
+  printf("Project root: %s\n", root);
+  free(root);
   if (learned)
     printf("Standards source: %s (learned from the codebase)\n", learned);
   else

@@ -1,6 +1,7 @@
 /* rtlint report: lint the tree (and, on request, sampled commits), compute
  * the Report once, write it in the requested format. */
 #include "cli/commands.h"
+#include "cli/project_root.h"
 #include "cli/standards_setup.h"
 #include "core/util.h"
 #include "discover/discover.h"
@@ -98,15 +99,23 @@ int cmd_report(const Options *o) {
     report_free(&rep);
     return EXIT_USAGE;
   }
+  char *config = NULL, *common = NULL, *root = NULL;
+  project_root_locate(o->config, o->paths, o->npaths, &config, &common, &root);
   Standards std;
   char *learned = NULL;
-  if (!standards_setup(&std, o->standards, &files, &learned)) {
+  bool std_ok = standards_setup(&std, o->standards, &files, common, root, &learned);
+  free(config);
+  free(common);
+  if (!std_ok) {
+    free(root);
     file_list_free(&files);
     report_free(&rep);
     return EXIT_USAGE;
   }
   Project proj;
   project_init(&proj, &std);
+  project_set_root(&proj, root, NULL, 0);
+  free(root);
   if (learned)
     proj.standards_path = path_absolute(proj.cwd, learned);
   LintOptions lo;

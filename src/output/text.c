@@ -2,6 +2,7 @@
 
 #include "rules/registry.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define C_RESET "\033[0m"
@@ -52,9 +53,11 @@ static void print_snippet(FILE *f, const Diag *d, const OutputOptions *opt) {
 static void print_diag(FILE *f, const Diag *d, const OutputOptions *opt) {
   SrcPos pos = src_pos(d->src, d->start);
   const char *sev_color = d->severity == SEV_ERROR ? C_RED : C_YELLOW;
-  fprintf(f, "%s%s:%u:%u:%s %s%s:%s %s %s[%s]%s\n", c(opt, C_BOLD), d->src->path, pos.line, pos.col,
+  char *path = output_local_path(opt, d->src->path);
+  fprintf(f, "%s%s:%u:%u:%s %s%s:%s %s %s[%s]%s\n", c(opt, C_BOLD), path, pos.line, pos.col,
           c(opt, C_RESET), c(opt, sev_color), severity_name(d->severity), c(opt, C_RESET),
           d->message, c(opt, C_DIM), d->rule->id, c(opt, C_RESET));
+  free(path);
   print_snippet(f, d, opt);
   if (d->help)
     fprintf(f, "        %s= help:%s %s%s\n", c(opt, C_CYAN), c(opt, C_RESET), d->help,
@@ -64,10 +67,12 @@ static void print_diag(FILE *f, const Diag *d, const OutputOptions *opt) {
 }
 
 static void print_notice(FILE *f, const Notice *n, const OutputOptions *opt) {
+  char *path = output_local_path(opt, n->path);
   if (n->line)
-    fprintf(f, "%s%s:%u:%u:%s ", c(opt, C_BOLD), n->path, n->line, n->col, c(opt, C_RESET));
+    fprintf(f, "%s%s:%u:%u:%s ", c(opt, C_BOLD), path, n->line, n->col, c(opt, C_RESET));
   else
-    fprintf(f, "%s%s:%s ", c(opt, C_BOLD), n->path, c(opt, C_RESET));
+    fprintf(f, "%s%s:%s ", c(opt, C_BOLD), path, c(opt, C_RESET));
+  free(path);
   fprintf(f, "%swarning:%s %s %s[%s]%s\n", c(opt, C_YELLOW), c(opt, C_RESET), n->message,
           c(opt, C_DIM), n->kind, c(opt, C_RESET));
 }
