@@ -105,6 +105,11 @@ int adoption_files(Adoption *a, const Options *o, FileList *files) {
       free(err);
       return EXIT_USAGE;
     }
+    if (!path_at_or_below(a->root, a->workdir)) {
+      /* The index holds the whole work tree: its root is the project's. */
+      free(a->root);
+      a->root = xstrdup(a->workdir);
+    }
   } else if (!discover_files(o->paths, o->npaths, options_cache_dir(o), files, &err)) {
     fprintf(stderr, "rtlint: %s\n", err);
     free(err);

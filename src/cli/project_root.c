@@ -86,12 +86,22 @@ static char *git_work_tree(const char *dir) {
   return out;
 }
 
+bool path_at_or_below(const char *dir, const char *path) {
+  size_t n = strlen(dir);
+  return strcmp(dir, "/") == 0 ||
+         (strncmp(path, dir, n) == 0 && (path[n] == '\0' || path[n] == '/'));
+}
+
 char *project_root_find(const char *config_file, const char *common_dir) {
   if (config_file) {
     char *abs = path_absolute("/", config_file);
     char *dir = parent_dir(abs);
     free(abs);
-    return dir;
+    /* A --config FILE kept elsewhere (a shared CI folder) does not make
+     * its folder the project: the root holds what is linted. */
+    if (path_at_or_below(dir, common_dir))
+      return dir;
+    free(dir);
   }
   char *top = git_work_tree(common_dir);
   return top ? top : path_absolute("/", common_dir);

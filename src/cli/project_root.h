@@ -1,14 +1,20 @@
 #ifndef RTLINT_CLI_PROJECT_ROOT_H
 #define RTLINT_CLI_PROJECT_ROOT_H
+#include <stdbool.h>
 #include <stddef.h>
 
 /* The deepest folder holding every path (absolute, normalized; a file
  * counts as its folder). Relative paths are taken from cwd. Caller frees. */
 char *paths_common_dir(const char *cwd, char *const *paths, size_t npaths);
 
+/* True when path (absolute, normalized) is dir or lies below it. */
+bool path_at_or_below(const char *dir, const char *path);
+
 /* The project root everything project-relative is anchored at, whatever the
  * working folder: the configuration file's folder, else the git work tree
- * around common_dir, else common_dir itself. config_file: absolute or NULL.
+ * around common_dir, else common_dir itself; a configuration file whose
+ * folder does not hold common_dir (--config elsewhere) does not count.
+ * config_file: absolute or NULL.
  * Caller frees. */
 char *project_root_find(const char *config_file, const char *common_dir);
 

@@ -125,10 +125,9 @@ char *project_display_path(const Project *p, const char *abs_path) {
 void project_set_root(Project *p, const char *root, char *const *allow_outside, size_t nallow) {
   free(p->root);
   p->root = path_absolute("/", root);
-  for (size_t i = 0; i < nallow; i++) {
-    char *dir = path_absolute("/", allow_outside[i]);
-    ARRAY_PUSH(p->allow_outside, p->nallow_outside, nallow, dir);
-  }
+  p->allow_outside = xrealloc(p->allow_outside, (p->nallow_outside + nallow) * sizeof(char *));
+  for (size_t i = 0; i < nallow; i++)
+    p->allow_outside[p->nallow_outside++] = path_absolute("/", allow_outside[i]);
 }
 
 /* Resolution reads files of the project only: an import of
