@@ -116,6 +116,7 @@ int cmd_report(const Options *o) {
   project_init(&proj, &std);
   project_set_root(&proj, root, NULL, 0);
   free(root);
+  ho.root = proj.root;
   if (learned)
     proj.standards_path = path_absolute(proj.cwd, learned);
   LintOptions lo;
