@@ -210,6 +210,22 @@ def root_cases(rtlint):
         _, doc = json_of(rtlint, os.path.join(repo, "web", "components"), ["."])
         check(all(d["path"].startswith("web/components/") for d in doc["diagnostics"]),
               "JSON paths are not relative to the git work tree")
+        # --changed-since from a subfolder: the changed line's findings, no others.
+        git = ["git", "-C", repo, "-c", "user.name=t", "-c", "user.email=t@example.com"]
+        subprocess.run(git + ["add", "-A"], check=True)
+        subprocess.run(git + ["commit", "-qm", "start"], check=True)
+        flagged = [d for d in doc["diagnostics"] if d["rule"] == "channel-hand-built"][0]
+        path = os.path.join(repo, flagged["path"])
+        with open(path) as f:
+            lines = f.read().split("\n")
+        lines[flagged["start"]["line"] - 1] += " // changed"
+        with open(path, "w") as f:
+            f.write("\n".join(lines))
+        for cwd, arg in ((repo, "web"), (os.path.join(repo, "web", "components"), ".")):
+            _, got = json_of(rtlint, cwd, ["--changed-since", "HEAD", arg])
+            where = {(d["path"], d["start"]["line"]) for d in got["diagnostics"]}
+            check(where == {(flagged["path"], flagged["start"]["line"])},
+                  f"--changed-since from {os.path.relpath(cwd, repo)}: {sorted(where)}")
         # No git, no configuration: the common folder of the paths.
         plain = os.path.join(tmp, "plain")
         shutil.copytree(os.path.join(ROOT, "fixtures", "folders", "tsconfig-bom"), plain)

@@ -175,7 +175,7 @@ void adoption_lint(Adoption *a, Project *proj, const FileList *files, LintResult
     size_t w = 0;
     for (size_t i = 0; i < result->diags.n; i++) {
       Diag *d = &result->diags.items[i];
-      char *abs = path_absolute(proj->cwd, d->src->path);
+      char *abs = path_absolute(proj->root ? proj->root : proj->cwd, d->src->path);
       bool keep = changed_has_line(&a->changed, abs, src_pos(d->src, d->start).line);
       free(abs);
       if (keep) {
