@@ -197,11 +197,27 @@ def baseline_case(rtlint):
 def root_cases(rtlint):
     with tempfile.TemporaryDirectory() as tmp:
         tmp = os.path.realpath(tmp)
-        # A git work tree without configuration: its top is the root.
+        # A git work tree without configuration: its top is the root. The app
+        # lives in a folder named `web`; Next.js conventions (components/,
+        # app/) are read from the app folder (its package.json), so the
+        # findings are those of the app linted on its own.
         repo = os.path.join(tmp, "repo")
-        shutil.copytree(os.path.join(ROOT, "fixtures", "campfire-app"), os.path.join(repo, "web"))
+        sample = os.path.join(ROOT, "fixtures", "campfire-app")
+        shutil.copytree(sample, os.path.join(repo, "web"))
         os.remove(os.path.join(repo, "web", "rtlint.yaml"))
-        subprocess.run(["git", "init", "-q", repo], check=True)
+        shutil.copytree(sample, os.path.join(repo, "app"))
+        os.remove(os.path.join(repo, "app", "rtlint.yaml"))
+        subprocess.run(["git", "init", "-q", repo], check=True)  # .gitignore applies in git only
+        _, alone = json_of(rtlint, sample, ["."])
+        expected = sorted((d["rule"], d["path"], d["start"]["line"]) for d in alone["diagnostics"])
+        for folder in ("web", "app"):
+            for cwd, arg in ((repo, folder), (os.path.join(repo, folder, "components"), "..")):
+                _, doc = json_of(rtlint, cwd, [arg])
+                got = sorted((d["rule"], d["path"][len(folder) + 1:], d["start"]["line"])
+                             for d in doc["diagnostics"])
+                check(got == expected, f"the app in a git repository's {folder}/, linted from "
+                      f"{os.path.relpath(cwd, repo)}: {len(got)} findings, {len(expected)} alone")
+        shutil.rmtree(os.path.join(repo, "app"))
         proc = run(rtlint, os.path.join(repo, "web", "components"), ["standards", "."])
         check(f"Project root: {repo}\n" in proc.stdout,
               f"git work tree root not named: {proc.stdout.splitlines()[:1]}")

@@ -54,6 +54,10 @@ void project_free(Project *p) {
   free(p->modules);
   strmap_free(&p->index, NULL);
   strmap_free(&p->tsindex, NULL);
+  for (size_t i = 0; i < p->app_dirs.cap; i++)
+    if (p->app_dirs.keys[i] && p->app_dirs.vals[i] != NOT_FOUND)
+      free(p->app_dirs.vals[i]);
+  strmap_free(&p->app_dirs, NULL);
   for (size_t i = 0; i < p->resolved.cap; i++)
     if (p->resolved.keys[i] && p->resolved.vals[i] != NOT_FOUND)
       free(p->resolved.vals[i]);
@@ -192,6 +196,48 @@ void project_parse(Module *m) {
   pthread_mutex_unlock(&m->parse_lock);
 }
 
+static bool is_file(Project *p, const char *path);
+static char *dir_of(const char *path);
+
+/* The app folder of files in dir (see Module.app_path), or NULL. Each
+ * folder is examined once. */
+static const char *app_dir_for(Project *p, const char *dir) {
+  if (!p->root || !(strcmp(dir, p->root) == 0 || path_below(p->root, dir)))
+    return NULL;
+  pthread_mutex_lock(&p->lock);
+  const char *known = strmap_get(&p->app_dirs, dir);
+  pthread_mutex_unlock(&p->lock);
+  if (known)
+    return known == NOT_FOUND ? NULL : known;
+  char *file = xasprintf("%s/package.json", strcmp(dir, "/") == 0 ? "" : dir);
+  const char *found = NULL;
+  if (is_file(p, file)) {
+    found = dir;
+  } else if (strcmp(dir, p->root) != 0) {
+    char *up = dir_of(dir);
+    found = app_dir_for(p, up);
+    free(up);
+  }
+  free(file);
+  pthread_mutex_lock(&p->lock);
+  char *stored = strmap_get(&p->app_dirs, dir);
+  if (!stored) {
+    stored = found ? xstrdup(found) : NOT_FOUND;
+    strmap_put(&p->app_dirs, dir, stored);
+  }
+  pthread_mutex_unlock(&p->lock);
+  return stored == NOT_FOUND ? NULL : stored;
+}
+
+static const char *app_path_of(Project *p, const Module *m) {
+  char *dir = dir_of(m->fs_path);
+  const char *app = app_dir_for(p, dir);
+  free(dir);
+  if (!app || (p->root && strcmp(app, p->root) == 0))
+    return m->src.path;
+  return m->fs_path + strlen(app) + 1;
+}
+
 static Module *module_get(Project *p, const char *path, const char *mem_bytes, size_t mem_len) {
   Lang lang;
   if (!lang_for_path(path, &lang))
@@ -218,9 +264,10 @@ static Module *module_get(Project *p, const char *path, const char *mem_bytes, s
     m->status = src_from_memory(&m->src, mem_bytes, mem_len, display, &m->load_error);
   else
     m->status = load_source(p, &m->src, abs, display, &m->load_error);
-  if (m->status != SOURCE_OK) {
+  if (m->status != SOURCE_OK)
     m->src.path = display;
-  } else {
+  m->app_path = app_path_of(p, m);
+  if (m->status == SOURCE_OK) {
     free(display);
     if (p->hash_contents) {
       XXH128_hash_t h = XXH3_128bits(m->src.bytes, m->src.len);

@@ -20,6 +20,10 @@ typedef struct Module {
   TSTree *tree;
   SourceStatus status;
   char *load_error; /* when status != SOURCE_OK */
+  /* The path Next.js conventions (app/, components/, pages/) are read from:
+   * relative to the app folder, the nearest one holding package.json at or
+   * below the project root, else src.path. Points into fs_path or src.path. */
+  const char *app_path;
   bool has_syntax_error;
   bool is_standards; /* the UNIFIED_* single source of truth */
   bool linted;       /* among the files being checked (not only imported) */
@@ -79,6 +83,7 @@ typedef struct Project {
   TsConfig **tsconfigs; /* one per directory asked about */
   size_t ntsconfigs, tscap;
   StrMap tsindex;     /* dir -> TsConfig */
+  StrMap app_dirs;    /* dir -> its app folder (see Module.app_path), or the NOT_FOUND mark */
   StrMap resolved;    /* "dir\nspecifier" -> resolved path (see project_resolve_import) */
   bool hash_contents; /* fill Module.content_hash at load (the cache needs it) */
   pthread_mutex_t lock;
