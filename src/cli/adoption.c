@@ -1,5 +1,6 @@
 #include "cli/adoption.h"
 
+#include "cli/project_root.h"
 #include "cli/standards_setup.h"
 #include "core/util.h"
 #include "resolve/project.h"
@@ -23,11 +24,10 @@ int adoption_begin(Adoption *a, const Options *o) {
     if (r)
       a->forced[rules_index(r)] = true;
   }
-  char *path = o->config ? xstrdup(o->config) : NULL;
-  if (!path) {
-    char buf[PATH_MAX];
-    path = config_find(getcwd(buf, sizeof buf) ? buf : ".");
-  }
+  /* Found from the paths linted, not from the working folder: the same
+   * configuration and root wherever rtlint runs. */
+  char *path = NULL;
+  project_root_locate(o->config, o->paths, o->npaths, &path, &a->common_dir, &a->root);
   if (path) {
     char *err = NULL;
     /* Shown relative to the working directory, like every other path. */
@@ -43,6 +43,7 @@ int adoption_begin(Adoption *a, const Options *o) {
       fprintf(stderr, "%s\n", err);
       free(err);
       config_free(&a->config);
+      adoption_end(a);
       return EXIT_USAGE;
     }
     a->have_config = true;
@@ -103,6 +104,11 @@ int adoption_files(Adoption *a, const Options *o, FileList *files) {
       free(err);
       return EXIT_USAGE;
     }
+    if (!path_at_or_below(a->root, a->workdir)) {
+      /* The index holds the whole work tree: its root is the project's. */
+      free(a->root);
+      a->root = xstrdup(a->workdir);
+    }
   } else if (!discover_files(o->paths, o->npaths, options_cache_dir(o), files, &err)) {
     fprintf(stderr, "rtlint: %s\n", err);
     free(err);
@@ -141,6 +147,8 @@ void adoption_standards(const Adoption *a, Standards *std) {
 }
 
 void adoption_project(Adoption *a, Project *proj) {
+  const Config *c = a->have_config ? &a->config : NULL;
+  project_set_root(proj, a->root, c ? c->allow_outside : NULL, c ? c->nallow_outside : 0);
   if (!a->staged)
     return;
   /* Paths relative to the repository root, contents from the index. */
@@ -167,7 +175,7 @@ void adoption_lint(Adoption *a, Project *proj, const FileList *files, LintResult
     size_t w = 0;
     for (size_t i = 0; i < result->diags.n; i++) {
       Diag *d = &result->diags.items[i];
-      char *abs = path_absolute(proj->cwd, d->src->path);
+      char *abs = path_absolute(proj->root ? proj->root : proj->cwd, d->src->path);
       bool keep = changed_has_line(&a->changed, abs, src_pos(d->src, d->start).line);
       free(abs);
       if (keep) {
@@ -179,6 +187,8 @@ void adoption_lint(Adoption *a, Project *proj, const FileList *files, LintResult
     }
     result->diags.n = w;
   }
+  project_tsconfig_notices(proj, files->paths, files->n, &result->notices);
+  notice_list_sort(&result->notices);
   if (a->baseline_file) {
     if (a->have_baseline)
       for (size_t k = 0; k < a->baseline.n; k++)
@@ -200,6 +210,8 @@ void adoption_end(Adoption *a) {
     config_free(&a->config);
   staged_close(a->staged);
   free(a->workdir);
+  free(a->root);
+  free(a->common_dir);
   if (a->have_changed)
     changed_free(&a->changed);
   baseline_free(&a->baseline);

@@ -24,7 +24,9 @@ typedef struct Adoption {
   bool forced[64];
   LintSetup setup;
   StagedIndex *staged;
-  char *workdir; /* --staged: the repository root */
+  char *workdir;    /* --staged: the repository root */
+  char *root;       /* the project root (cli/project_root.h) */
+  char *common_dir; /* the deepest folder holding every PATH */
   Changed changed;
   bool have_changed;
   Baseline baseline;
@@ -35,7 +37,7 @@ typedef struct Adoption {
 } Adoption;
 
 /* Each returns -1 to go on, or the exit status to stop with (the error is
- * printed). */
+ * printed); adoption_end is safe after either. */
 int adoption_begin(Adoption *a, const Options *o);
 int adoption_files(Adoption *a, const Options *o, FileList *files);
 /* --standards, else the configuration's `standards`, else NULL. */

@@ -1,6 +1,7 @@
 #include "cli/commands.h"
 
 #include "cli/fix_run.h"
+#include "cli/project_root.h"
 #include "cli/session.h"
 #include "cli/standards_setup.h"
 #include "core/embedded.h"
@@ -93,7 +94,8 @@ int cmd_check(const Options *o) {
         session_relint(&s);
       }
     }
-    OutputOptions oo = {.color = want_color(o, out), .quiet = o->quiet, .root = s.proj.cwd};
+    OutputOptions oo = {
+        .color = want_color(o, out), .quiet = o->quiet, .root = s.proj.root, .cwd = s.proj.cwd};
     emit(out, &s.result, o->format, &oo);
     status = exit_status(&s.result, o, &oo);
     /* Fixes that could not be written (full disk, read-only file, ...):
@@ -213,12 +215,20 @@ int cmd_standards(const Options *o) {
     free(err);
     return EXIT_USAGE;
   }
+  char *config = NULL, *common = NULL, *root = NULL;
+  project_root_locate(o->config, o->paths, o->npaths, &config, &common, &root);
   Standards std;
   char *learned = NULL;
-  if (!standards_setup(&std, o->standards, &files, &learned)) {
+  bool ok = standards_setup(&std, o->standards, &files, common, root, &learned);
+  free(config);
+  free(common);
+  if (!ok) {
+    free(root);
     file_list_free(&files);
     return EXIT_USAGE;
   }
+  printf("Project root: %s\n", root);
+  free(root);
   if (learned)
     printf("Standards source: %s (learned from the codebase)\n", learned);
   else

@@ -113,6 +113,7 @@ int cmd_report(const Options *o) {
   status = EXIT_CLEAN;
   RuleSelection enabled;
   enabled_rules(&s, &enabled);
+  ho.root = s.proj.root;
   current_snapshot(&s.proj, &s.files, &s.result, &s.std, s.learned != NULL, &enabled, ho.dir_depth,
                    &rep.now);
   if (o->history || o->since) {

@@ -21,8 +21,8 @@ static bool learn_standards(Session *s) {
   for (size_t i = 0; i < s->files.n; i++)
     file_list_add(&candidates, s->files.paths[i]);
   adoption_standards_candidates(&s->ad, &candidates);
-  bool ok =
-      standards_setup(&s->std, adoption_standards_file(&s->ad, s->o), &candidates, &s->learned);
+  bool ok = standards_setup(&s->std, adoption_standards_file(&s->ad, s->o), &candidates,
+                            s->ad.common_dir, s->ad.root, &s->learned);
   file_list_free(&candidates);
   if (!ok)
     return false;

@@ -4,10 +4,12 @@
 #include "standards/standards.h"
 
 /* Loads the built-in catalog, then learns from --standards FILE or, failing
- * that, from the standards module found among `files`. Prints the error and
- * returns false when the catalog cannot be loaded or FILE is unusable. On
- * success *learned_path (caller frees) names the learned file, or NULL. */
+ * that, from the standards module found among `files` or, failing that, in
+ * the project: search_from or a folder above it up to root (absolute; both
+ * NULL: not looked for). Prints the error and returns false when the
+ * catalog cannot be loaded or FILE is unusable. On success *learned_path
+ * (caller frees) names the learned file, or NULL. */
 bool standards_setup(Standards *std, const char *explicit_file, const FileList *files,
-                     char **learned_path);
+                     const char *search_from, const char *root, char **learned_path);
 
 #endif

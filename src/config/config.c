@@ -322,6 +322,23 @@ static bool bool_of(Parse *p, yaml_node_t *v, const char *what, bool *out) {
   return fail(p, v, "%s must be true or false", what);
 }
 
+static bool resolve_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
+  Config *c = ctx;
+  if (strcmp(key, "allow_outside") != 0)
+    return fail(p, k, "unknown key 'resolve.%s' (expected allow_outside)", key);
+  size_t first = c->nallow_outside;
+  if (!string_list(p, v, "resolve.allow_outside", false, &c->allow_outside, &c->nallow_outside))
+    return false;
+  for (size_t i = first; i < c->nallow_outside; i++) {
+    char *s = c->allow_outside[i];
+    char *joined = s[0] == '/' ? xstrdup(s) : xasprintf("%s/%s", p->dir, s);
+    c->allow_outside[i] = path_absolute("/", joined);
+    free(joined);
+    free(s);
+  }
+  return true;
+}
+
 static bool top_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
   Config *c = ctx;
   if (strcmp(key, "include") == 0)
@@ -354,10 +371,12 @@ static bool top_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, v
                        &c->ninfrastructure_dirs);
   if (strcmp(key, "require_reason") == 0)
     return bool_of(p, v, "require_reason", &c->require_reason);
+  if (strcmp(key, "resolve") == 0)
+    return each_key(p, v, "resolve", resolve_key, c);
   return fail(p, k,
               "unknown key '%s' (expected include, exclude, rules, overrides, phases, standards, "
-              "deprecated_hooks, event_migrations, component_dirs, infrastructure_dirs or "
-              "require_reason)",
+              "deprecated_hooks, event_migrations, component_dirs, infrastructure_dirs, "
+              "require_reason or resolve)",
               key);
 }
 
@@ -459,6 +478,7 @@ void config_free(Config *c) {
   free(c->migrations);
   free_list(c->component_dirs, c->ncomponent_dirs);
   free_list(c->infrastructure_dirs, c->ninfrastructure_dirs);
+  free_list(c->allow_outside, c->nallow_outside);
   memset(c, 0, sizeof *c);
 }
 

@@ -52,6 +52,10 @@ typedef struct Config {
   char **component_dirs, **infrastructure_dirs;
   size_t ncomponent_dirs, ninfrastructure_dirs;
   bool require_reason;
+  /* resolve.allow_outside: absolute folders outside the configuration's
+   * folder (the project root) whose files imports may read. */
+  char **allow_outside;
+  size_t nallow_outside;
   uint64_t digest; /* of the file's text: cached results depend on all of it */
 } Config;
 

@@ -8,8 +8,10 @@
 typedef struct OutputOptions {
   bool color;
   bool quiet;       /* errors only */
-  const char *root; /* absolute working directory display paths are relative to (SARIF
+  const char *root; /* absolute project root the paths of findings are relative to (SARIF
                        %SRCROOT%); NULL leaves originalUriBaseIds out */
+  const char *cwd;  /* absolute working folder: text output shows paths relative to it;
+                       NULL shows them as they are (relative to root) */
 } OutputOptions;
 
 typedef struct Summary {
@@ -37,6 +39,10 @@ void output_sarif(FILE *f, const LintResult *r, const OutputOptions *opt);
 void output_github(FILE *f, const LintResult *r, const OutputOptions *opt);
 /* GitLab Code Quality (Code Climate) JSON array (codeclimate.c). */
 void output_codeclimate(FILE *f, const LintResult *r, const OutputOptions *opt);
+
+/* A finding's path (relative to opt->root) as text output shows it:
+ * relative to the working folder when below it, else absolute. Caller frees. */
+char *output_local_path(const OutputOptions *opt, const char *path);
 
 /* A display path as a URI reference: percent-encoded, relative paths stay
  * relative, absolute ones become file:// URIs. Caller frees. */

@@ -130,8 +130,10 @@ static void print_snippet(FILE *f, const Diag *d, const OutputOptions *opt) {
 static void print_diag(FILE *f, const Diag *d, const OutputOptions *opt) {
   SrcPos pos = src_pos(d->src, d->start);
   const char *sev_color = d->severity == SEV_ERROR ? C_RED : C_YELLOW;
+  char *path = output_local_path(opt, d->src->path);
   fputs(c(opt, C_BOLD), f);
-  put_printable(f, d->src->path);
+  put_printable(f, path);
+  free(path);
   fprintf(f, ":%u:%u:%s %s%s:%s ", pos.line, pos.col, c(opt, C_RESET), c(opt, sev_color),
           severity_name(d->severity), c(opt, C_RESET));
   put_printable(f, d->message);
@@ -150,8 +152,10 @@ static void print_diag(FILE *f, const Diag *d, const OutputOptions *opt) {
 /* Labelled `notice:` and without a [rule] tag: a notice is no finding, and its
  * kind is no rule that explain or --disable would know. */
 static void print_notice(FILE *f, const Notice *n, const OutputOptions *opt) {
+  char *path = output_local_path(opt, n->path);
   fputs(c(opt, C_BOLD), f);
-  put_printable(f, n->path);
+  put_printable(f, path);
+  free(path);
   if (n->line)
     fprintf(f, ":%u:%u", n->line, n->col);
   fprintf(f, ":%s %snotice:%s ", c(opt, C_RESET), c(opt, C_CYAN), c(opt, C_RESET));

@@ -380,6 +380,8 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
       .ctx = h, .read_file = hook_read, .file_exists = hook_exists, .is_linted = hook_linted};
   Project proj;
   project_init(&proj, &std);
+  if (ho->root)
+    project_set_root(&proj, ho->root, NULL, 0);
   proj.fs = &fs;
   proj.standards_path = std_abs;
 

@@ -10,6 +10,7 @@ typedef struct HistoryOptions {
   bool no_reuse;                  /* --no-reuse: lint every file of every commit (benchmarks) */
   const char *explicit_standards; /* --standards FILE: used for every commit */
   int dir_depth;
+  const char *root; /* the project root paths are shown relative to (NULL: the working folder) */
 } HistoryOptions;
 
 typedef struct HistoryTotals {

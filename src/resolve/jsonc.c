@@ -4,6 +4,7 @@
 #include "core/util.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 char *jsonc_strip(const char *s, size_t len) {
   StrBuf out = {0};
@@ -22,7 +23,8 @@ char *jsonc_strip(const char *s, size_t len) {
     } else if (c == '/' && i + 1 < len && s[i + 1] == '*') {
       i += 2;
       while (i + 1 < len && !(s[i] == '*' && s[i + 1] == '/'))
-        i++;
+        if (s[i++] == '\n')
+          sb_putc(&out, '\n'); /* error positions keep their line */
       i += 2;
     } else if (c == ',') {
       size_t j = i + 1;
@@ -39,16 +41,34 @@ char *jsonc_strip(const char *s, size_t len) {
   return sb_take(&out);
 }
 
-json_t *jsonc_load_file(const char *path) {
+json_t *jsonc_parse(const char *text, size_t len, char **err) {
+  *err = NULL;
+  if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+    text += 3; /* editors on Windows write a byte order mark */
+    len -= 3;
+  }
+  char *clean = jsonc_strip(text, len);
+  json_error_t jerr;
+  json_t *root = json_loads(clean, 0, &jerr);
+  free(clean);
+  if (!root)
+    *err = xasprintf("%d:%d: %s", jerr.line, jerr.column, jerr.text);
+  else if (!json_is_object(root)) {
+    json_decref(root);
+    root = NULL;
+    *err = xstrdup("1:1: not a JSON object");
+  }
+  return root;
+}
+
+json_t *jsonc_load_file(const char *path, char **err) {
   Source src;
   char *detail = NULL;
   if (src_load(&src, path, path, &detail) != SOURCE_OK) {
-    free(detail);
+    *err = detail ? detail : xstrdup("cannot read file");
     return NULL;
   }
-  char *clean = jsonc_strip(src.bytes, src.len);
+  json_t *root = jsonc_parse(src.bytes, src.len, err);
   src_free(&src);
-  json_t *root = json_loads(clean, 0, NULL);
-  free(clean);
   return root;
 }

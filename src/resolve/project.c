@@ -37,6 +37,8 @@ static void module_free(Module *m) {
 static void tsconfig_free(TsConfig *t) {
   free(t->dir);
   free(t->base_url);
+  free(t->paths_base);
+  free(t->problem);
   for (size_t i = 0; i < t->npaths; i++) {
     free(t->paths[i].pattern);
     for (size_t j = 0; j < t->paths[i].ntargets; j++)
@@ -52,6 +54,10 @@ void project_free(Project *p) {
   free(p->modules);
   strmap_free(&p->index, NULL);
   strmap_free(&p->tsindex, NULL);
+  for (size_t i = 0; i < p->app_dirs.cap; i++)
+    if (p->app_dirs.keys[i] && p->app_dirs.vals[i] != NOT_FOUND)
+      free(p->app_dirs.vals[i]);
+  strmap_free(&p->app_dirs, NULL);
   for (size_t i = 0; i < p->resolved.cap; i++)
     if (p->resolved.keys[i] && p->resolved.vals[i] != NOT_FOUND)
       free(p->resolved.vals[i]);
@@ -62,6 +68,10 @@ void project_free(Project *p) {
   }
   free(p->tsconfigs);
   free(p->cwd);
+  free(p->root);
+  for (size_t i = 0; i < p->nallow_outside; i++)
+    free(p->allow_outside[i]);
+  free(p->allow_outside);
   free(p->standards_path);
   import_graph_free(p->import_graph);
   pthread_mutex_destroy(&p->lock);
@@ -101,11 +111,39 @@ char *path_absolute(const char *cwd, const char *path) {
   return out;
 }
 
+/* True when abs lies below dir (both absolute and normalized). */
+static bool path_below(const char *dir, const char *abs) {
+  size_t n = strlen(dir);
+  if (strcmp(dir, "/") == 0)
+    return abs[0] == '/';
+  return strncmp(abs, dir, n) == 0 && abs[n] == '/';
+}
+
 char *project_display_path(const Project *p, const char *abs_path) {
-  size_t n = strlen(p->cwd);
-  if (strcmp(p->cwd, "/") != 0 && strncmp(abs_path, p->cwd, n) == 0 && abs_path[n] == '/')
-    return xstrdup(abs_path + n + 1);
+  const char *base = p->root ? p->root : p->cwd;
+  if (strcmp(base, "/") != 0 && path_below(base, abs_path))
+    return xstrdup(abs_path + strlen(base) + 1);
   return xstrdup(abs_path);
+}
+
+void project_set_root(Project *p, const char *root, char *const *allow_outside, size_t nallow) {
+  free(p->root);
+  p->root = path_absolute("/", root);
+  p->allow_outside = xrealloc(p->allow_outside, (p->nallow_outside + nallow) * sizeof(char *));
+  for (size_t i = 0; i < nallow; i++)
+    p->allow_outside[p->nallow_outside++] = path_absolute("/", allow_outside[i]);
+}
+
+/* Resolution reads files of the project only: an import of
+ * "../../outside/conf" must not put another folder's constants into
+ * messages (CI logs, SARIF uploads). */
+static bool resolution_may_read(const Project *p, const char *abs) {
+  if (!p->root || path_below(p->root, abs))
+    return true;
+  for (size_t i = 0; i < p->nallow_outside; i++)
+    if (strcmp(p->allow_outside[i], abs) == 0 || path_below(p->allow_outside[i], abs))
+      return true;
+  return false;
 }
 
 static bool is_standards_path(const Project *p, const char *abs) {
@@ -158,6 +196,48 @@ void project_parse(Module *m) {
   pthread_mutex_unlock(&m->parse_lock);
 }
 
+static bool is_file(Project *p, const char *path);
+static char *dir_of(const char *path);
+
+/* The app folder of files in dir (see Module.app_path), or NULL. Each
+ * folder is examined once. */
+static const char *app_dir_for(Project *p, const char *dir) {
+  if (!p->root || !(strcmp(dir, p->root) == 0 || path_below(p->root, dir)))
+    return NULL;
+  pthread_mutex_lock(&p->lock);
+  const char *known = strmap_get(&p->app_dirs, dir);
+  pthread_mutex_unlock(&p->lock);
+  if (known)
+    return known == NOT_FOUND ? NULL : known;
+  char *file = xasprintf("%s/package.json", strcmp(dir, "/") == 0 ? "" : dir);
+  const char *found = NULL;
+  if (is_file(p, file)) {
+    found = dir;
+  } else if (strcmp(dir, p->root) != 0) {
+    char *up = dir_of(dir);
+    found = app_dir_for(p, up);
+    free(up);
+  }
+  free(file);
+  pthread_mutex_lock(&p->lock);
+  char *stored = strmap_get(&p->app_dirs, dir);
+  if (!stored) {
+    stored = found ? xstrdup(found) : NOT_FOUND;
+    strmap_put(&p->app_dirs, dir, stored);
+  }
+  pthread_mutex_unlock(&p->lock);
+  return stored == NOT_FOUND ? NULL : stored;
+}
+
+static const char *app_path_of(Project *p, const Module *m) {
+  char *dir = dir_of(m->fs_path);
+  const char *app = app_dir_for(p, dir);
+  free(dir);
+  if (!app || (p->root && strcmp(app, p->root) == 0))
+    return m->src.path;
+  return m->fs_path + strlen(app) + 1;
+}
+
 static Module *module_get(Project *p, const char *path, const char *mem_bytes, size_t mem_len) {
   Lang lang;
   if (!lang_for_path(path, &lang))
@@ -184,9 +264,10 @@ static Module *module_get(Project *p, const char *path, const char *mem_bytes, s
     m->status = src_from_memory(&m->src, mem_bytes, mem_len, display, &m->load_error);
   else
     m->status = load_source(p, &m->src, abs, display, &m->load_error);
-  if (m->status != SOURCE_OK) {
+  if (m->status != SOURCE_OK)
     m->src.path = display;
-  } else {
+  m->app_path = app_path_of(p, m);
+  if (m->status == SOURCE_OK) {
     free(display);
     if (p->hash_contents) {
       XXH128_hash_t h = XXH3_128bits(m->src.bytes, m->src.len);
@@ -267,34 +348,134 @@ static char *dir_of(const char *path) {
   return xstrndup(path, (size_t)(slash - path));
 }
 
-static json_t *tsconfig_json(Project *p, const char *file) {
+static json_t *tsconfig_json(Project *p, const char *file, char **err) {
   if (!p->fs || !p->fs->read_file)
-    return jsonc_load_file(file);
+    return jsonc_load_file(file, err);
   char *bytes = NULL;
   size_t len = 0;
-  if (!p->fs->read_file(p->fs->ctx, file, &bytes, &len))
+  if (!p->fs->read_file(p->fs->ctx, file, &bytes, &len)) {
+    *err = xstrdup("cannot read file");
     return NULL;
-  char *clean = jsonc_strip(bytes, len);
+  }
+  json_t *root = jsonc_parse(bytes, len, err);
   free(bytes);
-  json_t *root = json_loads(clean, 0, NULL);
-  free(clean);
   return root;
 }
 
-static void load_tsconfig(Project *p, TsConfig *t, const char *file) {
-  json_t *root = tsconfig_json(p, file);
-  if (!root)
+/* The file an `extends` names: a path relative to the extending file's
+ * folder (".json" may be left out), or a package in node_modules at or
+ * above that folder: its tsconfig.json, or the file it names
+ * ("@tsconfig/next/tsconfig.json", "pkg/base"). NULL when there is none. */
+static char *tsconfig_extends_path(Project *p, const char *dir, const char *spec) {
+  bool relative = spec[0] == '.' || spec[0] == '/';
+  char *at = xstrdup(dir);
+  for (;;) {
+    char *joined = spec[0] == '/' ? xstrdup(spec)
+                   : relative     ? xasprintf("%s/%s", at, spec)
+                                  : xasprintf("%s/node_modules/%s", at, spec);
+    char *base = path_absolute("/", joined);
+    free(joined);
+    char *cands[] = {xstrdup(base), xasprintf("%s.json", base),
+                     relative ? NULL : xasprintf("%s/tsconfig.json", base)};
+    free(base);
+    char *found = NULL;
+    for (size_t i = 0; i < 3; i++) {
+      if (cands[i] && !found && is_file(p, cands[i]))
+        found = cands[i];
+      else
+        free(cands[i]);
+    }
+    if (found || relative || strcmp(at, "/") == 0) {
+      free(at);
+      return found;
+    }
+    char *up = dir_of(at);
+    free(at);
+    at = up;
+  }
+}
+
+/* What a chain of tsconfig files says, the extending file winning. */
+typedef struct TsLayers {
+  char *base_url;  /* absolute, or NULL when no file sets baseUrl */
+  json_t *paths;   /* the last `paths` set (a reference held) */
+  char *paths_dir; /* the folder of the file that set it */
+  char *problem;   /* the first problem met */
+} TsLayers;
+
+enum { TSCONFIG_MAX_EXTENDS = 16 };
+
+static void ts_problem(TsLayers *l, char *msg) {
+  if (!l->problem)
+    l->problem = msg;
+  else
+    free(msg);
+}
+
+/* Reads `file` and, first, what it extends (in order; TypeScript 5 allows a
+ * list). Problems are noted in l->problem and what could be read is kept.
+ * `shown` names an extended file in messages; NULL for the tsconfig itself. */
+static void tsconfig_layer(Project *p, TsLayers *l, const char *file, const char *shown,
+                           int depth) {
+  const char *in = shown ? " in " : "", *name = shown ? shown : "";
+  char *err = NULL;
+  json_t *root = tsconfig_json(p, file, &err);
+  if (!root) {
+    ts_problem(l, xasprintf("cannot read tsconfig%s%s: %s", in, name, err));
+    free(err);
     return;
+  }
+  char *dir = dir_of(file);
+  json_t *ext = json_object_get(root, "extends");
+  size_t next = json_is_array(ext) ? json_array_size(ext) : ext ? 1 : 0;
+  for (size_t i = 0; i < next; i++) {
+    const char *spec = json_string_value(json_is_array(ext) ? json_array_get(ext, i) : ext);
+    if (!spec) {
+      ts_problem(l, xasprintf("\"extends\"%s%s must be a string or a list of strings", in, name));
+      continue;
+    }
+    char *target = tsconfig_extends_path(p, dir, spec);
+    if (!target) {
+      ts_problem(l, xasprintf("extends \"%s\"%s%s: no such file", spec, in, name));
+    } else if (depth >= TSCONFIG_MAX_EXTENDS) {
+      ts_problem(l, xasprintf("extends \"%s\"%s%s: more than %d levels (a cycle?)", spec, in, name,
+                              TSCONFIG_MAX_EXTENDS));
+    } else {
+      char *target_shown = project_display_path(p, target);
+      tsconfig_layer(p, l, target, target_shown, depth + 1);
+      free(target_shown);
+    }
+    free(target);
+  }
   json_t *opts = json_object_get(root, "compilerOptions");
   const char *base = json_string_value(json_object_get(opts, "baseUrl"));
-  char *joined = xasprintf("%s/%s", t->dir, base ? base : ".");
-  t->base_url = path_absolute("/", joined);
-  free(joined);
+  if (base) {
+    char *joined = base[0] == '/' ? xstrdup(base) : xasprintf("%s/%s", dir, base);
+    free(l->base_url);
+    l->base_url = path_absolute("/", joined);
+    free(joined);
+  }
   json_t *paths = json_object_get(opts, "paths");
+  if (json_is_object(paths)) {
+    json_decref(l->paths);
+    l->paths = json_incref(paths);
+    free(l->paths_dir);
+    l->paths_dir = xstrdup(dir);
+  }
+  free(dir);
+  json_decref(root);
+}
+
+static void load_tsconfig(Project *p, TsConfig *t, const char *file) {
+  TsLayers l = {0};
+  tsconfig_layer(p, &l, file, NULL, 0);
+  t->problem = l.problem;
+  t->base_url = l.base_url ? xstrdup(l.base_url) : xstrdup(t->dir);
+  t->paths_base = xstrdup(l.base_url ? l.base_url : l.paths_dir ? l.paths_dir : t->dir);
   const char *key;
   json_t *val;
-  t->paths = xcalloc(json_object_size(paths) + 1, sizeof *t->paths);
-  json_object_foreach(paths, key, val) {
+  t->paths = xcalloc(json_object_size(l.paths) + 1, sizeof *t->paths);
+  json_object_foreach(l.paths, key, val) {
     TsPath *tp = &t->paths[t->npaths++];
     tp->pattern = xstrdup(key);
     tp->ntargets = json_array_size(val);
@@ -304,7 +485,9 @@ static void load_tsconfig(Project *p, TsConfig *t, const char *file) {
       tp->targets[i] = xstrdup(target ? target : "");
     }
   }
-  json_decref(root);
+  json_decref(l.paths);
+  free(l.paths_dir);
+  free(l.base_url);
 }
 
 /* Caller holds p->lock. */
@@ -407,7 +590,7 @@ static bool resolve_tsconfig_path(Project *p, const TsConfig *t, const char *spe
     for (size_t j = 0; j < tp->ntargets; j++) {
       const char *tstar = strchr(tp->targets[j], '*');
       StrBuf sb = {0};
-      sb_append(&sb, t->base_url);
+      sb_append(&sb, t->paths_base);
       sb_putc(&sb, '/');
       if (tstar) {
         sb_append_n(&sb, tp->targets[j], (size_t)(tstar - tp->targets[j]));
@@ -515,5 +698,33 @@ static bool resolve_uncached(Project *p, const char *dir, const char *spec, char
       }
     }
   }
+  if (ok && !resolution_may_read(p, *out_path)) {
+    free(*out_path);
+    *out_path = NULL;
+    ok = false;
+  }
   return ok;
+}
+
+void project_tsconfig_notices(Project *p, char *const *paths, size_t npaths, NoticeList *out) {
+  StrMap seen = {0};
+  for (size_t i = 0; i < npaths; i++) {
+    char *abs = path_absolute(p->cwd, paths[i]);
+    char *dir = dir_of(abs);
+    const TsConfig *t = tsconfig_for(p, dir);
+    if (t && t->problem && !strmap_get(&seen, t->dir)) {
+      strmap_put(&seen, t->dir, (void *)t);
+      char *file = xasprintf("%s/tsconfig.json", strcmp(t->dir, "/") == 0 ? "" : t->dir);
+      char *shown = project_display_path(p, file);
+      char *msg =
+          xasprintf("%s; imports through its `paths` and `baseUrl` may not resolve", t->problem);
+      notice_add(out, shown, "tsconfig", msg, 0, 0);
+      free(msg);
+      free(shown);
+      free(file);
+    }
+    free(dir);
+    free(abs);
+  }
+  strmap_free(&seen, NULL);
 }

@@ -1,5 +1,6 @@
 #ifndef RTLINT_RESOLVE_PROJECT_H
 #define RTLINT_RESOLVE_PROJECT_H
+#include "core/diag.h"
 #include "core/source.h"
 #include "core/strmap.h"
 #include "parse/parser.h"
@@ -19,6 +20,10 @@ typedef struct Module {
   TSTree *tree;
   SourceStatus status;
   char *load_error; /* when status != SOURCE_OK */
+  /* The path Next.js conventions (app/, components/, pages/) are read from:
+   * relative to the app folder, the nearest one holding package.json at or
+   * below the project root, else src.path. Points into fs_path or src.path. */
+  const char *app_path;
   bool has_syntax_error;
   bool is_standards; /* the UNIFIED_* single source of truth */
   bool linted;       /* among the files being checked (not only imported) */
@@ -39,11 +44,14 @@ typedef struct TsPath {
 } TsPath;
 
 typedef struct TsConfig {
-  char *dir;      /* directory holding tsconfig.json */
-  char *base_url; /* absolute */
+  char *dir;        /* directory holding tsconfig.json */
+  char *base_url;   /* absolute: compilerOptions.baseUrl, else dir */
+  char *paths_base; /* absolute: what `paths` targets are relative to (baseUrl, else the
+                       folder of the tsconfig that set `paths`, as TypeScript does) */
   TsPath *paths;
   size_t npaths;
   bool found;
+  char *problem; /* why (part of) it could not be read: a notice; NULL when fine */
   const struct TsConfig *governing; /* nearest tsconfig at or above dir, or NULL */
 } TsConfig;
 
@@ -62,7 +70,11 @@ typedef struct ProjectFs {
 } ProjectFs;
 
 typedef struct Project {
-  char *cwd; /* absolute; display paths are relative to it */
+  char *cwd;            /* absolute working folder: relative input paths are relative to it */
+  char *root;           /* absolute project root: display paths are relative to it, and imports
+                           resolve only to files below it or below allow_outside; NULL: cwd, unbounded */
+  char **allow_outside; /* absolute folders outside root that imports may read */
+  size_t nallow_outside;
   const Standards *std;
   char *standards_path; /* absolute path of an explicit --standards file, or NULL */
   Module **modules;     /* in load order */
@@ -71,6 +83,7 @@ typedef struct Project {
   TsConfig **tsconfigs; /* one per directory asked about */
   size_t ntsconfigs, tscap;
   StrMap tsindex;     /* dir -> TsConfig */
+  StrMap app_dirs;    /* dir -> its app folder (see Module.app_path), or the NOT_FOUND mark */
   StrMap resolved;    /* "dir\nspecifier" -> resolved path (see project_resolve_import) */
   bool hash_contents; /* fill Module.content_hash at load (the cache needs it) */
   pthread_mutex_t lock;
@@ -121,7 +134,17 @@ bool project_resolve_import(Project *p, const Module *from, const char *spec, ch
  * its target's file name (or, for an index file, its directory's). */
 bool project_spec_may_alias(Project *p, const Module *from, const char *spec);
 
-/* Display path: relative to cwd when below it. Caller frees. */
+/* Sets the project root (absolute, normalized) and the folders outside it
+ * that resolution may read (copied). */
+void project_set_root(Project *p, const char *root, char *const *allow_outside, size_t nallow);
+
+/* Adds one notice (kind "tsconfig") for each tsconfig.json governing one of
+ * the files that could not be read in full: unreadable, invalid JSON, or an
+ * `extends` that is missing or invalid. The same notices whatever resolution
+ * happened to read (a warm cache reads nothing). */
+void project_tsconfig_notices(Project *p, char *const *paths, size_t npaths, NoticeList *out);
+
+/* Display path: relative to the root (else cwd) when below it. Caller frees. */
 char *project_display_path(const Project *p, const char *abs_path);
 /* Absolute, normalized ("." and ".." removed). Caller frees. */
 char *path_absolute(const char *cwd, const char *path);

@@ -64,7 +64,7 @@ bool module_is_component_code(const Config *config, const Module *m) {
   if (config && config->ncomponent_dirs)
     return is_ts_source(m->fs_path) &&
            config_path_in(config, m->fs_path, config->component_dirs, config->ncomponent_dirs);
-  return path_is_component_code(m->src.path);
+  return path_is_component_code(m->app_path);
 }
 
 bool path_is_dashboard(const char *path) {

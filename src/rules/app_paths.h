@@ -3,7 +3,8 @@
 #include <stdbool.h>
 
 /* Where a file sits in a Next.js app, judged from its path relative to the
- * project root (a module's display path). Folders are matched as whole path
+ * app folder (Module.app_path: the nearest package.json at or below the
+ * project root, else the root), whatever the working folder. Folders are matched as whole path
  * SEGMENTS anywhere in the path, so `src/components/...` and
  * `fixtures/x/components/...` count as `components/`. The file name itself
  * is never a folder. Both '/' and '\\' separate segments. */

@@ -52,13 +52,13 @@ static const char *uncovered_reason(RuleCtx *ctx) {
   ARRAY_PUSH(q, n, cap, start);
   for (size_t i = 0; i < n && root == SIZE_MAX; i++) {
     const Module *m = q[i].mod;
-    if (i > 0 && path_is_dashboard(m->src.path))
+    if (i > 0 && path_is_dashboard(m->app_path))
       continue; /* this branch is rendered under the provider */
     Module *const *imps;
     size_t nimps = import_graph_importers(g, m, &imps);
-    if (path_is_route_file(m->src.path) || nimps == 0) {
+    if (path_is_route_file(m->app_path) || nimps == 0) {
       root = i;
-      root_is_route = nimps == 0 ? path_is_route_file(m->src.path) : true;
+      root_is_route = nimps == 0 ? path_is_route_file(m->app_path) : true;
       break;
     }
     for (size_t k = 0; k < nimps; k++) {
@@ -103,7 +103,7 @@ static const char *uncovered_reason(RuleCtx *ctx) {
 }
 
 static void check(RuleCtx *ctx) {
-  if (path_is_dashboard(ctx->mod->src.path) || module_defines_function(ctx->mod, CONTEXT_HOOK))
+  if (path_is_dashboard(ctx->mod->app_path) || module_defines_function(ctx->mod, CONTEXT_HOOK))
     return;
   const char *reason = NULL;
   bool judged = false;
