@@ -35,7 +35,9 @@ def check(cond, what):
 def run(rtlint, cwd, args):
     env = dict(os.environ, NO_COLOR="1")
     command = args[:1] if args[:1] in (["baseline"], ["standards"]) else []
-    return subprocess.run([rtlint] + command + ["--no-cache"] + args[len(command):], cwd=cwd,
+    # standards reads no cache: the option is not one of its own.
+    no_cache = [] if command == ["standards"] else ["--no-cache"]
+    return subprocess.run([rtlint] + command + no_cache + args[len(command):], cwd=cwd,
                           capture_output=True, text=True, env=env)
 
 

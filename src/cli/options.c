@@ -2,121 +2,39 @@
 
 #include "core/util.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-static const char usage_text[] =
-    "Usage: rtlint [check] [OPTIONS] [PATH...]\n"
-    "       rtlint rules | explain RULE | standards [--standards FILE] [PATH...]\n"
-    "       rtlint merge SHARD.sarif|SHARD.json... [-o FILE]\n"
-    "       rtlint baseline [--update [--allow-new]] [--baseline FILE] [PATH...]\n"
-    "       rtlint report [PATH...] --format html|md|json [--output FILE]\n"
-    "              [--compare PREV.json] [--history N | --since DATE [--every N]]\n"
-    "              [--by-dir-depth N]   migration progress (see docs/report.md)\n"
-    "\n"
-    "Lints TypeScript/TSX files against the Campfire unified realtime standards.\n"
-    "PATH defaults to '.'; directories are walked, skipping node_modules and\n"
-    "what .gitignore ignores.\n"
-    "\n"
-    "Options:\n"
-    "  -f, --format FORMAT     text (default), json, sarif (SARIF 2.1.0 for code\n"
-    "                          scanning), github (GitHub Actions annotations) or\n"
-    "                          codeclimate (GitLab Code Quality); see docs/ci.md\n"
-    "  -o, --output FILE       write the report to FILE instead of stdout\n"
-    "      --rule ID           run only this rule (repeatable)\n"
-    "      --disable ID        do not run this rule (repeatable)\n"
-    "      --phase N           only rules of migration phase N (1-4; repeatable);\n"
-    "                          rules for every phase always run\n"
-    "      --standards FILE    read UNIFIED_CHANNELS/UNIFIED_EVENTS from FILE\n"
-    "      --color WHEN        auto (default), always or never; NO_COLOR is honoured\n"
-    "  -q, --quiet             report errors only (no warnings, no notices)\n"
-    "      --fix               apply safe fixes, then report what remains\n"
-    "      --fix-suggestions   also apply suggested fixes (review the result)\n"
-    "      --diff              print the fixes as a unified diff; change nothing\n"
-    "  -j, --jobs N            worker threads (default: one per core)\n"
-    "      --cache-dir DIR     keep per-file results in DIR (default: $RTLINT_CACHE_DIR\n"
-    "                          or .rtlint-cache)\n"
-    "      --no-cache          do not read or write the cache\n"
-    "      --shard I/N         lint only the I-th of N deterministic parts of the files\n"
-    "      --max-warnings N    exit 1 when there are more than N warnings\n"
-    "      --config FILE       read FILE instead of the rtlint.yaml found upwards\n"
-    "      --staged            lint the staged content of staged files (git index)\n"
-    "      --baseline FILE     report only findings not in FILE (see rtlint baseline)\n"
-    "      --changed-since REV only report findings on lines changed since REV\n"
-    "      --require-reason    an rtlint-disable comment must say why (-- reason)\n"
-    "      --update            rtlint baseline: drop fixed findings from the baseline\n"
-    "      --allow-new         with --update: also add the new findings\n"
-    "  -h, --help              show this help\n"
-    "  -V, --version           show the version\n"
-    "\n"
-    "Exit status: 0 no errors, 1 lint errors found, 2 usage or internal error.\n";
+/* The command line from one table: every option once, with the commands that
+ * take it and its help line. Usage and --help are printed from it, an option
+ * given to a command that does not take it is an error, and long options
+ * match exactly (getopt's prefix matching turned `--cache .` into
+ * `--cache-dir .`), with "did you mean" for a near miss. */
 
-enum {
-  OPT_RULE = 256,
-  OPT_DISABLE,
-  OPT_PHASE,
-  OPT_STANDARDS,
-  OPT_COLOR,
-  OPT_MAX_WARNINGS,
-  OPT_FIX,
-  OPT_FIX_SUGGESTIONS,
-  OPT_DIFF,
-  OPT_NO_PREFILTER,
-  OPT_CACHE_DIR,
-  OPT_NO_CACHE,
-  OPT_SHARD,
-  OPT_CONFIG,
-  OPT_REQUIRE_REASON,
-  OPT_STAGED,
-  OPT_BASELINE,
-  OPT_CHANGED_SINCE,
-  OPT_UPDATE,
-  OPT_ALLOW_NEW,
-  OPT_COMPARE,
-  OPT_HISTORY,
-  OPT_SINCE,
-  OPT_EVERY,
-  OPT_DIR_DEPTH,
-  OPT_NO_REUSE,
-};
+/* Commands as bits, for the table. */
+#define C_CHECK (1u << CMD_CHECK)
+#define C_RULES (1u << CMD_RULES)
+#define C_EXPLAIN (1u << CMD_EXPLAIN)
+#define C_STANDARDS (1u << CMD_STANDARDS)
+#define C_MERGE (1u << CMD_MERGE)
+#define C_BASELINE (1u << CMD_BASELINE)
+#define C_REPORT (1u << CMD_REPORT)
+#define C_LINT (C_CHECK | C_BASELINE | C_REPORT)
+#define C_ALL (C_LINT | C_RULES | C_EXPLAIN | C_STANDARDS | C_MERGE)
 
-static const struct option long_options[] = {
-    {"format", required_argument, NULL, 'f'},
-    {"output", required_argument, NULL, 'o'},
-    {"rule", required_argument, NULL, OPT_RULE},
-    {"disable", required_argument, NULL, OPT_DISABLE},
-    {"phase", required_argument, NULL, OPT_PHASE},
-    {"standards", required_argument, NULL, OPT_STANDARDS},
-    {"color", required_argument, NULL, OPT_COLOR},
-    {"quiet", no_argument, NULL, 'q'},
-    {"max-warnings", required_argument, NULL, OPT_MAX_WARNINGS},
-    {"fix", no_argument, NULL, OPT_FIX},
-    {"fix-suggestions", no_argument, NULL, OPT_FIX_SUGGESTIONS},
-    {"diff", no_argument, NULL, OPT_DIFF},
-    {"jobs", required_argument, NULL, 'j'},
-    {"no-prefilter", no_argument, NULL, OPT_NO_PREFILTER},
-    {"cache-dir", required_argument, NULL, OPT_CACHE_DIR},
-    {"no-cache", no_argument, NULL, OPT_NO_CACHE},
-    {"shard", required_argument, NULL, OPT_SHARD},
-    {"config", required_argument, NULL, OPT_CONFIG},
-    {"require-reason", no_argument, NULL, OPT_REQUIRE_REASON},
-    {"staged", no_argument, NULL, OPT_STAGED},
-    {"baseline", required_argument, NULL, OPT_BASELINE},
-    {"changed-since", required_argument, NULL, OPT_CHANGED_SINCE},
-    {"update", no_argument, NULL, OPT_UPDATE},
-    {"allow-new", no_argument, NULL, OPT_ALLOW_NEW},
-    {"compare", required_argument, NULL, OPT_COMPARE},
-    {"history", required_argument, NULL, OPT_HISTORY},
-    {"since", required_argument, NULL, OPT_SINCE},
-    {"every", required_argument, NULL, OPT_EVERY},
-    {"by-dir-depth", required_argument, NULL, OPT_DIR_DEPTH},
-    {"no-reuse", no_argument, NULL, OPT_NO_REUSE},
-    {"help", no_argument, NULL, 'h'},
-    {"version", no_argument, NULL, 'V'},
-    {NULL, 0, NULL, 0},
+typedef struct OptSpec OptSpec;
+/* Applies an option's value; returns false after printing why it is bad. */
+typedef bool (*OptApply)(Options *o, const char *value);
+
+struct OptSpec {
+  const char *name;  /* long name, without "--" */
+  char short_name;   /* 0: none */
+  const char *value; /* the value's name in help, NULL: a flag */
+  unsigned commands; /* C_* bits of the commands that take it */
+  const char *help;  /* NULL: not shown (testing and benchmark switches) */
+  OptApply apply;
 };
 
 static int usage_error(const char *fmt, const char *arg) {
@@ -124,6 +42,11 @@ static int usage_error(const char *fmt, const char *arg) {
   fprintf(stderr, fmt, arg);
   fputs(" (see rtlint --help)\n", stderr);
   return EXIT_USAGE;
+}
+
+static bool bad_value(const char *fmt, const char *arg) {
+  usage_error(fmt, arg);
+  return false;
 }
 
 static bool parse_long(const char *s, long lo, long hi, long *out) {
@@ -135,45 +58,438 @@ static bool parse_long(const char *s, long lo, long hi, long *out) {
   return true;
 }
 
-static bool parse_format(const char *s, Format *out) {
-  static const struct {
-    const char *name;
-    Format format;
-  } formats[] = {
-      {"text", FORMAT_TEXT},
-      {"json", FORMAT_JSON},
-      {"sarif", FORMAT_SARIF},
-      {"github", FORMAT_GITHUB},
-      {"codeclimate", FORMAT_CODECLIMATE},
-  };
-  for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
-    if (strcmp(s, formats[i].name) == 0) {
-      *out = formats[i].format;
-      return true;
-    }
-  return false;
-}
-
 static void push(char ***arr, size_t *n, const char *s) {
   *arr = xrealloc(*arr, (*n + 1) * sizeof **arr);
   (*arr)[(*n)++] = xstrdup(s);
 }
 
-static bool command_word(Options *o, const char *word) {
+static bool set_format(Options *o, const char *v) {
   static const struct {
-    const char *word;
-    Command command;
-  } words[] = {
-      {"check", CMD_CHECK},         {"rules", CMD_RULES}, {"explain", CMD_EXPLAIN},
-      {"standards", CMD_STANDARDS}, {"merge", CMD_MERGE}, {"baseline", CMD_BASELINE},
-      {"report", CMD_REPORT},
+    const char *name;
+    Format format;
+    bool report;
+  } formats[] = {
+      {"text", FORMAT_TEXT, false},
+      {"json", FORMAT_JSON, false},
+      {"sarif", FORMAT_SARIF, false},
+      {"github", FORMAT_GITHUB, false},
+      {"codeclimate", FORMAT_CODECLIMATE, false},
+      {"html", FORMAT_HTML, true},
+      {"md", FORMAT_MD, true},
+      {"markdown", FORMAT_MD, true},
+      {"json", FORMAT_JSON, true},
   };
-  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-    if (strcmp(word, words[i].word) == 0) {
-      o->command = words[i].command;
+  bool report = o->command == CMD_REPORT;
+  o->format_set = true;
+  for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+    if (formats[i].report == report && strcmp(v, formats[i].name) == 0) {
+      o->format = formats[i].format;
+      return true;
+    }
+  if (report)
+    return bad_value("unknown report format '%s' (expected html, md or json)", v);
+  return bad_value("unknown format '%s' (expected text, json, sarif, github or codeclimate)", v);
+}
+
+static bool set_output(Options *o, const char *v) {
+  o->output = v;
+  return true;
+}
+
+static bool add_rule(Options *o, const char *v) {
+  push(&o->only_rules, &o->nonly, v);
+  return true;
+}
+
+static bool add_disabled(Options *o, const char *v) {
+  push(&o->disabled, &o->ndisabled, v);
+  return true;
+}
+
+static bool add_phase(Options *o, const char *v) {
+  long n;
+  if (!parse_long(v, 1, 4, &n))
+    return bad_value("--phase expects 1, 2, 3 or 4, not '%s'", v);
+  if (o->nphases < sizeof o->phases / sizeof o->phases[0])
+    o->phases[o->nphases++] = (int)n;
+  return true;
+}
+
+static bool set_standards(Options *o, const char *v) {
+  o->standards = v;
+  return true;
+}
+
+static bool set_color(Options *o, const char *v) {
+  if (strcmp(v, "auto") == 0)
+    o->color = COLOR_AUTO;
+  else if (strcmp(v, "always") == 0)
+    o->color = COLOR_ALWAYS;
+  else if (strcmp(v, "never") == 0)
+    o->color = COLOR_NEVER;
+  else
+    return bad_value("--color expects auto, always or never, not '%s'", v);
+  return true;
+}
+
+static bool set_quiet(Options *o, const char *v) {
+  (void)v;
+  o->quiet = true;
+  return true;
+}
+
+static bool set_max_warnings(Options *o, const char *v) {
+  if (!parse_long(v, 0, 1000000000L, &o->max_warnings))
+    return bad_value("--max-warnings expects a number >= 0, not '%s'", v);
+  return true;
+}
+
+static bool set_fix(Options *o, const char *v) {
+  (void)v;
+  if (o->fix_level == FIX_NONE)
+    o->fix_level = FIX_SAFE;
+  return true;
+}
+
+static bool set_fix_suggestions(Options *o, const char *v) {
+  (void)v;
+  o->fix_level = FIX_SUGGESTION;
+  return true;
+}
+
+static bool set_diff(Options *o, const char *v) {
+  (void)v;
+  o->diff = true;
+  return true;
+}
+
+static bool set_jobs(Options *o, const char *v) {
+  long n;
+  if (!parse_long(v, 1, 256, &n))
+    return bad_value("--jobs expects a number from 1 to 256, not '%s'", v);
+  o->jobs = (unsigned)n;
+  return true;
+}
+
+static bool set_no_prefilter(Options *o, const char *v) {
+  (void)v;
+  o->no_prefilter = true;
+  return true;
+}
+
+static bool set_cache_dir(Options *o, const char *v) {
+  o->cache_dir = v;
+  return true;
+}
+
+static bool set_no_cache(Options *o, const char *v) {
+  (void)v;
+  o->no_cache = true;
+  return true;
+}
+
+static bool set_shard(Options *o, const char *v) {
+  unsigned index, count;
+  char extra;
+  if (sscanf(v, "%u/%u%c", &index, &count, &extra) != 2 || count == 0 || index == 0 ||
+      index > count)
+    return bad_value("--shard expects I/N with 1 <= I <= N, not '%s'", v);
+  o->shard_index = index;
+  o->shard_count = count;
+  return true;
+}
+
+static bool set_config(Options *o, const char *v) {
+  o->config = v;
+  return true;
+}
+
+static bool set_require_reason(Options *o, const char *v) {
+  (void)v;
+  o->require_reason = true;
+  return true;
+}
+
+static bool set_staged(Options *o, const char *v) {
+  (void)v;
+  o->staged = true;
+  return true;
+}
+
+static bool set_baseline(Options *o, const char *v) {
+  o->baseline = v;
+  return true;
+}
+
+static bool set_changed_since(Options *o, const char *v) {
+  o->changed_since = v;
+  return true;
+}
+
+static bool set_update(Options *o, const char *v) {
+  (void)v;
+  o->update = true;
+  return true;
+}
+
+static bool set_allow_new(Options *o, const char *v) {
+  (void)v;
+  o->allow_new = true;
+  return true;
+}
+
+static bool set_compare(Options *o, const char *v) {
+  o->compare = v;
+  return true;
+}
+
+static bool set_history(Options *o, const char *v) {
+  if (!parse_long(v, 1, 100000, &o->history))
+    return bad_value("--history expects a number of commits >= 1, not '%s'", v);
+  return true;
+}
+
+static bool set_since(Options *o, const char *v) {
+  o->since = v;
+  return true;
+}
+
+static bool set_every(Options *o, const char *v) {
+  if (!parse_long(v, 1, 100000, &o->every))
+    return bad_value("--every expects a number >= 1, not '%s'", v);
+  return true;
+}
+
+static bool set_dir_depth(Options *o, const char *v) {
+  if (!parse_long(v, 1, 8, &o->dir_depth))
+    return bad_value("--by-dir-depth expects 1 to 8, not '%s'", v);
+  return true;
+}
+
+static bool set_no_reuse(Options *o, const char *v) {
+  (void)v;
+  o->no_reuse = true;
+  return true;
+}
+
+/* --help and --version are handled by the parser itself. */
+static const OptSpec option_table[] = {
+    {"format", 'f', "FORMAT", C_CHECK,
+     "text (default), json, sarif (SARIF 2.1.0 for code scanning), github (GitHub Actions "
+     "annotations) or codeclimate (GitLab Code Quality); see docs/ci.md",
+     set_format},
+    {"format", 'f', "FORMAT", C_REPORT, "md (default), html or json", set_format},
+    {"format", 'f', "FORMAT", C_RULES, "text (default) or json", set_format},
+    {"output", 'o', "FILE", C_CHECK | C_REPORT | C_MERGE, "write the report to FILE", set_output},
+    {"rule", 0, "ID", C_LINT, "run only this rule (repeatable)", add_rule},
+    {"disable", 0, "ID", C_LINT, "do not run this rule (repeatable)", add_disabled},
+    {"phase", 0, "N", C_LINT,
+     "only rules of migration phase N (1-4; repeatable); rules for every phase always run",
+     add_phase},
+    {"standards", 0, "FILE", C_LINT | C_STANDARDS, "read UNIFIED_CHANNELS/UNIFIED_EVENTS from FILE",
+     set_standards},
+    {"config", 0, "FILE", C_LINT | C_STANDARDS,
+     "read FILE instead of the rtlint.yaml found upwards from the paths", set_config},
+    {"color", 0, "WHEN", C_CHECK, "auto (default), always or never; NO_COLOR is honoured",
+     set_color},
+    {"quiet", 'q', NULL, C_CHECK, "report errors only (no warnings, no notices)", set_quiet},
+    {"max-warnings", 0, "N", C_CHECK, "exit 1 when there are more than N warnings",
+     set_max_warnings},
+    {"fix", 0, NULL, C_CHECK, "apply safe fixes, then report what remains", set_fix},
+    {"fix-suggestions", 0, NULL, C_CHECK, "also apply suggested fixes (review the result)",
+     set_fix_suggestions},
+    {"diff", 0, NULL, C_CHECK, "print the fixes as a unified diff; change nothing", set_diff},
+    {"jobs", 'j', "N", C_LINT, "worker threads (default: one per core)", set_jobs},
+    {"cache-dir", 0, "DIR", C_LINT,
+     "keep per-file results in DIR (default: $RTLINT_CACHE_DIR or .rtlint-cache)", set_cache_dir},
+    {"no-cache", 0, NULL, C_LINT, "do not read or write the cache", set_no_cache},
+    {"no-prefilter", 0, NULL, C_LINT, NULL, set_no_prefilter},
+    {"shard", 0, "I/N", C_CHECK, "lint only the I-th of N deterministic parts of the files",
+     set_shard},
+    {"staged", 0, NULL, C_CHECK | C_BASELINE, "lint the staged content of staged files (git index)",
+     set_staged},
+    {"baseline", 0, "FILE", C_CHECK | C_BASELINE,
+     "report only findings not in FILE; baseline: the file to write", set_baseline},
+    {"changed-since", 0, "REV", C_CHECK, "only report findings on lines changed since REV",
+     set_changed_since},
+    {"require-reason", 0, NULL, C_LINT, "an rtlint-disable comment must say why (-- reason)",
+     set_require_reason},
+    {"update", 0, NULL, C_BASELINE, "drop fixed findings from the baseline", set_update},
+    {"allow-new", 0, NULL, C_BASELINE, "with --update: also add the new findings", set_allow_new},
+    {"compare", 0, "PREV.json", C_REPORT, "show the change since a previous JSON report",
+     set_compare},
+    {"history", 0, "N", C_REPORT, "also measure the last N commits of the first-parent line",
+     set_history},
+    {"since", 0, "DATE", C_REPORT, "measure the commits since DATE (YYYY-MM-DD)", set_since},
+    {"every", 0, "N", C_REPORT, "with --history/--since: keep every N-th commit", set_every},
+    {"by-dir-depth", 0, "N", C_REPORT, "group findings by directories N levels deep",
+     set_dir_depth},
+    {"no-reuse", 0, NULL, C_REPORT, NULL, set_no_reuse},
+};
+#define NOPTIONS (sizeof option_table / sizeof option_table[0])
+
+static const struct {
+  const char *word;
+  Command command;
+  const char *synopsis;
+} commands[] = {
+    {"check", CMD_CHECK, "rtlint [check] [OPTIONS] [PATH...]      lint files (default: .)"},
+    {"rules", CMD_RULES, "rtlint rules [--format json]            list the rules"},
+    {"explain", CMD_EXPLAIN, "rtlint explain RULE                     a rule's documentation"},
+    {"standards", CMD_STANDARDS,
+     "rtlint standards [OPTIONS] [PATH...]    the channel/event catalog in use"},
+    {"merge", CMD_MERGE, "rtlint merge SHARD... [-o FILE]         combine --shard outputs"},
+    {"baseline", CMD_BASELINE,
+     "rtlint baseline [OPTIONS] [PATH...]     take or --update the ratchet file"},
+    {"report", CMD_REPORT,
+     "rtlint report [OPTIONS] [PATH...]       migration progress (docs/report.md)"},
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static const char *command_name(Command c) {
+  for (size_t i = 0; i < NCOMMANDS; i++)
+    if (commands[i].command == c)
+      return commands[i].word;
+  return "check";
+}
+
+static bool command_word(Options *o, const char *word) {
+  for (size_t i = 0; i < NCOMMANDS; i++)
+    if (strcmp(word, commands[i].word) == 0) {
+      o->command = commands[i].command;
       return true;
     }
   return false;
+}
+
+/* Writes text after column `indent` (the cursor is there), each word after
+ * a space, breaking lines between words before column `width`. */
+static void put_wrapped(FILE *f, const char *text, int indent, int width) {
+  int col = indent;
+  for (const char *p = text; *p;) {
+    while (*p == ' ')
+      p++;
+    size_t n = strcspn(p, " ");
+    if (col > indent && col + 1 + (int)n > width) {
+      fprintf(f, "\n%*s", indent, "");
+      col = indent;
+    }
+    fprintf(f, " %.*s", (int)n, p);
+    col += (int)n + 1;
+    p += n;
+  }
+  fputc('\n', f);
+}
+
+/* Help for one command (--help after a command word), or the overview. */
+static void print_help(FILE *f, Command cmd, bool overview) {
+  fputs("Usage:\n", f);
+  for (size_t i = 0; i < NCOMMANDS; i++)
+    if (overview || commands[i].command == cmd)
+      fprintf(f, "  %s\n", commands[i].synopsis);
+  if (overview)
+    fputs("\nLints TypeScript/TSX files against the Campfire unified realtime standards.\n"
+          "PATH defaults to '.'; directories are walked, skipping node_modules and what\n"
+          ".gitignore ignores. `rtlint COMMAND --help` lists that command's options.\n",
+          f);
+  fprintf(f, "\nOptions%s%s%s:\n", overview ? "" : " of rtlint ", overview ? "" : command_name(cmd),
+          overview ? " (check)" : "");
+  unsigned bit = 1u << cmd;
+  for (size_t i = 0; i < NOPTIONS; i++) {
+    const OptSpec *s = &option_table[i];
+    if (!s->help || !(s->commands & bit))
+      continue;
+    char left[48];
+    snprintf(left, sizeof left, "%c%c%s--%s%s%s", s->short_name ? '-' : ' ',
+             s->short_name ? s->short_name : ' ', s->short_name ? ", " : "  ", s->name,
+             s->value ? " " : "", s->value ? s->value : "");
+    fprintf(f, "  %-26s", left);
+    put_wrapped(f, s->help, 28, 79);
+  }
+  fprintf(f, "  %-26s %s\n  %-26s %s\n", "-h, --help", "show this help", "-V, --version",
+          "show the version");
+  fputs("\nExit status: 0 no errors, 1 lint errors found, 2 usage or internal error.\n", f);
+}
+
+/* The entry for a name: the command's own when several commands spell an
+ * option alike (--format), else any (for the "belongs to" message). */
+static const OptSpec *find_long(const char *name, size_t len, Command cmd) {
+  const OptSpec *any = NULL;
+  for (size_t i = 0; i < NOPTIONS; i++) {
+    const OptSpec *s = &option_table[i];
+    if (strlen(s->name) != len || strncmp(s->name, name, len) != 0)
+      continue;
+    if (s->commands & (1u << cmd))
+      return s;
+    any = any ? any : s;
+  }
+  return any;
+}
+
+static const OptSpec *find_short(char c, Command cmd) {
+  const OptSpec *any = NULL;
+  for (size_t i = 0; i < NOPTIONS; i++) {
+    const OptSpec *s = &option_table[i];
+    if (s->short_name != c)
+      continue;
+    if (s->commands & (1u << cmd))
+      return s;
+    any = any ? any : s;
+  }
+  return any;
+}
+
+/* The closest of `n` names to `word` when it is a plausible typo. */
+static const char *closest(const char *word, const char *const *names, size_t n) {
+  const char *best = NULL;
+  size_t best_d = SIZE_MAX;
+  for (size_t i = 0; i < n; i++) {
+    size_t d = str_edit_distance(word, names[i]);
+    if (d < best_d) {
+      best_d = d;
+      best = names[i];
+    }
+  }
+  size_t len = strlen(word);
+  if (best && best_d <= (len < 6 ? 1 : len < 12 ? 2 : 3))
+    return best;
+  /* `--cache` for `--cache-dir`: the start of exactly one name. */
+  const char *prefixed = NULL;
+  for (size_t i = 0; i < n; i++)
+    if (len >= 3 && strncmp(names[i], word, len) == 0) {
+      if (prefixed)
+        return NULL;
+      prefixed = names[i];
+    }
+  return prefixed;
+}
+
+static int unknown_long(const char *arg, size_t len) {
+  const char *names[NOPTIONS + 2];
+  for (size_t i = 0; i < NOPTIONS; i++)
+    names[i] = option_table[i].name;
+  names[NOPTIONS] = "help";
+  names[NOPTIONS + 1] = "version";
+  char *word = xstrndup(arg, len);
+  const char *near = closest(word, names, NOPTIONS + 2);
+  if (near)
+    fprintf(stderr, "rtlint: unknown option '--%s'; did you mean '--%s'? (see rtlint --help)\n",
+            word, near);
+  else
+    fprintf(stderr, "rtlint: unknown option '--%s' (see rtlint --help)\n", word);
+  free(word);
+  return EXIT_USAGE;
+}
+
+static int wrong_command(const OptSpec *s, Command cmd) {
+  StrBuf which = {0};
+  for (size_t i = 0; i < NCOMMANDS; i++)
+    if (s->commands & (1u << commands[i].command))
+      sb_appendf(&which, "%s%s", which.len ? ", " : "", commands[i].word);
+  fprintf(stderr, "rtlint: --%s is not an option of rtlint %s (it belongs to: %s)\n", s->name,
+          command_name(cmd), sb_cstr(&which));
+  sb_free(&which);
+  return EXIT_USAGE;
 }
 
 /* True when argv[i] is the value of the option before it (`-o report`). */
@@ -181,12 +497,10 @@ static bool is_option_value(char **argv, int i) {
   const char *prev = argv[i - 1];
   if (prev[0] != '-' || strchr(prev, '='))
     return false;
-  if (prev[1] != '-')
-    return prev[2] == '\0' && strchr("foj", prev[1]) != NULL;
-  for (const struct option *opt = long_options; opt->name; opt++)
-    if (strcmp(prev + 2, opt->name) == 0)
-      return opt->has_arg == required_argument;
-  return false;
+  const OptSpec *s = prev[1] == '-' ? find_long(prev + 2, strlen(prev + 2), CMD_CHECK)
+                     : prev[2]      ? NULL
+                                    : find_short(prev[1], CMD_CHECK);
+  return s && s->value;
 }
 
 /* `rtlint --no-cache report ...`: a command word after options would be
@@ -201,11 +515,84 @@ static int misplaced_command(int argc, char **argv) {
   return -1;
 }
 
+/* Applies one option; *i is advanced past a value taken from the next word.
+ * Returns -1 to go on, or an exit status. */
+static int take_option(Options *o, const OptSpec *s, const char *inline_value, int argc,
+                       char **argv, int *i, const char *spelled) {
+  if (!(s->commands & (1u << o->command)))
+    return wrong_command(s, o->command);
+  const char *value = inline_value;
+  if (s->value && !value) {
+    if (*i + 1 >= argc)
+      return usage_error("option '%s' needs a value", spelled);
+    value = argv[++*i];
+  } else if (!s->value && inline_value) {
+    fprintf(stderr, "rtlint: --%s takes no value\n", s->name);
+    return EXIT_USAGE;
+  }
+  return s->apply(o, value) ? -1 : EXIT_USAGE;
+}
+
+static int parse_words(Options *o, int argc, char **argv) {
+  bool options_done = false;
+  for (int i = 1; i < argc; i++) {
+    const char *arg = argv[i];
+    if (options_done || arg[0] != '-' || arg[1] == '\0') {
+      push(&o->paths, &o->npaths, arg);
+      continue;
+    }
+    if (strcmp(arg, "--") == 0) {
+      options_done = true;
+      continue;
+    }
+    if (arg[1] == '-') {
+      const char *name = arg + 2, *eq = strchr(name, '=');
+      size_t len = eq ? (size_t)(eq - name) : strlen(name);
+      if (mem_eq_str(name, len, "help")) {
+        print_help(stdout, o->command, o->command == CMD_CHECK);
+        return EXIT_CLEAN;
+      }
+      if (mem_eq_str(name, len, "version")) {
+        printf("rtlint %s\n", RTLINT_VERSION);
+        return EXIT_CLEAN;
+      }
+      const OptSpec *s = find_long(name, len, o->command);
+      if (!s)
+        return unknown_long(name, len);
+      int st = take_option(o, s, eq ? eq + 1 : NULL, argc, argv, &i, arg);
+      if (st >= 0)
+        return st;
+      continue;
+    }
+    /* Short options, possibly grouped (-qj2, -j 2). */
+    for (const char *p = arg + 1; *p; p++) {
+      if (*p == 'h') {
+        print_help(stdout, o->command, o->command == CMD_CHECK);
+        return EXIT_CLEAN;
+      }
+      if (*p == 'V') {
+        printf("rtlint %s\n", RTLINT_VERSION);
+        return EXIT_CLEAN;
+      }
+      const OptSpec *s = find_short(*p, o->command);
+      if (!s) {
+        char spelled[3] = {'-', *p, '\0'};
+        return usage_error("unknown option '%s'", spelled);
+      }
+      char spelled[3] = {'-', *p, '\0'};
+      int st = take_option(o, s, s->value && p[1] ? p + 1 : NULL, argc, argv, &i, spelled);
+      if (st >= 0)
+        return st;
+      if (s->value)
+        break; /* the rest of the word was its value */
+    }
+  }
+  return -1;
+}
+
 int options_parse(Options *o, int argc, char **argv) {
   memset(o, 0, sizeof *o);
   o->max_warnings = -1;
-  optind = 1;
-  opterr = 0;
   /* A leading subcommand word: `rtlint rules`, `rtlint check src`. */
   if (argc > 1 && command_word(o, argv[1])) {
     argc--;
@@ -213,166 +600,15 @@ int options_parse(Options *o, int argc, char **argv) {
   } else if (misplaced_command(argc, argv) >= 0) {
     return EXIT_USAGE;
   }
-  int c;
-  while ((c = getopt_long(argc, argv, ":f:o:j:qhV", long_options, NULL)) != -1) {
-    long n;
-    switch (c) {
-    case 'f':
-      o->format_set = true;
-      if (o->command == CMD_REPORT) {
-        if (strcmp(optarg, "html") == 0)
-          o->format = FORMAT_HTML;
-        else if (strcmp(optarg, "md") == 0 || strcmp(optarg, "markdown") == 0)
-          o->format = FORMAT_MD;
-        else if (strcmp(optarg, "json") == 0)
-          o->format = FORMAT_JSON;
-        else
-          return usage_error("unknown report format '%s' (expected html, md or json)", optarg);
-      } else if (!parse_format(optarg, &o->format)) {
-        return usage_error(
-            "unknown format '%s' (expected text, json, sarif, github or codeclimate)", optarg);
-      }
-      break;
-    case OPT_COMPARE:
-      o->compare = optarg;
-      break;
-    case OPT_HISTORY:
-      if (!parse_long(optarg, 1, 100000, &n))
-        return usage_error("--history expects a number of commits >= 1, not '%s'", optarg);
-      o->history = n;
-      break;
-    case OPT_SINCE:
-      o->since = optarg;
-      break;
-    case OPT_EVERY:
-      if (!parse_long(optarg, 1, 100000, &n))
-        return usage_error("--every expects a number >= 1, not '%s'", optarg);
-      o->every = n;
-      break;
-    case OPT_DIR_DEPTH:
-      if (!parse_long(optarg, 1, 8, &n))
-        return usage_error("--by-dir-depth expects 1 to 8, not '%s'", optarg);
-      o->dir_depth = n;
-      break;
-    case OPT_NO_REUSE:
-      o->no_reuse = true;
-      break;
-    case 'o':
-      o->output = optarg;
-      break;
-    case OPT_RULE:
-      push(&o->only_rules, &o->nonly, optarg);
-      break;
-    case OPT_DISABLE:
-      push(&o->disabled, &o->ndisabled, optarg);
-      break;
-    case OPT_PHASE:
-      if (!parse_long(optarg, 1, 4, &n))
-        return usage_error("--phase expects 1, 2, 3 or 4, not '%s'", optarg);
-      if (o->nphases < 8)
-        o->phases[o->nphases++] = (int)n;
-      break;
-    case OPT_STANDARDS:
-      o->standards = optarg;
-      break;
-    case OPT_COLOR:
-      if (strcmp(optarg, "auto") == 0)
-        o->color = COLOR_AUTO;
-      else if (strcmp(optarg, "always") == 0)
-        o->color = COLOR_ALWAYS;
-      else if (strcmp(optarg, "never") == 0)
-        o->color = COLOR_NEVER;
-      else
-        return usage_error("--color expects auto, always or never, not '%s'", optarg);
-      break;
-    case 'q':
-      o->quiet = true;
-      break;
-    case OPT_MAX_WARNINGS:
-      if (!parse_long(optarg, 0, 1000000000L, &n))
-        return usage_error("--max-warnings expects a number >= 0, not '%s'", optarg);
-      o->max_warnings = n;
-      break;
-    case OPT_FIX:
-      if (o->fix_level == FIX_NONE)
-        o->fix_level = FIX_SAFE;
-      break;
-    case OPT_FIX_SUGGESTIONS:
-      o->fix_level = FIX_SUGGESTION;
-      break;
-    case OPT_DIFF:
-      o->diff = true;
-      break;
-    case 'j':
-      if (!parse_long(optarg, 1, 256, &n))
-        return usage_error("--jobs expects a number from 1 to 256, not '%s'", optarg);
-      o->jobs = (unsigned)n;
-      break;
-    case OPT_NO_PREFILTER:
-      o->no_prefilter = true;
-      break;
-    case OPT_CACHE_DIR:
-      o->cache_dir = optarg;
-      break;
-    case OPT_NO_CACHE:
-      o->no_cache = true;
-      break;
-    case OPT_SHARD: {
-      unsigned index, count;
-      char extra;
-      if (sscanf(optarg, "%u/%u%c", &index, &count, &extra) != 2 || count == 0 || index == 0 ||
-          index > count)
-        return usage_error("--shard expects I/N with 1 <= I <= N, not '%s'", optarg);
-      o->shard_index = index;
-      o->shard_count = count;
-      break;
-    }
-    case OPT_CONFIG:
-      o->config = optarg;
-      break;
-    case OPT_REQUIRE_REASON:
-      o->require_reason = true;
-      break;
-    case OPT_STAGED:
-      o->staged = true;
-      break;
-    case OPT_BASELINE:
-      o->baseline = optarg;
-      break;
-    case OPT_CHANGED_SINCE:
-      o->changed_since = optarg;
-      break;
-    case OPT_UPDATE:
-      o->update = true;
-      break;
-    case OPT_ALLOW_NEW:
-      o->allow_new = true;
-      break;
-    case 'h':
-      fputs(usage_text, stdout);
-      return EXIT_CLEAN;
-    case 'V':
-      printf("rtlint %s\n", RTLINT_VERSION);
-      return EXIT_CLEAN;
-    case ':':
-      return usage_error("option '%s' needs a value", argv[optind - 1]);
-    default:
-      return usage_error("unknown option '%s'", argv[optind - 1]);
-    }
-  }
-  for (int i = optind; i < argc; i++)
-    push(&o->paths, &o->npaths, argv[i]);
+  int status = parse_words(o, argc, argv);
+  if (status >= 0)
+    return status;
   if (o->diff && o->fix_level == FIX_NONE)
     o->fix_level = FIX_SAFE;
   if (o->command == CMD_EXPLAIN && o->npaths != 1)
     return usage_error("%s", "explain takes exactly one rule id");
   if (o->command == CMD_RULES && o->npaths)
     return usage_error("unexpected argument '%s'", o->paths[0]);
-  bool report_opts =
-      o->compare || o->history || o->since || o->every || o->dir_depth || o->no_reuse;
-  if (report_opts && o->command != CMD_REPORT)
-    return usage_error("%s", "--compare, --history, --since, --every and --by-dir-depth are "
-                             "options of rtlint report");
   if (o->command == CMD_REPORT) {
     if (!o->format_set)
       o->format = FORMAT_MD;
@@ -380,16 +616,12 @@ int options_parse(Options *o, int argc, char **argv) {
       return usage_error("%s", "--history and --since exclude each other");
     if (o->every && !o->since && !o->history)
       return usage_error("%s", "--every needs --since DATE or --history N");
-    if (o->fix_level != FIX_NONE)
-      return usage_error("%s", "rtlint report changes nothing: --fix and --diff do not apply");
   }
   if (o->command == CMD_MERGE && o->npaths == 0)
     return usage_error("%s", "merge needs the SARIF or JSON files of the shards");
   o->paths_given = o->npaths > 0;
   if (o->allow_new && !o->update)
     return usage_error("%s", "--allow-new only goes with rtlint baseline --update");
-  if ((o->update || o->allow_new) && o->command != CMD_BASELINE)
-    return usage_error("%s", "--update belongs to rtlint baseline");
   if (o->staged && o->paths_given)
     return usage_error("%s", "--staged lints the staged files: give no PATH");
   if (o->staged && (o->fix_level != FIX_NONE))
@@ -431,8 +663,17 @@ bool options_known_rule(const char *id) {
             "rtlint: '%s' is not a rule but a kind of notice (a file rtlint could not fully "
             "check); notices never fail a run, and --quiet hides them\n",
             id);
-  else
-    fprintf(stderr, "rtlint: unknown rule '%s' (see rtlint rules)\n", id);
+  else {
+    const char *ids[RULES_MAX];
+    for (size_t i = 0; i < rules_count; i++)
+      ids[i] = rules_all[i]->id;
+    const char *near = closest(id, ids, rules_count);
+    if (near)
+      fprintf(stderr, "rtlint: unknown rule '%s'; did you mean '%s'? (see rtlint rules)\n", id,
+              near);
+    else
+      fprintf(stderr, "rtlint: unknown rule '%s' (see rtlint rules)\n", id);
+  }
   return false;
 }
 

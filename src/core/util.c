@@ -1,5 +1,6 @@
 #include "core/util.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -153,4 +154,29 @@ bool parse_u64(const char **p, const char *end, char terminator, uint64_t *out) 
   *p = s + 1;
   *out = v;
   return true;
+}
+
+size_t str_edit_distance(const char *x, const char *y) {
+  size_t nx = strlen(x), ny = strlen(y);
+  if (nx > 64 || ny > 64)
+    return 64;
+  size_t row[65];
+  for (size_t j = 0; j <= ny; j++)
+    row[j] = j;
+  for (size_t i = 1; i <= nx; i++) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= ny; j++) {
+      size_t up = row[j];
+      size_t sub = diag + (tolower((unsigned char)x[i - 1]) != tolower((unsigned char)y[j - 1]));
+      size_t best = sub;
+      if (up + 1 < best)
+        best = up + 1;
+      if (row[j - 1] + 1 < best)
+        best = row[j - 1] + 1;
+      row[j] = best;
+      diag = up;
+    }
+  }
+  return row[ny];
 }

@@ -228,31 +228,6 @@ bool channel_alt_may_be_valid(Arena *a, const Standards *std, const ValAlt *alt)
 
 /* ---- Near misses. ---- */
 
-static size_t edit_distance(const char *x, const char *y) {
-  size_t nx = strlen(x), ny = strlen(y);
-  if (nx > 64 || ny > 64)
-    return 64;
-  size_t row[65];
-  for (size_t j = 0; j <= ny; j++)
-    row[j] = j;
-  for (size_t i = 1; i <= nx; i++) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= ny; j++) {
-      size_t up = row[j];
-      size_t sub = diag + (tolower((unsigned char)x[i - 1]) != tolower((unsigned char)y[j - 1]));
-      size_t best = sub;
-      if (up + 1 < best)
-        best = up + 1;
-      if (row[j - 1] + 1 < best)
-        best = row[j - 1] + 1;
-      row[j] = best;
-      diag = up;
-    }
-  }
-  return row[ny];
-}
-
 bool channel_keyword_similar(const char *x, const char *y) {
   size_t nx = strlen(x), ny = strlen(y);
   size_t shorter = nx < ny ? nx : ny;
@@ -260,7 +235,7 @@ bool channel_keyword_similar(const char *x, const char *y) {
     return false;
   if (shorter >= 3 && strncasecmp(x, y, shorter) == 0)
     return true; /* conv / conversation, typing / typing_indicator */
-  size_t d = edit_distance(x, y);
+  size_t d = str_edit_distance(x, y);
   return d == 0 || (shorter >= 4 && d <= 1) || (shorter >= 6 && d <= 2);
 }
 
