@@ -564,3 +564,14 @@ void config_apply_standards(const Config *c, Standards *std) {
       m->keys[k] = xstrdup(cm->keys[k]);
   }
 }
+
+PathRole config_path_role(const void *config, const char *abs_path) {
+  const Config *c = config;
+  if (c->ninfrastructure_dirs &&
+      config_path_in(c, abs_path, c->infrastructure_dirs, c->ninfrastructure_dirs))
+    return PATH_ROLE_INFRASTRUCTURE;
+  if (!c->ncomponent_dirs)
+    return PATH_ROLE_DEFAULT;
+  return config_path_in(c, abs_path, c->component_dirs, c->ncomponent_dirs) ? PATH_ROLE_COMPONENT
+                                                                            : PATH_ROLE_OTHER;
+}

@@ -1,6 +1,7 @@
 #ifndef RTLINT_CONFIG_CONFIG_H
 #define RTLINT_CONFIG_CONFIG_H
 #include "core/diag.h"
+#include "rules/app_paths.h"
 #include "rules/registry.h"
 #include "standards/standards.h"
 
@@ -77,6 +78,9 @@ char *config_relpath(const Config *c, const char *abs_path);
 
 /* include/exclude applied to a file (absolute path). */
 bool config_includes(const Config *c, const char *abs_path);
+/* component_dirs / infrastructure_dirs applied to a file, for the rules
+ * (rules/app_paths.h). c is a Config; the signature is PathRoles.role_of. */
+PathRole config_path_role(const void *c, const char *abs_path);
 
 /* Severities for one file: `rules`, then each matching override in order,
  * then (unless use_phases is false) the `phases` filter. sel must hold the

@@ -77,6 +77,7 @@ static void lint_module_rules(Project *proj, Module *m, const RuleSelection *sel
   resolver_init(&res, proj, &arena);
   res.deps = deps;
   res.self = m;
+  PathRoles roles = {config_path_role, config};
   for (size_t i = 0; i < rules_count; i++) {
     if (!run[i])
       continue;
@@ -90,7 +91,7 @@ static void lint_module_rules(Project *proj, Module *m, const RuleSelection *sel
         .res = &res,
         .arena = &arena,
         .out = out,
-        .config = config,
+        .roles = config ? &roles : NULL,
     };
     rules_all[i]->check(&ctx);
   }

@@ -1,6 +1,5 @@
 #include "rules/app_paths.h"
 
-#include "config/config.h"
 #include "core/util.h"
 #include "resolve/project.h"
 
@@ -57,13 +56,16 @@ bool path_is_component_code(const char *path) {
          path_has_dirs(path, "app");
 }
 
-bool module_is_component_code(const Config *config, const Module *m) {
-  if (config && config->ninfrastructure_dirs &&
-      config_path_in(config, m->fs_path, config->infrastructure_dirs, config->ninfrastructure_dirs))
+bool module_is_component_code(const PathRoles *roles, const Module *m) {
+  switch (roles && roles->role_of ? roles->role_of(roles->ctx, m->fs_path) : PATH_ROLE_DEFAULT) {
+  case PATH_ROLE_INFRASTRUCTURE:
+  case PATH_ROLE_OTHER:
     return false;
-  if (config && config->ncomponent_dirs)
-    return is_ts_source(m->fs_path) &&
-           config_path_in(config, m->fs_path, config->component_dirs, config->ncomponent_dirs);
+  case PATH_ROLE_COMPONENT:
+    return is_ts_source(m->fs_path);
+  case PATH_ROLE_DEFAULT:
+    break;
+  }
   return path_is_component_code(m->app_path);
 }
 

@@ -18,12 +18,24 @@ bool path_has_dirs(const char *path, const char *dirs);
  * lib/realtime/ infrastructure (exempt even inside a component folder). */
 bool path_is_component_code(const char *path);
 
-struct Config;
+/* What the project's configuration says a folder is, for the rules to ask
+ * without depending on the configuration layer above them. */
+typedef enum PathRole {
+  PATH_ROLE_DEFAULT,        /* nothing configured: judge by the path */
+  PATH_ROLE_COMPONENT,      /* under component_dirs */
+  PATH_ROLE_INFRASTRUCTURE, /* under infrastructure_dirs: never component code */
+  PATH_ROLE_OTHER,          /* component_dirs are configured and this is not under them */
+} PathRole;
+
+typedef struct PathRoles {
+  PathRole (*role_of)(const void *ctx, const char *abs_path);
+  const void *ctx;
+} PathRoles;
+
 struct Module;
-/* path_is_component_code, unless rtlint.yaml says otherwise: a file under
- * `infrastructure_dirs` is never component code; with `component_dirs`, only
- * files under them are. (supabase-channel-direct, channel-error-unhandled) */
-bool module_is_component_code(const struct Config *config, const struct Module *m);
+/* path_is_component_code, unless the configured roles (may be NULL) say
+ * otherwise. (supabase-channel-direct, channel-error-unhandled) */
+bool module_is_component_code(const PathRoles *roles, const struct Module *m);
 
 /* Under app/dashboard/, where OrganizationRealtimeProvider is mounted. */
 bool path_is_dashboard(const char *path);

@@ -357,7 +357,7 @@ static void check_subscribe(RuleCtx *ctx, TSNode call) {
   TSNode prop = node_field(callee, "property");
   uint32_t start = ts_node_start_byte(prop), end = ts_node_end_byte(prop);
   if (call_argument_count(call) == 0) {
-    if (module_is_component_code(ctx->config, m))
+    if (module_is_component_code(ctx->roles, m))
       rule_report(ctx, start, end,
                   "pass a status callback: `.subscribe((status) => { if (status === "
                   "\"CHANNEL_ERROR\") { /* fallback */ } })`",

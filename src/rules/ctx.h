@@ -4,6 +4,7 @@
 #include "core/diag.h"
 #include "resolve/facts.h"
 #include "resolve/value.h"
+#include "rules/app_paths.h"
 #include "rules/registry.h"
 
 /* What a rule's check function sees: one module, its facts, the resolver,
@@ -18,9 +19,9 @@ typedef struct RuleCtx {
   Resolver *res;
   Arena *arena;
   DiagList *out;
-  /* rtlint.yaml, or NULL: rules read their options from it (for example
-   * component_dirs / infrastructure_dirs, with config_path_in). */
-  const struct Config *config;
+  /* What rtlint.yaml says folders are (component_dirs,
+   * infrastructure_dirs); NULL without a configuration. */
+  const PathRoles *roles;
 } RuleCtx;
 
 /* Reports [start, end) in the current module. help may be NULL. */

@@ -188,7 +188,7 @@ static void check_call(RuleCtx *ctx, TSNode call) {
 }
 
 static void check(RuleCtx *ctx) {
-  if (!module_is_component_code(ctx->config, ctx->mod))
+  if (!module_is_component_code(ctx->roles, ctx->mod))
     return;
   for (size_t i = 0; i < ctx->facts->ncalls; i++)
     check_call(ctx, ctx->facts->calls[i]);
