@@ -154,8 +154,8 @@ void adoption_project(Adoption *a, Project *proj) {
   /* Paths relative to the repository root, contents from the index. */
   free(proj->cwd);
   proj->cwd = xstrdup(a->workdir);
-  proj->read_file = staged_read;
-  proj->read_ctx = a->staged;
+  a->index_fs = (ProjectFs){.ctx = a->staged, .read_file = staged_read, .disk_fallback = true};
+  proj->fs = &a->index_fs;
 }
 
 bool adoption_path_linted(void *ctx, const char *path) {

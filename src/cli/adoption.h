@@ -24,9 +24,10 @@ typedef struct Adoption {
   bool forced[64];
   LintSetup setup;
   StagedIndex *staged;
-  char *workdir;    /* --staged: the repository root */
-  char *root;       /* the project root (cli/project_root.h) */
-  char *common_dir; /* the deepest folder holding every PATH */
+  ProjectFs index_fs; /* --staged: files come from the index */
+  char *workdir;      /* --staged: the repository root */
+  char *root;         /* the project root (cli/project_root.h) */
+  char *common_dir;   /* the deepest folder holding every PATH */
   Changed changed;
   bool have_changed;
   Baseline baseline;

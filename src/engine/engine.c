@@ -10,6 +10,7 @@
 #include "engine/suppress.h"
 #include "parse/parser.h"
 #include "resolve/facts.h"
+#include "resolve/importers.h"
 #include "rules/ctx.h"
 
 #include <pthread.h>
@@ -56,11 +57,19 @@ static bool in_subset(const RuleMeta *r, RuleSubset subset) {
   return subset == RULES_ALL || (subset == RULES_PROJECT_WIDE) == r->project_wide;
 }
 
-/* gate: the run's prefilter, so that a file runs only the rules whose needles
- * it contains (NULL: every selected rule). */
+/* What every file of a run shares. gate: the run's prefilter, so that a file
+ * runs only the rules whose needles it contains (NULL: every selected rule). */
+typedef struct RunShared {
+  const struct Config *config;
+  const Prefilter *gate;
+  LazyImportGraph *imports;
+} RunShared;
+
 static void lint_module_rules(Project *proj, Module *m, const RuleSelection *sel,
-                              const struct Config *config, RuleSubset subset, const Prefilter *gate,
-                              ResolveDeps *deps, DiagList *out) {
+                              const RunShared *run_with, RuleSubset subset, ResolveDeps *deps,
+                              DiagList *out) {
+  const struct Config *config = run_with->config;
+  const Prefilter *gate = run_with->gate;
   bool run[RULES_MAX];
   bool any = false;
   for (size_t i = 0; i < rules_count; i++) {
@@ -92,6 +101,7 @@ static void lint_module_rules(Project *proj, Module *m, const RuleSelection *sel
         .arena = &arena,
         .out = out,
         .roles = config ? &roles : NULL,
+        .imports = run_with->imports,
     };
     rules_all[i]->check(&ctx);
   }
@@ -107,9 +117,10 @@ void selection_merge(RuleSelection *acc, const RuleSelection *s) {
 
 void lint_module(Project *proj, Module *m, const RuleSelection *sel, const struct Config *config,
                  DiagList *out) {
+  RunShared shared = {config, NULL, NULL};
   project_hold(m);
   if (m->tree)
-    lint_module_rules(proj, m, sel, config, RULES_CACHEABLE, NULL, NULL, out);
+    lint_module_rules(proj, m, sel, &shared, RULES_CACHEABLE, NULL, out);
   project_release(m);
 }
 
@@ -125,12 +136,14 @@ static bool project_wide_wanted(const Project *proj, const Module *m, const Rule
 }
 
 void lint_module_project_wide(Project *proj, Module *m, const RuleSelection *sel,
-                              const struct Config *config, DiagList *out) {
+                              const struct Config *config, LazyImportGraph *imports,
+                              DiagList *out) {
   if (!project_wide_wanted(proj, m, sel))
     return;
+  RunShared shared = {config, NULL, imports};
   project_hold(m);
   if (m->tree)
-    lint_module_rules(proj, m, sel, config, RULES_PROJECT_WIDE, NULL, NULL, out);
+    lint_module_rules(proj, m, sel, &shared, RULES_PROJECT_WIDE, NULL, out);
   project_release(m);
 }
 
@@ -181,6 +194,7 @@ typedef struct Pool {
   const FileStamp **known; /* each file's stamp when the index let it be skipped */
   bool *filtered;          /* read, and held no needle */
   bool keep_trees;         /* LintOptions.keep_trees */
+  RunShared shared;        /* configuration, prefilter and import graph of the run */
   void (*step)(struct Pool *pool, size_t i, DiagList *out);
 } Pool;
 
@@ -224,7 +238,6 @@ static void load_step(Pool *pool, size_t i, DiagList *out) {
 static void lint_step(Pool *pool, size_t i, DiagList *out) {
   Module *m = pool->mods[i];
   const RuleSelection *sel = &pool->sels[i];
-  const struct Config *config = pool->setup->config;
   if (!m || m->status != SOURCE_OK)
     return;
   if (!prefilter_wants(pool->pf, m->src.bytes, m->src.len)) {
@@ -243,7 +256,7 @@ static void lint_step(Pool *pool, size_t i, DiagList *out) {
     pool->error_col[i] = cf.error_col;
     if (project_wide_wanted(pool->proj, m, sel)) {
       project_hold(m);
-      lint_module_rules(pool->proj, m, sel, config, RULES_PROJECT_WIDE, pool->pf, NULL, out);
+      lint_module_rules(pool->proj, m, sel, &pool->shared, RULES_PROJECT_WIDE, NULL, out);
       project_release(m);
     }
     return;
@@ -257,16 +270,16 @@ static void lint_step(Pool *pool, size_t i, DiagList *out) {
     pool->error_col[i] = pos.col;
   }
   if (!pool->cache) {
-    lint_module_rules(pool->proj, m, sel, config, RULES_ALL, pool->pf, NULL, out);
+    lint_module_rules(pool->proj, m, sel, &pool->shared, RULES_ALL, NULL, out);
   } else {
     ResolveDeps deps;
     memset(&deps, 0, sizeof deps);
     size_t before = out->n;
-    lint_module_rules(pool->proj, m, sel, config, RULES_CACHEABLE, pool->pf, &deps, out);
+    lint_module_rules(pool->proj, m, sel, &pool->shared, RULES_CACHEABLE, &deps, out);
     cache_store(pool->cache, m, sel, &deps, out->items + before, out->n - before,
                 pool->error_line[i], pool->error_col[i]);
     resolve_deps_free(&deps);
-    lint_module_rules(pool->proj, m, sel, config, RULES_PROJECT_WIDE, pool->pf, NULL, out);
+    lint_module_rules(pool->proj, m, sel, &pool->shared, RULES_PROJECT_WIDE, NULL, out);
   }
   project_release(m);
   /* One tree per worker: unless another file's resolution reads it, the tree
@@ -316,14 +329,16 @@ static void selection_union(const RuleSelection *sels, size_t n, RuleSelection *
  * an import keeps the findings located in it. */
 static void mark_skipped_linted(Project *proj, const Pool *pool, StrMap *skipped) {
   for (size_t i = 0; i < pool->n; i++)
-    if (pool->known[i])
+    if (pool->known[i]) {
       strmap_put(skipped, pool->abs_paths[i], (void *)pool->known[i]);
+      project_expect_linted(proj, pool->abs_paths[i]);
+    }
   for (size_t i = 0; i < pool->setup->nother_shards; i++) {
     char *abs = path_absolute(proj->cwd, pool->setup->other_shards[i]);
     strmap_put(skipped, abs, (void *)pool->setup); /* any non-NULL value: a set */
+    project_expect_linted(proj, abs);
     free(abs);
   }
-  proj->linted_unloaded = skipped;
 }
 
 static bool has_findings_in(const DiagList *diags, const Module *m) {
@@ -359,7 +374,7 @@ static void suppress_in_unlinted(Project *proj, const StrMap *unlinted, const Li
 }
 
 static void open_file_index(Project *proj, const Pool *pool, FileIndex *files) {
-  if (!pool->cache || !pool->cache->dir || pool->pf->always || proj->read_file || proj->fs)
+  if (!pool->cache || !pool->cache->dir || pool->pf->always || proj->fs)
     return;
   uint64_t seed = hash_fnv1a(pool->cache->run_key, sizeof pool->cache->run_key, HASH_FNV_SEED);
   file_index_load(files, pool->cache->dir, prefilter_key(pool->pf, seed));
@@ -410,6 +425,9 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
   if (!opt->prefilter)
     pf.always = true;
   pool.pf = &pf;
+  LazyImportGraph imports;
+  lazy_import_graph_init(&imports, proj);
+  pool.shared = (RunShared){setup->config, &pf, &imports};
   FileIndex files;
   memset(&files, 0, sizeof files);
   open_file_index(proj, &pool, &files);
@@ -447,7 +465,7 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
   suppress_in_unlinted(proj, &skipped, setup, fixed, &out->diags);
   if (pool.files)
     save_file_index(&pool, &files);
-  proj->linted_unloaded = NULL;
+  lazy_import_graph_free(&imports);
   strmap_free(&skipped, NULL);
   file_index_free(&files);
   for (size_t i = 0; i < npaths; i++)

@@ -74,9 +74,11 @@ void lint_result_free(LintResult *r);
 void lint_module(Project *proj, Module *m, const RuleSelection *sel, const struct Config *config,
                  DiagList *out);
 /* The rules that read the whole import graph (RuleMeta.project_wide): run
- * after every file of the project is loaded. Parses m only when it contains
- * one of their needles. */
+ * after every file of the project is loaded, with the run's import graph.
+ * Parses m only when it contains one of their needles. */
+struct LazyImportGraph;
 void lint_module_project_wide(Project *proj, Module *m, const RuleSelection *sel,
-                              const struct Config *config, DiagList *out);
+                              const struct Config *config, struct LazyImportGraph *imports,
+                              DiagList *out);
 
 #endif

@@ -16,6 +16,7 @@
 
 #include "core/strmap.h"
 #include "report/suppressed.h"
+#include "resolve/importers.h"
 
 #include <git2.h>
 #include <limits.h>
@@ -441,18 +442,21 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
    * run on every sampled commit, once all of its files are loaded. */
   for (size_t i = 0; i < w->nlint; i++)
     project_module_source(&proj, w->lint[i]);
+  LazyImportGraph imports;
+  lazy_import_graph_init(&imports, &proj);
   for (size_t i = 0; i < w->nlint; i++) {
     Module *m = project_module_source(&proj, w->lint[i]);
     if (!m)
       continue;
     DiagList dl = {0};
-    lint_module_project_wide(&proj, m, &sels[i], setup->config, &dl);
+    lint_module_project_wide(&proj, m, &sels[i], setup->config, &imports, &dl);
     for (size_t k = 0; k < dl.n; k++) {
       grow_array((void **)&diags, &dcap, ndiags + 1, sizeof *diags);
       flat_from_diag(&diags[ndiags++], &dl.items[k]);
     }
     diag_list_free(&dl);
   }
+  lazy_import_graph_free(&imports);
   flat_diags_suppress(&proj, w->lint, w->nlint, setup, &diags, &ndiags, &dcap);
   free(sels);
   flat_diags_sort_unique(diags, &ndiags);

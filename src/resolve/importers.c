@@ -34,8 +34,6 @@ struct ImportGraph {
   pthread_mutex_t lock; /* queries fill nodes in */
 };
 
-static pthread_mutex_t build_lock = PTHREAD_MUTEX_INITIALIZER;
-
 static int cmp_node(const void *a, const void *b) {
   return strcmp(((const Node *)a)->mod->fs_path, ((const Node *)b)->mod->fs_path);
 }
@@ -216,10 +214,11 @@ static void find_importers(ImportGraph *g, Node *node) {
 
 static ImportGraph *build(Project *p) {
   /* Linted files the run skipped unread are nodes too. */
-  const StrMap *unloaded = p->linted_unloaded;
-  for (size_t i = 0; unloaded && i < unloaded->cap; i++)
-    if (unloaded->keys[i])
-      project_module_source(p, unloaded->keys[i]);
+  char **expected = NULL;
+  size_t nexpected = project_expected_linted(p, &expected);
+  for (size_t i = 0; i < nexpected; i++)
+    project_module_source(p, expected[i]);
+  free(expected);
   ImportGraph *g = xcalloc(1, sizeof *g);
   g->p = p;
   pthread_mutex_init(&g->lock, NULL);
@@ -233,12 +232,18 @@ static ImportGraph *build(Project *p) {
   return g;
 }
 
-const ImportGraph *project_import_graph(Project *p) {
-  pthread_mutex_lock(&build_lock);
-  if (!p->import_graph)
-    p->import_graph = build(p);
-  ImportGraph *g = p->import_graph;
-  pthread_mutex_unlock(&build_lock);
+void lazy_import_graph_init(LazyImportGraph *l, Project *p) {
+  l->proj = p;
+  l->graph = NULL;
+  pthread_mutex_init(&l->lock, NULL);
+}
+
+const ImportGraph *lazy_import_graph_get(LazyImportGraph *l) {
+  pthread_mutex_lock(&l->lock);
+  if (!l->graph)
+    l->graph = build(l->proj);
+  ImportGraph *g = l->graph;
+  pthread_mutex_unlock(&l->lock);
   return g;
 }
 
@@ -257,7 +262,7 @@ size_t import_graph_importers(const ImportGraph *cg, const Module *m, Module *co
   return n->nimporters;
 }
 
-void import_graph_free(ImportGraph *g) {
+static void import_graph_free(ImportGraph *g) {
   if (!g)
     return;
   for (size_t i = 0; i < g->nnodes; i++) {
@@ -271,4 +276,10 @@ void import_graph_free(ImportGraph *g) {
   free(g->nodes);
   pthread_mutex_destroy(&g->lock);
   free(g);
+}
+
+void lazy_import_graph_free(LazyImportGraph *l) {
+  import_graph_free(l->graph);
+  pthread_mutex_destroy(&l->lock);
+  l->graph = NULL;
 }

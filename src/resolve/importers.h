@@ -12,14 +12,21 @@
  * not linted are not in the graph. */
 typedef struct ImportGraph ImportGraph;
 
-/* Built on first use from the modules marked linted, then cached in the
- * project (thread-safe). Modules marked linted later are not added. */
-const ImportGraph *project_import_graph(Project *p);
+/* The import graph of one lint run, built on first use from the modules
+ * marked linted (thread-safe) and owned by the run, not by the project:
+ * modules marked linted later are not added. */
+typedef struct LazyImportGraph {
+  Project *proj;
+  pthread_mutex_t lock;
+  ImportGraph *graph;
+} LazyImportGraph;
+
+void lazy_import_graph_init(LazyImportGraph *l, Project *p);
+const ImportGraph *lazy_import_graph_get(LazyImportGraph *l);
+void lazy_import_graph_free(LazyImportGraph *l);
 
 /* The linted modules importing m (each once); 0 when none or m is not
  * linted. */
 size_t import_graph_importers(const ImportGraph *g, const Module *m, Module *const **out);
-
-void import_graph_free(ImportGraph *g);
 
 #endif

@@ -1,7 +1,6 @@
 #include "resolve/project.h"
 
 #include "core/util.h"
-#include "resolve/importers.h"
 #include "resolve/jsonc.h"
 
 #include <jansson.h>
@@ -73,44 +72,11 @@ void project_free(Project *p) {
     free(p->allow_outside[i]);
   free(p->allow_outside);
   free(p->standards_path);
-  import_graph_free(p->import_graph);
+  strmap_free(&p->expected_linted, NULL);
   pthread_mutex_destroy(&p->lock);
 }
 
 /* One pass over one buffer: called for every file of every run. */
-char *path_absolute(const char *cwd, const char *path) {
-  size_t ncwd = path[0] == '/' ? 0 : strlen(cwd), npath = strlen(path);
-  char *in = xmalloc(ncwd + npath + 2);
-  memcpy(in, cwd, ncwd);
-  in[ncwd] = '/';
-  memcpy(in + ncwd + 1, path, npath + 1);
-  char *out = xmalloc(ncwd + npath + 3);
-  size_t w = 0;
-  for (const char *p = in; *p;) {
-    while (*p == '/')
-      p++;
-    const char *seg = p;
-    while (*p && *p != '/')
-      p++;
-    size_t n = (size_t)(p - seg);
-    if (n == 0 || (n == 1 && seg[0] == '.'))
-      continue;
-    if (n == 2 && seg[0] == '.' && seg[1] == '.') {
-      while (w > 0 && out[--w] != '/')
-        ;
-      continue;
-    }
-    out[w++] = '/';
-    memcpy(out + w, seg, n);
-    w += n;
-  }
-  if (w == 0)
-    out[w++] = '/';
-  out[w] = '\0';
-  free(in);
-  return out;
-}
-
 /* True when abs lies below dir (both absolute and normalized). */
 static bool path_below(const char *dir, const char *abs) {
   size_t n = strlen(dir);
@@ -152,20 +118,17 @@ static bool is_standards_path(const Project *p, const char *abs) {
   return p->std && p->std->module_suffix && str_ends_with(abs, p->std->module_suffix);
 }
 
-/* The bytes of a file: through the --staged index hook, the ProjectFs of a
- * historical commit, or the disk. */
+/* The bytes of a file: through the ProjectFs (the --staged index, a
+ * historical commit), or the disk. */
 static SourceStatus load_source(Project *p, Source *src, const char *abs, const char *display,
                                 char **detail) {
   char *bytes = NULL;
   size_t len = 0;
-  if (p->read_file && p->read_file(p->read_ctx, abs, &bytes, &len)) {
-    SourceStatus st = src_from_memory(src, bytes, len, display, detail);
-    free(bytes);
-    return st;
-  }
   if (!p->fs || !p->fs->read_file)
     return src_load(src, abs, display, detail);
   if (!p->fs->read_file(p->fs->ctx, abs, &bytes, &len)) {
+    if (p->fs->disk_fallback)
+      return src_load(src, abs, display, detail);
     memset(src, 0, sizeof *src);
     *detail = xstrdup("cannot read file: No such file or directory");
     return SOURCE_UNREADABLE;
@@ -238,6 +201,23 @@ static const char *app_path_of(Project *p, const Module *m) {
   return m->fs_path + strlen(app) + 1;
 }
 
+void project_expect_linted(Project *p, const char *abs_path) {
+  pthread_mutex_lock(&p->lock);
+  strmap_put(&p->expected_linted, abs_path, p); /* any non-NULL value: a set */
+  pthread_mutex_unlock(&p->lock);
+}
+
+size_t project_expected_linted(Project *p, char ***out) {
+  pthread_mutex_lock(&p->lock);
+  size_t n = 0;
+  *out = xcalloc(p->expected_linted.cap + 1, sizeof **out);
+  for (size_t i = 0; i < p->expected_linted.cap; i++)
+    if (p->expected_linted.keys[i])
+      (*out)[n++] = p->expected_linted.keys[i];
+  pthread_mutex_unlock(&p->lock);
+  return n;
+}
+
 static Module *module_get(Project *p, const char *path, const char *mem_bytes, size_t mem_len) {
   Lang lang;
   if (!lang_for_path(path, &lang))
@@ -257,8 +237,10 @@ static Module *module_get(Project *p, const char *path, const char *mem_bytes, s
   pthread_mutex_init(&m->parse_lock, NULL);
   if (p->fs && p->fs->is_linted)
     m->linted = p->fs->is_linted(p->fs->ctx, abs);
-  if (p->linted_unloaded && strmap_get(p->linted_unloaded, abs))
+  pthread_mutex_lock(&p->lock);
+  if (strmap_get(&p->expected_linted, abs))
     m->linted = true;
+  pthread_mutex_unlock(&p->lock);
   char *display = project_display_path(p, abs);
   if (mem_bytes)
     m->status = src_from_memory(&m->src, mem_bytes, mem_len, display, &m->load_error);
@@ -354,6 +336,8 @@ static json_t *tsconfig_json(Project *p, const char *file, char **err) {
   char *bytes = NULL;
   size_t len = 0;
   if (!p->fs->read_file(p->fs->ctx, file, &bytes, &len)) {
+    if (p->fs->disk_fallback)
+      return jsonc_load_file(file, err);
     *err = xstrdup("cannot read file");
     return NULL;
   }
@@ -664,7 +648,7 @@ static bool resolve_uncached(Project *p, const char *dir, const char *spec, char
 bool project_resolve_import(Project *p, const Module *from, const char *spec, char **out_path) {
   *out_path = NULL;
   char *dir = dir_of(from->fs_path);
-  bool memo = !p->fs && !p->read_file;
+  bool memo = !p->fs;
   char *key = memo ? xasprintf("%s\n%s", dir, spec) : NULL;
   bool ok;
   if (key && resolve_memoized(p, key, out_path)) {

@@ -1,6 +1,7 @@
 #ifndef RTLINT_RESOLVE_PROJECT_H
 #define RTLINT_RESOLVE_PROJECT_H
 #include "core/diag.h"
+#include "core/path.h"
 #include "core/source.h"
 #include "core/strmap.h"
 #include "parse/parser.h"
@@ -56,15 +57,17 @@ typedef struct TsConfig {
 } TsConfig;
 
 /* Where a Project reads files from. NULL (the default) means the file system.
- * A report over git history sets hooks that read a commit's tree instead, so
- * imports between files of that commit resolve without a checkout. Every hook
- * gets absolute normalized paths; read_file returns malloc'd bytes (caller
- * frees). is_linted, when set, marks a module as linted when it is first
- * loaded (so findings located in it are kept even when it is loaded only
- * through an import while another file is linted). */
+ * --staged reads the git index, falling back to the disk for files not in
+ * it; a report over git history reads a commit's tree instead, so imports
+ * between files of that commit resolve without a checkout. Every hook gets
+ * absolute normalized paths; read_file returns malloc'd bytes (caller frees).
+ * file_exists NULL: the disk says. is_linted, when set, marks a module as
+ * linted when it is first loaded (so findings located in it are kept even
+ * when it is loaded only through an import while another file is linted). */
 typedef struct ProjectFs {
   void *ctx;
   bool (*read_file)(void *ctx, const char *abs_path, char **bytes, size_t *len);
+  bool disk_fallback; /* read_file false: read the disk (else: no such file) */
   bool (*file_exists)(void *ctx, const char *abs_path);
   bool (*is_linted)(void *ctx, const char *abs_path);
 } ProjectFs;
@@ -87,17 +90,11 @@ typedef struct Project {
   StrMap resolved;    /* "dir\nspecifier" -> resolved path (see project_resolve_import) */
   bool hash_contents; /* fill Module.content_hash at load (the cache needs it) */
   pthread_mutex_t lock;
-  /* Built lazily by project_import_graph() (resolve/importers.h). */
-  struct ImportGraph *import_graph;
-  /* Where file contents come from when not the working tree (--staged: the
-   * git index). Returns true with a malloc'd buffer, false to read the disk. */
-  bool (*read_file)(void *ctx, const char *abs_path, char **bytes, size_t *len);
-  void *read_ctx;
   const ProjectFs *fs; /* NULL: the file system */
-  /* Absolute paths of files being linted that the run did not load (they
-   * were unchanged and held no needle): loaded later, they count as linted
-   * too. Set by the engine for the duration of a run. */
-  const StrMap *linted_unloaded;
+  /* Absolute paths of files linted without being loaded (unchanged and
+   * without needles, or another shard's): loaded later, they count as
+   * linted too. See project_expect_linted. */
+  StrMap expected_linted;
 } Project;
 
 void project_init(Project *p, const Standards *std);
@@ -117,6 +114,14 @@ void project_release(Module *m);
 /* Frees m's tree when no one holds it and no resolution has read it; a
  * later project_parse rebuilds it. */
 void project_drop_tree(Module *m);
+
+/* Says that the file at abs_path is among the files being checked although
+ * it is not loaded now: if an import loads it later, it counts as linted
+ * (findings located in it are kept). Thread-safe. */
+void project_expect_linted(Project *p, const char *abs_path);
+/* The paths given to project_expect_linted, in no particular order (the
+ * array is malloc'd, the strings are the project's). */
+size_t project_expected_linted(Project *p, char ***out);
 
 /* Adds a module whose text is given (staged content, a historical blob)
  * under path; later project_module(path) calls return it. Replaces nothing:
@@ -146,7 +151,5 @@ void project_tsconfig_notices(Project *p, char *const *paths, size_t npaths, Not
 
 /* Display path: relative to the root (else cwd) when below it. Caller frees. */
 char *project_display_path(const Project *p, const char *abs_path);
-/* Absolute, normalized ("." and ".." removed). Caller frees. */
-char *path_absolute(const char *cwd, const char *path);
 
 #endif

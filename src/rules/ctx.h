@@ -22,6 +22,9 @@ typedef struct RuleCtx {
   /* What rtlint.yaml says folders are (component_dirs,
    * infrastructure_dirs); NULL without a configuration. */
   const PathRoles *roles;
+  /* The run's import graph (resolve/importers.h), for the project-wide
+   * rules; NULL for the per-file ones. */
+  struct LazyImportGraph *imports;
 } RuleCtx;
 
 /* Reports [start, end) in the current module. help may be NULL. */

@@ -44,7 +44,7 @@ static bool queued(const Step *q, size_t n, const Module *m) {
 /* Describes why the module is outside the provider, or NULL when all its
  * importer chains stay under app/dashboard/. */
 static const char *uncovered_reason(RuleCtx *ctx) {
-  const ImportGraph *g = project_import_graph(ctx->proj);
+  const ImportGraph *g = lazy_import_graph_get(ctx->imports);
   Step *q = NULL;
   size_t n = 0, cap = 0, root = SIZE_MAX;
   bool root_is_route = false;

@@ -26,6 +26,7 @@ static const char *const linted[] = {
 };
 
 static Project proj;
+static LazyImportGraph proj_graph;
 
 /* root/rel in project p, loaded (and parsed when want_tree). */
 static Module *module_in(Project *p, const char *root, const char *rel, bool want_tree) {
@@ -49,18 +50,20 @@ static int setup(void **state) {
     mod(*p)->linted = true;
   /* Loaded (as an import target would be) but not linted. */
   mod("components/widget/WidgetChat.tsx");
+  lazy_import_graph_init(&proj_graph, &proj);
   return 0;
 }
 
 static int teardown(void **state) {
   (void)state;
+  lazy_import_graph_free(&proj_graph);
   project_free(&proj);
   return 0;
 }
 
 /* True when the importers of `rel` are exactly the given files. */
 static void expect_importers(const char *rel, const char *const *want, size_t nwant) {
-  const ImportGraph *g = project_import_graph(&proj);
+  const ImportGraph *g = lazy_import_graph_get(&proj_graph);
   Module *const *imps;
   size_t n = import_graph_importers(g, mod(rel), &imps);
   assert_int_equal(n, nwant);
@@ -120,9 +123,9 @@ static void test_roots_and_unlinted(void **state) {
 
 static void test_graph_is_cached(void **state) {
   (void)state;
-  const ImportGraph *g = project_import_graph(&proj);
+  const ImportGraph *g = lazy_import_graph_get(&proj_graph);
   assert_non_null(g);
-  assert_ptr_equal(g, project_import_graph(&proj));
+  assert_ptr_equal(g, lazy_import_graph_get(&proj_graph));
 }
 
 /* Importers whose specifier does not spell the imported file's name
@@ -147,6 +150,7 @@ static const char *const specs_linted[] = {
 };
 
 static Project specs;
+static LazyImportGraph specs_graph;
 
 static Module *smod(const char *rel) {
   return module_in(&specs, SPECS_ROOT, rel, false);
@@ -157,11 +161,13 @@ static int specs_setup(void **state) {
   project_init(&specs, NULL);
   for (const char *const *p = specs_linted; *p; p++)
     smod(*p)->linted = true;
+  lazy_import_graph_init(&specs_graph, &specs);
   return 0;
 }
 
 static int specs_teardown(void **state) {
   (void)state;
+  lazy_import_graph_free(&specs_graph);
   project_free(&specs);
   return 0;
 }
@@ -169,7 +175,7 @@ static int specs_teardown(void **state) {
 /* The importers of target are exactly `want` (NULL: none). */
 static void expect_only(const char *target, const char *want) {
   Module *const *imps;
-  size_t n = import_graph_importers(project_import_graph(&specs), smod(target), &imps);
+  size_t n = import_graph_importers(lazy_import_graph_get(&specs_graph), smod(target), &imps);
   if (!want) {
     assert_int_equal(n, 0);
     return;
@@ -188,7 +194,8 @@ static void test_aliases_that_rename(void **state) {
 static void test_dot_specifiers(void **state) {
   (void)state;
   Module *const *imps;
-  size_t n = import_graph_importers(project_import_graph(&specs), smod("ui/index.ts"), &imps);
+  size_t n =
+      import_graph_importers(lazy_import_graph_get(&specs_graph), smod("ui/index.ts"), &imps);
   assert_int_equal(n, 2);
   bool local = false, sub = false;
   for (size_t i = 0; i < n; i++) {

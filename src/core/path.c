@@ -1,0 +1,39 @@
+#include "core/path.h"
+
+#include "core/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+char *path_absolute(const char *cwd, const char *path) {
+  size_t ncwd = path[0] == '/' ? 0 : strlen(cwd), npath = strlen(path);
+  char *in = xmalloc(ncwd + npath + 2);
+  memcpy(in, cwd, ncwd);
+  in[ncwd] = '/';
+  memcpy(in + ncwd + 1, path, npath + 1);
+  char *out = xmalloc(ncwd + npath + 3);
+  size_t w = 0;
+  for (const char *p = in; *p;) {
+    while (*p == '/')
+      p++;
+    const char *seg = p;
+    while (*p && *p != '/')
+      p++;
+    size_t n = (size_t)(p - seg);
+    if (n == 0 || (n == 1 && seg[0] == '.'))
+      continue;
+    if (n == 2 && seg[0] == '.' && seg[1] == '.') {
+      while (w > 0 && out[--w] != '/')
+        ;
+      continue;
+    }
+    out[w++] = '/';
+    memcpy(out + w, seg, n);
+    w += n;
+  }
+  if (w == 0)
+    out[w++] = '/';
+  out[w] = '\0';
+  free(in);
+  return out;
+}
