@@ -44,7 +44,7 @@ static void current_snapshot(Project *proj, const FileList *files, const LintRes
       continue;
     FileFacts *f = &ff[nff++];
     f->path = m->src.path ? xstrdup(m->src.path) : project_display_path(proj, m->fs_path);
-    module_site_spans(m, &f->sites, &f->nsites);
+    module_site_spans(proj, m, &f->sites, &f->nsites);
   }
   qsort(ff, nff, sizeof *ff, cmp_facts);
   ReportInput in = {

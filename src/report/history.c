@@ -6,8 +6,8 @@
  * what it depended on: every path the resolver probed (present with its blob
  * id, or absent) and every file it read. A pass is reused at a later commit
  * when its file's blob, the standards and all those recorded paths are
- * unchanged; realtime sites depend only on a file's blob and are cached by
- * blob id. See docs/report.md, "History". */
+ * unchanged; work places (report.h, SiteSpan) are cached by blob id, standards and
+ * path. See docs/report.md, "History". */
 #include "report/history.h"
 
 #include "config/config.h"
@@ -211,7 +211,7 @@ static FactsRec *facts_for(Project *proj, const char *abs) {
     return f;
   }
   f->nnotices = m->has_syntax_error ? 1 : 0;
-  module_site_spans(m, &f->sites, &f->nsites);
+  module_site_spans(proj, m, &f->sites, &f->nsites);
   return f;
 }
 
@@ -426,13 +426,17 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
       grow_array((void **)&diags, &dcap, ndiags + 1, sizeof *diags);
       flat_copy(&diags[ndiags++], &rec->diags[k]);
     }
+    /* Work places depend on the blob, where it lies (component code or
+     * not) and the standards' deprecated hooks. */
     char hex[GIT_OID_HEXSZ + 1];
     git_oid_tostr(hex, sizeof hex, &e->oid);
-    FactsRec *fr = strmap_get(&c->facts, hex);
+    char *key = xasprintf("%s\n%s\n%s", hex, std_id, abs);
+    FactsRec *fr = strmap_get(&c->facts, key);
     if (!fr) {
       fr = facts_for(&proj, abs);
-      strmap_put(&c->facts, hex, fr);
+      strmap_put(&c->facts, key, fr);
     }
+    free(key);
     files[i].path = project_display_path(&proj, abs);
     files[i].sites = fr->sites;
     files[i].nsites = fr->nsites;

@@ -5,7 +5,9 @@
 #include "core/arena.h"
 #include "core/fsio.h"
 #include "core/util.h"
+#include "parse/ast.h"
 #include "resolve/facts.h"
+#include "rules/app_paths.h"
 
 #include <jansson.h>
 #include <math.h>
@@ -34,6 +36,12 @@ static const char *const phase_definitions[REPORT_PHASES] = {
     "Unify typing indicator implementations; use consistent patterns across widget and "
     "dashboard components.",
 };
+
+const char report_done_sentence[] =
+    "Done = the share of each phase's own places of work that already follow the standard: "
+    "channel names for every phase, event names for phase 1, realtime hook calls for phase 2, "
+    "channels and hooks in components for phase 3, typing-indicator components for phase 4 "
+    "(a finding elsewhere adds one place); the total is all of them together.";
 
 const char *report_phase_title(int phase) {
   return phase >= 0 && phase < REPORT_PHASES ? phase_titles[phase] : "All rules";
@@ -92,56 +100,132 @@ void flat_diags_sort_unique(FlatDiag *d, size_t *n) {
   *n = w;
 }
 
-/* The text every site needs: a channel sink is a call of .channel(,
+#define PHASE_BIT(p) ((uint8_t)(1u << (p)))
+
+/* The text every work place needs: a channel sink is a call of .channel(,
  * getChannel( or a *ToChannel( helper; an event sink a call with the literal
  * "broadcast" (.on, .send), a *ToChannel( helper or a realtime subscribe(; a
- * local wrapper calls one of them. A file with none of these has no site and
- * is not parsed for the report, as the prefilter spares it for the rules. */
-static bool may_hold_sites(const Module *m) {
-  static const char *const needles[] = {".channel(", "Channel(", "broadcast", "subscribe("};
+ * local wrapper calls one of them; hook calls name useRealtime, the provider
+ * hook or a deprecated hook; typing indicators are named so. A file with none
+ * of these is not parsed for the report, as the prefilter spares it. */
+static bool may_hold_sites(const Project *proj, const Module *m) {
+  static const char *const needles[] = {".channel(",      "Channel(",    "broadcast",
+                                        "subscribe(",     "useRealtime", "RealtimeContext",
+                                        "TypingIndicator"};
   if (m->status != SOURCE_OK)
     return false;
   for (size_t i = 0; i < sizeof needles / sizeof *needles; i++)
     if (strstr(m->src.bytes, needles[i]))
       return true;
+  for (size_t i = 0; proj->std && i < proj->std->nhooks; i++)
+    if (strstr(m->src.bytes, proj->std->hooks[i].hook))
+      return true;
   return false;
 }
 
-void module_site_spans(Module *m, SiteSpan **out, size_t *n) {
-  *n = 0;
-  if (!may_hold_sites(m)) {
+typedef struct SpanList {
+  SiteSpan *items;
+  size_t n, cap;
+} SpanList;
+
+static void add_span(SpanList *l, uint32_t start, uint32_t end, uint8_t phases) {
+  SiteSpan s = {start, end, phases};
+  ARRAY_PUSH(l->items, l->n, l->cap, s);
+}
+
+/* Phase 2 and 3 work at a call: the realtime hook (useRealtime: phases 2 and
+ * 3), the provider's hook (phase 3), a deprecated hook (phase 2). */
+static uint8_t hook_call_phases(const Project *proj, const Module *m, TSNode call) {
+  uint32_t len;
+  const char *name = call_callee_name(&m->src, call, &len);
+  if (!name || !ts_node_is_null(call_callee_object(call)))
+    return 0;
+  if (mem_eq_str(name, len, "useRealtime"))
+    return PHASE_BIT(2) | PHASE_BIT(3);
+  if (mem_eq_str(name, len, "useOrganizationRealtimeContext"))
+    return PHASE_BIT(3);
+  for (size_t i = 0; proj->std && i < proj->std->nhooks; i++)
+    if (mem_eq_str(name, len, proj->std->hooks[i].hook))
+      return PHASE_BIT(2);
+  return 0;
+}
+
+typedef struct IndicatorWalk {
+  const Source *src;
+  SpanList *spans;
+} IndicatorWalk;
+
+static bool ends_with_indicator(const Source *src, TSNode id) {
+  static const char suffix[] = "TypingIndicator";
+  uint32_t len;
+  const char *t = node_text(src, id, &len);
+  return len >= sizeof suffix - 1 &&
+         memcmp(t + len - (sizeof suffix - 1), suffix, sizeof suffix - 1) == 0;
+}
+
+/* Phase 4 work: each typing-indicator component defined (a duplicate is a
+ * finding there) and each use of the canonical <TypingIndicator>. */
+static bool indicator_visit(TSNode n, void *data) {
+  IndicatorWalk *w = data;
+  TSNode name = {0};
+  if (node_is(n, "function_declaration") || node_is(n, "class_declaration") ||
+      node_is(n, "variable_declarator")) {
+    name = node_field(n, "name");
+    if (!ts_node_is_null(name) && ends_with_indicator(w->src, name))
+      add_span(w->spans, ts_node_start_byte(name), ts_node_end_byte(name), PHASE_BIT(4));
+  } else if (node_is(n, "jsx_opening_element") || node_is(n, "jsx_self_closing_element")) {
+    name = node_field(n, "name");
+    if (!ts_node_is_null(name) && node_text_eq(w->src, name, "TypingIndicator"))
+      add_span(w->spans, ts_node_start_byte(n), ts_node_end_byte(n), PHASE_BIT(4));
+  }
+  return true;
+}
+
+void module_site_spans(const Project *proj, Module *m, SiteSpan **out, size_t *n) {
+  SpanList spans = {0};
+  if (!may_hold_sites(proj, m)) {
     *out = xcalloc(1, sizeof **out);
+    *n = 0;
     return;
   }
   project_hold(m); /* parses it: the prefilter may have skipped it */
   Arena arena = {0};
   Facts f;
   facts_collect(&f, m, &arena);
-  *n = f.nchannels + f.nevents;
-  *out = xcalloc(*n + 1, sizeof **out);
-  size_t k = 0;
-  for (size_t i = 0; i < f.nchannels; i++, k++) {
-    (*out)[k].start = ts_node_start_byte(f.channels[i].call);
-    (*out)[k].end = ts_node_end_byte(f.channels[i].arg);
+  bool component = path_is_component_code(m->app_path);
+  for (size_t i = 0; i < f.nchannels; i++)
+    add_span(&spans, ts_node_start_byte(f.channels[i].call), ts_node_end_byte(f.channels[i].arg),
+             PHASE_BIT(PHASE_ALL) | (component ? PHASE_BIT(3) : 0));
+  for (size_t i = 0; i < f.nevents; i++) {
+    uint32_t start = ts_node_start_byte(f.events[i].call), end = ts_node_end_byte(f.events[i].arg);
+    if (end < start) /* comparison sites: the argument comes first */
+      start = ts_node_start_byte(f.events[i].arg);
+    add_span(&spans, start, end, PHASE_BIT(1));
   }
-  for (size_t i = 0; i < f.nevents; i++, k++) {
-    (*out)[k].start = ts_node_start_byte(f.events[i].call);
-    (*out)[k].end = ts_node_end_byte(f.events[i].arg);
-    if ((*out)[k].end < (*out)[k].start) /* comparison sites: the argument comes first */
-      (*out)[k].start = ts_node_start_byte(f.events[i].arg);
+  for (size_t i = 0; i < f.ncalls; i++) {
+    uint8_t phases = hook_call_phases(proj, m, f.calls[i]);
+    if (phases)
+      add_span(&spans, ts_node_start_byte(f.calls[i]), ts_node_end_byte(f.calls[i]), phases);
+  }
+  if (strstr(m->src.bytes, "TypingIndicator")) {
+    IndicatorWalk w = {&m->src, &spans};
+    ast_walk(ts_tree_root_node(m->tree), indicator_visit, &w);
   }
   arena_free(&arena);
   project_release(m);
   project_drop_tree(m); /* not needed again */
+  *out = spans.items ? spans.items : xcalloc(1, sizeof **out);
+  *n = spans.n;
 }
 
-/* The smallest site span holding `byte`, or -1. */
-static long site_for(const FileFacts *f, uint32_t byte) {
+/* The smallest span of phase p's work holding `byte`, or -1. */
+static long site_for(const FileFacts *f, uint32_t byte, int p) {
   long best = -1;
   uint32_t best_len = UINT32_MAX;
   for (size_t i = 0; i < f->nsites; i++) {
     const SiteSpan *s = &f->sites[i];
-    if (byte >= s->start && byte < s->end && s->end - s->start < best_len) {
+    if ((s->phases & PHASE_BIT(p)) && byte >= s->start && byte < s->end &&
+        s->end - s->start < best_len) {
       best = (long)i;
       best_len = s->end - s->start;
     }
@@ -158,6 +242,18 @@ static void finish_phase(PhaseStats *p) {
   p->done = p->sites - p->sites_pending;
   p->needs_human = p->findings - p->fixable;
   p->pct_tenths = p->units ? (int)((p->done * 1000) / p->units) : 1000;
+}
+
+/* The total is the phases' work together: its units and done places are
+ * their sums, so its percentage lies between theirs. */
+static void finish_total(PhaseStats *t, const PhaseStats *phases) {
+  t->sites = t->sites_pending = t->unplaced = 0;
+  for (int p = 0; p < REPORT_PHASES; p++) {
+    t->sites += phases[p].sites;
+    t->sites_pending += phases[p].sites_pending;
+    t->unplaced += phases[p].unplaced;
+  }
+  finish_phase(t);
 }
 
 static GroupStats *group_get(GroupStats **arr, size_t *n, size_t *cap, const char *name) {
@@ -226,17 +322,18 @@ void report_snapshot(const ReportInput *in, Snapshot *s) {
       s->total.rules++;
     }
   }
-  /* Sites: every linted file's, with one pending bit per phase (bit 5: any). */
+  /* Work places: every linted file's, each counted for its phases, with one
+   * pending bit per phase. */
   size_t dcap = 0, fcap = 0, xcap = 0;
   for (size_t i = 0; i < in->nfiles; i++) {
     s->sites += in->files[i].nsites;
+    for (size_t k = 0; k < in->files[i].nsites; k++)
+      for (int p = 0; p < REPORT_PHASES; p++)
+        s->phases[p].sites += (in->files[i].sites[k].phases & PHASE_BIT(p)) != 0;
     char *key = dir_key(in->files[i].path, s->dir_depth);
     group_get(&s->dirs, &s->ndirs, &dcap, key)->files++;
     free(key);
   }
-  for (int p = 0; p < REPORT_PHASES; p++)
-    s->phases[p].sites = s->sites;
-  s->total.sites = s->sites;
 
   const char *last_path = NULL;
   const char *last_phase_path[REPORT_PHASES] = {0};
@@ -248,13 +345,10 @@ void report_snapshot(const ReportInput *in, Snapshot *s) {
     const FlatDiag *d = i < in->ndiags ? &in->diags[i] : NULL;
     bool new_file = !d || !last_path || strcmp(d->path, last_path) != 0;
     if (new_file && pending && cur) {
-      for (size_t k = 0; k < cur->nsites; k++) {
+      for (size_t k = 0; k < cur->nsites; k++)
         for (int p = 0; p < REPORT_PHASES; p++)
-          if (pending[k] & (1u << p))
+          if (pending[k] & PHASE_BIT(p))
             s->phases[p].sites_pending++;
-        if (pending[k] & (1u << 5))
-          s->total.sites_pending++;
-      }
     }
     if (!d)
       break;
@@ -304,13 +398,11 @@ void report_snapshot(const ReportInput *in, Snapshot *s) {
       rs->files++;
       last_rule_path[ri] = d->path;
     }
-    long site = cur ? site_for(cur, d->start) : -1;
-    if (site >= 0) {
-      pending[site] |= (uint8_t)((1u << p) | (1u << 5));
-    } else {
+    long site = cur ? site_for(cur, d->start, p) : -1;
+    if (site >= 0)
+      pending[site] |= PHASE_BIT(p);
+    else
       s->phases[p].unplaced++;
-      s->total.unplaced++;
-    }
     file_group->findings++;
     file_group->errors += d->severity == SEV_ERROR;
     file_group->fixable += safe;
@@ -342,7 +434,7 @@ void report_snapshot(const ReportInput *in, Snapshot *s) {
     s->top_files[i].needs_human = s->top_files[i].findings - s->top_files[i].fixable;
   for (int p = 0; p < REPORT_PHASES; p++)
     finish_phase(&s->phases[p]);
-  finish_phase(&s->total);
+  finish_total(&s->total, s->phases);
   s->needs_human = s->findings - s->fixable;
   if (s->ndirs > 1)
     qsort(s->dirs, s->ndirs, sizeof *s->dirs, group_by_findings);

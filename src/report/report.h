@@ -24,10 +24,13 @@ typedef struct FlatDiag {
   char *message;
 } FlatDiag;
 
-/* A realtime site (facts.h: channel or event site) as the byte span from the
- * call's start to its argument's end. */
+/* A place of migration work (docs/report.md, "Percent done"): a realtime
+ * call site as the byte span from the call's start to its argument's end,
+ * or a hook call, or a typing-indicator component; `phases` has bit P set
+ * when it is work of phase P. */
 typedef struct SiteSpan {
   uint32_t start, end;
+  uint8_t phases;
 } SiteSpan;
 
 /* One linted file: its realtime sites. */
@@ -129,11 +132,15 @@ void flat_from_diag(FlatDiag *out, const Diag *d);
 void flat_diags_sort_unique(FlatDiag *d, size_t *n);
 int flat_diag_cmp(const void *a, const void *b);
 void flat_diag_free(FlatDiag *d);
-/* The realtime sites of a loaded module (it must have a tree). */
-void module_site_spans(struct Module *m, SiteSpan **out, size_t *n);
+/* The work places of a loaded module (parsed here when it can hold one). */
+void module_site_spans(const struct Project *proj, struct Module *m, SiteSpan **out, size_t *n);
 
 /* Reads a previous report's JSON; false with *err when unusable. */
 bool report_load_prev(const char *path, PrevReport *prev, char **err);
+
+/* One sentence a tech lead reads under the phase table: what "done"
+ * divides by. */
+extern const char report_done_sentence[];
 
 /* Phase titles and the seed's definitions. */
 const char *report_phase_title(int phase);

@@ -108,10 +108,11 @@ static void phase_table(FILE *f, const Snapshot *s) {
     pct_cell(f, ps->pct_tenths);
     fputs("</tr>\n", f);
   }
-  fputs("</tfoot></table>\n<p class=\"muted\">Sites: realtime call sites (channel and event) "
-        "with a finding of the phase, of all sites. Done = sites that follow the standard, out "
-        "of all sites plus findings located elsewhere (see docs/report.md).</p>\n",
+  fputs("</tfoot></table>\n<p class=\"muted\" id=\"done-definition\">Sites: the phase's places "
+        "of work with a finding of the phase, of all of them. ",
         f);
+  esc(f, report_done_sentence);
+  fputs(" (docs/report.md)</p>\n", f);
 }
 
 static void burndown(FILE *f, const Report *r) {
@@ -392,11 +393,9 @@ void report_write_html(FILE *f, const Report *r) {
     esc(f, report_phase_definition(p));
     fputs("</dd>\n", f);
   }
-  fputs("</dl><p class=\"muted\"><b>Percent done</b>: realtime call sites (channel and event "
-        "sites) with no finding of the phase, divided by all realtime sites plus the phase's "
-        "findings that are not at a site (imports, hook calls, components). It reaches 100% "
-        "exactly when the phase has no findings left.</p></section>\n",
-        f);
+  fputs("</dl><p class=\"muted\"><b>Percent done</b>: ", f);
+  esc(f, report_done_sentence);
+  fputs(" It reaches 100% exactly when the phase has no findings left.</p></section>\n", f);
   fputs("</main><script>", f);
   fputs(script, f);
   fputs("</script></body></html>\n", f);

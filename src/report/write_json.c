@@ -54,7 +54,7 @@ static json_t *totals_json(const Snapshot *s) {
   json_object_set_new(o, "suggestions", JI(s->suggestions));
   json_object_set_new(o, "needs_human", JI(s->needs_human));
   json_object_set_new(o, "notices", JI(s->notices));
-  json_object_set_new(o, "sites", JI(s->sites));
+  json_object_set_new(o, "sites", JI(s->total.sites));
   json_object_set_new(o, "sites_pending", JI(s->total.sites_pending));
   json_object_set_new(o, "unplaced", JI(s->total.unplaced));
   json_object_set_new(o, "percent_done", pct(s->total.pct_tenths));

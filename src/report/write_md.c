@@ -62,6 +62,7 @@ void report_write_md(FILE *f, const Report *r) {
   for (int p = 0; p < REPORT_PHASES; p++)
     phase_row(f, report_phase_title(p), &s->phases[p]);
   phase_row(f, "**Total**", &s->total);
+  fprintf(f, "\n%s\n", report_done_sentence);
   if (r->prev.present) {
     const PrevReport *pr = &r->prev;
     fputs("\nSince the previous report: findings ", f);
