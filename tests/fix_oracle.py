@@ -17,25 +17,20 @@ installed (tools/install-deps.sh)."""
 import argparse
 import collections
 import hashlib
-import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 
+import tsoracle
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-ORACLE = os.path.join(ROOT, "tools", "tsoracle")
 TREES = ["fixtures/campfire-app", "eval/corpus", "fixtures/fix-oracle"]
 MUST_CHANGE = {"fixtures/fix-oracle"}
 MODES = ["--fix", "--fix-suggestions"]
 EXTENSIONS = (".ts", ".tsx", ".mts", ".cts")
-
-
-def oracle_available():
-    return shutil.which("node") and os.path.isdir(
-        os.path.join(ORACLE, "node_modules", "typescript"))
 
 
 def source_digests(tree):
@@ -49,17 +44,6 @@ def source_digests(tree):
                 with open(path, "rb") as f:
                     out[os.path.relpath(path, tree)] = hashlib.sha256(f.read()).hexdigest()
     return out
-
-
-def oracle(script, tree, files):
-    """{path: [diagnostic]} from tools/tsoracle/<script> run in tree."""
-    if not files:
-        return {}
-    proc = subprocess.run(["node", os.path.join(ORACLE, script), *files], cwd=tree,
-                          capture_output=True, text=True)
-    if proc.returncode != 0:
-        sys.exit(f"tools/tsoracle/{script} failed in {tree}: {proc.stderr}")
-    return json.loads(proc.stdout)
 
 
 def copy_tree(src, dest):
@@ -81,10 +65,10 @@ def check_mode(rtlint, tree, name, mode, tmp):
     changed = sorted(p for p, digest in after.items() if before.get(p) != digest)
     existed = [p for p in changed if p in before]
     failures = []
-    names_before = oracle("names.js", tree, existed)
-    names_after = oracle("names.js", copy, changed)
-    syntax_before = oracle("syntax.js", tree, existed)
-    syntax_after = oracle("syntax.js", copy, changed)
+    names_before = tsoracle.run("names.js", tree, existed)
+    names_after = tsoracle.run("names.js", copy, changed)
+    syntax_before = tsoracle.run("syntax.js", tree, existed)
+    syntax_after = tsoracle.run("syntax.js", copy, changed)
     for path in changed:
         had = collections.Counter(d["name"] for d in names_before.get(path, []))
         seen = collections.Counter()
@@ -108,7 +92,7 @@ def oracle_self_check():
             f.write('import { UNIFIED_CHANNELS } from "@/lib/realtime/unified-channel-standards";\n'
                     "export const ROOM = (orgId: string) => UNIFIED_CHANNELS.conversations(orgId);\n"
                     "export const BAD = (orgId: string) => UNIFIED_CHANNELS.conversations(organizationId);\n")
-        found = [d["name"] for d in oracle("names.js", tmp, ["probe.tsx"])["probe.tsx"]]
+        found = [d["name"] for d in tsoracle.run("names.js", tmp, ["probe.tsx"])["probe.tsx"]]
     return [] if found == ["organizationId"] else [
         f"tools/tsoracle/names.js: expected exactly ['organizationId'] unbound, got {found}"]
 
@@ -118,10 +102,9 @@ def main():
     ap.add_argument("--rtlint", required=True)
     ap.add_argument("--tree", action="append", help="check this tree instead of the defaults")
     args = ap.parse_args()
-    if not oracle_available():
-        print("fix_oracle: skipped: node or tools/tsoracle/node_modules/typescript missing "
-              "(run tools/install-deps.sh)")
-        return 77
+    skipped = tsoracle.skip_unless_available("fix_oracle")
+    if skipped:
+        return skipped
     rtlint = os.path.abspath(args.rtlint)
     trees = [os.path.abspath(t) for t in args.tree] if args.tree else [
         os.path.join(ROOT, t) for t in TREES]

@@ -18,13 +18,13 @@ import argparse
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 
+import tsoracle
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-ORACLE = os.path.join(ROOT, "tools", "tsoracle")
 TREES = ["fixtures/campfire-app", "eval/corpus", "fixtures/output/ci", "fixtures/grammar-gaps"]
 EXTENSIONS = (".ts", ".tsx", ".mts", ".cts")
 SKIP_DIRS = {"node_modules", ".git", ".rtlint-cache"}
@@ -36,11 +36,6 @@ GAPS = {
         r"""\bimport\s*\(\s*(["'`])[^"'`]*\1\s*\)[\w$.\s]*(?:<[^()]*>)?\s*\[\s*\]"""),
     "jsx-text-ampersand": re.compile(r"&(?!#?\w+;)"),
 }
-
-
-def oracle_available():
-    return shutil.which("node") and os.path.isdir(
-        os.path.join(ORACLE, "node_modules", "typescript"))
 
 
 def source_files(tree):
@@ -59,13 +54,7 @@ def source_files(tree):
 
 
 def typescript_syntax_errors(tree, files):
-    if not files:
-        return {}
-    proc = subprocess.run(["node", os.path.join(ORACLE, "syntax.js"), *files], cwd=tree,
-                          capture_output=True, text=True)
-    if proc.returncode != 0:
-        sys.exit(f"tools/tsoracle/syntax.js failed on {tree}: {proc.stderr}")
-    return {path: diags for path, diags in json.loads(proc.stdout).items() if diags}
+    return {path: diags for path, diags in tsoracle.run("syntax.js", tree, files).items() if diags}
 
 
 def rtlint_parse_notices(rtlint, tree):
@@ -106,10 +95,9 @@ def main():
     ap.add_argument("--rtlint", required=True)
     ap.add_argument("--tree", action="append", help="check this tree instead of the defaults")
     args = ap.parse_args()
-    if not oracle_available():
-        print("parse_notices: skipped: node or tools/tsoracle/node_modules/typescript missing "
-              "(run tools/install-deps.sh)")
-        return 77
+    skipped = tsoracle.skip_unless_available("parse_notices")
+    if skipped:
+        return skipped
     rtlint = os.path.abspath(args.rtlint)
     trees = [os.path.abspath(t) for t in args.tree] if args.tree else [
         os.path.join(ROOT, t) for t in TREES]

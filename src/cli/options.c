@@ -2,6 +2,7 @@
 
 #include "core/util.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,8 +35,13 @@ struct OptSpec {
   const char *value; /* the value's name in help, NULL: a flag */
   unsigned commands; /* C_* bits of the commands that take it */
   const char *help;  /* NULL: not shown (testing and benchmark switches) */
-  OptApply apply;
+  OptApply apply;    /* NULL: the flag or text field at `field` is set */
+  size_t field;      /* offsetof(Options, ...) + 1 when apply is NULL */
 };
+
+/* An option that only sets a field of Options: a bool flag (no value), or
+ * the text of its value as given. +1 so that 0 means "no field". */
+#define FIELD(f) (offsetof(Options, f) + 1)
 
 static int usage_error(const char *fmt, const char *arg) {
   fputs("rtlint: ", stderr);
@@ -91,11 +97,6 @@ static bool set_format(Options *o, const char *v) {
   return bad_value("unknown format '%s' (expected text, json, sarif, github or codeclimate)", v);
 }
 
-static bool set_output(Options *o, const char *v) {
-  o->output = v;
-  return true;
-}
-
 static bool add_rule(Options *o, const char *v) {
   push(&o->only_rules, &o->nonly, v);
   return true;
@@ -115,11 +116,6 @@ static bool add_phase(Options *o, const char *v) {
   return true;
 }
 
-static bool set_standards(Options *o, const char *v) {
-  o->standards = v;
-  return true;
-}
-
 static bool set_color(Options *o, const char *v) {
   if (strcmp(v, "auto") == 0)
     o->color = COLOR_AUTO;
@@ -129,12 +125,6 @@ static bool set_color(Options *o, const char *v) {
     o->color = COLOR_NEVER;
   else
     return bad_value("--color expects auto, always or never, not '%s'", v);
-  return true;
-}
-
-static bool set_quiet(Options *o, const char *v) {
-  (void)v;
-  o->quiet = true;
   return true;
 }
 
@@ -157,34 +147,11 @@ static bool set_fix_suggestions(Options *o, const char *v) {
   return true;
 }
 
-static bool set_diff(Options *o, const char *v) {
-  (void)v;
-  o->diff = true;
-  return true;
-}
-
 static bool set_jobs(Options *o, const char *v) {
   long n;
   if (!parse_long(v, 1, 256, &n))
     return bad_value("--jobs expects a number from 1 to 256, not '%s'", v);
   o->jobs = (unsigned)n;
-  return true;
-}
-
-static bool set_no_prefilter(Options *o, const char *v) {
-  (void)v;
-  o->no_prefilter = true;
-  return true;
-}
-
-static bool set_cache_dir(Options *o, const char *v) {
-  o->cache_dir = v;
-  return true;
-}
-
-static bool set_no_cache(Options *o, const char *v) {
-  (void)v;
-  o->no_cache = true;
   return true;
 }
 
@@ -199,58 +166,9 @@ static bool set_shard(Options *o, const char *v) {
   return true;
 }
 
-static bool set_config(Options *o, const char *v) {
-  o->config = v;
-  return true;
-}
-
-static bool set_require_reason(Options *o, const char *v) {
-  (void)v;
-  o->require_reason = true;
-  return true;
-}
-
-static bool set_staged(Options *o, const char *v) {
-  (void)v;
-  o->staged = true;
-  return true;
-}
-
-static bool set_baseline(Options *o, const char *v) {
-  o->baseline = v;
-  return true;
-}
-
-static bool set_changed_since(Options *o, const char *v) {
-  o->changed_since = v;
-  return true;
-}
-
-static bool set_update(Options *o, const char *v) {
-  (void)v;
-  o->update = true;
-  return true;
-}
-
-static bool set_allow_new(Options *o, const char *v) {
-  (void)v;
-  o->allow_new = true;
-  return true;
-}
-
-static bool set_compare(Options *o, const char *v) {
-  o->compare = v;
-  return true;
-}
-
 static bool set_history(Options *o, const char *v) {
   if (!parse_long(v, 1, 100000, &o->history))
     return bad_value("--history expects a number of commits >= 1, not '%s'", v);
-  return true;
-}
-
-static bool set_since(Options *o, const char *v) {
-  o->since = v;
   return true;
 }
 
@@ -266,65 +184,65 @@ static bool set_dir_depth(Options *o, const char *v) {
   return true;
 }
 
-static bool set_no_reuse(Options *o, const char *v) {
-  (void)v;
-  o->no_reuse = true;
-  return true;
-}
-
 /* --help and --version are handled by the parser itself. */
 static const OptSpec option_table[] = {
     {"format", 'f', "FORMAT", C_CHECK,
      "text (default), json, sarif (SARIF 2.1.0 for code scanning), github (GitHub Actions "
      "annotations) or codeclimate (GitLab Code Quality); see docs/ci.md",
-     set_format},
-    {"format", 'f', "FORMAT", C_REPORT, "md (default), html or json", set_format},
-    {"format", 'f', "FORMAT", C_RULES, "text (default) or json", set_format},
-    {"output", 'o', "FILE", C_CHECK | C_REPORT | C_MERGE, "write the report to FILE", set_output},
-    {"rule", 0, "ID", C_LINT, "run only this rule (repeatable)", add_rule},
-    {"disable", 0, "ID", C_LINT, "do not run this rule (repeatable)", add_disabled},
+     set_format, 0},
+    {"format", 'f', "FORMAT", C_REPORT, "md (default), html or json", set_format, 0},
+    {"format", 'f', "FORMAT", C_RULES, "text (default) or json", set_format, 0},
+    {"output", 'o', "FILE", C_CHECK | C_REPORT | C_MERGE, "write the report to FILE", NULL,
+     FIELD(output)},
+    {"rule", 0, "ID", C_LINT, "run only this rule (repeatable)", add_rule, 0},
+    {"disable", 0, "ID", C_LINT, "do not run this rule (repeatable)", add_disabled, 0},
     {"phase", 0, "N", C_LINT,
      "only rules of migration phase N (1-4; repeatable); rules for every phase always run",
-     add_phase},
+     add_phase, 0},
     {"standards", 0, "FILE", C_LINT | C_STANDARDS, "read UNIFIED_CHANNELS/UNIFIED_EVENTS from FILE",
-     set_standards},
+     NULL, FIELD(standards)},
     {"config", 0, "FILE", C_LINT | C_STANDARDS,
-     "read FILE instead of the rtlint.yaml found upwards from the paths", set_config},
+     "read FILE instead of the rtlint.yaml found upwards from the paths", NULL, FIELD(config)},
     {"color", 0, "WHEN", C_CHECK, "auto (default), always or never; NO_COLOR is honoured",
-     set_color},
-    {"quiet", 'q', NULL, C_CHECK, "report errors only (no warnings, no notices)", set_quiet},
+     set_color, 0},
+    {"quiet", 'q', NULL, C_CHECK, "report errors only (no warnings, no notices)", NULL,
+     FIELD(quiet)},
     {"max-warnings", 0, "N", C_CHECK, "exit 1 when there are more than N warnings",
-     set_max_warnings},
-    {"fix", 0, NULL, C_CHECK, "apply safe fixes, then report what remains", set_fix},
+     set_max_warnings, 0},
+    {"fix", 0, NULL, C_CHECK, "apply safe fixes, then report what remains", set_fix, 0},
     {"fix-suggestions", 0, NULL, C_CHECK, "also apply suggested fixes (review the result)",
-     set_fix_suggestions},
-    {"diff", 0, NULL, C_CHECK, "print the fixes as a unified diff; change nothing", set_diff},
-    {"jobs", 'j', "N", C_LINT, "worker threads (default: one per core)", set_jobs},
+     set_fix_suggestions, 0},
+    {"diff", 0, NULL, C_CHECK, "print the fixes as a unified diff; change nothing", NULL,
+     FIELD(diff)},
+    {"jobs", 'j', "N", C_LINT, "worker threads (default: one per core)", set_jobs, 0},
     {"cache-dir", 0, "DIR", C_LINT,
-     "keep per-file results in DIR (default: $RTLINT_CACHE_DIR or .rtlint-cache)", set_cache_dir},
-    {"no-cache", 0, NULL, C_LINT, "do not read or write the cache", set_no_cache},
-    {"no-prefilter", 0, NULL, C_LINT, NULL, set_no_prefilter},
+     "keep per-file results in DIR (default: $RTLINT_CACHE_DIR or .rtlint-cache)", NULL,
+     FIELD(cache_dir)},
+    {"no-cache", 0, NULL, C_LINT, "do not read or write the cache", NULL, FIELD(no_cache)},
+    {"no-prefilter", 0, NULL, C_LINT, NULL, NULL, FIELD(no_prefilter)},
     {"shard", 0, "I/N", C_CHECK, "lint only the I-th of N deterministic parts of the files",
-     set_shard},
+     set_shard, 0},
     {"staged", 0, NULL, C_CHECK | C_BASELINE, "lint the staged content of staged files (git index)",
-     set_staged},
+     NULL, FIELD(staged)},
     {"baseline", 0, "FILE", C_CHECK | C_BASELINE,
-     "report only findings not in FILE; baseline: the file to write", set_baseline},
-    {"changed-since", 0, "REV", C_CHECK, "only report findings on lines changed since REV",
-     set_changed_since},
-    {"require-reason", 0, NULL, C_LINT, "an rtlint-disable comment must say why (-- reason)",
-     set_require_reason},
-    {"update", 0, NULL, C_BASELINE, "drop fixed findings from the baseline", set_update},
-    {"allow-new", 0, NULL, C_BASELINE, "with --update: also add the new findings", set_allow_new},
-    {"compare", 0, "PREV.json", C_REPORT, "show the change since a previous JSON report",
-     set_compare},
+     "report only findings not in FILE; baseline: the file to write", NULL, FIELD(baseline)},
+    {"changed-since", 0, "REV", C_CHECK, "only report findings on lines changed since REV", NULL,
+     FIELD(changed_since)},
+    {"require-reason", 0, NULL, C_LINT, "an rtlint-disable comment must say why (-- reason)", NULL,
+     FIELD(require_reason)},
+    {"update", 0, NULL, C_BASELINE, "drop fixed findings from the baseline", NULL, FIELD(update)},
+    {"allow-new", 0, NULL, C_BASELINE, "with --update: also add the new findings", NULL,
+     FIELD(allow_new)},
+    {"compare", 0, "PREV.json", C_REPORT, "show the change since a previous JSON report", NULL,
+     FIELD(compare)},
     {"history", 0, "N", C_REPORT, "also measure the last N commits of the first-parent line",
-     set_history},
-    {"since", 0, "DATE", C_REPORT, "measure the commits since DATE (YYYY-MM-DD)", set_since},
-    {"every", 0, "N", C_REPORT, "with --history/--since: keep every N-th commit", set_every},
-    {"by-dir-depth", 0, "N", C_REPORT, "group findings by directories N levels deep",
-     set_dir_depth},
-    {"no-reuse", 0, NULL, C_REPORT, NULL, set_no_reuse},
+     set_history, 0},
+    {"since", 0, "DATE", C_REPORT, "measure the commits since DATE (YYYY-MM-DD)", NULL,
+     FIELD(since)},
+    {"every", 0, "N", C_REPORT, "with --history/--since: keep every N-th commit", set_every, 0},
+    {"by-dir-depth", 0, "N", C_REPORT, "group findings by directories N levels deep", set_dir_depth,
+     0},
+    {"no-reuse", 0, NULL, C_REPORT, NULL, NULL, FIELD(no_reuse)},
 };
 #define NOPTIONS (sizeof option_table / sizeof option_table[0])
 
@@ -530,7 +448,14 @@ static int take_option(Options *o, const OptSpec *s, const char *inline_value, i
     fprintf(stderr, "rtlint: --%s takes no value\n", s->name);
     return EXIT_USAGE;
   }
-  return s->apply(o, value) ? -1 : EXIT_USAGE;
+  if (s->apply)
+    return s->apply(o, value) ? -1 : EXIT_USAGE;
+  char *field = (char *)o + s->field - 1;
+  if (s->value)
+    *(const char **)field = value;
+  else
+    *(bool *)field = true;
+  return -1;
 }
 
 static int parse_words(Options *o, int argc, char **argv) {

@@ -8,11 +8,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static bool is_regular(const char *path) {
-  struct stat st;
-  return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
 /* The standards module of the project when the files linted do not hold it
  * (`cd components && rtlint .`): <dir>/<suffix> or <dir>/src/<suffix> for
  * dir = search_from and each folder above it, up to the root. NULL: none. */
@@ -26,18 +21,13 @@ static char *find_in_project(const char *suffix, const char *search_from, const 
     char *cands[] = {xasprintf("%s%s%s", dir, sep, suffix),
                      xasprintf("%s%ssrc/%s", dir, sep, suffix)};
     for (size_t i = 0; i < 2; i++) {
-      if (!found && is_regular(cands[i]))
+      if (!found && path_is_regular_file(cands[i]))
         found = cands[i];
       else
         free(cands[i]);
     }
-    if (found || strcmp(dir, root) == 0 || strcmp(dir, "/") == 0)
+    if (found || strcmp(dir, root) == 0 || !path_up(dir))
       break;
-    char *slash = strrchr(dir, '/');
-    if (slash == dir)
-      dir[1] = '\0';
-    else
-      *slash = '\0';
   }
   free(dir);
   return found;

@@ -17,11 +17,6 @@
 
 /* ---- finding and reading the file ---- */
 
-static bool is_regular(const char *path) {
-  struct stat st;
-  return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
 char *config_find(const char *start_dir) {
   char *dir = path_absolute("/", start_dir);
   for (;;) {
@@ -29,19 +24,14 @@ char *config_find(const char *start_dir) {
     for (size_t i = 0; i < 2; i++) {
       char *cand =
           strcmp(dir, "/") == 0 ? xasprintf("/%s", names[i]) : xasprintf("%s/%s", dir, names[i]);
-      if (is_regular(cand)) {
+      if (path_is_regular_file(cand)) {
         free(dir);
         return cand;
       }
       free(cand);
     }
-    if (strcmp(dir, "/") == 0)
+    if (!path_up(dir))
       break;
-    char *slash = strrchr(dir, '/');
-    if (slash == dir)
-      dir[1] = '\0';
-    else
-      *slash = '\0';
   }
   free(dir);
   return NULL;

@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 char *path_absolute(const char *cwd, const char *path) {
   size_t ncwd = path[0] == '/' ? 0 : strlen(cwd), npath = strlen(path);
@@ -36,4 +37,22 @@ char *path_absolute(const char *cwd, const char *path) {
   out[w] = '\0';
   free(in);
   return out;
+}
+
+bool path_up(char *dir) {
+  if (strcmp(dir, "/") == 0)
+    return false;
+  char *slash = strrchr(dir, '/');
+  if (!slash)
+    return false;
+  if (slash == dir)
+    dir[1] = '\0';
+  else
+    *slash = '\0';
+  return true;
+}
+
+bool path_is_regular_file(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
