@@ -1,12 +1,10 @@
 #include "resolve/scope.h"
 
 #include "parse/ast.h"
+#include "resolve/scope_index.h"
 
 #include <stdint.h>
 #include <stdio.h>
-
-/* Deeper nesting falls back to ts_node_parent. */
-#define SCOPE_MAX_DEPTH 256
 
 bool node_is_function(TSNode n) {
   return node_is(n, "arrow_function") || node_is(n, "function_expression") ||
@@ -105,7 +103,13 @@ static bool find_assignment(TSNode n, void *data) {
   return true;
 }
 
+/* A block's assignments are collected once (scope_index_assigned); a for
+ * loop's head is small enough to walk. */
 static bool reassigned_in(const Module *m, TSNode scope, const char *name) {
+  const ScopeIndex *ix = scope_index_of(m);
+  int32_t i = scope_index_innermost(ix, scope);
+  if (i >= 0 && ts_node_eq(scope_index_node(ix, i), scope))
+    return scope_index_assigned(m, ix, i, name);
   Assigned a = {m, name, false};
   ast_walk(scope, find_assignment, &a);
   return a.found;
@@ -291,49 +295,40 @@ static bool is_scope_block(TSNode n) {
          node_is(n, "switch_default");
 }
 
-static bool scan_block(const Module *m, TSNode block, const char *name, Binding *b) {
-  uint32_t n = ts_node_named_child_count(block);
-  for (uint32_t i = 0; i < n; i++)
-    if (match_statement(m, ts_node_named_child(block, i), block, name, b))
+/* Only the statements the index names can declare `name`; each is checked
+ * exactly, in order, so the first real declaration wins as in a full scan. */
+static bool scan_block(const Module *m, const ScopeIndex *ix, int32_t i, const char *name,
+                       Binding *b) {
+  size_t n;
+  const TSNode *stmts = scope_index_declarers(m, ix, i, name, &n);
+  TSNode block = scope_index_node(ix, i);
+  ast_work_add(n);
+  for (size_t k = 0; k < n; k++)
+    if (match_statement(m, stmts[k], block, name, b))
       return true;
   return false;
-}
-
-/* `at` and its ancestors, innermost first. */
-static size_t scope_chain(TSNode at, TSNode *out, size_t max) {
-  TSNode anc[SCOPE_MAX_DEPTH];
-  size_t depth = ast_ancestors(at, anc, SCOPE_MAX_DEPTH);
-  size_t k = 0;
-  out[k++] = at;
-  if (depth != SIZE_MAX) {
-    while (depth > 0 && k < max)
-      out[k++] = anc[--depth];
-    return k;
-  }
-  for (TSNode n = ts_node_parent(at); !ts_node_is_null(n) && k < max; n = ts_node_parent(n))
-    out[k++] = n;
-  return k;
 }
 
 Binding scope_lookup(const Module *m, TSNode at, const char *name) {
   Binding b;
   memset(&b, 0, sizeof b);
-  TSNode chain[SCOPE_MAX_DEPTH + 1];
-  size_t nchain = scope_chain(at, chain, SCOPE_MAX_DEPTH + 1);
-  for (size_t level = 0; level < nchain; level++) {
-    TSNode n = chain[level];
+  const ScopeIndex *ix = scope_index_of(m);
+  uint64_t levels = 0;
+  for (int32_t level = scope_index_innermost(ix, at); level >= 0;
+       level = scope_index_parent(ix, level), levels++) {
+    TSNode n = scope_index_node(ix, level);
     if (is_scope_block(n)) {
-      if (scan_block(m, n, name, &b))
-        return b;
+      if (scan_block(m, ix, level, name, &b))
+        break;
     } else if (node_is_function(n)) {
       if (function_param_index(m, n, name) >= 0) {
         b.kind = BIND_PARAM;
         b.node = n;
-        return b;
+        break;
       }
       if (params_mention(m, n, name)) {
         b.kind = BIND_UNKNOWN;
-        return b;
+        break;
       }
       /* A named function expression can refer to itself. */
       TSNode id = node_field(n, "name");
@@ -341,7 +336,7 @@ Binding scope_lookup(const Module *m, TSNode at, const char *name) {
           node_is(id, "identifier") && node_text_eq(&m->src, id, name)) {
         b.kind = BIND_FUNCTION;
         b.node = n;
-        return b;
+        break;
       }
     } else if (node_is(n, "catch_clause") || node_is(n, "for_in_statement") ||
                node_is(n, "for_statement")) {
@@ -350,24 +345,26 @@ Binding scope_lookup(const Module *m, TSNode at, const char *name) {
         head = node_field(n, "initializer");
       if (!ts_node_is_null(head) && node_text_eq(&m->src, head, name)) {
         b.kind = BIND_UNKNOWN;
-        return b;
+        break;
       }
       if (!ts_node_is_null(head) && node_is(head, "lexical_declaration") &&
           match_statement(m, head, n, name, &b)) {
         if (node_is(n, "for_statement"))
           b.kind = BIND_UNKNOWN;
-        return b;
+        break;
       }
     }
   }
+  ast_work_add(levels);
   return b;
 }
 
 Binding scope_lookup_toplevel(const Module *m, const char *name) {
   Binding b;
   memset(&b, 0, sizeof b);
-  TSNode root = ts_tree_root_node(m->tree);
-  scan_block(m, root, name, &b);
+  const ScopeIndex *ix = scope_index_of(m);
+  if (ix && scope_index_innermost(ix, ts_tree_root_node(m->tree)) == 0)
+    scan_block(m, ix, 0, name, &b);
   return b;
 }
 
