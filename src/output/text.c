@@ -23,6 +23,18 @@ static size_t count_codepoints(const char *s, size_t n) {
   return cps;
 }
 
+/* Longer lines (minified code) are shown as a window around the finding:
+ * printing the whole line for each finding made output grow with findings x
+ * line length. */
+#define SNIPPET_MAX_BYTES 240
+#define SNIPPET_BEFORE_BYTES 80
+
+static size_t utf8_floor(const char *line, size_t i) {
+  while (i > 0 && ((unsigned char)line[i] & 0xC0) == 0x80)
+    i--;
+  return i;
+}
+
 /* The source line, then a caret line under [start, end) (clipped to the
  * first line); tabs are echoed so the carets line up. */
 static void print_snippet(FILE *f, const Diag *d, const OutputOptions *opt) {
@@ -30,17 +42,25 @@ static void print_snippet(FILE *f, const Diag *d, const OutputOptions *opt) {
   SrcPos end = src_pos(d->src, d->end);
   uint32_t len;
   const char *line = src_line(d->src, start.line, &len);
-  int gutter = fprintf(f, " %5u | ", start.line) - 3;
-  fprintf(f, "%.*s\n", (int)len, line);
-  fprintf(f, "%*s | ", gutter, "");
   size_t pre = start.col_byte - 1;
-  for (size_t i = 0; i < pre && i < len; i++) {
+  size_t from = 0, to = len;
+  if (len > SNIPPET_MAX_BYTES) {
+    from = pre > SNIPPET_BEFORE_BYTES ? utf8_floor(line, pre - SNIPPET_BEFORE_BYTES) : 0;
+    to = from + SNIPPET_MAX_BYTES < len ? utf8_floor(line, from + SNIPPET_MAX_BYTES) : len;
+  }
+  const char *lead = from > 0 ? "..." : "", *tail = to < len ? "..." : "";
+  int gutter = fprintf(f, " %5u | ", start.line) - 3;
+  fprintf(f, "%s%.*s%s\n", lead, (int)(to - from), line + from, tail);
+  fprintf(f, "%*s | %*s", gutter, "", (int)strlen(lead), "");
+  for (size_t i = from; i < pre && i < to; i++) {
     if (line[i] == '\t')
       fputc('\t', f);
     else if (((unsigned char)line[i] & 0xC0) != 0x80)
       fputc(' ', f);
   }
   size_t stop = end.line == start.line ? end.col_byte - 1 : len;
+  if (stop > to)
+    stop = to;
   size_t width = stop > pre ? count_codepoints(line + pre, stop - pre) : 1;
   fputs(c(opt, d->severity == SEV_ERROR ? C_RED : C_YELLOW), f);
   fputc('^', f);
