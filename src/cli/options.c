@@ -37,6 +37,7 @@ static const char usage_text[] =
     "      --fix-suggestions   also apply suggested fixes (review the result)\n"
     "      --diff              print the fixes as a unified diff; change nothing\n"
     "  -j, --jobs N            worker threads (default: one per core)\n"
+    "  --file-budget N         skip a file after N million operations (default 500; 0: no limit)\n"
     "      --cache-dir DIR     keep per-file results in DIR (default: $RTLINT_CACHE_DIR\n"
     "                          or .rtlint-cache)\n"
     "      --no-cache          do not read or write the cache\n"
@@ -65,6 +66,7 @@ enum {
   OPT_FIX_SUGGESTIONS,
   OPT_DIFF,
   OPT_NO_PREFILTER,
+  OPT_FILE_BUDGET,
   OPT_CACHE_DIR,
   OPT_NO_CACHE,
   OPT_SHARD,
@@ -97,6 +99,7 @@ static const struct option long_options[] = {
     {"fix-suggestions", no_argument, NULL, OPT_FIX_SUGGESTIONS},
     {"diff", no_argument, NULL, OPT_DIFF},
     {"jobs", required_argument, NULL, 'j'},
+    {"file-budget", required_argument, NULL, OPT_FILE_BUDGET},
     {"no-prefilter", no_argument, NULL, OPT_NO_PREFILTER},
     {"cache-dir", required_argument, NULL, OPT_CACHE_DIR},
     {"no-cache", no_argument, NULL, OPT_NO_CACHE},
@@ -204,6 +207,7 @@ static int misplaced_command(int argc, char **argv) {
 int options_parse(Options *o, int argc, char **argv) {
   memset(o, 0, sizeof *o);
   o->max_warnings = -1;
+  o->file_budget = -1;
   optind = 1;
   opterr = 0;
   /* A leading subcommand word: `rtlint rules`, `rtlint check src`. */
@@ -307,6 +311,12 @@ int options_parse(Options *o, int argc, char **argv) {
       if (!parse_long(optarg, 1, 256, &n))
         return usage_error("--jobs expects a number from 1 to 256, not '%s'", optarg);
       o->jobs = (unsigned)n;
+      break;
+    case OPT_FILE_BUDGET:
+      if (!parse_long(optarg, 0, 1000000000L, &n))
+        return usage_error("--file-budget expects a number of millions from 0 up, not '%s'",
+                           optarg);
+      o->file_budget = n;
       break;
     case OPT_NO_PREFILTER:
       o->no_prefilter = true;

@@ -112,6 +112,8 @@ int cmd_report(const Options *o) {
   LintOptions lo;
   lint_options_defaults(&lo);
   lo.jobs = o->jobs;
+  if (o->file_budget >= 0)
+    lo.file_budget = (uint64_t)o->file_budget * 1000000u;
   LintResult result;
   lint_files(&proj, files.paths, files.n, &sel, &lo, &result);
   current_snapshot(&proj, &files, &result, &std, learned != NULL, &sel, ho.dir_depth, &rep.now);

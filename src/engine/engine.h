@@ -27,7 +27,14 @@ typedef struct LintOptions {
   unsigned jobs;       /* worker threads; 0 = one per core */
   bool prefilter;      /* skip parsing files that contain no rule's needle */
   struct Cache *cache; /* reuse findings of unchanged files; NULL: off */
+  /* Operations (tree nodes walked, name-lookup steps) one file's rules may
+   * spend before the file is skipped with a notice; 0 = no limit. */
+  uint64_t file_budget;
 } LintOptions;
+
+/* The default --file-budget: far above what any real file needs (a
+ * 100,000-line file spends about 10 million), reached by pathological input. */
+#define LINT_DEFAULT_FILE_BUDGET 500000000ull
 
 void lint_options_defaults(LintOptions *o);
 

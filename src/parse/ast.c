@@ -14,6 +14,31 @@ uint64_t ast_work(void) {
   return atomic_load_explicit(&work, memory_order_relaxed);
 }
 
+static _Thread_local uint64_t budget_limit, budget_used;
+static _Thread_local int budget_paused;
+
+void budget_start(uint64_t limit) {
+  budget_limit = limit;
+  budget_used = 0;
+}
+
+void budget_charge(uint64_t n) {
+  if (!budget_paused)
+    budget_used += n;
+}
+
+bool budget_exceeded(void) {
+  return budget_limit && budget_used > budget_limit;
+}
+
+uint64_t budget_spent(void) {
+  return budget_used;
+}
+
+void budget_pause(bool paused) {
+  budget_paused += paused ? 1 : -1;
+}
+
 bool node_text_eq(const Source *src, TSNode n, const char *s) {
   uint32_t len;
   const char *t = node_text(src, n, &len);
@@ -255,6 +280,11 @@ void ast_walk(TSNode root, NodeVisitor fn, void *data) {
   uint64_t visited = 1;
   bool descend = fn(root, data);
   for (;;) {
+    if ((visited & 1023) == 0) {
+      budget_charge(1024);
+      if (budget_exceeded())
+        break;
+    }
     if (descend && ts_tree_cursor_goto_first_child(&cur)) {
       visited++;
       descend = fn(ts_tree_cursor_current_node(&cur), data);
@@ -269,8 +299,11 @@ void ast_walk(TSNode root, NodeVisitor fn, void *data) {
       if (!ts_tree_cursor_goto_parent(&cur)) {
         ts_tree_cursor_delete(&cur);
         ast_work_add(visited);
+        budget_charge(visited & 1023);
         return;
       }
     }
   }
+  ts_tree_cursor_delete(&cur);
+  ast_work_add(visited);
 }

@@ -84,6 +84,19 @@ void child_iter_done(ChildIter *it);
 void ast_work_add(uint64_t n);
 uint64_t ast_work(void);
 
+/* A per-file work budget, counted in the calling thread: nodes visited by
+ * ast_walk and steps of name lookup (building a shared index is not charged,
+ * since which thread builds it depends on timing). Counting operations rather
+ * than time keeps the outcome a function of the input. Once spent, walks stop
+ * and lookups find nothing; the engine then drops the file's findings and
+ * reports it as skipped. limit 0 means no budget. */
+void budget_start(uint64_t limit);
+void budget_charge(uint64_t n);
+bool budget_exceeded(void);
+uint64_t budget_spent(void);
+/* Pauses charging while a shared index is built (nests). */
+void budget_pause(bool paused);
+
 /* Visits every node in document order; return false from fn to skip children. */
 typedef bool (*NodeVisitor)(TSNode node, void *data);
 void ast_walk(TSNode root, NodeVisitor fn, void *data);

@@ -115,8 +115,22 @@ static bool reassigned_in(const Module *m, TSNode scope, const char *name) {
   return a.found;
 }
 
+/* Patterns nested deeper than this are not looked into (no unbounded
+ * recursion); scope_function_of follows as many useCallback wrappers. */
+#define PATTERN_MAX_DEPTH 32
+
+static bool destructured_default_at(const Module *m, TSNode pattern, const char *name, Binding *b,
+                                    int depth);
+
 /* `const { a = "x" } = obj` / `const [a = "x"] = arr`: the literal default. */
 static bool destructured_default(const Module *m, TSNode pattern, const char *name, Binding *b) {
+  return destructured_default_at(m, pattern, name, b, 0);
+}
+
+static bool destructured_default_at(const Module *m, TSNode pattern, const char *name, Binding *b,
+                                    int depth) {
+  if (depth > PATTERN_MAX_DEPTH)
+    return false;
   uint32_t n = ts_node_named_child_count(pattern);
   for (uint32_t i = 0; i < n; i++) {
     TSNode c = ts_node_named_child(pattern, i);
@@ -141,7 +155,7 @@ static bool destructured_default(const Module *m, TSNode pattern, const char *na
             b->decl = left;
             return true;
           }
-        } else if (destructured_default(m, holder, name, b)) {
+        } else if (destructured_default_at(m, holder, name, b, depth + 1)) {
           return true;
         }
       } else if (node_is(v, "identifier") && node_text_eq(&m->src, v, name)) {
@@ -155,7 +169,7 @@ static bool destructured_default(const Module *m, TSNode pattern, const char *na
       b->decl = c;
       return true;
     } else if (node_is(c, "object_pattern") || node_is(c, "array_pattern")) {
-      if (destructured_default(m, c, name, b))
+      if (destructured_default_at(m, c, name, b, depth + 1))
         return true;
     }
   }
@@ -303,6 +317,7 @@ static bool scan_block(const Module *m, const ScopeIndex *ix, int32_t i, const c
   const TSNode *stmts = scope_index_declarers(m, ix, i, name, &n);
   TSNode block = scope_index_node(ix, i);
   ast_work_add(n);
+  budget_charge(n);
   for (size_t k = 0; k < n; k++)
     if (match_statement(m, stmts[k], block, name, b))
       return true;
@@ -312,6 +327,8 @@ static bool scan_block(const Module *m, const ScopeIndex *ix, int32_t i, const c
 Binding scope_lookup(const Module *m, TSNode at, const char *name) {
   Binding b;
   memset(&b, 0, sizeof b);
+  if (budget_exceeded())
+    return b;
   const ScopeIndex *ix = scope_index_of(m);
   uint64_t levels = 0;
   for (int32_t level = scope_index_innermost(ix, at); level >= 0;
@@ -356,6 +373,7 @@ Binding scope_lookup(const Module *m, TSNode at, const char *name) {
     }
   }
   ast_work_add(levels);
+  budget_charge(levels + 1);
   return b;
 }
 
@@ -374,15 +392,15 @@ static bool is_use_callback(const Module *m, TSNode n) {
   return name && mem_eq_str(name, len, "useCallback");
 }
 
-TSNode scope_function_of(const Module *m, TSNode arg) {
+static TSNode function_of_at(const Module *m, TSNode arg, int depth) {
   TSNode null = {0};
   arg = node_unwrap(arg);
-  if (ts_node_is_null(arg))
+  if (ts_node_is_null(arg) || depth > PATTERN_MAX_DEPTH)
     return null;
   if (node_is_function(arg))
     return arg;
   if (is_use_callback(m, arg))
-    return scope_function_of(m, call_argument(arg, 0));
+    return function_of_at(m, call_argument(arg, 0), depth + 1);
   if (!node_is(arg, "identifier"))
     return null;
   char *name = node_text_dup(&m->src, arg);
@@ -391,6 +409,10 @@ TSNode scope_function_of(const Module *m, TSNode arg) {
   if (b.kind == BIND_FUNCTION)
     return b.node;
   if (b.kind == BIND_VALUE && is_use_callback(m, node_unwrap(b.node)))
-    return scope_function_of(m, call_argument(node_unwrap(b.node), 0));
+    return function_of_at(m, call_argument(node_unwrap(b.node), 0), depth + 1);
   return null;
+}
+
+TSNode scope_function_of(const Module *m, TSNode arg) {
+  return function_of_at(m, arg, 0);
 }

@@ -94,7 +94,9 @@ const ScopeIndex *scope_index_of(const Module *m) {
   pthread_mutex_lock(&mut->parse_lock);
   ix = atomic_load_explicit(&mut->scopes, memory_order_acquire);
   if (!ix && m->tree) {
+    budget_pause(true);
     ix = build(ts_tree_root_node(m->tree));
+    budget_pause(false);
     atomic_store_explicit(&mut->scopes, ix, memory_order_release);
   }
   pthread_mutex_unlock(&mut->parse_lock);
@@ -276,8 +278,11 @@ const TSNode *scope_index_declarers(const Module *m, const ScopeIndex *ix, int32
   ScopeIndex *mut = (ScopeIndex *)ix;
   pthread_mutex_lock(&mut->lock);
   BlockNames *b = names_of(ix, i);
-  if (!b->has_declarers)
+  if (!b->has_declarers) {
+    budget_pause(true);
     build_declarers(m, ix->entries[i].node, b);
+    budget_pause(false);
+  }
   Declarers *d = strmap_get(&b->declarers, name);
   pthread_mutex_unlock(&mut->lock);
   /* A Declarers is never changed once its block is built. */
@@ -291,7 +296,9 @@ bool scope_index_assigned(const Module *m, const ScopeIndex *ix, int32_t i, cons
   BlockNames *b = names_of(ix, i);
   if (!b->has_assigned) {
     AssignScan a = {.map = &b->assigned, .src = &m->src};
+    budget_pause(true);
     ast_walk(ix->entries[i].node, collect_assigned, &a);
+    budget_pause(false);
     b->has_assigned = true;
   }
   bool yes = strmap_get(&b->assigned, name) != NULL;
