@@ -153,6 +153,13 @@ static void errors_have_line_and_column(void **state) {
   expect_error("rules: {}\nrules: {}\n", "rtlint.yaml:2:1: duplicate key 'rules'");
   expect_error("require_reason: yes please\n", "rtlint.yaml:1:17: require_reason must be true");
   expect_error("rules: [\n", "rtlint.yaml:2:1: invalid YAML");
+  {
+    /* libyaml is quadratic in flow nesting: refused before it sees it. */
+    char deep[200] = "include: ";
+    for (int i = 0; i < 65; i++)
+      strcat(deep, "[");
+    expect_error(deep, "rtlint.yaml:1:74: invalid YAML: brackets nested deeper than 64 levels");
+  }
   expect_error("- a\n- b\n", "rtlint.yaml:1:1: the configuration must be a mapping, not a list");
 }
 
