@@ -118,7 +118,7 @@ int cmd_check(const Options *o) {
   lint_options_defaults(&lo);
   lo.jobs = o->jobs;
   if (o->file_budget >= 0)
-    lo.file_budget = (uint64_t)o->file_budget * 1000000u;
+    lo.file_budget = (uint64_t)o->file_budget;
   lo.prefilter = !o->no_prefilter;
   Cache cache;
   /* --fix and --diff rewrite files and lint again: no cache for them. */

@@ -312,12 +312,15 @@ int options_parse(Options *o, int argc, char **argv) {
         return usage_error("--jobs expects a number from 1 to 256, not '%s'", optarg);
       o->jobs = (unsigned)n;
       break;
-    case OPT_FILE_BUDGET:
-      if (!parse_long(optarg, 0, 1000000000L, &n))
+    case OPT_FILE_BUDGET: {
+      char *end;
+      double millions = strtod(optarg, &end);
+      if (end == optarg || *end || !(millions >= 0) || millions > 1e9)
         return usage_error("--file-budget expects a number of millions from 0 up, not '%s'",
                            optarg);
-      o->file_budget = n;
+      o->file_budget = (long long)(millions * 1e6);
       break;
+    }
     case OPT_NO_PREFILTER:
       o->no_prefilter = true;
       break;

@@ -113,7 +113,7 @@ int cmd_report(const Options *o) {
   lint_options_defaults(&lo);
   lo.jobs = o->jobs;
   if (o->file_budget >= 0)
-    lo.file_budget = (uint64_t)o->file_budget * 1000000u;
+    lo.file_budget = (uint64_t)o->file_budget;
   LintResult result;
   lint_files(&proj, files.paths, files.n, &sel, &lo, &result);
   current_snapshot(&proj, &files, &result, &std, learned != NULL, &sel, ho.dir_depth, &rep.now);

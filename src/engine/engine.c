@@ -434,10 +434,9 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
     report_load_problem(m, pool.error_line[i], pool.error_col[i], &out->notices);
     if (pool.over_budget[i]) {
       char *msg =
-          xasprintf("skipped after %llu operations (the budget is --file-budget %llu million): "
+          xasprintf("skipped after %llu operations (the budget is --file-budget %g million): "
                     "no findings reported for this file",
-                    (unsigned long long)pool.over_budget[i],
-                    (unsigned long long)(pool.file_budget / 1000000u));
+                    (unsigned long long)pool.over_budget[i], (double)pool.file_budget / 1e6);
       notice_add(&out->notices, m->src.path, "over-budget", msg, 0, 0);
       free(msg);
     }
