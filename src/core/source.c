@@ -281,9 +281,16 @@ SrcPos src_pos(const Source *src, uint32_t byte) {
   }
   uint32_t line_start = ix->starts[lo];
   SrcPos pos = {.line = lo + 1, .col_byte = byte - line_start + 1};
-  uint32_t points_at_byte, units_at_byte, points_at_line, units_at_line;
-  counts_before(src, ix, byte, &points_at_byte, &units_at_byte);
-  counts_before(src, ix, line_start, &points_at_line, &units_at_line);
+  uint32_t points_at_byte = 0, units_at_byte = 0, points_at_line = 0, units_at_line = 0;
+  if (byte - line_start <= LINE_INDEX_STEP) {
+    /* A short way into the line: count from its start. */
+    const unsigned char *b = (const unsigned char *)src->bytes;
+    for (uint32_t i = line_start; i < byte; i++)
+      count_char(b[i], &points_at_byte, &units_at_byte);
+  } else {
+    counts_before(src, ix, byte, &points_at_byte, &units_at_byte);
+    counts_before(src, ix, line_start, &points_at_line, &units_at_line);
+  }
   pos.col = points_at_byte - points_at_line + 1;
   pos.col_utf16 = units_at_byte - units_at_line + 1;
   return pos;

@@ -41,6 +41,22 @@ static bool is_scope_node(TSNode n) {
          node_is(n, "for_in_statement") || node_is(n, "for_statement");
 }
 
+/* is_scope_node by symbol, decided once per symbol of the tree's language:
+ * the build asks it of every node. */
+typedef struct SymbolKinds {
+  unsigned char *kind; /* 0 unknown, 1 scope, 2 other */
+  uint32_t n;
+} SymbolKinds;
+
+static bool symbol_is_scope(SymbolKinds *k, TSNode n) {
+  TSSymbol sym = ts_node_symbol(n);
+  if (sym >= k->n)
+    return is_scope_node(n);
+  if (!k->kind[sym])
+    k->kind[sym] = is_scope_node(n) ? 1 : 2;
+  return k->kind[sym] == 1;
+}
+
 /* Walks the tree once with a cursor, keeping the open scope nodes on a stack
  * by depth: no recursion, however deep the nesting. */
 static ScopeIndex *build(TSNode root) {
@@ -53,6 +69,8 @@ static ScopeIndex *build(TSNode root) {
   Open *stack = NULL;
   size_t nstack = 0, scap = 0;
   uint64_t visited = 0;
+  SymbolKinds kinds = {NULL, ts_language_symbol_count(ts_tree_language(root.tree))};
+  kinds.kind = xcalloc(kinds.n + 1, 1);
   TSTreeCursor cur = ts_tree_cursor_new(root);
   uint32_t depth = 0;
   for (;;) {
@@ -60,7 +78,7 @@ static ScopeIndex *build(TSNode root) {
     visited++;
     while (nstack && stack[nstack - 1].depth >= depth)
       nstack--;
-    if (is_scope_node(n)) {
+    if (symbol_is_scope(&kinds, n)) {
       ScopeEntry e = {n, ts_node_start_byte(n), ts_node_end_byte(n),
                       nstack ? stack[nstack - 1].entry : -1, NULL};
       ARRAY_PUSH(ix->entries, ix->n, ix->cap, e);
@@ -82,6 +100,7 @@ static ScopeIndex *build(TSNode root) {
 done:
   ts_tree_cursor_delete(&cur);
   free(stack);
+  free(kinds.kind);
   ast_work_add(visited);
   return ix;
 }
