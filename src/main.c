@@ -4,6 +4,11 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "core/printable.h"
+#include "parse/ast.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 int main(int argc, char **argv) {
   printable_stderr();
@@ -39,5 +44,9 @@ int main(int argc, char **argv) {
     break;
   }
   options_free(&o);
+  /* For tests that tell linear from quadratic work by counting. */
+  const char *stats = getenv("RTLINT_STATS");
+  if (stats && *stats == '1')
+    fprintf(stderr, "rtlint-stats: work=%" PRIu64 "\n", ast_work());
   return status;
 }

@@ -147,6 +147,15 @@ static bool set_fix_suggestions(Options *o, const char *v) {
   return true;
 }
 
+static bool set_file_budget(Options *o, const char *v) {
+  char *end;
+  double millions = strtod(v, &end);
+  if (end == v || *end || !(millions >= 0) || millions > 1e9)
+    return bad_value("--file-budget expects a number of millions from 0 up, not '%s'", v);
+  o->file_budget = (long long)(millions * 1e6);
+  return true;
+}
+
 static bool set_jobs(Options *o, const char *v) {
   long n;
   if (!parse_long(v, 1, 256, &n))
@@ -220,6 +229,8 @@ static const OptSpec option_table[] = {
      FIELD(cache_dir)},
     {"no-cache", 0, NULL, C_LINT, "do not read or write the cache", NULL, FIELD(no_cache)},
     {"no-prefilter", 0, NULL, C_LINT, NULL, NULL, FIELD(no_prefilter)},
+    {"file-budget", 0, "N", C_LINT,
+     "skip a file after N million operations (default 500; 0: no limit)", set_file_budget, 0},
     {"shard", 0, "I/N", C_CHECK, "lint only the I-th of N deterministic parts of the files",
      set_shard, 0},
     {"staged", 0, NULL, C_CHECK | C_BASELINE, "lint the staged content of staged files (git index)",
@@ -518,6 +529,7 @@ static int parse_words(Options *o, int argc, char **argv) {
 int options_parse(Options *o, int argc, char **argv) {
   memset(o, 0, sizeof *o);
   o->max_warnings = -1;
+  o->file_budget = -1;
   /* A leading subcommand word: `rtlint rules`, `rtlint check src`. */
   if (argc > 1 && command_word(o, argv[1])) {
     argc--;

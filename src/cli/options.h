@@ -41,6 +41,7 @@ typedef struct Options {
   FixApplicability fix_level; /* FIX_NONE: report only */
   bool diff;                  /* print what --fix would change; write nothing */
   unsigned jobs;              /* -j: worker threads, 0 = one per core */
+  long long file_budget;      /* --file-budget in operations; -1 = default */
   bool no_prefilter;          /* parse every file (for testing the prefilter) */
   bool no_cache;
   unsigned shard_index, shard_count; /* --shard I/N (1-based); count 0 = off */

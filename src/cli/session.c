@@ -57,6 +57,8 @@ int session_open(Session *s, const Options *o, SessionNeeds needs) {
   s->run.jobs = o->jobs;
   s->run.prefilter = !o->no_prefilter;
   s->run.keep_trees = needs.keep_trees;
+  if (o->file_budget >= 0)
+    s->run.file_budget = (uint64_t)o->file_budget;
   if (needs.cache && options_cache_dir(o) &&
       cache_open(&s->cache, options_cache_dir(o), &s->std,
                  s->ad.have_config ? s->ad.config.digest : 0)) {

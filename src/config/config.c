@@ -2,12 +2,14 @@
 
 #include "config/glob.h"
 #include "core/fsio.h"
+#include "core/strmap.h"
 #include "core/util.h"
 #include "resolve/project.h"
 #include "rules/registry.h"
 
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,20 +142,25 @@ typedef bool (*KeyFn)(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v,
 static bool each_key(Parse *p, yaml_node_t *map, const char *what, KeyFn fn, void *ctx) {
   if (!want_kind(p, map, YAML_MAPPING_NODE, what))
     return false;
-  for (yaml_node_pair_t *a = map->data.mapping.pairs.start; a < map->data.mapping.pairs.top; a++) {
+  /* The keys seen so far, in a map: comparing each key with all earlier
+   * ones made 100,000 keys take minutes. */
+  StrMap seen = {0};
+  bool ok = true;
+  for (yaml_node_pair_t *a = map->data.mapping.pairs.start; ok && a < map->data.mapping.pairs.top;
+       a++) {
     yaml_node_t *k = node(p, a->key);
     const char *key = NULL;
-    if (!want_string(p, k, "a key", &key))
-      return false;
-    for (yaml_node_pair_t *b = map->data.mapping.pairs.start; b < a; b++) {
-      yaml_node_t *kb = node(p, b->key);
-      if (kb->type == YAML_SCALAR_NODE && strcmp(scalar(kb), key) == 0)
-        return fail(p, k, "duplicate key '%s'", key);
+    if (!want_string(p, k, "a key", &key)) {
+      ok = false;
+    } else if (strmap_get(&seen, key)) {
+      ok = fail(p, k, "duplicate key '%s'", key);
+    } else {
+      strmap_put(&seen, key, (void *)1);
+      ok = fn(p, key, k, node(p, a->value), ctx);
     }
-    if (!fn(p, key, k, node(p, a->value), ctx))
-      return false;
   }
-  return true;
+  strmap_free(&seen, NULL);
+  return ok;
 }
 
 static bool severity_of(Parse *p, yaml_node_t *v, Severity *out) {
@@ -370,6 +377,38 @@ static bool top_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, v
               key);
 }
 
+/* libyaml's scanner slows down quadratically with flow nesting (100,000
+ * nested '[' took minutes); no configuration needs more than a few levels. */
+#define CONFIG_MAX_FLOW_DEPTH 64
+
+/* Counts '[' and '{' outside quotes and comments. */
+static bool flow_too_deep(const char *text, size_t len, size_t *at) {
+  int depth = 0;
+  char quote = 0;
+  for (size_t i = 0; i < len; i++) {
+    char ch = text[i];
+    if (quote) {
+      if (ch == '\\' && quote == '"' && i + 1 < len)
+        i++;
+      else if (ch == quote)
+        quote = 0;
+    } else if (ch == '"' || ch == '\'') {
+      quote = ch;
+    } else if (ch == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n')) {
+      while (i < len && text[i] != '\n')
+        i++;
+    } else if (ch == '[' || ch == '{') {
+      if (++depth > CONFIG_MAX_FLOW_DEPTH) {
+        *at = i;
+        return true;
+      }
+    } else if ((ch == ']' || ch == '}') && depth > 0) {
+      depth--;
+    }
+  }
+  return false;
+}
+
 bool config_parse(Config *c, const char *display_path, const char *dir, const char *text,
                   size_t len, char **err) {
   memset(c, 0, sizeof *c);
@@ -377,6 +416,16 @@ bool config_parse(Config *c, const char *display_path, const char *dir, const ch
   c->dir = path_absolute("/", dir);
   c->digest = hash_fnv1a(text, len, HASH_FNV_SEED);
   *err = NULL;
+  size_t deep_at;
+  if (flow_too_deep(text, len, &deep_at)) {
+    size_t line = 1, col = 1;
+    for (size_t i = 0; i < deep_at; i++, col++)
+      if (text[i] == '\n')
+        line++, col = 0;
+    *err = xasprintf("%s:%zu:%zu: invalid YAML: brackets nested deeper than %d levels",
+                     display_path, line, col, CONFIG_MAX_FLOW_DEPTH);
+    return false;
+  }
   yaml_parser_t parser;
   yaml_document_t doc;
   yaml_parser_initialize(&parser);
@@ -537,22 +586,34 @@ bool config_path_in(const Config *c, const char *abs_path, char *const *dirs, si
 void config_apply_standards(const Config *c, Standards *std) {
   for (size_t i = 0; i < c->nhooks; i++)
     std_add_hook(std, c->hooks[i].hook, c->hooks[i].replacement);
+  if (c->nmigrations == 0)
+    return;
+  /* Old names by index + 1, and room reserved once: looking each name up in
+   * the list and growing it by one made 100,000 migrations quadratic. */
+  StrMap known = {0};
+  for (size_t i = 0; i < std->nmigrations; i++)
+    strmap_put(&known, std->migrations[i].old_name, (void *)(uintptr_t)(i + 1));
+  std->migrations =
+      xrealloc(std->migrations, (std->nmigrations + c->nmigrations) * sizeof *std->migrations);
   for (size_t i = 0; i < c->nmigrations; i++) {
     const ConfigMigration *cm = &c->migrations[i];
-    EventMigration *m = (EventMigration *)std_event_migration(std, cm->old_name);
-    if (m) {
+    size_t at = (size_t)(uintptr_t)strmap_get(&known, cm->old_name);
+    EventMigration *m;
+    if (at) {
       /* The configuration wins over the built-in map. */
+      m = &std->migrations[at - 1];
       free_list(m->keys, m->nkeys);
     } else {
-      std->migrations = xrealloc(std->migrations, (std->nmigrations + 1) * sizeof *m);
       m = &std->migrations[std->nmigrations++];
       m->old_name = xstrdup(cm->old_name);
+      strmap_put(&known, m->old_name, (void *)(uintptr_t)std->nmigrations);
     }
     m->nkeys = cm->nkeys;
     m->keys = xcalloc(cm->nkeys, sizeof *m->keys);
     for (size_t k = 0; k < cm->nkeys; k++)
       m->keys[k] = xstrdup(cm->keys[k]);
   }
+  strmap_free(&known, NULL);
 }
 
 PathRole config_path_role(const void *config, const char *abs_path) {

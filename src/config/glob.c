@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define GLOB_MAX_BYTES 1024
+#define GLOB_MAX_BRACE_GROUPS 8
+
 bool glob_valid(const char *glob, size_t *offset, const char **why) {
   size_t n = strlen(glob);
   if (n == 0) {
@@ -12,6 +15,14 @@ bool glob_valid(const char *glob, size_t *offset, const char **why) {
     *why = "empty glob";
     return false;
   }
+  /* Bounds on the matcher's work: the memo table is glob x path bits, and
+   * every {a,b} group multiplies the alternatives tried. */
+  if (n > GLOB_MAX_BYTES) {
+    *offset = GLOB_MAX_BYTES;
+    *why = "glob longer than 1024 bytes";
+    return false;
+  }
+  int groups = 0;
   bool in_brace = false;
   size_t brace_at = 0;
   for (size_t i = 0; i < n; i++) {
@@ -41,6 +52,11 @@ bool glob_valid(const char *glob, size_t *offset, const char **why) {
       if (in_brace) {
         *offset = i;
         *why = "nested '{' is not supported";
+        return false;
+      }
+      if (++groups > GLOB_MAX_BRACE_GROUPS) {
+        *offset = i;
+        *why = "more than 8 '{...}' groups";
         return false;
       }
       in_brace = true;
@@ -103,8 +119,37 @@ static bool match_class(const char **pp, char c) {
   return found != negate;
 }
 
-/* Glob without braces against path. */
-static bool match_simple(const char *g, const char *p) {
+/* A failed (glob position, path position) pair is remembered: without it
+ * "*a*a*a*a*b" or repeated "**" segments retry the same suffixes
+ * exponentially often. With it each pair is tried once, so the work is at
+ * most glob length x path length, and the recursion is as deep as the glob
+ * has stars. */
+typedef struct Matcher {
+  const char *g0, *p0;
+  size_t plen;
+  unsigned char *failed; /* bit per (glob offset, path offset) */
+} Matcher;
+
+static bool match_at(Matcher *mt, const char *g, const char *p);
+
+static _Thread_local size_t steps;
+
+size_t glob_match_steps(void) {
+  return steps;
+}
+
+static bool try_at(Matcher *mt, const char *g, const char *p) {
+  size_t bit = (size_t)(g - mt->g0) * (mt->plen + 1) + (size_t)(p - mt->p0);
+  if (mt->failed[bit / 8] & (1u << (bit % 8)))
+    return false;
+  steps++;
+  if (match_at(mt, g, p))
+    return true;
+  mt->failed[bit / 8] |= (unsigned char)(1u << (bit % 8));
+  return false;
+}
+
+static bool match_at(Matcher *mt, const char *g, const char *p) {
   while (*g) {
     if (g[0] == '*' && g[1] == '*') {
       /* "**" is a whole segment: "**" + "/" rest, or a trailing "**". */
@@ -113,7 +158,7 @@ static bool match_simple(const char *g, const char *p) {
         return true;
       rest++; /* skip '/' */
       for (const char *q = p;; q++) {
-        if ((q == p || q[-1] == '/') && match_simple(rest, q))
+        if ((q == p || q[-1] == '/') && try_at(mt, rest, q))
           return true;
         if (*q == '\0')
           return false;
@@ -123,7 +168,7 @@ static bool match_simple(const char *g, const char *p) {
     case '*':
       g++;
       for (const char *q = p;; q++) {
-        if (match_simple(g, q))
+        if (try_at(mt, g, q))
           return true;
         if (*q == '\0' || *q == '/')
           return false;
@@ -151,6 +196,15 @@ static bool match_simple(const char *g, const char *p) {
     }
   }
   return *p == '\0';
+}
+
+/* Glob without braces against path. */
+static bool match_simple(const char *g, const char *p) {
+  size_t glen = strlen(g), plen = strlen(p);
+  Matcher mt = {g, p, plen, xcalloc(((glen + 1) * (plen + 1)) / 8 + 1, 1)};
+  bool ok = match_at(&mt, g, p);
+  free(mt.failed);
+  return ok;
 }
 
 /* Expands the first {a,b} group and matches each alternative. */

@@ -22,4 +22,8 @@ bool glob_valid(const char *glob, size_t *offset, const char **why);
 /* True when path matches glob. An invalid glob matches nothing. */
 bool glob_match(const char *glob, const char *path);
 
+/* Positions the calling thread's glob_match calls have tried since it
+ * started: tests tell a bounded matcher from a backtracking one by it. */
+size_t glob_match_steps(void);
+
 #endif

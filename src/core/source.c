@@ -67,6 +67,15 @@ long src_first_invalid_utf8(const char *s, size_t len) {
   return -1;
 }
 
+/* A continuation byte is counted with its lead byte; a 4-byte sequence is
+ * a surrogate pair in UTF-16. */
+static inline void count_char(unsigned char c, uint32_t *points, uint32_t *units) {
+  if ((c & 0xC0) == 0x80)
+    return;
+  *points += 1;
+  *units += c >= 0xF0 ? 2 : 1;
+}
+
 static const LineIndex *line_index(const Source *src) {
   Source *mut = (Source *)src; /* the index is a cache of the bytes, which do not change */
   LineIndex *ix = atomic_load_explicit(&mut->lines, memory_order_acquire);
@@ -76,13 +85,29 @@ static const LineIndex *line_index(const Source *src) {
   for (const char *p = src->bytes, *end = src->bytes + src->len;
        (p = memchr(p, '\n', (size_t)(end - p))); p++)
     n++;
-  LineIndex *built = xmalloc(sizeof *built + n * sizeof built->starts[0]);
+  uint32_t nchecks = src->len / LINE_INDEX_STEP + 1;
+  LineIndex *built = xmalloc(sizeof *built + (n + 2 * (size_t)nchecks) * sizeof built->starts[0]);
   built->n = n;
+  built->points = built->starts + n;
+  built->units = built->points + nchecks;
   built->starts[0] = 0;
   uint32_t k = 1;
   for (const char *p = src->bytes, *end = src->bytes + src->len;
        (p = memchr(p, '\n', (size_t)(end - p))); p++)
     built->starts[k++] = (uint32_t)(p - src->bytes) + 1;
+  const unsigned char *b = (const unsigned char *)src->bytes;
+  uint32_t points = 0, units = 0;
+  for (uint32_t i = 0; i < src->len; i++) {
+    if (i % LINE_INDEX_STEP == 0) {
+      built->points[i / LINE_INDEX_STEP] = points;
+      built->units[i / LINE_INDEX_STEP] = units;
+    }
+    count_char(b[i], &points, &units);
+  }
+  if (src->len % LINE_INDEX_STEP == 0) {
+    built->points[nchecks - 1] = points;
+    built->units[nchecks - 1] = units;
+  }
   if (atomic_compare_exchange_strong_explicit(&mut->lines, &ix, built, memory_order_acq_rel,
                                               memory_order_acquire))
     return built;
@@ -229,6 +254,17 @@ void src_free(Source *src) {
   atomic_store(&src->lines, NULL);
 }
 
+/* Code points and UTF-16 units in bytes [0, byte). */
+static void counts_before(const Source *src, const LineIndex *ix, uint32_t byte, uint32_t *points,
+                          uint32_t *units) {
+  uint32_t k = byte / LINE_INDEX_STEP;
+  *points = ix->points[k];
+  *units = ix->units[k];
+  const unsigned char *b = (const unsigned char *)src->bytes;
+  for (uint32_t i = k * LINE_INDEX_STEP; i < byte; i++)
+    count_char(b[i], points, units);
+}
+
 SrcPos src_pos(const Source *src, uint32_t byte) {
   if (byte > src->len)
     byte = src->len;
@@ -241,15 +277,20 @@ SrcPos src_pos(const Source *src, uint32_t byte) {
     else
       hi = mid;
   }
-  SrcPos pos = {.line = lo + 1, .col = 1, .col_utf16 = 1, .col_byte = 1};
-  const unsigned char *p = (const unsigned char *)src->bytes;
-  for (uint32_t i = ix->starts[lo]; i < byte; i++) {
-    pos.col_byte++;
-    if ((p[i] & 0xC0) == 0x80)
-      continue; /* continuation byte: counted with its lead byte */
-    pos.col++;
-    pos.col_utf16 += (p[i] >= 0xF0) ? 2 : 1; /* non-BMP: a surrogate pair */
+  uint32_t line_start = ix->starts[lo];
+  SrcPos pos = {.line = lo + 1, .col_byte = byte - line_start + 1};
+  uint32_t points_at_byte = 0, units_at_byte = 0, points_at_line = 0, units_at_line = 0;
+  if (byte - line_start <= LINE_INDEX_STEP) {
+    /* A short way into the line: count from its start. */
+    const unsigned char *b = (const unsigned char *)src->bytes;
+    for (uint32_t i = line_start; i < byte; i++)
+      count_char(b[i], &points_at_byte, &units_at_byte);
+  } else {
+    counts_before(src, ix, byte, &points_at_byte, &units_at_byte);
+    counts_before(src, ix, line_start, &points_at_line, &units_at_line);
   }
+  pos.col = points_at_byte - points_at_line + 1;
+  pos.col_utf16 = units_at_byte - units_at_line + 1;
   return pos;
 }
 

@@ -17,9 +17,14 @@ typedef enum SourceStatus {
   SOURCE_INVALID_UTF8,
 } SourceStatus;
 
-/* The byte offset of each line's first byte. */
+/* The byte offset of each line's first byte, and every LINE_INDEX_STEP bytes
+ * the code points and UTF-16 units before that byte: a column is then counted
+ * from the nearest checkpoint, not from the line's start, which in a minified
+ * file is the start of the file. */
+#define LINE_INDEX_STEP 1024u
 typedef struct LineIndex {
   uint32_t n;
+  uint32_t *points, *units; /* at byte k * LINE_INDEX_STEP; in the same allocation */
   uint32_t starts[];
 } LineIndex;
 

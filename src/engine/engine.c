@@ -8,6 +8,7 @@
 #include "engine/order.h"
 #include "engine/prefilter.h"
 #include "engine/suppress.h"
+#include "parse/ast.h"
 #include "parse/parser.h"
 #include "resolve/facts.h"
 #include "resolve/importers.h"
@@ -174,6 +175,7 @@ static void dedupe(DiagList *list) {
 void lint_options_defaults(LintOptions *o) {
   memset(o, 0, sizeof *o);
   o->prefilter = true;
+  o->file_budget = LINT_DEFAULT_FILE_BUDGET;
 }
 
 /* Work shared by the pool: each worker takes the next index. */
@@ -183,6 +185,8 @@ typedef struct Pool {
   char **abs_paths;
   Module **mods;
   uint32_t *error_line, *error_col; /* syntax error of a file the rules saw */
+  uint64_t file_budget;
+  uint64_t *over_budget; /* operations spent when a file ran out of budget, else 0 */
   size_t n;
   atomic_size_t next;
   const LintSetup *setup;
@@ -262,6 +266,8 @@ static void lint_step(Pool *pool, size_t i, DiagList *out) {
     return;
   }
   project_hold(m);
+  size_t first = out->n;
+  budget_start(pool->file_budget);
   if (m->has_syntax_error) {
     uint32_t byte = 0;
     parse_first_error(m->tree, &byte);
@@ -276,11 +282,20 @@ static void lint_step(Pool *pool, size_t i, DiagList *out) {
     memset(&deps, 0, sizeof deps);
     size_t before = out->n;
     lint_module_rules(pool->proj, m, sel, &pool->shared, RULES_CACHEABLE, &deps, out);
-    cache_store(pool->cache, m, sel, &deps, out->items + before, out->n - before,
-                pool->error_line[i], pool->error_col[i]);
+    if (!budget_exceeded())
+      cache_store(pool->cache, m, sel, &deps, out->items + before, out->n - before,
+                  pool->error_line[i], pool->error_col[i]);
     resolve_deps_free(&deps);
     lint_module_rules(pool->proj, m, sel, &pool->shared, RULES_PROJECT_WIDE, NULL, out);
   }
+  if (budget_exceeded()) {
+    /* Partial findings would depend on where the budget ran out: none. */
+    pool->over_budget[i] = budget_spent();
+    for (size_t k = first; k < out->n; k++)
+      diag_free(&out->items[k]);
+    out->n = first;
+  }
+  budget_start(0);
   project_release(m);
   /* One tree per worker: unless another file's resolution reads it, the tree
    * is not needed again (suppressions re-parse the few files with them). */
@@ -414,6 +429,8 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
   pool.filtered = xcalloc(slots, sizeof *pool.filtered);
   pool.error_line = xcalloc(slots, sizeof *pool.error_line);
   pool.error_col = xcalloc(slots, sizeof *pool.error_col);
+  pool.over_budget = xcalloc(slots, sizeof *pool.over_budget);
+  pool.file_budget = opt->file_budget;
   pool.cache = opt->cache;
   pool.keep_trees = opt->keep_trees;
   pool.step = select_step;
@@ -450,6 +467,14 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
     /* Syntax errors are known only for files that were parsed for the rules:
      * files the prefilter skipped cannot break a rule. */
     report_load_problem(m, pool.error_line[i], pool.error_col[i], &out->notices);
+    if (pool.over_budget[i]) {
+      char *msg =
+          xasprintf("skipped after %llu operations (the budget is --file-budget %g million): "
+                    "no findings reported for this file",
+                    (unsigned long long)pool.over_budget[i], (double)pool.file_budget / 1e6);
+      notice_add(&out->notices, m->src.path, "over-budget", msg, 0, 0);
+      free(msg);
+    }
   }
   /* After every rule ran: a finding can land in a file other than the one
    * being linted, and a directive is unused only if nothing reached it. */
@@ -477,6 +502,7 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
   free(pool.filtered);
   free(pool.error_line);
   free(pool.error_col);
+  free(pool.over_budget);
   prefilter_free(&pf);
   diag_list_sort(&out->diags);
   dedupe(&out->diags);

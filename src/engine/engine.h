@@ -28,7 +28,14 @@ typedef struct LintOptions {
   /* Keep every parsed tree after linting (the report reads each linted
    * file's realtime sites next) instead of one per worker. */
   bool keep_trees;
+  /* Operations (tree nodes walked, name-lookup steps) one file's rules may
+   * spend before the file is skipped with a notice; 0 = no limit. */
+  uint64_t file_budget;
 } LintOptions;
+
+/* The default --file-budget: far above what any real file needs (a
+ * 100,000-line file spends about 10 million), reached by pathological input. */
+#define LINT_DEFAULT_FILE_BUDGET 500000000ull
 
 void lint_options_defaults(LintOptions *o);
 

@@ -3,6 +3,7 @@
 #include "core/fsio.h"
 #include "core/util.h"
 #include "fix/diff.h"
+#include "parse/ast.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -46,13 +47,18 @@ static bool conflicts(const Edit *a, const Edit *b) {
   return a->start < b->end && b->start < a->end;
 }
 
-static size_t count_errors(TSNode n) {
+static bool count_error(TSNode n, void *data) {
   if (!ts_node_has_error(n))
-    return 0;
-  size_t c = (ts_node_is_missing(n) || strcmp(ts_node_type(n), "ERROR") == 0) ? 1 : 0;
-  uint32_t k = ts_node_child_count(n);
-  for (uint32_t i = 0; i < k; i++)
-    c += count_errors(ts_node_child(n, i));
+    return false;
+  if (ts_node_is_missing(n) || strcmp(ts_node_type(n), "ERROR") == 0)
+    ++*(size_t *)data;
+  return true;
+}
+
+/* A walk, not recursion: deeply nested code must not exhaust the stack. */
+static size_t count_errors(TSNode n) {
+  size_t c = 0;
+  ast_walk(n, count_error, &c);
   return c;
 }
 

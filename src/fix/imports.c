@@ -3,6 +3,7 @@
 #include "core/util.h"
 #include "parse/ast.h"
 #include "resolve/scope.h"
+#include "resolve/scope_index.h"
 
 #include <stdlib.h>
 
@@ -35,12 +36,12 @@ static ImportStyle scan_imports(Project *p, const Module *m) {
   st.quote = '"';
   st.semicolon = true;
   bool first = true;
-  TSNode root = ts_tree_root_node(m->tree);
-  uint32_t n = ts_node_named_child_count(root);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode imp = ts_node_named_child(root, i);
-    if (!node_is(imp, "import_statement"))
-      continue;
+  /* The index lists the imports: a file with many fixes would otherwise
+   * rescan every top-level statement for each. */
+  size_t n;
+  const TSNode *imports = scope_index_imports(scope_index_of(m), &n);
+  for (size_t i = 0; i < n; i++) {
+    TSNode imp = imports[i];
     TSNode source = node_field(imp, "source");
     StrBuf spec = {0};
     node_string_value(&m->src, source, &spec);

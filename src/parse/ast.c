@@ -1,7 +1,43 @@
 #include "parse/ast.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
+
+static atomic_uint_fast64_t work;
+
+void ast_work_add(uint64_t n) {
+  atomic_fetch_add_explicit(&work, n, memory_order_relaxed);
+}
+
+uint64_t ast_work(void) {
+  return atomic_load_explicit(&work, memory_order_relaxed);
+}
+
+static _Thread_local uint64_t budget_limit, budget_used;
+static _Thread_local int budget_paused;
+
+void budget_start(uint64_t limit) {
+  budget_limit = limit;
+  budget_used = 0;
+}
+
+void budget_charge(uint64_t n) {
+  if (!budget_paused)
+    budget_used += n;
+}
+
+bool budget_exceeded(void) {
+  return budget_limit && budget_used > budget_limit;
+}
+
+uint64_t budget_spent(void) {
+  return budget_used;
+}
+
+void budget_pause(bool paused) {
+  budget_paused += paused ? 1 : -1;
+}
 
 bool node_text_eq(const Source *src, TSNode n, const char *s) {
   uint32_t len;
@@ -205,23 +241,69 @@ size_t ast_ancestors(TSNode n, TSNode *out, size_t max) {
   return k;
 }
 
+static TSNode iter_settle(ChildIter *it, bool has) {
+  for (; has; has = ts_tree_cursor_goto_next_sibling(&it->cur)) {
+    TSNode c = ts_tree_cursor_current_node(&it->cur);
+    if (!it->named || ts_node_is_named(c))
+      return c;
+  }
+  TSNode null = {0};
+  return null;
+}
+
+TSNode child_iter_first(ChildIter *it, TSNode parent, bool named) {
+  it->named = named;
+  it->active = false;
+  if (ts_node_is_null(parent))
+    return parent;
+  it->cur = ts_tree_cursor_new(parent);
+  it->active = true;
+  return iter_settle(it, ts_tree_cursor_goto_first_child(&it->cur));
+}
+
+TSNode child_iter_next(ChildIter *it) {
+  if (!it->active) {
+    TSNode null = {0};
+    return null;
+  }
+  return iter_settle(it, ts_tree_cursor_goto_next_sibling(&it->cur));
+}
+
+void child_iter_done(ChildIter *it) {
+  if (it->active)
+    ts_tree_cursor_delete(&it->cur);
+  it->active = false;
+}
+
 void ast_walk(TSNode root, NodeVisitor fn, void *data) {
   TSTreeCursor cur = ts_tree_cursor_new(root);
+  uint64_t visited = 1;
   bool descend = fn(root, data);
   for (;;) {
+    if ((visited & 1023) == 0) {
+      budget_charge(1024);
+      if (budget_exceeded())
+        break;
+    }
     if (descend && ts_tree_cursor_goto_first_child(&cur)) {
+      visited++;
       descend = fn(ts_tree_cursor_current_node(&cur), data);
       continue;
     }
     for (;;) {
       if (ts_tree_cursor_goto_next_sibling(&cur)) {
+        visited++;
         descend = fn(ts_tree_cursor_current_node(&cur), data);
         break;
       }
       if (!ts_tree_cursor_goto_parent(&cur)) {
         ts_tree_cursor_delete(&cur);
+        ast_work_add(visited);
+        budget_charge(visited & 1023);
         return;
       }
     }
   }
+  ts_tree_cursor_delete(&cur);
+  ast_work_add(visited);
 }

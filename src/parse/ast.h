@@ -58,6 +58,45 @@ TSNode object_property(const Source *src, TSNode object, const char *key);
  * every call, so walking up with it is quadratic in the depth. */
 size_t ast_ancestors(TSNode n, TSNode *out, size_t max);
 
+/* A node's children in order, through a cursor: tree-sitter 0.20's
+ * ts_node_child(n, i) and ts_node_named_child(n, i) walk from the first child
+ * on every call, so a loop over a node's children by index is quadratic in
+ * their number (the top-level statements of a large or minified file).
+ *
+ *   ChildIter it;
+ *   for (TSNode c = child_iter_first(&it, parent, true); !ts_node_is_null(c);
+ *        c = child_iter_next(&it))
+ *     ...
+ *   child_iter_done(&it);  (also after breaking out of the loop) */
+typedef struct ChildIter {
+  TSTreeCursor cur;
+  bool named;  /* named children only */
+  bool active; /* the cursor was created */
+} ChildIter;
+TSNode child_iter_first(ChildIter *it, TSNode parent, bool named);
+TSNode child_iter_next(ChildIter *it);
+void child_iter_done(ChildIter *it);
+
+/* Tree work done since the process started: nodes visited by ast_walk,
+ * scope-chain steps, statements checked by name lookup. RTLINT_STATS=1
+ * prints it at exit, so tests tell a linear algorithm from a quadratic one
+ * by counting instead of timing. */
+void ast_work_add(uint64_t n);
+uint64_t ast_work(void);
+
+/* A per-file work budget, counted in the calling thread: nodes visited by
+ * ast_walk and steps of name lookup (building a shared index is not charged,
+ * since which thread builds it depends on timing). Counting operations rather
+ * than time keeps the outcome a function of the input. Once spent, walks stop
+ * and lookups find nothing; the engine then drops the file's findings and
+ * reports it as skipped. limit 0 means no budget. */
+void budget_start(uint64_t limit);
+void budget_charge(uint64_t n);
+bool budget_exceeded(void);
+uint64_t budget_spent(void);
+/* Pauses charging while a shared index is built (nests). */
+void budget_pause(bool paused);
+
 /* Visits every node in document order; return false from fn to skip children. */
 typedef bool (*NodeVisitor)(TSNode node, void *data);
 void ast_walk(TSNode root, NodeVisitor fn, void *data);

@@ -33,23 +33,30 @@ TSTree *parse_source(const Source *src, Lang lang) {
   return ts_parser_parse_string(*slot, NULL, src->bytes, src->len);
 }
 
-static bool find_error(TSNode node, uint32_t *byte) {
-  if (!ts_node_has_error(node))
-    return false;
-  if (ts_node_is_missing(node) || strcmp(ts_node_type(node), "ERROR") == 0) {
-    *byte = ts_node_start_byte(node);
-    return true;
-  }
-  uint32_t n = ts_node_child_count(node);
-  for (uint32_t i = 0; i < n; i++)
-    if (find_error(ts_node_child(node, i), byte))
-      return true;
-  *byte = ts_node_start_byte(node);
-  return true;
-}
-
+/* Follows the first child holding an error down to an ERROR or MISSING node
+ * (or the deepest node holding one), with a cursor: no recursion, however
+ * deep the nesting. */
 bool parse_first_error(TSTree *tree, uint32_t *byte) {
-  return find_error(ts_tree_root_node(tree), byte);
+  TSNode root = ts_tree_root_node(tree);
+  if (!ts_node_has_error(root))
+    return false;
+  TSTreeCursor cur = ts_tree_cursor_new(root);
+  for (;;) {
+    TSNode n = ts_tree_cursor_current_node(&cur);
+    *byte = ts_node_start_byte(n);
+    if (ts_node_is_missing(n) || strcmp(ts_node_type(n), "ERROR") == 0)
+      break;
+    bool found = false;
+    if (ts_tree_cursor_goto_first_child(&cur)) {
+      do
+        found = ts_node_has_error(ts_tree_cursor_current_node(&cur));
+      while (!found && ts_tree_cursor_goto_next_sibling(&cur));
+    }
+    if (!found)
+      break;
+  }
+  ts_tree_cursor_delete(&cur);
+  return true;
 }
 
 void parse_thread_cleanup(void) {

@@ -24,6 +24,8 @@
 #include <string.h>
 #include <time.h>
 
+#define HISTORY_MAPPED_LIMIT (128u << 20)
+
 typedef struct TreeEnt {
   git_oid oid;
   bool lint;
@@ -476,6 +478,9 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
       .dir_depth = ho->dir_depth,
   };
   report_snapshot(&in, &hp->snap);
+  /* A point keeps only what the history shows, so memory does not grow with
+   * the number of commits by each commit's folder and file lists. */
+  snapshot_drop_details(&hp->snap);
   for (size_t i = 0; i < ndiags; i++)
     flat_diag_free(&diags[i]);
   free(diags);
@@ -495,6 +500,10 @@ bool report_history(const char *cwd, char *const *paths, size_t npaths, const Li
                     const HistoryOptions *ho, Report *r, HistoryTotals *tot, char **err) {
   memset(tot, 0, sizeof *tot);
   git_libgit2_init();
+  /* Reading every sampled commit's blobs maps the packs; by default libgit2
+   * keeps up to 8 GiB of pack windows mapped, which resident memory then
+   * grows towards with each commit read. */
+  git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)HISTORY_MAPPED_LIMIT);
   HistCtx h = {0};
   bool ok = false;
   git_oid *oids = NULL;

@@ -461,6 +461,16 @@ void snapshot_free(Snapshot *s) {
   memset(s, 0, sizeof *s);
 }
 
+void snapshot_drop_details(Snapshot *s) {
+  free(s->rules);
+  groups_free(s->dirs, s->ndirs);
+  groups_free(s->top_files, s->ntop);
+  groups_free(s->fix_files, s->nfix_files);
+  s->rules = NULL;
+  s->dirs = s->top_files = s->fix_files = NULL;
+  s->nrules = s->ndirs = s->ntop = s->nfix_files = 0;
+}
+
 void report_free(Report *r) {
   snapshot_free(&r->now);
   for (size_t i = 0; i < r->nhistory; i++) {

@@ -124,6 +124,9 @@ typedef struct Report {
 
 void report_snapshot(const ReportInput *in, Snapshot *out);
 void snapshot_free(Snapshot *s);
+/* Frees the per-rule, per-folder and per-file lists, keeping the totals,
+ * phases and standards: all a history point shows. */
+void snapshot_drop_details(Snapshot *s);
 void report_free(Report *r);
 
 /* A diagnostic as a FlatDiag that owns copies of its strings. */

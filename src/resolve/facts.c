@@ -3,6 +3,9 @@
 #include "parse/ast.h"
 #include "resolve/scope.h"
 
+#include <stdint.h>
+#include <stdio.h>
+
 /* A function receiving broadcast messages: comparisons of the incoming event
  * inside it are event sinks. */
 typedef struct Handler {
@@ -21,6 +24,7 @@ typedef struct Collector {
   size_t nevents, evcap;
   Handler *handlers;
   size_t nhandlers, hcap;
+  StrMap handler_ids; /* a handler's node id -> its index + 1 */
   bool has_subscribe; /* the file mentions "subscribe": worth resolving callees */
 } Collector;
 
@@ -155,13 +159,19 @@ static void add_handler(Collector *c, TSNode arg, bool allow_type) {
   TSNode fn = scope_function_of(c->m, arg);
   if (ts_node_is_null(fn))
     return;
-  for (size_t i = 0; i < c->nhandlers; i++)
-    if (ts_node_eq(c->handlers[i].fn, fn)) {
-      c->handlers[i].allow_type = c->handlers[i].allow_type && allow_type;
-      return;
-    }
+  /* Looked up by node id: a file with thousands of handlers compared each
+   * new one with all the others. */
+  char key[24];
+  snprintf(key, sizeof key, "%p", fn.id);
+  size_t known = (size_t)(uintptr_t)strmap_get(&c->handler_ids, key);
+  if (known) {
+    Handler *h = &c->handlers[known - 1];
+    h->allow_type = h->allow_type && allow_type;
+    return;
+  }
   Handler h = {fn, allow_type};
   ARRAY_PUSH(c->handlers, c->nhandlers, c->hcap, h);
+  strmap_put(&c->handler_ids, key, (void *)(uintptr_t)c->nhandlers);
 }
 
 /* A realtime subscribe(X, handler): X is an event, not a subscriber object
@@ -380,10 +390,41 @@ static int wrapper_param(const Module *m, TSNode arg, TSNode *fn, char **fn_name
   return idx;
 }
 
+typedef struct CallList {
+  size_t *idx;
+  size_t n, cap;
+} CallList;
+
+static void free_call_list(void *p) {
+  CallList *l = p;
+  free(l->idx);
+  free(l);
+}
+
+/* Calls by the name of their identifier callee, in document order: a file
+ * with many wrappers looked at every call for each. */
+static void index_calls_by_callee(Collector *c, StrMap *by_name) {
+  for (size_t k = 0; k < c->ncalls; k++) {
+    TSNode callee = node_unwrap(node_field(c->calls[k], "function"));
+    if (!node_is(callee, "identifier"))
+      continue;
+    char *name = node_text_dup(&c->m->src, callee);
+    CallList *l = strmap_get(by_name, name);
+    if (!l) {
+      l = xcalloc(1, sizeof *l);
+      strmap_put(by_name, name, l);
+    }
+    ARRAY_PUSH(l->idx, l->n, l->cap, k);
+    free(name);
+  }
+}
+
 /* One level of wrappers: calls of a local function that passes its parameter
  * into a sink become sinks for the matching argument. */
 static void add_wrapper_sites(Collector *c) {
   size_t nch = c->nchannels, nev = c->nevents;
+  StrMap by_name = {0};
+  bool indexed = false;
   for (size_t pass = 0; pass < 2; pass++) {
     size_t n = pass == 0 ? nch : nev;
     for (size_t i = 0; i < n; i++) {
@@ -393,11 +434,14 @@ static void add_wrapper_sites(Collector *c) {
       int idx = wrapper_param(c->m, arg, &fn, &fn_name);
       if (idx < 0)
         continue;
-      for (size_t k = 0; k < c->ncalls; k++) {
-        TSNode call = c->calls[k];
+      if (!indexed) {
+        index_calls_by_callee(c, &by_name);
+        indexed = true;
+      }
+      CallList *calls = strmap_get(&by_name, fn_name);
+      for (size_t j = 0; calls && j < calls->n; j++) {
+        TSNode call = c->calls[calls->idx[j]];
         TSNode callee = node_unwrap(node_field(call, "function"));
-        if (!node_is(callee, "identifier") || !node_text_eq(&c->m->src, callee, fn_name))
-          continue;
         Binding b = scope_lookup(c->m, callee, fn_name);
         if (b.kind != BIND_FUNCTION || !ts_node_eq(b.node, fn))
           continue;
@@ -410,6 +454,7 @@ static void add_wrapper_sites(Collector *c) {
       free(fn_name);
     }
   }
+  strmap_free(&by_name, free_call_list);
 }
 
 void facts_collect(Facts *f, const Module *m, Arena *arena) {
@@ -441,4 +486,5 @@ void facts_collect(Facts *f, const Module *m, Arena *arena) {
   free(c.channels);
   free(c.events);
   free(c.handlers);
+  strmap_free(&c.handler_ids, NULL);
 }

@@ -2,6 +2,7 @@
 
 #include "core/util.h"
 #include "resolve/jsonc.h"
+#include "resolve/scope_index.h"
 
 #include <jansson.h>
 #include <limits.h>
@@ -28,6 +29,7 @@ static void module_free(Module *m) {
   free(m->fs_path);
   free(m->load_error);
   src_free(&m->src);
+  scope_index_free(atomic_load(&m->scopes));
   if (m->tree)
     ts_tree_delete(m->tree);
   free(m);
@@ -293,6 +295,7 @@ void project_drop_tree(Module *m) {
     return;
   pthread_mutex_lock(&m->parse_lock);
   if (m->tree && !atomic_load(&m->import_target)) {
+    scope_index_free(atomic_exchange(&m->scopes, NULL));
     ts_tree_delete(m->tree);
     m->tree = NULL;
     atomic_store(&m->parsed, false);

@@ -36,6 +36,9 @@ typedef struct Module {
   atomic_bool import_target;  /* resolution has read it: keep its tree */
   char content_hash[33];      /* XXH3-128 of the contents in hex, when the project hashes */
   pthread_mutex_t parse_lock; /* the tree is built once, by whichever thread needs it first */
+  /* Name lookup's index of the tree (resolve/scope_index.h): built on first
+   * use under parse_lock, freed with the tree. */
+  _Atomic(struct ScopeIndex *) scopes;
 } Module;
 
 typedef struct TsPath {

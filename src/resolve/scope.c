@@ -1,12 +1,10 @@
 #include "resolve/scope.h"
 
 #include "parse/ast.h"
+#include "resolve/scope_index.h"
 
 #include <stdint.h>
 #include <stdio.h>
-
-/* Deeper nesting falls back to ts_node_parent. */
-#define SCOPE_MAX_DEPTH 256
 
 bool node_is_function(TSNode n) {
   return node_is(n, "arrow_function") || node_is(n, "function_expression") ||
@@ -105,14 +103,34 @@ static bool find_assignment(TSNode n, void *data) {
   return true;
 }
 
+/* A block's assignments are collected once (scope_index_assigned); a for
+ * loop's head is small enough to walk. */
 static bool reassigned_in(const Module *m, TSNode scope, const char *name) {
+  const ScopeIndex *ix = scope_index_of(m);
+  int32_t i = scope_index_innermost(ix, scope);
+  if (i >= 0 && ts_node_eq(scope_index_node(ix, i), scope))
+    return scope_index_assigned(m, ix, i, name);
   Assigned a = {m, name, false};
   ast_walk(scope, find_assignment, &a);
   return a.found;
 }
 
+/* Patterns nested deeper than this are not looked into (no unbounded
+ * recursion); scope_function_of follows as many useCallback wrappers. */
+#define PATTERN_MAX_DEPTH 32
+
+static bool destructured_default_at(const Module *m, TSNode pattern, const char *name, Binding *b,
+                                    int depth);
+
 /* `const { a = "x" } = obj` / `const [a = "x"] = arr`: the literal default. */
 static bool destructured_default(const Module *m, TSNode pattern, const char *name, Binding *b) {
+  return destructured_default_at(m, pattern, name, b, 0);
+}
+
+static bool destructured_default_at(const Module *m, TSNode pattern, const char *name, Binding *b,
+                                    int depth) {
+  if (depth > PATTERN_MAX_DEPTH)
+    return false;
   uint32_t n = ts_node_named_child_count(pattern);
   for (uint32_t i = 0; i < n; i++) {
     TSNode c = ts_node_named_child(pattern, i);
@@ -137,7 +155,7 @@ static bool destructured_default(const Module *m, TSNode pattern, const char *na
             b->decl = left;
             return true;
           }
-        } else if (destructured_default(m, holder, name, b)) {
+        } else if (destructured_default_at(m, holder, name, b, depth + 1)) {
           return true;
         }
       } else if (node_is(v, "identifier") && node_text_eq(&m->src, v, name)) {
@@ -151,7 +169,7 @@ static bool destructured_default(const Module *m, TSNode pattern, const char *na
       b->decl = c;
       return true;
     } else if (node_is(c, "object_pattern") || node_is(c, "array_pattern")) {
-      if (destructured_default(m, c, name, b))
+      if (destructured_default_at(m, c, name, b, depth + 1))
         return true;
     }
   }
@@ -296,49 +314,43 @@ static bool is_scope_block(TSNode n) {
          node_is(n, "switch_default");
 }
 
-static bool scan_block(const Module *m, TSNode block, const char *name, Binding *b) {
-  uint32_t n = ts_node_named_child_count(block);
-  for (uint32_t i = 0; i < n; i++)
-    if (match_statement(m, ts_node_named_child(block, i), block, name, b))
+/* Only the statements the index names can declare `name`; each is checked
+ * exactly, in order, so the first real declaration wins as in a full scan. */
+static bool scan_block(const Module *m, const ScopeIndex *ix, int32_t i, const char *name,
+                       Binding *b) {
+  size_t n;
+  const TSNode *stmts = scope_index_declarers(m, ix, i, name, &n);
+  TSNode block = scope_index_node(ix, i);
+  ast_work_add(n);
+  budget_charge(n);
+  for (size_t k = 0; k < n; k++)
+    if (match_statement(m, stmts[k], block, name, b))
       return true;
   return false;
-}
-
-/* `at` and its ancestors, innermost first. */
-static size_t scope_chain(TSNode at, TSNode *out, size_t max) {
-  TSNode anc[SCOPE_MAX_DEPTH];
-  size_t depth = ast_ancestors(at, anc, SCOPE_MAX_DEPTH);
-  size_t k = 0;
-  out[k++] = at;
-  if (depth != SIZE_MAX) {
-    while (depth > 0 && k < max)
-      out[k++] = anc[--depth];
-    return k;
-  }
-  for (TSNode n = ts_node_parent(at); !ts_node_is_null(n) && k < max; n = ts_node_parent(n))
-    out[k++] = n;
-  return k;
 }
 
 Binding scope_lookup(const Module *m, TSNode at, const char *name) {
   Binding b;
   memset(&b, 0, sizeof b);
-  TSNode chain[SCOPE_MAX_DEPTH + 1];
-  size_t nchain = scope_chain(at, chain, SCOPE_MAX_DEPTH + 1);
-  for (size_t level = 0; level < nchain; level++) {
-    TSNode n = chain[level];
+  if (budget_exceeded())
+    return b;
+  const ScopeIndex *ix = scope_index_of(m);
+  uint64_t levels = 0;
+  for (int32_t level = scope_index_innermost(ix, at); level >= 0;
+       level = scope_index_parent(ix, level), levels++) {
+    TSNode n = scope_index_node(ix, level);
     if (is_scope_block(n)) {
-      if (scan_block(m, n, name, &b))
-        return b;
+      if (scan_block(m, ix, level, name, &b))
+        break;
     } else if (node_is_function(n)) {
       if (function_param_index(m, n, name) >= 0) {
         b.kind = BIND_PARAM;
         b.node = n;
-        return b;
+        break;
       }
       if (params_mention(m, n, name)) {
         b.kind = BIND_UNKNOWN;
-        return b;
+        break;
       }
       /* A named function expression can refer to itself. */
       TSNode id = node_field(n, "name");
@@ -346,7 +358,7 @@ Binding scope_lookup(const Module *m, TSNode at, const char *name) {
           node_is(id, "identifier") && node_text_eq(&m->src, id, name)) {
         b.kind = BIND_FUNCTION;
         b.node = n;
-        return b;
+        break;
       }
     } else if (node_is(n, "catch_clause") || node_is(n, "for_in_statement") ||
                node_is(n, "for_statement")) {
@@ -355,24 +367,27 @@ Binding scope_lookup(const Module *m, TSNode at, const char *name) {
         head = node_field(n, "initializer");
       if (!ts_node_is_null(head) && node_text_eq(&m->src, head, name)) {
         b.kind = BIND_UNKNOWN;
-        return b;
+        break;
       }
       if (!ts_node_is_null(head) && node_is(head, "lexical_declaration") &&
           match_statement(m, head, n, name, &b)) {
         if (node_is(n, "for_statement"))
           b.kind = BIND_UNKNOWN;
-        return b;
+        break;
       }
     }
   }
+  ast_work_add(levels);
+  budget_charge(levels + 1);
   return b;
 }
 
 Binding scope_lookup_toplevel(const Module *m, const char *name) {
   Binding b;
   memset(&b, 0, sizeof b);
-  TSNode root = ts_tree_root_node(m->tree);
-  scan_block(m, root, name, &b);
+  const ScopeIndex *ix = scope_index_of(m);
+  if (ix && scope_index_innermost(ix, ts_tree_root_node(m->tree)) == 0)
+    scan_block(m, ix, 0, name, &b);
   return b;
 }
 
@@ -382,15 +397,15 @@ static bool is_use_callback(const Module *m, TSNode n) {
   return name && mem_eq_str(name, len, "useCallback");
 }
 
-TSNode scope_function_of(const Module *m, TSNode arg) {
+static TSNode function_of_at(const Module *m, TSNode arg, int depth) {
   TSNode null = {0};
   arg = node_unwrap(arg);
-  if (ts_node_is_null(arg))
+  if (ts_node_is_null(arg) || depth > PATTERN_MAX_DEPTH)
     return null;
   if (node_is_function(arg))
     return arg;
   if (is_use_callback(m, arg))
-    return scope_function_of(m, call_argument(arg, 0));
+    return function_of_at(m, call_argument(arg, 0), depth + 1);
   if (!node_is(arg, "identifier"))
     return null;
   char *name = node_text_dup(&m->src, arg);
@@ -399,6 +414,10 @@ TSNode scope_function_of(const Module *m, TSNode arg) {
   if (b.kind == BIND_FUNCTION)
     return b.node;
   if (b.kind == BIND_VALUE && is_use_callback(m, node_unwrap(b.node)))
-    return scope_function_of(m, call_argument(node_unwrap(b.node), 0));
+    return function_of_at(m, call_argument(node_unwrap(b.node), 0), depth + 1);
   return null;
+}
+
+TSNode scope_function_of(const Module *m, TSNode arg) {
+  return function_of_at(m, arg, 0);
 }

@@ -116,14 +116,21 @@ static bool gives_up_expr(const Source *src, TSNode e) {
  * every statement is a throw, a return (bare, of a literal or identifier, or
  * of a give-up call), a break, a reject(...) / Promise.reject(...) call, or a
  * console.* / logger.* / log.* call. An empty branch gives up too. */
-static bool gives_up_stmt(const Source *src, TSNode st) {
+/* Blocks nested deeper than this are not looked into (no unbounded recursion). */
+#define GIVES_UP_MAX_DEPTH 32
+
+static bool gives_up_stmt_at(const Source *src, TSNode st, int depth) {
   const char *t = ts_node_type(st);
   if (strcmp(t, "statement_block") == 0) {
-    uint32_t n = ts_node_named_child_count(st);
-    for (uint32_t i = 0; i < n; i++)
-      if (!gives_up_stmt(src, ts_node_named_child(st, i)))
-        return false;
-    return true;
+    if (depth > GIVES_UP_MAX_DEPTH)
+      return false;
+    ChildIter it;
+    bool all = true;
+    for (TSNode c = child_iter_first(&it, st, true); all && !ts_node_is_null(c);
+         c = child_iter_next(&it))
+      all = gives_up_stmt_at(src, c, depth + 1);
+    child_iter_done(&it);
+    return all;
   }
   if (strcmp(t, "throw_statement") == 0 || strcmp(t, "break_statement") == 0 ||
       strcmp(t, "empty_statement") == 0 || strcmp(t, "comment") == 0)
@@ -140,6 +147,10 @@ static bool gives_up_stmt(const Source *src, TSNode st) {
   if (strcmp(t, "expression_statement") == 0)
     return gives_up_expr(src, ts_node_named_child(st, 0));
   return false;
+}
+
+static bool gives_up_stmt(const Source *src, TSNode st) {
+  return gives_up_stmt_at(src, st, 0);
 }
 
 static void record(Analysis *an, bool is_explicit, bool gives_up) {

@@ -3,20 +3,23 @@
 #include "core/util.h"
 #include "parse/ast.h"
 
-static size_t branches_into(TSNode expr, TSNode *out, size_t n, size_t max) {
+/* Ternaries nested deeper than this are one branch (no unbounded recursion). */
+#define BRANCHES_MAX_DEPTH 32
+
+static size_t branches_into(TSNode expr, TSNode *out, size_t n, size_t max, int depth) {
   TSNode e = node_unwrap(expr);
   if (ts_node_is_null(e) || n >= max)
     return n;
-  if (node_is(e, "ternary_expression")) {
-    n = branches_into(node_field(e, "consequence"), out, n, max);
-    return branches_into(node_field(e, "alternative"), out, n, max);
+  if (node_is(e, "ternary_expression") && depth < BRANCHES_MAX_DEPTH) {
+    n = branches_into(node_field(e, "consequence"), out, n, max, depth + 1);
+    return branches_into(node_field(e, "alternative"), out, n, max, depth + 1);
   }
   out[n++] = e;
   return n;
 }
 
 size_t event_branches(TSNode expr, TSNode *out, size_t max) {
-  return branches_into(expr, out, 0, max);
+  return branches_into(expr, out, 0, max, 0);
 }
 
 const char *event_keys_phrase(Arena *a, char *const *keys, size_t nkeys) {

@@ -153,7 +153,53 @@ static void errors_have_line_and_column(void **state) {
   expect_error("rules: {}\nrules: {}\n", "rtlint.yaml:2:1: duplicate key 'rules'");
   expect_error("require_reason: yes please\n", "rtlint.yaml:1:17: require_reason must be true");
   expect_error("rules: [\n", "rtlint.yaml:2:1: invalid YAML");
+  {
+    /* libyaml is quadratic in flow nesting: refused before it sees it. */
+    char deep[200] = "include: ";
+    for (int i = 0; i < 65; i++)
+      strcat(deep, "[");
+    expect_error(deep, "rtlint.yaml:1:74: invalid YAML: brackets nested deeper than 64 levels");
+  }
   expect_error("- a\n- b\n", "rtlint.yaml:1:1: the configuration must be a mapping, not a list");
+}
+
+/* Each (glob position, path position) is tried at most once: a backtracking
+ * matcher tries "*a*a*a*a*b" against 200 characters hundreds of millions of
+ * times, and eight "**" segments against a deep path as often. */
+static void glob_work_is_bounded_by_glob_times_path(void **state) {
+  (void)state;
+  char path[201];
+  memset(path, 'a', 200);
+  path[200] = '\0';
+  size_t before = glob_match_steps();
+  assert_false(glob_match("*a*a*a*a*b", path));
+  size_t used = glob_match_steps() - before;
+  /* The glob is tried as "**" + "/" + glob and as that + "/" + "**". */
+  assert_true(used <= 2 * (strlen("**/*a*a*a*a*b/**") + 1) * 201);
+
+  char deep[4096] = "";
+  for (int i = 0; i < 60; i++)
+    strcat(deep, "d/");
+  strcat(deep, "x.ts");
+  before = glob_match_steps();
+  assert_false(glob_match("**/**/**/**/**/**/**/**/y.ts", deep));
+  used = glob_match_steps() - before;
+  assert_true(used <= 2 * (strlen("**/**/**/**/**/**/**/**/y.ts/**") + 1) * (strlen(deep) + 1));
+  assert_true(glob_match("**/**/**/**/**/**/**/**/x.ts", deep));
+}
+
+static void long_globs_and_many_brace_groups_are_refused(void **state) {
+  (void)state;
+  size_t off;
+  const char *why;
+  char g[1100];
+  memset(g, 'a', 1099);
+  g[1099] = '\0';
+  assert_false(glob_valid(g, &off, &why));
+  assert_string_equal(why, "glob longer than 1024 bytes");
+  assert_false(glob_valid("{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}", &off, &why));
+  assert_string_equal(why, "more than 8 '{...}' groups");
+  assert_true(glob_valid("{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}", &off, &why));
 }
 
 static void empty_file_is_fine(void **state) {
@@ -169,9 +215,13 @@ static void empty_file_is_fine(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(globs_match_like_gitignore), cmocka_unit_test(bad_globs),
-      cmocka_unit_test(parses_every_key),           cmocka_unit_test(errors_have_line_and_column),
+      cmocka_unit_test(globs_match_like_gitignore),
+      cmocka_unit_test(bad_globs),
+      cmocka_unit_test(parses_every_key),
+      cmocka_unit_test(errors_have_line_and_column),
       cmocka_unit_test(empty_file_is_fine),
+      cmocka_unit_test(glob_work_is_bounded_by_glob_times_path),
+      cmocka_unit_test(long_globs_and_many_brace_groups_are_refused),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

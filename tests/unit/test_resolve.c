@@ -152,6 +152,46 @@ static void every_resolution_case(void **state) {
   arena_free(&a);
 }
 
+/* The scope index (resolve/scope_index.c) gives the answers a scan of every
+ * enclosing block gave, at any depth: the first declaration in a block wins,
+ * an inner block shadows, a reassigned `let` is unknown, and a const 400
+ * functions out is still found (the old ancestor list stopped at 256). */
+static void lookups_through_the_scope_index(void **state) {
+  (void)state;
+  StrBuf code = {0};
+  sb_append(&code, "const A = \"first\";\nfunction A2() {}\n"
+                   "let B = \"b\";\nB = \"c\";\n"
+                   "const C = \"outer\";\n"
+                   "export function f() { probe(\"const\", A); probe(\"reassigned\", B);"
+                   " { const C = \"inner\"; probe(\"shadowing\", C); } probe(\"outer\", C); }\n"
+                   "export const g = ");
+  for (int i = 0; i < 400; i++)
+    sb_append(&code, "(x) => ");
+  sb_append(&code, "probe(\"deep\", `${C}:${x}`);\n");
+  Module *m =
+      project_add_memory_module(&proj, "tests/unit/resolve/deep_scopes.ts", code.data, code.len);
+  sb_free(&code);
+  project_parse(m);
+  assert_non_null(m->tree);
+  Arena a = {0};
+  Probe got[8];
+  size_t n = probes(m, &a, got, 8);
+  static const struct {
+    const char *name, *want;
+  } want[] = {{"const", "first"},
+              {"reassigned", "<unknown>"},
+              {"shadowing", "inner"},
+              {"outer", "outer"},
+              {"deep", "outer:${x}"}};
+  assert_int_equal(n, sizeof want / sizeof want[0]);
+  for (size_t i = 0; i < n; i++) {
+    const char *shown = show(&a, probe_value(got, n, want[i].name));
+    if (strcmp(shown, want[i].want) != 0)
+      fail_msg("probe '%s': got '%s', want '%s'", want[i].name, shown, want[i].want);
+  }
+  arena_free(&a);
+}
+
 static void shapes_match_the_catalog(void **state) {
   (void)state;
   Module *m = project_module(&proj, CASES);
@@ -196,6 +236,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(absolute_paths_are_normalized),
       cmocka_unit_test(every_resolution_case),
+      cmocka_unit_test(lookups_through_the_scope_index),
       cmocka_unit_test(shapes_match_the_catalog),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

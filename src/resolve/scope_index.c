@@ -1,0 +1,326 @@
+#include "resolve/scope_index.h"
+
+#include "core/strmap.h"
+#include "core/util.h"
+#include "parse/ast.h"
+#include "resolve/scope.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+
+typedef struct Declarers {
+  TSNode *stmts;
+  size_t n, cap;
+} Declarers;
+
+/* Built on the first lookup in a block. */
+typedef struct BlockNames {
+  StrMap declarers; /* name -> Declarers */
+  StrMap assigned;  /* name -> (void *)1 */
+  bool has_declarers, has_assigned;
+} BlockNames;
+
+typedef struct ScopeEntry {
+  TSNode node;
+  uint32_t start, end;
+  int32_t parent;
+  BlockNames *names;
+} ScopeEntry;
+
+struct ScopeIndex {
+  ScopeEntry *entries;
+  size_t n, cap;
+  TSNode *imports; /* top-level import statements */
+  size_t nimports, icap;
+  pthread_mutex_t lock; /* guards every entry's `names` */
+};
+
+static bool is_scope_node(TSNode n) {
+  return node_is(n, "program") || node_is(n, "statement_block") || node_is(n, "switch_case") ||
+         node_is(n, "switch_default") || node_is_function(n) || node_is(n, "catch_clause") ||
+         node_is(n, "for_in_statement") || node_is(n, "for_statement");
+}
+
+/* is_scope_node by symbol, decided once per symbol of the tree's language:
+ * the build asks it of every node. */
+typedef struct SymbolKinds {
+  unsigned char *kind; /* 0 unknown, 1 scope, 2 other */
+  uint32_t n;
+} SymbolKinds;
+
+static bool symbol_is_scope(SymbolKinds *k, TSNode n) {
+  TSSymbol sym = ts_node_symbol(n);
+  if (sym >= k->n)
+    return is_scope_node(n);
+  if (!k->kind[sym])
+    k->kind[sym] = is_scope_node(n) ? 1 : 2;
+  return k->kind[sym] == 1;
+}
+
+/* Walks the tree once with a cursor, keeping the open scope nodes on a stack
+ * by depth: no recursion, however deep the nesting. */
+static ScopeIndex *build(TSNode root) {
+  ScopeIndex *ix = xcalloc(1, sizeof *ix);
+  pthread_mutex_init(&ix->lock, NULL);
+  typedef struct Open {
+    uint32_t depth;
+    int32_t entry;
+  } Open;
+  Open *stack = NULL;
+  size_t nstack = 0, scap = 0;
+  uint64_t visited = 0;
+  SymbolKinds kinds = {NULL, ts_language_symbol_count(ts_tree_language(root.tree))};
+  kinds.kind = xcalloc(kinds.n + 1, 1);
+  TSTreeCursor cur = ts_tree_cursor_new(root);
+  uint32_t depth = 0;
+  for (;;) {
+    TSNode n = ts_tree_cursor_current_node(&cur);
+    visited++;
+    while (nstack && stack[nstack - 1].depth >= depth)
+      nstack--;
+    if (symbol_is_scope(&kinds, n)) {
+      ScopeEntry e = {n, ts_node_start_byte(n), ts_node_end_byte(n),
+                      nstack ? stack[nstack - 1].entry : -1, NULL};
+      ARRAY_PUSH(ix->entries, ix->n, ix->cap, e);
+      Open o = {depth, (int32_t)(ix->n - 1)};
+      ARRAY_PUSH(stack, nstack, scap, o);
+    } else if (depth == 1 && node_is(n, "import_statement")) {
+      ARRAY_PUSH(ix->imports, ix->nimports, ix->icap, n);
+    }
+    if (ts_tree_cursor_goto_first_child(&cur)) {
+      depth++;
+      continue;
+    }
+    while (!ts_tree_cursor_goto_next_sibling(&cur)) {
+      if (!ts_tree_cursor_goto_parent(&cur))
+        goto done;
+      depth--;
+    }
+  }
+done:
+  ts_tree_cursor_delete(&cur);
+  free(stack);
+  free(kinds.kind);
+  ast_work_add(visited);
+  return ix;
+}
+
+const ScopeIndex *scope_index_of(const Module *m) {
+  Module *mut = (Module *)m; /* a cache of the tree, which does not change while held */
+  ScopeIndex *ix = atomic_load_explicit(&mut->scopes, memory_order_acquire);
+  if (ix || !m->tree)
+    return ix;
+  pthread_mutex_lock(&mut->parse_lock);
+  ix = atomic_load_explicit(&mut->scopes, memory_order_acquire);
+  if (!ix && m->tree) {
+    budget_pause(true);
+    ix = build(ts_tree_root_node(m->tree));
+    budget_pause(false);
+    atomic_store_explicit(&mut->scopes, ix, memory_order_release);
+  }
+  pthread_mutex_unlock(&mut->parse_lock);
+  return ix;
+}
+
+static void free_declarers(void *p) {
+  Declarers *d = p;
+  free(d->stmts);
+  free(d);
+}
+
+void scope_index_free(ScopeIndex *ix) {
+  if (!ix)
+    return;
+  for (size_t i = 0; i < ix->n; i++) {
+    BlockNames *b = ix->entries[i].names;
+    if (!b)
+      continue;
+    strmap_free(&b->declarers, free_declarers);
+    strmap_free(&b->assigned, NULL);
+    free(b);
+  }
+  free(ix->entries);
+  free(ix->imports);
+  pthread_mutex_destroy(&ix->lock);
+  free(ix);
+}
+
+static bool contains(const ScopeEntry *e, uint32_t start, uint32_t end) {
+  return e->start <= start && end <= e->end;
+}
+
+int32_t scope_index_innermost(const ScopeIndex *ix, TSNode at) {
+  if (!ix || ix->n == 0 || ts_node_is_null(at))
+    return -1;
+  uint32_t start = ts_node_start_byte(at), end = ts_node_end_byte(at);
+  /* Entries are in document order, so their starts never decrease: the last
+   * one starting at or before `at` is `at`, a scope holding it, or one that
+   * closed before it, whose chain leads to the scope holding it. */
+  size_t lo = 0, hi = ix->n;
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (ix->entries[mid].start <= start)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  uint64_t steps = 0;
+  int32_t i = (int32_t)lo;
+  while (i >= 0 && !contains(&ix->entries[i], start, end)) {
+    i = ix->entries[i].parent;
+    steps++;
+  }
+  ast_work_add(steps);
+  return i;
+}
+
+const TSNode *scope_index_imports(const ScopeIndex *ix, size_t *n) {
+  *n = ix ? ix->nimports : 0;
+  return ix ? ix->imports : NULL;
+}
+
+int32_t scope_index_parent(const ScopeIndex *ix, int32_t i) {
+  return ix->entries[i].parent;
+}
+
+TSNode scope_index_node(const ScopeIndex *ix, int32_t i) {
+  return ix->entries[i].node;
+}
+
+static void add_declarer(StrMap *map, const Source *src, TSNode name_node, TSNode stmt) {
+  char *name = node_text_dup(src, name_node);
+  Declarers *d = strmap_get(map, name);
+  if (!d) {
+    d = xcalloc(1, sizeof *d);
+    strmap_put(map, name, d);
+  }
+  if (d->n == 0 || !ts_node_eq(d->stmts[d->n - 1], stmt))
+    ARRAY_PUSH(d->stmts, d->n, d->cap, stmt);
+  free(name);
+}
+
+typedef struct NameScan {
+  StrMap *map;
+  const Source *src;
+  TSNode stmt;
+  uint64_t visited;
+} NameScan;
+
+/* Every identifier in a declaring pattern or import clause may be a name the
+ * statement binds: more than it binds (default values, property keys are
+ * skipped by the exact check), never fewer. */
+static bool collect_names(TSNode n, void *data) {
+  NameScan *s = data;
+  if (node_is(n, "identifier") || node_is(n, "shorthand_property_identifier_pattern"))
+    add_declarer(s->map, s->src, n, s->stmt);
+  return true;
+}
+
+static void scan_names(NameScan *s, TSNode n) {
+  if (node_is(n, "identifier")) {
+    s->visited++;
+    add_declarer(s->map, s->src, n, s->stmt);
+    return;
+  }
+  ast_walk(n, collect_names, s);
+}
+
+static void index_statement(NameScan *s, TSNode st) {
+  s->stmt = st;
+  if (node_is(st, "export_statement")) {
+    st = node_field(st, "declaration");
+    if (ts_node_is_null(st))
+      return;
+  }
+  if (node_is(st, "lexical_declaration") || node_is(st, "variable_declaration")) {
+    ChildIter it;
+    for (TSNode d = child_iter_first(&it, st, true); !ts_node_is_null(d); d = child_iter_next(&it))
+      if (node_is(d, "variable_declarator"))
+        scan_names(s, node_field(d, "name"));
+    child_iter_done(&it);
+  } else if (node_is(st, "function_declaration") || node_is(st, "generator_function_declaration") ||
+             node_is(st, "class_declaration") || node_is(st, "abstract_class_declaration")) {
+    TSNode id = node_field(st, "name");
+    if (!ts_node_is_null(id))
+      add_declarer(s->map, s->src, id, s->stmt);
+  } else if (node_is(st, "import_statement")) {
+    ChildIter it;
+    for (TSNode c = child_iter_first(&it, st, true); !ts_node_is_null(c); c = child_iter_next(&it))
+      if (node_is(c, "import_clause"))
+        scan_names(s, c);
+    child_iter_done(&it);
+  }
+}
+
+static void build_declarers(const Module *m, TSNode block, BlockNames *b) {
+  NameScan s = {.map = &b->declarers, .src = &m->src};
+  ChildIter it;
+  for (TSNode st = child_iter_first(&it, block, true); !ts_node_is_null(st);
+       st = child_iter_next(&it)) {
+    s.visited++;
+    index_statement(&s, st);
+  }
+  child_iter_done(&it);
+  ast_work_add(s.visited);
+  b->has_declarers = true;
+}
+
+typedef struct AssignScan {
+  StrMap *map;
+  const Source *src;
+} AssignScan;
+
+static bool collect_assigned(TSNode n, void *data) {
+  AssignScan *a = data;
+  TSNode target = {0};
+  if (node_is(n, "assignment_expression") || node_is(n, "augmented_assignment_expression"))
+    target = node_field(n, "left");
+  else if (node_is(n, "update_expression"))
+    target = node_field(n, "argument");
+  if (node_is(target, "identifier")) {
+    char *name = node_text_dup(a->src, target);
+    strmap_put(a->map, name, (void *)1);
+    free(name);
+  }
+  return true;
+}
+
+static BlockNames *names_of(const ScopeIndex *ix, int32_t i) {
+  ScopeEntry *e = &ix->entries[i];
+  if (!e->names)
+    e->names = xcalloc(1, sizeof *e->names);
+  return e->names;
+}
+
+const TSNode *scope_index_declarers(const Module *m, const ScopeIndex *ix, int32_t i,
+                                    const char *name, size_t *n) {
+  ScopeIndex *mut = (ScopeIndex *)ix;
+  pthread_mutex_lock(&mut->lock);
+  BlockNames *b = names_of(ix, i);
+  if (!b->has_declarers) {
+    budget_pause(true);
+    build_declarers(m, ix->entries[i].node, b);
+    budget_pause(false);
+  }
+  Declarers *d = strmap_get(&b->declarers, name);
+  pthread_mutex_unlock(&mut->lock);
+  /* A Declarers is never changed once its block is built. */
+  *n = d ? d->n : 0;
+  return d ? d->stmts : NULL;
+}
+
+bool scope_index_assigned(const Module *m, const ScopeIndex *ix, int32_t i, const char *name) {
+  ScopeIndex *mut = (ScopeIndex *)ix;
+  pthread_mutex_lock(&mut->lock);
+  BlockNames *b = names_of(ix, i);
+  if (!b->has_assigned) {
+    AssignScan a = {.map = &b->assigned, .src = &m->src};
+    budget_pause(true);
+    ast_walk(ix->entries[i].node, collect_assigned, &a);
+    budget_pause(false);
+    b->has_assigned = true;
+  }
+  bool yes = strmap_get(&b->assigned, name) != NULL;
+  pthread_mutex_unlock(&mut->lock);
+  return yes;
+}

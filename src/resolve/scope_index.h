@@ -1,0 +1,45 @@
+#ifndef RTLINT_RESOLVE_SCOPE_INDEX_H
+#define RTLINT_RESOLVE_SCOPE_INDEX_H
+#include "resolve/project.h"
+
+#include <stddef.h>
+#include <stdint.h>
+#include <tree_sitter/api.h>
+
+/* What name lookup needs from a module's tree, built once per tree so that a
+ * lookup costs the depth of the scope chain, not the size of the file:
+ *
+ * - the nodes that can bind a name (blocks, functions, catch clauses, for
+ *   loops), in document order with their enclosing such node: the scope
+ *   chain of any node is a binary search and a walk up, where walking up with
+ *   ts_node_parent rescans from the root on every step (tree-sitter 0.20) and
+ *   a descent from the root visits every top-level statement before it;
+ * - per block, built on its first lookup: name -> the statements directly in
+ *   it that may declare the name (a superset, in order: the caller checks each
+ *   exactly), and the names assigned anywhere inside it (`let x; x = 1`).
+ *
+ * The index lives with the tree (project_drop_tree frees both) and is shared
+ * by the threads that hold the tree. */
+typedef struct ScopeIndex ScopeIndex;
+
+/* m's index, built on first use; m's tree must be held. */
+const ScopeIndex *scope_index_of(const Module *m);
+void scope_index_free(ScopeIndex *ix);
+
+/* The innermost scope node containing `at` (at itself when it is one), or -1;
+ * scope_index_parent goes outward, -1 past the root. */
+int32_t scope_index_innermost(const ScopeIndex *ix, TSNode at);
+int32_t scope_index_parent(const ScopeIndex *ix, int32_t i);
+TSNode scope_index_node(const ScopeIndex *ix, int32_t i);
+
+/* The program's import statements, in order. */
+const TSNode *scope_index_imports(const ScopeIndex *ix, size_t *n);
+
+/* The statements directly in block i (a program, statement block or switch
+ * case) that may declare name, in document order; *n is their number. */
+const TSNode *scope_index_declarers(const Module *m, const ScopeIndex *ix, int32_t i,
+                                    const char *name, size_t *n);
+/* True when name is assigned (`=`, `+=`, `++`) anywhere inside scope node i. */
+bool scope_index_assigned(const Module *m, const ScopeIndex *ix, int32_t i, const char *name);
+
+#endif

@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Cost grows with the input, not its square: rtlint's tree work (RTLINT_STATS=1
+prints the counter of nodes walked and name-lookup steps) on inputs of size n and
+4n must grow about 4x. A quadratic algorithm grows 16x; the bound is 6x.
+
+Shapes (issue 11): one file of many channel calls; module-level channel-name
+constants used by thousands of functions; the same as one minified line; deep
+nesting of arrow functions and of parentheses. Also: a file over --file-budget
+is skipped with an over-budget notice, the same at -j1 and -j2.
+
+    tests/scaling_test.py --rtlint build/rtlint
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+HEADER = 'import { createClient } from "@supabase/supabase-js";\nconst supabase = createClient("u", "k");\n'
+
+
+def calls(n):
+    return HEADER + "".join(
+        f"export function join{i}(o: string, c: string) {{ return supabase.channel(`org:${{o}}:conv:${{c}}`); }}\n"
+        for i in range(n))
+
+
+def constants(n):
+    out = [HEADER, 'const orgId = "o";\n']
+    out += [f"const ROOM_{k} = `org:${{orgId}}:room{k}`;\n" for k in range(100)]
+    for i in range(n):
+        out.append(f"export function sub{i}(x: number) {{\n  const y = x * {i} + 1;\n"
+                   f"  if (y > 3) {{ console.log(y); }}\n"
+                   f"  return supabase.channel(ROOM_{i % 100}).on(\"broadcast\", {{ event: \"message:created\" }}, () => y).subscribe();\n}}\n")
+    return "".join(out)
+
+
+def minified(n):
+    return "".join(line.strip() for line in constants(n).split("\n")) + "\n"
+
+
+def arrows(n):
+    return HEADER + "export const f = " + "(x) => " * n + "supabase.channel(`org:${x}:conv:${x}`);\n"
+
+
+def parens(n):
+    return (HEADER + "export function f(o: string) { return supabase.channel(" + "(" * n +
+            "`org:${o}:conv:${o}`" + ")" * n + "); }\n")
+
+
+def work(rtlint, text, tmp, extra=()):
+    path = os.path.join(tmp, "a.ts")
+    with open(path, "w") as f:
+        f.write(text)
+    env = dict(os.environ, RTLINT_STATS="1")
+    p = subprocess.run([rtlint, "--no-cache", "-f", "json", *extra, path], cwd=tmp, env=env,
+                       capture_output=True, text=True)
+    if p.returncode not in (0, 1):
+        sys.exit(f"rtlint exited {p.returncode}: {p.stderr}")
+    m = re.search(r"rtlint-stats: work=(\d+)", p.stderr)
+    if not m:
+        sys.exit(f"no rtlint-stats line in: {p.stderr}")
+    return int(m.group(1)), json.loads(p.stdout)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rtlint", required=True)
+    args = ap.parse_args()
+    rtlint = os.path.abspath(args.rtlint)
+    failures = []
+    cases = [("channel calls", calls, 250), ("constants", constants, 500),
+             ("minified", minified, 500), ("nested arrows", arrows, 2000),
+             ("nested parentheses", parens, 5000)]
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, make, n in cases:
+            small, out_small = work(rtlint, make(n), tmp)
+            large, out_large = work(rtlint, make(4 * n), tmp)
+            ratio = large / max(small, 1)
+            print(f"{name}: work {small} at n={n}, {large} at 4n: {ratio:.1f}x")
+            if out_large["summary"]["errors"] == 0:
+                failures.append(f"{name}: no findings at 4n; the case checks nothing")
+            if ratio > 6:
+                failures.append(f"{name}: work grew {ratio:.1f}x for 4x the input (quadratic?)")
+        # The budget: deterministic, whatever the thread count.
+        notices = []
+        for jobs in ("1", "2"):
+            _, out = work(rtlint, constants(500), tmp, ["--file-budget", "0.01", "-j", jobs])
+            notices.append(out["notices"])
+            if out["diagnostics"]:
+                failures.append("over budget: findings were still reported")
+        kinds = [n["kind"] for n in notices[0]]
+        if kinds != ["over-budget"] or "skipped after" not in notices[0][0]["message"]:
+            failures.append(f"over budget: expected one over-budget notice, got {notices[0]}")
+        if notices[0] != notices[1]:
+            failures.append(f"over budget: -j1 and -j2 differ: {notices}")
+        _, out = work(rtlint, constants(2000), tmp, ["--file-budget", "0"])
+        if out["notices"] or not out["diagnostics"]:
+            failures.append("--file-budget 0 must mean no limit")
+    for f in failures:
+        print("FAIL:", f)
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
