@@ -19,8 +19,9 @@ demo: build
 	@echo "== rtlint fixtures/campfire-app =="
 	@cd fixtures/campfire-app && ../../$(BUILD)/rtlint --no-cache . || test $$? -eq 1
 
-# Every test in the normal build, again under ASan+UBSan, the thread pool
-# under ThreadSanitizer, and the sample app under valgrind.
+# Every test in the normal build, again under ASan+UBSan, the thread pools
+# (lint, report --history) under ThreadSanitizer, and the sample app under
+# valgrind.
 test: check check-asan check-tsan check-valgrind
 	@echo "make test: all suites passed"
 
@@ -37,6 +38,7 @@ check-tsan: deps
 	@cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRTLINT_TSAN=ON >/dev/null
 	@cmake --build build-tsan -j $(JOBS) --target rtlint
 	@TSAN_OPTIONS=halt_on_error=1:exitcode=66 python3 tests/equivalence.py --rtlint $(CURDIR)/build-tsan/rtlint
+	@TSAN_OPTIONS=halt_on_error=1:exitcode=66 python3 tests/report_config.py --rtlint $(CURDIR)/build-tsan/rtlint >/dev/null && echo "tsan: report --history clean"
 
 check-valgrind: build
 	@cd fixtures/campfire-app && valgrind -q --error-exitcode=99 --leak-check=full \

@@ -15,14 +15,19 @@
 #include "parse/parser.h"
 
 #include "core/strmap.h"
+#include "engine/prefilter.h"
 #include "report/suppressed.h"
 #include "resolve/importers.h"
+#include "rules/registry.h"
 
 #include <git2.h>
 #include <limits.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #define HISTORY_MAPPED_LIMIT (128u << 20)
 
@@ -50,6 +55,9 @@ typedef struct FactsRec {
   SiteSpan *sites;
   size_t nsites;
   size_t nnotices;
+  /* What the text alone says, so unchanged blobs are not read again: */
+  bool project_wide; /* a project-wide rule's needle is there */
+  bool directives;   /* an inline suppression may be there */
 } FactsRec;
 
 static void pass_free(void *p) {
@@ -76,12 +84,17 @@ static void facts_free(void *p) {
 
 typedef struct HistCtx {
   git_repository *repo;
-  StrMap tree; /* absolute path -> TreeEnt */
-  PassRec *recording;
+  pthread_mutex_t repo_lock; /* blob reads: passes run on several threads */
+  StrMap tree;               /* absolute path -> TreeEnt; read-only while passes run */
 } HistCtx;
 
+/* The pass this thread is linting: what its resolution reads is recorded
+ * there. */
+static _Thread_local PassRec *recording;
+
 static void record(HistCtx *h, const char *abs, const TreeEnt *e) {
-  PassRec *r = h->recording;
+  (void)h;
+  PassRec *r = recording;
   if (!r)
     return;
   for (size_t i = r->ndeps; i-- > 0;)
@@ -113,7 +126,12 @@ static bool hook_read(void *ctx, const char *abs, char **bytes, size_t *len) {
   HistCtx *h = ctx;
   TreeEnt *e = strmap_get(&h->tree, abs);
   record(h, abs, e);
-  return e && blob_bytes(h->repo, &e->oid, bytes, len);
+  if (!e)
+    return false;
+  pthread_mutex_lock(&h->repo_lock);
+  bool ok = blob_bytes(h->repo, &e->oid, bytes, len);
+  pthread_mutex_unlock(&h->repo_lock);
+  return ok;
 }
 
 static bool hook_exists(void *ctx, const char *abs) {
@@ -203,16 +221,27 @@ static void flat_copy(FlatDiag *out, const FlatDiag *d) {
   out->message = xstrdup(d->message);
 }
 
-static FactsRec *facts_for(Project *proj, const char *abs) {
+/* A file's work places and notices, as a check counts them: a syntax error
+ * only in a file the rules' needles make it parse. */
+static FactsRec *facts_for(Project *proj, const char *abs, const Prefilter *pf) {
   FactsRec *f = xcalloc(1, sizeof *f);
-  Module *m = project_module(proj, abs);
+  Module *m = project_module_source(proj, abs);
   if (!m)
     return f;
   if (m->status != SOURCE_OK) {
     f->nnotices = 1;
     return f;
   }
-  f->nnotices = m->has_syntax_error ? 1 : 0;
+  if (prefilter_wants(pf, m->src.bytes, m->src.len)) {
+    project_hold(m);
+    f->nnotices = m->has_syntax_error ? 1 : 0;
+    project_release(m);
+  }
+  for (size_t r = 0; r < rules_count; r++)
+    f->project_wide =
+        f->project_wide ||
+        (rules_all[r]->project_wide && rule_text_may_fire(rules_all[r], proj->std, m->src.bytes));
+  f->directives = strstr(m->src.bytes, SUPPRESS_MARKER) != NULL;
   module_site_spans(proj, m, &f->sites, &f->nsites);
   return f;
 }
@@ -288,6 +317,73 @@ static bool sample_commits(git_repository *repo, const HistoryOptions *ho, git_o
     (*out)[*n - 1 - i] = t;
   }
   return true;
+}
+
+/* The passes one commit needs (recs[i] set) and the work places it has not
+ * measured yet (facts[i] NULL), shared by the threads that compute them. */
+typedef struct Passes {
+  Project *proj;
+  char **paths;
+  const RuleSelection *sels;
+  const LintSetup *setup;
+  const char *std_id;
+  const Prefilter *pf;
+  PassRec **recs;
+  FactsRec **facts;
+  char **fact_keys;
+  size_t wanted_facts;
+  atomic_size_t next;
+  size_t n;
+} Passes;
+
+/* One file: its findings when it needs a new pass (only the rules' needles
+ * make it parsed, as in a check), and its work places when not cached. */
+static void run_pass(Passes *ps, size_t i) {
+  const char *abs = ps->paths[i];
+  PassRec *rec = ps->recs[i];
+  if (rec) {
+    recording = rec;
+    Module *m = project_module_source(ps->proj, abs);
+    if (m && m->status == SOURCE_OK && prefilter_wants(ps->pf, m->src.bytes, m->src.len)) {
+      DiagList dl = {0};
+      lint_module(ps->proj, m, &ps->sels[i], ps->setup->config, &dl);
+      rec->diags = xcalloc(dl.n + 1, sizeof *rec->diags);
+      for (size_t k = 0; k < dl.n; k++)
+        flat_from_diag(&rec->diags[rec->ndiags++], &dl.items[k]);
+      diag_list_free(&dl);
+    }
+    recording = NULL;
+  }
+  if (!ps->facts[i])
+    ps->facts[i] = facts_for(ps->proj, abs, ps->pf);
+}
+
+static void *pass_worker(void *arg) {
+  Passes *ps = arg;
+  for (size_t i; (i = atomic_fetch_add(&ps->next, 1)) < ps->n;)
+    if (ps->recs[i] || !ps->facts[i])
+      run_pass(ps, i);
+  parse_thread_cleanup();
+  return NULL;
+}
+
+static void run_passes(Passes *ps, size_t n, unsigned jobs) {
+  ps->n = n;
+  atomic_store(&ps->next, 0);
+  if (!jobs) {
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    jobs = cores > 0 ? (unsigned)cores : 1;
+  }
+  pthread_t *threads = xcalloc(jobs, sizeof *threads);
+  bool *started = xcalloc(jobs, sizeof *started);
+  for (unsigned t = 1; t < jobs; t++)
+    started[t] = pthread_create(&threads[t], NULL, pass_worker, ps) == 0;
+  pass_worker(ps); /* the calling thread works too */
+  for (unsigned t = 1; t < jobs; t++)
+    if (started[t])
+      pthread_join(threads[t], NULL);
+  free(threads);
+  free(started);
 }
 
 typedef struct Caches {
@@ -399,59 +495,77 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
     lint_selection_for(setup, w->lint[i], &sels[i]);
     selection_merge(&enabled, &sels[i]);
   }
+  /* Which files need a new pass and which need their work places: then
+   * both on the run's threads, as a check lints. */
+  Passes todo = {.proj = &proj, .paths = w->lint, .sels = sels, .setup = setup, .std_id = std_id};
+  todo.recs = xcalloc(w->nlint + 1, sizeof *todo.recs);
+  todo.facts = xcalloc(w->nlint + 1, sizeof *todo.facts);
+  todo.fact_keys = xcalloc(w->nlint + 1, sizeof *todo.fact_keys);
   for (size_t i = 0; i < w->nlint; i++) {
-    const char *abs = w->lint[i];
-    TreeEnt *e = strmap_get(&h->tree, abs);
-    PassRec *rec = strmap_get(&c->passes, abs);
-    if (pass_valid(rec, h, &e->oid, std_id)) {
-      hp->passes_reused++;
-    } else {
-      pass_free(rec);
-      rec = xcalloc(1, sizeof *rec);
-      rec->file_oid = e->oid;
-      rec->std_id = xstrdup(std_id);
-      h->recording = rec;
-      Module *m = project_module(&proj, abs);
-      if (m && m->tree) {
-        DiagList dl = {0};
-        lint_module(&proj, m, &sels[i], setup->config, &dl);
-        rec->diags = xcalloc(dl.n + 1, sizeof *rec->diags);
-        for (size_t k = 0; k < dl.n; k++)
-          flat_from_diag(&rec->diags[rec->ndiags++], &dl.items[k]);
-        diag_list_free(&dl);
-      }
-      h->recording = NULL;
-      strmap_put(&c->passes, abs, rec);
-      hp->passes_linted++;
-    }
-    for (size_t k = 0; k < rec->ndiags; k++) {
-      grow_array((void **)&diags, &dcap, ndiags + 1, sizeof *diags);
-      flat_copy(&diags[ndiags++], &rec->diags[k]);
+    TreeEnt *e = strmap_get(&h->tree, w->lint[i]);
+    PassRec *rec = strmap_get(&c->passes, w->lint[i]);
+    if (!pass_valid(rec, h, &e->oid, std_id)) {
+      todo.recs[i] = xcalloc(1, sizeof *todo.recs[i]);
+      todo.recs[i]->file_oid = e->oid;
+      todo.recs[i]->std_id = xstrdup(std_id);
     }
     /* Work places depend on the blob, where it lies (component code or
      * not) and the standards' deprecated hooks. */
     char hex[GIT_OID_HEXSZ + 1];
     git_oid_tostr(hex, sizeof hex, &e->oid);
-    char *key = xasprintf("%s\n%s\n%s", hex, std_id, abs);
-    FactsRec *fr = strmap_get(&c->facts, key);
-    if (!fr) {
-      fr = facts_for(&proj, abs);
-      strmap_put(&c->facts, key, fr);
+    todo.fact_keys[i] = xasprintf("%s\n%s\n%s", hex, std_id, w->lint[i]);
+    todo.facts[i] = strmap_get(&c->facts, todo.fact_keys[i]);
+    todo.wanted_facts += !todo.facts[i];
+  }
+  Prefilter pf;
+  prefilter_init(&pf, &enabled, &std);
+  todo.pf = &pf;
+  bool *wide = xcalloc(w->nlint + 1, sizeof *wide);
+  bool *directives = xcalloc(w->nlint + 1, sizeof *directives);
+  run_passes(&todo, w->nlint, setup->run ? setup->run->jobs : 0);
+  prefilter_free(&pf);
+  for (size_t i = 0; i < w->nlint; i++) {
+    const char *abs = w->lint[i];
+    PassRec *rec = strmap_get(&c->passes, abs);
+    if (todo.recs[i]) {
+      pass_free(rec);
+      rec = todo.recs[i];
+      strmap_put(&c->passes, abs, rec);
+      hp->passes_linted++;
+    } else {
+      hp->passes_reused++;
     }
-    free(key);
+    for (size_t k = 0; k < rec->ndiags; k++) {
+      grow_array((void **)&diags, &dcap, ndiags + 1, sizeof *diags);
+      flat_copy(&diags[ndiags++], &rec->diags[k]);
+    }
+    FactsRec *fr = todo.facts[i];
+    wide[i] = fr->project_wide;
+    directives[i] = fr->directives;
+    if (!strmap_get(&c->facts, todo.fact_keys[i]))
+      strmap_put(&c->facts, todo.fact_keys[i], fr);
+    free(todo.fact_keys[i]);
     files[i].path = project_display_path(&proj, abs);
     files[i].sites = fr->sites;
     files[i].nsites = fr->nsites;
     nnotices += fr->nnotices;
   }
+  free(todo.recs);
+  free(todo.facts);
+  free(todo.fact_keys);
   /* Rules that read the whole import graph cannot be reused per blob: they
-   * run on every sampled commit, once all of its files are loaded. */
-  for (size_t i = 0; i < w->nlint; i++)
-    project_module_source(&proj, w->lint[i]);
+   * run on every sampled commit, where their needles are; the other files
+   * join the graph only if it is built. */
+  for (size_t i = 0; i < w->nlint; i++) {
+    if (wide[i])
+      project_module_source(&proj, w->lint[i]);
+    else
+      project_expect_linted(&proj, w->lint[i]);
+  }
   LazyImportGraph imports;
   lazy_import_graph_init(&imports, &proj);
   for (size_t i = 0; i < w->nlint; i++) {
-    Module *m = project_module_source(&proj, w->lint[i]);
+    Module *m = wide[i] ? project_module_source(&proj, w->lint[i]) : NULL;
     if (!m)
       continue;
     DiagList dl = {0};
@@ -463,7 +577,15 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
     diag_list_free(&dl);
   }
   lazy_import_graph_free(&imports);
-  flat_diags_suppress(&proj, w->lint, w->nlint, setup, &diags, &ndiags, &dcap);
+  char **with_directives = xcalloc(w->nlint + 1, sizeof *with_directives);
+  size_t ndirectives = 0;
+  for (size_t i = 0; i < w->nlint; i++)
+    if (directives[i])
+      with_directives[ndirectives++] = w->lint[i];
+  flat_diags_suppress(&proj, with_directives, ndirectives, setup, &diags, &ndiags, &dcap);
+  free(with_directives);
+  free(wide);
+  free(directives);
   free(sels);
   flat_diags_sort_unique(diags, &ndiags);
   ReportInput in = {
@@ -505,6 +627,7 @@ bool report_history(const char *cwd, char *const *paths, size_t npaths, const Li
    * grows towards with each commit read. */
   git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)HISTORY_MAPPED_LIMIT);
   HistCtx h = {0};
+  pthread_mutex_init(&h.repo_lock, NULL);
   bool ok = false;
   git_oid *oids = NULL;
   size_t noids = 0;
@@ -555,6 +678,7 @@ out:
   free(c.tsconfig_key);
   free(oids);
   git_repository_free(h.repo);
+  pthread_mutex_destroy(&h.repo_lock);
   git_libgit2_shutdown();
   return ok;
 }
