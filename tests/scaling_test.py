@@ -5,7 +5,8 @@ prints the counter of nodes walked and name-lookup steps) on inputs of size n an
 
 Shapes (issue 11): one file of many channel calls; module-level channel-name
 constants used by thousands of functions; the same as one minified line; deep
-nesting of arrow functions and of parentheses. Also: a file over --file-budget
+nesting of arrow functions and of parentheses; many names imported from a module
+with thousands of exports. Also: a file over --file-budget
 is skipped with an over-budget notice, the same at -j1 and -j2.
 
     tests/scaling_test.py --rtlint build/rtlint
@@ -50,7 +51,21 @@ def parens(n):
             "`org:${o}:conv:${o}`" + ")" * n + "); }\n")
 
 
+def imports(n):
+    """a.ts imports n/8 names from names.ts, which exports n."""
+    names = "".join(f"export const ROOM_{i} = `org:${{o}}:room{i}`;\n" for i in range(n))
+    use = (HEADER + "".join(f'import {{ ROOM_{i} }} from "./names";\n' for i in range(0, n, 8)) +
+           "".join(f"export function f{i}() {{ return supabase.channel(ROOM_{i}); }}\n"
+                   for i in range(0, n, 8)))
+    return use, {"names.ts": names}
+
+
 def work(rtlint, text, tmp, extra=()):
+    if isinstance(text, tuple):
+        text, others = text
+        for name, body in others.items():
+            with open(os.path.join(tmp, name), "w") as f:
+                f.write(body)
     path = os.path.join(tmp, "a.ts")
     with open(path, "w") as f:
         f.write(text)
@@ -73,7 +88,7 @@ def main():
     failures = []
     cases = [("channel calls", calls, 250), ("constants", constants, 500),
              ("minified", minified, 500), ("nested arrows", arrows, 2000),
-             ("nested parentheses", parens, 5000)]
+             ("nested parentheses", parens, 5000), ("imports from a large module", imports, 1000)]
     with tempfile.TemporaryDirectory() as tmp:
         for name, make, n in cases:
             small, out_small = work(rtlint, make(n), tmp)

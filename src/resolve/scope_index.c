@@ -32,7 +32,10 @@ struct ScopeIndex {
   size_t n, cap;
   TSNode *imports; /* top-level import statements */
   size_t nimports, icap;
-  pthread_mutex_t lock; /* guards every entry's `names` */
+  TSNode *exports; /* top-level export statements */
+  size_t nexports, ecap;
+  ExportTable *export_table; /* built on first use, under lock */
+  pthread_mutex_t lock;      /* guards every entry's `names` */
 };
 
 static bool is_scope_node(TSNode n) {
@@ -86,6 +89,8 @@ static ScopeIndex *build(TSNode root) {
       ARRAY_PUSH(stack, nstack, scap, o);
     } else if (depth == 1 && node_is(n, "import_statement")) {
       ARRAY_PUSH(ix->imports, ix->nimports, ix->icap, n);
+    } else if (depth == 1 && node_is(n, "export_statement")) {
+      ARRAY_PUSH(ix->exports, ix->nexports, ix->ecap, n);
     }
     if (ts_tree_cursor_goto_first_child(&cur)) {
       depth++;
@@ -141,6 +146,13 @@ void scope_index_free(ScopeIndex *ix) {
   }
   free(ix->entries);
   free(ix->imports);
+  free(ix->exports);
+  if (ix->export_table) {
+    free(ix->export_table->kinds);
+    strmap_free(&ix->export_table->first_clause, NULL);
+    free(ix->export_table->stars);
+    free(ix->export_table);
+  }
   pthread_mutex_destroy(&ix->lock);
   free(ix);
 }
@@ -177,6 +189,86 @@ int32_t scope_index_innermost(const ScopeIndex *ix, TSNode at) {
 const TSNode *scope_index_imports(const ScopeIndex *ix, size_t *n) {
   *n = ix ? ix->nimports : 0;
   return ix ? ix->imports : NULL;
+}
+
+/* Mirrors the tests of find_export (resolve/value.c), statement by statement. */
+static ExportKind classify_export(const Module *m, TSNode st, StrMap *first_clause, int32_t idx) {
+  if (!ts_node_is_null(node_field(st, "declaration")))
+    return EXPORT_DECL;
+  if (!ts_node_is_null(node_field(st, "value")))
+    return EXPORT_DEFAULT;
+  uint32_t cn = ts_node_named_child_count(st);
+  if (cn > 0 && node_text_eq(&m->src, ts_node_child(st, 1), "default"))
+    return EXPORT_DEFAULT;
+  bool has_clause = false;
+  ChildIter it;
+  for (TSNode c = child_iter_first(&it, st, true); !ts_node_is_null(c); c = child_iter_next(&it)) {
+    if (node_is(c, "namespace_export"))
+      has_clause = true;
+    if (!node_is(c, "export_clause"))
+      continue;
+    has_clause = true;
+    ChildIter specs;
+    for (TSNode spec = child_iter_first(&specs, c, true); !ts_node_is_null(spec);
+         spec = child_iter_next(&specs)) {
+      if (!node_is(spec, "export_specifier"))
+        continue;
+      TSNode nm = node_field(spec, "name"), alias = node_field(spec, "alias");
+      char *exported = node_text_dup(&m->src, ts_node_is_null(alias) ? nm : alias);
+      if (!strmap_get(first_clause, exported))
+        strmap_put(first_clause, exported, (void *)(uintptr_t)(idx + 1));
+      free(exported);
+    }
+    child_iter_done(&specs);
+  }
+  child_iter_done(&it);
+  if (has_clause)
+    return EXPORT_CLAUSE;
+  return ts_node_is_null(node_field(st, "source")) ? EXPORT_OTHER : EXPORT_STAR;
+}
+
+const ExportTable *scope_index_exports(const Module *m, const ScopeIndex *ix) {
+  if (!ix)
+    return NULL;
+  ScopeIndex *mut = (ScopeIndex *)ix;
+  pthread_mutex_lock(&mut->lock);
+  if (!ix->export_table) {
+    budget_pause(true);
+    ExportTable *t = xcalloc(1, sizeof *t);
+    t->stmts = ix->exports;
+    t->n = ix->nexports;
+    t->kinds = xcalloc(t->n + 1, sizeof *t->kinds);
+    t->stars = xcalloc(t->n + 1, sizeof *t->stars);
+    t->first_default = -1;
+    for (size_t i = 0; i < t->n; i++) {
+      t->kinds[i] = classify_export(m, t->stmts[i], &t->first_clause, (int32_t)i);
+      if (t->kinds[i] == EXPORT_DEFAULT && t->first_default < 0)
+        t->first_default = (int32_t)i;
+      else if (t->kinds[i] == EXPORT_STAR)
+        t->stars[t->nstars++] = (int32_t)i;
+    }
+    ast_work_add(t->n);
+    mut->export_table = t;
+    budget_pause(false);
+  }
+  pthread_mutex_unlock(&mut->lock);
+  return ix->export_table;
+}
+
+int32_t export_table_holding(const ExportTable *t, uint32_t start, uint32_t end) {
+  size_t lo = 0, hi = t->n;
+  while (lo < hi) { /* the last statement starting at or before start */
+    size_t mid = lo + (hi - lo) / 2;
+    if (ts_node_start_byte(t->stmts[mid]) <= start)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo == 0 || t->kinds[lo - 1] != EXPORT_DECL)
+    return -1;
+  TSNode decl = node_field(t->stmts[lo - 1], "declaration");
+  return ts_node_start_byte(decl) <= start && end <= ts_node_end_byte(decl) ? (int32_t)(lo - 1)
+                                                                            : -1;
 }
 
 int32_t scope_index_parent(const ScopeIndex *ix, int32_t i) {

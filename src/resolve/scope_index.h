@@ -1,5 +1,6 @@
 #ifndef RTLINT_RESOLVE_SCOPE_INDEX_H
 #define RTLINT_RESOLVE_SCOPE_INDEX_H
+#include "core/strmap.h"
 #include "resolve/project.h"
 
 #include <stddef.h>
@@ -34,6 +35,30 @@ TSNode scope_index_node(const ScopeIndex *ix, int32_t i);
 
 /* The program's import statements, in order. */
 const TSNode *scope_index_imports(const ScopeIndex *ix, size_t *n);
+
+/* The program's export statements in order, classified once, so that
+ * looking up an exported name visits only the statements that can answer
+ * (resolve/value.c find_export) instead of every export of the module. */
+typedef enum ExportKind {
+  EXPORT_DECL,    /* export const/function/class ... */
+  EXPORT_DEFAULT, /* export default <expr> / export default function ... */
+  EXPORT_CLAUSE,  /* export { a, b as c } [from "x"] */
+  EXPORT_STAR,    /* export * from "x" */
+  EXPORT_OTHER,
+} ExportKind;
+typedef struct ExportTable {
+  TSNode *stmts;
+  ExportKind *kinds;
+  size_t n;
+  int32_t first_default; /* -1: none */
+  StrMap first_clause;   /* exported name -> index + 1 of the first clause naming it */
+  int32_t *stars;        /* indices of EXPORT_STAR statements, in order */
+  size_t nstars;
+} ExportTable;
+const ExportTable *scope_index_exports(const Module *m, const ScopeIndex *ix);
+/* The index of the export statement whose declaration holds byte range
+ * [start, end), or -1. */
+int32_t export_table_holding(const ExportTable *t, uint32_t start, uint32_t end);
 
 /* The statements directly in block i (a program, statement block or switch
  * case) that may declare name, in document order; *n is their number. */

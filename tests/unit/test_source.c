@@ -2,6 +2,7 @@
 #include "test_helpers.h"
 
 #include "core/source.h"
+#include "core/util.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,36 @@ static void columns_count_code_points_and_utf16_units(void **state) {
   assert_int_equal(p.col, 11);
   assert_int_equal(p.col_utf16, 12);
   src_free(&s);
+}
+
+/* Long lines (minified code) are counted from checkpoints every
+ * LINE_INDEX_STEP bytes: the columns must equal a count from the line start,
+ * with multi-byte characters straddling the checkpoints. */
+static void long_line_columns_match_a_plain_count(void **state) {
+  (void)state;
+  StrBuf sb = {0};
+  sb_append(&sb, "first line\n");
+  uint32_t line_start = (uint32_t)sb.len;
+  for (int i = 0; i < 3000; i++)
+    sb_append(&sb, i % 7 == 0 ? "\xf0\x9f\x9a\x80" : i % 5 == 0 ? "\xc3\xa9" : "ab");
+  sb_append(&sb, "\nlast\n");
+  Source s = load(sb_cstr(&sb));
+  const unsigned char *b = (const unsigned char *)s.bytes;
+  uint32_t points = 0, units = 0;
+  for (uint32_t at = line_start; b[at] != '\n'; at++) {
+    if ((b[at] & 0xC0) != 0x80) {
+      SrcPos p = src_pos(&s, at);
+      assert_int_equal(p.line, 2);
+      assert_int_equal(p.col_byte, at - line_start + 1);
+      assert_int_equal(p.col, points + 1);
+      assert_int_equal(p.col_utf16, units + 1);
+      points++;
+      units += b[at] >= 0xF0 ? 2 : 1;
+    }
+  }
+  assert_int_equal(src_pos(&s, s.len).line, 4);
+  src_free(&s);
+  sb_free(&sb);
 }
 
 static void first_and_last_positions(void **state) {
@@ -89,6 +120,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(columns_count_code_points_and_utf16_units),
       cmocka_unit_test(first_and_last_positions),
+      cmocka_unit_test(long_line_columns_match_a_plain_count),
       cmocka_unit_test(crlf_lines_are_trimmed),
       cmocka_unit_test(rejects_invalid_utf8_binary_and_huge),
       cmocka_unit_test(unreadable_file_is_reported),
