@@ -2,18 +2,14 @@
 #define RTLINT_RESOLVE_VALUE_H
 #include "core/arena.h"
 #include "resolve/project.h"
+#include "standards/shape.h"
 
 #include <stdbool.h>
 #include <stdint.h>
 
-/* A piece of a string value: literal text, or a hole whose value is unknown
- * (`${convId}`). `expr` keeps the source text of the expression a piece came
- * from in the use-site file, so fixes can pass it as an argument. */
-typedef struct ValPart {
-  bool hole;
-  const char *text; /* literal text, or the hole expression's source text */
-  const char *expr; /* for literal text produced by `${expr}`: expr's source */
-} ValPart;
+/* A piece of a string value: standards/shape.h's ShapePiece, so a value's
+ * segments are split by the one splitter the catalog's shapes use. */
+typedef ShapePiece ValPart;
 
 /* One possible value (a conditional yields several). */
 typedef struct ValAlt {
@@ -76,11 +72,5 @@ const char *val_alt_display(Arena *a, const ValAlt *alt);
 /* Text with every hole replaced by `fill`, for validation. */
 const char *val_alt_fill(Arena *a, const ValAlt *alt, const char *fill);
 bool val_is_known(const Value *v);
-
-/* Splits an alternative into ':'-separated segments and matches them against
- * a catalog shape ("org:{0}:conv:{1}"). On success fills args[i] with the
- * source text to pass as the shape's i-th parameter. */
-bool val_alt_match_shape(Arena *a, const ValAlt *alt, const char *shape, const char **args,
-                         size_t max_args);
 
 #endif

@@ -15,7 +15,7 @@ const char *channel_suggest_call(Arena *a, const Standards *std, const ValAlt *a
     const ChannelFn *fn = &std->channels[i];
     const char *args[CHANNEL_MAX_PARAMS] = {0};
     if (fn->nparams > CHANNEL_MAX_PARAMS ||
-        !val_alt_match_shape(a, alt, fn->shape, args, CHANNEL_MAX_PARAMS))
+        !shape_match(a, alt->parts, alt->nparts, fn->shape, args, CHANNEL_MAX_PARAMS))
       continue;
     StrBuf sb = {0};
     sb_appendf(&sb, "UNIFIED_CHANNELS.%s(", fn->name);
@@ -50,7 +50,7 @@ bool channel_alt_valid(Arena *a, const Standards *std, const ValAlt *alt) {
 
 /* ---- Segments of a value, for judging and near-miss hints. ---- */
 
-#define CH_MAX_SEGS 12
+#define CH_MAX_SEGS SHAPE_MAX_SEGMENTS
 #define CH_MAX_WHOLE_HOLES 3
 #define CH_INF 1000
 /* Segment edit costs: a similar keyword substituted (or an unknown id where a
@@ -66,60 +66,23 @@ bool channel_alt_valid(Arena *a, const Standards *std, const ValAlt *alt) {
 #define CH_DROP_ID 5
 #define CH_NEAR 3
 
-typedef struct ChSeg {
-  StrBuf text;     /* literal text; a hole is "\x01" */
-  int npieces;     /* parts contributing to this segment */
-  bool has_hole;   /* contains an unknown piece */
-  const char *arg; /* expression text when the segment is one `${expr}` piece */
-} ChSeg;
-
-static int ch_split(const ValAlt *alt, ChSeg *segs) {
-  memset(segs, 0, sizeof(ChSeg) * CH_MAX_SEGS);
-  int n = 1;
-  for (uint32_t i = 0; i < alt->nparts; i++) {
-    const ValPart *p = &alt->parts[i];
-    if (p->hole) {
-      ChSeg *s = &segs[n - 1];
-      s->npieces++;
-      s->has_hole = true;
-      s->arg = p->text;
-      sb_putc(&s->text, '\x01');
-      continue;
-    }
-    bool contributed = false;
-    for (const char *c = p->text; *c; c++) {
-      if (*c == ':') {
-        if (n == CH_MAX_SEGS)
-          return -1;
-        n++;
-        contributed = false;
-        continue;
-      }
-      if (!contributed) {
-        segs[n - 1].npieces++;
-        segs[n - 1].arg = p->expr && !strchr(p->text, ':') ? p->expr : NULL;
-        contributed = true;
-      }
-      sb_putc(&segs[n - 1].text, *c);
-    }
-  }
-  return n;
+static int ch_split(const ValAlt *alt, ShapeSegment *segs) {
+  return shape_split_value(alt->parts, alt->nparts, segs);
 }
 
-static void ch_free(ChSeg *segs) {
-  for (int i = 0; i < CH_MAX_SEGS; i++)
-    sb_free(&segs[i].text);
+static void ch_free(ShapeSegment *segs) {
+  shape_segments_free(segs);
 }
 
-static bool seg_whole_hole(const ChSeg *s) {
+static bool seg_whole_hole(const ShapeSegment *s) {
   return s->has_hole && s->npieces == 1;
 }
 
-static bool seg_literal(const ChSeg *s) {
+static bool seg_literal(const ShapeSegment *s) {
   return !s->has_hole;
 }
 
-static const char *seg_cstr(ChSeg *s) {
+static const char *seg_cstr(ShapeSegment *s) {
   return sb_cstr(&s->text);
 }
 
@@ -134,7 +97,7 @@ static bool leading_text_rules_out_prefixes(const ValAlt *alt) {
 }
 
 bool channel_alt_judgeable(const ValAlt *alt) {
-  ChSeg segs[CH_MAX_SEGS];
+  ShapeSegment segs[CH_MAX_SEGS];
   int n = ch_split(alt, segs);
   bool ok = n > 0 && (!segs[0].has_hole || leading_text_rules_out_prefixes(alt));
   ch_free(segs);
@@ -160,8 +123,8 @@ static void fills_add(Fills *f, const char *s, size_t len, Arena *a) {
   ARRAY_PUSH(f->items, f->n, f->cap, arena_strndup(a, s, len));
 }
 
-static bool try_fills(const Standards *std, ChSeg *segs, int n, int *whole, int nwhole, int k,
-                      const Fills *fills, const char **chosen) {
+static bool try_fills(const Standards *std, ShapeSegment *segs, int n, int *whole, int nwhole,
+                      int k, const Fills *fills, const char **chosen) {
   if (k == nwhole) {
     StrBuf sb = {0};
     int w = 0;
@@ -191,7 +154,7 @@ static bool try_fills(const Standards *std, ChSeg *segs, int n, int *whole, int 
 }
 
 bool channel_alt_may_be_valid(Arena *a, const Standards *std, const ValAlt *alt) {
-  ChSeg segs[CH_MAX_SEGS];
+  ShapeSegment segs[CH_MAX_SEGS];
   int n = ch_split(alt, segs);
   if (n < 0) {
     ch_free(segs);
@@ -239,29 +202,7 @@ bool channel_keyword_similar(const char *x, const char *y) {
   return d == 0 || (shorter >= 4 && d <= 1) || (shorter >= 6 && d <= 2);
 }
 
-/* One segment of a catalog shape: a keyword, or parameter index. */
-typedef struct ShapeSeg {
-  const char *kw;
-  size_t kwlen;
-  int param; /* -1 for keywords */
-} ShapeSeg;
-
-static int shape_split(const char *shape, ShapeSeg *out) {
-  int n = 0;
-  const char *s = shape;
-  while (*s && n < CH_MAX_SEGS) {
-    const char *colon = strchr(s, ':');
-    size_t len = colon ? (size_t)(colon - s) : strlen(s);
-    out[n].kw = s;
-    out[n].kwlen = len;
-    out[n].param = s[0] == '{' ? (int)strtol(s + 1, NULL, 10) : -1;
-    n++;
-    s += len + (colon ? 1 : 0);
-  }
-  return n;
-}
-
-static int match_cost(ChSeg *v, const ShapeSeg *s) {
+static int match_cost(ShapeSegment *v, const ShapeKeyword *s) {
   const char *t = seg_cstr(v);
   if (s->param >= 0) /* ids are usually holes: literal text there costs 1 */
     return !t[0] ? CH_INF : seg_literal(v) ? 1 : 0;
@@ -276,7 +217,7 @@ static int match_cost(ChSeg *v, const ShapeSeg *s) {
 
 /* Segment-level edit distance between a value and a shape; fills align[j]
  * with the value segment matched to shape segment j (or -1). */
-static int shape_cost(ChSeg *v, int nv, const ShapeSeg *s, int ns, int *align) {
+static int shape_cost(ShapeSegment *v, int nv, const ShapeKeyword *s, int ns, int *align) {
   int d[CH_MAX_SEGS + 1][CH_MAX_SEGS + 1];
   char op[CH_MAX_SEGS + 1][CH_MAX_SEGS + 1];
   d[0][0] = 0;
@@ -342,7 +283,7 @@ static const char *shape_with_names(Arena *a, const ChannelFn *fn) {
   return out;
 }
 
-static const char *seg_as_arg(Arena *a, ChSeg *v) {
+static const char *seg_as_arg(Arena *a, ShapeSegment *v) {
   if (v->npieces == 1 && v->arg)
     return v->arg;
   if (seg_literal(v))
@@ -361,7 +302,7 @@ static const char *call_text(Arena *a, const ChannelFn *fn, const char **args) {
   return out;
 }
 
-static ChannelHint legacy_hint(Arena *a, const Standards *std, ChSeg *v, int nv) {
+static ChannelHint legacy_hint(Arena *a, const Standards *std, ShapeSegment *v, int nv) {
   ChannelHint h = {CHANNEL_HINT_NONE, NULL, NULL, NULL};
   if (nv < 2 || !seg_literal(&v[0]))
     return h;
@@ -387,7 +328,7 @@ static ChannelHint legacy_hint(Arena *a, const Standards *std, ChSeg *v, int nv)
 
 ChannelHint channel_hint(Arena *a, const Standards *std, const ValAlt *alt) {
   ChannelHint h = {CHANNEL_HINT_NONE, NULL, NULL, NULL};
-  ChSeg v[CH_MAX_SEGS];
+  ShapeSegment v[CH_MAX_SEGS];
   int nv = ch_split(alt, v);
   if (nv < 0) {
     ch_free(v);
@@ -403,8 +344,8 @@ ChannelHint channel_hint(Arena *a, const Standards *std, const ValAlt *alt) {
   const ChannelFn *best_fn = NULL;
   for (size_t i = 0; i < std->nchannels; i++) {
     const ChannelFn *fn = &std->channels[i];
-    ShapeSeg s[CH_MAX_SEGS];
-    int ns = shape_split(fn->shape, s), align[CH_MAX_SEGS];
+    ShapeKeyword s[CH_MAX_SEGS];
+    int ns = shape_split_catalog(fn->shape, s), align[CH_MAX_SEGS];
     int cost = shape_cost(v, nv, s, ns, align);
     if (cost < best && fn->nparams <= CHANNEL_MAX_PARAMS) {
       best = cost;
@@ -413,8 +354,8 @@ ChannelHint channel_hint(Arena *a, const Standards *std, const ValAlt *alt) {
     }
   }
   if (best_fn && best <= CH_NEAR) {
-    ShapeSeg s[CH_MAX_SEGS];
-    int ns = shape_split(best_fn->shape, s);
+    ShapeKeyword s[CH_MAX_SEGS];
+    int ns = shape_split_catalog(best_fn->shape, s);
     const char *args[CHANNEL_MAX_PARAMS] = {0};
     for (int j = 0; j < ns; j++)
       if (s[j].param >= 0 && s[j].param < CHANNEL_MAX_PARAMS && best_align[j] >= 0)
