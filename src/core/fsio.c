@@ -1,6 +1,5 @@
 #include "core/fsio.h"
 
-#include "core/source.h"
 #include "core/util.h"
 
 #include <errno.h>
@@ -324,4 +323,32 @@ void output_file_abort(OutputFile *o) {
     fclose(o->f);
   free(o->path);
   memset(o, 0, sizeof *o);
+}
+
+bool read_fd_all(int fd, size_t expect, size_t max, char **out, size_t *out_len) {
+  size_t cap = expect + 1, len = 0;
+  char *buf = xmalloc(cap);
+  for (;;) {
+    ssize_t n = read(fd, buf + len, cap - len);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0) {
+      free(buf);
+      return false;
+    }
+    if (n == 0)
+      break;
+    len += (size_t)n;
+    if (len == cap) {
+      if (cap > max)
+        break;
+      cap *= 2;
+      buf = xrealloc(buf, cap);
+    }
+  }
+  if (len == cap)
+    buf = xrealloc(buf, cap + 1);
+  *out = buf;
+  *out_len = len;
+  return true;
 }

@@ -99,4 +99,8 @@ bool output_file_close(OutputFile *o, char **err);
 /* Drops a half-written output (the target is left as it was). */
 void output_file_abort(OutputFile *o);
 
+/* Reads all of fd (expect: its size, a hint) into a malloc'd buffer with
+ * room for a terminating NUL; stops growing past max bytes. */
+bool read_fd_all(int fd, size_t expect, size_t max, char **out, size_t *out_len);
+
 #endif

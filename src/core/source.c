@@ -170,34 +170,6 @@ FileStamp file_stamp_of(const void *stat_buf) {
   return s;
 }
 
-bool read_fd_all(int fd, size_t expect, size_t max, char **out, size_t *out_len) {
-  size_t cap = expect + 1, len = 0;
-  char *buf = xmalloc(cap);
-  for (;;) {
-    ssize_t n = read(fd, buf + len, cap - len);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n < 0) {
-      free(buf);
-      return false;
-    }
-    if (n == 0)
-      break;
-    len += (size_t)n;
-    if (len == cap) {
-      if (cap > max)
-        break;
-      cap *= 2;
-      buf = xrealloc(buf, cap);
-    }
-  }
-  if (len == cap)
-    buf = xrealloc(buf, cap + 1);
-  *out = buf;
-  *out_len = len;
-  return true;
-}
-
 bool file_stamp_equal(const FileStamp *a, const FileStamp *b) {
   return a->size == b->size && a->mtime_ns == b->mtime_ns && a->ctime_ns == b->ctime_ns &&
          a->ino == b->ino && a->dev == b->dev;

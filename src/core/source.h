@@ -47,10 +47,6 @@ bool file_stamp_equal(const FileStamp *a, const FileStamp *b);
 uint64_t file_stamp_settled_before(void);
 bool file_stamp_settled(const FileStamp *s, uint64_t settled_before);
 
-/* Reads all of fd (expect: its size, a hint) into a malloc'd buffer with
- * room for a terminating NUL; stops growing past max bytes. */
-bool read_fd_all(int fd, size_t expect, size_t max, char **out, size_t *out_len);
-
 /* One file's bytes and its line index. Byte offsets are the currency of the
  * whole linter; lines and columns are derived only for output, so the index
  * is built on first use (most files never need it), by whichever thread asks

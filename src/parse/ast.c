@@ -307,3 +307,9 @@ void ast_walk(TSNode root, NodeVisitor fn, void *data) {
   ts_tree_cursor_delete(&cur);
   ast_work_add(visited);
 }
+
+bool node_is_function(TSNode n) {
+  return node_is(n, "arrow_function") || node_is(n, "function_expression") ||
+         node_is(n, "function_declaration") || node_is(n, "method_definition") ||
+         node_is(n, "function") || node_is(n, "generator_function_declaration");
+}

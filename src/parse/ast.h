@@ -101,4 +101,7 @@ void budget_pause(bool paused);
 typedef bool (*NodeVisitor)(TSNode node, void *data);
 void ast_walk(TSNode root, NodeVisitor fn, void *data);
 
+/* True for arrow functions, function expressions/declarations, methods. */
+bool node_is_function(TSNode n);
+
 #endif

@@ -6,12 +6,6 @@
 #include <stdint.h>
 #include <stdio.h>
 
-bool node_is_function(TSNode n) {
-  return node_is(n, "arrow_function") || node_is(n, "function_expression") ||
-         node_is(n, "function_declaration") || node_is(n, "method_definition") ||
-         node_is(n, "function") || node_is(n, "generator_function_declaration");
-}
-
 static TSNode param_name_node(TSNode param) {
   /* required_parameter / optional_parameter have a `pattern` field. */
   TSNode pat = node_field(param, "pattern");

@@ -27,8 +27,6 @@ Binding scope_lookup(const Module *m, TSNode at, const char *name);
 /* Looks up a declaration among the program's top-level statements. */
 Binding scope_lookup_toplevel(const Module *m, const char *name);
 
-/* True for arrow functions, function expressions/declarations, methods. */
-bool node_is_function(TSNode n);
 /* The expressions a function can return: an arrow's expression body or the
  * argument of each `return` directly in its body. */
 size_t function_returns(TSNode fn, TSNode *out, size_t max);
