@@ -51,6 +51,15 @@ def parens(n):
             "`org:${o}:conv:${o}`" + ")" * n + "); }\n")
 
 
+def message_writes(n):
+    """n inserts into "messages" of a const row each (the rule checks whether the
+    file mutates the const)."""
+    return HEADER + "".join(
+        f'const row{i} = {{ content: "hi" }};\n'
+        f'export async function w{i}() {{ await supabase.from("messages").insert(row{i}); }}\n'
+        for i in range(n))
+
+
 def imports(n):
     """a.ts imports n/8 names from names.ts, which exports n."""
     names = "".join(f"export const ROOM_{i} = `org:${{o}}:room{i}`;\n" for i in range(n))
@@ -88,7 +97,8 @@ def main():
     failures = []
     cases = [("channel calls", calls, 250), ("constants", constants, 500),
              ("minified", minified, 500), ("nested arrows", arrows, 2000),
-             ("nested parentheses", parens, 5000), ("imports from a large module", imports, 1000)]
+             ("nested parentheses", parens, 5000), ("imports from a large module", imports, 1000),
+             ("message writes", message_writes, 500)]
     with tempfile.TemporaryDirectory() as tmp:
         for name, make, n in cases:
             small, out_small = work(rtlint, make(n), tmp)

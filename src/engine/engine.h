@@ -34,7 +34,7 @@ typedef struct LintOptions {
 } LintOptions;
 
 /* The default --file-budget: far above what any real file needs (a
- * 100,000-line file spends about 10 million), reached by pathological input. */
+ * 100,000-line file spends a few million), reached by pathological input. */
 #define LINT_DEFAULT_FILE_BUDGET 500000000ull
 
 void lint_options_defaults(LintOptions *o);

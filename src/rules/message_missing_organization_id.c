@@ -2,6 +2,7 @@
  * `.upsert(X)` with an object literal lacking `organization_id` (standards:
  * Identified production issues 3, "All message operations MUST include
  * organization_id for RLS"). */
+#include "core/strmap.h"
 #include "parse/ast.h"
 #include "resolve/scope.h"
 #include "rules/ctx.h"
@@ -115,56 +116,71 @@ static void check_object(RuleCtx *ctx, TSNode obj, const char *method) {
                 method);
 }
 
-typedef struct Mutation {
+/* The names the file adds properties to, collected in one walk the first
+ * time a written value is a name: walking the whole file for each write made
+ * a file of many writes quadratic. */
+typedef struct Mutations {
   const Source *src;
-  const char *name;
-  bool found;
-} Mutation;
+  StrMap names;
+  bool collected;
+} Mutations;
+
+static void add_mutated(Mutations *mu, TSNode n) {
+  char *name = node_text_dup(mu->src, n);
+  strmap_put(&mu->names, name, (void *)1);
+  free(name);
+}
 
 /* `name.x = ...`, `name["x"] = ...` or `Object.assign(name, ...)`. */
-static bool find_mutation(TSNode n, void *data) {
-  Mutation *mu = data;
+static bool collect_mutation(TSNode n, void *data) {
+  Mutations *mu = data;
   if (node_is(n, "assignment_expression") || node_is(n, "augmented_assignment_expression")) {
     TSNode left = node_unwrap(node_field(n, "left"));
-    if ((node_is(left, "member_expression") || node_is(left, "subscript_expression")) &&
-        node_text_eq(mu->src, node_unwrap(node_field(left, "object")), mu->name))
-      mu->found = true;
+    if (node_is(left, "member_expression") || node_is(left, "subscript_expression"))
+      add_mutated(mu, node_unwrap(node_field(left, "object")));
   } else if (node_is(n, "call_expression")) {
     TSNode fn = node_unwrap(node_field(n, "function"));
-    if (node_text_eq(mu->src, fn, "Object.assign") &&
-        node_text_eq(mu->src, node_unwrap(call_argument(n, 0)), mu->name))
-      mu->found = true;
+    TSNode first = node_unwrap(call_argument(n, 0));
+    if (node_text_eq(mu->src, fn, "Object.assign") && !ts_node_is_null(first))
+      add_mutated(mu, first);
   }
-  return !mu->found;
+  return true;
+}
+
+static bool is_mutated(const Module *m, Mutations *mu, const char *name) {
+  if (!mu->collected) {
+    mu->src = &m->src;
+    ast_walk(ts_tree_root_node(m->tree), collect_mutation, mu);
+    mu->collected = true;
+  }
+  return strmap_get(&mu->names, name) != NULL;
 }
 
 /* The written value: a literal, or a const bound to one that the file never
  * adds properties to. */
-static TSNode written_value(const Module *m, TSNode arg) {
+static TSNode written_value(const Module *m, Mutations *mu, TSNode arg) {
   TSNode null = {0};
   arg = node_unwrap(arg);
   if (node_is(arg, "identifier")) {
     char *name = node_text_dup(&m->src, arg);
     Binding b = scope_lookup(m, arg, name);
-    Mutation mu = {&m->src, name, false};
-    if (b.kind == BIND_VALUE)
-      ast_walk(ts_tree_root_node(m->tree), find_mutation, &mu);
+    bool mutated = b.kind == BIND_VALUE && is_mutated(m, mu, name);
     free(name);
-    if (b.kind != BIND_VALUE || mu.found)
+    if (b.kind != BIND_VALUE || mutated)
       return null;
     arg = node_unwrap(b.node);
   }
   return arg;
 }
 
-static void check_call(RuleCtx *ctx, TSNode call) {
+static void check_call(RuleCtx *ctx, Mutations *mu, TSNode call) {
   const Source *src = &ctx->mod->src;
   const char *method = callee_named(src, call, "insert")   ? "insert"
                        : callee_named(src, call, "upsert") ? "upsert"
                                                            : NULL;
   if (!method || !is_messages_table(ctx, call_callee_object(call)))
     return;
-  TSNode v = written_value(ctx->mod, call_argument(call, 0));
+  TSNode v = written_value(ctx->mod, mu, call_argument(call, 0));
   if (node_is(v, "object")) {
     check_object(ctx, v, method);
   } else if (node_is(v, "array")) {
@@ -178,8 +194,10 @@ static void check_call(RuleCtx *ctx, TSNode call) {
 }
 
 static void check(RuleCtx *ctx) {
+  Mutations mu = {0};
   for (size_t i = 0; i < ctx->facts->ncalls; i++)
-    check_call(ctx, ctx->facts->calls[i]);
+    check_call(ctx, &mu, ctx->facts->calls[i]);
+  strmap_free(&mu.names, NULL);
 }
 
 const RuleMeta rule_message_missing_organization_id = {
