@@ -68,7 +68,9 @@ def linted_files():
     return {
         b"bom.ts": b"\xef\xbb\xbf" + VIOLATION,
         b"crlf.ts": b"const a = 1;\r\n" + VIOLATION.replace(b"\n", b"\r\n"),
-        b"lone-cr.ts": b"const a = 1;\r" + VIOLATION.replace(b"\n", b"\r"),
+        # The directive must silence line 3 only: lines end at a lone CR.
+        b"lone-cr.ts": b"const a = 1;\r// rtlint-disable-next-line channel-hand-built -- old\r"
+        + VIOLATION.replace(b"\n", b"\r") * 2,
         b"with space.ts": VIOLATION,
         b"new\nline.ts": VIOLATION,
         b"escape\x1b[31mred.ts": VIOLATION,
@@ -156,6 +158,10 @@ def walked_tree(rtlint, tmp):
           "symbolic links are not followed: nothing outside the tree, no loop")
     by_path = {d["path"]: d for d in out["diagnostics"] if d["rule"] == "channel-hand-built"}
     check(by_path["crlf.ts"]["start"]["line"] == 2, "CRLF: the finding is on line 2")
+    lone_cr = [d["start"]["line"] for d in out["diagnostics"]
+               if d["rule"] == "channel-hand-built" and d["path"] == "lone-cr.ts"]
+    check(lone_cr == [4], f"lone CR: a line end as editors count it; the directive silences "
+          f"line 3, the finding is on line 4 ({lone_cr})")
     check(by_path["bom.ts"]["start"]["line"] == 1 and by_path["bom.ts"]["start"]["byte"] == 20,
           "BOM: the finding is on line 1, byte offsets count the BOM")
     check(out["summary"]["files"] == len(linted_files()) + len(noticed_files()),

@@ -76,15 +76,20 @@ static inline void count_char(unsigned char c, uint32_t *points, uint32_t *units
   *units += c >= 0xF0 ? 2 : 1;
 }
 
+/* A line ends at "\n", at "\r\n", or at a lone "\r" (old Mac files), as
+ * editors and the TypeScript compiler count lines. */
+static bool ends_line(const char *b, uint32_t i, uint32_t len) {
+  return b[i] == '\n' || (b[i] == '\r' && (i + 1 == len || b[i + 1] != '\n'));
+}
+
 static const LineIndex *line_index(const Source *src) {
   Source *mut = (Source *)src; /* the index is a cache of the bytes, which do not change */
   LineIndex *ix = atomic_load_explicit(&mut->lines, memory_order_acquire);
   if (ix)
     return ix;
   uint32_t n = 1;
-  for (const char *p = src->bytes, *end = src->bytes + src->len;
-       (p = memchr(p, '\n', (size_t)(end - p))); p++)
-    n++;
+  for (uint32_t i = 0; i < src->len; i++)
+    n += ends_line(src->bytes, i, src->len);
   uint32_t nchecks = src->len / LINE_INDEX_STEP + 1;
   LineIndex *built = xmalloc(sizeof *built + (n + 2 * (size_t)nchecks) * sizeof built->starts[0]);
   built->n = n;
@@ -92,9 +97,9 @@ static const LineIndex *line_index(const Source *src) {
   built->units = built->points + nchecks;
   built->starts[0] = 0;
   uint32_t k = 1;
-  for (const char *p = src->bytes, *end = src->bytes + src->len;
-       (p = memchr(p, '\n', (size_t)(end - p))); p++)
-    built->starts[k++] = (uint32_t)(p - src->bytes) + 1;
+  for (uint32_t i = 0; i < src->len; i++)
+    if (ends_line(src->bytes, i, src->len))
+      built->starts[k++] = i + 1;
   const unsigned char *b = (const unsigned char *)src->bytes;
   uint32_t points = 0, units = 0;
   for (uint32_t i = 0; i < src->len; i++) {

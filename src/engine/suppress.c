@@ -141,8 +141,10 @@ static bool visit(TSNode n, void *data) {
     f->dir = d;
     f->start = start;
     f->end = end;
-    f->first_line = ts_node_start_point(n).row + 1;
-    f->last_line = ts_node_end_point(n).row + 1;
+    /* Lines as findings count them (a lone CR ends a line; tree-sitter's
+     * rows count only "\n"). */
+    f->first_line = src_pos(c->src, start).line;
+    f->last_line = src_pos(c->src, end).line;
     f->rules = xcalloc(d.nrules, sizeof *f->rules);
     f->used = xcalloc(d.nrules, sizeof *f->used);
     f->region_end = xcalloc(d.nrules, sizeof *f->region_end);

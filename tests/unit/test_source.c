@@ -84,6 +84,22 @@ static void crlf_lines_are_trimmed(void **state) {
   src_free(&s);
 }
 
+/* A lone CR ends a line (old Mac files), as editors and TypeScript count;
+ * CRLF is one line end, not two. */
+static void lone_cr_ends_a_line(void **state) {
+  (void)state;
+  Source s = load("one\rtwo\r\nthree\rfour");
+  assert_int_equal(src_pos(&s, 4).line, 2);  /* "two" */
+  assert_int_equal(src_pos(&s, 9).line, 3);  /* "three" */
+  assert_int_equal(src_pos(&s, 15).line, 4); /* "four" */
+  assert_int_equal(src_pos(&s, 15).col, 1);
+  uint32_t len;
+  const char *line = src_line(&s, 2, &len);
+  assert_int_equal(len, 3);
+  assert_memory_equal(line, "two", 3);
+  src_free(&s);
+}
+
 static void rejects_invalid_utf8_binary_and_huge(void **state) {
   (void)state;
   Source s;
@@ -122,6 +138,7 @@ int main(void) {
       cmocka_unit_test(first_and_last_positions),
       cmocka_unit_test(long_line_columns_match_a_plain_count),
       cmocka_unit_test(crlf_lines_are_trimmed),
+      cmocka_unit_test(lone_cr_ends_a_line),
       cmocka_unit_test(rejects_invalid_utf8_binary_and_huge),
       cmocka_unit_test(unreadable_file_is_reported),
   };
