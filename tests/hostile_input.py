@@ -164,6 +164,9 @@ def walked_tree(rtlint, tmp):
           f"line 3, the finding is on line 4 ({lone_cr})")
     check(by_path["bom.ts"]["start"]["line"] == 1 and by_path["bom.ts"]["start"]["byte"] == 20,
           "BOM: the finding is on line 1, byte offsets count the BOM")
+    check(by_path["bom.ts"]["start"]["column"] == 18 and
+          by_path["bom.ts"]["start"]["column_utf16"] == 18,
+          "BOM: columns do not count it (as without a BOM)")
     check(out["summary"]["files"] == len(linted_files()) + len(noticed_files()),
           f"every regular file is counted ({out['summary']['files']})")
 

@@ -268,6 +268,11 @@ SrcPos src_pos(const Source *src, uint32_t byte) {
   }
   pos.col = points_at_byte - points_at_line + 1;
   pos.col_utf16 = units_at_byte - units_at_line + 1;
+  /* A byte order mark is no column (editors and TypeScript do not show it). */
+  if (lo == 0 && byte >= 3 && src->len >= 3 && memcmp(src->bytes, "\xef\xbb\xbf", 3) == 0) {
+    pos.col--;
+    pos.col_utf16--;
+  }
   return pos;
 }
 

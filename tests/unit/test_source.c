@@ -100,6 +100,18 @@ static void lone_cr_ends_a_line(void **state) {
   src_free(&s);
 }
 
+/* The BOM is no column; byte offsets keep it. */
+static void bom_is_not_a_column(void **state) {
+  (void)state;
+  Source s = load("\xef\xbb\xbf"
+                  "ab");
+  assert_int_equal(src_pos(&s, 3).col, 1);
+  assert_int_equal(src_pos(&s, 4).col, 2);
+  assert_int_equal(src_pos(&s, 4).col_utf16, 2);
+  assert_int_equal(src_pos(&s, 4).col_byte, 5);
+  src_free(&s);
+}
+
 static void rejects_invalid_utf8_binary_and_huge(void **state) {
   (void)state;
   Source s;
@@ -139,6 +151,7 @@ int main(void) {
       cmocka_unit_test(long_line_columns_match_a_plain_count),
       cmocka_unit_test(crlf_lines_are_trimmed),
       cmocka_unit_test(lone_cr_ends_a_line),
+      cmocka_unit_test(bom_is_not_a_column),
       cmocka_unit_test(rejects_invalid_utf8_binary_and_huge),
       cmocka_unit_test(unreadable_file_is_reported),
   };
