@@ -55,14 +55,15 @@ static void report_site(RuleCtx *ctx, const ValAlt *alt) {
   }
 }
 
-static void check_site(RuleCtx *ctx, const ChannelSite *site) {
+static void check_site(RuleCtx *ctx, StrMap *sites_seen, const ChannelSite *site) {
   Value v = rule_resolve(ctx, site->arg);
   uint32_t arg_start = ts_node_start_byte(site->arg), arg_end = ts_node_end_byte(site->arg);
   for (uint32_t i = 0; i < v.nalts; i++) {
     const ValAlt *alt = &v.alts[i];
     if (!is_hand_built(alt))
       continue;
-    report_site(ctx, alt);
+    if (channel_site_first_time(sites_seen, alt))
+      report_site(ctx, alt);
     bool written_here =
         alt->site_mod == ctx->mod && alt->site_start >= arg_start && alt->site_end <= arg_end;
     if (written_here)
@@ -82,8 +83,10 @@ static void check_site(RuleCtx *ctx, const ChannelSite *site) {
 }
 
 static void check(RuleCtx *ctx) {
+  StrMap sites_seen = {0};
   for (size_t i = 0; i < ctx->facts->nchannels; i++)
-    check_site(ctx, &ctx->facts->channels[i]);
+    check_site(ctx, &sites_seen, &ctx->facts->channels[i]);
+  strmap_free(&sites_seen, NULL);
 }
 
 const RuleMeta rule_channel_hand_built = {

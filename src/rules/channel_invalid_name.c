@@ -2,6 +2,7 @@
  * isValidChannelName() (standards: Critical implementation rules §1 "ALWAYS
  * validate channel names with isValidChannelName()"). Near misses and legacy
  * shapes name the UNIFIED_CHANNELS function they probably meant. */
+#include "core/strmap.h"
 #include "parse/ast.h"
 #include "rules/channel_naming.h"
 #include "rules/ctx.h"
@@ -17,13 +18,32 @@ typedef struct Verdict {
   ChannelHint hint;
 } Verdict;
 
-static Verdict judge(RuleCtx *ctx, const ValAlt *alt) {
+static Verdict judge_uncached(RuleCtx *ctx, const ValAlt *alt) {
   Verdict v = {false, {CHANNEL_HINT_NONE, NULL, NULL, NULL}};
   if (!channel_alt_judgeable(alt) || channel_alt_may_be_valid(ctx->arena, ctx->std, alt))
     return v;
   v.invalid = true;
   v.hint = channel_hint(ctx->arena, ctx->std, alt);
   return v;
+}
+
+/* Judges through `verdicts`, this file's values judged so far: a constant
+ * used at two thousand call sites is judged once (the near-miss search is
+ * the costly part). The key spells every piece, since a hint passes a
+ * constant's expression on. */
+static Verdict judge(RuleCtx *ctx, StrMap *verdicts, const ValAlt *alt) {
+  StrBuf key = {0};
+  for (uint32_t i = 0; i < alt->nparts; i++)
+    sb_appendf(&key, "%c%s%c%s%c", alt->parts[i].hole ? 'H' : 'L', alt->parts[i].text, 0x1f,
+               alt->parts[i].expr ? alt->parts[i].expr : "", 0x1e);
+  Verdict *known = strmap_get(verdicts, sb_cstr(&key));
+  if (!known) {
+    known = arena_alloc(ctx->arena, sizeof *known);
+    *known = judge_uncached(ctx, alt);
+    strmap_put(verdicts, sb_cstr(&key), known);
+  }
+  sb_free(&key);
+  return *known;
 }
 
 /* Reports one invalid value at [start, end) of m; `where` ("" or " (built at
@@ -51,13 +71,13 @@ static void report(RuleCtx *ctx, const Module *m, uint32_t start, uint32_t end, 
 
 /* The building site judged on its own text (holes named as written there),
  * so every use of one builder yields the same finding. */
-static void report_site(RuleCtx *ctx, const ValAlt *alt) {
+static void report_site(RuleCtx *ctx, StrMap *verdicts, const ValAlt *alt) {
   const Module *m = alt->site_mod;
   if (!m->linted || !m->tree || m->is_standards)
     return;
   Value own = channel_site_value(ctx, alt);
   for (uint32_t i = 0; i < own.nalts; i++) {
-    Verdict v = judge(ctx, &own.alts[i]);
+    Verdict v = judge(ctx, verdicts, &own.alts[i]);
     if (v.invalid)
       report(ctx, m, alt->site_start, alt->site_end, val_alt_display(ctx->arena, &own.alts[i]), &v,
              "");
@@ -80,7 +100,8 @@ static bool standard_shape_invalid(RuleCtx *ctx, const ValAlt *alt) {
          !std_valid_channel(ctx->std, val_alt_fill(ctx->arena, &shape, "x"));
 }
 
-static void check_site(RuleCtx *ctx, const ChannelSite *site) {
+static void check_site(RuleCtx *ctx, StrMap *verdicts, StrMap *sites_seen,
+                       const ChannelSite *site) {
   Value v = rule_resolve(ctx, site->arg);
   uint32_t arg_start = ts_node_start_byte(site->arg), arg_end = ts_node_end_byte(site->arg);
   for (uint32_t i = 0; i < v.nalts; i++) {
@@ -96,7 +117,7 @@ static void check_site(RuleCtx *ctx, const ChannelSite *site) {
                     shown);
       continue;
     }
-    Verdict verdict = judge(ctx, alt);
+    Verdict verdict = judge(ctx, verdicts, alt);
     if (!verdict.invalid)
       continue;
     if (!alt->site_mod) {
@@ -109,7 +130,8 @@ static void check_site(RuleCtx *ctx, const ChannelSite *site) {
       report(ctx, ctx->mod, alt->site_start, alt->site_end, shown, &verdict, "");
       continue;
     }
-    report_site(ctx, alt);
+    if (channel_site_first_time(sites_seen, alt))
+      report_site(ctx, verdicts, alt);
     SrcPos pos = src_pos(&alt->site_mod->src, alt->site_start);
     const char *where =
         alt->site_mod == ctx->mod
@@ -122,8 +144,11 @@ static void check_site(RuleCtx *ctx, const ChannelSite *site) {
 static void check(RuleCtx *ctx) {
   if (ctx->mod->is_standards)
     return;
+  StrMap verdicts = {0}, sites_seen = {0};
   for (size_t i = 0; i < ctx->facts->nchannels; i++)
-    check_site(ctx, &ctx->facts->channels[i]);
+    check_site(ctx, &verdicts, &sites_seen, &ctx->facts->channels[i]);
+  strmap_free(&verdicts, NULL);
+  strmap_free(&sites_seen, NULL);
 }
 
 const RuleMeta rule_channel_invalid_name = {

@@ -44,6 +44,16 @@ Value channel_site_value(RuleCtx *ctx, const ValAlt *alt) {
   return resolve_expr(ctx->res, m, n);
 }
 
+bool channel_site_first_time(StrMap *seen, const ValAlt *alt) {
+  char key[64];
+  snprintf(key, sizeof key, "%p:%u:%u", (const void *)alt->site_mod, alt->site_start,
+           alt->site_end);
+  if (strmap_get(seen, key))
+    return false;
+  strmap_put(seen, key, seen); /* any non-NULL value: a set */
+  return true;
+}
+
 bool channel_alt_valid(Arena *a, const Standards *std, const ValAlt *alt) {
   return std_valid_channel(std, val_alt_fill(a, alt, "x"));
 }

@@ -1,5 +1,6 @@
 #ifndef RTLINT_RULES_CHANNEL_NAMING_H
 #define RTLINT_RULES_CHANNEL_NAMING_H
+#include "core/strmap.h"
 #include "rules/ctx.h"
 
 /* The UNIFIED_CHANNELS call that builds exactly this value, e.g.
@@ -12,6 +13,10 @@ const char *channel_suggest_call(Arena *a, const Standards *std, const ValAlt *a
  * caller's arguments reached it. Every use of one builder thus yields the
  * same finding at the builder. Empty when the site cannot be found. */
 Value channel_site_value(RuleCtx *ctx, const ValAlt *alt);
+
+/* True the first time `seen` meets alt's building site: a site reached from
+ * many uses in one file is reported once (the same finding every time). */
+bool channel_site_first_time(StrMap *seen, const ValAlt *alt);
 
 /* Validates a value with every hole standing for one non-empty segment. */
 bool channel_alt_valid(Arena *a, const Standards *std, const ValAlt *alt);
