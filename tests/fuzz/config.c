@@ -1,0 +1,35 @@
+/* The configuration loader (src/config/config.c): rtlint.yaml from memory,
+ * then what a run asks of the result. */
+#include "fuzz_common.h"
+
+#include "config/config.h"
+#include "engine/engine.h"
+#include "rules/registry.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  Config c;
+  char *err = NULL;
+  if (config_parse(&c, "fuzz/rtlint.yaml", "/fuzz", (const char *)data, size, &err)) {
+    static const char *const files[] = {"/fuzz/app/page.tsx", "/fuzz/lib/a.ts", "/elsewhere/x.ts",
+                                        "/fuzz/components/deep/c.tsx"};
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+      config_includes(&c, files[i]);
+      RuleSelection sel;
+      selection_defaults(&sel);
+      config_selection(&c, files[i], true, &sel);
+      config_path_in(&c, files[i], c.component_dirs, c.ncomponent_dirs);
+      config_path_in(&c, files[i], c.infrastructure_dirs, c.ninfrastructure_dirs);
+      free(config_relpath(&c, files[i]));
+    }
+    Standards std;
+    memset(&std, 0, sizeof std);
+    config_apply_standards(&c, &std);
+    std_free(&std);
+    config_free(&c);
+  }
+  free(err);
+  return 0;
+}
