@@ -115,6 +115,9 @@ static void free_channel(ChannelFn *c) {
   for (size_t i = 0; i < c->nparams; i++)
     free(c->params[i]);
   free(c->params);
+  /* The slot is reused by the next property, which may not be a function
+   * (learn_channel then returns before filling it): nothing left to free twice. */
+  memset(c, 0, sizeof *c);
 }
 
 static bool learn_from_source(Standards *std, Source *src, const char *path, const char *display,
