@@ -246,8 +246,10 @@ static void lint_step(Pool *pool, size_t i, DiagList *out) {
     memset(&deps, 0, sizeof deps);
     size_t before = out->n;
     lint_module_rules(pool->proj, m, sel, config, RULES_CACHEABLE, pool->pf, &deps, out);
-    cache_store(pool->cache, m, sel, &deps, out->items + before, out->n - before,
-                pool->error_line[i], pool->error_col[i]);
+    /* items is NULL before the first finding: NULL + 0 is undefined. */
+    const Diag *found = out->n > before ? out->items + before : NULL;
+    cache_store(pool->cache, m, sel, &deps, found, out->n - before, pool->error_line[i],
+                pool->error_col[i]);
     resolve_deps_free(&deps);
     lint_module_rules(pool->proj, m, sel, config, RULES_PROJECT_WIDE, pool->pf, NULL, out);
   }
