@@ -109,6 +109,15 @@ static char *merge_new_imports(const Edit *a, const Edit *b) {
   return sb_take(&sb);
 }
 
+/* Every edit lies in the text, start before end. Rules only make such edits,
+ * but a cache entry can hold anything its checksum covers. */
+static bool edits_in_range(const Fix *fx, uint32_t len) {
+  for (size_t e = 0; e < fx->nedits; e++)
+    if (fx->edits[e].start > fx->edits[e].end || fx->edits[e].end > len)
+      return false;
+  return true;
+}
+
 void fix_build(FileFixResult *out, const Source *src, Lang lang, const Diag *diags, size_t n,
                FixApplicability level) {
   memset(out, 0, sizeof *out);
@@ -118,7 +127,8 @@ void fix_build(FileFixResult *out, const Source *src, Lang lang, const Diag *dia
   /* Diagnostics arrive sorted by position: earlier fixes win. */
   for (size_t i = 0; i < n; i++) {
     const Fix *fx = &diags[i].fix;
-    if (fx->applicability == FIX_NONE || fx->applicability < level || fx->nedits == 0)
+    if (fx->applicability == FIX_NONE || fx->applicability < level || fx->nedits == 0 ||
+        !edits_in_range(fx, src->len))
       continue;
     bool clash = false;
     for (size_t e = 0; e < fx->nedits && !clash; e++)
