@@ -28,8 +28,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     memset(&std, 0, sizeof std);
     config_apply_standards(&c, &std);
     std_free(&std);
-    config_free(&c);
   }
+  config_free(&c); /* after a failure too: it holds what was read before the error */
   free(err);
   return 0;
 }
