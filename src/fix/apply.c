@@ -109,12 +109,17 @@ static char *merge_new_imports(const Edit *a, const Edit *b) {
   return sb_take(&sb);
 }
 
-/* Every edit lies in the text, start before end. Rules only make such edits,
- * but a cache entry can hold anything its checksum covers. */
-static bool edits_in_range(const Fix *fx, uint32_t len) {
-  for (size_t e = 0; e < fx->nedits; e++)
+/* Every edit lies in the text, start before end, and no two of the fix's own
+ * edits overlap. Rules only make such fixes, but a cache entry can hold
+ * anything its checksum covers. */
+static bool fix_well_formed(const Fix *fx, uint32_t len) {
+  for (size_t e = 0; e < fx->nedits; e++) {
     if (fx->edits[e].start > fx->edits[e].end || fx->edits[e].end > len)
       return false;
+    for (size_t k = 0; k < e; k++)
+      if (conflicts(&fx->edits[k], &fx->edits[e]))
+        return false;
+  }
   return true;
 }
 
@@ -128,7 +133,7 @@ void fix_build(FileFixResult *out, const Source *src, Lang lang, const Diag *dia
   for (size_t i = 0; i < n; i++) {
     const Fix *fx = &diags[i].fix;
     if (fx->applicability == FIX_NONE || fx->applicability < level || fx->nedits == 0 ||
-        !edits_in_range(fx, src->len))
+        !fix_well_formed(fx, src->len))
       continue;
     bool clash = false;
     for (size_t e = 0; e < fx->nedits && !clash; e++)

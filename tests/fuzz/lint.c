@@ -4,8 +4,12 @@
  *
  * Input: files cut at NUL bytes (fuzz_common.h): the linted file, then
  * files it can import (lib/a.ts, components/b.tsx, the standards module),
- * then tsconfig.json. A fixture file is a seed on its own. */
+ * then tsconfig.json. A fixture file is a seed on its own. The findings are
+ * then written in every output format; JSON and SARIF must parse back
+ * (whatever the source holds is escaped). */
 #include "fuzz_common.h"
+
+#include "output/output.h"
 
 #include "core/util.h"
 #include "engine/engine.h"
@@ -13,6 +17,7 @@
 #include "resolve/project.h"
 #include "rules/registry.h"
 
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,6 +81,29 @@ static void init(void) {
     every_rule.severity[i] = SEV_ERROR;
 }
 
+typedef void (*Writer)(FILE *f, const LintResult *r, const OutputOptions *opt);
+
+/* Writes r with w; a JSON format must give a document jansson reads. */
+static void write_output(Writer w, const LintResult *r, bool json) {
+  OutputOptions opt = {.color = true, .root = "/fuzz"};
+  char *text = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&text, &len);
+  w(f, r, &opt);
+  fclose(f);
+  if (json) {
+    json_error_t err;
+    json_t *doc = json_loadb(text, len, 0, &err);
+    if (!doc) {
+      fprintf(stderr, "fuzz: output is not JSON: %s at %d:%d\n%s\n", err.text, err.line, err.column,
+              text);
+      abort();
+    }
+    json_decref(doc);
+  }
+  free(text);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (!every_rule.severity[0])
     init();
@@ -102,6 +130,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       suppress_apply(m, &dl, &every_rule, true);
   }
   fuzz_apply_fixes(&dl);
+  LintResult r;
+  memset(&r, 0, sizeof r);
+  r.diags = dl;
+  r.files_scanned = files.n;
+  write_output(output_text, &r, false);
+  write_output(output_github, &r, false);
+  write_output(output_json, &r, true);
+  write_output(output_sarif, &r, true);
+  write_output(output_codeclimate, &r, true);
   diag_list_free(&dl);
   project_free(&proj);
   return 0;

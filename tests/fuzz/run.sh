@@ -24,12 +24,14 @@ failed=""
 for h in $HARNESSES; do
   mkdir -p $B/artifacts/$h $B/logs
   log=$B/logs/$h.log
+  dict=""
+  [ -f tests/fuzz/dicts/$h.dict ] && dict="-dict=tests/fuzz/dicts/$h.dict"
   # -close_fd_mask=3: the code's own messages (bad input is expected) stay
   # out of the log; sanitizer reports still reach it.
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     $B/tests/fuzz/fuzz_$h -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \
       -max_len=65536 -close_fd_mask=3 -print_final_stats=1 \
-      -artifact_prefix=$B/artifacts/$h/ $B/corpus/$h >"$log" 2>&1
+      $dict -artifact_prefix=$B/artifacts/$h/ $B/corpus/$h >"$log" 2>&1
   rc=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)

@@ -117,7 +117,8 @@ static char *read_all(const char *path) {
   return xstrndup(buf, n);
 }
 
-/* Edits outside the text (a tampered cache entry) are never applied. */
+/* Edits outside the text, or overlapping another edit of the same fix (a
+ * tampered cache entry), are never applied. */
 static void skips_fixes_with_edits_outside_the_text(void **state) {
   (void)state;
   Source s = make_source("const a = 1;\n");
@@ -127,6 +128,8 @@ static void skips_fixes_with_edits_outside_the_text(void **state) {
   Diag *reversed = diag_add(&dl, rules_all[0], SEV_ERROR, &s, 0, 0, "m", NULL);
   diag_add_edit(reversed, 11, 10, "3");
   diag_set_fix(reversed, FIX_SAFE, "t");
+  Diag *self_overlap = fixable(&dl, &s, 10, 11, "4", FIX_SAFE);
+  diag_add_edit(self_overlap, 9, 12, "5"); /* around its own first edit */
   FileFixResult r;
   fix_build(&r, &s, LANG_TS, dl.items, dl.n, FIX_SAFE);
   assert_string_equal(r.fixed, "const b = 1;\n");
