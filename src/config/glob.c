@@ -117,8 +117,28 @@ static bool match_class(const char **pp, char c) {
   return found != negate;
 }
 
-/* Glob without braces against path. */
-static bool match_simple(const char *g, const char *p) {
+/* States (glob offset, path offset) known not to match: without them a
+ * glob like "*a*a*a*a*a*a*a*a*b" backtracks exponentially on a long name
+ * (a minute for 60 characters); with them each state is tried once. */
+typedef struct Memo {
+  const char *g0, *p0;
+  size_t plen;
+  unsigned char *failed; /* bit per state */
+} Memo;
+
+static bool match_from(Memo *m, const char *g, const char *p);
+
+static bool match_memo(Memo *m, const char *g, const char *p) {
+  size_t k = (size_t)(g - m->g0) * (m->plen + 1) + (size_t)(p - m->p0);
+  if (m->failed[k / 8] & (1u << (k % 8)))
+    return false;
+  bool ok = match_from(m, g, p);
+  if (!ok)
+    m->failed[k / 8] |= (unsigned char)(1u << (k % 8));
+  return ok;
+}
+
+static bool match_from(Memo *m, const char *g, const char *p) {
   while (*g) {
     if (g[0] == '*' && g[1] == '*') {
       /* "**" is a whole segment: "**" + "/" rest, or a trailing "**". */
@@ -127,7 +147,7 @@ static bool match_simple(const char *g, const char *p) {
         return true;
       rest++; /* skip '/' */
       for (const char *q = p;; q++) {
-        if ((q == p || q[-1] == '/') && match_simple(rest, q))
+        if ((q == p || q[-1] == '/') && match_memo(m, rest, q))
           return true;
         if (*q == '\0')
           return false;
@@ -137,7 +157,7 @@ static bool match_simple(const char *g, const char *p) {
     case '*':
       g++;
       for (const char *q = p;; q++) {
-        if (match_simple(g, q))
+        if (match_memo(m, g, q))
           return true;
         if (*q == '\0' || *q == '/')
           return false;
@@ -165,6 +185,16 @@ static bool match_simple(const char *g, const char *p) {
     }
   }
   return *p == '\0';
+}
+
+/* Glob without braces against path. */
+static bool match_simple(const char *g, const char *p) {
+  size_t glen = strlen(g), plen = strlen(p);
+  size_t bits = (glen + 1) * (plen + 1);
+  Memo m = {g, p, plen, xcalloc(bits / 8 + 1, 1)};
+  bool ok = match_from(&m, g, p);
+  free(m.failed);
+  return ok;
 }
 
 /* Expands the first {a,b} group and matches each alternative. */
