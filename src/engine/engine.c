@@ -226,12 +226,17 @@ static void lint_step(Pool *pool, size_t i, DiagList *out) {
     pool->error_col[i] = cf.error_col;
     if (project_wide_wanted(pool->proj, m, sel)) {
       project_hold(m);
-      lint_module_rules(pool->proj, m, sel, config, RULES_PROJECT_WIDE, pool->pf, NULL, out);
+      if (m->tree)
+        lint_module_rules(pool->proj, m, sel, config, RULES_PROJECT_WIDE, pool->pf, NULL, out);
       project_release(m);
     }
     return;
   }
   project_hold(m);
+  if (!m->tree) { /* SOURCE_PARSE_TIMEOUT: reported as a notice */
+    project_release(m);
+    return;
+  }
   if (m->has_syntax_error) {
     uint32_t byte = 0;
     parse_first_error(m->tree, &byte);

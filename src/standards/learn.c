@@ -154,6 +154,11 @@ static bool learn_from_source(Standards *std, Source *src, const char *path, con
   Lang lang = LANG_TS;
   lang_for_path(path, &lang);
   TSTree *tree = parse_source(src, lang);
+  if (!tree) {
+    *err = xasprintf("%s: parsing took more than %d s", display, PARSE_BUDGET_SECONDS);
+    src_free(src);
+    return false;
+  }
   TSNode root = ts_tree_root_node(tree);
   TSNode channels = find_object(src, root, "UNIFIED_CHANNELS");
   TSNode events = find_object(src, root, "UNIFIED_EVENTS");
