@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: all deps build demo test check check-asan check-tsan check-valgrind clean
+.PHONY: all deps build demo test check check-asan check-tsan check-valgrind fuzz fuzz-regress clean
 
 all: build
 
@@ -45,5 +45,18 @@ check-valgrind: build
 		--errors-for-leak-kinds=definite ../../$(BUILD)/rtlint --no-cache -j 2 . >/dev/null; \
 		test $$? -eq 1 && echo "valgrind: sample app clean"
 
+# libFuzzer harnesses (tests/fuzz, docs/security-fuzz.md), FUZZ_SECONDS each
+# (default 60), under ASan+UBSan; needs clang.
+fuzz: deps
+	@tests/fuzz/run.sh
+
+# The fuzzers' regressions and seeds, replayed under ASan+UBSan with the
+# default compiler (also part of check and check-asan).
+fuzz-regress: deps
+	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DRTLINT_SANITIZE=ON >/dev/null
+	@cmake --build build-asan -j $(JOBS)
+	@cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+		ctest --output-on-failure -j $(JOBS) -R '^fuzz\.replay\.'
+
 clean:
-	rm -rf $(BUILD) build-asan build-tsan
+	rm -rf $(BUILD) build-asan build-tsan build-fuzz

@@ -32,23 +32,8 @@ void baseline_free(Baseline *b) {
   memset(b, 0, sizeof *b);
 }
 
-bool baseline_load(Baseline *b, const char *file, char **err) {
-  memset(b, 0, sizeof *b);
-  json_error_t jerr;
-  char *bytes;
-  size_t len;
-  const char *why = NULL;
-  if (!fsio_read_file(AT_FDCWD, file, 0, SIZE_MAX / 4, &bytes, &len, &why)) {
-    *err = xasprintf("baseline %s: %s (create it with `rtlint baseline`)", file,
-                     why ? why : "No such file or directory");
-    return false;
-  }
-  json_t *root = json_loadb(bytes, len, 0, &jerr);
-  free(bytes);
-  if (!root) {
-    *err = xasprintf("baseline %s:%d:%d: %s", file, jerr.line, jerr.column, jerr.text);
-    return false;
-  }
+/* The checks shared by the file and the buffer readers; takes root. */
+static bool baseline_from_json(Baseline *b, json_t *root, const char *file, char **err) {
   json_t *findings = json_object_get(root, "findings");
   if (json_integer_value(json_object_get(root, "version")) != 1 || !json_is_array(findings)) {
     *err = xasprintf("baseline %s: not an rtlint baseline (version 1 with a findings list)", file);
@@ -72,6 +57,32 @@ bool baseline_load(Baseline *b, const char *file, char **err) {
   }
   json_decref(root);
   return true;
+}
+
+bool baseline_load(Baseline *b, const char *file, char **err) {
+  memset(b, 0, sizeof *b);
+  char *bytes;
+  size_t len;
+  const char *why = NULL;
+  if (!fsio_read_file(AT_FDCWD, file, 0, SIZE_MAX / 4, &bytes, &len, &why)) {
+    *err = xasprintf("baseline %s: %s (create it with `rtlint baseline`)", file,
+                     why ? why : "No such file or directory");
+    return false;
+  }
+  bool ok = baseline_parse(b, bytes, len, file, err);
+  free(bytes);
+  return ok;
+}
+
+bool baseline_parse(Baseline *b, const char *text, size_t len, const char *file, char **err) {
+  memset(b, 0, sizeof *b);
+  json_error_t jerr;
+  json_t *root = json_loadb(text, len, 0, &jerr);
+  if (!root) {
+    *err = xasprintf("baseline %s:%d:%d: %s", file, jerr.line, jerr.column, jerr.text);
+    return false;
+  }
+  return baseline_from_json(b, root, file, err);
 }
 
 static int entry_cmp(const void *a, const void *b) {

@@ -25,6 +25,8 @@ typedef struct Baseline {
 /* Reads a baseline file; false with *err (caller frees) when it is missing
  * or not a baseline. */
 bool baseline_load(Baseline *b, const char *file, char **err);
+/* The same from memory (file names it in messages). */
+bool baseline_parse(Baseline *b, const char *text, size_t len, const char *file, char **err);
 /* Sorted by path, rule and fingerprint, pretty-printed, written through a
  * temporary file and a rename. */
 bool baseline_write(Baseline *b, const char *file, char **err);

@@ -65,7 +65,8 @@ typedef struct Config {
 char *config_find(const char *start_dir);
 
 /* Reads and checks a configuration file. On failure returns false and sets
- * *err (caller frees) to "PATH:LINE:COL: message". */
+ * *err (caller frees) to "PATH:LINE:COL: message". Either way c is freed
+ * with config_free. */
 bool config_load(Config *c, const char *path, char **err);
 /* The same from memory; dir is the absolute folder paths are relative to. */
 bool config_parse(Config *c, const char *display_path, const char *dir, const char *text,

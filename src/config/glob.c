@@ -187,7 +187,10 @@ static bool match_at(Matcher *mt, const char *g, const char *p) {
       p++;
       break;
     case '\\':
-      g++;
+      /* Escapes the next character; a backslash left last once a folder
+       * glob's trailing '/' is dropped ("\\/") stands for itself. */
+      if (g[1])
+        g++;
       /* fall through */
     default:
       if (*g != *p)

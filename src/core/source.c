@@ -302,6 +302,8 @@ const char *src_status_name(SourceStatus st) {
     return "binary";
   case SOURCE_INVALID_UTF8:
     return "invalid-utf8";
+  case SOURCE_PARSE_TIMEOUT:
+    return "parse-timeout";
   }
   return "unknown";
 }

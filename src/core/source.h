@@ -15,6 +15,7 @@ typedef enum SourceStatus {
   SOURCE_TOO_LARGE,
   SOURCE_BINARY,
   SOURCE_INVALID_UTF8,
+  SOURCE_PARSE_TIMEOUT, /* loaded, but parsing ran out of its budget (parse/parser.h) */
 } SourceStatus;
 
 /* The byte offset of each line's first byte, and every LINE_INDEX_STEP bytes

@@ -260,12 +260,17 @@ static void lint_step(Pool *pool, size_t i, DiagList *out) {
     pool->error_col[i] = cf.error_col;
     if (project_wide_wanted(pool->proj, m, sel)) {
       project_hold(m);
-      lint_module_rules(pool->proj, m, sel, &pool->shared, RULES_PROJECT_WIDE, NULL, out);
+      if (m->tree)
+        lint_module_rules(pool->proj, m, sel, &pool->shared, RULES_PROJECT_WIDE, NULL, out);
       project_release(m);
     }
     return;
   }
   project_hold(m);
+  if (!m->tree) { /* SOURCE_PARSE_TIMEOUT: reported as a notice */
+    project_release(m);
+    return;
+  }
   size_t first = out->n;
   budget_start(pool->file_budget);
   if (m->has_syntax_error) {
@@ -282,9 +287,11 @@ static void lint_step(Pool *pool, size_t i, DiagList *out) {
     memset(&deps, 0, sizeof deps);
     size_t before = out->n;
     lint_module_rules(pool->proj, m, sel, &pool->shared, RULES_CACHEABLE, &deps, out);
+    /* items is NULL before the first finding: NULL + 0 is undefined. */
+    const Diag *found = out->n > before ? out->items + before : NULL;
     if (!budget_exceeded())
-      cache_store(pool->cache, m, sel, &deps, out->items + before, out->n - before,
-                  pool->error_line[i], pool->error_col[i]);
+      cache_store(pool->cache, m, sel, &deps, found, out->n - before, pool->error_line[i],
+                  pool->error_col[i]);
     resolve_deps_free(&deps);
     lint_module_rules(pool->proj, m, sel, &pool->shared, RULES_PROJECT_WIDE, NULL, out);
   }

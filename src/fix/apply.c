@@ -68,6 +68,8 @@ static size_t syntax_errors(const char *text, size_t len, Lang lang) {
   s.bytes = (char *)text;
   s.len = (uint32_t)len;
   TSTree *tree = parse_source(&s, lang);
+  if (!tree)
+    return SIZE_MAX; /* out of its budget: never better than the original */
   size_t n = count_errors(ts_tree_root_node(tree));
   ts_tree_delete(tree);
   return n;
@@ -117,6 +119,20 @@ static char *merge_new_imports(const Edit *a, const Edit *b) {
   return sb_take(&sb);
 }
 
+/* Every edit lies in the text, start before end, and no two of the fix's own
+ * edits overlap. Rules only make such fixes, but a cache entry can hold
+ * anything its checksum covers. */
+static bool fix_well_formed(const Fix *fx, uint32_t len) {
+  for (size_t e = 0; e < fx->nedits; e++) {
+    if (fx->edits[e].start > fx->edits[e].end || fx->edits[e].end > len)
+      return false;
+    for (size_t k = 0; k < e; k++)
+      if (conflicts(&fx->edits[k], &fx->edits[e]))
+        return false;
+  }
+  return true;
+}
+
 void fix_build(FileFixResult *out, const Source *src, Lang lang, const Diag *diags, size_t n,
                FixApplicability level) {
   memset(out, 0, sizeof *out);
@@ -126,7 +142,8 @@ void fix_build(FileFixResult *out, const Source *src, Lang lang, const Diag *dia
   /* Diagnostics arrive sorted by position: earlier fixes win. */
   for (size_t i = 0; i < n; i++) {
     const Fix *fx = &diags[i].fix;
-    if (fx->applicability == FIX_NONE || fx->applicability < level || fx->nedits == 0)
+    if (fx->applicability == FIX_NONE || fx->applicability < level || fx->nedits == 0 ||
+        !fix_well_formed(fx, src->len))
       continue;
     bool clash = false;
     for (size_t e = 0; e < fx->nedits && !clash; e++)

@@ -30,7 +30,14 @@ TSTree *parse_source(const Source *src, Lang lang) {
     *slot = ts_parser_new();
     ts_parser_set_language(*slot, lang == LANG_TSX ? tree_sitter_tsx() : tree_sitter_typescript());
   }
-  return ts_parser_parse_string(*slot, NULL, src->bytes, src->len);
+  /* tree-sitter 0.20's error recovery can run for minutes on a few hundred
+   * bytes (tests/fuzz/regressions/lint_ts): a parse gets a budget far above
+   * what any real file needs (4 MiB parse in about a second). */
+  ts_parser_set_timeout_micros(*slot, PARSE_BUDGET_MICROS + (uint64_t)src->len * 2);
+  TSTree *tree = ts_parser_parse_string(*slot, NULL, src->bytes, src->len);
+  if (!tree)
+    ts_parser_reset(*slot);
+  return tree;
 }
 
 /* Follows the first child holding an error down to an ERROR or MISSING node

@@ -11,7 +11,10 @@ typedef enum Lang { LANG_TS, LANG_TSX } Lang;
  * false for other files and for declaration files (.d.ts). */
 bool lang_for_path(const char *path, Lang *out);
 
-/* Parses src with a parser owned by the calling thread. */
+/* Parses src with a parser owned by the calling thread. NULL when the parse
+ * ran out of its budget: 10 s plus 2 us per byte. */
+#define PARSE_BUDGET_MICROS 10000000u
+#define PARSE_BUDGET_SECONDS 10
 TSTree *parse_source(const Source *src, Lang lang);
 
 /* First ERROR or MISSING node in the tree, if any: the position to report. */

@@ -140,6 +140,8 @@ static void parse_targets(ImportGraph *g, Node *n) {
   /* A private tree: the module's own may be dropped by a worker meanwhile,
    * and taking its lock here would order locks against the workers'. */
   TSTree *tree = parse_source(&n->mod->src, n->mod->lang);
+  if (!tree)
+    return;
   Walk w = {g, n, 0};
   ast_walk(ts_tree_root_node(tree), visit, &w);
   ts_tree_delete(tree);

@@ -155,7 +155,13 @@ void project_parse(Module *m) {
   pthread_mutex_lock(&m->parse_lock);
   if (!atomic_load(&m->parsed) && m->status == SOURCE_OK) {
     m->tree = parse_source(&m->src, m->lang);
-    m->has_syntax_error = ts_node_has_error(ts_tree_root_node(m->tree));
+    if (m->tree) {
+      m->has_syntax_error = ts_node_has_error(ts_tree_root_node(m->tree));
+    } else { /* from now on a file that could not be checked, like an unreadable one */
+      m->status = SOURCE_PARSE_TIMEOUT;
+      m->load_error =
+          xasprintf("parsing took more than %d s; the file was not checked", PARSE_BUDGET_SECONDS);
+    }
   }
   atomic_store(&m->parsed, true);
   pthread_mutex_unlock(&m->parse_lock);

@@ -117,6 +117,8 @@ static void free_channel(ChannelFn *c) {
   for (size_t i = 0; i < c->nparams; i++)
     free(c->params[i]);
   free(c->params);
+  /* The slot is reused by the next property, which may not be a function
+   * (learn_channel then returns before filling it): nothing left to free twice. */
   memset(c, 0, sizeof *c);
 }
 
@@ -154,6 +156,11 @@ static bool learn_from_source(Standards *std, Source *src, const char *path, con
   Lang lang = LANG_TS;
   lang_for_path(path, &lang);
   TSTree *tree = parse_source(src, lang);
+  if (!tree) {
+    *err = xasprintf("%s: parsing took more than %d s", display, PARSE_BUDGET_SECONDS);
+    src_free(src);
+    return false;
+  }
   TSNode root = ts_tree_root_node(tree);
   TSNode channels = find_object(src, root, "UNIFIED_CHANNELS");
   TSNode events = find_object(src, root, "UNIFIED_EVENTS");

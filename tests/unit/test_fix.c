@@ -117,6 +117,28 @@ static char *read_all(const char *path) {
   return xstrndup(buf, n);
 }
 
+/* Edits outside the text, or overlapping another edit of the same fix (a
+ * tampered cache entry), are never applied. */
+static void skips_fixes_with_edits_outside_the_text(void **state) {
+  (void)state;
+  Source s = make_source("const a = 1;\n");
+  DiagList dl = {0};
+  fixable(&dl, &s, 6, 7, "b", FIX_SAFE);
+  fixable(&dl, &s, 10, 60000, "2", FIX_SAFE); /* ends past the text */
+  Diag *reversed = diag_add(&dl, rules_all[0], SEV_ERROR, &s, 0, 0, "m", NULL);
+  diag_add_edit(reversed, 11, 10, "3");
+  diag_set_fix(reversed, FIX_SAFE, "t");
+  Diag *self_overlap = fixable(&dl, &s, 10, 11, "4", FIX_SAFE);
+  diag_add_edit(self_overlap, 9, 12, "5"); /* around its own first edit */
+  FileFixResult r;
+  fix_build(&r, &s, LANG_TS, dl.items, dl.n, FIX_SAFE);
+  assert_string_equal(r.fixed, "const b = 1;\n");
+  assert_int_equal(r.applied, 1);
+  fix_result_free(&r);
+  diag_list_free(&dl);
+  src_free(&s);
+}
+
 static void writes_atomically_keeping_the_mode(void **state) {
   (void)state;
   const char *text = "const a = \"x\";\n";
@@ -222,6 +244,7 @@ int main(void) {
       cmocka_unit_test(identical_insertions_go_in_once),
       cmocka_unit_test(new_imports_from_one_module_merge),
       cmocka_unit_test(refuses_a_fix_that_breaks_the_syntax),
+      cmocka_unit_test(skips_fixes_with_edits_outside_the_text),
       cmocka_unit_test(writes_atomically_keeping_the_mode),
       cmocka_unit_test(leaves_a_file_that_changed_under_it),
       cmocka_unit_test(leaves_a_file_replaced_under_it),
