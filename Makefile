@@ -45,7 +45,7 @@ check-valgrind: build
 		--errors-for-leak-kinds=definite ../../$(BUILD)/rtlint --no-cache -j 2 . >/dev/null; \
 		test $$? -eq 1 && echo "valgrind: sample app clean"
 
-# libFuzzer harnesses (tests/fuzz, docs/security-fuzz.md), FUZZ_SECONDS each
+# libFuzzer harnesses (tests/fuzz, docs/security.md#fuzzing), FUZZ_SECONDS each
 # (default 60), under ASan+UBSan; needs clang.
 fuzz: deps
 	@tests/fuzz/run.sh

@@ -3,7 +3,7 @@
 # build-fuzz/, makes their corpora from the fixtures, and runs each harness
 # for FUZZ_SECONDS (default 60) on one core. A crash, leak, timeout or input
 # slower than 5 s leaves its input in build-fuzz/artifacts/<harness>/; copy
-# it to tests/fuzz/regressions/<harness>/ with the fix (docs/security-fuzz.md).
+# it to tests/fuzz/regressions/<harness>/ with the fix (docs/security.md#fuzzing).
 # FUZZ_HARNESSES picks harnesses (default: all).
 set -u
 cd "$(dirname "$0")/../.."
