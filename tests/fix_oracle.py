@@ -14,7 +14,6 @@ gain TypeScript syntax errors either (tools/tsoracle/syntax.js).
 fixtures/fix-oracle must see at least one change per mode, or the test would
 prove nothing. Exits 77 (skipped) when node or the pinned TypeScript is not
 installed (tools/install-deps.sh)."""
-import argparse
 import collections
 import hashlib
 import os
@@ -98,16 +97,10 @@ def oracle_self_check():
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--rtlint", required=True)
-    ap.add_argument("--tree", action="append", help="check this tree instead of the defaults")
-    args = ap.parse_args()
-    skipped = tsoracle.skip_unless_available("fix_oracle")
-    if skipped:
-        return skipped
-    rtlint = os.path.abspath(args.rtlint)
-    trees = [os.path.abspath(t) for t in args.tree] if args.tree else [
-        os.path.join(ROOT, t) for t in TREES]
+    given = tsoracle.command_line("fix_oracle", TREES)
+    if not isinstance(given, tuple):
+        return given
+    rtlint, trees = given
     failures = oracle_self_check()
     for tree in trees:
         name = os.path.relpath(tree, ROOT)

@@ -14,7 +14,6 @@ files holding a rule's needle are). Trees: the sample app, the evaluation
 corpus, the CI-format fixture and fixtures/grammar-gaps, or those given with --tree (then the gap
 coverage and non-vacuity checks are left out). Exits 77 (skipped) when node
 or the pinned TypeScript is not installed (tools/install-deps.sh)."""
-import argparse
 import json
 import os
 import re
@@ -91,19 +90,14 @@ def readme_gaps():
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--rtlint", required=True)
-    ap.add_argument("--tree", action="append", help="check this tree instead of the defaults")
-    args = ap.parse_args()
-    skipped = tsoracle.skip_unless_available("parse_notices")
-    if skipped:
-        return skipped
-    rtlint = os.path.abspath(args.rtlint)
-    trees = [os.path.abspath(t) for t in args.tree] if args.tree else [
-        os.path.join(ROOT, t) for t in TREES]
+    given = tsoracle.command_line("parse_notices", TREES)
+    if not isinstance(given, tuple):
+        return given
+    rtlint, trees = given
+    defaults = trees == [os.path.join(ROOT, t) for t in TREES]
     failures = []
     documented = readme_gaps()
-    if not args.tree and documented != set(GAPS):
+    if defaults and documented != set(GAPS):
         failures.append(f"README's known grammar gaps {sorted(documented)} != this test's "
                         f"{sorted(GAPS)}")
     gaps_seen, ts_rejected = set(), 0
@@ -133,7 +127,7 @@ def main():
         print(f"{name}: {len(files)} files; TypeScript rejects {len(ts_errors)}; rtlint parse "
               f"notices {len(notices)} ({len(notices) - len(set(notices) & set(ts_errors))} "
               f"on valid TypeScript)")
-    if not args.tree:
+    if defaults:
         for gap in sorted(set(GAPS) - gaps_seen):
             failures.append(f"gap {gap} no longer gives a notice in fixtures/grammar-gaps: the "
                             "grammar parses it now, so drop it from the README and GAPS")
