@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void out_of_memory(size_t n) {
   fprintf(stderr, "rtlint: out of memory allocating %zu bytes\n", n);
@@ -179,4 +180,9 @@ size_t str_edit_distance(const char *x, const char *y) {
     }
   }
   return row[ny];
+}
+
+unsigned cpu_count(void) {
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  return n > 0 ? (unsigned)n : 1;
 }

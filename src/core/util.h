@@ -29,6 +29,9 @@ bool mem_eq_str(const char *p, size_t n, const char *s);
 /* Levenshtein distance ignoring ASCII case; strings over 64 bytes count as
  * 64 apart (for "did you mean" hints, not for long texts). */
 size_t str_edit_distance(const char *x, const char *y);
+
+/* Cores online (at least 1): the default number of threads. */
+unsigned cpu_count(void);
 /* Reads decimal digits at *p (at least one, no overflow) followed by the
  * terminator, advancing *p past it; end bounds the text (NULL: NUL-ended). */
 bool parse_u64(const char **p, const char *end, char terminator, uint64_t *out);

@@ -246,8 +246,8 @@ static void *walk_thread(void *arg) {
 }
 
 static unsigned walk_threads(void) {
-  long n = sysconf(_SC_NPROCESSORS_ONLN);
-  return n < 1 ? 1 : n > MAX_WALK_THREADS ? MAX_WALK_THREADS : (unsigned)n;
+  unsigned n = cpu_count();
+  return n > MAX_WALK_THREADS ? MAX_WALK_THREADS : n;
 }
 
 void walk_tree(const char *dir, const char *rel, Ignore *ignore, bool rules, DirIndex *index,

@@ -6,6 +6,7 @@
 #include "engine/cache.h"
 #include "engine/file_index.h"
 #include "engine/order.h"
+#include "engine/parallel.h"
 #include "engine/prefilter.h"
 #include "engine/suppress.h"
 #include "parse/ast.h"
@@ -14,12 +15,9 @@
 #include "resolve/importers.h"
 #include "rules/ctx.h"
 
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 void selection_defaults(RuleSelection *sel) {
   memset(sel, 0, sizeof *sel);
@@ -188,7 +186,7 @@ typedef struct Pool {
   uint64_t file_budget;
   uint64_t *over_budget; /* operations spent when a file ran out of budget, else 0 */
   size_t n;
-  atomic_size_t next;
+  DiagList *found; /* per worker */
   const LintSetup *setup;
   const RuleSelection *fixed; /* one selection for all files, or NULL */
   RuleSelection *sels;        /* each file's selection */
@@ -201,23 +199,6 @@ typedef struct Pool {
   RunShared shared;        /* configuration, prefilter and import graph of the run */
   void (*step)(struct Pool *pool, size_t i, DiagList *out);
 } Pool;
-
-typedef struct Worker {
-  Pool *pool;
-  DiagList diags;
-} Worker;
-
-static void *worker_main(void *arg) {
-  Worker *w = arg;
-  for (;;) {
-    size_t i = atomic_fetch_add(&w->pool->next, 1);
-    if (i >= w->pool->n)
-      break;
-    w->pool->step(w->pool, i, &w->diags);
-  }
-  parse_thread_cleanup();
-  return NULL;
-}
 
 static void select_step(Pool *pool, size_t i, DiagList *out) {
   (void)out;
@@ -310,34 +291,26 @@ static void lint_step(Pool *pool, size_t i, DiagList *out) {
     project_drop_tree(m);
 }
 
+static void pool_step(void *ctx, unsigned worker, size_t i) {
+  Pool *pool = ctx;
+  pool->step(pool, i, &pool->found[worker]);
+}
+
+/* One step over every file on the pool's threads; what the workers found is
+ * appended to out (its order is fixed later by the sort). */
 static void run_pool(Pool *pool, unsigned jobs, DiagList *out) {
-  atomic_store(&pool->next, 0);
-  Worker *workers = xcalloc(jobs, sizeof *workers);
-  pthread_t *threads = xcalloc(jobs, sizeof *threads);
+  pool->found = xcalloc(jobs, sizeof *pool->found);
+  parallel_for(pool->n, jobs, pool_step, pool);
   for (unsigned t = 0; t < jobs; t++) {
-    workers[t].pool = pool;
-    if (t > 0 && pthread_create(&threads[t], NULL, worker_main, &workers[t]) != 0)
-      workers[t].pool = NULL; /* could not start: the others take its share */
-  }
-  worker_main(&workers[0]); /* the calling thread works too */
-  for (unsigned t = 1; t < jobs; t++)
-    if (workers[t].pool)
-      pthread_join(threads[t], NULL);
-  for (unsigned t = 0; t < jobs; t++) {
-    DiagList *d = &workers[t].diags;
+    DiagList *d = &pool->found[t];
     for (size_t k = 0; k < d->n; k++) {
       grow_array((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items);
       out->items[out->n++] = d->items[k];
     }
     free(d->items);
   }
-  free(workers);
-  free(threads);
-}
-
-static unsigned default_jobs(void) {
-  long n = sysconf(_SC_NPROCESSORS_ONLN);
-  return n > 0 ? (unsigned)n : 1;
+  free(pool->found);
+  pool->found = NULL;
 }
 
 /* The union of every file's selection: what the prefilter must let through. */
@@ -424,9 +397,7 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
   LintOptions defaults;
   lint_options_defaults(&defaults);
   const LintOptions *opt = setup->run ? setup->run : &defaults;
-  unsigned jobs = opt->jobs ? opt->jobs : default_jobs();
-  if (jobs > npaths)
-    jobs = npaths ? (unsigned)npaths : 1;
+  unsigned jobs = parallel_jobs(opt->jobs, npaths);
   size_t slots = npaths ? npaths : 1;
   Pool pool = {.proj = proj, .paths = paths, .n = npaths, .setup = setup, .fixed = fixed};
   pool.abs_paths = xcalloc(slots, sizeof *pool.abs_paths);

@@ -15,6 +15,7 @@
 #include "parse/parser.h"
 
 #include "core/strmap.h"
+#include "engine/parallel.h"
 #include "engine/prefilter.h"
 #include "report/suppressed.h"
 #include "resolve/importers.h"
@@ -23,11 +24,9 @@
 #include <git2.h>
 #include <limits.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #define HISTORY_MAPPED_LIMIT (128u << 20)
 
@@ -332,8 +331,6 @@ typedef struct Passes {
   FactsRec **facts;
   char **fact_keys;
   size_t wanted_facts;
-  atomic_size_t next;
-  size_t n;
 } Passes;
 
 /* One file: its findings when it needs a new pass (only the rules' needles
@@ -358,32 +355,11 @@ static void run_pass(Passes *ps, size_t i) {
     ps->facts[i] = facts_for(ps->proj, abs, ps->pf);
 }
 
-static void *pass_worker(void *arg) {
-  Passes *ps = arg;
-  for (size_t i; (i = atomic_fetch_add(&ps->next, 1)) < ps->n;)
-    if (ps->recs[i] || !ps->facts[i])
-      run_pass(ps, i);
-  parse_thread_cleanup();
-  return NULL;
-}
-
-static void run_passes(Passes *ps, size_t n, unsigned jobs) {
-  ps->n = n;
-  atomic_store(&ps->next, 0);
-  if (!jobs) {
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    jobs = cores > 0 ? (unsigned)cores : 1;
-  }
-  pthread_t *threads = xcalloc(jobs, sizeof *threads);
-  bool *started = xcalloc(jobs, sizeof *started);
-  for (unsigned t = 1; t < jobs; t++)
-    started[t] = pthread_create(&threads[t], NULL, pass_worker, ps) == 0;
-  pass_worker(ps); /* the calling thread works too */
-  for (unsigned t = 1; t < jobs; t++)
-    if (started[t])
-      pthread_join(threads[t], NULL);
-  free(threads);
-  free(started);
+static void pass_step(void *ctx, unsigned worker, size_t i) {
+  (void)worker;
+  Passes *ps = ctx;
+  if (ps->recs[i] || !ps->facts[i])
+    run_pass(ps, i);
 }
 
 typedef struct Caches {
@@ -522,7 +498,8 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
   todo.pf = &pf;
   bool *wide = xcalloc(w->nlint + 1, sizeof *wide);
   bool *directives = xcalloc(w->nlint + 1, sizeof *directives);
-  run_passes(&todo, w->nlint, setup->run ? setup->run->jobs : 0);
+  parallel_for(w->nlint, parallel_jobs(setup->run ? setup->run->jobs : 0, w->nlint), pass_step,
+               &todo);
   prefilter_free(&pf);
   for (size_t i = 0; i < w->nlint; i++) {
     const char *abs = w->lint[i];
