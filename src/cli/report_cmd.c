@@ -67,19 +67,6 @@ static void current_snapshot(Project *proj, const FileList *files, const LintRes
   free(diags);
 }
 
-/* The rules enabled for some linted file: the configuration may turn a rule
- * on or off per folder. */
-static void enabled_rules(Session *s, RuleSelection *out) {
-  memset(out, 0, sizeof *out);
-  for (size_t i = 0; i < s->files.n; i++) {
-    RuleSelection sel;
-    char *abs = path_absolute(s->proj.cwd, s->files.paths[i]);
-    lint_selection_for(&s->ad.setup, abs, &sel);
-    free(abs);
-    selection_merge(out, &sel);
-  }
-}
-
 int cmd_report(const Options *o) {
   HistoryOptions ho = {.count = o->history,
                        .every = o->every ? o->every : 1,
@@ -111,11 +98,9 @@ int cmd_report(const Options *o) {
     return status;
   }
   status = EXIT_CLEAN;
-  RuleSelection enabled;
-  enabled_rules(&s, &enabled);
   ho.root = s.proj.root;
-  current_snapshot(&s.proj, &s.files, &s.result, &s.std, s.learned != NULL, &enabled, ho.dir_depth,
-                   &rep.now);
+  current_snapshot(&s.proj, &s.files, &s.result, &s.std, s.learned != NULL, &s.result.enabled,
+                   ho.dir_depth, &rep.now);
   if (o->history || o->since) {
     rep.history_requested = true;
     HistoryTotals tot;

@@ -413,10 +413,9 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
   pool.keep_trees = opt->keep_trees;
   pool.step = select_step;
   run_pool(&pool, jobs, &out->diags);
-  RuleSelection any;
-  selection_union(pool.sels, npaths, &any);
+  selection_union(pool.sels, npaths, &out->enabled);
   Prefilter pf;
-  prefilter_init(&pf, &any, proj->std);
+  prefilter_init(&pf, &out->enabled, proj->std);
   if (!opt->prefilter)
     pf.always = true;
   pool.pf = &pf;

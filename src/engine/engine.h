@@ -16,6 +16,9 @@ typedef struct LintResult {
   DiagList diags;
   NoticeList notices;
   size_t files_scanned;
+  /* Each rule at the highest severity some linted file gives it: the rules
+   * the run had on (per-file configuration can turn one on in one folder). */
+  RuleSelection enabled;
 } LintResult;
 
 struct Cache;
