@@ -3,33 +3,44 @@
  * to sort tables. */
 #include "report/report.h"
 
+#include "core/printable.h"
+
 #include <string.h>
 
 static const char *const phase_colors[REPORT_PHASES] = {"#6b7280", "#2563eb", "#16a34a", "#d97706",
                                                         "#9333ea"};
 
+/* Text from the repository (names, commit subjects) in HTML: markup escaped,
+ * and control characters, bidirectional overrides and bytes that are not
+ * UTF-8 shown as escapes as in every other format (core/printable.h);
+ * newlines and tabs are kept. */
 static void esc(FILE *f, const char *s) {
-  for (; s && *s; s++) {
-    switch (*s) {
-    case '&':
-      fputs("&amp;", f);
-      break;
-    case '<':
-      fputs("&lt;", f);
-      break;
-    case '>':
-      fputs("&gt;", f);
-      break;
-    case '"':
-      fputs("&quot;", f);
-      break;
-    default:
-      /* Control characters from file names and commit subjects: shown, not passed on. */
-      if (((unsigned char)*s < 0x20 && *s != '\n' && *s != '\t') || *s == 0x7f)
-        fprintf(f, "\\x%02x", (unsigned char)*s);
-      else
-        fputc(*s, f);
+  char buf[PRINTABLE_BUF];
+  for (size_t n = s ? strlen(s) : 0; n > 0;) {
+    const char *shown = s;
+    size_t len = 1, used = 1;
+    if (*s != '\n' && *s != '\t')
+      used = printable_step(s, n, buf, &shown, &len);
+    for (size_t i = 0; i < len; i++) {
+      switch (shown[i]) {
+      case '&':
+        fputs("&amp;", f);
+        break;
+      case '<':
+        fputs("&lt;", f);
+        break;
+      case '>':
+        fputs("&gt;", f);
+        break;
+      case '"':
+        fputs("&quot;", f);
+        break;
+      default:
+        fputc(shown[i], f);
+      }
     }
+    s += used;
+    n -= used;
   }
 }
 
