@@ -123,8 +123,7 @@ void lint_module(Project *proj, Module *m, const RuleSelection *sel, const struc
   project_release(m);
 }
 
-/* Whether m's text can make an enabled project-wide rule fire. */
-static bool project_wide_wanted(const Project *proj, const Module *m, const RuleSelection *sel) {
+bool lint_project_wide_wanted(const Project *proj, const Module *m, const RuleSelection *sel) {
   if (m->status != SOURCE_OK)
     return false;
   for (size_t r = 0; r < rules_count; r++)
@@ -137,7 +136,7 @@ static bool project_wide_wanted(const Project *proj, const Module *m, const Rule
 void lint_module_project_wide(Project *proj, Module *m, const RuleSelection *sel,
                               const struct Config *config, LazyImportGraph *imports,
                               DiagList *out) {
-  if (!project_wide_wanted(proj, m, sel))
+  if (!lint_project_wide_wanted(proj, m, sel))
     return;
   RunShared shared = {config, NULL, imports};
   project_hold(m);
@@ -239,7 +238,7 @@ static void lint_step(Pool *pool, size_t i, DiagList *out) {
      * where their needles are: a warm run parses almost nothing. */
     pool->error_line[i] = cf.error_line;
     pool->error_col[i] = cf.error_col;
-    if (project_wide_wanted(pool->proj, m, sel)) {
+    if (lint_project_wide_wanted(pool->proj, m, sel)) {
       project_hold(m);
       if (m->tree)
         lint_module_rules(pool->proj, m, sel, &pool->shared, RULES_PROJECT_WIDE, NULL, out);

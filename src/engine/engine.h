@@ -86,6 +86,9 @@ void lint_module(Project *proj, Module *m, const RuleSelection *sel, const struc
 /* The rules that read the whole import graph (RuleMeta.project_wide): run
  * after every file of the project is loaded, with the run's import graph.
  * Parses m only when it contains one of their needles. */
+/* Whether m's text can make a project-wide rule enabled in sel fire (the
+ * rules' needles): only then does lint_module_project_wide parse it. */
+bool lint_project_wide_wanted(const Project *proj, const Module *m, const RuleSelection *sel);
 struct LazyImportGraph;
 void lint_module_project_wide(Project *proj, Module *m, const RuleSelection *sel,
                               const struct Config *config, struct LazyImportGraph *imports,

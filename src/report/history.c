@@ -222,7 +222,8 @@ static void flat_copy(FlatDiag *out, const FlatDiag *d) {
 
 /* A file's work places and notices, as a check counts them: a syntax error
  * only in a file the rules' needles make it parse. */
-static FactsRec *facts_for(Project *proj, const char *abs, const Prefilter *pf) {
+static FactsRec *facts_for(Project *proj, const char *abs, const Prefilter *pf,
+                           const RuleSelection *enabled) {
   FactsRec *f = xcalloc(1, sizeof *f);
   Module *m = project_module_source(proj, abs);
   if (!m)
@@ -236,10 +237,7 @@ static FactsRec *facts_for(Project *proj, const char *abs, const Prefilter *pf) 
     f->nnotices = m->has_syntax_error ? 1 : 0;
     project_release(m);
   }
-  for (size_t r = 0; r < rules_count; r++)
-    f->project_wide =
-        f->project_wide ||
-        (rules_all[r]->project_wide && rule_text_may_fire(rules_all[r], proj->std, m->src.bytes));
+  f->project_wide = lint_project_wide_wanted(proj, m, enabled);
   f->directives = strstr(m->src.bytes, SUPPRESS_MARKER) != NULL;
   module_site_spans(proj, m, &f->sites, &f->nsites);
   return f;
@@ -327,6 +325,7 @@ typedef struct Passes {
   const LintSetup *setup;
   const char *std_id;
   const Prefilter *pf;
+  const RuleSelection *enabled; /* the union of the files' selections */
   PassRec **recs;
   FactsRec **facts;
   char **fact_keys;
@@ -352,7 +351,7 @@ static void run_pass(Passes *ps, size_t i) {
     recording = NULL;
   }
   if (!ps->facts[i])
-    ps->facts[i] = facts_for(ps->proj, abs, ps->pf);
+    ps->facts[i] = facts_for(ps->proj, abs, ps->pf, ps->enabled);
 }
 
 static void pass_step(void *ctx, unsigned worker, size_t i) {
@@ -496,6 +495,7 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
   Prefilter pf;
   prefilter_init(&pf, &enabled, &std);
   todo.pf = &pf;
+  todo.enabled = &enabled;
   bool *wide = xcalloc(w->nlint + 1, sizeof *wide);
   bool *directives = xcalloc(w->nlint + 1, sizeof *directives);
   parallel_for(w->nlint, parallel_jobs(setup->run ? setup->run->jobs : 0, w->nlint), pass_step,
