@@ -5,6 +5,7 @@
 #include "core/fsio.h"
 #include "core/util.h"
 #include "discover/discover.h"
+#include "engine/parallel.h"
 #include "report/history.h"
 #include "report/report.h"
 
@@ -16,10 +17,29 @@ static int cmp_facts(const void *a, const void *b) {
   return strcmp(((const FileFacts *)a)->path, ((const FileFacts *)b)->path);
 }
 
+typedef struct SpansJob {
+  Project *proj;
+  const FileList *files;
+  FileFacts *out; /* one slot per file; path NULL when it is no TS/TSX file */
+} SpansJob;
+
+/* One file's work places, on the run's threads: loaded, not parsed, unless
+ * it can hold a place (module_site_spans decides). */
+static void spans_step(void *ctx, unsigned worker, size_t i) {
+  (void)worker;
+  SpansJob *job = ctx;
+  Module *m = project_module_source(job->proj, job->files->paths[i]);
+  if (!m)
+    return;
+  FileFacts *f = &job->out[i];
+  f->path = m->src.path ? xstrdup(m->src.path) : project_display_path(job->proj, m->fs_path);
+  module_site_spans(job->proj, m, &f->sites, &f->nsites);
+}
+
 /* The working tree's snapshot, from exactly what `rtlint check` computes. */
 static void current_snapshot(Project *proj, const FileList *files, const LintResult *res,
                              const Standards *std, bool learned, const RuleSelection *sel,
-                             int depth, Snapshot *out) {
+                             int depth, unsigned jobs, Snapshot *out) {
   FlatDiag *diags = xcalloc(res->diags.n + 1, sizeof *diags);
   size_t ndiags = 0;
   for (size_t i = 0; i < res->diags.n; i++) {
@@ -35,17 +55,12 @@ static void current_snapshot(Project *proj, const FileList *files, const LintRes
                                  .message = d->message};
   }
   FileFacts *ff = xcalloc(files->n + 1, sizeof *ff);
+  SpansJob job = {proj, files, ff};
+  parallel_for(files->n, parallel_jobs(jobs, files->n), spans_step, &job);
   size_t nff = 0;
-  for (size_t i = 0; i < files->n; i++) {
-    /* Loaded, not parsed: module_site_spans parses only files that can
-     * hold a site. */
-    Module *m = project_module_source(proj, files->paths[i]);
-    if (!m)
-      continue;
-    FileFacts *f = &ff[nff++];
-    f->path = m->src.path ? xstrdup(m->src.path) : project_display_path(proj, m->fs_path);
-    module_site_spans(proj, m, &f->sites, &f->nsites);
-  }
+  for (size_t i = 0; i < files->n; i++)
+    if (ff[i].path)
+      ff[nff++] = ff[i];
   qsort(ff, nff, sizeof *ff, cmp_facts);
   ReportInput in = {
       .diags = diags,
@@ -100,7 +115,7 @@ int cmd_report(const Options *o) {
   status = EXIT_CLEAN;
   ho.root = s.proj.root;
   current_snapshot(&s.proj, &s.files, &s.result, &s.std, s.learned != NULL, &s.result.enabled,
-                   ho.dir_depth, &rep.now);
+                   ho.dir_depth, o->jobs, &rep.now);
   if (o->history || o->since) {
     rep.history_requested = true;
     HistoryTotals tot;
