@@ -7,8 +7,11 @@
 #include <string.h>
 
 static void pad(FILE *f, int depth) {
-  for (int i = 0; i < depth; i++)
-    fputs("  ", f);
+  static const char spaces[] = "                                ";
+  size_t n = (size_t)depth * 2;
+  for (; n > sizeof spaces - 1; n -= sizeof spaces - 1)
+    fwrite(spaces, 1, sizeof spaces - 1, f);
+  fwrite(spaces, 1, n, f);
 }
 
 void json_stream_init(JsonStream *s, FILE *f) {
@@ -21,8 +24,11 @@ static void slot(JsonStream *s, const char *key) {
     pad(s->f, s->depth);
   }
   s->first = false;
-  if (key)
-    fprintf(s->f, "\"%s\": ", key);
+  if (key) {
+    fputc('"', s->f);
+    fputs(key, s->f);
+    fputs("\": ", s->f);
+  }
 }
 
 static void open_container(JsonStream *s, const char *key, char bracket) {
@@ -110,7 +116,15 @@ void json_stream_string(JsonStream *s, const char *key, const char *text) {
 
 void json_stream_int(JsonStream *s, const char *key, long long v) {
   slot(s, key);
-  fprintf(s->f, "%lld", v);
+  char digits[24];
+  char *p = digits + sizeof digits;
+  unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+  do
+    *--p = (char)('0' + u % 10);
+  while (u /= 10);
+  if (v < 0)
+    *--p = '-';
+  fwrite(p, 1, (size_t)(digits + sizeof digits - p), s->f);
 }
 
 void json_stream_null(JsonStream *s, const char *key) {

@@ -238,7 +238,18 @@ static void counts_before(const Source *src, const LineIndex *ix, uint32_t byte,
   *points = ix->points[k];
   *units = ix->units[k];
   const unsigned char *b = (const unsigned char *)src->bytes;
-  for (uint32_t i = k * LINE_INDEX_STEP; i < byte; i++)
+  uint32_t i = k * LINE_INDEX_STEP;
+  for (uint64_t word; i + sizeof word <= byte; i += sizeof word) {
+    memcpy(&word, b + i, sizeof word);
+    if (word & 0x8080808080808080u) {
+      for (uint32_t j = 0; j < sizeof word; j++)
+        count_char(b[i + j], points, units);
+    } else { /* ASCII: a column a byte */
+      *points += sizeof word;
+      *units += sizeof word;
+    }
+  }
+  for (; i < byte; i++)
     count_char(b[i], points, units);
 }
 
