@@ -47,15 +47,28 @@ static size_t shown_char(const char *line, size_t i, size_t len, size_t *used) {
   return count_codepoints(shown, shown_len);
 }
 
+static void put_repeated(FILE *f, char ch, size_t n) {
+  char run[64];
+  memset(run, ch, sizeof run);
+  for (; n > sizeof run; n -= sizeof run)
+    fwrite(run, 1, sizeof run, f);
+  fwrite(run, 1, n, f);
+}
+
 /* Blanks as wide as line[from, to), tabs kept so the carets line up. */
 static void put_alignment(FILE *f, const char *line, size_t from, size_t to) {
+  size_t blanks = 0;
   for (size_t i = from, used; i < to; i += used) {
     size_t width = shown_char(line, i, to, &used);
-    if (line[i] == '\t')
-      fputc('\t', f);
-    else
-      fprintf(f, "%*s", (int)width, "");
+    if (line[i] != '\t') {
+      blanks += width;
+      continue;
+    }
+    put_repeated(f, ' ', blanks);
+    blanks = 0;
+    fputc('\t', f);
   }
+  put_repeated(f, ' ', blanks);
 }
 
 static size_t shown_width(const char *line, size_t from, size_t to) {
@@ -105,15 +118,18 @@ static void print_snippet(FILE *f, const Diag *d, const OutputOptions *opt) {
   if (from > 0)
     fputs("...", f);
   char buf[PRINTABLE_BUF];
+  size_t run = from; /* start of the bytes shown as they are, written at once */
   for (size_t i = from; i < to;) {
     const char *shown;
     size_t shown_len, used = printable_step(line + i, to - i, buf, &shown, &shown_len);
-    if (line[i] == '\t')
-      fputc('\t', f);
-    else
+    if (line[i] != '\t' && shown != line + i) {
+      fwrite(line + run, 1, i - run, f);
       fwrite(shown, 1, shown_len, f);
+      run = i + used;
+    }
     i += used;
   }
+  fwrite(line + run, 1, to - run, f);
   if (to < len)
     fputs("...", f);
   fputc('\n', f);
@@ -122,8 +138,7 @@ static void print_snippet(FILE *f, const Diag *d, const OutputOptions *opt) {
   size_t width = stop > pre ? shown_width(line, pre, stop) : 1;
   fputs(c(opt, d->severity == SEV_ERROR ? C_RED : C_YELLOW), f);
   fputc('^', f);
-  for (size_t i = 1; i < width; i++)
-    fputc('~', f);
+  put_repeated(f, '~', width - 1);
   fprintf(f, "%s\n", c(opt, C_RESET));
 }
 
