@@ -67,6 +67,7 @@ void resolver_release(Resolver *r) {
   free(r->held);
   r->held = NULL;
   r->nheld = r->heldcap = 0;
+  strmap_free(&r->memo, NULL);
 }
 
 static Export export_from(Resolver *r, const Module *m, TSNode source, const char *name,

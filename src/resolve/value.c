@@ -487,6 +487,15 @@ static Value resolve_in(Resolver *r, const Module *m, TSNode n) {
 }
 
 Value resolve_expr(Resolver *r, const Module *m, TSNode expr) {
+  char key[80];
+  snprintf(key, sizeof key, "%p:%u:%u:%u", (const void *)m, ts_node_start_byte(expr),
+           ts_node_end_byte(expr), (unsigned)ts_node_symbol(expr));
+  const Value *known = strmap_get(&r->memo, key);
+  if (known)
+    return *known;
   r->depth = 0;
-  return resolve_in(r, m, expr);
+  Value *v = arena_alloc(r->arena, sizeof *v);
+  *v = resolve_in(r, m, expr);
+  strmap_put(&r->memo, key, v);
+  return *v;
 }

@@ -1,6 +1,7 @@
 #ifndef RTLINT_RESOLVE_VALUE_H
 #define RTLINT_RESOLVE_VALUE_H
 #include "core/arena.h"
+#include "core/strmap.h"
 #include "resolve/project.h"
 #include "standards/shape.h"
 
@@ -54,6 +55,10 @@ typedef struct Resolver {
   const Module *self; /* the module being linted (held by the caller) */
   Module **held;      /* other modules whose trees resolution reads */
   size_t nheld, heldcap;
+  /* Expressions resolved so far (resolve_expr), by module and range: the
+   * channel rules each resolve every channel argument of the file, and a
+   * constant used at two thousand call sites costs a scope walk each time. */
+  StrMap memo;
 } Resolver;
 
 /* Lets go of every module resolution held; call when the lint is done. */
@@ -69,6 +74,9 @@ Value resolve_expr(Resolver *r, const Module *m, TSNode expr);
 const char *val_alt_literal(Arena *a, const ValAlt *alt);
 /* Display form with holes as `${expr}`: "org:${orgId}:conv:${convId}". */
 const char *val_alt_display(Arena *a, const ValAlt *alt);
+/* A key that spells every piece of the alternative (holes, text and the
+ * expression each piece came from), for memos of what is computed from it. */
+void val_alt_key(StrBuf *out, const ValAlt *alt);
 /* Text with every hole replaced by `fill`, for validation. */
 const char *val_alt_fill(Arena *a, const ValAlt *alt, const char *fill);
 bool val_is_known(const Value *v);

@@ -123,6 +123,16 @@ const char *val_alt_display(Arena *a, const ValAlt *alt) {
   return out;
 }
 
+void val_alt_key(StrBuf *out, const ValAlt *alt) {
+  for (uint32_t i = 0; i < alt->nparts; i++) {
+    sb_putc(out, alt->parts[i].hole ? 'H' : 'L');
+    sb_append(out, alt->parts[i].text);
+    sb_putc(out, 0x1f);
+    sb_append(out, alt->parts[i].expr ? alt->parts[i].expr : "");
+    sb_putc(out, 0x1e);
+  }
+}
+
 const char *val_alt_fill(Arena *a, const ValAlt *alt, const char *fill) {
   StrBuf sb = {0};
   for (uint32_t i = 0; i < alt->nparts; i++)

@@ -14,12 +14,34 @@ static bool is_hand_built(const ValAlt *alt) {
   return !alt->from_standard && alt->site_mod;
 }
 
+/* This file's building sites reported so far, and the calls suggested for
+ * each value (a constant used at two thousand call sites is matched against
+ * the catalog once). */
+typedef struct Memo {
+  StrMap sites_seen;
+  StrMap calls; /* val_alt_key -> the call, or "" for none */
+} Memo;
+
+static const char *suggest_call(RuleCtx *ctx, Memo *memo, const ValAlt *alt) {
+  StrBuf key = {0};
+  val_alt_key(&key, alt);
+  const char *call = strmap_get(&memo->calls, sb_cstr(&key));
+  if (!call) {
+    call = channel_suggest_call(ctx->arena, ctx->std, alt);
+    if (!call)
+      call = "";
+    strmap_put(&memo->calls, sb_cstr(&key), (void *)call);
+  }
+  sb_free(&key);
+  return *call ? call : NULL;
+}
+
 /* The UNIFIED_CHANNELS call for a value written at [start, end) of m, when
  * one catalog shape builds exactly it and every name the call passes is bound
  * there; otherwise NULL (no fix rather than a fix that breaks the build). */
-static const char *bound_call(RuleCtx *ctx, const Module *m, uint32_t start, uint32_t end,
-                              const ValAlt *alt) {
-  const char *call = channel_suggest_call(ctx->arena, ctx->std, alt);
+static const char *bound_call(RuleCtx *ctx, Memo *memo, const Module *m, uint32_t start,
+                              uint32_t end, const ValAlt *alt) {
+  const char *call = suggest_call(ctx, memo, alt);
   if (call && !fix_names_bound(m, start, end, call, "UNIFIED_CHANNELS"))
     return NULL;
   return call;
@@ -27,7 +49,7 @@ static const char *bound_call(RuleCtx *ctx, const Module *m, uint32_t start, uin
 
 /* Reports the building site in its own terms; attaches the safe fix when the
  * whole site is one exact standard shape. */
-static void report_site(RuleCtx *ctx, const ValAlt *alt) {
+static void report_site(RuleCtx *ctx, Memo *memo, const ValAlt *alt) {
   const Module *m = alt->site_mod;
   Value own = channel_site_value(ctx, alt);
   for (uint32_t i = 0; i < own.nalts; i++) {
@@ -35,7 +57,7 @@ static void report_site(RuleCtx *ctx, const ValAlt *alt) {
     if (!is_hand_built(at))
       continue;
     const char *shown = val_alt_display(ctx->arena, at);
-    const char *call = bound_call(ctx, m, at->site_start, at->site_end, at);
+    const char *call = bound_call(ctx, memo, m, at->site_start, at->site_end, at);
     if (!call) {
       rule_report_in(ctx, m, at->site_start, at->site_end,
                      "build the name with the UNIFIED_CHANNELS function for this resource "
@@ -55,15 +77,15 @@ static void report_site(RuleCtx *ctx, const ValAlt *alt) {
   }
 }
 
-static void check_site(RuleCtx *ctx, StrMap *sites_seen, const ChannelSite *site) {
+static void check_site(RuleCtx *ctx, Memo *memo, const ChannelSite *site) {
   Value v = rule_resolve(ctx, site->arg);
   uint32_t arg_start = ts_node_start_byte(site->arg), arg_end = ts_node_end_byte(site->arg);
   for (uint32_t i = 0; i < v.nalts; i++) {
     const ValAlt *alt = &v.alts[i];
     if (!is_hand_built(alt))
       continue;
-    if (channel_site_first_time(sites_seen, alt))
-      report_site(ctx, alt);
+    if (channel_site_first_time(&memo->sites_seen, alt))
+      report_site(ctx, memo, alt);
     bool written_here =
         alt->site_mod == ctx->mod && alt->site_start >= arg_start && alt->site_end <= arg_end;
     if (written_here)
@@ -71,7 +93,7 @@ static void check_site(RuleCtx *ctx, StrMap *sites_seen, const ChannelSite *site
     /* The name was built elsewhere: flag the use too, pointing back, in the
      * use's own terms (its arguments are bound here). */
     const char *shown = val_alt_display(ctx->arena, alt);
-    const char *call = bound_call(ctx, ctx->mod, arg_start, arg_end, alt);
+    const char *call = bound_call(ctx, memo, ctx->mod, arg_start, arg_end, alt);
     SrcPos pos = src_pos(&alt->site_mod->src, alt->site_start);
     const char *where = alt->site_mod == ctx->mod
                             ? arena_printf(ctx->arena, "line %u", pos.line)
@@ -83,10 +105,11 @@ static void check_site(RuleCtx *ctx, StrMap *sites_seen, const ChannelSite *site
 }
 
 static void check(RuleCtx *ctx) {
-  StrMap sites_seen = {0};
+  Memo memo = {0};
   for (size_t i = 0; i < ctx->facts->nchannels; i++)
-    check_site(ctx, &sites_seen, &ctx->facts->channels[i]);
-  strmap_free(&sites_seen, NULL);
+    check_site(ctx, &memo, &ctx->facts->channels[i]);
+  strmap_free(&memo.sites_seen, NULL);
+  strmap_free(&memo.calls, NULL);
 }
 
 const RuleMeta rule_channel_hand_built = {

@@ -33,9 +33,7 @@ static Verdict judge_uncached(RuleCtx *ctx, const ValAlt *alt) {
  * constant's expression on. */
 static Verdict judge(RuleCtx *ctx, StrMap *verdicts, const ValAlt *alt) {
   StrBuf key = {0};
-  for (uint32_t i = 0; i < alt->nparts; i++)
-    sb_appendf(&key, "%c%s%c%s%c", alt->parts[i].hole ? 'H' : 'L', alt->parts[i].text, 0x1f,
-               alt->parts[i].expr ? alt->parts[i].expr : "", 0x1e);
+  val_alt_key(&key, alt);
   Verdict *known = strmap_get(verdicts, sb_cstr(&key));
   if (!known) {
     known = arena_alloc(ctx->arena, sizeof *known);
