@@ -3,12 +3,14 @@
 #include "cli/commands.h"
 #include "cli/session.h"
 #include "core/fsio.h"
+#include "core/strmap.h"
 #include "core/util.h"
 #include "discover/discover.h"
 #include "engine/parallel.h"
 #include "report/history.h"
 #include "report/report.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,14 +19,40 @@ static int cmp_facts(const void *a, const void *b) {
   return strcmp(((const FileFacts *)a)->path, ((const FileFacts *)b)->path);
 }
 
+/* The work places the lint measured while each file's facts were at hand
+ * (LintFileHook), by absolute path. */
+typedef struct MeasuredSpans {
+  pthread_mutex_t lock;
+  StrMap by_path; /* -> FileFacts (sites only) */
+} MeasuredSpans;
+
+static void measured_free(void *p) {
+  FileFacts *f = p;
+  if (f)
+    free(f->sites);
+  free(f);
+}
+
+static void measure_linted(void *ctx, const Project *proj, Module *m, const struct Facts *facts) {
+  MeasuredSpans *ms = ctx;
+  FileFacts *f = xcalloc(1, sizeof *f);
+  site_spans_of(proj, m, facts, &f->sites, &f->nsites);
+  pthread_mutex_lock(&ms->lock);
+  FileFacts *before = strmap_get(&ms->by_path, m->fs_path);
+  strmap_put(&ms->by_path, m->fs_path, f);
+  pthread_mutex_unlock(&ms->lock);
+  measured_free(before);
+}
+
 typedef struct SpansJob {
   Project *proj;
   const FileList *files;
+  MeasuredSpans *measured;
   FileFacts *out; /* one slot per file; path NULL when it is no TS/TSX file */
 } SpansJob;
 
-/* One file's work places, on the run's threads: loaded, not parsed, unless
- * it can hold a place (module_site_spans decides). */
+/* One file's work places, on the run's threads: as the lint measured them,
+ * else loaded and parsed only if it can hold a place (module_site_spans). */
 static void spans_step(void *ctx, unsigned worker, size_t i) {
   (void)worker;
   SpansJob *job = ctx;
@@ -33,13 +61,20 @@ static void spans_step(void *ctx, unsigned worker, size_t i) {
     return;
   FileFacts *f = &job->out[i];
   f->path = m->src.path ? xstrdup(m->src.path) : project_display_path(job->proj, m->fs_path);
+  FileFacts *known = strmap_get(&job->measured->by_path, m->fs_path);
+  if (known) {
+    f->sites = known->sites;
+    f->nsites = known->nsites;
+    known->sites = NULL;
+    return;
+  }
   module_site_spans(job->proj, m, &f->sites, &f->nsites);
 }
 
 /* The working tree's snapshot, from exactly what `rtlint check` computes. */
-static void current_snapshot(Project *proj, const FileList *files, const LintResult *res,
-                             const Standards *std, bool learned, const RuleSelection *sel,
-                             int depth, unsigned jobs, Snapshot *out) {
+static void current_snapshot(Project *proj, const FileList *files, MeasuredSpans *measured,
+                             const LintResult *res, const Standards *std, bool learned,
+                             const RuleSelection *sel, int depth, unsigned jobs, Snapshot *out) {
   FlatDiag *diags = xcalloc(res->diags.n + 1, sizeof *diags);
   size_t ndiags = 0;
   for (size_t i = 0; i < res->diags.n; i++) {
@@ -55,7 +90,7 @@ static void current_snapshot(Project *proj, const FileList *files, const LintRes
                                  .message = d->message};
   }
   FileFacts *ff = xcalloc(files->n + 1, sizeof *ff);
-  SpansJob job = {proj, files, ff};
+  SpansJob job = {proj, files, measured, ff};
   parallel_for(files->n, parallel_jobs(jobs, files->n), spans_step, &job);
   size_t nff = 0;
   for (size_t i = 0; i < files->n; i++)
@@ -106,16 +141,20 @@ int cmd_report(const Options *o) {
   }
   /* Exactly what `rtlint check` lints, under the same configuration. */
   Session s;
-  int status = session_open(&s, o, (SessionNeeds){.cache = true, .keep_trees = true});
+  MeasuredSpans measured = {.lock = PTHREAD_MUTEX_INITIALIZER};
+  LintFileHook hook = {measure_linted, &measured};
+  int status = session_open(&s, o, (SessionNeeds){.cache = true, .hook = &hook});
   if (status >= 0) {
     session_close(&s);
+    strmap_free(&measured.by_path, measured_free);
     report_free(&rep);
     return status;
   }
   status = EXIT_CLEAN;
   ho.root = s.proj.root;
-  current_snapshot(&s.proj, &s.files, &s.result, &s.std, s.learned != NULL, &s.result.enabled,
-                   ho.dir_depth, o->jobs, &rep.now);
+  current_snapshot(&s.proj, &s.files, &measured, &s.result, &s.std, s.learned != NULL,
+                   &s.result.enabled, ho.dir_depth, o->jobs, &rep.now);
+  strmap_free(&measured.by_path, measured_free);
   if (o->history || o->since) {
     rep.history_requested = true;
     HistoryTotals tot;

@@ -56,7 +56,7 @@ int session_open(Session *s, const Options *o, SessionNeeds needs) {
   lint_options_defaults(&s->run);
   s->run.jobs = o->jobs;
   s->run.prefilter = !o->no_prefilter;
-  s->run.keep_trees = needs.keep_trees;
+  s->run.hook = needs.hook;
   if (o->file_budget >= 0)
     s->run.file_budget = (uint64_t)o->file_budget;
   if (needs.cache && options_cache_dir(o) &&

@@ -26,8 +26,8 @@ typedef struct Session {
 
 /* What a command needs of the run beyond its findings. */
 typedef struct SessionNeeds {
-  bool cache;      /* the findings cache may serve (false: rewrites and lints again) */
-  bool keep_trees; /* the command reads the linted files' trees afterwards */
+  bool cache;               /* the findings cache may serve (false: rewrites and lints again) */
+  const LintFileHook *hook; /* told about each file whose rules ran (engine.h) */
 } SessionNeeds;
 
 /* Reads the configuration, finds the files (walk, index or shard), learns

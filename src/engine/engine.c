@@ -62,6 +62,7 @@ typedef struct RunShared {
   const struct Config *config;
   const Prefilter *gate;
   LazyImportGraph *imports;
+  const LintFileHook *hook;
 } RunShared;
 
 static void lint_module_rules(Project *proj, Module *m, const RuleSelection *sel,
@@ -104,6 +105,8 @@ static void lint_module_rules(Project *proj, Module *m, const RuleSelection *sel
     };
     rules_all[i]->check(&ctx);
   }
+  if (run_with->hook && subset != RULES_PROJECT_WIDE)
+    run_with->hook->linted(run_with->hook->ctx, proj, m, &facts);
   resolver_release(&res);
   arena_free(&arena);
 }
@@ -115,8 +118,8 @@ void selection_merge(RuleSelection *acc, const RuleSelection *s) {
 }
 
 void lint_module(Project *proj, Module *m, const RuleSelection *sel, const struct Config *config,
-                 DiagList *out) {
-  RunShared shared = {config, NULL, NULL};
+                 const Prefilter *gate, const LintFileHook *hook, DiagList *out) {
+  RunShared shared = {config, gate, NULL, hook};
   project_hold(m);
   if (m->tree)
     lint_module_rules(proj, m, sel, &shared, RULES_CACHEABLE, NULL, out);
@@ -138,7 +141,7 @@ void lint_module_project_wide(Project *proj, Module *m, const RuleSelection *sel
                               DiagList *out) {
   if (!lint_project_wide_wanted(proj, m, sel))
     return;
-  RunShared shared = {config, NULL, imports};
+  RunShared shared = {config, NULL, imports, NULL};
   project_hold(m);
   if (m->tree)
     lint_module_rules(proj, m, sel, &shared, RULES_PROJECT_WIDE, NULL, out);
@@ -194,7 +197,6 @@ typedef struct Pool {
   const FileIndex *files;  /* files known to hold no needle, or NULL */
   const FileStamp **known; /* each file's stamp when the index let it be skipped */
   bool *filtered;          /* read, and held no needle */
-  bool keep_trees;         /* LintOptions.keep_trees */
   RunShared shared;        /* configuration, prefilter and import graph of the run */
   void (*step)(struct Pool *pool, size_t i, DiagList *out);
 } Pool;
@@ -286,8 +288,7 @@ static void lint_step(Pool *pool, size_t i, DiagList *out) {
   project_release(m);
   /* One tree per worker: unless another file's resolution reads it, the tree
    * is not needed again (suppressions re-parse the few files with them). */
-  if (!pool->keep_trees)
-    project_drop_tree(m);
+  project_drop_tree(m);
 }
 
 static void pool_step(void *ctx, unsigned worker, size_t i) {
@@ -409,7 +410,6 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
   pool.over_budget = xcalloc(slots, sizeof *pool.over_budget);
   pool.file_budget = opt->file_budget;
   pool.cache = opt->cache;
-  pool.keep_trees = opt->keep_trees;
   pool.step = select_step;
   run_pool(&pool, jobs, &out->diags);
   selection_union(pool.sels, npaths, &out->enabled);
@@ -420,7 +420,7 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
   pool.pf = &pf;
   LazyImportGraph imports;
   lazy_import_graph_init(&imports, proj);
-  pool.shared = (RunShared){setup->config, &pf, &imports};
+  pool.shared = (RunShared){setup->config, &pf, &imports, opt->hook};
   FileIndex files;
   memset(&files, 0, sizeof files);
   open_file_index(proj, &pool, &files);

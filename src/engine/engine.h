@@ -24,13 +24,20 @@ typedef struct LintResult {
 struct Cache;
 
 /* How to run, not what to report. */
+/* Told about each file whose rules ran, on the worker's thread, while its
+ * tree and facts are at hand: the report measures a file's work places
+ * there instead of parsing it and collecting its facts a second time. */
+struct Facts;
+typedef struct LintFileHook {
+  void (*linted)(void *ctx, const Project *proj, Module *m, const struct Facts *facts);
+  void *ctx;
+} LintFileHook;
+
 typedef struct LintOptions {
-  unsigned jobs;       /* worker threads; 0 = one per core */
-  bool prefilter;      /* skip parsing files that contain no rule's needle */
-  struct Cache *cache; /* reuse findings of unchanged files; NULL: off */
-  /* Keep every parsed tree after linting (the report reads each linted
-   * file's realtime sites next) instead of one per worker. */
-  bool keep_trees;
+  unsigned jobs;            /* worker threads; 0 = one per core */
+  bool prefilter;           /* skip parsing files that contain no rule's needle */
+  struct Cache *cache;      /* reuse findings of unchanged files; NULL: off */
+  const LintFileHook *hook; /* NULL: none */
   /* Operations (tree nodes walked, name-lookup steps) one file's rules may
    * spend before the file is skipped with a notice; 0 = no limit. */
   uint64_t file_budget;
@@ -80,9 +87,12 @@ void lint_result_free(LintResult *r);
 
 /* One file on its own: the rules whose findings depend only on the file and
  * what resolution reads from it (report history reuses these per blob).
- * config (may be NULL) gives the rules their options, as in a lint run. */
+ * config (may be NULL) gives the rules their options, and gate (may be NULL:
+ * every rule) the needles that decide which rules run, as in a lint run;
+ * hook (may be NULL) is told when the rules ran. */
+struct Prefilter;
 void lint_module(Project *proj, Module *m, const RuleSelection *sel, const struct Config *config,
-                 DiagList *out);
+                 const struct Prefilter *gate, const LintFileHook *hook, DiagList *out);
 /* The rules that read the whole import graph (RuleMeta.project_wide): run
  * after every file of the project is loaded, with the run's import graph.
  * Parses m only when it contains one of their needles. */

@@ -221,10 +221,11 @@ static void flat_copy(FlatDiag *out, const FlatDiag *d) {
 }
 
 /* A file's work places and notices, as a check counts them: a syntax error
- * only in a file the rules' needles make it parse. */
+ * only in a file the rules' needles make it parse. `measured` holds the work
+ * places when the file's pass just measured them (NULL: measure here). */
 static FactsRec *facts_for(Project *proj, const char *abs, const Prefilter *pf,
-                           const RuleSelection *enabled) {
-  FactsRec *f = xcalloc(1, sizeof *f);
+                           const RuleSelection *enabled, FactsRec *measured) {
+  FactsRec *f = measured ? measured : xcalloc(1, sizeof *f);
   Module *m = project_module_source(proj, abs);
   if (!m)
     return f;
@@ -239,8 +240,16 @@ static FactsRec *facts_for(Project *proj, const char *abs, const Prefilter *pf,
   }
   f->project_wide = lint_project_wide_wanted(proj, m, enabled);
   f->directives = strstr(m->src.bytes, SUPPRESS_MARKER) != NULL;
-  module_site_spans(proj, m, &f->sites, &f->nsites);
+  if (!measured)
+    module_site_spans(proj, m, &f->sites, &f->nsites);
   return f;
+}
+
+/* LintFileHook of a pass whose work places are not cached yet. */
+static void measure_pass(void *ctx, const Project *proj, Module *m, const struct Facts *facts) {
+  FactsRec **slot = ctx;
+  *slot = xcalloc(1, sizeof **slot);
+  site_spans_of(proj, m, facts, &(*slot)->sites, &(*slot)->nsites);
 }
 
 bool history_parse_date(const char *s, int64_t *out) {
@@ -337,12 +346,15 @@ typedef struct Passes {
 static void run_pass(Passes *ps, size_t i) {
   const char *abs = ps->paths[i];
   PassRec *rec = ps->recs[i];
+  FactsRec *measured = NULL;
   if (rec) {
     recording = rec;
     Module *m = project_module_source(ps->proj, abs);
     if (m && m->status == SOURCE_OK && prefilter_wants(ps->pf, m->src.bytes, m->src.len)) {
       DiagList dl = {0};
-      lint_module(ps->proj, m, &ps->sels[i], ps->setup->config, &dl);
+      LintFileHook hook = {measure_pass, &measured};
+      lint_module(ps->proj, m, &ps->sels[i], ps->setup->config, ps->pf, ps->facts[i] ? NULL : &hook,
+                  &dl);
       rec->diags = xcalloc(dl.n + 1, sizeof *rec->diags);
       for (size_t k = 0; k < dl.n; k++)
         flat_from_diag(&rec->diags[rec->ndiags++], &dl.items[k]);
@@ -351,7 +363,10 @@ static void run_pass(Passes *ps, size_t i) {
     recording = NULL;
   }
   if (!ps->facts[i])
-    ps->facts[i] = facts_for(ps->proj, abs, ps->pf, ps->enabled);
+    ps->facts[i] = facts_for(ps->proj, abs, ps->pf, ps->enabled, measured);
+  Module *m = project_module_source(ps->proj, abs);
+  if (m)
+    project_drop_tree(m); /* unless an import reads it, not needed again */
 }
 
 static void pass_step(void *ctx, unsigned worker, size_t i) {

@@ -181,8 +181,39 @@ static bool indicator_visit(TSNode n, void *data) {
   return true;
 }
 
-void module_site_spans(const Project *proj, Module *m, SiteSpan **out, size_t *n) {
+void site_spans_of(const Project *proj, const Module *m, const Facts *f, SiteSpan **out,
+                   size_t *n) {
   SpanList spans = {0};
+  if (!may_hold_sites(proj, m)) { /* as module_site_spans decides without parsing */
+    *out = xcalloc(1, sizeof **out);
+    *n = 0;
+    return;
+  }
+  bool component = path_is_component_code(m->app_path);
+  for (size_t i = 0; i < f->nchannels; i++)
+    add_span(&spans, ts_node_start_byte(f->channels[i].call), ts_node_end_byte(f->channels[i].arg),
+             PHASE_BIT(PHASE_ALL) | (component ? PHASE_BIT(3) : 0));
+  for (size_t i = 0; i < f->nevents; i++) {
+    uint32_t start = ts_node_start_byte(f->events[i].call),
+             end = ts_node_end_byte(f->events[i].arg);
+    if (end < start) /* comparison sites: the argument comes first */
+      start = ts_node_start_byte(f->events[i].arg);
+    add_span(&spans, start, end, PHASE_BIT(1));
+  }
+  for (size_t i = 0; i < f->ncalls; i++) {
+    uint8_t phases = hook_call_phases(proj, m, f->calls[i]);
+    if (phases)
+      add_span(&spans, ts_node_start_byte(f->calls[i]), ts_node_end_byte(f->calls[i]), phases);
+  }
+  if (strstr(m->src.bytes, "TypingIndicator")) {
+    IndicatorWalk w = {&m->src, &spans};
+    ast_walk(ts_tree_root_node(m->tree), indicator_visit, &w);
+  }
+  *out = spans.items ? spans.items : xcalloc(1, sizeof **out);
+  *n = spans.n;
+}
+
+void module_site_spans(const Project *proj, Module *m, SiteSpan **out, size_t *n) {
   if (!may_hold_sites(proj, m)) {
     *out = xcalloc(1, sizeof **out);
     *n = 0;
@@ -192,30 +223,10 @@ void module_site_spans(const Project *proj, Module *m, SiteSpan **out, size_t *n
   Arena arena = {0};
   Facts f;
   facts_collect(&f, m, &arena);
-  bool component = path_is_component_code(m->app_path);
-  for (size_t i = 0; i < f.nchannels; i++)
-    add_span(&spans, ts_node_start_byte(f.channels[i].call), ts_node_end_byte(f.channels[i].arg),
-             PHASE_BIT(PHASE_ALL) | (component ? PHASE_BIT(3) : 0));
-  for (size_t i = 0; i < f.nevents; i++) {
-    uint32_t start = ts_node_start_byte(f.events[i].call), end = ts_node_end_byte(f.events[i].arg);
-    if (end < start) /* comparison sites: the argument comes first */
-      start = ts_node_start_byte(f.events[i].arg);
-    add_span(&spans, start, end, PHASE_BIT(1));
-  }
-  for (size_t i = 0; i < f.ncalls; i++) {
-    uint8_t phases = hook_call_phases(proj, m, f.calls[i]);
-    if (phases)
-      add_span(&spans, ts_node_start_byte(f.calls[i]), ts_node_end_byte(f.calls[i]), phases);
-  }
-  if (strstr(m->src.bytes, "TypingIndicator")) {
-    IndicatorWalk w = {&m->src, &spans};
-    ast_walk(ts_tree_root_node(m->tree), indicator_visit, &w);
-  }
+  site_spans_of(proj, m, &f, out, n);
   arena_free(&arena);
   project_release(m);
   project_drop_tree(m); /* not needed again */
-  *out = spans.items ? spans.items : xcalloc(1, sizeof **out);
-  *n = spans.n;
 }
 
 /* The smallest span of phase p's work holding `byte`, or -1. */

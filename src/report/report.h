@@ -137,6 +137,10 @@ int flat_diag_cmp(const void *a, const void *b);
 void flat_diag_free(FlatDiag *d);
 /* The work places of a loaded module (parsed here when it can hold one). */
 void module_site_spans(const struct Project *proj, struct Module *m, SiteSpan **out, size_t *n);
+/* The same from the facts a lint collected (tree held), for LintFileHook. */
+struct Facts;
+void site_spans_of(const struct Project *proj, const struct Module *m, const struct Facts *f,
+                   SiteSpan **out, size_t *n);
 
 /* Reads a previous report's JSON; false with *err when unusable. */
 bool report_load_prev(const char *path, PrevReport *prev, char **err);
