@@ -46,6 +46,56 @@ def report_json(exe, repo, *args):
     return json.loads(p.stdout), p.stderr
 
 
+def seeds_in_a_dirty_tree(exe, repo):
+    """Uncommitted edits must not leak into the history through the working
+    tree's passes: a file whose import target changed, an import that now
+    resolves to an untracked file, a changed tsconfig.json."""
+    seed = os.path.join(repo, "lib", "seedcase")
+    os.makedirs(seed)
+    files = {
+        "names.ts": 'export const EV = "typing_indicator";\n',
+        "sender.ts": 'import { supabase } from "../supabase";\nimport { EV } from "./names";\n'
+                     'export const send = (ch: any) => ch.send({ type: "broadcast", event: EV, payload: {} });\n'
+                     'export const listen = () => supabase.channel("org:o:conversations").on("broadcast", '
+                     '{ event: EV }, () => {});\n',
+        "late.ts": 'import { LATE } from "./later";\nexport const on = (ch: any) => ch.on("broadcast", '
+                   '{ event: LATE }, () => {});\n',
+    }
+    for name, text in files.items():
+        with open(os.path.join(seed, name), "w") as f:
+            f.write(text)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "seed case", date="2025-01-22T10:00:00Z")
+    clean, _ = report_json(exe, repo, "--no-cache", "--history", "3", ".")
+    # Uncommitted: the imported constant changes, an untracked module appears.
+    with open(os.path.join(seed, "names.ts"), "w") as f:
+        f.write('export const EV = "typing:start";\n')
+    with open(os.path.join(seed, "later.ts"), "w") as f:
+        f.write('export const LATE = "late_event";\n')
+    for variant in ("edits", "tsconfig"):
+        if variant == "tsconfig":
+            path = os.path.join(repo, "tsconfig.json")
+            with open(path) as f:
+                text = f.read()
+            with open(path, "w") as f:
+                f.write(text.rstrip() + "\n\n")
+        dirty, _ = report_json(exe, repo, "--no-cache", "--history", "3", ".")
+        cold, _ = report_json(exe, repo, "--no-cache", "--history", "3", "--no-reuse", ".")
+        strip = lambda hs: [{k: v for k, v in h.items() if k not in ("files_linted", "files_reused")}
+                            for h in hs]
+        check(strip(dirty["history"]) == strip(cold["history"]),
+              f"{variant}: a dirty working tree's passes change no history number")
+        check(strip(dirty["history"]) == strip(clean["history"]),
+              f"{variant}: the history is the committed one, whatever the working tree says")
+        check(dirty["totals"] != dirty["history"][-1]["totals"],
+              f"{variant}: the working tree's totals differ from HEAD's (the case is real)")
+        if variant == "edits":
+            check(dirty["history"][-1]["files_reused"] > 0,
+                  "unchanged files of HEAD reuse the working tree's passes")
+    git(repo, "checkout", "-q", "--", ".")
+    os.remove(os.path.join(seed, "later.ts"))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rtlint", required=True)
@@ -91,8 +141,8 @@ def main():
         check(totals[-1] == totals[-2], "a commit without code changes keeps the numbers")
         check(hist[-1]["files_linted"] == 0 and hist[-1]["files_reused"] == rep["totals"]["files"],
               f"nothing re-linted when no TypeScript changed ({hist[-1]['files_linted']} linted)")
-        check(hist[0]["files_linted"] == rep["totals"]["files"],
-              "the first commit lints every file")
+        check(hist[0]["files_linted"] + hist[0]["files_reused"] == rep["totals"]["files"],
+              "the first commit counts every file")
         for h in hist[1:len(fixable) + 1]:
             check(h["files_reused"] > 0 and h["files_linted"] < rep["totals"]["files"],
                   f"{h['subject']}: unchanged blobs reused ({h['files_linted']} linted)")
@@ -115,6 +165,14 @@ def main():
                             for h in hs]
         check(strip(cold["history"]) == strip(hist), "--no-reuse gives the same history")
         check(all(h["files_reused"] == 0 for h in cold["history"]), "--no-reuse reuses nothing")
+        # The working tree's passes (a cold report records them) are reused by
+        # the commits whose blobs and probed paths match: the first commit
+        # lints only the files the migration changed since.
+        seeded, _ = report_json(exe, repo, "--no-cache", "--history", str(ncommits), ".")
+        check(strip(seeded["history"]) == strip(hist), "seeded history == history")
+        check(seeded["history"][0]["files_linted"] <= len(fixable),
+              f"the first commit lints only what changed since "
+              f"({seeded['history'][0]['files_linted']} linted, {len(fixable)} changed)")
         # --history N takes the newest N.
         last2, _ = report_json(exe, repo, "--history", "2", ".")
         check([h["commit"] for h in last2["history"]] == [h["commit"] for h in hist[-2:]],
@@ -152,6 +210,7 @@ def main():
         check(sup["history"][-2]["totals"]["findings"] - sup["history"][-1]["totals"]["findings"]
               == same_line, "the history drops the suppressed finding at that commit")
 
+        seeds_in_a_dirty_tree(exe, repo)
         # Without a standards module the built-in catalog applies, and says so.
         os.remove(os.path.join(repo, "lib", "realtime", "unified-channel-standards.ts"))
         git(repo, "commit", "-q", "-am", "drop standards module", date="2025-01-21T10:00:00Z")

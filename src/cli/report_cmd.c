@@ -23,7 +23,8 @@ static int cmp_facts(const void *a, const void *b) {
  * (LintFileHook), by absolute path. */
 typedef struct MeasuredSpans {
   pthread_mutex_t lock;
-  StrMap by_path; /* -> FileFacts (sites only) */
+  StrMap by_path;      /* -> FileFacts (sites only) */
+  HistorySeeds *seeds; /* with --history: the lint's passes, for unchanged blobs */
 } MeasuredSpans;
 
 static void measured_free(void *p) {
@@ -42,6 +43,16 @@ static void measure_linted(void *ctx, const Project *proj, Module *m, const stru
   strmap_put(&ms->by_path, m->fs_path, f);
   pthread_mutex_unlock(&ms->lock);
   measured_free(before);
+}
+
+static void seed_begin(void *ctx, Module *m) {
+  history_seeds_begin(((MeasuredSpans *)ctx)->seeds, m);
+}
+
+static void seed_passed(void *ctx, const Project *proj, Module *m, const Diag *found, size_t nfound,
+                        bool trusted) {
+  (void)proj;
+  history_seeds_passed(((MeasuredSpans *)ctx)->seeds, m, found, nfound, trusted);
 }
 
 typedef struct SpansJob {
@@ -92,6 +103,11 @@ static void current_snapshot(Project *proj, const FileList *files, MeasuredSpans
   FileFacts *ff = xcalloc(files->n + 1, sizeof *ff);
   SpansJob job = {proj, files, measured, ff};
   parallel_for(files->n, parallel_jobs(jobs, files->n), spans_step, &job);
+  for (size_t i = 0; measured->seeds && i < files->n; i++) {
+    Module *m = ff[i].path ? project_module_source(proj, files->paths[i]) : NULL;
+    if (m)
+      history_seeds_facts(measured->seeds, proj, m, sel, ff[i].sites, ff[i].nsites);
+  }
   size_t nff = 0;
   for (size_t i = 0; i < files->n; i++)
     if (ff[i].path)
@@ -142,24 +158,38 @@ int cmd_report(const Options *o) {
   /* Exactly what `rtlint check` lints, under the same configuration. */
   Session s;
   MeasuredSpans measured = {.lock = PTHREAD_MUTEX_INITIALIZER};
-  LintFileHook hook = {measure_linted, &measured};
-  int status = session_open(&s, o, (SessionNeeds){.cache = true, .hook = &hook});
+  LintFileHook hook = {.linted = measure_linted, .ctx = &measured};
+  SessionNeeds needs = {.cache = true, .hook = &hook};
+  bool history = o->history || o->since;
+  if (history && !o->standards && !o->staged && !o->shard_count && !o->no_reuse) {
+    /* The lint records its passes so the history reuses them: the standards
+     * are known only once the session learned them, so the id is set then. */
+    measured.seeds = history_seeds_new();
+    hook.begin = seed_begin;
+    hook.passed = seed_passed;
+    needs.fs = history_seeds_fs(measured.seeds);
+  }
+  int status = session_open(&s, o, needs);
   if (status >= 0) {
     session_close(&s);
     strmap_free(&measured.by_path, measured_free);
+    history_seeds_free(measured.seeds);
     report_free(&rep);
     return status;
   }
   status = EXIT_CLEAN;
   ho.root = s.proj.root;
+  if (measured.seeds)
+    history_seeds_standards(measured.seeds, s.proj.standards_path);
   current_snapshot(&s.proj, &s.files, &measured, &s.result, &s.std, s.learned != NULL,
                    &s.result.enabled, ho.dir_depth, o->jobs, &rep.now);
   strmap_free(&measured.by_path, measured_free);
-  if (o->history || o->since) {
+  if (history) {
     rep.history_requested = true;
     HistoryTotals tot;
     char *err = NULL;
-    if (!report_history(s.proj.cwd, o->paths, o->npaths, &s.ad.setup, &ho, &rep, &tot, &err)) {
+    if (!report_history(s.proj.cwd, o->paths, o->npaths, &s.ad.setup, &ho, measured.seeds, &rep,
+                        &tot, &err)) {
       fprintf(stderr, "rtlint: %s\n", err);
       free(err);
       status = EXIT_USAGE;
@@ -189,6 +219,7 @@ int cmd_report(const Options *o) {
     }
   }
   session_close(&s);
+  history_seeds_free(measured.seeds);
   report_free(&rep);
   return status;
 }

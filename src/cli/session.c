@@ -53,6 +53,8 @@ int session_open(Session *s, const Options *o, SessionNeeds needs) {
   if (o->shard_count)
     file_list_shard(&s->files, o->shard_index, o->shard_count, &s->other_shards);
   project_start(s);
+  if (needs.fs && !s->proj.fs)
+    s->proj.fs = needs.fs;
   lint_options_defaults(&s->run);
   s->run.jobs = o->jobs;
   s->run.prefilter = !o->no_prefilter;

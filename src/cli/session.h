@@ -28,6 +28,7 @@ typedef struct Session {
 typedef struct SessionNeeds {
   bool cache;               /* the findings cache may serve (false: rewrites and lints again) */
   const LintFileHook *hook; /* told about each file whose rules ran (engine.h) */
+  const ProjectFs *fs;      /* where files are read (NULL: the disk; --staged: the index) */
 } SessionNeeds;
 
 /* Reads the configuration, finds the files (walk, index or shard), learns

@@ -105,7 +105,7 @@ static void lint_module_rules(Project *proj, Module *m, const RuleSelection *sel
     };
     rules_all[i]->check(&ctx);
   }
-  if (run_with->hook && subset != RULES_PROJECT_WIDE)
+  if (run_with->hook && run_with->hook->linted && subset != RULES_PROJECT_WIDE)
     run_with->hook->linted(run_with->hook->ctx, proj, m, &facts);
   resolver_release(&res);
   arena_free(&arena);
@@ -226,10 +226,16 @@ static void lint_step(Pool *pool, size_t i, DiagList *out) {
   const RuleSelection *sel = &pool->sels[i];
   if (!m || m->status != SOURCE_OK)
     return;
+  const LintFileHook *hook = pool->shared.hook;
+  bool record = hook && hook->passed;
   if (!prefilter_wants(pool->pf, m->src.bytes, m->src.len)) {
     /* Nothing here can fire; it is parsed later only if an import needs it.
      * A file with a syntax error but no needle is not reported either. */
     pool->filtered[i] = true;
+    if (record) {
+      hook->begin(hook->ctx, m);
+      hook->passed(hook->ctx, pool->proj, m, NULL, 0, true);
+    }
     return;
   }
   CachedFile cf = {false, 0, 0};
@@ -262,18 +268,22 @@ static void lint_step(Pool *pool, size_t i, DiagList *out) {
     pool->error_line[i] = pos.line;
     pool->error_col[i] = pos.col;
   }
-  if (!pool->cache) {
+  if (!pool->cache && !record) {
     lint_module_rules(pool->proj, m, sel, &pool->shared, RULES_ALL, NULL, out);
   } else {
     ResolveDeps deps;
     memset(&deps, 0, sizeof deps);
     size_t before = out->n;
+    if (record)
+      hook->begin(hook->ctx, m);
     lint_module_rules(pool->proj, m, sel, &pool->shared, RULES_CACHEABLE, &deps, out);
     /* items is NULL before the first finding: NULL + 0 is undefined. */
     const Diag *found = out->n > before ? out->items + before : NULL;
-    if (!budget_exceeded())
+    if (pool->cache && !budget_exceeded())
       cache_store(pool->cache, m, sel, &deps, found, out->n - before, pool->error_line[i],
                   pool->error_col[i]);
+    if (record)
+      hook->passed(hook->ctx, pool->proj, m, found, out->n - before, !budget_exceeded());
     resolve_deps_free(&deps);
     lint_module_rules(pool->proj, m, sel, &pool->shared, RULES_PROJECT_WIDE, NULL, out);
   }

@@ -24,12 +24,22 @@ typedef struct LintResult {
 struct Cache;
 
 /* How to run, not what to report. */
-/* Told about each file whose rules ran, on the worker's thread, while its
- * tree and facts are at hand: the report measures a file's work places
- * there instead of parsing it and collecting its facts a second time. */
+/* Told about each file of a run, on the worker's thread. Any function may be
+ * NULL.
+ * - linted: the file's rules ran; its tree and facts are at hand (the report
+ *   measures a file's work places there instead of parsing it and collecting
+ *   its facts a second time).
+ * - begin, passed: around the rules whose findings depend on the file alone
+ *   and what resolution reads (those the cache keeps), with what they found;
+ *   `trusted` is false when the file went over its budget. A file without
+ *   needles passes with nothing; a file the cache served does not pass. The
+ *   report's history reuses these passes for unchanged blobs. */
 struct Facts;
 typedef struct LintFileHook {
   void (*linted)(void *ctx, const Project *proj, Module *m, const struct Facts *facts);
+  void (*begin)(void *ctx, Module *m);
+  void (*passed)(void *ctx, const Project *proj, Module *m, const Diag *found, size_t nfound,
+                 bool trusted);
   void *ctx;
 } LintFileHook;
 

@@ -21,11 +21,15 @@
 #include "resolve/importers.h"
 #include "rules/registry.h"
 
+#include "core/fsio.h"
+
+#include <fcntl.h>
 #include <git2.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #define HISTORY_MAPPED_LIMIT (128u << 20)
@@ -91,8 +95,7 @@ typedef struct HistCtx {
  * there. */
 static _Thread_local PassRec *recording;
 
-static void record(HistCtx *h, const char *abs, const TreeEnt *e) {
-  (void)h;
+static void record(const char *abs, const TreeEnt *e) {
   PassRec *r = recording;
   if (!r)
     return;
@@ -124,7 +127,7 @@ static bool blob_bytes(git_repository *repo, const git_oid *oid, char **bytes, s
 static bool hook_read(void *ctx, const char *abs, char **bytes, size_t *len) {
   HistCtx *h = ctx;
   TreeEnt *e = strmap_get(&h->tree, abs);
-  record(h, abs, e);
+  record(abs, e);
   if (!e)
     return false;
   pthread_mutex_lock(&h->repo_lock);
@@ -136,7 +139,7 @@ static bool hook_read(void *ctx, const char *abs, char **bytes, size_t *len) {
 static bool hook_exists(void *ctx, const char *abs) {
   HistCtx *h = ctx;
   TreeEnt *e = strmap_get(&h->tree, abs);
-  record(h, abs, e);
+  record(abs, e);
   return e != NULL;
 }
 
@@ -144,6 +147,168 @@ static bool hook_linted(void *ctx, const char *abs) {
   HistCtx *h = ctx;
   TreeEnt *e = strmap_get(&h->tree, abs);
   return e && e->lint;
+}
+
+/* ---- Seeds: the working tree's passes (history.h). ---- */
+
+struct HistorySeeds {
+  char *std_id; /* as measure_commit names the standards it learned */
+  ProjectFs fs; /* the disk, recording existence probes */
+  pthread_mutex_t lock;
+  StrMap oids;   /* absolute path -> git_oid of the file on disk */
+  StrMap passes; /* absolute path -> PassRec */
+  StrMap facts;  /* facts_key -> FactsRec */
+};
+
+/* Work places and notices depend on the blob, where it lies (component code
+ * or not), the standards, and the enabled rules (the prefilter decides
+ * whether a syntax error is reported, the rules whether a project-wide rule
+ * runs): a cached FactsRec is found only under all of them. */
+static char *facts_key(const git_oid *oid, const char *std_id, const char *abs,
+                       const RuleSelection *enabled) {
+  char hex[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(hex, sizeof hex, oid);
+  uint64_t rules = hash_fnv1a(enabled->severity, sizeof enabled->severity, HASH_FNV_SEED);
+  return xasprintf("%s\n%s\n%s\n%016llx", hex, std_id, abs, (unsigned long long)rules);
+}
+
+static bool disk_oid(const char *abs, git_oid *oid) {
+  char *bytes = NULL;
+  size_t len = 0;
+  const char *why = NULL;
+  if (!fsio_read_file(AT_FDCWD, abs, 0, SOURCE_MAX_BYTES, &bytes, &len, &why))
+    return false;
+  bool ok = git_odb_hash(oid, bytes, len, GIT_OBJECT_BLOB) == 0;
+  free(bytes);
+  return ok;
+}
+
+/* What project.c's is_file asks the disk, recorded with the file's blob id
+ * as hook_exists records a commit's: a file that cannot be hashed gets an id
+ * no blob has, so the pass is never reused. */
+static bool seeds_exists(void *ctx, const char *abs) {
+  HistorySeeds *s = ctx;
+  struct stat st;
+  bool exists = stat(abs, &st) == 0 && S_ISREG(st.st_mode);
+  if (!recording)
+    return exists;
+  if (!exists) {
+    record(abs, NULL);
+    return false;
+  }
+  TreeEnt e = {0};
+  pthread_mutex_lock(&s->lock);
+  git_oid *known = strmap_get(&s->oids, abs);
+  if (known)
+    e.oid = *known;
+  pthread_mutex_unlock(&s->lock);
+  if (!known && disk_oid(abs, &e.oid)) {
+    git_oid *copy = xmalloc(sizeof *copy);
+    *copy = e.oid;
+    pthread_mutex_lock(&s->lock);
+    if (strmap_get(&s->oids, abs))
+      free(copy);
+    else
+      strmap_put(&s->oids, abs, copy);
+    pthread_mutex_unlock(&s->lock);
+  }
+  record(abs, &e);
+  return true;
+}
+
+HistorySeeds *history_seeds_new(void) {
+  git_libgit2_init();
+  HistorySeeds *s = xcalloc(1, sizeof *s);
+  pthread_mutex_init(&s->lock, NULL);
+  s->fs = (ProjectFs){.ctx = s, .file_exists = seeds_exists};
+  return s;
+}
+
+void history_seeds_standards(HistorySeeds *s, const char *standards_path) {
+  git_oid oid;
+  free(s->std_id);
+  if (!standards_path) {
+    s->std_id = xstrdup("builtin");
+  } else if (disk_oid(standards_path, &oid)) {
+    char hex[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(hex, sizeof hex, &oid);
+    s->std_id = xasprintf("%s %s", hex, standards_path);
+  } else {
+    s->std_id = xstrdup(""); /* matches no commit's standards */
+  }
+}
+
+const ProjectFs *history_seeds_fs(HistorySeeds *s) {
+  return &s->fs;
+}
+
+void history_seeds_begin(HistorySeeds *s, Module *m) {
+  (void)s;
+  PassRec *r = xcalloc(1, sizeof *r);
+  git_odb_hash(&r->file_oid, m->src.bytes, m->src.len, GIT_OBJECT_BLOB);
+  r->std_id = xstrdup(""); /* named by take_seeds, once the standards are known */
+  recording = r;
+}
+
+/* A pass whose findings all lie in its own file: one located in another
+ * file is kept or dropped by whether that file is linted, which the working
+ * tree and a commit may see differently. */
+void history_seeds_passed(HistorySeeds *s, const Module *m, const Diag *found, size_t nfound,
+                          bool trusted) {
+  PassRec *r = recording;
+  recording = NULL;
+  for (size_t i = 0; trusted && i < nfound; i++)
+    trusted = found[i].src == &m->src;
+  if (!r || !trusted) {
+    pass_free(r);
+    return;
+  }
+  r->diags = xcalloc(nfound + 1, sizeof *r->diags);
+  for (size_t i = 0; i < nfound; i++)
+    flat_from_diag(&r->diags[r->ndiags++], &found[i]);
+  pthread_mutex_lock(&s->lock);
+  PassRec *before = strmap_get(&s->passes, m->fs_path);
+  strmap_put(&s->passes, m->fs_path, r);
+  pthread_mutex_unlock(&s->lock);
+  pass_free(before);
+}
+
+void history_seeds_facts(HistorySeeds *s, const Project *proj, Module *m,
+                         const RuleSelection *enabled, const SiteSpan *sites, size_t nsites) {
+  if (m->status != SOURCE_OK || !s->std_id)
+    return;
+  Prefilter pf;
+  prefilter_init(&pf, enabled, proj->std);
+  bool wants = prefilter_wants(&pf, m->src.bytes, m->src.len);
+  prefilter_free(&pf);
+  /* Whether it has a syntax error is known when the lint parsed it. */
+  if (wants && !strmap_get(&s->passes, m->fs_path))
+    return;
+  FactsRec *f = xcalloc(1, sizeof *f);
+  f->sites = xcalloc(nsites + 1, sizeof *f->sites);
+  memcpy(f->sites, sites, nsites * sizeof *sites);
+  f->nsites = nsites;
+  f->nnotices = wants && m->has_syntax_error;
+  f->project_wide = lint_project_wide_wanted(proj, m, enabled);
+  f->directives = strstr(m->src.bytes, SUPPRESS_MARKER) != NULL;
+  git_oid oid;
+  git_odb_hash(&oid, m->src.bytes, m->src.len, GIT_OBJECT_BLOB);
+  char *key = facts_key(&oid, s->std_id, m->fs_path, enabled);
+  facts_free(strmap_get(&s->facts, key));
+  strmap_put(&s->facts, key, f);
+  free(key);
+}
+
+void history_seeds_free(HistorySeeds *s) {
+  if (!s)
+    return;
+  strmap_free(&s->oids, free);
+  strmap_free(&s->passes, pass_free);
+  strmap_free(&s->facts, facts_free);
+  pthread_mutex_destroy(&s->lock);
+  free(s->std_id);
+  free(s);
+  git_libgit2_shutdown();
 }
 
 typedef struct WalkCtx {
@@ -352,7 +517,7 @@ static void run_pass(Passes *ps, size_t i) {
     Module *m = project_module_source(ps->proj, abs);
     if (m && m->status == SOURCE_OK && prefilter_wants(ps->pf, m->src.bytes, m->src.len)) {
       DiagList dl = {0};
-      LintFileHook hook = {measure_pass, &measured};
+      LintFileHook hook = {.linted = measure_pass, .ctx = &measured};
       lint_module(ps->proj, m, &ps->sels[i], ps->setup->config, ps->pf, ps->facts[i] ? NULL : &hook,
                   &dl);
       rec->diags = xcalloc(dl.n + 1, sizeof *rec->diags);
@@ -451,9 +616,10 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
         char *display = project_display_path(&tmp, w->lint[i]);
         project_free(&tmp);
         if (std_learn_from_memory(&std, bytes, len, w->lint[i], display, &serr)) {
+          char hex[GIT_OID_HEXSZ + 1];
+          git_oid_tostr(hex, sizeof hex, &e->oid);
           free(std_id);
-          std_id = xmalloc(GIT_OID_HEXSZ + 1);
-          git_oid_tostr(std_id, GIT_OID_HEXSZ + 1, &e->oid);
+          std_id = xasprintf("%s %s", hex, w->lint[i]); /* as history_seeds_new names it */
           std_abs = xstrdup(w->lint[i]);
         }
         free(serr);
@@ -499,11 +665,7 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
       todo.recs[i]->file_oid = e->oid;
       todo.recs[i]->std_id = xstrdup(std_id);
     }
-    /* Work places depend on the blob, where it lies (component code or
-     * not) and the standards' deprecated hooks. */
-    char hex[GIT_OID_HEXSZ + 1];
-    git_oid_tostr(hex, sizeof hex, &e->oid);
-    todo.fact_keys[i] = xasprintf("%s\n%s\n%s", hex, std_id, w->lint[i]);
+    todo.fact_keys[i] = facts_key(&e->oid, std_id, w->lint[i], &enabled);
     todo.facts[i] = strmap_get(&c->facts, todo.fact_keys[i]);
     todo.wanted_facts += !todo.facts[i];
   }
@@ -610,8 +772,47 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
   return true;
 }
 
+/* The working tree's passes become the first cached ones, under the
+ * tsconfig key of HEAD's tree, when no tsconfig.json in the working tree
+ * differs from HEAD's (tracked or not): the key then describes the working
+ * tree too. */
+static void take_seeds(HistCtx *h, WalkCtx *w, HistorySeeds *seeds, Caches *c) {
+  git_object *head = NULL;
+  git_status_list *status = NULL;
+  char *patterns[] = {"tsconfig.json", "**/tsconfig.json"};
+  git_status_options opts;
+  git_status_options_init(&opts, GIT_STATUS_OPTIONS_VERSION);
+  opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS;
+  opts.pathspec = (git_strarray){patterns, 2};
+  if (git_revparse_single(&head, h->repo, "HEAD^{tree}") != 0 ||
+      git_status_list_new(&status, h->repo, &opts) != 0 || git_status_list_entrycount(status) > 0)
+    goto out;
+  strmap_free(&h->tree, free);
+  sb_free(&w->tsconfigs);
+  git_tree_walk((git_tree *)head, GIT_TREEWALK_PRE, walk_cb, w);
+  for (size_t i = 0; i < w->nlint; i++)
+    free(w->lint[i]);
+  w->nlint = 0;
+  c->tsconfig_key = xstrdup(w->tsconfigs.len ? sb_cstr(&w->tsconfigs) : "");
+  c->passes = seeds->passes;
+  memset(&seeds->passes, 0, sizeof seeds->passes);
+  c->facts = seeds->facts;
+  memset(&seeds->facts, 0, sizeof seeds->facts);
+  for (size_t i = 0; i < c->passes.cap; i++) {
+    PassRec *rec = c->passes.keys[i] ? c->passes.vals[i] : NULL;
+    if (rec) {
+      free(rec->std_id);
+      rec->std_id = xstrdup(seeds->std_id ? seeds->std_id : "");
+    }
+  }
+out:
+  git_status_list_free(status);
+  git_object_free(head);
+}
+
 bool report_history(const char *cwd, char *const *paths, size_t npaths, const LintSetup *setup,
-                    const HistoryOptions *ho, Report *r, HistoryTotals *tot, char **err) {
+                    const HistoryOptions *ho, HistorySeeds *seeds, Report *r, HistoryTotals *tot,
+                    char **err) {
   memset(tot, 0, sizeof *tot);
   git_libgit2_init();
   /* Reading every sampled commit's blobs maps the packs; by default libgit2
@@ -646,6 +847,8 @@ bool report_history(const char *cwd, char *const *paths, size_t npaths, const Li
     free(workdir);
     goto out;
   }
+  if (seeds && !ho->no_reuse)
+    take_seeds(&h, &w, seeds, &c);
   r->history = xcalloc(noids + 1, sizeof *r->history);
   ok = true;
   for (size_t i = 0; i < noids && ok; i++) {

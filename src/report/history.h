@@ -17,14 +17,37 @@ typedef struct HistoryTotals {
   size_t commits, passes_linted, passes_reused;
 } HistoryTotals;
 
+/* The working tree's lint, recorded as history records a commit's passes
+ * (every path resolution probed, with its blob id), so that a sampled commit
+ * whose blobs and probed paths match reuses the pass instead of linting the
+ * file again: `--history N` then costs one check plus the files that changed
+ * between the commits. The lint runs with history_seeds_fs as its ProjectFs
+ * and the begin/passed hooks (LintFileHook) around each file. */
+typedef struct HistorySeeds HistorySeeds;
+HistorySeeds *history_seeds_new(void);
+/* After the lint: the file its standards were learned from (absolute; NULL:
+ * the built-in catalog). */
+void history_seeds_standards(HistorySeeds *s, const char *standards_path);
+const ProjectFs *history_seeds_fs(HistorySeeds *s);
+void history_seeds_begin(HistorySeeds *s, Module *m);
+void history_seeds_passed(HistorySeeds *s, const Module *m, const Diag *found, size_t nfound,
+                          bool trusted);
+/* A linted file's work places (after the lint, under the run's enabled
+ * rules), kept for the commits where its blob is unchanged. */
+void history_seeds_facts(HistorySeeds *s, const Project *proj, Module *m,
+                         const RuleSelection *enabled, const SiteSpan *sites, size_t nsites);
+void history_seeds_free(HistorySeeds *s);
+
 /* Samples commits on the first-parent line of HEAD of the repository holding
- * cwd and computes a Snapshot for each, reading files from git objects (no
+ * cwd and computes a Snapshot for each (seeds: may be NULL; its passes are
+ * taken), reading files from git objects (no
  * checkout). Every commit is linted under setup (the working tree's
  * configuration: includes, per-file severities, rule options, suppressions),
  * so its numbers are the ones `rtlint check` would give for that tree today.
  * Fills r->history (oldest first). False with *err on failure. */
 bool report_history(const char *cwd, char *const *paths, size_t npaths, const LintSetup *setup,
-                    const HistoryOptions *ho, Report *r, HistoryTotals *tot, char **err);
+                    const HistoryOptions *ho, HistorySeeds *seeds, Report *r, HistoryTotals *tot,
+                    char **err);
 
 /* "2025-01-31" → seconds since the epoch (UTC); false when malformed. */
 bool history_parse_date(const char *s, int64_t *out);
