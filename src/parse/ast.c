@@ -68,43 +68,158 @@ TSNode node_unwrap(TSNode n) {
   }
 }
 
-static void append_escape(StrBuf *out, const char *e, uint32_t len) {
-  /* e points at the backslash. Only the escapes that occur in event and
-   * channel names matter; others keep their literal character. */
-  if (len < 2)
-    return;
-  switch (e[1]) {
+static int hex_digit(char c) {
+  return c >= '0' && c <= '9'   ? c - '0'
+         : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                : -1;
+}
+
+/* The value of `digits` hex digits at s (n bytes left), or -1. */
+static long hex_value(const char *s, size_t n, size_t digits) {
+  if (n < digits)
+    return -1;
+  long v = 0;
+  for (size_t i = 0; i < digits; i++) {
+    int d = hex_digit(s[i]);
+    if (d < 0)
+      return -1;
+    v = v * 16 + d;
+  }
+  return v;
+}
+
+static void put_code_point(StrBuf *out, uint32_t cp) {
+  if (cp >= 0xD800 && cp <= 0xDFFF) /* a lone surrogate has no UTF-8 form */
+    cp = 0xFFFD;
+  if (cp < 0x80) {
+    sb_putc(out, (char)cp);
+  } else if (cp < 0x800) {
+    sb_putc(out, (char)(0xC0 | (cp >> 6)));
+    sb_putc(out, (char)(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    sb_putc(out, (char)(0xE0 | (cp >> 12)));
+    sb_putc(out, (char)(0x80 | ((cp >> 6) & 0x3F)));
+    sb_putc(out, (char)(0x80 | (cp & 0x3F)));
+  } else {
+    sb_putc(out, (char)(0xF0 | (cp >> 18)));
+    sb_putc(out, (char)(0x80 | ((cp >> 12) & 0x3F)));
+    sb_putc(out, (char)(0x80 | ((cp >> 6) & 0x3F)));
+    sb_putc(out, (char)(0x80 | (cp & 0x3F)));
+  }
+}
+
+/* A \u escape at s (the backslash; n bytes left): its code point and
+ * length, or -1. */
+static long unicode_escape(const char *s, size_t n, size_t *len) {
+  if (n >= 3 && s[2] == '{') {
+    const char *close = memchr(s + 3, '}', n - 3);
+    if (!close || close == s + 3 || close - (s + 3) > 6)
+      return -1;
+    long v = hex_value(s + 3, (size_t)(close - (s + 3)), (size_t)(close - (s + 3)));
+    *len = (size_t)(close - s) + 1;
+    return v > 0x10FFFF ? -1 : v;
+  }
+  *len = 6;
+  return hex_value(s + 2, n - 2, 4);
+}
+
+/* One escape sequence at s (the backslash; n > 0 bytes left) decoded as
+ * JavaScript does; returns the bytes consumed. A surrogate pair written as
+ * two \u escapes is one character. */
+static size_t decode_escape(const char *s, size_t n, StrBuf *out) {
+  if (n < 2) {
+    sb_append_n(out, s, n); /* a backslash at the end escapes nothing */
+    return n;
+  }
+  size_t len = 2;
+  long v;
+  switch (s[1]) {
   case 'n':
     sb_putc(out, '\n');
-    return;
+    break;
   case 't':
     sb_putc(out, '\t');
-    return;
+    break;
   case 'r':
     sb_putc(out, '\r');
-    return;
+    break;
+  case 'b':
+    sb_putc(out, '\b');
+    break;
+  case 'f':
+    sb_putc(out, '\f');
+    break;
+  case 'v':
+    sb_putc(out, '\v');
+    break;
   case '0':
     sb_putc(out, '\0');
-    return;
+    break;
+  case '\r':
+    len = n > 2 && s[2] == '\n' ? 3 : 2;
+    break; /* line continuations */
   case '\n':
-    return; /* line continuation */
-  default:
-    sb_append_n(out, e + 1, len - 1);
+    break;
+  case 'x':
+    if ((v = hex_value(s + 2, n - 2, 2)) < 0) {
+      sb_putc(out, 'x');
+      break;
+    }
+    put_code_point(out, (uint32_t)v);
+    len = 4;
+    break;
+  case 'u':
+    if ((v = unicode_escape(s, n, &len)) < 0) {
+      sb_putc(out, 'u');
+      len = 2;
+      break;
+    }
+    if (v >= 0xD800 && v <= 0xDBFF && n >= len + 6 && s[len] == '\\' && s[len + 1] == 'u') {
+      size_t low_len;
+      long low = unicode_escape(s + len, n - len, &low_len);
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00);
+        len += low_len;
+      }
+    }
+    put_code_point(out, (uint32_t)v);
+    break;
+  default: /* \' \" \\ \` \$ and any other character stand for themselves */
+    if (n >= 4 && memcmp(s + 1, "\xe2\x80", 2) == 0 &&
+        ((unsigned char)s[3] == 0xa8 || (unsigned char)s[3] == 0xa9))
+      return 4; /* a line continuation at U+2028 / U+2029 */
+    len = 2;
+    while (len < n && ((unsigned char)s[len] & 0xC0) == 0x80)
+      len++; /* the whole UTF-8 character */
+    sb_append_n(out, s + 1, len - 1);
   }
+  return len;
+}
+
+void js_unescape(const char *s, size_t n, StrBuf *out) {
+  size_t run = 0;
+  for (size_t i = 0; i < n;) {
+    if (s[i] != '\\') {
+      i++;
+      continue;
+    }
+    sb_append_n(out, s + run, i - run);
+    i += decode_escape(s + i, n - i, out);
+    run = i;
+  }
+  sb_append_n(out, s + run, n - run);
 }
 
 bool node_string_value(const Source *src, TSNode n, StrBuf *out) {
   if (!node_is(n, "string"))
     return false;
-  uint32_t count = ts_node_named_child_count(n);
-  for (uint32_t i = 0; i < count; i++) {
-    TSNode c = ts_node_named_child(n, i);
-    uint32_t len;
-    const char *t = node_text(src, c, &len);
-    if (node_is(c, "escape_sequence"))
-      append_escape(out, t, len);
-    else
-      sb_append_n(out, t, len);
+  uint32_t len;
+  const char *t = node_text(src, n, &len);
+  /* The text between the quotes (an unterminated string has no closing one). */
+  if (len > 0 && (t[0] == '"' || t[0] == '\'')) {
+    bool closed = len >= 2 && t[len - 1] == t[0];
+    js_unescape(t + 1, len - 1 - closed, out);
   }
   if (!out->data)
     sb_append(out, "");

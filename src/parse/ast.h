@@ -33,6 +33,9 @@ TSNode node_unwrap(TSNode n);
 /* Decodes a `string` node's value (escapes resolved) into out. Returns false
  * for other nodes. */
 bool node_string_value(const Source *src, TSNode n, StrBuf *out);
+/* s (n bytes of string or template literal text, without the quotes) with
+ * its escape sequences decoded as JavaScript decodes them, appended to out. */
+void js_unescape(const char *s, size_t n, StrBuf *out);
 
 /* True when n (unwrapped) is a string literal whose value is want. */
 bool node_string_is(const Source *src, TSNode n, const char *want);

@@ -62,15 +62,7 @@ static Value resolve_template(Resolver *r, const Module *m, TSNode tpl) {
     }
     if (stop > pos) {
       StrBuf sb = {0};
-      /* Decode escapes in the literal text between substitutions. */
-      for (uint32_t k = pos; k < stop; k++) {
-        if (m->src.bytes[k] == '\\' && k + 1 < stop) {
-          sb_putc(&sb, m->src.bytes[k + 1]);
-          k++;
-        } else {
-          sb_putc(&sb, m->src.bytes[k]);
-        }
-      }
+      js_unescape(m->src.bytes + pos, stop - pos, &sb);
       acc = val_concat(r, acc, val_literal(r, m, tpl, sb_cstr(&sb)));
       sb_free(&sb);
     }
