@@ -19,22 +19,20 @@
 #include <unistd.h>
 
 static bool want_color(const Options *o, FILE *out) {
-  if (o->color == COLOR_ALWAYS)
-    return true;
-  if (o->color == COLOR_NEVER)
-    return false;
-  const char *no_color = getenv("NO_COLOR");
-  if (no_color && *no_color)
-    return false;
-  return out == stdout && isatty(fileno(stdout));
+  return options_color(o->color, getenv("FORCE_COLOR"), getenv("NO_COLOR"),
+                       out == stdout && isatty(fileno(stdout)));
 }
 
 static int exit_status(const LintResult *r, const Options *o, const OutputOptions *oo) {
   Summary s = output_summary(r, oo);
   if (s.errors)
     return EXIT_FINDINGS;
-  if (o->max_warnings >= 0 && s.warnings > (size_t)o->max_warnings)
+  if (o->max_warnings >= 0 && s.warnings > (size_t)o->max_warnings) {
+    /* Exit 1 with "No errors" above it needs its reason said. */
+    fprintf(stderr, "rtlint: %zu %s (more than --max-warnings %ld)\n", s.warnings,
+            s.warnings == 1 ? "warning" : "warnings", o->max_warnings);
     return EXIT_FINDINGS;
+  }
   return EXIT_CLEAN;
 }
 
@@ -53,7 +51,8 @@ static void emit(FILE *out, const LintResult *r, Format format, const OutputOpti
     output_codeclimate(out, r, oo);
     break;
   case FORMAT_TEXT:
-  case FORMAT_HTML: /* report formats: options_parse refuses them for check */
+  case FORMAT_COMPACT: /* OutputOptions.compact */
+  case FORMAT_HTML:    /* report formats: options_parse refuses them for check */
   case FORMAT_MD:
     output_text(out, r, oo);
     break;
@@ -94,8 +93,12 @@ int cmd_check(const Options *o) {
         session_relint(&s);
       }
     }
-    OutputOptions oo = {
-        .color = want_color(o, out), .quiet = o->quiet, .root = s.proj.root, .cwd = s.proj.cwd};
+    OutputOptions oo = {.color = want_color(o, out),
+                        .quiet = o->quiet,
+                        .compact = o->format == FORMAT_COMPACT,
+                        .statistics = o->statistics,
+                        .root = s.proj.root,
+                        .cwd = s.proj.cwd};
     emit(out, &s.result, o->format, &oo);
     status = exit_status(&s.result, o, &oo);
     /* Fixes that could not be written (full disk, read-only file, ...):

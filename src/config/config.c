@@ -549,6 +549,27 @@ bool config_includes(const Config *c, const char *abs_path) {
   return ok;
 }
 
+static const char *first_match(char *const *globs, size_t n, const char *rel) {
+  for (size_t i = 0; i < n; i++)
+    if (glob_match(globs[i], rel))
+      return globs[i];
+  return NULL;
+}
+
+char *config_exclusion(const Config *c, const char *abs_path) {
+  char *rel = config_relpath(c, abs_path);
+  if (!rel)
+    return NULL;
+  char *why = NULL;
+  const char *glob = first_match(c->exclude, c->nexclude, rel);
+  if (c->ninclude && !first_match(c->include, c->ninclude, rel))
+    why = xasprintf("no glob of %s's include matches it", c->path);
+  else if (glob)
+    why = xasprintf("excluded by %s (exclude: '%s')", c->path, glob);
+  free(rel);
+  return why;
+}
+
 static void apply_severities(const ConfigSeverity *items, size_t n, RuleSelection *sel) {
   for (size_t i = 0; i < n; i++)
     sel->severity[items[i].rule] = items[i].severity;
