@@ -215,16 +215,54 @@ static bool parse_phases(Parse *p, yaml_node_t *v, int *phases, size_t *n) {
   return true;
 }
 
+static bool override_files(Parse *p, ConfigOverride *o, yaml_node_t *v) {
+  return string_list(p, v, "files", true, &o->files, &o->nfiles);
+}
+
+static bool override_exclude_files(Parse *p, ConfigOverride *o, yaml_node_t *v) {
+  return string_list(p, v, "exclude_files", true, &o->exclude_files, &o->nexclude_files);
+}
+
+static bool override_rules(Parse *p, ConfigOverride *o, yaml_node_t *v) {
+  return parse_rules(p, v, &o->rules, &o->nrules);
+}
+
+/* The keys of each mapping, in tables: the loader dispatches on them, its
+ * "expected ..." messages list them, and config_key_paths() shows them to
+ * the schema test (tests/config_schema.py). */
+static const struct {
+  const char *key;
+  bool (*parse)(Parse *p, ConfigOverride *o, yaml_node_t *v);
+} override_keys[] = {
+    {"files", override_files},
+    {"exclude_files", override_exclude_files},
+    {"rules", override_rules},
+};
+
+/* "a, b or c" from a table's keys. */
+#define KEY_LIST(table)                                                                            \
+  key_list(&(table)[0].key, sizeof(table)[0], sizeof(table) / sizeof(table)[0])
+static char *key_list(const char *const *first, size_t stride, size_t n) {
+  StrBuf sb = {0};
+  for (size_t i = 0; i < n; i++) {
+    const char *key = *(const char *const *)((const char *)first + i * stride);
+    sb_appendf(&sb, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", key);
+  }
+  return sb.data ? sb.data : xstrdup("");
+}
+
+static bool unknown_key(Parse *p, yaml_node_t *k, const char *key, const char *where,
+                        char *expected) {
+  fail(p, k, "unknown key '%s'%s (expected %s)", key, where, expected);
+  free(expected);
+  return false;
+}
+
 static bool override_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
-  ConfigOverride *o = ctx;
-  if (strcmp(key, "files") == 0)
-    return string_list(p, v, "files", true, &o->files, &o->nfiles);
-  if (strcmp(key, "exclude_files") == 0)
-    return string_list(p, v, "exclude_files", true, &o->exclude_files, &o->nexclude_files);
-  if (strcmp(key, "rules") == 0)
-    return parse_rules(p, v, &o->rules, &o->nrules);
-  return fail(p, k, "unknown key '%s' in an override (expected files, exclude_files or rules)",
-              key);
+  for (size_t i = 0; i < sizeof override_keys / sizeof *override_keys; i++)
+    if (strcmp(key, override_keys[i].key) == 0)
+      return override_keys[i].parse(p, ctx, v);
+  return unknown_key(p, k, key, " in an override", KEY_LIST(override_keys));
 }
 
 static bool parse_overrides(Parse *p, Config *c, yaml_node_t *v) {
@@ -244,22 +282,35 @@ static bool parse_overrides(Parse *p, Config *c, yaml_node_t *v) {
   return true;
 }
 
-static bool hook_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
-  HookMigration *h = ctx;
+static bool hook_name(Parse *p, HookMigration *h, yaml_node_t *v) {
   const char *s = NULL;
-  if (strcmp(key, "name") == 0) {
-    if (!want_string(p, v, "name", &s))
-      return false;
-    h->hook = xstrdup(s);
-    return true;
-  }
-  if (strcmp(key, "replacement") == 0) {
-    if (!want_string(p, v, "replacement", &s))
-      return false;
-    h->replacement = xstrdup(s);
-    return true;
-  }
-  return fail(p, k, "unknown key '%s' in a deprecated hook (expected name, replacement)", key);
+  if (!want_string(p, v, "name", &s))
+    return false;
+  h->hook = xstrdup(s);
+  return true;
+}
+
+static bool hook_replacement(Parse *p, HookMigration *h, yaml_node_t *v) {
+  const char *s = NULL;
+  if (!want_string(p, v, "replacement", &s))
+    return false;
+  h->replacement = xstrdup(s);
+  return true;
+}
+
+static const struct {
+  const char *key;
+  bool (*parse)(Parse *p, HookMigration *h, yaml_node_t *v);
+} hook_keys[] = {
+    {"name", hook_name},
+    {"replacement", hook_replacement},
+};
+
+static bool hook_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
+  for (size_t i = 0; i < sizeof hook_keys / sizeof *hook_keys; i++)
+    if (strcmp(key, hook_keys[i].key) == 0)
+      return hook_keys[i].parse(p, ctx, v);
+  return unknown_key(p, k, key, " in a deprecated hook", KEY_LIST(hook_keys));
 }
 
 static bool parse_hooks(Parse *p, Config *c, yaml_node_t *v) {
@@ -319,10 +370,7 @@ static bool bool_of(Parse *p, yaml_node_t *v, const char *what, bool *out) {
   return fail(p, v, "%s must be true or false", what);
 }
 
-static bool resolve_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
-  Config *c = ctx;
-  if (strcmp(key, "allow_outside") != 0)
-    return fail(p, k, "unknown key 'resolve.%s' (expected allow_outside)", key);
+static bool resolve_allow_outside(Parse *p, Config *c, yaml_node_t *v) {
   size_t first = c->nallow_outside;
   if (!string_list(p, v, "resolve.allow_outside", false, &c->allow_outside, &c->nallow_outside))
     return false;
@@ -336,45 +384,113 @@ static bool resolve_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *
   return true;
 }
 
+typedef bool (*ConfigKeyFn)(Parse *p, Config *c, yaml_node_t *v);
+
+static const struct {
+  const char *key;
+  ConfigKeyFn parse;
+} resolve_keys[] = {
+    {"allow_outside", resolve_allow_outside},
+};
+
+static bool resolve_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
+  for (size_t i = 0; i < sizeof resolve_keys / sizeof *resolve_keys; i++)
+    if (strcmp(key, resolve_keys[i].key) == 0)
+      return resolve_keys[i].parse(p, ctx, v);
+  char *full = xasprintf("resolve.%s", key);
+  bool ok = unknown_key(p, k, full, "", KEY_LIST(resolve_keys));
+  free(full);
+  return ok;
+}
+
+static bool top_include(Parse *p, Config *c, yaml_node_t *v) {
+  return string_list(p, v, "include", true, &c->include, &c->ninclude);
+}
+
+static bool top_exclude(Parse *p, Config *c, yaml_node_t *v) {
+  return string_list(p, v, "exclude", true, &c->exclude, &c->nexclude);
+}
+
+static bool top_rules(Parse *p, Config *c, yaml_node_t *v) {
+  return parse_rules(p, v, &c->rules, &c->nrules);
+}
+
+static bool top_phases(Parse *p, Config *c, yaml_node_t *v) {
+  return parse_phases(p, v, c->phases, &c->nphases);
+}
+
+static bool top_standards(Parse *p, Config *c, yaml_node_t *v) {
+  const char *s = NULL;
+  if (!want_string(p, v, "standards", &s))
+    return false;
+  char *joined = s[0] == '/' ? xstrdup(s) : xasprintf("%s/%s", p->dir, s);
+  c->standards = path_absolute("/", joined);
+  free(joined);
+  return true;
+}
+
+static bool top_event_migrations(Parse *p, Config *c, yaml_node_t *v) {
+  return each_key(p, v, "event_migrations", migration_key, c);
+}
+
+static bool top_component_dirs(Parse *p, Config *c, yaml_node_t *v) {
+  return string_list(p, v, "component_dirs", true, &c->component_dirs, &c->ncomponent_dirs);
+}
+
+static bool top_infrastructure_dirs(Parse *p, Config *c, yaml_node_t *v) {
+  return string_list(p, v, "infrastructure_dirs", true, &c->infrastructure_dirs,
+                     &c->ninfrastructure_dirs);
+}
+
+static bool top_require_reason(Parse *p, Config *c, yaml_node_t *v) {
+  return bool_of(p, v, "require_reason", &c->require_reason);
+}
+
+static bool top_resolve(Parse *p, Config *c, yaml_node_t *v) {
+  return each_key(p, v, "resolve", resolve_key, c);
+}
+
+static const struct {
+  const char *key;
+  ConfigKeyFn parse;
+} top_keys[] = {
+    {"include", top_include},
+    {"exclude", top_exclude},
+    {"rules", top_rules},
+    {"overrides", parse_overrides},
+    {"phases", top_phases},
+    {"standards", top_standards},
+    {"deprecated_hooks", parse_hooks},
+    {"event_migrations", top_event_migrations},
+    {"component_dirs", top_component_dirs},
+    {"infrastructure_dirs", top_infrastructure_dirs},
+    {"require_reason", top_require_reason},
+    {"resolve", top_resolve},
+};
+
 static bool top_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
-  Config *c = ctx;
-  if (strcmp(key, "include") == 0)
-    return string_list(p, v, "include", true, &c->include, &c->ninclude);
-  if (strcmp(key, "exclude") == 0)
-    return string_list(p, v, "exclude", true, &c->exclude, &c->nexclude);
-  if (strcmp(key, "rules") == 0)
-    return parse_rules(p, v, &c->rules, &c->nrules);
-  if (strcmp(key, "overrides") == 0)
-    return parse_overrides(p, c, v);
-  if (strcmp(key, "phases") == 0)
-    return parse_phases(p, v, c->phases, &c->nphases);
-  if (strcmp(key, "standards") == 0) {
-    const char *s = NULL;
-    if (!want_string(p, v, "standards", &s))
-      return false;
-    char *joined = s[0] == '/' ? xstrdup(s) : xasprintf("%s/%s", p->dir, s);
-    c->standards = path_absolute("/", joined);
-    free(joined);
-    return true;
+  for (size_t i = 0; i < sizeof top_keys / sizeof *top_keys; i++)
+    if (strcmp(key, top_keys[i].key) == 0)
+      return top_keys[i].parse(p, ctx, v);
+  return unknown_key(p, k, key, "", KEY_LIST(top_keys));
+}
+
+void config_key_paths(void (*emit)(const char *path, void *ctx), void *ctx) {
+  for (size_t i = 0; i < sizeof top_keys / sizeof *top_keys; i++)
+    emit(top_keys[i].key, ctx);
+  char buf[128];
+  for (size_t i = 0; i < sizeof override_keys / sizeof *override_keys; i++) {
+    snprintf(buf, sizeof buf, "overrides[].%s", override_keys[i].key);
+    emit(buf, ctx);
   }
-  if (strcmp(key, "deprecated_hooks") == 0)
-    return parse_hooks(p, c, v);
-  if (strcmp(key, "event_migrations") == 0)
-    return each_key(p, v, "event_migrations", migration_key, c);
-  if (strcmp(key, "component_dirs") == 0)
-    return string_list(p, v, "component_dirs", true, &c->component_dirs, &c->ncomponent_dirs);
-  if (strcmp(key, "infrastructure_dirs") == 0)
-    return string_list(p, v, "infrastructure_dirs", true, &c->infrastructure_dirs,
-                       &c->ninfrastructure_dirs);
-  if (strcmp(key, "require_reason") == 0)
-    return bool_of(p, v, "require_reason", &c->require_reason);
-  if (strcmp(key, "resolve") == 0)
-    return each_key(p, v, "resolve", resolve_key, c);
-  return fail(p, k,
-              "unknown key '%s' (expected include, exclude, rules, overrides, phases, standards, "
-              "deprecated_hooks, event_migrations, component_dirs, infrastructure_dirs, "
-              "require_reason or resolve)",
-              key);
+  for (size_t i = 0; i < sizeof hook_keys / sizeof *hook_keys; i++) {
+    snprintf(buf, sizeof buf, "deprecated_hooks[].%s", hook_keys[i].key);
+    emit(buf, ctx);
+  }
+  for (size_t i = 0; i < sizeof resolve_keys / sizeof *resolve_keys; i++) {
+    snprintf(buf, sizeof buf, "resolve.%s", resolve_keys[i].key);
+    emit(buf, ctx);
+  }
 }
 
 /* libyaml's scanner slows down quadratically with flow nesting (100,000

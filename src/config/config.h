@@ -73,6 +73,11 @@ bool config_parse(Config *c, const char *display_path, const char *dir, const ch
                   size_t len, char **err);
 void config_free(Config *c);
 
+/* Every key the loader knows, as paths: "include", "overrides[].files",
+ * "resolve.allow_outside"; from the tables the loader dispatches on (for
+ * `rtlint --config-keys` and the schema test). */
+void config_key_paths(void (*emit)(const char *path, void *ctx), void *ctx);
+
 /* abs_path relative to the configuration's folder (caller frees), or NULL
  * when the file lies outside it. */
 char *config_relpath(const Config *c, const char *abs_path);
