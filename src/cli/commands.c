@@ -6,6 +6,7 @@
 #include "cli/standards_setup.h"
 #include "core/embedded.h"
 #include "core/fsio.h"
+#include "core/timing.h"
 #include "core/util.h"
 #include "discover/discover.h"
 #include "engine/cache.h"
@@ -59,7 +60,21 @@ static void emit(FILE *out, const LintResult *r, Format format, const OutputOpti
   }
 }
 
+static const char *rule_id(size_t i) {
+  return rules_all[i]->id;
+}
+
+/* --timing: on stderr, so the report itself is the same with and without. */
+static void print_timing(const Options *o, uint64_t started) {
+  if (o->timing)
+    timing_print(stderr, timing_now() - started, o->jobs ? o->jobs : cpu_count(), rules_count,
+                 rule_id);
+}
+
 int cmd_check(const Options *o) {
+  if (o->timing)
+    timing_enable();
+  uint64_t started = timing_now();
   Session s;
   int status = session_open(&s, o, (SessionNeeds){.cache = true});
   if (status >= 0) {
@@ -99,7 +114,9 @@ int cmd_check(const Options *o) {
                         .statistics = o->statistics,
                         .root = s.proj.root,
                         .cwd = s.proj.cwd};
+    timing_enter(TIMING_OUTPUT);
     emit(out, &s.result, o->format, &oo);
+    timing_leave();
     status = exit_status(&s.result, o, &oo);
     /* Fixes that could not be written (full disk, read-only file, ...):
      * the request was not carried out. */
@@ -113,6 +130,7 @@ int cmd_check(const Options *o) {
     status = EXIT_USAGE;
   }
   session_close(&s);
+  print_timing(o, started);
   return status;
 }
 

@@ -3,6 +3,7 @@
  * values themselves are built in value_algebra.c. */
 #include "resolve/value.h"
 
+#include "core/timing.h"
 #include "parse/ast.h"
 #include "resolve/exports.h"
 #include "resolve/scope.h"
@@ -488,5 +489,8 @@ static Value resolve_in(Resolver *r, const Module *m, TSNode n) {
 
 Value resolve_expr(Resolver *r, const Module *m, TSNode expr) {
   r->depth = 0;
-  return resolve_in(r, m, expr);
+  timing_enter(TIMING_RESOLVE);
+  Value v = resolve_in(r, m, expr);
+  timing_leave();
+  return v;
 }
