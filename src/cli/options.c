@@ -277,8 +277,8 @@ static const OptSpec option_table[] = {
     {"no-reuse", 0, NULL, C_REPORT, NULL, NULL, FIELD(no_reuse)},
     /* What ESLint, ruff and biome users reach for (issue 19). */
     {"no-color", 0, NULL, C_CHECK, "no colour (the same as --color never)", set_no_color, 0},
-    {"statistics", 0, NULL, C_CHECK, "after the findings, how many each rule found", NULL,
-     FIELD(statistics)},
+    {"statistics", 0, NULL, C_CHECK, "how many findings each rule has, in place of the findings",
+     NULL, FIELD(statistics)},
     {"timing", 0, NULL, C_CHECK,
      "print the time of each phase and the slowest rules and files on stderr", NULL, FIELD(timing)},
     {"print-config", 0, "FILE", C_CHECK,
