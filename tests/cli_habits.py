@@ -9,6 +9,7 @@ where a golden output cannot say it:
 - rtlint init on copies of the sample app and the evaluation corpus: the file
   validates against the schema, loads with nothing on stderr, changes no
   finding outside what it excludes, and a second init refuses to overwrite;
+- -o into a missing folder fails with the path and the reason before linting;
 - --print-config: its YAML is itself a configuration rtlint and the schema
   accept, and linting with it gives the file the same findings.
 """
@@ -135,6 +136,17 @@ def test_timing(rtlint):
     check(times == sorted(times, reverse=True), f"slowest files not in order: {times}")
 
 
+def test_output_unwritable(rtlint):
+    """-o into a missing folder: the path and the system's reason, before any lint work."""
+    cwd = os.path.join(ROOT, "fixtures", "campfire-app")
+    env = dict(base_env(), RTLINT_STATS="1")
+    proc = run(rtlint, ["--no-cache", "-o", "/nonexistent/dir/report.txt", "."], cwd, env)
+    check(proc.returncode == 2, f"-o into a missing folder: exit {proc.returncode}")
+    check("/nonexistent/dir/report.txt" in proc.stderr and "No such file or directory" in
+          proc.stderr, f"-o into a missing folder: {proc.stderr!r}")
+    check("rtlint-stats: work=0" in proc.stderr, f"-o failed only after linting: {proc.stderr!r}")
+
+
 def findings(rtlint, cwd):
     proc = run(rtlint, ["--no-cache", "--format", "json", "."], cwd)
     data = json.loads(proc.stdout)
@@ -214,6 +226,7 @@ def main():
     rtlint = os.path.abspath(ap.parse_args().rtlint)
     test_colour(rtlint)
     test_timing(rtlint)
+    test_output_unwritable(rtlint)
     test_init(rtlint, "fixtures/campfire-app", "campfire-app")
     test_init(rtlint, "eval/corpus", "corpus")
     test_print_config(rtlint)

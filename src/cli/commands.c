@@ -75,21 +75,22 @@ int cmd_check(const Options *o) {
   if (o->timing)
     timing_enable();
   uint64_t started = timing_now();
-  Session s;
-  int status = session_open(&s, o, (SessionNeeds){.cache = true});
-  if (status >= 0) {
-    session_close(&s);
-    return status;
-  }
   /* -o: a temporary renamed into place at the end (core/fsio.h), so a
-   * failed run leaves no partial report. */
+   * failed run leaves no partial report; opened first, so an unwritable
+   * path fails before the lint rather than after it. */
   OutputFile output;
   char *output_err = NULL;
   if (!output_file_open(&output, o->output, &output_err)) {
     fprintf(stderr, "rtlint: %s\n", output_err);
     free(output_err);
-    session_close(&s);
     return EXIT_USAGE;
+  }
+  Session s;
+  int status = session_open(&s, o, (SessionNeeds){.cache = true});
+  if (status >= 0) {
+    output_file_abort(&output);
+    session_close(&s);
+    return status;
   }
   FILE *out = output.f;
   if (o->diff) {
