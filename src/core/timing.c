@@ -44,9 +44,7 @@ static uint64_t charge(void) {
   return now;
 }
 
-void timing_enter(TimingPhase phase) {
-  if (!timing_enabled)
-    return;
+void timing_enter_on(TimingPhase phase) {
   if (depth == STACK_MAX) {
     overflow++;
     return;
@@ -55,9 +53,7 @@ void timing_enter(TimingPhase phase) {
   stack[depth++] = phase;
 }
 
-void timing_leave(void) {
-  if (!timing_enabled)
-    return;
+void timing_leave_on(void) {
   if (overflow) {
     overflow--;
     return;

@@ -24,8 +24,17 @@ extern bool timing_enabled;
 
 void timing_enable(void);
 uint64_t timing_now(void); /* monotonic nanoseconds */
-void timing_enter(TimingPhase phase);
-void timing_leave(void);
+void timing_enter_on(TimingPhase phase);
+void timing_leave_on(void);
+/* Inline: with --timing off, what the hot paths pay is this branch. */
+static inline void timing_enter(TimingPhase phase) {
+  if (timing_enabled)
+    timing_enter_on(phase);
+}
+static inline void timing_leave(void) {
+  if (timing_enabled)
+    timing_leave_on();
+}
 /* Inclusive time of one rule on one file, and of one file's whole lint. */
 void timing_add_rule(size_t rule, uint64_t ns);
 void timing_add_file(const char *path, uint64_t ns);
