@@ -120,8 +120,10 @@ def main():
 
     rules = {r["id"] for r in json.loads(subprocess.run(
         [rtlint, "rules", "--format", "json"], capture_output=True, text=True, check=True).stdout)}
-    check(set(schema["definitions"]["rules"]["properties"]) == rules,
-          "the schema's rule ids are not rtlint rules'")
+    in_schema_rules = set(schema["definitions"]["rules"]["properties"])
+    check(in_schema_rules == rules,
+          "schemas/rtlint.schema.json's definitions.rules must list every rule of `rtlint rules`: "
+          f"missing {sorted(rules - in_schema_rules)}, unknown {sorted(in_schema_rules - rules)}")
 
     configs = sorted(glob.glob(os.path.join(ROOT, "fixtures", "**", "rtlint.yaml"), recursive=True)
                      + glob.glob(os.path.join(ROOT, "fixtures", "**", ".rtlint.yaml"),
