@@ -196,6 +196,25 @@ def test_init(rtlint, tree, name):
               not os.path.exists(path), f"init next to a .rtlint.yaml on {name}: {hidden.stderr}")
 
 
+def test_init_below_config(rtlint):
+    """init in a folder under another configuration says which one it replaces there."""
+    with tempfile.TemporaryDirectory() as tmp:
+        os.makedirs(os.path.join(tmp, "web", "components"))
+        with open(os.path.join(tmp, "rtlint.yaml"), "w") as f:
+            f.write("exclude: []\n")
+        with open(os.path.join(tmp, "web", "components", "Box.tsx"), "w") as f:
+            f.write("export const Box = 1;\n")
+        proc = run(rtlint, ["init", "web"], tmp)
+        check(proc.returncode == 0 and os.path.exists(os.path.join(tmp, "web", "rtlint.yaml")),
+              f"init web: {proc.stderr}")
+        check(f"Until now {os.path.realpath(tmp)}/rtlint.yaml applied here" in proc.stdout or
+              f"Until now {tmp}/rtlint.yaml applied here" in proc.stdout,
+              f"init under a configuration did not name it: {proc.stdout}")
+        missing = run(rtlint, ["init", "nowhere"], tmp)
+        check(missing.returncode == 2 and "nowhere" in missing.stderr,
+              f"init in a missing folder: {missing.stderr}")
+
+
 def test_print_config(rtlint):
     validator = jsonschema.Draft7Validator(json.load(open(config_schema.SCHEMA)))
     src = os.path.join(ROOT, "fixtures", "config", "overrides")
@@ -229,6 +248,7 @@ def main():
     test_output_unwritable(rtlint)
     test_init(rtlint, "fixtures/campfire-app", "campfire-app")
     test_init(rtlint, "eval/corpus", "corpus")
+    test_init_below_config(rtlint)
     test_print_config(rtlint)
     print(f"cli-habits: {len(failures)} failures")
     return 1 if failures else 0

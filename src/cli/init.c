@@ -3,6 +3,7 @@
 #include "cli/commands.h"
 #include "cli/init_plan.h"
 #include "cli/yaml_text.h"
+#include "config/config.h"
 #include "core/util.h"
 #include "discover/discover.h"
 #include "standards/standards.h"
@@ -126,6 +127,11 @@ int cmd_init(const Options *o) {
     return EXIT_USAGE;
   }
   free(hidden);
+  char cwd_buf[PATH_MAX];
+  const char *cwd = getcwd(cwd_buf, sizeof cwd_buf) ? cwd_buf : "/";
+  char *dir_abs = path_absolute(cwd, dir);
+  /* A configuration further up stops applying here once this one exists. */
+  char *above = config_find(dir_abs);
   FileList files = {0};
   char *err = NULL;
   char *args[] = {(char *)dir};
@@ -133,11 +139,10 @@ int cmd_init(const Options *o) {
     fprintf(stderr, "rtlint: init: %s\n", err);
     free(err);
     free(target);
+    free(above);
+    free(dir_abs);
     return EXIT_USAGE;
   }
-  char cwd_buf[PATH_MAX];
-  const char *cwd = getcwd(cwd_buf, sizeof cwd_buf) ? cwd_buf : "/";
-  char *dir_abs = path_absolute(cwd, dir);
   char **rel = relative_paths(&files, dir_abs, cwd);
   Standards builtin;
   char *std_err = NULL;
@@ -173,6 +178,10 @@ int cmd_init(const Options *o) {
     say_list("infrastructure_dirs", plan.infrastructure_dirs, plan.ninfrastructure_dirs,
              "none found");
     say_list("exclude", plan.excludes, plan.nexcludes, "nothing generated found");
+    if (above)
+      printf("Until now %s applied here; below %s this file replaces it (rtlint reads one "
+             "configuration, the nearest).\n",
+             above, dir);
     printf("Review it, then run rtlint (rtlint --print-config FILE shows what applies to a "
            "file).\n");
   }
@@ -182,6 +191,7 @@ int cmd_init(const Options *o) {
     free(rel[i]);
   free(rel);
   free(dir_abs);
+  free(above);
   file_list_free(&files);
   free(target);
   return status;
