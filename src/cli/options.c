@@ -569,7 +569,8 @@ static int unknown_command(const char *word) {
     names[i] = commands[i].word;
     sb_appendf(&list, "%s%s", i ? ", " : "", commands[i].word);
   }
-  const char *near = closest(word, names, NCOMMANDS);
+  /* ESLint's and biome's word for what rtlint calls check. */
+  const char *near = strcmp(word, "lint") == 0 ? "check" : closest(word, names, NCOMMANDS);
   fprintf(stderr, "rtlint: no such command or path '%s'", word);
   if (near)
     fprintf(stderr, "; did you mean '%s'?", near);
