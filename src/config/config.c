@@ -215,57 +215,59 @@ static bool parse_phases(Parse *p, yaml_node_t *v, int *phases, size_t *n) {
   return true;
 }
 
-static bool override_files(Parse *p, ConfigOverride *o, yaml_node_t *v) {
+static bool override_files(Parse *p, void *ctx, yaml_node_t *v) {
+  ConfigOverride *o = ctx;
   return string_list(p, v, "files", true, &o->files, &o->nfiles);
 }
 
-static bool override_exclude_files(Parse *p, ConfigOverride *o, yaml_node_t *v) {
+static bool override_exclude_files(Parse *p, void *ctx, yaml_node_t *v) {
+  ConfigOverride *o = ctx;
   return string_list(p, v, "exclude_files", true, &o->exclude_files, &o->nexclude_files);
 }
 
-static bool override_rules(Parse *p, ConfigOverride *o, yaml_node_t *v) {
+static bool override_rules(Parse *p, void *ctx, yaml_node_t *v) {
+  ConfigOverride *o = ctx;
   return parse_rules(p, v, &o->rules, &o->nrules);
 }
 
 /* The keys of each mapping, in tables: the loader dispatches on them, its
  * "expected ..." messages list them, and config_key_paths() shows them to
- * the schema test (tests/config_schema.py). */
-static const struct {
+ * the schema test (tests/config_schema.py). parse reads the value into ctx
+ * (the Config, ConfigOverride or HookMigration being filled). */
+typedef struct ConfigKey {
   const char *key;
-  bool (*parse)(Parse *p, ConfigOverride *o, yaml_node_t *v);
-} override_keys[] = {
+  bool (*parse)(Parse *p, void *ctx, yaml_node_t *v);
+} ConfigKey;
+#define NKEYS(table) (sizeof(table) / sizeof(table)[0])
+
+static const ConfigKey override_keys[] = {
     {"files", override_files},
     {"exclude_files", override_exclude_files},
     {"rules", override_rules},
 };
 
-/* "a, b or c" from a table's keys. */
-#define KEY_LIST(table)                                                                            \
-  key_list(&(table)[0].key, sizeof(table)[0], sizeof(table) / sizeof(table)[0])
-static char *key_list(const char *const *first, size_t stride, size_t n) {
-  StrBuf sb = {0};
-  for (size_t i = 0; i < n; i++) {
-    const char *key = *(const char *const *)((const char *)first + i * stride);
-    sb_appendf(&sb, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", key);
-  }
-  return sb.data ? sb.data : xstrdup("");
-}
-
-static bool unknown_key(Parse *p, yaml_node_t *k, const char *key, const char *where,
-                        char *expected) {
-  fail(p, k, "unknown key '%s'%s (expected %s)", key, where, expected);
-  free(expected);
+/* Reads the value of key with the table's entry for it, or fails with the
+ * table's keys as "expected a, b or c". shown: the key as the message names
+ * it; where: " in an override" and the like. */
+static bool dispatch(Parse *p, const ConfigKey *table, size_t n, const char *key, const char *shown,
+                     const char *where, yaml_node_t *k, yaml_node_t *v, void *ctx) {
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(key, table[i].key) == 0)
+      return table[i].parse(p, ctx, v);
+  StrBuf expected = {0};
+  for (size_t i = 0; i < n; i++)
+    sb_appendf(&expected, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", table[i].key);
+  fail(p, k, "unknown key '%s'%s (expected %s)", shown, where, sb_cstr(&expected));
+  sb_free(&expected);
   return false;
 }
 
 static bool override_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
-  for (size_t i = 0; i < sizeof override_keys / sizeof *override_keys; i++)
-    if (strcmp(key, override_keys[i].key) == 0)
-      return override_keys[i].parse(p, ctx, v);
-  return unknown_key(p, k, key, " in an override", KEY_LIST(override_keys));
+  return dispatch(p, override_keys, NKEYS(override_keys), key, key, " in an override", k, v, ctx);
 }
 
-static bool parse_overrides(Parse *p, Config *c, yaml_node_t *v) {
+static bool parse_overrides(Parse *p, void *ctx, yaml_node_t *v) {
+  Config *c = ctx;
   if (!want_kind(p, v, YAML_SEQUENCE_NODE, "overrides"))
     return false;
   for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
@@ -282,7 +284,8 @@ static bool parse_overrides(Parse *p, Config *c, yaml_node_t *v) {
   return true;
 }
 
-static bool hook_name(Parse *p, HookMigration *h, yaml_node_t *v) {
+static bool hook_name(Parse *p, void *ctx, yaml_node_t *v) {
+  HookMigration *h = ctx;
   const char *s = NULL;
   if (!want_string(p, v, "name", &s))
     return false;
@@ -290,7 +293,8 @@ static bool hook_name(Parse *p, HookMigration *h, yaml_node_t *v) {
   return true;
 }
 
-static bool hook_replacement(Parse *p, HookMigration *h, yaml_node_t *v) {
+static bool hook_replacement(Parse *p, void *ctx, yaml_node_t *v) {
+  HookMigration *h = ctx;
   const char *s = NULL;
   if (!want_string(p, v, "replacement", &s))
     return false;
@@ -298,22 +302,17 @@ static bool hook_replacement(Parse *p, HookMigration *h, yaml_node_t *v) {
   return true;
 }
 
-static const struct {
-  const char *key;
-  bool (*parse)(Parse *p, HookMigration *h, yaml_node_t *v);
-} hook_keys[] = {
+static const ConfigKey hook_keys[] = {
     {"name", hook_name},
     {"replacement", hook_replacement},
 };
 
 static bool hook_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
-  for (size_t i = 0; i < sizeof hook_keys / sizeof *hook_keys; i++)
-    if (strcmp(key, hook_keys[i].key) == 0)
-      return hook_keys[i].parse(p, ctx, v);
-  return unknown_key(p, k, key, " in a deprecated hook", KEY_LIST(hook_keys));
+  return dispatch(p, hook_keys, NKEYS(hook_keys), key, key, " in a deprecated hook", k, v, ctx);
 }
 
-static bool parse_hooks(Parse *p, Config *c, yaml_node_t *v) {
+static bool parse_hooks(Parse *p, void *ctx, yaml_node_t *v) {
+  Config *c = ctx;
   if (!want_kind(p, v, YAML_SEQUENCE_NODE, "deprecated_hooks"))
     return false;
   for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
@@ -370,7 +369,8 @@ static bool bool_of(Parse *p, yaml_node_t *v, const char *what, bool *out) {
   return fail(p, v, "%s must be true or false", what);
 }
 
-static bool resolve_allow_outside(Parse *p, Config *c, yaml_node_t *v) {
+static bool resolve_allow_outside(Parse *p, void *ctx, yaml_node_t *v) {
+  Config *c = ctx;
   size_t first = c->nallow_outside;
   if (!string_list(p, v, "resolve.allow_outside", false, &c->allow_outside, &c->nallow_outside))
     return false;
@@ -384,42 +384,39 @@ static bool resolve_allow_outside(Parse *p, Config *c, yaml_node_t *v) {
   return true;
 }
 
-typedef bool (*ConfigKeyFn)(Parse *p, Config *c, yaml_node_t *v);
-
-static const struct {
-  const char *key;
-  ConfigKeyFn parse;
-} resolve_keys[] = {
+static const ConfigKey resolve_keys[] = {
     {"allow_outside", resolve_allow_outside},
 };
 
 static bool resolve_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
-  for (size_t i = 0; i < sizeof resolve_keys / sizeof *resolve_keys; i++)
-    if (strcmp(key, resolve_keys[i].key) == 0)
-      return resolve_keys[i].parse(p, ctx, v);
-  char *full = xasprintf("resolve.%s", key);
-  bool ok = unknown_key(p, k, full, "", KEY_LIST(resolve_keys));
-  free(full);
+  char *shown = xasprintf("resolve.%s", key);
+  bool ok = dispatch(p, resolve_keys, NKEYS(resolve_keys), key, shown, "", k, v, ctx);
+  free(shown);
   return ok;
 }
 
-static bool top_include(Parse *p, Config *c, yaml_node_t *v) {
+static bool top_include(Parse *p, void *ctx, yaml_node_t *v) {
+  Config *c = ctx;
   return string_list(p, v, "include", true, &c->include, &c->ninclude);
 }
 
-static bool top_exclude(Parse *p, Config *c, yaml_node_t *v) {
+static bool top_exclude(Parse *p, void *ctx, yaml_node_t *v) {
+  Config *c = ctx;
   return string_list(p, v, "exclude", true, &c->exclude, &c->nexclude);
 }
 
-static bool top_rules(Parse *p, Config *c, yaml_node_t *v) {
+static bool top_rules(Parse *p, void *ctx, yaml_node_t *v) {
+  Config *c = ctx;
   return parse_rules(p, v, &c->rules, &c->nrules);
 }
 
-static bool top_phases(Parse *p, Config *c, yaml_node_t *v) {
+static bool top_phases(Parse *p, void *ctx, yaml_node_t *v) {
+  Config *c = ctx;
   return parse_phases(p, v, c->phases, &c->nphases);
 }
 
-static bool top_standards(Parse *p, Config *c, yaml_node_t *v) {
+static bool top_standards(Parse *p, void *ctx, yaml_node_t *v) {
+  Config *c = ctx;
   const char *s = NULL;
   if (!want_string(p, v, "standards", &s))
     return false;
@@ -429,31 +426,33 @@ static bool top_standards(Parse *p, Config *c, yaml_node_t *v) {
   return true;
 }
 
-static bool top_event_migrations(Parse *p, Config *c, yaml_node_t *v) {
+static bool top_event_migrations(Parse *p, void *ctx, yaml_node_t *v) {
+  Config *c = ctx;
   return each_key(p, v, "event_migrations", migration_key, c);
 }
 
-static bool top_component_dirs(Parse *p, Config *c, yaml_node_t *v) {
+static bool top_component_dirs(Parse *p, void *ctx, yaml_node_t *v) {
+  Config *c = ctx;
   return string_list(p, v, "component_dirs", true, &c->component_dirs, &c->ncomponent_dirs);
 }
 
-static bool top_infrastructure_dirs(Parse *p, Config *c, yaml_node_t *v) {
+static bool top_infrastructure_dirs(Parse *p, void *ctx, yaml_node_t *v) {
+  Config *c = ctx;
   return string_list(p, v, "infrastructure_dirs", true, &c->infrastructure_dirs,
                      &c->ninfrastructure_dirs);
 }
 
-static bool top_require_reason(Parse *p, Config *c, yaml_node_t *v) {
+static bool top_require_reason(Parse *p, void *ctx, yaml_node_t *v) {
+  Config *c = ctx;
   return bool_of(p, v, "require_reason", &c->require_reason);
 }
 
-static bool top_resolve(Parse *p, Config *c, yaml_node_t *v) {
+static bool top_resolve(Parse *p, void *ctx, yaml_node_t *v) {
+  Config *c = ctx;
   return each_key(p, v, "resolve", resolve_key, c);
 }
 
-static const struct {
-  const char *key;
-  ConfigKeyFn parse;
-} top_keys[] = {
+static const ConfigKey top_keys[] = {
     {"include", top_include},
     {"exclude", top_exclude},
     {"rules", top_rules},
@@ -469,28 +468,23 @@ static const struct {
 };
 
 static bool top_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
-  for (size_t i = 0; i < sizeof top_keys / sizeof *top_keys; i++)
-    if (strcmp(key, top_keys[i].key) == 0)
-      return top_keys[i].parse(p, ctx, v);
-  return unknown_key(p, k, key, "", KEY_LIST(top_keys));
+  return dispatch(p, top_keys, NKEYS(top_keys), key, key, "", k, v, ctx);
+}
+
+static void emit_keys(const char *prefix, const ConfigKey *table, size_t n,
+                      void (*emit)(const char *path, void *ctx), void *ctx) {
+  for (size_t i = 0; i < n; i++) {
+    char *path = xasprintf("%s%s", prefix, table[i].key);
+    emit(path, ctx);
+    free(path);
+  }
 }
 
 void config_key_paths(void (*emit)(const char *path, void *ctx), void *ctx) {
-  for (size_t i = 0; i < sizeof top_keys / sizeof *top_keys; i++)
-    emit(top_keys[i].key, ctx);
-  char buf[128];
-  for (size_t i = 0; i < sizeof override_keys / sizeof *override_keys; i++) {
-    snprintf(buf, sizeof buf, "overrides[].%s", override_keys[i].key);
-    emit(buf, ctx);
-  }
-  for (size_t i = 0; i < sizeof hook_keys / sizeof *hook_keys; i++) {
-    snprintf(buf, sizeof buf, "deprecated_hooks[].%s", hook_keys[i].key);
-    emit(buf, ctx);
-  }
-  for (size_t i = 0; i < sizeof resolve_keys / sizeof *resolve_keys; i++) {
-    snprintf(buf, sizeof buf, "resolve.%s", resolve_keys[i].key);
-    emit(buf, ctx);
-  }
+  emit_keys("", top_keys, NKEYS(top_keys), emit, ctx);
+  emit_keys("overrides[].", override_keys, NKEYS(override_keys), emit, ctx);
+  emit_keys("deprecated_hooks[].", hook_keys, NKEYS(hook_keys), emit, ctx);
+  emit_keys("resolve.", resolve_keys, NKEYS(resolve_keys), emit, ctx);
 }
 
 /* libyaml's scanner slows down quadratically with flow nesting (100,000
