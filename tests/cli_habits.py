@@ -9,6 +9,7 @@ where a golden output cannot say it:
 - rtlint init on copies of the sample app and the evaluation corpus: the file
   validates against the schema, loads with nothing on stderr, changes no
   finding outside what it excludes, and a second init refuses to overwrite;
+- a named folder where nothing is linted gets a notice, one with TypeScript none;
 - -o into a missing folder fails with the path and the reason before linting;
 - --print-config: its YAML is itself a configuration rtlint and the schema
   accept, and linting with it gives the file the same findings.
@@ -147,6 +148,30 @@ def test_output_unwritable(rtlint):
     check("rtlint-stats: work=0" in proc.stderr, f"-o failed only after linting: {proc.stderr!r}")
 
 
+def test_named_folders(rtlint):
+    """A folder named (or the default .) where rtlint lints nothing gets a notice; one
+    with TypeScript does not, however it is spelled."""
+    with tempfile.TemporaryDirectory() as tmp:
+        os.makedirs(os.path.join(tmp, "docs"))
+        os.makedirs(os.path.join(tmp, "src"))
+        with open(os.path.join(tmp, "docs", "a.md"), "w") as f:
+            f.write("# a\n")
+        with open(os.path.join(tmp, "src", "a.ts"), "w") as f:
+            f.write("export const a = 1;\n")
+        def notices(args, cwd):
+            proc = run(rtlint, ["--no-cache", "--format", "json"] + args, cwd)
+            return sorted((n["path"], n["kind"]) for n in json.loads(proc.stdout)["notices"])
+        for args in (["src"], ["src/"], ["./src"], ["."], [], ["src", "."]):
+            check(notices(args, tmp) == [], f"rtlint {args} with TypeScript there: a notice")
+        check(notices(["docs", "src"], tmp) == [("docs", "not-linted")],
+              "rtlint docs src: no notice for docs")
+        text = run(rtlint, ["--no-cache", "docs"], tmp).stdout
+        check(text.startswith("docs: notice: not linted: no TypeScript files here"),
+              f"rtlint docs: {text!r}")
+        check(notices([], os.path.join(tmp, "docs")) == [(".", "not-linted")],
+              "rtlint in a folder without TypeScript: no notice for '.'")
+
+
 def findings(rtlint, cwd):
     proc = run(rtlint, ["--no-cache", "--format", "json", "."], cwd)
     data = json.loads(proc.stdout)
@@ -246,6 +271,7 @@ def main():
     test_colour(rtlint)
     test_timing(rtlint)
     test_output_unwritable(rtlint)
+    test_named_folders(rtlint)
     test_init(rtlint, "fixtures/campfire-app", "campfire-app")
     test_init(rtlint, "eval/corpus", "corpus")
     test_init_below_config(rtlint)

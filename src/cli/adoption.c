@@ -1,15 +1,14 @@
 #include "cli/adoption.h"
 
+#include "cli/not_linted.h"
 #include "cli/project_root.h"
 #include "cli/standards_setup.h"
 #include "core/util.h"
-#include "parse/parser.h"
 #include "resolve/project.h"
 
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 static char *cwd_abs(const char *path) {
@@ -90,46 +89,6 @@ static void filter_files(Adoption *a, FileList *files) {
   files->n = w;
 }
 
-/* Why a file named on the command line is not linted (caller frees), or
- * NULL when it is (or is a folder). */
-static char *not_linted_reason(const Adoption *a, const char *arg, const char *abs) {
-  struct stat st;
-  if (stat(arg, &st) != 0 || S_ISDIR(st.st_mode))
-    return NULL;
-  Lang lang;
-  if (str_ends_with(arg, ".d.ts") || str_ends_with(arg, ".d.mts") || str_ends_with(arg, ".d.cts"))
-    return xstrdup("not linted: a declaration file holds types only (rtlint lints the code that "
-                   "uses them)");
-  if (!lang_for_path(arg, &lang))
-    return xstrdup("not linted: not a TypeScript file (rtlint lints .ts, .tsx, .mts and .cts)");
-  char *why = a->have_config ? config_exclusion(&a->config, abs) : NULL;
-  if (!why)
-    return NULL;
-  char *msg = xasprintf("not linted: %s", why);
-  free(why);
-  return msg;
-}
-
-/* `rtlint x.js` must not answer "No problems found in 0 files" as if it had
- * looked: each file named that rtlint leaves out gets a notice saying why.
- * (A file named explicitly is linted even when .gitignore ignores it.) */
-static void note_not_linted(const Adoption *a, const Options *o, FileList *files) {
-  char buf[PATH_MAX];
-  const char *cwd = getcwd(buf, sizeof buf) ? buf : "/";
-  for (size_t i = 0; i < o->npaths; i++) {
-    char *abs = path_absolute(cwd, o->paths[i]);
-    char *why = not_linted_reason(a, o->paths[i], abs);
-    if (why) {
-      Project tmp = {.cwd = (char *)cwd, .root = a->root};
-      char *shown = project_display_path(&tmp, abs);
-      notice_add(&files->skipped, shown, NOTICE_NOT_LINTED, why, 0, 0);
-      free(shown);
-      free(why);
-    }
-    free(abs);
-  }
-}
-
 int adoption_files(Adoption *a, const Options *o, FileList *files) {
   char *err = NULL;
   if (o->changed_since) {
@@ -156,9 +115,20 @@ int adoption_files(Adoption *a, const Options *o, FileList *files) {
     free(err);
     return EXIT_USAGE;
   }
+  if (o->staged) {
+    filter_files(a, files);
+    return -1;
+  }
+  size_t *found = xcalloc(o->npaths + 1, sizeof *found);
+  size_t *kept = xcalloc(o->npaths + 1, sizeof *kept);
+  named_folder_counts(o->paths, o->npaths, files, found);
   filter_files(a, files);
-  if (!o->staged)
-    note_not_linted(a, o, files);
+  named_folder_counts(o->paths, o->npaths, files, kept);
+  /* With --changed-since a folder without changes is no news. */
+  NamedPaths named = {o->paths, o->npaths, found, a->have_changed ? NULL : kept};
+  not_linted_notes(&named, a->have_config ? &a->config : NULL, a->root, &files->skipped);
+  free(found);
+  free(kept);
   return -1;
 }
 

@@ -40,7 +40,7 @@ static void print_effective(FILE *f, const Config *c, const char *shown, const c
   fprintf(f, "# The configuration rtlint applies to %s\n", shown);
   if (c) {
     fprintf(f, "# read from %s, with its overrides and phases applied", c->path);
-    char *why = config_exclusion(c, abs);
+    char *why = config_exclusion(c, abs, c->path);
     if (why)
       fprintf(f, "\n# this file is not linted: %s", why);
     free(why);

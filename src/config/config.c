@@ -666,16 +666,16 @@ static const char *first_match(char *const *globs, size_t n, const char *rel) {
   return NULL;
 }
 
-char *config_exclusion(const Config *c, const char *abs_path) {
+char *config_exclusion(const Config *c, const char *abs_path, const char *name) {
   char *rel = config_relpath(c, abs_path);
   if (!rel)
     return NULL;
   char *why = NULL;
   const char *glob = first_match(c->exclude, c->nexclude, rel);
   if (c->ninclude && !first_match(c->include, c->ninclude, rel))
-    why = xasprintf("no glob of %s's include matches it", c->path);
+    why = xasprintf("no glob of %s's include matches it", name);
   else if (glob)
-    why = xasprintf("excluded by %s (exclude: '%s')", c->path, glob);
+    why = xasprintf("excluded by %s (exclude: '%s')", name, glob);
   free(rel);
   return why;
 }

@@ -85,8 +85,9 @@ char *config_relpath(const Config *c, const char *abs_path);
 /* include/exclude applied to a file (absolute path). */
 bool config_includes(const Config *c, const char *abs_path);
 /* Why include/exclude leave a file out ("excluded by rtlint.yaml (exclude:
- * 'drafts')"; caller frees), or NULL when the file is included. */
-char *config_exclusion(const Config *c, const char *abs_path);
+ * 'drafts')", naming the file as `name` says; caller frees), or NULL when
+ * the file is included. */
+char *config_exclusion(const Config *c, const char *abs_path, const char *name);
 /* component_dirs / infrastructure_dirs applied to a file, for the rules
  * (rules/app_paths.h). c is a Config; the signature is PathRoles.role_of. */
 PathRole config_path_role(const void *c, const char *abs_path);

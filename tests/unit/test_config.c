@@ -230,15 +230,16 @@ static void exclusion_says_which_glob(void **state) {
   char *err = NULL;
   const char *yaml = "include: [\"app/**\", \"lib/**\"]\nexclude: [\"lib/gen\", \"*.test.ts\"]\n";
   assert_true(config_parse(&c, "rtlint.yaml", "/repo", yaml, strlen(yaml), &err));
-  assert_null(config_exclusion(&c, "/repo/app/page.tsx"));
-  assert_null(config_exclusion(&c, "/elsewhere/x.ts")); /* outside: not its business */
-  char *why = config_exclusion(&c, "/repo/lib/gen/client.ts");
+  assert_null(config_exclusion(&c, "/repo/app/page.tsx", "rtlint.yaml"));
+  assert_null(
+      config_exclusion(&c, "/elsewhere/x.ts", "rtlint.yaml")); /* outside: not its business */
+  char *why = config_exclusion(&c, "/repo/lib/gen/client.ts", "rtlint.yaml");
   assert_string_equal(why, "excluded by rtlint.yaml (exclude: 'lib/gen')");
   free(why);
-  why = config_exclusion(&c, "/repo/app/x.test.ts");
+  why = config_exclusion(&c, "/repo/app/x.test.ts", "rtlint.yaml");
   assert_string_equal(why, "excluded by rtlint.yaml (exclude: '*.test.ts')");
   free(why);
-  why = config_exclusion(&c, "/repo/scripts/seed.ts");
+  why = config_exclusion(&c, "/repo/scripts/seed.ts", "rtlint.yaml");
   assert_string_equal(why, "no glob of rtlint.yaml's include matches it");
   free(why);
   config_free(&c);
