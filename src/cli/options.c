@@ -590,11 +590,14 @@ static int conflicting_options(const Options *o) {
   if (o->quiet && o->max_warnings >= 0)
     return usage_error("%s", "--quiet hides warnings, so --max-warnings could never be exceeded: "
                              "give one");
-  if (o->statistics && (o->diff || (o->format != FORMAT_TEXT && o->format != FORMAT_COMPACT)))
+  if (o->diff && o->statistics)
+    return usage_error("%s", "--diff prints a unified diff, not findings to count: drop "
+                             "--statistics");
+  if (o->statistics && o->format != FORMAT_TEXT && o->format != FORMAT_COMPACT)
     return usage_error("%s", "--statistics goes with the text and compact formats (JSON and "
                              "SARIF carry every finding: count them there)");
   if (o->print_config && (o->fix_level != FIX_NONE || o->diff || o->staged || o->statistics ||
-                          o->format_set || o->npaths))
+                          o->timing || o->format_set || o->output || o->npaths))
     return usage_error("%s", "--print-config FILE prints a configuration and lints nothing: give "
                              "it alone (with --config FILE at most)");
   return -1;
