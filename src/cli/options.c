@@ -559,9 +559,10 @@ static int parse_words(Options *o, int argc, char **argv) {
 }
 
 /* `rtlint lint .`: the first word is neither a command nor a path. A word
- * with a slash or a dot is a path: its own error names it. */
+ * with a slash or a dot is a path, and "-" is no command: their own errors
+ * name them. */
 static int unknown_command(const char *word) {
-  if (strchr(word, '/') || strchr(word, '.') || access(word, F_OK) == 0)
+  if (word[0] == '-' || strchr(word, '/') || strchr(word, '.') || access(word, F_OK) == 0)
     return -1;
   const char *names[NCOMMANDS];
   StrBuf list = {0};
