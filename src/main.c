@@ -38,9 +38,14 @@ int main(int argc, char **argv) {
   case CMD_REPORT:
     status = cmd_report(&o);
     break;
+  case CMD_INIT:
+    status = cmd_init(&o);
+    break;
   case CMD_CHECK:
   default:
-    status = cmd_check(&o);
+    status = o.config_keys    ? cmd_config_keys()
+             : o.print_config ? cmd_print_config(&o)
+                              : cmd_check(&o);
     break;
   }
   options_free(&o);

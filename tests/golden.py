@@ -34,6 +34,7 @@ def strip_volatile(text, version, cwd):
 
 def run_case(rtlint, directory, args):
     env = dict(os.environ, NO_COLOR="1", RTLINT_CACHE_DIR=CACHE_DIR)
+    env.pop("FORCE_COLOR", None)  # it would win over NO_COLOR
     cwd = os.path.join(ROOT, directory)
     proc = subprocess.run([os.path.abspath(rtlint)] + args, cwd=cwd,
                           capture_output=True, text=True, env=env)

@@ -7,7 +7,7 @@ set -eu
 cd "$(dirname "$0")/.."
 
 PACKAGES="gcc make cmake pkg-config git python3 libtree-sitter-dev libpcre2-dev
-libjansson-dev libgit2-dev libyaml-dev libxxhash-dev libcmocka-dev python3-jsonschema valgrind
+libjansson-dev libgit2-dev libyaml-dev libxxhash-dev libcmocka-dev python3-jsonschema python3-yaml valgrind
 pre-commit chromium clang libclang-rt-14-dev"
 
 missing=""

@@ -1,5 +1,6 @@
 #include "cli/adoption.h"
 
+#include "cli/not_linted.h"
 #include "cli/project_root.h"
 #include "cli/standards_setup.h"
 #include "core/util.h"
@@ -114,7 +115,20 @@ int adoption_files(Adoption *a, const Options *o, FileList *files) {
     free(err);
     return EXIT_USAGE;
   }
+  if (o->staged) {
+    filter_files(a, files);
+    return -1;
+  }
+  size_t *found = xcalloc(o->npaths + 1, sizeof *found);
+  size_t *kept = xcalloc(o->npaths + 1, sizeof *kept);
+  named_folder_counts(o->paths, o->npaths, files, found);
   filter_files(a, files);
+  named_folder_counts(o->paths, o->npaths, files, kept);
+  /* With --changed-since a folder without changes is no news. */
+  NamedPaths named = {o->paths, o->npaths, found, a->have_changed ? NULL : kept};
+  not_linted_notes(&named, a->have_config ? &a->config : NULL, a->root, &files->skipped);
+  free(found);
+  free(kept);
   return -1;
 }
 

@@ -6,6 +6,7 @@
 #include "cli/standards_setup.h"
 #include "core/embedded.h"
 #include "core/fsio.h"
+#include "core/timing.h"
 #include "core/util.h"
 #include "discover/discover.h"
 #include "engine/cache.h"
@@ -19,22 +20,20 @@
 #include <unistd.h>
 
 static bool want_color(const Options *o, FILE *out) {
-  if (o->color == COLOR_ALWAYS)
-    return true;
-  if (o->color == COLOR_NEVER)
-    return false;
-  const char *no_color = getenv("NO_COLOR");
-  if (no_color && *no_color)
-    return false;
-  return out == stdout && isatty(fileno(stdout));
+  return options_color(o->color, getenv("FORCE_COLOR"), getenv("NO_COLOR"),
+                       out == stdout && isatty(fileno(stdout)));
 }
 
 static int exit_status(const LintResult *r, const Options *o, const OutputOptions *oo) {
   Summary s = output_summary(r, oo);
   if (s.errors)
     return EXIT_FINDINGS;
-  if (o->max_warnings >= 0 && s.warnings > (size_t)o->max_warnings)
+  if (o->max_warnings >= 0 && s.warnings > (size_t)o->max_warnings) {
+    /* Exit 1 with "No errors" above it needs its reason said. */
+    fprintf(stderr, "rtlint: %zu %s (more than --max-warnings %ld)\n", s.warnings,
+            s.warnings == 1 ? "warning" : "warnings", o->max_warnings);
     return EXIT_FINDINGS;
+  }
   return EXIT_CLEAN;
 }
 
@@ -53,29 +52,45 @@ static void emit(FILE *out, const LintResult *r, Format format, const OutputOpti
     output_codeclimate(out, r, oo);
     break;
   case FORMAT_TEXT:
-  case FORMAT_HTML: /* report formats: options_parse refuses them for check */
+  case FORMAT_COMPACT: /* OutputOptions.compact */
+  case FORMAT_HTML:    /* report formats: options_parse refuses them for check */
   case FORMAT_MD:
     output_text(out, r, oo);
     break;
   }
 }
 
+static const char *rule_id(size_t i) {
+  return rules_all[i]->id;
+}
+
+/* --timing: on stderr, so the report itself is the same with and without. */
+static void print_timing(const Options *o, uint64_t started) {
+  if (o->timing)
+    timing_print(stderr, timing_now() - started, o->jobs ? o->jobs : cpu_count(), rules_count,
+                 rule_id);
+}
+
 int cmd_check(const Options *o) {
-  Session s;
-  int status = session_open(&s, o, (SessionNeeds){.cache = true});
-  if (status >= 0) {
-    session_close(&s);
-    return status;
-  }
+  if (o->timing)
+    timing_enable();
+  uint64_t started = timing_now();
   /* -o: a temporary renamed into place at the end (core/fsio.h), so a
-   * failed run leaves no partial report. */
+   * failed run leaves no partial report; opened first, so an unwritable
+   * path fails before the lint rather than after it. */
   OutputFile output;
   char *output_err = NULL;
   if (!output_file_open(&output, o->output, &output_err)) {
     fprintf(stderr, "rtlint: %s\n", output_err);
     free(output_err);
-    session_close(&s);
     return EXIT_USAGE;
+  }
+  Session s;
+  int status = session_open(&s, o, (SessionNeeds){.cache = true});
+  if (status >= 0) {
+    output_file_abort(&output);
+    session_close(&s);
+    return status;
   }
   FILE *out = output.f;
   if (o->diff) {
@@ -94,9 +109,15 @@ int cmd_check(const Options *o) {
         session_relint(&s);
       }
     }
-    OutputOptions oo = {
-        .color = want_color(o, out), .quiet = o->quiet, .root = s.proj.root, .cwd = s.proj.cwd};
+    OutputOptions oo = {.color = want_color(o, out),
+                        .quiet = o->quiet,
+                        .compact = o->format == FORMAT_COMPACT,
+                        .statistics = o->statistics,
+                        .root = s.proj.root,
+                        .cwd = s.proj.cwd};
+    timing_enter(TIMING_OUTPUT);
     emit(out, &s.result, o->format, &oo);
+    timing_leave();
     status = exit_status(&s.result, o, &oo);
     /* Fixes that could not be written (full disk, read-only file, ...):
      * the request was not carried out. */
@@ -110,6 +131,7 @@ int cmd_check(const Options *o) {
     status = EXIT_USAGE;
   }
   session_close(&s);
+  print_timing(o, started);
   return status;
 }
 

@@ -9,5 +9,10 @@ int cmd_standards(const Options *o);
 /* Combines the SARIF or JSON outputs of --shard runs into one report. */
 int cmd_merge(const Options *o);
 int cmd_report(const Options *o);
+/* --print-config FILE and the hidden --config-keys (config_cmd.c). */
+int cmd_print_config(const Options *o);
+int cmd_config_keys(void);
+/* rtlint init [DIR]: writes a commented rtlint.yaml for the project (init.c). */
+int cmd_init(const Options *o);
 
 #endif

@@ -22,8 +22,9 @@
 #define C_MERGE (1u << CMD_MERGE)
 #define C_BASELINE (1u << CMD_BASELINE)
 #define C_REPORT (1u << CMD_REPORT)
+#define C_INIT (1u << CMD_INIT)
 #define C_LINT (C_CHECK | C_BASELINE | C_REPORT)
-#define C_ALL (C_LINT | C_RULES | C_EXPLAIN | C_STANDARDS | C_MERGE)
+#define C_ALL (C_LINT | C_RULES | C_EXPLAIN | C_STANDARDS | C_MERGE | C_INIT)
 
 typedef struct OptSpec OptSpec;
 /* Applies an option's value; returns false after printing why it is bad. */
@@ -80,6 +81,7 @@ static bool set_format(Options *o, const char *v) {
       {"sarif", FORMAT_SARIF, false},
       {"github", FORMAT_GITHUB, false},
       {"codeclimate", FORMAT_CODECLIMATE, false},
+      {"compact", FORMAT_COMPACT, false},
       {"html", FORMAT_HTML, true},
       {"md", FORMAT_MD, true},
       {"markdown", FORMAT_MD, true},
@@ -94,7 +96,8 @@ static bool set_format(Options *o, const char *v) {
     }
   if (report)
     return bad_value("unknown report format '%s' (expected html, md or json)", v);
-  return bad_value("unknown format '%s' (expected text, json, sarif, github or codeclimate)", v);
+  return bad_value(
+      "unknown format '%s' (expected text, compact, json, sarif, github or codeclimate)", v);
 }
 
 static bool add_rule(Options *o, const char *v) {
@@ -128,6 +131,22 @@ static bool set_color(Options *o, const char *v) {
   return true;
 }
 
+static bool set_no_color(Options *o, const char *v) {
+  (void)v;
+  o->color = COLOR_NEVER;
+  return true;
+}
+
+bool options_color(ColorMode mode, const char *force_color, const char *no_color, bool tty) {
+  if (mode != COLOR_AUTO)
+    return mode == COLOR_ALWAYS;
+  if (force_color && *force_color)
+    return strcmp(force_color, "0") != 0 && strcmp(force_color, "false") != 0;
+  if (no_color && *no_color)
+    return false;
+  return tty;
+}
+
 static bool set_max_warnings(Options *o, const char *v) {
   if (!parse_long(v, 0, 1000000000L, &o->max_warnings))
     return bad_value("--max-warnings expects a number >= 0, not '%s'", v);
@@ -136,6 +155,7 @@ static bool set_max_warnings(Options *o, const char *v) {
 
 static bool set_fix(Options *o, const char *v) {
   (void)v;
+  o->fix_given = true;
   if (o->fix_level == FIX_NONE)
     o->fix_level = FIX_SAFE;
   return true;
@@ -196,8 +216,9 @@ static bool set_dir_depth(Options *o, const char *v) {
 /* --help and --version are handled by the parser itself. */
 static const OptSpec option_table[] = {
     {"format", 'f', "FORMAT", C_CHECK,
-     "text (default), json, sarif (SARIF 2.1.0 for code scanning), github (GitHub Actions "
-     "annotations) or codeclimate (GitLab Code Quality); see docs/ci.md",
+     "text (default), compact (one line per finding), json, sarif (SARIF 2.1.0 for code "
+     "scanning), github (GitHub Actions annotations) or codeclimate (GitLab Code Quality); see "
+     "docs/ci.md",
      set_format, 0},
     {"format", 'f', "FORMAT", C_REPORT, "md (default), html or json", set_format, 0},
     {"format", 'f', "FORMAT", C_RULES, "text (default) or json", set_format, 0},
@@ -212,8 +233,8 @@ static const OptSpec option_table[] = {
      NULL, FIELD(standards)},
     {"config", 0, "FILE", C_LINT | C_STANDARDS,
      "read FILE instead of the rtlint.yaml found upwards from the paths", NULL, FIELD(config)},
-    {"color", 0, "WHEN", C_CHECK, "auto (default), always or never; NO_COLOR is honoured",
-     set_color, 0},
+    {"color", 0, "WHEN", C_CHECK,
+     "auto (default), always or never; auto honours FORCE_COLOR, then NO_COLOR", set_color, 0},
     {"quiet", 'q', NULL, C_CHECK, "report errors only (no warnings, no notices)", NULL,
      FIELD(quiet)},
     {"max-warnings", 0, "N", C_CHECK, "exit 1 when there are more than N warnings",
@@ -254,6 +275,16 @@ static const OptSpec option_table[] = {
     {"by-dir-depth", 0, "N", C_REPORT, "group findings by directories N levels deep", set_dir_depth,
      0},
     {"no-reuse", 0, NULL, C_REPORT, NULL, NULL, FIELD(no_reuse)},
+    /* What ESLint, ruff and biome users reach for (issue 19). */
+    {"no-color", 0, NULL, C_CHECK, "no colour (the same as --color never)", set_no_color, 0},
+    {"statistics", 0, NULL, C_CHECK, "how many findings each rule has, in place of the findings",
+     NULL, FIELD(statistics)},
+    {"timing", 0, NULL, C_CHECK,
+     "print the time of each phase and the slowest rules and files on stderr", NULL, FIELD(timing)},
+    {"print-config", 0, "FILE", C_CHECK,
+     "print the configuration that applies to FILE (after overrides) as YAML; lint nothing", NULL,
+     FIELD(print_config)},
+    {"config-keys", 0, NULL, C_CHECK, NULL, NULL, FIELD(config_keys)},
 };
 #define NOPTIONS (sizeof option_table / sizeof option_table[0])
 
@@ -272,6 +303,7 @@ static const struct {
      "rtlint baseline [OPTIONS] [PATH...]     take or --update the ratchet file"},
     {"report", CMD_REPORT,
      "rtlint report [OPTIONS] [PATH...]       migration progress (docs/report.md)"},
+    {"init", CMD_INIT, "rtlint init [DIR]                       write a commented rtlint.yaml"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -526,12 +558,59 @@ static int parse_words(Options *o, int argc, char **argv) {
   return -1;
 }
 
+/* `rtlint lint .`: the first word is neither a command nor a path. A word
+ * with a slash or a dot is a path, and "-" is no command: their own errors
+ * name them. */
+static int unknown_command(const char *word) {
+  if (word[0] == '-' || strchr(word, '/') || strchr(word, '.') || access(word, F_OK) == 0)
+    return -1;
+  const char *names[NCOMMANDS];
+  StrBuf list = {0};
+  for (size_t i = 0; i < NCOMMANDS; i++) {
+    names[i] = commands[i].word;
+    sb_appendf(&list, "%s%s", i ? ", " : "", commands[i].word);
+  }
+  /* ESLint's and biome's word for what rtlint calls check. */
+  const char *near = strcmp(word, "lint") == 0 ? "check" : closest(word, names, NCOMMANDS);
+  fprintf(stderr, "rtlint: no such command or path '%s'", word);
+  if (near)
+    fprintf(stderr, "; did you mean '%s'?", near);
+  fprintf(stderr, " (commands: %s; see rtlint --help)\n", sb_cstr(&list));
+  sb_free(&list);
+  return EXIT_USAGE;
+}
+
+/* Options that contradict each other: an error that says what to do rather
+ * than one of them silently winning. */
+static int conflicting_options(const Options *o) {
+  if (o->fix_given && o->diff)
+    return usage_error("%s", "--fix writes the fixes and --diff only prints them: give one "
+                             "(--diff --fix-suggestions prints the suggested fixes too)");
+  if (o->diff && o->format_set && o->format != FORMAT_TEXT)
+    return usage_error("%s", "--diff prints a unified diff, not a report: drop --format");
+  if (o->quiet && o->max_warnings >= 0)
+    return usage_error("%s", "--quiet hides warnings, so --max-warnings could never be exceeded: "
+                             "give one");
+  if (o->diff && o->statistics)
+    return usage_error("%s", "--diff prints a unified diff, not findings to count: drop "
+                             "--statistics");
+  if (o->statistics && o->format != FORMAT_TEXT && o->format != FORMAT_COMPACT)
+    return usage_error("%s", "--statistics goes with the text and compact formats (JSON and "
+                             "SARIF carry every finding: count them there)");
+  if (o->print_config && (o->fix_level != FIX_NONE || o->diff || o->staged || o->statistics ||
+                          o->timing || o->format_set || o->output || o->npaths))
+    return usage_error("%s", "--print-config FILE prints a configuration and lints nothing: give "
+                             "it alone (with --config FILE at most)");
+  return -1;
+}
+
 int options_parse(Options *o, int argc, char **argv) {
   memset(o, 0, sizeof *o);
   o->max_warnings = -1;
   o->file_budget = -1;
   /* A leading subcommand word: `rtlint rules`, `rtlint check src`. */
-  if (argc > 1 && command_word(o, argv[1])) {
+  bool command_given = argc > 1 && command_word(o, argv[1]);
+  if (command_given) {
     argc--;
     argv++;
   } else if (misplaced_command(argc, argv) >= 0) {
@@ -539,6 +618,10 @@ int options_parse(Options *o, int argc, char **argv) {
   }
   int status = parse_words(o, argc, argv);
   if (status >= 0)
+    return status;
+  if (!command_given && o->npaths && unknown_command(o->paths[0]) >= 0)
+    return EXIT_USAGE;
+  if ((status = conflicting_options(o)) >= 0)
     return status;
   if (o->diff && o->fix_level == FIX_NONE)
     o->fix_level = FIX_SAFE;
@@ -554,6 +637,8 @@ int options_parse(Options *o, int argc, char **argv) {
     if (o->every && !o->since && !o->history)
       return usage_error("%s", "--every needs --since DATE or --history N");
   }
+  if (o->command == CMD_INIT && o->npaths > 1)
+    return usage_error("%s", "init takes at most one folder (default: .)");
   if (o->command == CMD_MERGE && o->npaths == 0)
     return usage_error("%s", "merge needs the SARIF or JSON files of the shards");
   o->paths_given = o->npaths > 0;
@@ -565,7 +650,7 @@ int options_parse(Options *o, int argc, char **argv) {
     return usage_error("%s", "--staged cannot be combined with --fix or --diff (the index is not "
                              "the working tree)");
   if ((o->command == CMD_CHECK || o->command == CMD_STANDARDS || o->command == CMD_BASELINE ||
-       o->command == CMD_REPORT) &&
+       o->command == CMD_REPORT || o->command == CMD_INIT) &&
       o->npaths == 0)
     push(&o->paths, &o->npaths, ".");
   return -1;
@@ -584,7 +669,7 @@ void options_free(Options *o) {
 }
 
 static bool notice_kind(const char *id) {
-  if (strcmp(id, NOTICE_PARSE_ERROR) == 0)
+  if (strcmp(id, NOTICE_PARSE_ERROR) == 0 || strcmp(id, NOTICE_NOT_LINTED) == 0)
     return true;
   for (SourceStatus st = SOURCE_UNREADABLE; st <= SOURCE_INVALID_UTF8; st++)
     if (strcmp(id, src_status_name(st)) == 0)

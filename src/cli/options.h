@@ -18,7 +18,8 @@ typedef enum Command {
   CMD_STANDARDS,
   CMD_MERGE,
   CMD_BASELINE,
-  CMD_REPORT
+  CMD_REPORT,
+  CMD_INIT
 } Command;
 typedef enum Format {
   FORMAT_TEXT,
@@ -27,7 +28,8 @@ typedef enum Format {
   FORMAT_GITHUB,
   FORMAT_CODECLIMATE,
   FORMAT_HTML,
-  FORMAT_MD
+  FORMAT_MD,
+  FORMAT_COMPACT /* text, one line per finding */
 } Format;
 typedef enum ColorMode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } ColorMode;
 
@@ -71,7 +73,19 @@ typedef struct Options {
   long every;          /* --every N */
   long dir_depth;      /* --by-dir-depth N */
   bool no_reuse;       /* --no-reuse (benchmarks) */
+  /* What ESLint, ruff and biome users expect (issue 19). */
+  bool fix_given;           /* --fix itself, to refuse --fix --diff */
+  bool statistics;          /* --statistics: counts per rule */
+  bool timing;              /* --timing: time per phase on stderr */
+  const char *print_config; /* --print-config FILE */
+  bool config_keys;         /* --config-keys (hidden): the loader's keys */
 } Options;
+
+/* Whether output goes out in colour: --color/--no-color (the last given),
+ * else FORCE_COLOR (set and not "0" or "false": on; "0"/"false": off), else
+ * NO_COLOR (set and not empty: off), else whether the output is a terminal.
+ * README.md documents this order. */
+bool options_color(ColorMode mode, const char *force_color, const char *no_color, bool tty);
 
 /* Parses argv. On a usage error prints one line to stderr and returns
  * EXIT_USAGE; returns -1 to continue, or EXIT_CLEAN after --help/--version. */

@@ -1,6 +1,7 @@
 #include "cli/session.h"
 
 #include "cli/standards_setup.h"
+#include "core/timing.h"
 #include "core/util.h"
 
 #include <stdlib.h>
@@ -45,7 +46,10 @@ int session_open(Session *s, const Options *o, SessionNeeds needs) {
   int early = adoption_begin(&s->ad, o);
   if (early >= 0)
     return early;
-  if ((early = adoption_files(&s->ad, o, &s->files)) >= 0)
+  timing_enter(TIMING_DISCOVER);
+  early = adoption_files(&s->ad, o, &s->files);
+  timing_leave();
+  if (early >= 0)
     return early;
   if (!learn_standards(s))
     return EXIT_USAGE;

@@ -215,19 +215,59 @@ static bool parse_phases(Parse *p, yaml_node_t *v, int *phases, size_t *n) {
   return true;
 }
 
-static bool override_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
+static bool override_files(Parse *p, void *ctx, yaml_node_t *v) {
   ConfigOverride *o = ctx;
-  if (strcmp(key, "files") == 0)
-    return string_list(p, v, "files", true, &o->files, &o->nfiles);
-  if (strcmp(key, "exclude_files") == 0)
-    return string_list(p, v, "exclude_files", true, &o->exclude_files, &o->nexclude_files);
-  if (strcmp(key, "rules") == 0)
-    return parse_rules(p, v, &o->rules, &o->nrules);
-  return fail(p, k, "unknown key '%s' in an override (expected files, exclude_files or rules)",
-              key);
+  return string_list(p, v, "files", true, &o->files, &o->nfiles);
 }
 
-static bool parse_overrides(Parse *p, Config *c, yaml_node_t *v) {
+static bool override_exclude_files(Parse *p, void *ctx, yaml_node_t *v) {
+  ConfigOverride *o = ctx;
+  return string_list(p, v, "exclude_files", true, &o->exclude_files, &o->nexclude_files);
+}
+
+static bool override_rules(Parse *p, void *ctx, yaml_node_t *v) {
+  ConfigOverride *o = ctx;
+  return parse_rules(p, v, &o->rules, &o->nrules);
+}
+
+/* The keys of each mapping, in tables: the loader dispatches on them, its
+ * "expected ..." messages list them, and config_key_paths() shows them to
+ * the schema test (tests/config_schema.py). parse reads the value into ctx
+ * (the Config, ConfigOverride or HookMigration being filled). */
+typedef struct ConfigKey {
+  const char *key;
+  bool (*parse)(Parse *p, void *ctx, yaml_node_t *v);
+} ConfigKey;
+#define NKEYS(table) (sizeof(table) / sizeof(table)[0])
+
+static const ConfigKey override_keys[] = {
+    {"files", override_files},
+    {"exclude_files", override_exclude_files},
+    {"rules", override_rules},
+};
+
+/* Reads the value of key with the table's entry for it, or fails with the
+ * table's keys as "expected a, b or c". shown: the key as the message names
+ * it; where: " in an override" and the like. */
+static bool dispatch(Parse *p, const ConfigKey *table, size_t n, const char *key, const char *shown,
+                     const char *where, yaml_node_t *k, yaml_node_t *v, void *ctx) {
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(key, table[i].key) == 0)
+      return table[i].parse(p, ctx, v);
+  StrBuf expected = {0};
+  for (size_t i = 0; i < n; i++)
+    sb_appendf(&expected, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", table[i].key);
+  fail(p, k, "unknown key '%s'%s (expected %s)", shown, where, sb_cstr(&expected));
+  sb_free(&expected);
+  return false;
+}
+
+static bool override_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
+  return dispatch(p, override_keys, NKEYS(override_keys), key, key, " in an override", k, v, ctx);
+}
+
+static bool parse_overrides(Parse *p, void *ctx, yaml_node_t *v) {
+  Config *c = ctx;
   if (!want_kind(p, v, YAML_SEQUENCE_NODE, "overrides"))
     return false;
   for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
@@ -244,25 +284,35 @@ static bool parse_overrides(Parse *p, Config *c, yaml_node_t *v) {
   return true;
 }
 
-static bool hook_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
+static bool hook_name(Parse *p, void *ctx, yaml_node_t *v) {
   HookMigration *h = ctx;
   const char *s = NULL;
-  if (strcmp(key, "name") == 0) {
-    if (!want_string(p, v, "name", &s))
-      return false;
-    h->hook = xstrdup(s);
-    return true;
-  }
-  if (strcmp(key, "replacement") == 0) {
-    if (!want_string(p, v, "replacement", &s))
-      return false;
-    h->replacement = xstrdup(s);
-    return true;
-  }
-  return fail(p, k, "unknown key '%s' in a deprecated hook (expected name, replacement)", key);
+  if (!want_string(p, v, "name", &s))
+    return false;
+  h->hook = xstrdup(s);
+  return true;
 }
 
-static bool parse_hooks(Parse *p, Config *c, yaml_node_t *v) {
+static bool hook_replacement(Parse *p, void *ctx, yaml_node_t *v) {
+  HookMigration *h = ctx;
+  const char *s = NULL;
+  if (!want_string(p, v, "replacement", &s))
+    return false;
+  h->replacement = xstrdup(s);
+  return true;
+}
+
+static const ConfigKey hook_keys[] = {
+    {"name", hook_name},
+    {"replacement", hook_replacement},
+};
+
+static bool hook_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
+  return dispatch(p, hook_keys, NKEYS(hook_keys), key, key, " in a deprecated hook", k, v, ctx);
+}
+
+static bool parse_hooks(Parse *p, void *ctx, yaml_node_t *v) {
+  Config *c = ctx;
   if (!want_kind(p, v, YAML_SEQUENCE_NODE, "deprecated_hooks"))
     return false;
   for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
@@ -319,10 +369,8 @@ static bool bool_of(Parse *p, yaml_node_t *v, const char *what, bool *out) {
   return fail(p, v, "%s must be true or false", what);
 }
 
-static bool resolve_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
+static bool resolve_allow_outside(Parse *p, void *ctx, yaml_node_t *v) {
   Config *c = ctx;
-  if (strcmp(key, "allow_outside") != 0)
-    return fail(p, k, "unknown key 'resolve.%s' (expected allow_outside)", key);
   size_t first = c->nallow_outside;
   if (!string_list(p, v, "resolve.allow_outside", false, &c->allow_outside, &c->nallow_outside))
     return false;
@@ -336,45 +384,107 @@ static bool resolve_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *
   return true;
 }
 
-static bool top_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
+static const ConfigKey resolve_keys[] = {
+    {"allow_outside", resolve_allow_outside},
+};
+
+static bool resolve_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
+  char *shown = xasprintf("resolve.%s", key);
+  bool ok = dispatch(p, resolve_keys, NKEYS(resolve_keys), key, shown, "", k, v, ctx);
+  free(shown);
+  return ok;
+}
+
+static bool top_include(Parse *p, void *ctx, yaml_node_t *v) {
   Config *c = ctx;
-  if (strcmp(key, "include") == 0)
-    return string_list(p, v, "include", true, &c->include, &c->ninclude);
-  if (strcmp(key, "exclude") == 0)
-    return string_list(p, v, "exclude", true, &c->exclude, &c->nexclude);
-  if (strcmp(key, "rules") == 0)
-    return parse_rules(p, v, &c->rules, &c->nrules);
-  if (strcmp(key, "overrides") == 0)
-    return parse_overrides(p, c, v);
-  if (strcmp(key, "phases") == 0)
-    return parse_phases(p, v, c->phases, &c->nphases);
-  if (strcmp(key, "standards") == 0) {
-    const char *s = NULL;
-    if (!want_string(p, v, "standards", &s))
-      return false;
-    char *joined = s[0] == '/' ? xstrdup(s) : xasprintf("%s/%s", p->dir, s);
-    c->standards = path_absolute("/", joined);
-    free(joined);
-    return true;
+  return string_list(p, v, "include", true, &c->include, &c->ninclude);
+}
+
+static bool top_exclude(Parse *p, void *ctx, yaml_node_t *v) {
+  Config *c = ctx;
+  return string_list(p, v, "exclude", true, &c->exclude, &c->nexclude);
+}
+
+static bool top_rules(Parse *p, void *ctx, yaml_node_t *v) {
+  Config *c = ctx;
+  return parse_rules(p, v, &c->rules, &c->nrules);
+}
+
+static bool top_phases(Parse *p, void *ctx, yaml_node_t *v) {
+  Config *c = ctx;
+  return parse_phases(p, v, c->phases, &c->nphases);
+}
+
+static bool top_standards(Parse *p, void *ctx, yaml_node_t *v) {
+  Config *c = ctx;
+  const char *s = NULL;
+  if (!want_string(p, v, "standards", &s))
+    return false;
+  char *joined = s[0] == '/' ? xstrdup(s) : xasprintf("%s/%s", p->dir, s);
+  c->standards = path_absolute("/", joined);
+  free(joined);
+  return true;
+}
+
+static bool top_event_migrations(Parse *p, void *ctx, yaml_node_t *v) {
+  Config *c = ctx;
+  return each_key(p, v, "event_migrations", migration_key, c);
+}
+
+static bool top_component_dirs(Parse *p, void *ctx, yaml_node_t *v) {
+  Config *c = ctx;
+  return string_list(p, v, "component_dirs", true, &c->component_dirs, &c->ncomponent_dirs);
+}
+
+static bool top_infrastructure_dirs(Parse *p, void *ctx, yaml_node_t *v) {
+  Config *c = ctx;
+  return string_list(p, v, "infrastructure_dirs", true, &c->infrastructure_dirs,
+                     &c->ninfrastructure_dirs);
+}
+
+static bool top_require_reason(Parse *p, void *ctx, yaml_node_t *v) {
+  Config *c = ctx;
+  return bool_of(p, v, "require_reason", &c->require_reason);
+}
+
+static bool top_resolve(Parse *p, void *ctx, yaml_node_t *v) {
+  Config *c = ctx;
+  return each_key(p, v, "resolve", resolve_key, c);
+}
+
+static const ConfigKey top_keys[] = {
+    {"include", top_include},
+    {"exclude", top_exclude},
+    {"rules", top_rules},
+    {"overrides", parse_overrides},
+    {"phases", top_phases},
+    {"standards", top_standards},
+    {"deprecated_hooks", parse_hooks},
+    {"event_migrations", top_event_migrations},
+    {"component_dirs", top_component_dirs},
+    {"infrastructure_dirs", top_infrastructure_dirs},
+    {"require_reason", top_require_reason},
+    {"resolve", top_resolve},
+};
+
+static bool top_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
+  return dispatch(p, top_keys, NKEYS(top_keys), key, key, "", k, v, ctx);
+}
+
+static void emit_keys(const char *prefix, const ConfigKey *table, size_t n,
+                      void (*emit)(const char *path, void *ctx), void *ctx) {
+  for (size_t i = 0; i < n; i++) {
+    char *path = xasprintf("%s%s", prefix, table[i].key);
+    emit(path, ctx);
+    free(path);
   }
-  if (strcmp(key, "deprecated_hooks") == 0)
-    return parse_hooks(p, c, v);
-  if (strcmp(key, "event_migrations") == 0)
-    return each_key(p, v, "event_migrations", migration_key, c);
-  if (strcmp(key, "component_dirs") == 0)
-    return string_list(p, v, "component_dirs", true, &c->component_dirs, &c->ncomponent_dirs);
-  if (strcmp(key, "infrastructure_dirs") == 0)
-    return string_list(p, v, "infrastructure_dirs", true, &c->infrastructure_dirs,
-                       &c->ninfrastructure_dirs);
-  if (strcmp(key, "require_reason") == 0)
-    return bool_of(p, v, "require_reason", &c->require_reason);
-  if (strcmp(key, "resolve") == 0)
-    return each_key(p, v, "resolve", resolve_key, c);
-  return fail(p, k,
-              "unknown key '%s' (expected include, exclude, rules, overrides, phases, standards, "
-              "deprecated_hooks, event_migrations, component_dirs, infrastructure_dirs, "
-              "require_reason or resolve)",
-              key);
+}
+
+void config_key_paths(void (*emit)(const char *path, void *ctx), void *ctx) {
+  emit_keys("", top_keys, NKEYS(top_keys), emit, ctx);
+  emit_keys("overrides[].", override_keys, NKEYS(override_keys), emit, ctx);
+  emit_keys("deprecated_hooks[].", hook_keys, NKEYS(hook_keys), emit, ctx);
+  emit_keys("resolve.", resolve_keys, NKEYS(resolve_keys), emit, ctx);
 }
 
 /* libyaml's scanner slows down quadratically with flow nesting (100,000
@@ -547,6 +657,27 @@ bool config_includes(const Config *c, const char *abs_path) {
             !any_match(c->exclude, c->nexclude, rel);
   free(rel);
   return ok;
+}
+
+static const char *first_match(char *const *globs, size_t n, const char *rel) {
+  for (size_t i = 0; i < n; i++)
+    if (glob_match(globs[i], rel))
+      return globs[i];
+  return NULL;
+}
+
+char *config_exclusion(const Config *c, const char *abs_path, const char *name) {
+  char *rel = config_relpath(c, abs_path);
+  if (!rel)
+    return NULL;
+  char *why = NULL;
+  const char *glob = first_match(c->exclude, c->nexclude, rel);
+  if (c->ninclude && !first_match(c->include, c->ninclude, rel))
+    why = xasprintf("no glob of %s's include matches it", name);
+  else if (glob)
+    why = xasprintf("excluded by %s (exclude: '%s')", name, glob);
+  free(rel);
+  return why;
 }
 
 static void apply_severities(const ConfigSeverity *items, size_t n, RuleSelection *sel) {

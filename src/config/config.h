@@ -73,12 +73,21 @@ bool config_parse(Config *c, const char *display_path, const char *dir, const ch
                   size_t len, char **err);
 void config_free(Config *c);
 
+/* Every key the loader knows, as paths: "include", "overrides[].files",
+ * "resolve.allow_outside"; from the tables the loader dispatches on (for
+ * `rtlint --config-keys` and the schema test). */
+void config_key_paths(void (*emit)(const char *path, void *ctx), void *ctx);
+
 /* abs_path relative to the configuration's folder (caller frees), or NULL
  * when the file lies outside it. */
 char *config_relpath(const Config *c, const char *abs_path);
 
 /* include/exclude applied to a file (absolute path). */
 bool config_includes(const Config *c, const char *abs_path);
+/* Why include/exclude leave a file out ("excluded by rtlint.yaml (exclude:
+ * 'drafts')", naming the file as `name` says; caller frees), or NULL when
+ * the file is included. */
+char *config_exclusion(const Config *c, const char *abs_path, const char *name);
 /* component_dirs / infrastructure_dirs applied to a file, for the rules
  * (rules/app_paths.h). c is a Config; the signature is PathRoles.role_of. */
 PathRole config_path_role(const void *c, const char *abs_path);

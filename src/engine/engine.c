@@ -2,6 +2,7 @@
 
 #include "config/config.h"
 #include "core/arena.h"
+#include "core/timing.h"
 #include "core/util.h"
 #include "engine/cache.h"
 #include "engine/file_index.h"
@@ -81,7 +82,9 @@ static void lint_module_rules(Project *proj, Module *m, const RuleSelection *sel
     return;
   Arena arena = {0};
   Facts facts;
+  timing_enter(TIMING_RESOLVE);
   facts_collect(&facts, m, &arena);
+  timing_leave();
   Resolver res;
   resolver_init(&res, proj, &arena);
   res.deps = deps;
@@ -103,7 +106,12 @@ static void lint_module_rules(Project *proj, Module *m, const RuleSelection *sel
         .roles = config ? &roles : NULL,
         .imports = run_with->imports,
     };
+    uint64_t t0 = timing_enabled ? timing_now() : 0;
+    timing_enter(TIMING_RULES);
     rules_all[i]->check(&ctx);
+    timing_leave();
+    if (timing_enabled)
+      timing_add_rule(i, timing_now() - t0);
   }
   if (run_with->hook && run_with->hook->linted && subset != RULES_PROJECT_WIDE)
     run_with->hook->linted(run_with->hook->ctx, proj, m, &facts);
@@ -215,13 +223,28 @@ static void load_step(Pool *pool, size_t i, DiagList *out) {
   if (pool->files &&
       (pool->known[i] = file_index_unchanged(pool->files, pool->abs_paths[i], pool->paths[i])))
     return; /* no needle last time, unchanged since: not even read */
+  timing_enter(TIMING_READ);
   Module *m = project_module_source(pool->proj, pool->paths[i]);
+  timing_leave();
   pool->mods[i] = m;
   if (m)
     m->linted = true;
 }
 
+static void lint_file(Pool *pool, size_t i, DiagList *out);
+
+/* A file's whole lint, timed for --timing's slowest files. */
 static void lint_step(Pool *pool, size_t i, DiagList *out) {
+  if (!timing_enabled) {
+    lint_file(pool, i, out);
+    return;
+  }
+  uint64_t t0 = timing_now();
+  lint_file(pool, i, out);
+  timing_add_file(pool->paths[i], timing_now() - t0);
+}
+
+static void lint_file(Pool *pool, size_t i, DiagList *out) {
   Module *m = pool->mods[i];
   const RuleSelection *sel = &pool->sels[i];
   if (!m || m->status != SOURCE_OK)

@@ -8,6 +8,8 @@
 typedef struct OutputOptions {
   bool color;
   bool quiet;       /* errors only */
+  bool compact;     /* text: one line per finding, no snippet or help (--format compact) */
+  bool statistics;  /* text: counts per rule instead of the findings (--statistics) */
   const char *root; /* absolute project root the paths of findings are relative to (SARIF
                        %SRCROOT%); NULL leaves originalUriBaseIds out */
   const char *cwd;  /* absolute working folder: text output shows paths relative to it;
@@ -32,6 +34,17 @@ bool output_notices_shown(const OutputOptions *opt);
 bool output_reported(const Diag *d);
 
 void output_text(FILE *f, const LintResult *r, const OutputOptions *opt);
+
+/* --statistics (statistics.c): the shown findings counted per rule, most
+ * first (ties by rule id), like ruff's --statistics. */
+typedef struct RuleCount {
+  const struct RuleMeta *rule;
+  size_t errors, warnings, fixable; /* fixable: with --fix (safe fixes) */
+} RuleCount;
+/* Fills out (room for rules_count entries); returns how many rules found something. */
+size_t output_rule_counts(const LintResult *r, const OutputOptions *opt, RuleCount *out);
+/* The table --statistics prints in place of the findings. */
+void output_statistics(FILE *f, const LintResult *r, const OutputOptions *opt);
 void output_json(FILE *f, const LintResult *r, const OutputOptions *opt);
 /* SARIF 2.1.0 for code scanning (sarif.c). */
 void output_sarif(FILE *f, const LintResult *r, const OutputOptions *opt);

@@ -153,6 +153,8 @@ static void print_diag(FILE *f, const Diag *d, const OutputOptions *opt) {
           severity_name(d->severity), c(opt, C_RESET));
   put_printable(f, d->message);
   fprintf(f, " %s[%s]%s\n", c(opt, C_DIM), d->rule->id, c(opt, C_RESET));
+  if (opt->compact)
+    return;
   print_snippet(f, d, opt);
   if (d->help) {
     fprintf(f, "        %s= help:%s ", c(opt, C_CYAN), c(opt, C_RESET));
@@ -182,7 +184,7 @@ static const char *plural(size_t n, const char *one, const char *many) {
   return n == 1 ? one : many;
 }
 
-void output_text(FILE *f, const LintResult *r, const OutputOptions *opt) {
+static void print_findings(FILE *f, const LintResult *r, const OutputOptions *opt) {
   for (size_t i = 0; output_notices_shown(opt) && i < r->notices.n; i++)
     print_notice(f, &r->notices.items[i], opt);
   for (size_t i = 0; i < r->diags.n; i++) {
@@ -190,8 +192,16 @@ void output_text(FILE *f, const LintResult *r, const OutputOptions *opt) {
     if (!output_shown(d, opt))
       continue;
     print_diag(f, d, opt);
-    fputc('\n', f);
+    if (!opt->compact)
+      fputc('\n', f);
   }
+}
+
+void output_text(FILE *f, const LintResult *r, const OutputOptions *opt) {
+  if (opt->statistics)
+    output_statistics(f, r, opt);
+  else
+    print_findings(f, r, opt);
   Summary s = output_summary(r, opt);
   size_t total = s.errors + s.warnings;
   if (total == 0) {

@@ -1,5 +1,6 @@
 #include "parse/parser.h"
 
+#include "core/timing.h"
 #include "core/util.h"
 
 #include <string.h>
@@ -34,7 +35,9 @@ TSTree *parse_source(const Source *src, Lang lang) {
    * bytes (tests/fuzz/regressions/lint_ts): a parse gets a budget far above
    * what any real file needs (4 MiB parse in about a second). */
   ts_parser_set_timeout_micros(*slot, PARSE_BUDGET_MICROS + (uint64_t)src->len * 2);
+  timing_enter(TIMING_PARSE);
   TSTree *tree = ts_parser_parse_string(*slot, NULL, src->bytes, src->len);
+  timing_leave();
   if (!tree)
     ts_parser_reset(*slot);
   return tree;

@@ -3,6 +3,7 @@
  * values themselves are built in value_algebra.c. */
 #include "resolve/value.h"
 
+#include "core/timing.h"
 #include "parse/ast.h"
 #include "resolve/exports.h"
 #include "resolve/scope.h"
@@ -486,8 +487,10 @@ Value resolve_expr(Resolver *r, const Module *m, TSNode expr) {
   if (known)
     return *known;
   r->depth = 0;
+  timing_enter(TIMING_RESOLVE);
   Value *v = arena_alloc(r->arena, sizeof *v);
   *v = resolve_in(r, m, expr);
+  timing_leave();
   strmap_put(&r->memo, key, v);
   return *v;
 }

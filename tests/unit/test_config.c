@@ -224,6 +224,51 @@ static void empty_file_is_fine(void **state) {
   config_free(&c);
 }
 
+static void exclusion_says_which_glob(void **state) {
+  (void)state;
+  Config c;
+  char *err = NULL;
+  const char *yaml = "include: [\"app/**\", \"lib/**\"]\nexclude: [\"lib/gen\", \"*.test.ts\"]\n";
+  assert_true(config_parse(&c, "rtlint.yaml", "/repo", yaml, strlen(yaml), &err));
+  assert_null(config_exclusion(&c, "/repo/app/page.tsx", "rtlint.yaml"));
+  assert_null(
+      config_exclusion(&c, "/elsewhere/x.ts", "rtlint.yaml")); /* outside: not its business */
+  char *why = config_exclusion(&c, "/repo/lib/gen/client.ts", "rtlint.yaml");
+  assert_string_equal(why, "excluded by rtlint.yaml (exclude: 'lib/gen')");
+  free(why);
+  why = config_exclusion(&c, "/repo/app/x.test.ts", "rtlint.yaml");
+  assert_string_equal(why, "excluded by rtlint.yaml (exclude: '*.test.ts')");
+  free(why);
+  why = config_exclusion(&c, "/repo/scripts/seed.ts", "rtlint.yaml");
+  assert_string_equal(why, "no glob of rtlint.yaml's include matches it");
+  free(why);
+  config_free(&c);
+}
+
+typedef struct Keys {
+  char text[1024];
+  size_t n;
+} Keys;
+
+static void collect_key(const char *path, void *ctx) {
+  Keys *k = ctx;
+  k->n++;
+  strncat(k->text, path, sizeof k->text - strlen(k->text) - 2);
+  strcat(k->text, "\n");
+}
+
+static void key_paths_cover_every_table(void **state) {
+  (void)state;
+  Keys k = {{0}, 0};
+  config_key_paths(collect_key, &k);
+  assert_int_equal(k.n, 18);
+  assert_memory_equal(k.text, "include\n", 8); /* the top-level keys come first */
+  assert_non_null(strstr(k.text, "\nrequire_reason\n"));
+  assert_non_null(strstr(k.text, "\noverrides[].exclude_files\n"));
+  assert_non_null(strstr(k.text, "\ndeprecated_hooks[].replacement\n"));
+  assert_non_null(strstr(k.text, "\nresolve.allow_outside\n"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(globs_match_like_gitignore),
@@ -231,6 +276,8 @@ int main(void) {
       cmocka_unit_test(parses_every_key),
       cmocka_unit_test(errors_have_line_and_column),
       cmocka_unit_test(empty_file_is_fine),
+      cmocka_unit_test(exclusion_says_which_glob),
+      cmocka_unit_test(key_paths_cover_every_table),
       cmocka_unit_test(glob_work_is_bounded_by_glob_times_path),
       cmocka_unit_test(long_globs_and_many_brace_groups_are_refused),
   };
