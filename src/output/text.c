@@ -28,6 +28,13 @@ static size_t count_codepoints(const char *s, size_t n) {
 /* Repository text (paths, messages quoting source) with its control
  * characters escaped (core/printable.h). */
 static void put_printable(FILE *f, const char *s) {
+  const char *p = s;
+  while (*p >= 0x20 && *p < 0x7f) /* plain ASCII, the usual message: as it is */
+    p++;
+  if (!*p) {
+    fputs(s, f);
+    return;
+  }
   char *shown = printable(s);
   fputs(shown, f);
   free(shown);
