@@ -286,6 +286,19 @@ def outside_case(rtlint):
                   f"config {text!r}: exit {proc.returncode}, {proc.stderr.strip()!r}")
 
 
+def spellings_case(rtlint):
+    """One folder named in several spellings is one folder: the same files,
+    findings and notices as when it is named once."""
+    app = os.path.join(ROOT, "fixtures", "campfire-app")
+    once = json.loads(run(rtlint, app, ["--no-cache", "--format", "json", "components"]).stdout)
+    for spellings in (["components", "./components"], ["components/", ".//components"],
+                      ["components", "components/./"]):
+        proc = run(rtlint, app, ["--no-cache", "--format", "json"] + spellings)
+        twice = json.loads(proc.stdout)
+        check(twice == once, f"{' '.join(spellings)}: the same output as 'components' "
+              f"({twice['summary']} vs {once['summary']})")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rtlint", required=True)
@@ -299,6 +312,7 @@ def main():
     baseline_case(rtlint)
     root_cases(rtlint)
     outside_case(rtlint)
+    spellings_case(rtlint)
     print(f"folders: {len(trees())} trees ({total} findings at their roots), "
           f"{len(FAILURES)} failures")
     return 1 if FAILURES else 0

@@ -1,5 +1,6 @@
 #include "cli/not_linted.h"
 
+#include "core/path.h"
 #include "core/util.h"
 #include "parse/parser.h"
 #include "resolve/project.h"
@@ -20,19 +21,19 @@ void named_folder_counts(char *const *args, size_t nargs, const FileList *files,
     counts[i] = 0;
     if (!is_folder(args[i]))
       continue;
-    /* The walk names each file "<arg without trailing slashes>/...", and
-     * those below "." without a prefix. */
-    size_t n = strlen(args[i]);
-    while (n > 1 && args[i][n - 1] == '/')
-      n--;
-    bool root = n == 1 && args[i][0] == '/';
-    bool here = n == 1 && args[i][0] == '.';
+    /* The list holds each file as "<the folder as named>/..." spelled as
+     * path_clean spells it, and those below "." without a prefix. */
+    char *dir = path_clean(args[i]);
+    size_t n = strlen(dir);
+    bool root = strcmp(dir, "/") == 0;
+    bool here = strcmp(dir, ".") == 0;
     for (size_t f = 0; f < files->n; f++) {
       const char *p = files->paths[f];
       if (root || (here && p[0] != '/' && strncmp(p, "../", 3) != 0) ||
-          (strncmp(p, args[i], n) == 0 && p[n] == '/'))
+          (strncmp(p, dir, n) == 0 && p[n] == '/'))
         counts[i]++;
     }
+    free(dir);
   }
 }
 

@@ -56,3 +56,26 @@ bool path_is_regular_file(const char *path) {
   struct stat st;
   return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
+
+char *path_clean(const char *path) {
+  size_t n = strlen(path);
+  char *out = xmalloc(n + 2);
+  size_t w = 0;
+  if (path[0] == '/')
+    out[w++] = '/';
+  for (const char *seg = path; *seg;) {
+    const char *end = strchr(seg, '/');
+    size_t len = end ? (size_t)(end - seg) : strlen(seg);
+    if (len > 0 && !(len == 1 && seg[0] == '.')) {
+      if (w > 0 && out[w - 1] != '/')
+        out[w++] = '/';
+      memcpy(out + w, seg, len);
+      w += len;
+    }
+    seg += len + (end != NULL);
+  }
+  if (w == 0)
+    out[w++] = '.';
+  out[w] = '\0';
+  return out;
+}

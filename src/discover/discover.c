@@ -1,5 +1,6 @@
 #include "discover/discover.h"
 
+#include "core/path.h"
 #include "core/util.h"
 #include "discover/ignore.h"
 #include "discover/walk.h"
@@ -51,6 +52,12 @@ static int cmp_str(const void *a, const void *b) {
 }
 
 void file_list_sort_unique(FileList *list) {
+  /* `rtlint src ./src` names each file twice. */
+  for (size_t i = 0; i < list->n; i++) {
+    char *clean = path_clean(list->paths[i]);
+    free(list->paths[i]);
+    list->paths[i] = clean;
+  }
   if (list->n > 1)
     qsort(list->paths, list->n, sizeof *list->paths, cmp_str);
   size_t w = 0;
