@@ -3,6 +3,7 @@
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 static atomic_uint_fast64_t work;
 
@@ -132,30 +133,15 @@ static size_t decode_escape(const char *s, size_t n, StrBuf *out) {
     sb_append_n(out, s, n); /* a backslash at the end escapes nothing */
     return n;
   }
+  static const char letters[] = "ntrbfv0", values[] = "\n\t\r\b\f\v";
+  const char *simple = s[1] ? strchr(letters, s[1]) : NULL;
+  if (simple) {
+    sb_putc(out, values[simple - letters]); /* "0": the terminating NUL */
+    return 2;
+  }
   size_t len = 2;
   long v;
   switch (s[1]) {
-  case 'n':
-    sb_putc(out, '\n');
-    break;
-  case 't':
-    sb_putc(out, '\t');
-    break;
-  case 'r':
-    sb_putc(out, '\r');
-    break;
-  case 'b':
-    sb_putc(out, '\b');
-    break;
-  case 'f':
-    sb_putc(out, '\f');
-    break;
-  case 'v':
-    sb_putc(out, '\v');
-    break;
-  case '0':
-    sb_putc(out, '\0');
-    break;
   case '\r':
     len = n > 2 && s[2] == '\n' ? 3 : 2;
     break; /* line continuations */
