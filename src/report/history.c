@@ -9,6 +9,7 @@
  * unchanged; work places (report.h, SiteSpan) are cached by blob id, standards and
  * path. See docs/report.md, "History". */
 #include "report/history.h"
+#include "report/history_passes.h"
 
 #include "config/config.h"
 #include "core/util.h"
@@ -21,96 +22,20 @@
 #include "resolve/importers.h"
 #include "rules/registry.h"
 
-#include "core/fsio.h"
-
-#include <fcntl.h>
 #include <git2.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #define HISTORY_MAPPED_LIMIT (128u << 20)
-
-typedef struct TreeEnt {
-  git_oid oid;
-  bool lint;
-} TreeEnt;
-
-typedef struct Dep {
-  char *path;
-  git_oid oid;
-  bool exists;
-} Dep;
-
-typedef struct PassRec {
-  git_oid file_oid;
-  char *std_id;
-  Dep *deps;
-  size_t ndeps, depcap;
-  FlatDiag *diags;
-  size_t ndiags;
-} PassRec;
-
-typedef struct FactsRec {
-  SiteSpan *sites;
-  size_t nsites;
-  size_t nnotices;
-  /* What the text alone says, so unchanged blobs are not read again: */
-  bool project_wide; /* a project-wide rule's needle is there */
-  bool directives;   /* an inline suppression may be there */
-} FactsRec;
-
-static void pass_free(void *p) {
-  PassRec *r = p;
-  if (!r)
-    return;
-  free(r->std_id);
-  for (size_t i = 0; i < r->ndeps; i++)
-    free(r->deps[i].path);
-  free(r->deps);
-  for (size_t i = 0; i < r->ndiags; i++)
-    flat_diag_free(&r->diags[i]);
-  free(r->diags);
-  free(r);
-}
-
-static void facts_free(void *p) {
-  FactsRec *f = p;
-  if (!f)
-    return;
-  free(f->sites);
-  free(f);
-}
 
 typedef struct HistCtx {
   git_repository *repo;
   pthread_mutex_t repo_lock; /* blob reads: passes run on several threads */
   StrMap tree;               /* absolute path -> TreeEnt; read-only while passes run */
 } HistCtx;
-
-/* The pass this thread is linting: what its resolution reads is recorded
- * there. */
-static _Thread_local PassRec *recording;
-
-static void record(const char *abs, const TreeEnt *e) {
-  PassRec *r = recording;
-  if (!r)
-    return;
-  for (size_t i = r->ndeps; i-- > 0;)
-    if (strcmp(r->deps[i].path, abs) == 0)
-      return;
-  grow_array((void **)&r->deps, &r->depcap, r->ndeps + 1, sizeof *r->deps);
-  Dep *d = &r->deps[r->ndeps++];
-  d->path = xstrdup(abs);
-  d->exists = e != NULL;
-  if (e)
-    d->oid = e->oid;
-  else
-    memset(&d->oid, 0, sizeof d->oid);
-}
 
 static bool blob_bytes(git_repository *repo, const git_oid *oid, char **bytes, size_t *len) {
   git_blob *blob = NULL;
@@ -127,7 +52,7 @@ static bool blob_bytes(git_repository *repo, const git_oid *oid, char **bytes, s
 static bool hook_read(void *ctx, const char *abs, char **bytes, size_t *len) {
   HistCtx *h = ctx;
   TreeEnt *e = strmap_get(&h->tree, abs);
-  record(abs, e);
+  pass_record(abs, e);
   if (!e)
     return false;
   pthread_mutex_lock(&h->repo_lock);
@@ -139,7 +64,7 @@ static bool hook_read(void *ctx, const char *abs, char **bytes, size_t *len) {
 static bool hook_exists(void *ctx, const char *abs) {
   HistCtx *h = ctx;
   TreeEnt *e = strmap_get(&h->tree, abs);
-  record(abs, e);
+  pass_record(abs, e);
   return e != NULL;
 }
 
@@ -147,168 +72,6 @@ static bool hook_linted(void *ctx, const char *abs) {
   HistCtx *h = ctx;
   TreeEnt *e = strmap_get(&h->tree, abs);
   return e && e->lint;
-}
-
-/* ---- Seeds: the working tree's passes (history.h). ---- */
-
-struct HistorySeeds {
-  char *std_id; /* as measure_commit names the standards it learned */
-  ProjectFs fs; /* the disk, recording existence probes */
-  pthread_mutex_t lock;
-  StrMap oids;   /* absolute path -> git_oid of the file on disk */
-  StrMap passes; /* absolute path -> PassRec */
-  StrMap facts;  /* facts_key -> FactsRec */
-};
-
-/* Work places and notices depend on the blob, where it lies (component code
- * or not), the standards, and the enabled rules (the prefilter decides
- * whether a syntax error is reported, the rules whether a project-wide rule
- * runs): a cached FactsRec is found only under all of them. */
-static char *facts_key(const git_oid *oid, const char *std_id, const char *abs,
-                       const RuleSelection *enabled) {
-  char hex[GIT_OID_HEXSZ + 1];
-  git_oid_tostr(hex, sizeof hex, oid);
-  uint64_t rules = hash_fnv1a(enabled->severity, sizeof enabled->severity, HASH_FNV_SEED);
-  return xasprintf("%s\n%s\n%s\n%016llx", hex, std_id, abs, (unsigned long long)rules);
-}
-
-static bool disk_oid(const char *abs, git_oid *oid) {
-  char *bytes = NULL;
-  size_t len = 0;
-  const char *why = NULL;
-  if (!fsio_read_file(AT_FDCWD, abs, 0, SOURCE_MAX_BYTES, &bytes, &len, &why))
-    return false;
-  bool ok = git_odb_hash(oid, bytes, len, GIT_OBJECT_BLOB) == 0;
-  free(bytes);
-  return ok;
-}
-
-/* What project.c's is_file asks the disk, recorded with the file's blob id
- * as hook_exists records a commit's: a file that cannot be hashed gets an id
- * no blob has, so the pass is never reused. */
-static bool seeds_exists(void *ctx, const char *abs) {
-  HistorySeeds *s = ctx;
-  struct stat st;
-  bool exists = stat(abs, &st) == 0 && S_ISREG(st.st_mode);
-  if (!recording)
-    return exists;
-  if (!exists) {
-    record(abs, NULL);
-    return false;
-  }
-  TreeEnt e = {0};
-  pthread_mutex_lock(&s->lock);
-  git_oid *known = strmap_get(&s->oids, abs);
-  if (known)
-    e.oid = *known;
-  pthread_mutex_unlock(&s->lock);
-  if (!known && disk_oid(abs, &e.oid)) {
-    git_oid *copy = xmalloc(sizeof *copy);
-    *copy = e.oid;
-    pthread_mutex_lock(&s->lock);
-    if (strmap_get(&s->oids, abs))
-      free(copy);
-    else
-      strmap_put(&s->oids, abs, copy);
-    pthread_mutex_unlock(&s->lock);
-  }
-  record(abs, &e);
-  return true;
-}
-
-HistorySeeds *history_seeds_new(void) {
-  git_libgit2_init();
-  HistorySeeds *s = xcalloc(1, sizeof *s);
-  pthread_mutex_init(&s->lock, NULL);
-  s->fs = (ProjectFs){.ctx = s, .file_exists = seeds_exists};
-  return s;
-}
-
-void history_seeds_standards(HistorySeeds *s, const char *standards_path) {
-  git_oid oid;
-  free(s->std_id);
-  if (!standards_path) {
-    s->std_id = xstrdup("builtin");
-  } else if (disk_oid(standards_path, &oid)) {
-    char hex[GIT_OID_HEXSZ + 1];
-    git_oid_tostr(hex, sizeof hex, &oid);
-    s->std_id = xasprintf("%s %s", hex, standards_path);
-  } else {
-    s->std_id = xstrdup(""); /* matches no commit's standards */
-  }
-}
-
-const ProjectFs *history_seeds_fs(HistorySeeds *s) {
-  return &s->fs;
-}
-
-void history_seeds_begin(HistorySeeds *s, Module *m) {
-  (void)s;
-  PassRec *r = xcalloc(1, sizeof *r);
-  git_odb_hash(&r->file_oid, m->src.bytes, m->src.len, GIT_OBJECT_BLOB);
-  r->std_id = xstrdup(""); /* named by take_seeds, once the standards are known */
-  recording = r;
-}
-
-/* A pass whose findings all lie in its own file: one located in another
- * file is kept or dropped by whether that file is linted, which the working
- * tree and a commit may see differently. */
-void history_seeds_passed(HistorySeeds *s, const Module *m, const Diag *found, size_t nfound,
-                          bool trusted) {
-  PassRec *r = recording;
-  recording = NULL;
-  for (size_t i = 0; trusted && i < nfound; i++)
-    trusted = found[i].src == &m->src;
-  if (!r || !trusted) {
-    pass_free(r);
-    return;
-  }
-  r->diags = xcalloc(nfound + 1, sizeof *r->diags);
-  for (size_t i = 0; i < nfound; i++)
-    flat_from_diag(&r->diags[r->ndiags++], &found[i]);
-  pthread_mutex_lock(&s->lock);
-  PassRec *before = strmap_get(&s->passes, m->fs_path);
-  strmap_put(&s->passes, m->fs_path, r);
-  pthread_mutex_unlock(&s->lock);
-  pass_free(before);
-}
-
-void history_seeds_facts(HistorySeeds *s, const Project *proj, Module *m,
-                         const RuleSelection *enabled, const SiteSpan *sites, size_t nsites) {
-  if (m->status != SOURCE_OK || !s->std_id)
-    return;
-  Prefilter pf;
-  prefilter_init(&pf, enabled, proj->std);
-  bool wants = prefilter_wants(&pf, m->src.bytes, m->src.len);
-  prefilter_free(&pf);
-  /* Whether it has a syntax error is known when the lint parsed it. */
-  if (wants && !strmap_get(&s->passes, m->fs_path))
-    return;
-  FactsRec *f = xcalloc(1, sizeof *f);
-  f->sites = xcalloc(nsites + 1, sizeof *f->sites);
-  memcpy(f->sites, sites, nsites * sizeof *sites);
-  f->nsites = nsites;
-  f->nnotices = wants && m->has_syntax_error;
-  f->project_wide = lint_project_wide_wanted(proj, m, enabled);
-  f->directives = strstr(m->src.bytes, SUPPRESS_MARKER) != NULL;
-  git_oid oid;
-  git_odb_hash(&oid, m->src.bytes, m->src.len, GIT_OBJECT_BLOB);
-  char *key = facts_key(&oid, s->std_id, m->fs_path, enabled);
-  facts_free(strmap_get(&s->facts, key));
-  strmap_put(&s->facts, key, f);
-  free(key);
-}
-
-void history_seeds_free(HistorySeeds *s) {
-  if (!s)
-    return;
-  strmap_free(&s->oids, free);
-  strmap_free(&s->passes, pass_free);
-  strmap_free(&s->facts, facts_free);
-  pthread_mutex_destroy(&s->lock);
-  free(s->std_id);
-  free(s);
-  git_libgit2_shutdown();
 }
 
 typedef struct WalkCtx {
@@ -513,7 +276,7 @@ static void run_pass(Passes *ps, size_t i) {
   PassRec *rec = ps->recs[i];
   FactsRec *measured = NULL;
   if (rec) {
-    recording = rec;
+    pass_record_begin(rec);
     Module *m = project_module_source(ps->proj, abs);
     if (m && m->status == SOURCE_OK && prefilter_wants(ps->pf, m->src.bytes, m->src.len)) {
       DiagList dl = {0};
@@ -525,7 +288,7 @@ static void run_pass(Passes *ps, size_t i) {
         flat_from_diag(&rec->diags[rec->ndiags++], &dl.items[k]);
       diag_list_free(&dl);
     }
-    recording = NULL;
+    pass_record_end();
   }
   if (!ps->facts[i])
     ps->facts[i] = facts_for(ps->proj, abs, ps->pf, ps->enabled, measured);
@@ -576,12 +339,12 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
   qsort(w->lint, w->nlint, sizeof *w->lint, cmp_str);
   const char *tskey = w->tsconfigs.len ? sb_cstr(&w->tsconfigs) : "";
   if (ho->no_reuse || !c->tsconfig_key || strcmp(c->tsconfig_key, tskey) != 0) {
-    strmap_free(&c->passes, pass_free);
+    strmap_free(&c->passes, pass_rec_free);
     free(c->tsconfig_key);
     c->tsconfig_key = xstrdup(tskey);
   }
   if (ho->no_reuse)
-    strmap_free(&c->facts, facts_free);
+    strmap_free(&c->facts, facts_rec_free);
 
   /* The standards of this commit. */
   Standards std;
@@ -682,7 +445,7 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
     const char *abs = w->lint[i];
     PassRec *rec = strmap_get(&c->passes, abs);
     if (todo.recs[i]) {
-      pass_free(rec);
+      pass_rec_free(rec);
       rec = todo.recs[i];
       strmap_put(&c->passes, abs, rec);
       hp->passes_linted++;
@@ -794,17 +557,7 @@ static void take_seeds(HistCtx *h, WalkCtx *w, HistorySeeds *seeds, Caches *c) {
     free(w->lint[i]);
   w->nlint = 0;
   c->tsconfig_key = xstrdup(w->tsconfigs.len ? sb_cstr(&w->tsconfigs) : "");
-  c->passes = seeds->passes;
-  memset(&seeds->passes, 0, sizeof seeds->passes);
-  c->facts = seeds->facts;
-  memset(&seeds->facts, 0, sizeof seeds->facts);
-  for (size_t i = 0; i < c->passes.cap; i++) {
-    PassRec *rec = c->passes.keys[i] ? c->passes.vals[i] : NULL;
-    if (rec) {
-      free(rec->std_id);
-      rec->std_id = xstrdup(seeds->std_id ? seeds->std_id : "");
-    }
-  }
+  history_seeds_take(seeds, &c->passes, &c->facts);
 out:
   git_status_list_free(status);
   git_object_free(head);
@@ -868,8 +621,8 @@ out:
   free(w.lint);
   sb_free(&w.tsconfigs);
   strmap_free(&h.tree, free);
-  strmap_free(&c.passes, pass_free);
-  strmap_free(&c.facts, facts_free);
+  strmap_free(&c.passes, pass_rec_free);
+  strmap_free(&c.facts, facts_rec_free);
   free(c.tsconfig_key);
   free(oids);
   git_repository_free(h.repo);

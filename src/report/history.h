@@ -36,6 +36,10 @@ void history_seeds_passed(HistorySeeds *s, const Module *m, const Diag *found, s
  * rules), kept for the commits where its blob is unchanged. */
 void history_seeds_facts(HistorySeeds *s, const Project *proj, Module *m,
                          const RuleSelection *enabled, const SiteSpan *sites, size_t nsites);
+/* Hands the recorded passes and work places over (history.c), named with
+ * the standards history_seeds_standards was told. */
+struct StrMap;
+void history_seeds_take(HistorySeeds *s, struct StrMap *passes, struct StrMap *facts);
 void history_seeds_free(HistorySeeds *s);
 
 /* Samples commits on the first-parent line of HEAD of the repository holding

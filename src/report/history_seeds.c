@@ -1,0 +1,174 @@
+/* The working tree's lint as history's first passes (history.h). */
+#include "report/history.h"
+#include "report/history_passes.h"
+
+#include "core/fsio.h"
+#include "core/util.h"
+#include "engine/prefilter.h"
+
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct HistorySeeds {
+  char *std_id; /* as measure_commit names the standards it learned */
+  ProjectFs fs; /* the disk, recording existence probes */
+  pthread_mutex_t lock;
+  StrMap oids;   /* absolute path -> git_oid of the file on disk */
+  StrMap passes; /* absolute path -> PassRec */
+  StrMap facts;  /* facts_key -> FactsRec */
+};
+
+static bool disk_oid(const char *abs, git_oid *oid) {
+  char *bytes = NULL;
+  size_t len = 0;
+  const char *why = NULL;
+  if (!fsio_read_file(AT_FDCWD, abs, 0, SOURCE_MAX_BYTES, &bytes, &len, &why))
+    return false;
+  bool ok = git_odb_hash(oid, bytes, len, GIT_OBJECT_BLOB) == 0;
+  free(bytes);
+  return ok;
+}
+
+/* What project.c's is_file asks the disk, recorded with the file's blob id
+ * as hook_exists records a commit's: a file that cannot be hashed gets an id
+ * no blob has, so the pass is never reused. */
+static bool seeds_exists(void *ctx, const char *abs) {
+  HistorySeeds *s = ctx;
+  struct stat st;
+  bool exists = stat(abs, &st) == 0 && S_ISREG(st.st_mode);
+  if (!pass_recording())
+    return exists;
+  if (!exists) {
+    pass_record(abs, NULL);
+    return false;
+  }
+  TreeEnt e = {0};
+  pthread_mutex_lock(&s->lock);
+  git_oid *known = strmap_get(&s->oids, abs);
+  if (known)
+    e.oid = *known;
+  pthread_mutex_unlock(&s->lock);
+  if (!known && disk_oid(abs, &e.oid)) {
+    git_oid *copy = xmalloc(sizeof *copy);
+    *copy = e.oid;
+    pthread_mutex_lock(&s->lock);
+    if (strmap_get(&s->oids, abs))
+      free(copy);
+    else
+      strmap_put(&s->oids, abs, copy);
+    pthread_mutex_unlock(&s->lock);
+  }
+  pass_record(abs, &e);
+  return true;
+}
+
+HistorySeeds *history_seeds_new(void) {
+  git_libgit2_init();
+  HistorySeeds *s = xcalloc(1, sizeof *s);
+  pthread_mutex_init(&s->lock, NULL);
+  s->fs = (ProjectFs){.ctx = s, .file_exists = seeds_exists};
+  return s;
+}
+
+void history_seeds_standards(HistorySeeds *s, const char *standards_path) {
+  git_oid oid;
+  free(s->std_id);
+  if (!standards_path) {
+    s->std_id = xstrdup("builtin");
+  } else if (disk_oid(standards_path, &oid)) {
+    char hex[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(hex, sizeof hex, &oid);
+    s->std_id = xasprintf("%s %s", hex, standards_path);
+  } else {
+    s->std_id = xstrdup(""); /* matches no commit's standards */
+  }
+}
+
+const ProjectFs *history_seeds_fs(HistorySeeds *s) {
+  return &s->fs;
+}
+
+void history_seeds_begin(HistorySeeds *s, Module *m) {
+  (void)s;
+  PassRec *r = xcalloc(1, sizeof *r);
+  git_odb_hash(&r->file_oid, m->src.bytes, m->src.len, GIT_OBJECT_BLOB);
+  r->std_id = xstrdup(""); /* named by take_seeds, once the standards are known */
+  pass_record_begin(r);
+}
+
+/* A pass whose findings all lie in its own file: one located in another
+ * file is kept or dropped by whether that file is linted, which the working
+ * tree and a commit may see differently. */
+void history_seeds_passed(HistorySeeds *s, const Module *m, const Diag *found, size_t nfound,
+                          bool trusted) {
+  PassRec *r = pass_record_end();
+  for (size_t i = 0; trusted && i < nfound; i++)
+    trusted = found[i].src == &m->src;
+  if (!r || !trusted) {
+    pass_rec_free(r);
+    return;
+  }
+  r->diags = xcalloc(nfound + 1, sizeof *r->diags);
+  for (size_t i = 0; i < nfound; i++)
+    flat_from_diag(&r->diags[r->ndiags++], &found[i]);
+  pthread_mutex_lock(&s->lock);
+  PassRec *before = strmap_get(&s->passes, m->fs_path);
+  strmap_put(&s->passes, m->fs_path, r);
+  pthread_mutex_unlock(&s->lock);
+  pass_rec_free(before);
+}
+
+void history_seeds_facts(HistorySeeds *s, const Project *proj, Module *m,
+                         const RuleSelection *enabled, const SiteSpan *sites, size_t nsites) {
+  if (m->status != SOURCE_OK || !s->std_id)
+    return;
+  Prefilter pf;
+  prefilter_init(&pf, enabled, proj->std);
+  bool wants = prefilter_wants(&pf, m->src.bytes, m->src.len);
+  prefilter_free(&pf);
+  /* Whether it has a syntax error is known when the lint parsed it. */
+  if (wants && !strmap_get(&s->passes, m->fs_path))
+    return;
+  FactsRec *f = xcalloc(1, sizeof *f);
+  f->sites = xcalloc(nsites + 1, sizeof *f->sites);
+  memcpy(f->sites, sites, nsites * sizeof *sites);
+  f->nsites = nsites;
+  f->nnotices = wants && m->has_syntax_error;
+  f->project_wide = lint_project_wide_wanted(proj, m, enabled);
+  f->directives = strstr(m->src.bytes, SUPPRESS_MARKER) != NULL;
+  git_oid oid;
+  git_odb_hash(&oid, m->src.bytes, m->src.len, GIT_OBJECT_BLOB);
+  char *key = facts_key(&oid, s->std_id, m->fs_path, enabled);
+  facts_rec_free(strmap_get(&s->facts, key));
+  strmap_put(&s->facts, key, f);
+  free(key);
+}
+
+void history_seeds_free(HistorySeeds *s) {
+  if (!s)
+    return;
+  strmap_free(&s->oids, free);
+  strmap_free(&s->passes, pass_rec_free);
+  strmap_free(&s->facts, facts_rec_free);
+  pthread_mutex_destroy(&s->lock);
+  free(s->std_id);
+  free(s);
+  git_libgit2_shutdown();
+}
+
+void history_seeds_take(HistorySeeds *s, StrMap *passes, StrMap *facts) {
+  *passes = s->passes;
+  *facts = s->facts;
+  memset(&s->passes, 0, sizeof s->passes);
+  memset(&s->facts, 0, sizeof s->facts);
+  for (size_t i = 0; i < passes->cap; i++) {
+    PassRec *rec = passes->keys[i] ? passes->vals[i] : NULL;
+    if (rec) {
+      free(rec->std_id);
+      rec->std_id = xstrdup(s->std_id ? s->std_id : "");
+    }
+  }
+}
