@@ -3,8 +3,10 @@
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
+PREFIX ?= /usr/local
+DESTDIR ?=
 
-.PHONY: all deps build demo test check check-asan check-tsan check-valgrind fuzz fuzz-regress clean
+.PHONY: all deps build install install-built demo test check check-asan check-tsan check-valgrind fuzz fuzz-regress clean
 
 all: build
 
@@ -14,6 +16,14 @@ deps:
 build: deps
 	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
+
+# `make install PREFIX=/opt/rtlint DESTDIR=/tmp/stage`: cmake --install of the
+# build (install-built skips the build step, for packaging an existing build).
+install: build
+	@$(MAKE) --no-print-directory install-built
+
+install-built:
+	@DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix "$(PREFIX)"
 
 demo: build
 	@echo "== rtlint fixtures/campfire-app =="

@@ -340,6 +340,11 @@ static void print_help(FILE *f, Command cmd, bool overview) {
   fputs("\nExit status: 0 no errors, 1 lint errors found, 2 usage or internal error.\n", f);
 }
 
+/* The grammar's version too: a parse notice may be a grammar limitation. */
+static void print_version(void) {
+  printf("rtlint %s (tree-sitter-typescript %s)\n", RTLINT_VERSION, RTLINT_GRAMMAR_VERSION);
+}
+
 /* The entry for a name: the command's own when several commands spell an
  * option alike (--format), else any (for the "belongs to" message). */
 static const OptSpec *find_long(const char *name, size_t len, Command cmd) {
@@ -489,7 +494,7 @@ static int parse_words(Options *o, int argc, char **argv) {
         return EXIT_CLEAN;
       }
       if (mem_eq_str(name, len, "version")) {
-        printf("rtlint %s\n", RTLINT_VERSION);
+        print_version();
         return EXIT_CLEAN;
       }
       const OptSpec *s = find_long(name, len, o->command);
@@ -507,7 +512,7 @@ static int parse_words(Options *o, int argc, char **argv) {
         return EXIT_CLEAN;
       }
       if (*p == 'V') {
-        printf("rtlint %s\n", RTLINT_VERSION);
+        print_version();
         return EXIT_CLEAN;
       }
       const OptSpec *s = find_short(*p, o->command);
