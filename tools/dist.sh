@@ -57,3 +57,16 @@ cp README.md "$stage/share/doc/rtlint/README.md"
 
 tar -C "$out" --sort=name --owner=0 --group=0 --numeric-owner -czf "$stage.tar.gz" "$name"
 echo "dist: $stage.tar.gz ($(du -k "$stage.tar.gz" | cut -f1) KiB)"
+
+# The npm package dist/rtlint-VERSION.tgz: npm/ (package.json with the bin
+# entry, the launcher) and the bundle in native/linux-x64. No dependencies and
+# no scripts: `npm install` of it works offline and runs nothing.
+pkg="$out/npm-package"
+rm -rf "$pkg" "$out/rtlint-$version.tgz"
+cp -R npm "$pkg"
+mkdir -p "$pkg/native"
+cp -R "$stage" "$pkg/native/linux-x64"
+(cd "$pkg" && npm pkg set version="$version" >/dev/null &&
+  npm pack --silent --pack-destination "$(cd .. && pwd)" >/dev/null)
+rm -rf "$pkg"
+echo "dist: $out/rtlint-$version.tgz ($(du -k "$out/rtlint-$version.tgz" | cut -f1) KiB)"
