@@ -16,6 +16,7 @@ mkdir -p "$stage/bin" "$stage/lib" "$stage/share/doc/rtlint/third-party"
 
 cp "$build/rtlint" "$stage/bin/rtlint"
 strip --strip-unneeded "$stage/bin/rtlint"
+# shellcheck disable=SC2016 # $ORIGIN is for the loader, not the shell
 patchelf --set-rpath '$ORIGIN/../lib' "$stage/bin/rtlint"
 
 libc_part() {
@@ -27,11 +28,11 @@ libc_part() {
 }
 
 # ldd gives the whole closure (a bundled library's own needs too).
-packages=""
 ldd "$stage/bin/rtlint" | awk '$2 == "=>" && $3 ~ /^\// {print $1, $3}' | while read -r soname path; do
   libc_part "$soname" && continue
   cp -L "$path" "$stage/lib/$soname"
   chmod 644 "$stage/lib/$soname"
+  # shellcheck disable=SC2016
   patchelf --set-rpath '$ORIGIN' "$stage/lib/$soname"
   { dpkg -S "$path" 2>/dev/null || dpkg -S "/usr$path" 2>/dev/null; } | head -1 | cut -d: -f1 >>"$stage/.packages"
 done
