@@ -94,8 +94,12 @@ int cmd_check(const Options *o) {
         session_relint(&s);
       }
     }
-    OutputOptions oo = {
-        .color = want_color(o, out), .quiet = o->quiet, .root = s.proj.root, .cwd = s.proj.cwd};
+    OutputOptions oo = {.color = want_color(o, out),
+                        .quiet = o->quiet,
+                        .root = s.proj.root,
+                        .cwd = s.proj.cwd,
+                        .sarif_category = o->sarif_category,
+                        .docs_url = o->sarif_docs_url};
     emit(out, &s.result, o->format, &oo);
     status = exit_status(&s.result, o, &oo);
     /* Fixes that could not be written (full disk, read-only file, ...):

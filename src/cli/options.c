@@ -97,6 +97,23 @@ static bool set_format(Options *o, const char *v) {
   return bad_value("unknown format '%s' (expected text, json, sarif, github or codeclimate)", v);
 }
 
+/* SARIF for code scanning (docs/ci.md). */
+static bool set_sarif_category(Options *o, const char *v) {
+  if (!*v || strchr(v, '\n'))
+    return bad_value("--sarif-category expects a name such as rtlint or frontend/rtlint, not '%s'",
+                     v);
+  o->sarif_category = v;
+  return true;
+}
+
+static bool set_sarif_docs_url(Options *o, const char *v) {
+  if (strncmp(v, "https://", 8) != 0 && strncmp(v, "http://", 7) != 0)
+    return bad_value("--sarif-docs-url expects an absolute http(s) URL of a docs folder, not '%s'",
+                     v);
+  o->sarif_docs_url = v;
+  return true;
+}
+
 static bool add_rule(Options *o, const char *v) {
   push(&o->only_rules, &o->nonly, v);
   return true;
@@ -199,6 +216,12 @@ static const OptSpec option_table[] = {
      "text (default), json, sarif (SARIF 2.1.0 for code scanning), github (GitHub Actions "
      "annotations) or codeclimate (GitLab Code Quality); see docs/ci.md",
      set_format, 0},
+    {"sarif-category", 0, "NAME", C_CHECK,
+     "with --format sarif: automationDetails.id, code scanning's category of the run",
+     set_sarif_category, 0},
+    {"sarif-docs-url", 0, "URL", C_CHECK,
+     "with --format sarif: the docs folder rule help links to (default " RTLINT_DOCS_URL ")",
+     set_sarif_docs_url, 0},
     {"format", 'f', "FORMAT", C_REPORT, "md (default), html or json", set_format, 0},
     {"format", 'f', "FORMAT", C_RULES, "text (default) or json", set_format, 0},
     {"output", 'o', "FILE", C_CHECK | C_REPORT | C_MERGE, "write the report to FILE", NULL,
@@ -559,6 +582,8 @@ int options_parse(Options *o, int argc, char **argv) {
     if (o->every && !o->since && !o->history)
       return usage_error("%s", "--every needs --since DATE or --history N");
   }
+  if ((o->sarif_category || o->sarif_docs_url) && o->format != FORMAT_SARIF)
+    return usage_error("%s", "--sarif-category and --sarif-docs-url go with --format sarif");
   if (o->command == CMD_MERGE && o->npaths == 0)
     return usage_error("%s", "merge needs the SARIF or JSON files of the shards");
   o->paths_given = o->npaths > 0;

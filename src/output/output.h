@@ -7,11 +7,14 @@
 
 typedef struct OutputOptions {
   bool color;
-  bool quiet;       /* errors only */
-  const char *root; /* absolute project root the paths of findings are relative to (SARIF
-                       %SRCROOT%); NULL leaves originalUriBaseIds out */
-  const char *cwd;  /* absolute working folder: text output shows paths relative to it;
-                       NULL shows them as they are (relative to root) */
+  bool quiet;                 /* errors only */
+  const char *root;           /* absolute project root the paths of findings are relative to (SARIF
+                                 %SRCROOT%); NULL leaves originalUriBaseIds out */
+  const char *cwd;            /* absolute working folder: text output shows paths relative to it;
+                                 NULL shows them as they are (relative to root) */
+  const char *sarif_category; /* --sarif-category: runs[0].automationDetails.id; NULL: none */
+  const char *docs_url;       /* --docs-url: the docs folder rule help links to; NULL:
+                                 RTLINT_DOCS_URL (CMake) */
 } OutputOptions;
 
 typedef struct Summary {
@@ -33,6 +36,8 @@ bool output_reported(const Diag *d);
 
 void output_text(FILE *f, const LintResult *r, const OutputOptions *opt);
 void output_json(FILE *f, const LintResult *r, const OutputOptions *opt);
+/* GitHub code scanning takes at most this many results per SARIF run. */
+#define SARIF_MAX_RESULTS 25000
 /* SARIF 2.1.0 for code scanning (sarif.c). */
 void output_sarif(FILE *f, const LintResult *r, const OutputOptions *opt);
 /* GitHub Actions workflow commands (::error/::warning), one per line (github.c). */
