@@ -24,6 +24,10 @@ typedef struct Summary {
 } Summary;
 
 Summary output_summary(const LintResult *r, const OutputOptions *opt);
+/* The closing line of text output and of --format github, e.g. "64 problems
+ * (49 errors, 15 warnings) in 12 of 27 files; 19 fixable with --fix.";
+ * `on`/`off` wrap its head (colour codes, or ""). Caller frees. */
+char *output_summary_line(const LintResult *r, const Summary *s, const char *on, const char *off);
 /* Shown in text and JSON `diagnostics`, counted in the summary and the exit
  * status: reported (below) and not hidden by --quiet. */
 bool output_shown(const Diag *d, const OutputOptions *opt);
