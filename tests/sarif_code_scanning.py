@@ -170,6 +170,22 @@ def truncation(rtlint):
               "a notification says how many were left out", notes)
         fps = {r["partialFingerprints"]["rtlintFingerprint/v1"] for r in results}
         check(len(fps) == LIMIT, "fingerprints stay unique")
+        # Two shards of ~13,500 results each: merged, the cap and its notice are one run's.
+        shards = []
+        for i in (1, 2):
+            shard = os.path.join(tmp, f"shard{i}.sarif")
+            subprocess.run([rtlint, "--no-cache", "-f", "sarif", "--shard", f"{i}/2", "-o", shard, "."],
+                           cwd=tmp, capture_output=True)
+            shards.append(shard)
+        merged = os.path.join(tmp, "merged.sarif")
+        p = subprocess.run([rtlint, "merge", *shards, "-o", merged], capture_output=True, text=True)
+        with open(merged) as f:
+            mrun = json.load(f)["runs"][0]
+        check(p.returncode == 0 and mrun["results"] == run["results"] and
+              mrun["invocations"][0]["toolExecutionNotifications"] ==
+              run["invocations"][0]["toolExecutionNotifications"],
+              "rtlint merge of two shards keeps the same 25,000 results and notice as one run",
+              p.stderr)
         # Below the limit nothing is dropped and nothing is said.
         run = sarif(rtlint, APP, ".")
         check(not [n for n in run["invocations"][0]["toolExecutionNotifications"]

@@ -2,6 +2,7 @@
 #define RTLINT_OUTPUT_OUTPUT_H
 #include "engine/engine.h"
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -42,8 +43,16 @@ void output_text(FILE *f, const LintResult *r, const OutputOptions *opt);
 void output_json(FILE *f, const LintResult *r, const OutputOptions *opt);
 /* GitHub code scanning takes at most this many results per SARIF run. */
 #define SARIF_MAX_RESULTS 25000
+#define SARIF_TRUNCATED_ID "results-truncated"
 /* SARIF 2.1.0 for code scanning (sarif.c). */
 void output_sarif(FILE *f, const LintResult *r, const OutputOptions *opt);
+/* Keeps SARIF_MAX_RESULTS of a run's `results` (written in rtlint's order):
+ * those that count before suppressed and baseline ones, errors first, then
+ * by path; returns how many it dropped. Also used by rtlint merge. */
+size_t output_sarif_cap(json_t *results);
+/* The tool notification saying how many of `total` results were dropped
+ * (properties.leftOut, properties.total). */
+json_t *output_sarif_truncation_notice(size_t left_out, size_t total);
 /* GitHub Actions workflow commands (::error/::warning), one per line (github.c). */
 void output_github(FILE *f, const LintResult *r, const OutputOptions *opt);
 /* GitLab Code Quality (Code Climate) JSON array (codeclimate.c). */

@@ -206,36 +206,49 @@ static json_t *notification(const Notice *n) {
 
 /* Which results to keep when there are more than code scanning takes: the
  * findings that count (neither suppressed nor already in the baseline)
- * before the others, errors before warnings, then by path and position. */
+ * before the others, errors before warnings, then by path and position (the
+ * order results are written in). Read from the results themselves, so that
+ * `rtlint merge` ranks shards' results alike. */
 typedef struct Ranked {
-  const Diag *d;
-  size_t index; /* in the results written */
+  bool quiet;      /* suppressed or unchanged since the baseline */
+  bool warning;    /* level is not error */
+  const char *uri; /* the first location's */
+  size_t index;
 } Ranked;
 
 static int rank_cmp(const void *a, const void *b) {
-  const Diag *x = ((const Ranked *)a)->d, *y = ((const Ranked *)b)->d;
-  int c = (int)!output_reported(x) - (int)!output_reported(y);
+  const Ranked *x = a, *y = b;
+  if (x->quiet != y->quiet)
+    return x->quiet ? 1 : -1;
+  if (x->warning != y->warning)
+    return x->warning ? 1 : -1;
+  int c = strcmp(x->uri, y->uri);
   if (c)
     return c;
-  c = (int)(x->severity != SEV_ERROR) - (int)(y->severity != SEV_ERROR);
-  if (c)
-    return c;
-  c = strcmp(x->src->path, y->src->path);
-  if (c)
-    return c;
-  size_t i = ((const Ranked *)a)->index, j = ((const Ranked *)b)->index;
-  return i < j ? -1 : i > j;
+  return x->index < y->index ? -1 : x->index > y->index;
 }
 
-/* Drops all but SARIF_MAX_RESULTS of `results` (written in the order of
- * `diags`), keeping the order; returns how many were left out. */
-static size_t cap_results(json_t *results, const Diag **diags) {
+static Ranked rank_of(json_t *res, size_t index) {
+  json_t *loc =
+      json_object_get(json_array_get(json_object_get(res, "locations"), 0), "physicalLocation");
+  const char *uri =
+      json_string_value(json_object_get(json_object_get(loc, "artifactLocation"), "uri"));
+  const char *state = json_string_value(json_object_get(res, "baselineState"));
+  const char *lvl = json_string_value(json_object_get(res, "level"));
+  return (Ranked){.quiet = json_array_size(json_object_get(res, "suppressions")) > 0 ||
+                           (state && strcmp(state, "unchanged") == 0),
+                  .warning = !lvl || strcmp(lvl, "error") != 0,
+                  .uri = uri ? uri : "",
+                  .index = index};
+}
+
+size_t output_sarif_cap(json_t *results) {
   size_t n = json_array_size(results);
   if (n <= SARIF_MAX_RESULTS)
     return 0;
   Ranked *ranked = xmalloc(n * sizeof *ranked);
   for (size_t i = 0; i < n; i++)
-    ranked[i] = (Ranked){diags[i], i};
+    ranked[i] = rank_of(json_array_get(results, i), i);
   qsort(ranked, n, sizeof *ranked, rank_cmp);
   bool *keep = xcalloc(n, sizeof *keep);
   for (size_t i = 0; i < SARIF_MAX_RESULTS; i++)
@@ -252,14 +265,15 @@ static size_t cap_results(json_t *results, const Diag **diags) {
   return n - SARIF_MAX_RESULTS;
 }
 
-static json_t *truncation_notification(size_t left_out, size_t total) {
+json_t *output_sarif_truncation_notice(size_t left_out, size_t total) {
   char *text = xasprintf("%zu of %zu results were left out: GitHub code scanning accepts at most "
                          "%d results per run. The %d kept are the findings that count before "
                          "suppressed and baseline ones, errors before warnings, then by path; "
                          "use --format json or text for the full list",
                          left_out, total, SARIF_MAX_RESULTS, SARIF_MAX_RESULTS);
-  json_t *o = json_pack("{s:s, s:{s:s}, s:{s:s}}", "level", "warning", "message", "text", text,
-                        "descriptor", "id", "results-truncated");
+  json_t *o = json_pack("{s:s, s:{s:s}, s:{s:s}, s:{s:I, s:I}}", "level", "warning", "message",
+                        "text", text, "descriptor", "id", SARIF_TRUNCATED_ID, "properties",
+                        "leftOut", (json_int_t)left_out, "total", (json_int_t)total);
   free(text);
   return o;
 }
@@ -267,7 +281,6 @@ static json_t *truncation_notification(size_t left_out, size_t total) {
 void output_sarif(FILE *f, const LintResult *r, const OutputOptions *opt) {
   const char *docs_url = opt->docs_url ? opt->docs_url : RTLINT_DOCS_URL;
   json_t *results = json_array();
-  const Diag **written = xmalloc((r->diags.n + 1) * sizeof *written);
   Fingerprinter fp;
   fingerprint_init(&fp);
   /* Suppressed and baseline findings are results too (with suppressions and
@@ -276,22 +289,19 @@ void output_sarif(FILE *f, const LintResult *r, const OutputOptions *opt) {
   for (size_t i = 0; i < r->diags.n; i++) {
     const Diag *d = &r->diags.items[i];
     json_t *res = result(d, &fp);
-    if (!opt->quiet || d->severity == SEV_ERROR) {
-      written[json_array_size(results)] = d;
+    if (!opt->quiet || d->severity == SEV_ERROR)
       json_array_append_new(results, res);
-    } else {
+    else
       json_decref(res);
-    }
   }
   fingerprint_free(&fp);
   size_t total = json_array_size(results);
-  size_t left_out = cap_results(results, written);
-  free(written);
+  size_t left_out = output_sarif_cap(results);
 
   /* A notice's kind is a notification descriptor, never a rule (ruleId). */
   json_t *notifications = json_array();
   if (left_out)
-    json_array_append_new(notifications, truncation_notification(left_out, total));
+    json_array_append_new(notifications, output_sarif_truncation_notice(left_out, total));
   for (size_t i = 0; output_notices_shown(opt) && i < r->notices.n; i++)
     json_array_append_new(notifications, notification(&r->notices.items[i]));
 
