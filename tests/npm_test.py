@@ -5,7 +5,8 @@ offline, `npx rtlint --version` runs, a lint of the sample app through npx
 prints what the build tree's binary prints; the launcher refuses another
 platform or architecture in one line; and the real `pre-commit` program,
 with a `language: node` hook whose additional_dependencies names the tarball,
-installs it offline and refuses a staged violation."""
+installs it offline and refuses a staged violation; so does the rtlint-node
+hook of this repository's .pre-commit-hooks.yaml."""
 import argparse
 import json
 import os
@@ -160,6 +161,46 @@ def precommit_node(tarball, tmp):
     check(p.returncode == 0 and count == "2", "the same hook accepts a clean commit", shown(p))
 
 
+def precommit_remote(tarball, version, tmp):
+    """The rtlint-node hook of this repository's .pre-commit-hooks.yaml, as a
+    project uses it (`repo:` this repository at HEAD), the registry package
+    replaced by the tarball (npm is offline here)."""
+    import yaml
+    with open(os.path.join(ROOT, ".pre-commit-hooks.yaml")) as f:
+        hook = next(h for h in yaml.safe_load(f) if h["id"] == "rtlint-node")
+    check(hook["language"] == "node" and hook["additional_dependencies"] == [f"rtlint@{version}"],
+          f"the rtlint-node hook installs rtlint@{version} (the version being built)")
+    head = run(["git", "rev-parse", "HEAD"], ROOT, os.environ)
+    committed = run(["git", "diff", "--quiet", "HEAD", "--", ".pre-commit-hooks.yaml", "package.json"],
+                    ROOT, os.environ)
+    if head.returncode != 0 or committed.returncode != 0:
+        print("skip the remote hook: ROOT is no git checkout, or its hook files are not committed")
+        return
+    root = os.path.join(tmp, "remote-repo")
+    os.makedirs(root)
+    env = git_env(offline_env(tmp))
+    env["PRE_COMMIT_HOME"] = os.path.join(tmp, "pre-commit-home-remote")
+    git(root, "init", "-q", "-b", "main", env=env)
+    write(root, "lib/client.ts", CLIENT)
+    write(root, ".pre-commit-config.yaml",
+          "repos:\n"
+          f"  - repo: {json.dumps(ROOT)}\n"
+          f"    rev: {head.stdout.strip()}\n"
+          "    hooks:\n"
+          "      - id: rtlint-node\n"
+          f"        additional_dependencies: [{json.dumps(tarball)}]\n")
+    git(root, "add", "-A", env=env)
+    git(root, "commit", "-q", "-m", "setup", env=env)
+    p = run(["pre-commit", "install"], root, env)
+    write(root, "components/Feed.ts", NEW_VIOLATION)
+    git(root, "add", "components/Feed.ts", env=env)
+    p = git(root, "commit", "-m", "add feed", env=env)
+    out = p.stdout + p.stderr
+    check(p.returncode != 0 and "components/Feed.ts:2:" in out and "channel-hand-built" in out,
+          "the repository's rtlint-node hook (repo: this repository) refuses a staged violation",
+          shown(p))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rtlint", required=True, help="the build tree's binary, for the JSON")
@@ -174,6 +215,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         npm_install(tarball, version, os.path.abspath(args.rtlint), tmp)
         precommit_node(tarball, tmp)
+        precommit_remote(tarball, version, tmp)
     print("npm:", "FAILED" if failures else "all checks passed")
     return 1 if failures else 0
 

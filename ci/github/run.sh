@@ -16,7 +16,9 @@ command -v rtlint >/dev/null || fail "rtlint is not on PATH (the install step pu
 fail_on=${INPUT_FAIL_ON:-error}
 case "$fail_on" in error | warning | never) ;; *) fail "fail-on must be error, warning or never, not '$fail_on'" ;; esac
 
-# Word splitting of paths and args is wanted: several of each, as on a command line.
+# Word splitting of paths and args is wanted: several of each, as on a command
+# line; pathname expansion is not (rtlint walks folders itself).
+set -f
 # shellcheck disable=SC2206
 args=(--color never ${INPUT_ARGS:-})
 [ "$fail_on" = warning ] && args+=(--max-warnings 0)
