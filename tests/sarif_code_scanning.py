@@ -83,8 +83,8 @@ LINK = re.compile(r"\]\(([^)\s]+)")
 
 
 def help_texts(rtlint):
-    for docs in (None, "https://docs.example.test/rtlint/docs"):
-        base = docs or DEFAULT_DOCS
+    for docs in (None, "https://docs.example.test/rtlint/docs/"):
+        base = (docs or DEFAULT_DOCS).rstrip("/")
         run = sarif(rtlint, APP, *(["--sarif-docs-url", docs] if docs else []), ".")
         for rule in run["tool"]["driver"]["rules"]:
             rid, text, md = rule["id"], rule["help"]["text"], rule["help"]["markdown"]

@@ -279,7 +279,10 @@ json_t *output_sarif_truncation_notice(size_t left_out, size_t total) {
 }
 
 void output_sarif(FILE *f, const LintResult *r, const OutputOptions *opt) {
-  const char *docs_url = opt->docs_url ? opt->docs_url : RTLINT_DOCS_URL;
+  /* "https://host/docs/" and ".../docs" alike: links are joined with '/'. */
+  char *docs_url = xstrdup(opt->docs_url ? opt->docs_url : RTLINT_DOCS_URL);
+  for (size_t n = strlen(docs_url); n && docs_url[n - 1] == '/'; n--)
+    docs_url[n - 1] = '\0';
   json_t *results = json_array();
   Fingerprinter fp;
   fingerprint_init(&fp);
@@ -306,6 +309,7 @@ void output_sarif(FILE *f, const LintResult *r, const OutputOptions *opt) {
     json_array_append_new(notifications, notification(&r->notices.items[i]));
 
   json_t *run = json_pack("{s:{s:o}}", "tool", "driver", driver(docs_url));
+  free(docs_url);
   if (opt->sarif_category) {
     /* As github/codeql-action's `category`: the id up to its last '/' is
      * the category, so one without a trailing '/' gets one. */
