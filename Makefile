@@ -3,8 +3,11 @@
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
+DIST_BUILD ?= build-dist
+PREFIX ?= /usr/local
+DESTDIR ?=
 
-.PHONY: all deps build demo test check check-asan check-tsan check-valgrind fuzz fuzz-regress clean
+.PHONY: all deps build install install-built dist demo test check check-asan check-tsan check-valgrind fuzz fuzz-regress clean
 
 all: build
 
@@ -14,6 +17,22 @@ deps:
 build: deps
 	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
+
+# `make install PREFIX=/opt/rtlint DESTDIR=/tmp/stage`: cmake --install of the
+# build (install-built skips the build step, for packaging an existing build).
+install: build
+	@$(MAKE) --no-print-directory install-built
+
+install-built:
+	@DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix "$(PREFIX)"
+
+# The release bundle dist/rtlint-VERSION-linux-x64.tar.gz (tools/dist.sh): a
+# Release binary with the libraries Debian ships as archives linked in and the
+# others bundled beside it (README, "Install").
+dist: deps
+	@cmake -S . -B $(DIST_BUILD) -DCMAKE_BUILD_TYPE=Release -DRTLINT_STATIC_DEPS=ON >/dev/null
+	@cmake --build $(DIST_BUILD) -j $(JOBS) --target rtlint
+	@tools/dist.sh $(DIST_BUILD) dist
 
 demo: build
 	@echo "== rtlint fixtures/campfire-app =="
@@ -32,7 +51,7 @@ check-asan: deps
 	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DRTLINT_SANITIZE=ON >/dev/null
 	@cmake --build build-asan -j $(JOBS)
 	@cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-		ctest --output-on-failure -j $(JOBS) -E sarif.multitool
+		ctest --output-on-failure -j $(JOBS) -E '^(sarif\.multitool|dist\..*)$$'
 
 check-tsan: deps
 	@cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRTLINT_TSAN=ON >/dev/null
@@ -59,4 +78,4 @@ fuzz-regress: deps
 		ctest --output-on-failure -j $(JOBS) -R '^fuzz\.replay\.'
 
 clean:
-	rm -rf $(BUILD) build-asan build-tsan build-fuzz
+	rm -rf $(BUILD) build-asan build-tsan build-fuzz $(DIST_BUILD) dist

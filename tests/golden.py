@@ -39,7 +39,7 @@ def run_case(rtlint, directory, args):
     proc = subprocess.run([os.path.abspath(rtlint)] + args, cwd=cwd,
                           capture_output=True, text=True, env=env)
     version = subprocess.run([os.path.abspath(rtlint), "--version"], capture_output=True,
-                             text=True).stdout.split()[-1]
+                             text=True).stdout.split()[1]
     return strip_volatile(f"exit: {proc.returncode}\n" + proc.stdout + (
         ("--- stderr\n" + proc.stderr) if proc.stderr else ""), version, cwd)
 

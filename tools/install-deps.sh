@@ -1,6 +1,8 @@
 #!/bin/sh
 # Installs what rtlint needs to build and test, on Debian 12, only if missing
-# (clang and libclang-rt-14-dev, which holds libFuzzer, for `make fuzz`):
+# (clang and libclang-rt-14-dev, which holds libFuzzer, for `make fuzz`;
+# patchelf for `make dist`'s bundle; nodeenv, which pre-commit's node hooks
+# use, here with the system's node: tests/npm_test.py):
 # Debian packages with apt-get, the pinned tree-sitter grammars, the SARIF
 # multitool and the TypeScript compiler (both tests only) with npm ci.
 set -eu
@@ -8,7 +10,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES="gcc make cmake pkg-config git python3 libtree-sitter-dev libpcre2-dev
 libjansson-dev libgit2-dev libyaml-dev libxxhash-dev libcmocka-dev python3-jsonschema python3-yaml valgrind
-pre-commit chromium clang libclang-rt-14-dev"
+pre-commit nodeenv chromium clang libclang-rt-14-dev patchelf"
 
 missing=""
 for p in $PACKAGES; do

@@ -114,7 +114,9 @@ int cmd_check(const Options *o) {
                         .compact = o->format == FORMAT_COMPACT,
                         .statistics = o->statistics,
                         .root = s.proj.root,
-                        .cwd = s.proj.cwd};
+                        .cwd = s.proj.cwd,
+                        .sarif_category = o->sarif_category,
+                        .docs_url = o->sarif_docs_url};
     timing_enter(TIMING_OUTPUT);
     emit(out, &s.result, o->format, &oo);
     timing_leave();

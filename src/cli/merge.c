@@ -9,6 +9,7 @@
 #include "core/fsio.h"
 #include "core/strmap.h"
 #include "core/util.h"
+#include "output/output.h"
 
 #include <jansson.h>
 #include <stdint.h>
@@ -291,6 +292,31 @@ static bool merge_json(json_t *base, json_t *other, const char *base_path, const
   return true;
 }
 
+/* The merged run keeps at most SARIF_MAX_RESULTS results, like one run, and
+ * one truncation notification that also counts what shards left out
+ * (their own notifications are replaced by it). */
+static void cap_merged(json_t *run) {
+  json_t *results = json_object_get(run, "results");
+  json_t *notes = json_object_get(json_array_get(json_object_get(run, "invocations"), 0),
+                                  "toolExecutionNotifications");
+  size_t shards_left = 0;
+  for (size_t i = json_array_size(notes); i-- > 0;) {
+    json_t *n = json_array_get(notes, i);
+    const char *id = json_string_value(json_object_get(json_object_get(n, "descriptor"), "id"));
+    if (!id || strcmp(id, SARIF_TRUNCATED_ID) != 0)
+      continue;
+    json_int_t left =
+        json_integer_value(json_object_get(json_object_get(n, "properties"), "leftOut"));
+    if (left > 0 && left < 1000000000)
+      shards_left += (size_t)left;
+    json_array_remove(notes, i);
+  }
+  size_t total = json_array_size(results) + shards_left;
+  size_t left = output_sarif_cap(results) + shards_left;
+  if (left && notes)
+    json_array_insert_new(notes, 0, output_sarif_truncation_notice(left, total));
+}
+
 int cmd_merge(const Options *o) {
   json_t *base = load(o->paths[0]);
   if (!base)
@@ -325,6 +351,7 @@ int cmd_merge(const Options *o) {
     json_t *results = json_object_get(json_array_get(json_object_get(base, "runs"), 0), "results");
     sort_unique(results, sarif_item);
     renumber_fingerprints(results);
+    cap_merged(json_array_get(json_object_get(base, "runs"), 0));
   } else if (ok) {
     sort_unique(json_object_get(base, "diagnostics"), json_diag_item);
     sort_unique(json_object_get(base, "suppressed"), json_diag_item);

@@ -100,6 +100,23 @@ static bool set_format(Options *o, const char *v) {
       "unknown format '%s' (expected text, compact, json, sarif, github or codeclimate)", v);
 }
 
+/* SARIF for code scanning (docs/ci.md). */
+static bool set_sarif_category(Options *o, const char *v) {
+  if (!*v || strchr(v, '\n'))
+    return bad_value("--sarif-category expects a name such as rtlint or frontend/rtlint, not '%s'",
+                     v);
+  o->sarif_category = v;
+  return true;
+}
+
+static bool set_sarif_docs_url(Options *o, const char *v) {
+  if (strncmp(v, "https://", 8) != 0 && strncmp(v, "http://", 7) != 0)
+    return bad_value("--sarif-docs-url expects an absolute http(s) URL of a docs folder, not '%s'",
+                     v);
+  o->sarif_docs_url = v;
+  return true;
+}
+
 static bool add_rule(Options *o, const char *v) {
   push(&o->only_rules, &o->nonly, v);
   return true;
@@ -220,6 +237,12 @@ static const OptSpec option_table[] = {
      "scanning), github (GitHub Actions annotations) or codeclimate (GitLab Code Quality); see "
      "docs/ci.md",
      set_format, 0},
+    {"sarif-category", 0, "NAME", C_CHECK,
+     "with --format sarif: automationDetails.id, code scanning's category of the run",
+     set_sarif_category, 0},
+    {"sarif-docs-url", 0, "URL", C_CHECK,
+     "with --format sarif: the docs folder rule help links to (default " RTLINT_DOCS_URL ")",
+     set_sarif_docs_url, 0},
     {"format", 'f', "FORMAT", C_REPORT, "md (default), html or json", set_format, 0},
     {"format", 'f', "FORMAT", C_RULES, "text (default) or json", set_format, 0},
     {"output", 'o', "FILE", C_CHECK | C_REPORT | C_MERGE, "write the report to FILE", NULL,
@@ -372,6 +395,11 @@ static void print_help(FILE *f, Command cmd, bool overview) {
   fputs("\nExit status: 0 no errors, 1 lint errors found, 2 usage or internal error.\n", f);
 }
 
+/* The grammar's version too: a parse notice may be a grammar limitation. */
+static void print_version(void) {
+  printf("rtlint %s (tree-sitter-typescript %s)\n", RTLINT_VERSION, RTLINT_GRAMMAR_VERSION);
+}
+
 /* The entry for a name: the command's own when several commands spell an
  * option alike (--format), else any (for the "belongs to" message). */
 static const OptSpec *find_long(const char *name, size_t len, Command cmd) {
@@ -521,7 +549,7 @@ static int parse_words(Options *o, int argc, char **argv) {
         return EXIT_CLEAN;
       }
       if (mem_eq_str(name, len, "version")) {
-        printf("rtlint %s\n", RTLINT_VERSION);
+        print_version();
         return EXIT_CLEAN;
       }
       const OptSpec *s = find_long(name, len, o->command);
@@ -539,7 +567,7 @@ static int parse_words(Options *o, int argc, char **argv) {
         return EXIT_CLEAN;
       }
       if (*p == 'V') {
-        printf("rtlint %s\n", RTLINT_VERSION);
+        print_version();
         return EXIT_CLEAN;
       }
       const OptSpec *s = find_short(*p, o->command);
@@ -639,6 +667,8 @@ int options_parse(Options *o, int argc, char **argv) {
   }
   if (o->command == CMD_INIT && o->npaths > 1)
     return usage_error("%s", "init takes at most one folder (default: .)");
+  if ((o->sarif_category || o->sarif_docs_url) && o->format != FORMAT_SARIF)
+    return usage_error("%s", "--sarif-category and --sarif-docs-url go with --format sarif");
   if (o->command == CMD_MERGE && o->npaths == 0)
     return usage_error("%s", "merge needs the SARIF or JSON files of the shards");
   o->paths_given = o->npaths > 0;

@@ -49,6 +49,8 @@ typedef struct Options {
   unsigned shard_index, shard_count; /* --shard I/N (1-based); count 0 = off */
   const char *cache_dir;             /* default: $RTLINT_CACHE_DIR or .rtlint-cache */
   long max_warnings;                 /* -1: unlimited */
+  const char *sarif_category;        /* --sarif-category: automationDetails.id */
+  const char *sarif_docs_url;        /* --sarif-docs-url: rule help links; NULL: RTLINT_DOCS_URL */
   char **only_rules;
   size_t nonly;
   char **disabled;

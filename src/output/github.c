@@ -1,5 +1,7 @@
 /* GitHub Actions workflow commands: the runner turns each line into an
- * annotation on the pull request's diff.
+ * annotation on the pull request's diff. Errors come first, then warnings
+ * (GitHub shows only the first few of each per step), then the files rtlint
+ * could not fully check, and a closing ::notice with the counts.
  *   ::error file=PATH,line=L,col=C,endLine=EL,endColumn=EC,title=RULE::MESSAGE
  * Columns are UTF-16 code units, like SARIF. Check-run annotations only
  * accept columns when the annotation starts and ends on the same line, so a
@@ -90,6 +92,12 @@ static void print_diag(FILE *f, const Diag *d) {
 }
 
 void output_github(FILE *f, const LintResult *r, const OutputOptions *opt) {
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t i = 0; i < r->diags.n; i++) {
+      const Diag *d = &r->diags.items[i];
+      if (output_shown(d, opt) && (d->severity == SEV_ERROR) == (pass == 0))
+        print_diag(f, d);
+    }
   /* ::notice, titled in words: a file rtlint could not fully check is no
    * finding, and its kind is no rule id. */
   for (size_t i = 0; output_notices_shown(opt) && i < r->notices.n; i++) {
@@ -99,7 +107,10 @@ void output_github(FILE *f, const LintResult *r, const OutputOptions *opt) {
       snprintf(location, sizeof location, ",line=%u", n->line);
     command(f, "notice", n->path, location, "rtlint could not fully check this file", n->message);
   }
-  for (size_t i = 0; i < r->diags.n; i++)
-    if (output_shown(&r->diags.items[i], opt))
-      print_diag(f, &r->diags.items[i]);
+  Summary s = output_summary(r, opt);
+  char *line = output_summary_line(r, &s, "", "");
+  char *m = output_github_escape_data(line);
+  fprintf(f, "::notice title=rtlint::%s\n", m);
+  free(m);
+  free(line);
 }

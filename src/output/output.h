@@ -2,18 +2,22 @@
 #define RTLINT_OUTPUT_OUTPUT_H
 #include "engine/engine.h"
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <stdio.h>
 
 typedef struct OutputOptions {
   bool color;
-  bool quiet;       /* errors only */
-  bool compact;     /* text: one line per finding, no snippet or help (--format compact) */
-  bool statistics;  /* text: counts per rule instead of the findings (--statistics) */
-  const char *root; /* absolute project root the paths of findings are relative to (SARIF
-                       %SRCROOT%); NULL leaves originalUriBaseIds out */
-  const char *cwd;  /* absolute working folder: text output shows paths relative to it;
-                       NULL shows them as they are (relative to root) */
+  bool quiet;                 /* errors only */
+  bool compact;               /* text: one line per finding, no snippet or help (--format compact) */
+  bool statistics;            /* text: counts per rule instead of the findings (--statistics) */
+  const char *root;           /* absolute project root the paths of findings are relative to (SARIF
+                                 %SRCROOT%); NULL leaves originalUriBaseIds out */
+  const char *cwd;            /* absolute working folder: text output shows paths relative to it;
+                                 NULL shows them as they are (relative to root) */
+  const char *sarif_category; /* --sarif-category: runs[0].automationDetails.id; NULL: none */
+  const char *docs_url;       /* --sarif-docs-url: the docs folder rule help links to; NULL:
+                                 RTLINT_DOCS_URL (CMake) */
 } OutputOptions;
 
 typedef struct Summary {
@@ -23,6 +27,10 @@ typedef struct Summary {
 } Summary;
 
 Summary output_summary(const LintResult *r, const OutputOptions *opt);
+/* The closing line of text output and of --format github, e.g. "64 problems
+ * (49 errors, 15 warnings) in 12 of 27 files; 19 fixable with --fix.";
+ * `on`/`off` wrap its head (colour codes, or ""). Caller frees. */
+char *output_summary_line(const LintResult *r, const Summary *s, const char *on, const char *off);
 /* Shown in text and JSON `diagnostics`, counted in the summary and the exit
  * status: reported (below) and not hidden by --quiet. */
 bool output_shown(const Diag *d, const OutputOptions *opt);
@@ -46,8 +54,18 @@ size_t output_rule_counts(const LintResult *r, const OutputOptions *opt, RuleCou
 /* The table --statistics prints in place of the findings. */
 void output_statistics(FILE *f, const LintResult *r, const OutputOptions *opt);
 void output_json(FILE *f, const LintResult *r, const OutputOptions *opt);
+/* GitHub code scanning takes at most this many results per SARIF run. */
+#define SARIF_MAX_RESULTS 25000
+#define SARIF_TRUNCATED_ID "results-truncated"
 /* SARIF 2.1.0 for code scanning (sarif.c). */
 void output_sarif(FILE *f, const LintResult *r, const OutputOptions *opt);
+/* Keeps SARIF_MAX_RESULTS of a run's `results` (written in rtlint's order):
+ * those that count before suppressed and baseline ones, errors first, then
+ * by path; returns how many it dropped. Also used by rtlint merge. */
+size_t output_sarif_cap(json_t *results);
+/* The tool notification saying how many of `total` results were dropped
+ * (properties.leftOut, properties.total). */
+json_t *output_sarif_truncation_notice(size_t left_out, size_t total);
 /* GitHub Actions workflow commands (::error/::warning), one per line (github.c). */
 void output_github(FILE *f, const LintResult *r, const OutputOptions *opt);
 /* GitLab Code Quality (Code Climate) JSON array (codeclimate.c). */

@@ -1,12 +1,17 @@
 /* SARIF 2.1.0 (OASIS): one run, every registered rule in tool.driver.rules,
  * results with UTF-16 columns (the SARIF default column kind), stable
  * partialFingerprints, fixes, and file problems as tool execution
- * notifications. Validated in the tests against the official schema and with
- * Microsoft's SARIF multitool (default and GitHub rule sets). */
+ * notifications. For GitHub code scanning: artifact URIs relative to the
+ * project root (%SRCROOT%), rule help as plain text and as Markdown with
+ * absolute links, automationDetails.id from --sarif-category, and at most
+ * SARIF_MAX_RESULTS results. Validated in the tests against the official
+ * schema and with Microsoft's SARIF multitool (default and GitHub rule
+ * sets). */
 #include "output/output.h"
 
 #include "core/embedded.h"
 #include "core/util.h"
+#include "output/doc_text.h"
 #include "output/fingerprint.h"
 #include "rules/registry.h"
 
@@ -41,8 +46,8 @@ char *output_path_uri(const char *path) {
   return sb_take(&sb);
 }
 
-/* artifactLocation: relative to %SRCROOT% (the working directory) when the
- * display path is relative, an absolute file URI otherwise. */
+/* artifactLocation: relative to %SRCROOT% (the project root, whatever the
+ * working folder) when the path is inside it, an absolute file URI otherwise. */
 static json_t *artifact_location(const char *path) {
   char *uri = output_path_uri(path);
   json_t *loc = json_pack("{s:s}", "uri", uri);
@@ -83,49 +88,66 @@ static char *pascal_case(const char *id) {
 
 /* fullDescription: the summary, then the first paragraph of the page's
  * "## Why is this bad?" section (lines joined): what the rule reports and why. */
-static char *full_description(const RuleMeta *r, const char *doc) {
+static char *full_description(const RuleMeta *r, const char *doc, const char *docs_url,
+                              const char *page) {
   static const char heading[] = "\n## Why is this bad?\n";
   StrBuf sb = {0};
-  sb_append(&sb, r->summary);
+  char *summary = doc_plain_text(r->summary, docs_url, page);
+  sb_append(&sb, summary);
+  free(summary);
   const char *h = doc ? strstr(doc, heading) : NULL;
   if (h) {
     const char *p = h + strlen(heading);
     const char *end = strstr(p, "\n\n");
     if (!end)
       end = p + strlen(p);
+    char *paragraph = xstrndup(p, (size_t)(end - p));
+    char *plain = doc_plain_text(paragraph, docs_url, page);
     sb_putc(&sb, ' ');
-    for (; p < end; p++)
-      sb_putc(&sb, *p == '\n' ? ' ' : *p);
+    for (const char *q = plain; *q; q++)
+      sb_putc(&sb, *q == '\n' ? ' ' : *q);
+    free(plain);
+    free(paragraph);
   }
   return sb_take(&sb);
 }
 
-static json_t *rule_descriptor(const RuleMeta *r) {
-  char url[256];
+/* help.text is plain text and help.markdown Markdown, both with absolute
+ * links: code scanning shows them away from the repository. */
+static json_t *rule_descriptor(const RuleMeta *r, const char *docs_url) {
   char *name = pascal_case(r->id);
   char *doc_path = xasprintf("docs/rules/%s.md", r->id);
+  char *page = xasprintf("rules/%s.md", r->id);
+  char *help_uri = xasprintf("%s/%s", docs_url, page);
   const EmbeddedFile *doc = embedded_find(doc_path);
-  char *full = full_description(r, doc ? doc->data : NULL);
+  char *full = full_description(r, doc ? doc->data : NULL, docs_url, page);
   char *tag =
       r->phase == PHASE_ALL ? xstrdup("all-phases") : xasprintf("migration-phase-%d", r->phase);
-  const char *help_md = doc ? doc->data : r->summary;
-  json_t *o = json_pack(
-      "{s:s, s:s, s:{s:s}, s:{s:s}, s:{s:s, s:s}, s:s, s:{s:s}, s:{s:[s, s], s:i, s:s}}", "id",
-      r->id, "name", name, "shortDescription", "text", r->summary, "fullDescription", "text", full,
-      "help", "text", help_md, "markdown", help_md, "helpUri", rules_doc_url(r, url, sizeof url),
-      "defaultConfiguration", "level", level(r->default_severity), "properties", "tags", "realtime",
-      tag, "phase", r->phase, "fixable", fix_applicability_name(r->fixable));
+  char *help_md = doc_markdown_absolute(doc ? doc->data : r->summary, docs_url, page);
+  char *help_text = doc_plain_text(doc ? doc->data : r->summary, docs_url, page);
+  char *summary = doc_plain_text(r->summary, docs_url, page);
+  json_t *o =
+      json_pack("{s:s, s:s, s:{s:s}, s:{s:s}, s:{s:s, s:s}, s:s, s:{s:s}, s:{s:[s, s], s:i, s:s}}",
+                "id", r->id, "name", name, "shortDescription", "text", summary, "fullDescription",
+                "text", full, "help", "text", help_text, "markdown", help_md, "helpUri", help_uri,
+                "defaultConfiguration", "level", level(r->default_severity), "properties", "tags",
+                "realtime", tag, "phase", r->phase, "fixable", fix_applicability_name(r->fixable));
+  free(summary);
+  free(help_text);
+  free(help_md);
   free(tag);
   free(full);
+  free(help_uri);
+  free(page);
   free(doc_path);
   free(name);
   return o;
 }
 
-static json_t *driver(void) {
+static json_t *driver(const char *docs_url) {
   json_t *rules = json_array();
   for (size_t i = 0; i < rules_count; i++)
-    json_array_append_new(rules, rule_descriptor(rules_all[i]));
+    json_array_append_new(rules, rule_descriptor(rules_all[i], docs_url));
   return json_pack("{s:s, s:s, s:s, s:s, s:o}", "name", "rtlint", "version", RTLINT_VERSION,
                    "semanticVersion", RTLINT_VERSION, "informationUri", RTLINT_REPO_URL, "rules",
                    rules);
@@ -182,7 +204,85 @@ static json_t *notification(const Notice *n) {
                    n->message, "descriptor", "id", n->kind, "locations", "physicalLocation", loc);
 }
 
+/* Which results to keep when there are more than code scanning takes: the
+ * findings that count (neither suppressed nor already in the baseline)
+ * before the others, errors before warnings, then by path and position (the
+ * order results are written in). Read from the results themselves, so that
+ * `rtlint merge` ranks shards' results alike. */
+typedef struct Ranked {
+  bool quiet;      /* suppressed or unchanged since the baseline */
+  bool warning;    /* level is not error */
+  const char *uri; /* the first location's */
+  size_t index;
+} Ranked;
+
+static int rank_cmp(const void *a, const void *b) {
+  const Ranked *x = a, *y = b;
+  if (x->quiet != y->quiet)
+    return x->quiet ? 1 : -1;
+  if (x->warning != y->warning)
+    return x->warning ? 1 : -1;
+  int c = strcmp(x->uri, y->uri);
+  if (c)
+    return c;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static Ranked rank_of(json_t *res, size_t index) {
+  json_t *loc =
+      json_object_get(json_array_get(json_object_get(res, "locations"), 0), "physicalLocation");
+  const char *uri =
+      json_string_value(json_object_get(json_object_get(loc, "artifactLocation"), "uri"));
+  const char *state = json_string_value(json_object_get(res, "baselineState"));
+  const char *lvl = json_string_value(json_object_get(res, "level"));
+  return (Ranked){.quiet = json_array_size(json_object_get(res, "suppressions")) > 0 ||
+                           (state && strcmp(state, "unchanged") == 0),
+                  .warning = !lvl || strcmp(lvl, "error") != 0,
+                  .uri = uri ? uri : "",
+                  .index = index};
+}
+
+size_t output_sarif_cap(json_t *results) {
+  size_t n = json_array_size(results);
+  if (n <= SARIF_MAX_RESULTS)
+    return 0;
+  Ranked *ranked = xmalloc(n * sizeof *ranked);
+  for (size_t i = 0; i < n; i++)
+    ranked[i] = rank_of(json_array_get(results, i), i);
+  qsort(ranked, n, sizeof *ranked, rank_cmp);
+  bool *keep = xcalloc(n, sizeof *keep);
+  for (size_t i = 0; i < SARIF_MAX_RESULTS; i++)
+    keep[ranked[i].index] = true;
+  json_t *kept = json_array();
+  for (size_t i = 0; i < n; i++)
+    if (keep[i])
+      json_array_append(kept, json_array_get(results, i));
+  json_array_clear(results);
+  json_array_extend(results, kept);
+  json_decref(kept);
+  free(keep);
+  free(ranked);
+  return n - SARIF_MAX_RESULTS;
+}
+
+json_t *output_sarif_truncation_notice(size_t left_out, size_t total) {
+  char *text = xasprintf("%zu of %zu results were left out: GitHub code scanning accepts at most "
+                         "%d results per run. The %d kept are the findings that count before "
+                         "suppressed and baseline ones, errors before warnings, then by path; "
+                         "use --format json or text for the full list",
+                         left_out, total, SARIF_MAX_RESULTS, SARIF_MAX_RESULTS);
+  json_t *o = json_pack("{s:s, s:{s:s}, s:{s:s}, s:{s:I, s:I}}", "level", "warning", "message",
+                        "text", text, "descriptor", "id", SARIF_TRUNCATED_ID, "properties",
+                        "leftOut", (json_int_t)left_out, "total", (json_int_t)total);
+  free(text);
+  return o;
+}
+
 void output_sarif(FILE *f, const LintResult *r, const OutputOptions *opt) {
+  /* "https://host/docs/" and ".../docs" alike: links are joined with '/'. */
+  char *docs_url = xstrdup(opt->docs_url ? opt->docs_url : RTLINT_DOCS_URL);
+  for (size_t n = strlen(docs_url); n && docs_url[n - 1] == '/'; n--)
+    docs_url[n - 1] = '\0';
   json_t *results = json_array();
   Fingerprinter fp;
   fingerprint_init(&fp);
@@ -198,13 +298,27 @@ void output_sarif(FILE *f, const LintResult *r, const OutputOptions *opt) {
       json_decref(res);
   }
   fingerprint_free(&fp);
+  size_t total = json_array_size(results);
+  size_t left_out = output_sarif_cap(results);
 
   /* A notice's kind is a notification descriptor, never a rule (ruleId). */
   json_t *notifications = json_array();
+  if (left_out)
+    json_array_append_new(notifications, output_sarif_truncation_notice(left_out, total));
   for (size_t i = 0; output_notices_shown(opt) && i < r->notices.n; i++)
     json_array_append_new(notifications, notification(&r->notices.items[i]));
 
-  json_t *run = json_pack("{s:{s:o}}", "tool", "driver", driver());
+  json_t *run = json_pack("{s:{s:o}}", "tool", "driver", driver(docs_url));
+  free(docs_url);
+  if (opt->sarif_category) {
+    /* As github/codeql-action's `category`: the id up to its last '/' is
+     * the category, so one without a trailing '/' gets one. */
+    size_t len = strlen(opt->sarif_category);
+    char *id = xasprintf("%s%s", opt->sarif_category,
+                         len && opt->sarif_category[len - 1] == '/' ? "" : "/");
+    json_object_set_new(run, "automationDetails", json_pack("{s:s}", "id", id));
+    free(id);
+  }
   if (opt->root) {
     StrBuf root = {0};
     sb_append(&root, "file://");

@@ -187,10 +187,6 @@ static void print_notice(FILE *f, const Notice *n, const OutputOptions *opt) {
   fputc('\n', f);
 }
 
-static const char *plural(size_t n, const char *one, const char *many) {
-  return n == 1 ? one : many;
-}
-
 static void print_findings(FILE *f, const LintResult *r, const OutputOptions *opt) {
   for (size_t i = 0; output_notices_shown(opt) && i < r->notices.n; i++)
     print_notice(f, &r->notices.items[i], opt);
@@ -210,26 +206,8 @@ void output_text(FILE *f, const LintResult *r, const OutputOptions *opt) {
   else
     print_findings(f, r, opt);
   Summary s = output_summary(r, opt);
-  size_t total = s.errors + s.warnings;
-  if (total == 0) {
-    fprintf(f, "%sNo problems found%s in %zu %s", c(opt, C_BOLD), c(opt, C_RESET), r->files_scanned,
-            plural(r->files_scanned, "file", "files"));
-  } else {
-    fprintf(f, "%s%zu %s%s (%zu %s, %zu %s) in ", c(opt, s.errors ? C_RED : C_YELLOW), total,
-            plural(total, "problem", "problems"), c(opt, C_RESET), s.errors,
-            plural(s.errors, "error", "errors"), s.warnings,
-            plural(s.warnings, "warning", "warnings"));
-    if (s.files != r->files_scanned)
-      fprintf(f, "%zu of ", s.files);
-    fprintf(f, "%zu %s", r->files_scanned, plural(r->files_scanned, "file", "files"));
-  }
-  if (s.notices)
-    fprintf(f, "; %zu %s (%s not fully checked)", s.notices, plural(s.notices, "notice", "notices"),
-            plural(s.notices, "file", "files"));
-  if (s.fixable_safe)
-    fprintf(f, "; %zu fixable with --fix", s.fixable_safe);
-  if (s.fixable_suggestion)
-    fprintf(f, "; %zu %s with --fix-suggestions", s.fixable_suggestion,
-            s.fixable_safe ? "more" : "fixable");
-  fputs(".\n", f);
+  const char *head = s.errors ? C_RED : s.warnings ? C_YELLOW : C_BOLD;
+  char *line = output_summary_line(r, &s, c(opt, head), c(opt, C_RESET));
+  fprintf(f, "%s\n", line);
+  free(line);
 }

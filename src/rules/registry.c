@@ -32,7 +32,7 @@ size_t rules_index(const RuleMeta *rule) {
 }
 
 const char *rules_doc_url(const RuleMeta *rule, char *buf, size_t bufsize) {
-  snprintf(buf, bufsize, "%s/blob/main/docs/rules/%s.md", RTLINT_REPO_URL, rule->id);
+  snprintf(buf, bufsize, "%s/rules/%s.md", RTLINT_DOCS_URL, rule->id);
   return buf;
 }
 

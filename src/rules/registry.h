@@ -54,10 +54,10 @@ typedef struct RuleSelection {
 const RuleMeta *rules_find(const char *id);
 /* The rule's index in rules_all; aborts for a rule that is not registered. */
 size_t rules_index(const RuleMeta *rule);
-/* "https://.../docs/rules/<id>.md" */
+/* RTLINT_DOCS_URL "/rules/<id>.md" */
 const char *rules_doc_url(const RuleMeta *rule, char *buf, size_t bufsize);
 const char *rules_phase_name(int phase);
 
-#define RTLINT_REPO_URL "https://github.com/campfire/rtlint"
+/* RTLINT_REPO_URL and RTLINT_DOCS_URL come from CMake (CMakeLists.txt). */
 
 #endif
