@@ -96,8 +96,11 @@ def doc_configurations(loader_keys):
                 data = load_yaml(block)
             except yaml.YAMLError:
                 data = None
-            named = "rtlint.yaml" in block.split("\n", 1)[0]
-            if named or (isinstance(data, dict) and top & set(data)):
+            first = block.split("\n", 1)[0]
+            named = "rtlint.yaml" in first
+            # A block headed by another file's name (`# .gitlab-ci.yml`) is that file.
+            other = not named and re.match(r"#\s*\S+\.ya?ml\b", first)
+            if named or (not other and isinstance(data, dict) and top & set(data)):
                 yield where, block
 
 
