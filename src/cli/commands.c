@@ -4,6 +4,7 @@
 #include "cli/project_root.h"
 #include "cli/session.h"
 #include "cli/standards_setup.h"
+#include "cli/stdin_buffer.h"
 #include "core/embedded.h"
 #include "core/fsio.h"
 #include "core/util.h"
@@ -61,10 +62,19 @@ static void emit(FILE *out, const LintResult *r, Format format, const OutputOpti
 }
 
 int cmd_check(const Options *o) {
+  Overlay stdin_ov;
+  overlay_init(&stdin_ov);
+  if (o->stdin_filename && !stdin_buffer_read(&stdin_ov, o->stdin_filename)) {
+    overlay_free(&stdin_ov);
+    return EXIT_USAGE;
+  }
   Session s;
-  int status = session_open(&s, o, (SessionNeeds){.cache = true});
+  int status = session_open(
+      &s, o,
+      (SessionNeeds){.cache = true, .overlay = o->stdin_filename ? overlay_fs(&stdin_ov) : NULL});
   if (status >= 0) {
     session_close(&s);
+    overlay_free(&stdin_ov);
     return status;
   }
   /* -o: a temporary renamed into place at the end (core/fsio.h), so a
@@ -83,7 +93,14 @@ int cmd_check(const Options *o) {
     status = fs.diff_files ? EXIT_FINDINGS : EXIT_CLEAN;
   } else {
     bool fix_failed = false;
-    if (o->fix_level != FIX_NONE) {
+    if (o->fix_level != FIX_NONE && o->stdin_filename) {
+      /* The fixed text is the output; the report of what remains goes to
+       * -o FILE or stderr. */
+      if (stdin_buffer_fix(&s, &stdin_ov, o->stdin_filename, o->fix_level, stdout))
+        session_relint(&s);
+      if (!o->output)
+        out = stderr;
+    } else if (o->fix_level != FIX_NONE) {
       FixSummary fs = fix_run(&s.proj, &s.result, o->fix_level, false, out);
       fix_failed = fs.write_failures > 0;
       if (fs.files_written) {
@@ -110,6 +127,7 @@ int cmd_check(const Options *o) {
     status = EXIT_USAGE;
   }
   session_close(&s);
+  overlay_free(&stdin_ov);
   return status;
 }
 
@@ -219,7 +237,7 @@ int cmd_standards(const Options *o) {
   project_root_locate(o->config, o->paths, o->npaths, &config, &common, &root);
   Standards std;
   char *learned = NULL;
-  bool ok = standards_setup(&std, o->standards, &files, common, root, &learned);
+  bool ok = standards_setup(&std, o->standards, &files, common, root, NULL, &learned);
   free(config);
   free(common);
   if (!ok) {

@@ -237,6 +237,10 @@ static const OptSpec option_table[] = {
      NULL, FIELD(staged)},
     {"baseline", 0, "FILE", C_CHECK | C_BASELINE,
      "report only findings not in FILE; baseline: the file to write", NULL, FIELD(baseline)},
+    {"stdin-filename", 0, "PATH", C_CHECK,
+     "lint standard input as the text of PATH (its project, configuration and imports from "
+     "disk); with --fix print the fixed text, write nothing",
+     NULL, FIELD(stdin_filename)},
     {"changed-since", 0, "REV", C_CHECK, "only report findings on lines changed since REV", NULL,
      FIELD(changed_since)},
     {"require-reason", 0, NULL, C_LINT, "an rtlint-disable comment must say why (-- reason)", NULL,
@@ -564,6 +568,17 @@ int options_parse(Options *o, int argc, char **argv) {
   if (o->staged && (o->fix_level != FIX_NONE))
     return usage_error("%s", "--staged cannot be combined with --fix or --diff (the index is not "
                              "the working tree)");
+  if (o->stdin_filename) {
+    if (o->paths_given)
+      return usage_error("%s", "--stdin-filename names the file standard input stands for: give "
+                               "no PATH");
+    if (o->staged || o->shard_count || o->changed_since)
+      return usage_error("%s", "--stdin-filename lints one buffer: not with --staged, --shard or "
+                               "--changed-since");
+    if (!*o->stdin_filename)
+      return usage_error("%s", "--stdin-filename needs a path");
+    push(&o->paths, &o->npaths, o->stdin_filename);
+  }
   if ((o->command == CMD_CHECK || o->command == CMD_STANDARDS || o->command == CMD_BASELINE ||
        o->command == CMD_REPORT) &&
       o->npaths == 0)
@@ -584,7 +599,7 @@ void options_free(Options *o) {
 }
 
 static bool notice_kind(const char *id) {
-  if (strcmp(id, NOTICE_PARSE_ERROR) == 0)
+  if (strcmp(id, NOTICE_PARSE_ERROR) == 0 || strcmp(id, NOTICE_NOT_LINTED) == 0)
     return true;
   for (SourceStatus st = SOURCE_UNREADABLE; st <= SOURCE_INVALID_UTF8; st++)
     if (strcmp(id, src_status_name(st)) == 0)
@@ -646,7 +661,8 @@ bool options_selection(const Options *o, RuleSelection *sel) {
 }
 
 const char *options_cache_dir(const Options *o) {
-  if (o->no_cache || o->diff || o->fix_level != FIX_NONE)
+  /* A buffer is not the file its stamp describes. */
+  if (o->no_cache || o->diff || o->fix_level != FIX_NONE || o->stdin_filename)
     return NULL;
   const char *dir = o->cache_dir ? o->cache_dir : getenv("RTLINT_CACHE_DIR");
   return dir && *dir ? dir : ".rtlint-cache";

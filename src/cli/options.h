@@ -63,6 +63,10 @@ typedef struct Options {
   const char *changed_since; /* --changed-since REV */
   bool update, allow_new;    /* rtlint baseline --update [--allow-new] */
   bool paths_given;          /* PATH arguments were given (not the default ".") */
+  /* --stdin-filename PATH: lint standard input as the text of PATH (also
+   * set by rtlint lsp for the document it lints). paths then holds PATH
+   * alone, which is linted as named: it need not exist on disk. */
+  const char *stdin_filename;
   /* rtlint report */
   bool format_set;
   const char *compare; /* --compare PREV.json */

@@ -11,6 +11,8 @@
 static void project_start(Session *s) {
   project_init(&s->proj, &s->std);
   adoption_project(&s->ad, &s->proj);
+  if (s->overlay)
+    s->proj.fs = s->overlay;
   if (s->learned)
     s->proj.standards_path = path_absolute(s->proj.cwd, s->learned);
   s->have_proj = true;
@@ -22,7 +24,7 @@ static bool learn_standards(Session *s) {
     file_list_add(&candidates, s->files.paths[i]);
   adoption_standards_candidates(&s->ad, &candidates);
   bool ok = standards_setup(&s->std, adoption_standards_file(&s->ad, s->o), &candidates,
-                            s->ad.common_dir, s->ad.root, &s->learned);
+                            s->ad.common_dir, s->ad.root, s->overlay, &s->learned);
   file_list_free(&candidates);
   if (!ok)
     return false;
@@ -42,6 +44,7 @@ static void lint(Session *s) {
 int session_open(Session *s, const Options *o, SessionNeeds needs) {
   memset(s, 0, sizeof *s);
   s->o = o;
+  s->overlay = needs.overlay;
   int early = adoption_begin(&s->ad, o);
   if (early >= 0)
     return early;

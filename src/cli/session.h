@@ -20,6 +20,7 @@ typedef struct Session {
   Cache cache;
   bool cached;
   LintResult result;
+  const ProjectFs *overlay; /* SessionNeeds.overlay */
   /* What was set up, for session_close. */
   bool have_std, have_proj, have_result;
 } Session;
@@ -28,6 +29,9 @@ typedef struct Session {
 typedef struct SessionNeeds {
   bool cache;      /* the findings cache may serve (false: rewrites and lints again) */
   bool keep_trees; /* the command reads the linted files' trees afterwards */
+  /* Files read from memory before the disk (--stdin-filename's buffer, an
+   * editor's open documents); NULL: the disk only. Outlives the session. */
+  const ProjectFs *overlay;
 } SessionNeeds;
 
 /* Reads the configuration, finds the files (walk, index or shard), learns

@@ -65,6 +65,9 @@ const char *fix_applicability_name(FixApplicability a);
  * syntax errors. Reported in every format; never stops the run. Its kind is
  * one of src_status_name()'s or NOTICE_PARSE_ERROR. */
 #define NOTICE_PARSE_ERROR "parse-error"
+/* --stdin-filename named a file rtlint does not lint (its extension, or the
+ * configuration's include/exclude): nothing was checked. */
+#define NOTICE_NOT_LINTED "not-linted"
 typedef struct Notice {
   char *path;
   const char *kind; /* "unreadable", "invalid-utf8", "parse-error", ... */

@@ -1,0 +1,37 @@
+#ifndef RTLINT_RESOLVE_OVERLAY_H
+#define RTLINT_RESOLVE_OVERLAY_H
+/* Files whose text comes from memory instead of the disk: the buffer piped
+ * to `check --stdin-filename`, the documents open in an editor (`rtlint
+ * lsp`). Through overlay_fs a Project reads them as if they were on disk
+ * (in place of what the disk holds there, or where there is no file yet);
+ * every other file is read from the disk. Not thread-safe for writers: set
+ * and remove only while no lint reads it. */
+#include "core/strmap.h"
+#include "resolve/project.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct OverlayFile {
+  char *bytes; /* NUL-terminated */
+  size_t len;
+} OverlayFile;
+
+typedef struct Overlay {
+  StrMap files; /* absolute normalized path -> OverlayFile */
+  size_t n;
+  ProjectFs fs;
+} Overlay;
+
+void overlay_init(Overlay *o);
+void overlay_free(Overlay *o);
+/* Copies len bytes as the text of abs_path (absolute, normalized). */
+void overlay_set(Overlay *o, const char *abs_path, const char *bytes, size_t len);
+/* Takes ownership of bytes (malloc'd, with a NUL at bytes[len]). */
+void overlay_set_owned(Overlay *o, const char *abs_path, char *bytes, size_t len);
+void overlay_remove(Overlay *o, const char *abs_path);
+const OverlayFile *overlay_get(const Overlay *o, const char *abs_path);
+/* The hooks a Project reads through (valid while o lives). */
+const ProjectFs *overlay_fs(Overlay *o);
+
+#endif
