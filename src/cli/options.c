@@ -276,6 +276,8 @@ static const struct {
      "rtlint baseline [OPTIONS] [PATH...]     take or --update the ratchet file"},
     {"report", CMD_REPORT,
      "rtlint report [OPTIONS] [PATH...]       migration progress (docs/report.md)"},
+    {"lsp", CMD_LSP,
+     "rtlint lsp                              language server on stdio (docs/editors.md)"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -548,7 +550,7 @@ int options_parse(Options *o, int argc, char **argv) {
     o->fix_level = FIX_SAFE;
   if (o->command == CMD_EXPLAIN && o->npaths != 1)
     return usage_error("%s", "explain takes exactly one rule id");
-  if (o->command == CMD_RULES && o->npaths)
+  if ((o->command == CMD_RULES || o->command == CMD_LSP) && o->npaths)
     return usage_error("unexpected argument '%s'", o->paths[0]);
   if (o->command == CMD_REPORT) {
     if (!o->format_set)

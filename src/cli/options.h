@@ -18,7 +18,8 @@ typedef enum Command {
   CMD_STANDARDS,
   CMD_MERGE,
   CMD_BASELINE,
-  CMD_REPORT
+  CMD_REPORT,
+  CMD_LSP
 } Command;
 typedef enum Format {
   FORMAT_TEXT,
