@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs what rtlint needs to build and test, on Debian 12, only if missing
-# (clang and libclang-rt-14-dev, which holds libFuzzer, for `make fuzz`):
+# (clang and libclang-rt-14-dev, which holds libFuzzer, for `make fuzz`;
+# neovim, whose built-in LSP client tests `rtlint lsp`):
 # Debian packages with apt-get, the pinned tree-sitter grammars, the SARIF
 # multitool and the TypeScript compiler (both tests only) with npm ci.
 set -eu
@@ -8,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES="gcc make cmake pkg-config git python3 libtree-sitter-dev libpcre2-dev
 libjansson-dev libgit2-dev libyaml-dev libxxhash-dev libcmocka-dev python3-jsonschema valgrind
-pre-commit chromium clang libclang-rt-14-dev"
+pre-commit chromium clang libclang-rt-14-dev neovim"
 
 missing=""
 for p in $PACKAGES; do
@@ -46,4 +47,12 @@ fi
 stamp=tools/tsoracle/node_modules/.package-lock.json
 if [ ! -f "$stamp" ] || [ tools/tsoracle/package-lock.json -nt "$stamp" ]; then
   npm ci --ignore-scripts --no-audit --no-fund --prefix tools/tsoracle
+fi
+
+# A real LSP client library for the language server's protocol tests
+# (tests/lsp/protocol.js), pinned by tools/lspclient/package-lock.json; no
+# install scripts.
+stamp=tools/lspclient/node_modules/.package-lock.json
+if [ ! -f "$stamp" ] || [ tools/lspclient/package-lock.json -nt "$stamp" ]; then
+  npm ci --ignore-scripts --no-audit --no-fund --prefix tools/lspclient
 fi
