@@ -76,6 +76,13 @@ json_t *lsp_code_actions(const DocStore *s, const Doc *d, json_t *params) {
                              (uint32_t)json_integer_value(json_object_get(a, "character")));
   uint32_t to = doc_offset(s, d, (uint32_t)json_integer_value(json_object_get(b, "line")),
                            (uint32_t)json_integer_value(json_object_get(b, "character")));
+  /* Whole lines: a cursor at the start of a line offers the fixes of the
+   * findings on it, as editors that ask for the cursor's position expect. */
+  const OverlayFile *text = doc_text(s, d);
+  while (from > 0 && text->bytes[from - 1] != '\n')
+    from--;
+  while (to < text->len && text->bytes[to] != '\n')
+    to++;
   if (wanted(only, "quickfix"))
     for (size_t i = 0; i < d->findings.n; i++) {
       const Finding *f = &d->findings.items[i];
