@@ -1,7 +1,9 @@
 #include "lsp/actions.h"
 
 #include "core/util.h"
+#include "fix/apply.h"
 #include "lsp/lint.h"
+#include "rules/registry.h"
 
 #include <string.h>
 
@@ -67,6 +69,51 @@ static void quickfixes(const DocStore *s, const Doc *d, const Finding *f, json_t
   free(comment);
 }
 
+/* Every safe fix of the last lint applied to the text, as `--fix` would
+ * (overlaps deferred, refused when it breaks the syntax); NULL when none.
+ * Built only when asked for: it parses the file twice. */
+static char *fix_all(const DocStore *s, const Doc *d, size_t *len) {
+  const Findings *fs = &d->findings;
+  bool any = false;
+  for (size_t i = 0; i < fs->n; i++)
+    any = any || fs->items[i].fix == FIX_SAFE;
+  Lang lang;
+  if (!any || !lang_for_path(d->path, &lang))
+    return NULL;
+  const OverlayFile *t = doc_text(s, d);
+  Source src;
+  char *detail = NULL;
+  if (src_from_memory(&src, t->bytes, t->len, d->path, &detail) != SOURCE_OK) {
+    free(detail);
+    return NULL;
+  }
+  Diag *diags = xcalloc(fs->n, sizeof *diags);
+  size_t n = 0;
+  for (size_t i = 0; i < fs->n; i++) {
+    const Finding *f = &fs->items[i];
+    if (f->fix == FIX_NONE)
+      continue;
+    diags[n++] = (Diag){.rule = rules_find(f->rule),
+                        .severity = f->severity,
+                        .src = &src,
+                        .start = f->start,
+                        .end = f->end,
+                        .fix = {.applicability = f->fix,
+                                .title = f->fix_title,
+                                .edits = f->edits,
+                                .nedits = f->nedits}};
+  }
+  FileFixResult fr;
+  fix_build(&fr, &src, lang, diags, n, FIX_SAFE);
+  char *fixed = fr.fixed;
+  *len = fr.fixed_len;
+  fr.fixed = NULL;
+  fix_result_free(&fr);
+  free(diags);
+  src_free(&src);
+  return fixed;
+}
+
 json_t *lsp_code_actions(const DocStore *s, const Doc *d, json_t *params) {
   json_t *out = json_array();
   json_t *range = json_object_get(params, "range");
@@ -90,15 +137,18 @@ json_t *lsp_code_actions(const DocStore *s, const Doc *d, json_t *params) {
       if (is_rule && f->start <= to && f->end >= from)
         quickfixes(s, d, f, out);
     }
-  if (d->findings.fix_all && wanted(only, "source.fixAll.rtlint")) {
+  size_t fixed_len = 0;
+  char *fixed = wanted(only, "source.fixAll.rtlint") ? fix_all(s, d, &fixed_len) : NULL;
+  if (fixed) {
     const OverlayFile *t = doc_text(s, d);
     json_t *edits = json_array();
     json_array_append_new(edits,
                           json_pack("{s:o, s:s%}", "range", doc_range(s, d, 0, (uint32_t)t->len),
-                                    "newText", d->findings.fix_all, d->findings.fix_all_len));
+                                    "newText", fixed, fixed_len));
     json_array_append_new(out,
                           json_pack("{s:s, s:s, s:o}", "title", "Fix all safe rtlint findings",
                                     "kind", "source.fixAll.rtlint", "edit", edit_of(d, edits)));
+    free(fixed);
   }
   return out;
 }

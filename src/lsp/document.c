@@ -15,7 +15,6 @@ void findings_free(Findings *f) {
     free(x->edits);
   }
   free(f->items);
-  free(f->fix_all);
   memset(f, 0, sizeof *f);
 }
 

@@ -2,7 +2,6 @@
 
 #include "cli/session.h"
 #include "core/util.h"
-#include "fix/apply.h"
 #include "rules/registry.h"
 
 #include <stdlib.h>
@@ -77,28 +76,11 @@ json_t *lsp_lint(DocStore *s, Doc *d) {
   if (st < 0) {
     Module *m = module_at(&ses.proj, d->path);
     const DiagList *dl = &ses.result.diags;
-    Diag *for_fix = xcalloc(dl->n ? dl->n : 1, sizeof *for_fix);
-    size_t nfix = 0;
-    bool safe_fix = false;
     for (size_t i = 0; m && i < dl->n; i++) {
       const Diag *x = &dl->items[i];
-      if (x->src != &m->src || x->suppressed)
-        continue;
-      keep_finding(&d->findings, x);
-      for_fix[nfix++] = *x;
-      safe_fix = safe_fix || (x->fix.nedits && x->fix.applicability == FIX_SAFE);
+      if (x->src == &m->src && !x->suppressed)
+        keep_finding(&d->findings, x);
     }
-    if (safe_fix) {
-      FileFixResult fr;
-      fix_build(&fr, &m->src, m->lang, for_fix, nfix, FIX_SAFE);
-      if (fr.fixed) {
-        d->findings.fix_all = fr.fixed;
-        d->findings.fix_all_len = fr.fixed_len;
-        fr.fixed = NULL;
-      }
-      fix_result_free(&fr);
-    }
-    free(for_fix);
     for (size_t i = 0; i < ses.result.notices.n; i++) {
       const Notice *n = &ses.result.notices.items[i];
       if (m && n->path && m->src.path && strcmp(n->path, m->src.path) == 0)
