@@ -205,14 +205,7 @@ bool doc_apply_change(DocStore *s, Doc *d, json_t *change) {
     uint32_t from = doc_offset(s, d, al, ac), to = doc_offset(s, d, bl, bc);
     if (to < from)
       return false;
-    const OverlayFile *t = doc_text(s, d);
-    size_t len = t->len - (to - from) + new_len;
-    char *bytes = xmalloc(len + 1);
-    memcpy(bytes, t->bytes, from);
-    memcpy(bytes + from, new_text, new_len);
-    memcpy(bytes + from + new_len, t->bytes + to, t->len - to);
-    bytes[len] = '\0';
-    overlay_set_owned(&s->overlay, d->path, bytes, len);
+    overlay_edit(&s->overlay, d->path, from, to, new_text, new_len);
   }
   index_lines(s, d);
   d->dirty = true;

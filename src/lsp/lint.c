@@ -72,10 +72,14 @@ json_t *lsp_lint(DocStore *s, Doc *d) {
   o.npaths = 1;
   o.stdin_filename = d->path;
   Session ses;
-  int st = session_open(&ses, &o, (SessionNeeds){.overlay = overlay_fs(&s->overlay)});
+  int st = session_open(&ses, &o,
+                        (SessionNeeds){.overlay = overlay_fs(&s->overlay), .keep_trees = true});
   if (st < 0) {
     Module *m = module_at(&ses.proj, d->path);
     const DiagList *dl = &ses.result.diags;
+    /* The next lint after an edit re-parses incrementally from this tree. */
+    if (m && m->tree)
+      overlay_keep_tree(&s->overlay, d->path, m->tree);
     for (size_t i = 0; m && i < dl->n; i++) {
       const Diag *x = &dl->items[i];
       if (x->src == &m->src && !x->suppressed)

@@ -15,6 +15,9 @@
 typedef struct OverlayFile {
   char *bytes; /* NUL-terminated */
   size_t len;
+  /* The tree of an earlier text, edited to match this one (ProjectFs
+   * edited_tree), or NULL; owned. Dropped when the text is replaced. */
+  TSTree *tree;
 } OverlayFile;
 
 typedef struct Overlay {
@@ -30,6 +33,13 @@ void overlay_set(Overlay *o, const char *abs_path, const char *bytes, size_t len
 /* Takes ownership of bytes (malloc'd, with a NUL at bytes[len]). */
 void overlay_set_owned(Overlay *o, const char *abs_path, char *bytes, size_t len);
 void overlay_remove(Overlay *o, const char *abs_path);
+/* Replaces bytes [start, end) of abs_path's text with text[0, len): its tree,
+ * if any, is edited to match (points in bytes, as tree-sitter counts). */
+void overlay_edit(Overlay *o, const char *abs_path, uint32_t start, uint32_t end, const char *text,
+                  size_t len);
+/* Keeps a copy of tree (parsed from abs_path's current text) for the next
+ * incremental parse. */
+void overlay_keep_tree(Overlay *o, const char *abs_path, const TSTree *tree);
 const OverlayFile *overlay_get(const Overlay *o, const char *abs_path);
 /* The hooks a Project reads through (valid while o lives). */
 const ProjectFs *overlay_fs(Overlay *o);
