@@ -52,7 +52,7 @@ def lsp_items(items):
 def random_edit(rng, text):
     """(start index, end index, new text) in code points; the text stays near its size."""
     n = len(text)
-    if n > 0 and (rng.random() < 0.45 or n > 20000):
+    if n > 0 and (rng.random() < 0.45 or n > 6000):
         s = rng.randrange(n)
         e = min(n, s + rng.randrange(1, 16))
         return s, e, ""
