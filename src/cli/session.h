@@ -21,6 +21,7 @@ typedef struct Session {
   bool cached;
   LintResult result;
   const ProjectFs *overlay; /* SessionNeeds.overlay */
+  struct StandardsMemo *std_memo;
   /* What was set up, for session_close. */
   bool have_std, have_proj, have_result;
 } Session;
@@ -32,6 +33,9 @@ typedef struct SessionNeeds {
   /* Files read from memory before the disk (--stdin-filename's buffer, an
    * editor's open documents); NULL: the disk only. Outlives the session. */
   const ProjectFs *overlay;
+  /* Standards kept from the previous session (rtlint lsp); NULL: learn
+   * them afresh. */
+  struct StandardsMemo *std_memo;
 } SessionNeeds;
 
 /* Reads the configuration, finds the files (walk, index or shard), learns

@@ -39,6 +39,7 @@ void docs_free(DocStore *s) {
     doc_free(s->docs[i]);
   free(s->docs);
   overlay_free(&s->overlay);
+  standards_memo_free(&s->std_memo);
 }
 
 static int hexval(char c) {

@@ -4,6 +4,7 @@
  * lints read through, so open buffers take precedence over the disk), and
  * the mapping between LSP positions (line, character in UTF-16 code units or
  * UTF-8 bytes, as negotiated) and the byte offsets the linter works in. */
+#include "cli/standards_setup.h"
 #include "lsp/findings.h"
 #include "resolve/overlay.h"
 
@@ -31,6 +32,7 @@ typedef struct DocStore {
   Doc **docs;
   size_t n, cap;
   PosEncoding enc;
+  StandardsMemo std_memo; /* the standards of the last lint, reused while unchanged */
 } DocStore;
 
 void docs_init(DocStore *s);

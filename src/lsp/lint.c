@@ -73,7 +73,9 @@ json_t *lsp_lint(DocStore *s, Doc *d) {
   o.stdin_filename = d->path;
   Session ses;
   int st = session_open(&ses, &o,
-                        (SessionNeeds){.overlay = overlay_fs(&s->overlay), .keep_trees = true});
+                        (SessionNeeds){.overlay = overlay_fs(&s->overlay),
+                                       .keep_trees = true,
+                                       .std_memo = &s->std_memo});
   if (st < 0) {
     Module *m = module_at(&ses.proj, d->path);
     const DiagList *dl = &ses.result.diags;

@@ -261,6 +261,7 @@ static void notification(Server *sv, const char *method, json_t *params) {
     /* The standards, a configuration, a wrapper or a tsconfig may have
      * changed on disk: every open document is linted again (each lint reads
      * configuration and standards afresh). */
+    standards_memo_free(&sv->docs.std_memo);
     all_dirty(sv);
   }
   /* Other notifications (initialized, $/setTrace, ...) need nothing. */

@@ -296,6 +296,26 @@ async function main() {
   check(pub.diagnostics.some((d) => d.code === "event-name-custom"),
     "closing it republishes the importer from the disk's text again");
 
+  // --- the standards module's buffer teaches the importer's lint -----------
+  const srel = "lib/realtime/unified-channel-standards.ts", suri = uriOf(srel);
+  const stext = fs.readFileSync(path.join(app, srel), "utf8");
+  await open(s, srel, stext);
+  const sline = stext.split("\n").findIndex((x) => x.includes("export const UNIFIED_EVENTS = {")) + 1;
+  n = s.count(wuri);
+  s.conn.sendNotification(lsp.DidChangeTextDocumentNotification.type, {
+    textDocument: { uri: suri, version: 2 },
+    contentChanges: [{ range: { start: { line: sline, character: 0 }, end: { line: sline, character: 0 } },
+      text: '  TYPING_INDICATOR: "typing_indicator",\n' }],
+  });
+  pub = await s.next(wuri, n);
+  check(!pub.diagnostics.some((d) => d.code === "event-name-custom"),
+    "an unsaved event added to the standards buffer is known to the importer's lint");
+  n = s.count(wuri);
+  s.conn.sendNotification(lsp.DidCloseTextDocumentNotification.type, { textDocument: { uri: suri } });
+  pub = await s.next(wuri, n);
+  check(pub.diagnostics.some((d) => d.code === "event-name-custom"),
+    "closing the standards buffer brings the disk's catalog back");
+
   // --- watched files and configuration ------------------------------------
   n = s.count(wuri);
   fs.writeFileSync(path.join(app, "rtlint.yaml"), "rules:\n  event-name-custom: off\n");
