@@ -5,7 +5,7 @@ edits (default 1,000), each waited for; then RSS after 100 edits and after
 --rss-edits edits (default 10,000). Edits alternate between typing a
 character and deleting it at random places, so the text stays the same size.
   bench/lsp-latency.py [--rtlint build/rtlint] [--tree DIR] [--file REL]
-The tree is generated into bench/work/tree-3k when --tree is not given."""
+--tree defaults to bench/run's 3k tree (bench/work/t3k), generated when missing."""
 import argparse
 import os
 import random
@@ -46,7 +46,7 @@ def main():
     ap.add_argument("--rss-edits", type=int, default=10000)
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
-    tree = args.tree or os.path.join(ROOT, "bench/work/tree-3k")
+    tree = args.tree or os.path.join(ROOT, "bench/work/t3k")
     if not os.path.isdir(tree):
         subprocess.run([sys.executable, os.path.join(ROOT, "bench/gen.py"), "--files", "3000",
                         "--out", tree, "--seed", "1"], check=True)
