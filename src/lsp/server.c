@@ -269,7 +269,9 @@ static void notification(Server *sv, const char *method, json_t *params) {
 
 static void handle(Server *sv, const char *body, size_t len) {
   json_error_t err;
-  json_t *msg = json_loadb(body, len, 0, &err);
+  /* A buffer may hold NUL characters (\u0000): lint it like a file with
+   * them (a binary notice) rather than refuse the message. */
+  json_t *msg = json_loadb(body, len, JSON_ALLOW_NUL, &err);
   if (!msg) {
     fprintf(stderr, "rtlint lsp: malformed JSON: %s\n", err.text);
     reply_error(sv, NULL, ERR_PARSE, "malformed JSON");

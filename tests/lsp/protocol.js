@@ -367,12 +367,16 @@ async function main() {
   raw.stdin.write(frame("{not json"));
   raw.stdin.write("Content-Type: nothing\r\n\r\n");
   raw.stdin.write(frame([1, 2]));
+  raw.stdin.write(frame({ jsonrpc: "2.0", method: "textDocument/didOpen", params: { textDocument: {
+    uri: uriOf("lib/probe/nul.ts"), languageId: "typescript", version: 1, text: "const a = 1;\u0000\n" } } }));
   raw.stdin.write(frame({ jsonrpc: "2.0", id: 2, method: "shutdown" }));
   raw.stdin.write(frame({ jsonrpc: "2.0", method: "exit" }));
   const rawExit = await new Promise((r) => raw.on("exit", r));
   const msgs = out.toString("utf8").split(/Content-Length: \d+\r\n\r\n/).filter(Boolean).map((t) => JSON.parse(t));
   const errs = msgs.filter((m) => m.error).map((m) => m.error.code);
   check(same(errs, [-32700, -32700, -32600]), `malformed JSON, a frame without Content-Length and a non-object each get an error (${errs})`);
+  check(msgs.some((m) => m.method === "textDocument/publishDiagnostics" && m.params.uri === uriOf("lib/probe/nul.ts")),
+    "a buffer holding a NUL character is accepted and published");
   check(msgs.some((m) => m.id === 2 && m.result === null) && rawExit === 0,
     "the server goes on: shutdown answered, exit 0");
 
