@@ -369,6 +369,8 @@ async function main() {
   raw.stdin.write(frame([1, 2]));
   raw.stdin.write(frame({ jsonrpc: "2.0", method: "textDocument/didOpen", params: { textDocument: {
     uri: uriOf("lib/probe/nul.ts"), languageId: "typescript", version: 1, text: "const a = 1;\u0000\n" } } }));
+  for (let i = 0; i < 200 && !/publishDiagnostics/.test(out.toString("utf8")); i++)
+    await new Promise((r) => setTimeout(r, 50));
   raw.stdin.write(frame({ jsonrpc: "2.0", id: 2, method: "shutdown" }));
   raw.stdin.write(frame({ jsonrpc: "2.0", method: "exit" }));
   const rawExit = await new Promise((r) => raw.on("exit", r));
