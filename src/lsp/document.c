@@ -108,7 +108,6 @@ Doc *docs_open(DocStore *s, const char *uri, long version, const char *text, siz
     free(path);
   }
   d->version = version;
-  d->linted_version = -1;
   d->dirty = true;
   overlay_set(&s->overlay, d->path, text, len);
   index_lines(s, d);

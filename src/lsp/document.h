@@ -18,8 +18,7 @@ typedef struct Doc {
   char *uri;
   char *path; /* absolute, normalized */
   long version;
-  bool dirty; /* changed since it was last linted */
-  long linted_version;
+  bool dirty;            /* changed since it was last linted */
   uint32_t *line_starts; /* byte offset of each line of the text */
   size_t nlines;
   Findings findings; /* of the last lint */

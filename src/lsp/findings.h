@@ -5,7 +5,9 @@
 #include "core/diag.h"
 
 typedef struct Finding {
-  const char *rule; /* static (the registry's id) */
+  /* The rule's id, or for a notice about the file (severity SEV_OFF) its
+   * kind; static strings either way. */
+  const char *rule;
   Severity severity;
   uint32_t start, end;
   char *message;

@@ -100,7 +100,6 @@ json_t *lsp_lint(DocStore *s, Doc *d) {
   }
   session_close(&ses);
   d->dirty = false;
-  d->linted_version = d->version;
   return lsp_diagnostics(s, d);
 }
 

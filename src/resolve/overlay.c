@@ -59,12 +59,12 @@ void overlay_free(Overlay *o) {
   memset(o, 0, sizeof *o);
 }
 
-void overlay_set_owned(Overlay *o, const char *abs_path, char *bytes, size_t len) {
+/* Takes ownership of bytes (malloc'd, with a NUL at bytes[len]). */
+static void set_owned(Overlay *o, const char *abs_path, char *bytes, size_t len) {
   OverlayFile *f = strmap_get(&o->files, abs_path);
   if (!f) {
     f = xcalloc(1, sizeof *f);
     strmap_put(&o->files, abs_path, f);
-    o->n++;
   }
   drop_tree(f);
   free(f->bytes);
@@ -123,7 +123,7 @@ void overlay_set(Overlay *o, const char *abs_path, const char *bytes, size_t len
   char *copy = xmalloc(len + 1);
   memcpy(copy, bytes, len);
   copy[len] = '\0';
-  overlay_set_owned(o, abs_path, copy, len);
+  set_owned(o, abs_path, copy, len);
 }
 
 /* StrMap has no deletion: a removed file keeps its key with a NULL value. */
@@ -133,7 +133,6 @@ void overlay_remove(Overlay *o, const char *abs_path) {
     return;
   file_free(f);
   strmap_put(&o->files, abs_path, NULL);
-  o->n--;
 }
 
 const OverlayFile *overlay_get(const Overlay *o, const char *abs_path) {

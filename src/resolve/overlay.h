@@ -22,7 +22,6 @@ typedef struct OverlayFile {
 
 typedef struct Overlay {
   StrMap files; /* absolute normalized path -> OverlayFile */
-  size_t n;
   ProjectFs fs;
 } Overlay;
 
@@ -30,8 +29,6 @@ void overlay_init(Overlay *o);
 void overlay_free(Overlay *o);
 /* Copies len bytes as the text of abs_path (absolute, normalized). */
 void overlay_set(Overlay *o, const char *abs_path, const char *bytes, size_t len);
-/* Takes ownership of bytes (malloc'd, with a NUL at bytes[len]). */
-void overlay_set_owned(Overlay *o, const char *abs_path, char *bytes, size_t len);
 void overlay_remove(Overlay *o, const char *abs_path);
 /* Replaces bytes [start, end) of abs_path's text with text[0, len): its tree,
  * if any, is edited to match (points in bytes, as tree-sitter counts). */
