@@ -114,6 +114,18 @@ def main():
         r3 = run(rtlint, app, ["--fix", "--stdin-filename", "README.txt"], "some text\n")
         check(r3.stdout == "some text\n", "--fix on a path rtlint does not lint echoes the buffer")
 
+        # A suppressed finding's fix is not applied (it was, by --fix and --diff).
+        sup = ("export const c = (orgId: string, userId: string) =>\n"
+               "  // rtlint-disable-next-line channel-hand-built -- legacy\n"
+               "  supabase.channel(`org:${orgId}:user:${userId}:notifications`);\n")
+        r = run(rtlint, app, ["--fix", "--stdin-filename", "lib/suppressed.ts"], sup)
+        check(r.stdout == sup, "--fix leaves a suppressed finding's text alone")
+        with open(os.path.join(app, "lib/suppressed.ts"), "w", encoding="utf-8") as fh:
+            fh.write(sup)
+        r = run(rtlint, app, ["--diff", "lib/suppressed.ts"])
+        check(r.stdout == "" and r.returncode == 0, "--diff has nothing to change for it")
+        os.remove(os.path.join(app, "lib/suppressed.ts"))
+
         # A path rtlint does not lint: a notice, no findings, exit 0.
         r = run(rtlint, app, ["--format", "json", "--stdin-filename", "styles/site.css"],
                 "body { color: red }\n")
