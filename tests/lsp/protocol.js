@@ -208,6 +208,21 @@ async function main() {
   check(same(got(pub.diagnostics), expected(rel, text)), "a deletion across a surrogate pair keeps positions exact");
   check(pub.version === version, "the publication carries the changed version");
 
+  // --- a burst of edits is linted once (debounce) ---------------------------
+  {
+    const before = s.count(uri);
+    for (let i = 0; i < 20; i++) {
+      s.conn.sendNotification(lsp.DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: ++version },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "" }],
+      });
+    }
+    let last;
+    for (let k = before; !last || last.version !== version; k++) last = await s.next(uri, k);
+    const burst = s.count(uri) - before;
+    check(burst < 20, `20 back-to-back edits gave ${burst} publication(s), not 20`);
+  }
+
   // --- code actions -------------------------------------------------------
   const fixable = pub.diagnostics.find((d) => d.code === "channel-hand-built" && d.range.start.line !== 22) || pub.diagnostics[0];
   let actions = await s.conn.sendRequest(lsp.CodeActionRequest.type, {
