@@ -276,6 +276,18 @@ async function main() {
   })).filter((a) => / \(suggestion: review it\)$/.test(a.title));
   check(sugg.every((a) => !a.isPreferred), "suggested fixes are marked as such and not preferred");
 
+  // --- a line rtlint could not parse: an information diagnostic ------------
+  {
+    const hrel = "components/drafts/HalfWritten.tsx";
+    const htext = fs.readFileSync(path.join(app, hrel), "utf8");
+    const hpub = await open(s, hrel, htext);
+    const notice = JSON.parse(cp.spawnSync(rtlint, ["--no-cache", "--format", "json", "--stdin-filename", hrel],
+      { cwd: app, input: htext, encoding: "utf8" }).stdout).notices.find((x) => x.kind === "parse-error");
+    const pe = hpub.diagnostics.find((d) => d.code === "parse-error");
+    check(!!notice && !!pe && pe.severity === 3 && pe.range.start.line === notice.line - 1,
+      "a parse-error notice is an information diagnostic on its line");
+  }
+
   // --- cancellation --------------------------------------------------------
   const src = new lsp.CancellationTokenSource();
   const req = s.conn.sendRequest(lsp.DocumentDiagnosticRequest.type, { textDocument: { uri } }, src.token);
