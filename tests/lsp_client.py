@@ -3,6 +3,7 @@ test and the latency bench (the protocol suite uses a real client library,
 tests/lsp/protocol.js). Messages from the server are read on a thread, so the
 server never blocks on a full pipe while we write."""
 import json
+import os
 import queue
 import subprocess
 import threading
@@ -79,6 +80,12 @@ class LspClient:
         self.response(self.request("shutdown", None))
         self.notify("exit", None)
         return self.proc.wait(timeout=60)
+
+    def cpu_seconds(self):
+        """User plus system CPU time the server has used so far."""
+        with open(f"/proc/{self.proc.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def rss_kib(self):
         with open(f"/proc/{self.proc.pid}/status") as f:
