@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "core/printable.h"
+#include "lsp/server.h"
 #include "parse/ast.h"
 
 #include <inttypes.h>
@@ -40,6 +41,9 @@ int main(int argc, char **argv) {
     break;
   case CMD_INIT:
     status = cmd_init(&o);
+    break;
+  case CMD_LSP:
+    status = cmd_lsp();
     break;
   case CMD_CHECK:
   default:

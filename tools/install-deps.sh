@@ -2,7 +2,8 @@
 # Installs what rtlint needs to build and test, on Debian 12, only if missing
 # (clang and libclang-rt-14-dev, which holds libFuzzer, for `make fuzz`;
 # patchelf for `make dist`'s bundle; nodeenv, which pre-commit's node hooks
-# use, here with the system's node: tests/npm_test.py):
+# use, here with the system's node: tests/npm_test.py; neovim, whose built-in
+# LSP client tests `rtlint lsp`):
 # Debian packages with apt-get, the pinned tree-sitter grammars, the SARIF
 # multitool and the TypeScript compiler (both tests only) with npm ci.
 set -eu
@@ -10,7 +11,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES="gcc make cmake pkg-config git python3 libtree-sitter-dev libpcre2-dev
 libjansson-dev libgit2-dev libyaml-dev libxxhash-dev libcmocka-dev python3-jsonschema python3-yaml valgrind
-pre-commit nodeenv chromium clang libclang-rt-14-dev patchelf"
+pre-commit nodeenv chromium clang libclang-rt-14-dev patchelf neovim"
 
 missing=""
 for p in $PACKAGES; do
@@ -48,4 +49,12 @@ fi
 stamp=tools/tsoracle/node_modules/.package-lock.json
 if [ ! -f "$stamp" ] || [ tools/tsoracle/package-lock.json -nt "$stamp" ]; then
   npm ci --ignore-scripts --no-audit --no-fund --prefix tools/tsoracle
+fi
+
+# A real LSP client library for the language server's protocol tests
+# (tests/lsp/protocol.js), pinned by tools/lspclient/package-lock.json; no
+# install scripts.
+stamp=tools/lspclient/node_modules/.package-lock.json
+if [ ! -f "$stamp" ] || [ tools/lspclient/package-lock.json -nt "$stamp" ]; then
+  npm ci --ignore-scripts --no-audit --no-fund --prefix tools/lspclient
 fi

@@ -89,6 +89,28 @@ static void filter_files(Adoption *a, FileList *files) {
   files->n = w;
 }
 
+/* --stdin-filename PATH: linted as named, without discovery (the file need
+ * not exist on disk), unless rtlint would never lint it: then a notice says
+ * so, as the run would otherwise be silent about a buffer it ignored. */
+static void stdin_file(Adoption *a, const char *path, FileList *files) {
+  char buf[PATH_MAX];
+  char *abs = cwd_abs(path);
+  Project shown_from = {.cwd = getcwd(buf, sizeof buf) ? buf : "/", .root = a->root};
+  char *shown = project_display_path(&shown_from, abs);
+  Lang lang;
+  if (!lang_for_path(abs, &lang))
+    notice_add(&files->skipped, shown, NOTICE_NOT_LINTED,
+               "not a file rtlint lints (.ts, .tsx, .mts, .cts; not .d.ts): nothing was checked", 0,
+               0);
+  else if (a->have_config && !config_includes(&a->config, abs))
+    notice_add(&files->skipped, shown, NOTICE_NOT_LINTED,
+               "excluded by the configuration's include/exclude: nothing was checked", 0, 0);
+  else
+    file_list_add(files, path);
+  free(shown);
+  free(abs);
+}
+
 int adoption_files(Adoption *a, const Options *o, FileList *files) {
   char *err = NULL;
   if (o->changed_since) {
@@ -98,6 +120,10 @@ int adoption_files(Adoption *a, const Options *o, FileList *files) {
       return EXIT_USAGE;
     }
     a->have_changed = true;
+  }
+  if (o->stdin_filename) {
+    stdin_file(a, o->stdin_filename, files);
+    return -1;
   }
   if (o->staged) {
     if (!staged_open(&a->staged, files, &a->workdir, &err)) {

@@ -4,6 +4,7 @@
 #include "cli/project_root.h"
 #include "cli/session.h"
 #include "cli/standards_setup.h"
+#include "cli/stdin_buffer.h"
 #include "core/embedded.h"
 #include "core/fsio.h"
 #include "core/timing.h"
@@ -75,6 +76,12 @@ int cmd_check(const Options *o) {
   if (o->timing)
     timing_enable();
   uint64_t started = timing_now();
+  Overlay stdin_ov;
+  overlay_init(&stdin_ov);
+  if (o->stdin_filename && !stdin_buffer_read(&stdin_ov, o->stdin_filename)) {
+    overlay_free(&stdin_ov);
+    return EXIT_USAGE;
+  }
   /* -o: a temporary renamed into place at the end (core/fsio.h), so a
    * failed run leaves no partial report; opened first, so an unwritable
    * path fails before the lint rather than after it. */
@@ -83,13 +90,17 @@ int cmd_check(const Options *o) {
   if (!output_file_open(&output, o->output, &output_err)) {
     fprintf(stderr, "rtlint: %s\n", output_err);
     free(output_err);
+    overlay_free(&stdin_ov);
     return EXIT_USAGE;
   }
   Session s;
-  int status = session_open(&s, o, (SessionNeeds){.cache = true});
+  int status = session_open(
+      &s, o,
+      (SessionNeeds){.cache = true, .overlay = o->stdin_filename ? overlay_fs(&stdin_ov) : NULL});
   if (status >= 0) {
     output_file_abort(&output);
     session_close(&s);
+    overlay_free(&stdin_ov);
     return status;
   }
   FILE *out = output.f;
@@ -98,7 +109,14 @@ int cmd_check(const Options *o) {
     status = fs.diff_files ? EXIT_FINDINGS : EXIT_CLEAN;
   } else {
     bool fix_failed = false;
-    if (o->fix_level != FIX_NONE) {
+    if (o->fix_level != FIX_NONE && o->stdin_filename) {
+      /* The fixed text is the output; the report of what remains goes to
+       * -o FILE or stderr. */
+      if (stdin_buffer_fix(&s, &stdin_ov, o->stdin_filename, o->fix_level, stdout))
+        session_relint(&s);
+      if (!o->output)
+        out = stderr;
+    } else if (o->fix_level != FIX_NONE) {
       FixSummary fs = fix_run(&s.proj, &s.result, o->fix_level, false, out);
       fix_failed = fs.write_failures > 0;
       if (fs.files_written) {
@@ -133,6 +151,7 @@ int cmd_check(const Options *o) {
     status = EXIT_USAGE;
   }
   session_close(&s);
+  overlay_free(&stdin_ov);
   print_timing(o, started);
   return status;
 }
@@ -243,7 +262,7 @@ int cmd_standards(const Options *o) {
   project_root_locate(o->config, o->paths, o->npaths, &config, &common, &root);
   Standards std;
   char *learned = NULL;
-  bool ok = standards_setup(&std, o->standards, &files, common, root, &learned);
+  bool ok = standards_setup(&std, o->standards, &files, common, root, NULL, &learned);
   free(config);
   free(common);
   if (!ok) {

@@ -281,6 +281,10 @@ static const OptSpec option_table[] = {
      NULL, FIELD(staged)},
     {"baseline", 0, "FILE", C_CHECK | C_BASELINE,
      "report only findings not in FILE; baseline: the file to write", NULL, FIELD(baseline)},
+    {"stdin-filename", 0, "PATH", C_CHECK,
+     "lint standard input as the text of PATH (its project, configuration and imports from "
+     "disk); with --fix print the fixed text, write nothing",
+     NULL, FIELD(stdin_filename)},
     {"changed-since", 0, "REV", C_CHECK, "only report findings on lines changed since REV", NULL,
      FIELD(changed_since)},
     {"require-reason", 0, NULL, C_LINT, "an rtlint-disable comment must say why (-- reason)", NULL,
@@ -327,6 +331,8 @@ static const struct {
     {"report", CMD_REPORT,
      "rtlint report [OPTIONS] [PATH...]       migration progress (docs/report.md)"},
     {"init", CMD_INIT, "rtlint init [DIR]                       write a commented rtlint.yaml"},
+    {"lsp", CMD_LSP,
+     "rtlint lsp                              language server on stdio (docs/editors.md)"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -655,7 +661,7 @@ int options_parse(Options *o, int argc, char **argv) {
     o->fix_level = FIX_SAFE;
   if (o->command == CMD_EXPLAIN && o->npaths != 1)
     return usage_error("%s", "explain takes exactly one rule id");
-  if (o->command == CMD_RULES && o->npaths)
+  if ((o->command == CMD_RULES || o->command == CMD_LSP) && o->npaths)
     return usage_error("unexpected argument '%s'", o->paths[0]);
   if (o->command == CMD_REPORT) {
     if (!o->format_set)
@@ -679,6 +685,17 @@ int options_parse(Options *o, int argc, char **argv) {
   if (o->staged && (o->fix_level != FIX_NONE))
     return usage_error("%s", "--staged cannot be combined with --fix or --diff (the index is not "
                              "the working tree)");
+  if (o->stdin_filename) {
+    if (o->paths_given)
+      return usage_error("%s", "--stdin-filename names the file standard input stands for: give "
+                               "no PATH");
+    if (o->staged || o->shard_count || o->changed_since)
+      return usage_error("%s", "--stdin-filename lints one buffer: not with --staged, --shard or "
+                               "--changed-since");
+    if (!*o->stdin_filename)
+      return usage_error("%s", "--stdin-filename needs a path");
+    push(&o->paths, &o->npaths, o->stdin_filename);
+  }
   if ((o->command == CMD_CHECK || o->command == CMD_STANDARDS || o->command == CMD_BASELINE ||
        o->command == CMD_REPORT || o->command == CMD_INIT) &&
       o->npaths == 0)
@@ -761,7 +778,8 @@ bool options_selection(const Options *o, RuleSelection *sel) {
 }
 
 const char *options_cache_dir(const Options *o) {
-  if (o->no_cache || o->diff || o->fix_level != FIX_NONE)
+  /* A buffer is not the file its stamp describes. */
+  if (o->no_cache || o->diff || o->fix_level != FIX_NONE || o->stdin_filename)
     return NULL;
   const char *dir = o->cache_dir ? o->cache_dir : getenv("RTLINT_CACHE_DIR");
   return dir && *dir ? dir : ".rtlint-cache";

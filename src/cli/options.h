@@ -19,7 +19,8 @@ typedef enum Command {
   CMD_MERGE,
   CMD_BASELINE,
   CMD_REPORT,
-  CMD_INIT
+  CMD_INIT,
+  CMD_LSP
 } Command;
 typedef enum Format {
   FORMAT_TEXT,
@@ -67,6 +68,10 @@ typedef struct Options {
   const char *changed_since; /* --changed-since REV */
   bool update, allow_new;    /* rtlint baseline --update [--allow-new] */
   bool paths_given;          /* PATH arguments were given (not the default ".") */
+  /* --stdin-filename PATH: lint standard input as the text of PATH (also
+   * set by rtlint lsp for the document it lints). paths then holds PATH
+   * alone, which is linted as named: it need not exist on disk. */
+  const char *stdin_filename;
   /* rtlint report */
   bool format_set;
   const char *compare; /* --compare PREV.json */

@@ -12,9 +12,42 @@
 static void project_start(Session *s) {
   project_init(&s->proj, &s->std);
   adoption_project(&s->ad, &s->proj);
+  if (s->overlay)
+    s->proj.fs = s->overlay;
   if (s->learned)
     s->proj.standards_path = path_absolute(s->proj.cwd, s->learned);
   s->have_proj = true;
+}
+
+/* The memo's standards when they were made from what this session would
+ * use (s->std then borrows them: have_std stays false). */
+static bool reuse_standards(Session *s, const FileList *candidates, char **key) {
+  StandardsMemo *memo = s->std_memo;
+  *key = NULL;
+  if (!memo || !memo->key || !memo->std.module_suffix)
+    return false;
+  *key = standards_memo_key(adoption_standards_file(&s->ad, s->o), candidates, s->ad.common_dir,
+                            s->ad.root, s->overlay, memo->std.module_suffix,
+                            s->ad.have_config ? s->ad.config.digest : 0);
+  if (strcmp(*key, memo->key) != 0)
+    return false;
+  s->std = memo->std;
+  s->learned = memo->learned ? xstrdup(memo->learned) : NULL;
+  return true;
+}
+
+/* Hands the session's standards to the memo (which frees them later). */
+static void remember_standards(Session *s, const FileList *candidates, char *key) {
+  StandardsMemo *memo = s->std_memo;
+  if (!key)
+    key = standards_memo_key(adoption_standards_file(&s->ad, s->o), candidates, s->ad.common_dir,
+                             s->ad.root, s->overlay, s->std.module_suffix,
+                             s->ad.have_config ? s->ad.config.digest : 0);
+  standards_memo_free(memo);
+  memo->key = key;
+  memo->std = s->std;
+  memo->learned = s->learned ? xstrdup(s->learned) : NULL;
+  s->have_std = false;
 }
 
 static bool learn_standards(Session *s) {
@@ -22,14 +55,26 @@ static bool learn_standards(Session *s) {
   for (size_t i = 0; i < s->files.n; i++)
     file_list_add(&candidates, s->files.paths[i]);
   adoption_standards_candidates(&s->ad, &candidates);
+  char *key = NULL;
+  if (reuse_standards(s, &candidates, &key)) {
+    free(key);
+    file_list_free(&candidates);
+    return true;
+  }
   bool ok = standards_setup(&s->std, adoption_standards_file(&s->ad, s->o), &candidates,
-                            s->ad.common_dir, s->ad.root, &s->learned);
+                            s->ad.common_dir, s->ad.root, s->overlay, &s->learned);
+  if (ok) {
+    s->have_std = true;
+    adoption_standards(&s->ad, &s->std);
+    if (s->std_memo && s->std.module_suffix)
+      remember_standards(s, &candidates, key);
+    else
+      free(key);
+  } else {
+    free(key);
+  }
   file_list_free(&candidates);
-  if (!ok)
-    return false;
-  s->have_std = true;
-  adoption_standards(&s->ad, &s->std);
-  return true;
+  return ok;
 }
 
 static void lint(Session *s) {
@@ -43,6 +88,8 @@ static void lint(Session *s) {
 int session_open(Session *s, const Options *o, SessionNeeds needs) {
   memset(s, 0, sizeof *s);
   s->o = o;
+  s->overlay = needs.overlay;
+  s->std_memo = needs.std_memo;
   int early = adoption_begin(&s->ad, o);
   if (early >= 0)
     return early;

@@ -20,6 +20,8 @@ typedef struct Session {
   Cache cache;
   bool cached;
   LintResult result;
+  const ProjectFs *overlay; /* SessionNeeds.overlay */
+  struct StandardsMemo *std_memo;
   /* What was set up, for session_close. */
   bool have_std, have_proj, have_result;
 } Session;
@@ -29,6 +31,12 @@ typedef struct SessionNeeds {
   bool cache;               /* the findings cache may serve (false: rewrites and lints again) */
   const LintFileHook *hook; /* told about each file whose rules ran (engine.h) */
   const ProjectFs *fs;      /* where files are read (NULL: the disk; --staged: the index) */
+  /* Files read from memory before the disk (--stdin-filename's buffer, an
+   * editor's open documents); NULL: the disk only. Outlives the session. */
+  const ProjectFs *overlay;
+  /* Standards kept from the previous session (rtlint lsp); NULL: learn
+   * them afresh. */
+  struct StandardsMemo *std_memo;
 } SessionNeeds;
 
 /* Reads the configuration, finds the files (walk, index or shard), learns

@@ -65,7 +65,8 @@ const char *fix_applicability_name(FixApplicability a);
  * syntax errors. Reported in every format; never stops the run. Its kind is
  * one of src_status_name()'s or NOTICE_PARSE_ERROR. */
 #define NOTICE_PARSE_ERROR "parse-error"
-/* A file named on the command line that rtlint does not lint, and why. */
+/* A file named on the command line (or by --stdin-filename) that rtlint does
+ * not lint, and why: nothing was checked. */
 #define NOTICE_NOT_LINTED "not-linted"
 typedef struct Notice {
   char *path;

@@ -142,8 +142,9 @@ void fix_build(FileFixResult *out, const Source *src, Lang lang, const Diag *dia
   /* Diagnostics arrive sorted by position: earlier fixes win. */
   for (size_t i = 0; i < n; i++) {
     const Fix *fx = &diags[i].fix;
-    if (fx->applicability == FIX_NONE || fx->applicability < level || fx->nedits == 0 ||
-        !fix_well_formed(fx, src->len))
+    /* A finding an rtlint-disable comment silences is left as it is. */
+    if (diags[i].suppressed || fx->applicability == FIX_NONE || fx->applicability < level ||
+        fx->nedits == 0 || !fix_well_formed(fx, src->len))
       continue;
     bool clash = false;
     for (size_t e = 0; e < fx->nedits && !clash; e++)

@@ -18,7 +18,8 @@ typedef struct FileFixResult {
 } FileFixResult;
 
 /* Builds the fixed text of src from the diagnostics in [first, first+n)
- * (all in src) whose fix applicability is >= level. Overlapping fixes:
+ * (all in src) whose fix applicability is >= level and that no inline
+ * rtlint-disable comment suppresses. Overlapping fixes:
  * the first (by position) wins, the rest are deferred. The result is
  * re-parsed and refused when it has more syntax errors than the original. */
 void fix_build(FileFixResult *out, const Source *src, Lang lang, const Diag *diags, size_t n,

@@ -26,6 +26,10 @@ bool lang_for_path(const char *path, Lang *out) {
 }
 
 TSTree *parse_source(const Source *src, Lang lang) {
+  return parse_source_incremental(src, lang, NULL);
+}
+
+TSTree *parse_source_incremental(const Source *src, Lang lang, const TSTree *old) {
   TSParser **slot = &thread_parsers[lang];
   if (!*slot) {
     *slot = ts_parser_new();
@@ -36,7 +40,7 @@ TSTree *parse_source(const Source *src, Lang lang) {
    * what any real file needs (4 MiB parse in about a second). */
   ts_parser_set_timeout_micros(*slot, PARSE_BUDGET_MICROS + (uint64_t)src->len * 2);
   timing_enter(TIMING_PARSE);
-  TSTree *tree = ts_parser_parse_string(*slot, NULL, src->bytes, src->len);
+  TSTree *tree = ts_parser_parse_string(*slot, old, src->bytes, src->len);
   timing_leave();
   if (!tree)
     ts_parser_reset(*slot);

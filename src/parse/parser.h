@@ -19,6 +19,10 @@ bool lang_for_path(const char *path, Lang *out);
 #endif
 #define PARSE_BUDGET_SECONDS ((int)(PARSE_BUDGET_MICROS / 1000000u))
 TSTree *parse_source(const Source *src, Lang lang);
+/* The same, reusing old (not NULL: a tree of an earlier text of the file,
+ * brought up to date with ts_tree_edit): tree-sitter re-parses only what the
+ * edits touched. The result is the tree a fresh parse gives. */
+TSTree *parse_source_incremental(const Source *src, Lang lang, const TSTree *old);
 
 /* First ERROR or MISSING node in the tree, if any: the position to report. */
 bool parse_first_error(TSTree *tree, uint32_t *byte);

@@ -154,7 +154,7 @@ static void index_insert(Project *p, Module *m) {
 void project_parse(Module *m) {
   pthread_mutex_lock(&m->parse_lock);
   if (!atomic_load(&m->parsed) && m->status == SOURCE_OK) {
-    m->tree = parse_source(&m->src, m->lang);
+    m->tree = parse_source_incremental(&m->src, m->lang, m->edited_tree);
     if (m->tree) {
       m->has_syntax_error = ts_node_has_error(ts_tree_root_node(m->tree));
     } else { /* from now on a file that could not be checked, like an unreadable one */
@@ -245,6 +245,8 @@ static Module *module_get(Project *p, const char *path, const char *mem_bytes, s
   pthread_mutex_init(&m->parse_lock, NULL);
   if (p->fs && p->fs->is_linted)
     m->linted = p->fs->is_linted(p->fs->ctx, abs);
+  if (p->fs && p->fs->edited_tree)
+    m->edited_tree = p->fs->edited_tree(p->fs->ctx, abs);
   pthread_mutex_lock(&p->lock);
   if (strmap_get(&p->expected_linted, abs))
     m->linted = true;

@@ -25,6 +25,7 @@ typedef struct Module {
    * relative to the app folder, the nearest one holding package.json at or
    * below the project root, else src.path. Points into fs_path or src.path. */
   const char *app_path;
+  const TSTree *edited_tree; /* ProjectFs.edited_tree's, parsed from incrementally */
   bool has_syntax_error;
   bool is_standards; /* the UNIFIED_* single source of truth */
   bool linted;       /* among the files being checked (not only imported) */
@@ -73,6 +74,10 @@ typedef struct ProjectFs {
   bool disk_fallback; /* read_file false: read the disk (else: no such file) */
   bool (*file_exists)(void *ctx, const char *abs_path);
   bool (*is_linted)(void *ctx, const char *abs_path);
+  /* A syntax tree of an earlier text of the file, edited (ts_tree_edit) to
+   * match the text read_file gives, for an incremental parse; NULL: none.
+   * It stays the hook's: valid until the Project is freed. */
+  const TSTree *(*edited_tree)(void *ctx, const char *abs_path);
 } ProjectFs;
 
 typedef struct Project {

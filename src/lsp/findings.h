@@ -1,0 +1,29 @@
+#ifndef RTLINT_LSP_FINDINGS_H
+#define RTLINT_LSP_FINDINGS_H
+/* What one lint found in a document, kept after the lint's session is gone
+ * for code actions: byte ranges into the text that was linted. */
+#include "core/diag.h"
+
+typedef struct Finding {
+  /* The rule's id, or for a notice about the file (severity SEV_OFF) its
+   * kind; static strings either way. */
+  const char *rule;
+  Severity severity;
+  uint32_t start, end;
+  char *message;
+  FixApplicability fix; /* FIX_NONE: no fix */
+  char *fix_title;
+  Edit *edits;
+  size_t nedits;
+} Finding;
+
+typedef struct Findings {
+  Finding *items;
+  size_t n, cap;
+  char *fix_all; /* the text with every safe fix applied, or NULL */
+  size_t fix_all_len;
+} Findings;
+
+void findings_free(Findings *f);
+
+#endif

@@ -1,0 +1,142 @@
+#include "lsp/lint.h"
+
+#include "cli/session.h"
+#include "core/util.h"
+#include "rules/registry.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static Module *module_at(Project *p, const char *abs) {
+  for (size_t i = 0; i < p->nmodules; i++)
+    if (strcmp(p->modules[i]->fs_path, abs) == 0)
+      return p->modules[i];
+  return NULL;
+}
+
+static void keep_finding(Findings *out, const Diag *d) {
+  Finding f = {.rule = d->rule->id,
+               .severity = d->severity,
+               .start = d->start,
+               .end = d->end,
+               .message = xstrdup(d->message),
+               .fix = d->fix.nedits ? d->fix.applicability : FIX_NONE};
+  if (f.fix != FIX_NONE) {
+    f.fix_title = xstrdup(d->fix.title ? d->fix.title : "Apply rtlint's fix");
+    f.nedits = d->fix.nedits;
+    f.edits = xcalloc(f.nedits, sizeof *f.edits);
+    for (size_t k = 0; k < f.nedits; k++)
+      f.edits[k] =
+          (Edit){d->fix.edits[k].start, d->fix.edits[k].end, xstrdup(d->fix.edits[k].text)};
+  }
+  ARRAY_PUSH(out->items, out->n, out->cap, f);
+}
+
+/* A notice about the document (a line that could not be parsed): shown as
+ * an information diagnostic at its line and column (1-based code points). */
+static void keep_notice(Findings *out, const DocStore *s, const Doc *d, const Notice *n) {
+  const OverlayFile *t = doc_text(s, d);
+  uint32_t at = 0;
+  if (n->line >= 1 && n->line <= d->nlines) {
+    at = d->line_starts[n->line - 1];
+    for (uint32_t c = 1; c < n->col && at < t->len && t->bytes[at] != '\n'; c++) {
+      at++;
+      while (at < t->len && ((unsigned char)t->bytes[at] & 0xC0) == 0x80)
+        at++;
+    }
+  }
+  Finding f = {
+      .rule = n->kind, .severity = SEV_OFF, .start = at, .end = at, .message = xstrdup(n->message)};
+  ARRAY_PUSH(out->items, out->n, out->cap, f);
+}
+
+static void add_dep(Doc *d, const char *abs) {
+  d->deps = xrealloc(d->deps, (d->ndeps + 1) * sizeof *d->deps);
+  d->deps[d->ndeps++] = xstrdup(abs);
+}
+/* The next lint after an edit re-parses incrementally from the buffer's tree,
+ * taken while the lint holds it (the engine drops trees after linting). */
+typedef struct KeepTree {
+  Overlay *overlay;
+  const char *path;
+} KeepTree;
+
+static void keep_tree(void *ctx, const Project *proj, Module *m, const struct Facts *facts) {
+  (void)proj;
+  (void)facts;
+  KeepTree *k = ctx;
+  if (m->tree && strcmp(m->fs_path, k->path) == 0)
+    overlay_keep_tree(k->overlay, k->path, m->tree);
+}
+
+json_t *lsp_lint(DocStore *s, Doc *d) {
+  findings_free(&d->findings);
+  for (size_t i = 0; i < d->ndeps; i++)
+    free(d->deps[i]);
+  d->ndeps = 0;
+  char *paths[1] = {d->path};
+  Options o;
+  memset(&o, 0, sizeof o);
+  o.command = CMD_CHECK;
+  o.max_warnings = -1;
+  o.file_budget = -1;
+  o.no_cache = true;
+  o.jobs = 1;
+  o.paths = paths;
+  o.npaths = 1;
+  o.stdin_filename = d->path;
+  Session ses;
+  KeepTree keep = {&s->overlay, d->path};
+  LintFileHook hook = {.linted = keep_tree, .ctx = &keep};
+  int st = session_open(
+      &ses, &o,
+      (SessionNeeds){.overlay = overlay_fs(&s->overlay), .hook = &hook, .std_memo = &s->std_memo});
+  if (st < 0) {
+    Module *m = module_at(&ses.proj, d->path);
+    const DiagList *dl = &ses.result.diags;
+    for (size_t i = 0; m && i < dl->n; i++) {
+      const Diag *x = &dl->items[i];
+      if (x->src == &m->src && !x->suppressed)
+        keep_finding(&d->findings, x);
+    }
+    for (size_t i = 0; i < ses.result.notices.n; i++) {
+      const Notice *n = &ses.result.notices.items[i];
+      if (m && n->path && m->src.path && strcmp(n->path, m->src.path) == 0)
+        keep_notice(&d->findings, s, d, n);
+    }
+    for (size_t i = 0; i < ses.proj.nmodules; i++)
+      if (strcmp(ses.proj.modules[i]->fs_path, d->path) != 0)
+        add_dep(d, ses.proj.modules[i]->fs_path);
+    if (ses.proj.standards_path)
+      add_dep(d, ses.proj.standards_path);
+  }
+  session_close(&ses);
+  d->dirty = false;
+  return lsp_diagnostics(s, d);
+}
+
+json_t *lsp_diagnostic(const DocStore *s, const Doc *d, const Finding *f) {
+  json_t *diag = json_object();
+  json_object_set_new(diag, "range", doc_range(s, d, f->start, f->end));
+  const RuleMeta *r = f->severity != SEV_OFF ? rules_find(f->rule) : NULL;
+  /* LSP severities: 1 error, 2 warning, 3 information (notices). */
+  json_object_set_new(diag, "severity", json_integer(!r ? 3 : f->severity == SEV_ERROR ? 1 : 2));
+  json_object_set_new(diag, "code", json_string(f->rule));
+  if (r) {
+    char url[256];
+    json_object_set_new(diag, "codeDescription",
+                        json_pack("{s:s}", "href", rules_doc_url(r, url, sizeof url)));
+  }
+  json_object_set_new(diag, "source", json_string("rtlint"));
+  json_object_set_new(diag, "message", json_string(f->message));
+  if (f->fix != FIX_NONE)
+    json_object_set_new(diag, "data", json_pack("{s:s}", "fix", fix_applicability_name(f->fix)));
+  return diag;
+}
+
+json_t *lsp_diagnostics(const DocStore *s, const Doc *d) {
+  json_t *arr = json_array();
+  for (size_t i = 0; i < d->findings.n; i++)
+    json_array_append_new(arr, lsp_diagnostic(s, d, &d->findings.items[i]));
+  return arr;
+}
