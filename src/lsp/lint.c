@@ -55,18 +55,23 @@ static void add_dep(Doc *d, const char *abs) {
   d->deps[d->ndeps++] = xstrdup(abs);
 }
 /* The next lint after an edit re-parses incrementally from the buffer's tree,
- * taken while the lint holds it (the engine drops trees after linting). */
+ * copied while the lint holds it (the engine drops trees after linting) and
+ * handed to the overlay once the lint is over: during the lint the overlay's
+ * tree is the one the parse started from. */
 typedef struct KeepTree {
-  Overlay *overlay;
   const char *path;
+  TSTree *tree;
 } KeepTree;
 
 static void keep_tree(void *ctx, const Project *proj, Module *m, const struct Facts *facts) {
   (void)proj;
   (void)facts;
   KeepTree *k = ctx;
-  if (m->tree && strcmp(m->fs_path, k->path) == 0)
-    overlay_keep_tree(k->overlay, k->path, m->tree);
+  if (!m->tree || strcmp(m->fs_path, k->path) != 0)
+    return;
+  if (k->tree)
+    ts_tree_delete(k->tree);
+  k->tree = ts_tree_copy(m->tree);
 }
 
 json_t *lsp_lint(DocStore *s, Doc *d) {
@@ -86,7 +91,7 @@ json_t *lsp_lint(DocStore *s, Doc *d) {
   o.npaths = 1;
   o.stdin_filename = d->path;
   Session ses;
-  KeepTree keep = {&s->overlay, d->path};
+  KeepTree keep = {d->path, NULL};
   LintFileHook hook = {.linted = keep_tree, .ctx = &keep};
   int st = session_open(
       &ses, &o,
@@ -111,6 +116,10 @@ json_t *lsp_lint(DocStore *s, Doc *d) {
       add_dep(d, ses.proj.standards_path);
   }
   session_close(&ses);
+  if (keep.tree) {
+    overlay_keep_tree(&s->overlay, d->path, keep.tree);
+    ts_tree_delete(keep.tree);
+  }
   d->dirty = false;
   return lsp_diagnostics(s, d);
 }
