@@ -42,6 +42,31 @@ def indexed(cache):
     return paths
 
 
+def another_root(rtlint, tmp):
+    """Outside git and without a configuration the project root is the
+    folder named: a file linted alone from its subfolder resolves nothing
+    above it, so the run from the parent's root must not serve its entries."""
+    tree = os.path.join(tmp, "roots")
+    os.makedirs(os.path.join(tree, "components"))
+    os.makedirs(os.path.join(tree, "lib"))
+    with open(os.path.join(tree, "lib", "names.ts"), "w") as f:
+        f.write('export const EV = "typing_indicator";\n')
+    with open(os.path.join(tree, "components", "Widget.tsx"), "w") as f:
+        f.write('import { EV } from "../lib/names";\ndeclare const ch: any;\n'
+                'ch.on("broadcast", { event: EV }, () => {});\n')
+    cache = os.path.join(tmp, "roots-cache")
+
+    def lint(*paths, cached=True):
+        args = [rtlint, "--format", "json"] + (["--cache-dir", cache] if cached else ["--no-cache"])
+        proc = subprocess.run(args + list(paths), cwd=tree, capture_output=True, text=True)
+        return json.loads(proc.stdout)["diagnostics"]
+
+    check(len(lint(".")) > 0, "the parent's run finds the imported custom name")
+    cold = lint("components/Widget.tsx", cached=False)
+    check(lint("components/Widget.tsx") == cold,
+          "a run from another project root gives its own findings, not the cache's")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rtlint", required=True)
@@ -174,6 +199,7 @@ def main():
         again, err = run(args.rtlint, tree, cache)
         check(again == cold2, "garbage, truncated and edited entries are ignored, results unchanged")
         check("ignoring cache entry" in err, "a corrupt entry produces a warning")
+        another_root(args.rtlint, tmp)
     finally:
         shutil.rmtree(tmp)
     return 0

@@ -114,7 +114,7 @@ int session_open(Session *s, const Options *o, SessionNeeds needs) {
     s->run.file_budget = (uint64_t)o->file_budget;
   if (needs.cache && options_cache_dir(o) &&
       cache_open(&s->cache, options_cache_dir(o), &s->std,
-                 s->ad.have_config ? s->ad.config.digest : 0)) {
+                 (s->ad.have_config ? s->ad.config.digest : 0) ^ project_scope_digest(&s->proj))) {
     s->cached = true;
     s->run.cache = &s->cache;
     s->proj.hash_contents = true;

@@ -723,3 +723,14 @@ void project_tsconfig_notices(Project *p, char *const *paths, size_t npaths, Not
   }
   strmap_free(&seen, NULL);
 }
+
+static uint64_t hash_text(uint64_t h, const char *s) {
+  return hash_fnv1a(s ? s : "", s ? strlen(s) + 1 : 1, h);
+}
+
+uint64_t project_scope_digest(const Project *p) {
+  uint64_t h = hash_text(HASH_FNV_SEED, p->root);
+  for (size_t i = 0; i < p->nallow_outside; i++)
+    h = hash_text(h, p->allow_outside[i]);
+  return hash_text(h, p->standards_path);
+}

@@ -113,6 +113,12 @@ void project_free(Project *p);
  * returned with status != SOURCE_OK and no tree. Thread-safe. */
 Module *project_module(Project *p, const char *path);
 /* Like project_module but does not parse: the prefilter decides first. */
+/* What decides how files resolve and which paths findings carry beyond the
+ * files themselves (root, allow_outside, the explicit standards file): the
+ * findings cache keys its entries with it, so a run from another root (a
+ * subfolder named alone) does not reuse another run's answers. */
+uint64_t project_scope_digest(const Project *p);
+
 Module *project_module_source(Project *p, const char *path);
 /* Builds m's tree if it has none yet (no-op for modules that failed to load). */
 void project_parse(Module *m);
