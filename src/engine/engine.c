@@ -12,6 +12,7 @@
 #include "parse/ast.h"
 #include "parse/parser.h"
 #include "resolve/facts.h"
+#include "resolve/flow.h"
 #include "resolve/importers.h"
 #include "rules/ctx.h"
 
@@ -62,6 +63,7 @@ typedef struct RunShared {
   const struct Config *config;
   const Prefilter *gate;
   LazyImportGraph *imports;
+  const struct FlowNames *flow_names; /* NULL: follow every callee */
 } RunShared;
 
 static void lint_module_rules(Project *proj, Module *m, const RuleSelection *sel,
@@ -85,6 +87,8 @@ static void lint_module_rules(Project *proj, Module *m, const RuleSelection *sel
   resolver_init(&res, proj, &arena);
   res.deps = deps;
   res.self = m;
+  res.flow_names = run_with->flow_names;
+  flow_add_sites(&res, m, &facts, &arena);
   PathRoles roles = {config_path_role, config};
   for (size_t i = 0; i < rules_count; i++) {
     if (!run[i])
@@ -116,7 +120,7 @@ void selection_merge(RuleSelection *acc, const RuleSelection *s) {
 
 void lint_module(Project *proj, Module *m, const RuleSelection *sel, const struct Config *config,
                  DiagList *out) {
-  RunShared shared = {config, NULL, NULL};
+  RunShared shared = {config, NULL, NULL, NULL};
   project_hold(m);
   if (m->tree)
     lint_module_rules(proj, m, sel, &shared, RULES_CACHEABLE, NULL, out);
@@ -138,7 +142,7 @@ void lint_module_project_wide(Project *proj, Module *m, const RuleSelection *sel
                               DiagList *out) {
   if (!lint_project_wide_wanted(proj, m, sel))
     return;
-  RunShared shared = {config, NULL, imports};
+  RunShared shared = {config, NULL, imports, NULL};
   project_hold(m);
   if (m->tree)
     lint_module_rules(proj, m, sel, &shared, RULES_PROJECT_WIDE, NULL, out);
@@ -420,7 +424,7 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
   pool.pf = &pf;
   LazyImportGraph imports;
   lazy_import_graph_init(&imports, proj);
-  pool.shared = (RunShared){setup->config, &pf, &imports};
+  pool.shared = (RunShared){setup->config, &pf, &imports, NULL};
   FileIndex files;
   memset(&files, 0, sizeof files);
   open_file_index(proj, &pool, &files);

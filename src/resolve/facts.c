@@ -45,14 +45,14 @@ static bool is_member_call(TSNode call) {
 static void add_channel(Collector *c, ChannelSinkKind kind, TSNode call, TSNode arg) {
   if (ts_node_is_null(arg))
     return;
-  ChannelSite s = {kind, call, arg};
+  ChannelSite s = {kind, call, arg, {NULL, 0}};
   ARRAY_PUSH(c->channels, c->nchannels, c->chcap, s);
 }
 
 static void add_event(Collector *c, EventSinkKind kind, TSNode call, TSNode arg) {
   if (ts_node_is_null(arg))
     return;
-  EventSite s = {kind, call, arg};
+  EventSite s = {kind, call, arg, false, {NULL, 0}};
   ARRAY_PUSH(c->events, c->nevents, c->evcap, s);
 }
 
@@ -197,6 +197,14 @@ static void event_sinks(Collector *c, TSNode call, Callee callee) {
     add_handler(c, call_argument(call, 2), true);
   } else if (callee_is(callee, "send") && is_member_call(call)) {
     TSNode msg = node_unwrap(call_argument(call, 0));
+    if (node_is(msg,
+                "identifier")) { /* const payload = { type: "broadcast", ... }; send(payload) */
+      char *name = node_text_dup(src, msg);
+      Binding b = scope_lookup(c->m, msg, name);
+      free(name);
+      if (b.kind == BIND_VALUE)
+        msg = node_unwrap(b.node);
+    }
     if (node_string_is(src, object_property(src, msg, "type"), "broadcast"))
       add_event(c, EVENT_SINK_SEND, call, object_property(src, msg, "event"));
   } else if (callee_is(callee, "subscribeToChannel") || callee_is(callee, "broadcastToChannel")) {
@@ -275,6 +283,38 @@ static bool binds_in_handler(const Module *m, TSNode at, TSNode fn, const char *
   return false;
 }
 
+/* `const { event } = msg` (or `{ event: evt }`) where msg is the handler's
+ * first parameter. */
+static bool destructured_from_message(const Module *m, const Handler *h, const Binding *b,
+                                      bool *by_type) {
+  if (ts_node_is_null(b->decl))
+    return false;
+  const Source *src = &m->src;
+  TSNode el = b->decl, pat = ts_node_parent(el), key = el;
+  if (node_is(pat, "pair_pattern")) {
+    key = node_field(pat, "key");
+    pat = ts_node_parent(pat);
+  } else if (!node_is(el, "shorthand_property_identifier_pattern")) {
+    return false;
+  }
+  TSNode decl = ts_node_parent(pat);
+  if (!node_is(pat, "object_pattern") || !node_is(decl, "variable_declarator"))
+    return false;
+  bool is_type = h->allow_type && node_text_eq(src, key, "type");
+  if (!node_text_eq(src, key, "event") && !is_type)
+    return false;
+  TSNode v = node_unwrap(node_field(decl, "value"));
+  if (!node_is(v, "identifier"))
+    return false;
+  char *name = node_text_dup(src, v);
+  Binding vb = scope_lookup(m, v, name);
+  bool yes = vb.kind == BIND_PARAM && ts_node_eq(vb.node, h->fn) &&
+             function_param_index(m, h->fn, name) == 0;
+  free(name);
+  *by_type = is_type;
+  return yes;
+}
+
 /* Is e the incoming event of handler h: `msg.event` (`msg.type` for Supabase
  * messages) on its first parameter, a destructured `{ event }`, or a local
  * const holding one of those? */
@@ -303,7 +343,8 @@ static bool incoming_event(const Module *m, const Handler *h, TSNode e, int dept
   if (b.kind == BIND_VALUE && depth == 0)
     yes = incoming_event(m, h, b.node, depth + 1, by_type); /* const evt = msg.event */
   else if (b.kind == BIND_UNKNOWN)
-    yes = param_destructures_event(src, h->fn, name) && binds_in_handler(m, e, h->fn, name);
+    yes = (param_destructures_event(src, h->fn, name) && binds_in_handler(m, e, h->fn, name)) ||
+          (depth == 0 && destructured_from_message(m, h, &b, by_type));
   free(name);
   return yes;
 }

@@ -301,23 +301,257 @@ static TSNode enclosing_class_member(const Module *m, TSNode at, const char *nam
   return null;
 }
 
-static Callee resolve_callee(Resolver *r, const Module *m, TSNode fn_expr) {
+static Callee resolve_callee_at(Resolver *r, const Module *m, TSNode fn_expr, int depth);
+
+/* The function an expression of module m denotes: an inline or local function,
+ * a local useCallback(fn), or an imported function. */
+static Callee function_value(Resolver *r, const Module *m, TSNode v, int depth) {
+  Callee c;
+  memset(&c, 0, sizeof c);
+  v = node_unwrap(v);
+  if (ts_node_is_null(v) || depth > RESOLVE_MAX_DEPTH)
+    return c;
+  TSNode local = scope_function_of(m, v);
+  if (!ts_node_is_null(local)) {
+    c.mod = m;
+    c.fn = local;
+    return c;
+  }
+  if (node_is(v, "identifier") || node_is(v, "shorthand_property_identifier"))
+    return resolve_callee_at(r, m, v, depth + 1);
+  return c;
+}
+
+/* `const { broadcast } = useRealtime(...)` (or `= await makeClient()`): the
+ * function the called hook or factory returns under that property. */
+static Callee destructured_result(Resolver *r, const Module *m, const Binding *b, int depth) {
+  Callee c;
+  memset(&c, 0, sizeof c);
+  TSNode el = b->decl, parent = ts_node_parent(el);
+  char *key = NULL;
+  if (node_is(el, "shorthand_property_identifier_pattern")) {
+    key = node_text_dup(&m->src, el);
+  } else if (node_is(parent, "pair_pattern")) {
+    key = node_text_dup(&m->src, node_field(parent, "key"));
+    parent = ts_node_parent(parent);
+  } else {
+    return c;
+  }
+  TSNode decl = ts_node_parent(parent);
+  TSNode value = node_unwrap(node_field(decl, "value"));
+  if (node_is(value, "await_expression"))
+    value = node_unwrap(ts_node_named_child(value, 0));
+  if (!node_is(parent, "object_pattern") || !node_is(decl, "variable_declarator") ||
+      !node_is(value, "call_expression")) {
+    free(key);
+    return c;
+  }
+  Callee hook = resolve_callee_at(r, m, node_field(value, "function"), depth + 1);
+  TSNode rets[8];
+  size_t nret = hook.mod ? function_returns(hook.fn, rets, 8) : 0;
+  for (size_t i = 0; i < nret && !c.mod; i++) {
+    TSNode o = node_unwrap(rets[i]);
+    if (node_is(o, "identifier")) {
+      char *name = node_text_dup(&hook.mod->src, o);
+      Binding ob = scope_lookup(hook.mod, o, name);
+      free(name);
+      o = ob.kind == BIND_VALUE ? node_unwrap(ob.node) : (TSNode){0};
+    }
+    if (!node_is(o, "object"))
+      continue;
+    TSNode pv = object_property(&hook.mod->src, o, key);
+    if (!ts_node_is_null(pv))
+      c = function_value(r, hook.mod, pv, depth + 1);
+  }
+  free(key);
+  return c;
+}
+
+/* The class a name denotes at `at`: declared here, or imported. */
+static bool class_named(Resolver *r, const Module *m, TSNode at, const char *name,
+                        const Module **cm, TSNode *cls) {
+  /* Classes are declared or imported at the top: a lookup from inside a
+   * parameter list would take `room: Room` for a parameter named Room. */
+  (void)at;
+  Binding b = scope_lookup_toplevel(m, name);
+  if (b.kind == BIND_CLASS) {
+    *cm = m;
+    *cls = b.node;
+    return true;
+  }
+  if (b.kind != BIND_IMPORT)
+    return false;
+  const Module *t = resolve_import_target(r, m, &b);
+  Export e = t ? resolve_find_export(r, t, b.imported, 0) : (Export){0};
+  if (!e.found)
+    return false;
+  TSNode n = e.b.node;
+  if (e.b.kind == BIND_CLASS || node_is(n, "class_declaration") || node_is(n, "class") ||
+      node_is(n, "abstract_class_declaration")) {
+    *cm = e.mod;
+    *cls = n;
+    return true;
+  }
+  return false;
+}
+
+/* The class named by the type annotation of a declaration (`room: Room`,
+ * `Room<T>`), looked up where the declaration stands. */
+static bool class_of_annotation(Resolver *r, const Module *m, TSNode holder, const Module **cm,
+                                TSNode *cls) {
+  TSNode ann = node_field(holder, "type");
+  if (node_is(ann, "type_annotation"))
+    ann = ts_node_named_child(ann, 0);
+  if (node_is(ann, "generic_type"))
+    ann = node_field(ann, "name");
+  if (!node_is(ann, "type_identifier"))
+    return false;
+  char *name = node_text_dup(&m->src, ann);
+  bool ok = class_named(r, m, holder, name, cm, cls);
+  free(name);
+  return ok;
+}
+
+/* `new Room(...)` */
+static bool class_of_new(Resolver *r, const Module *m, TSNode v, const Module **cm, TSNode *cls) {
+  v = node_unwrap(v);
+  if (node_is(v, "await_expression"))
+    v = node_unwrap(ts_node_named_child(v, 0));
+  if (!node_is(v, "new_expression"))
+    return false;
+  TSNode ctor = node_field(v, "constructor");
+  if (!node_is(ctor, "identifier"))
+    return false;
+  char *name = node_text_dup(&m->src, ctor);
+  bool ok = class_named(r, m, ctor, name, cm, cls);
+  free(name);
+  return ok;
+}
+
+static TSNode enclosing_class_body(TSNode at) {
+  for (TSNode n = ts_node_parent(at); !ts_node_is_null(n); n = ts_node_parent(n))
+    if (node_is(n, "class_body"))
+      return n;
+  return (TSNode){0};
+}
+
+/* `this.room` inside a class: the class of the field's type or initializer,
+ * or of a constructor parameter property (`constructor(private room: Room)`). */
+static bool class_of_field(Resolver *r, const Module *m, TSNode member, const Module **cm,
+                           TSNode *cls) {
+  TSNode body = enclosing_class_body(member);
+  TSNode prop = node_field(member, "property");
+  if (ts_node_is_null(body) || ts_node_is_null(prop))
+    return false;
+  char *name = node_text_dup(&m->src, prop);
+  bool ok = false;
+  uint32_t count = ts_node_named_child_count(body);
+  for (uint32_t i = 0; i < count && !ok; i++) {
+    TSNode c = ts_node_named_child(body, i);
+    if (node_is(c, "public_field_definition") &&
+        node_text_eq(&m->src, node_field(c, "name"), name)) {
+      ok = class_of_annotation(r, m, c, cm, cls) ||
+           class_of_new(r, m, node_field(c, "value"), cm, cls);
+    } else if (node_is(c, "method_definition") &&
+               node_text_eq(&m->src, node_field(c, "name"), "constructor")) {
+      TSNode params = node_field(c, "parameters");
+      uint32_t pn = ts_node_named_child_count(params);
+      for (uint32_t k = 0; k < pn && !ok; k++) {
+        TSNode p = ts_node_named_child(params, k);
+        if (node_text_eq(&m->src, node_field(p, "pattern"), name))
+          ok = class_of_annotation(r, m, p, cm, cls);
+      }
+    }
+  }
+  free(name);
+  return ok;
+}
+
+/* The parameter node of fn declaring name. */
+static TSNode param_declaring(const Module *m, TSNode fn, const char *name) {
+  TSNode params = node_field(fn, "parameters");
+  uint32_t n = ts_node_named_child_count(params);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode p = ts_node_named_child(params, i);
+    if (node_text_eq(&m->src, node_field(p, "pattern"), name))
+      return p;
+  }
+  return (TSNode){0};
+}
+
+/* The class of a method call's receiver: a class itself (static methods), a
+ * value typed or constructed as one, or a field of this class holding one. */
+static bool receiver_class(Resolver *r, const Module *m, TSNode obj, const Module **cm,
+                           TSNode *cls) {
+  obj = node_unwrap(obj);
+  if (node_is(obj, "member_expression") && node_is(node_field(obj, "object"), "this"))
+    return class_of_field(r, m, obj, cm, cls);
+  if (!node_is(obj, "identifier"))
+    return false;
+  char *name = node_text_dup(&m->src, obj);
+  Binding b = scope_lookup(m, obj, name);
+  bool ok = false;
+  if (b.kind == BIND_CLASS || b.kind == BIND_IMPORT) {
+    ok = class_named(r, m, obj, name, cm, cls);
+  } else if (b.kind == BIND_PARAM) {
+    TSNode p = param_declaring(m, b.node, name);
+    ok = !ts_node_is_null(p) && class_of_annotation(r, m, p, cm, cls);
+  } else if ((b.kind == BIND_VALUE || b.kind == BIND_UNKNOWN) && !ts_node_is_null(b.decl)) {
+    TSNode d = ts_node_parent(b.decl);
+    if (node_is(d, "variable_declarator"))
+      ok = class_of_annotation(r, m, d, cm, cls) ||
+           (b.kind == BIND_VALUE && class_of_new(r, m, b.node, cm, cls));
+  }
+  free(name);
+  return ok;
+}
+
+static TSNode class_member(const Module *m, TSNode cls, const char *name) {
+  TSNode body = node_field(cls, "body");
+  uint32_t count = ts_node_named_child_count(body);
+  for (uint32_t i = 0; i < count; i++) {
+    TSNode c = ts_node_named_child(body, i);
+    TSNode nm = node_field(c, "name");
+    if (node_is(c, "method_definition") && node_text_eq(&m->src, nm, name))
+      return c;
+    if (node_is(c, "public_field_definition") && node_text_eq(&m->src, nm, name)) {
+      TSNode v = node_unwrap(node_field(c, "value"));
+      if (node_is_function(v))
+        return v;
+    }
+  }
+  return (TSNode){0};
+}
+
+static Callee resolve_callee_at(Resolver *r, const Module *m, TSNode fn_expr, int depth) {
   Callee c;
   memset(&c, 0, sizeof c);
   TSNode f = node_unwrap(fn_expr);
-  if (node_is(f, "identifier")) {
+  if (depth > RESOLVE_MAX_DEPTH)
+    return c;
+  if (node_is(f, "identifier") || node_is(f, "shorthand_property_identifier")) {
     char *name = node_text_dup(&m->src, f);
     Binding b = scope_lookup(m, f, name);
     if (b.kind == BIND_FUNCTION) {
       c.mod = m;
       c.fn = b.node;
+    } else if (b.kind == BIND_VALUE) {
+      TSNode local = scope_function_of(m, b.node); /* useCallback(fn, deps) */
+      if (!ts_node_is_null(local)) {
+        c.mod = m;
+        c.fn = local;
+      }
     } else if (b.kind == BIND_IMPORT) {
       const Module *t = resolve_import_target(r, m, &b);
       Export e = t ? resolve_find_export(r, t, b.imported, 0) : (Export){0};
       if (e.found && e.b.kind == BIND_FUNCTION) {
         c.mod = e.mod;
         c.fn = e.b.node;
+      } else if (e.found && e.b.kind == BIND_VALUE) {
+        c = function_value(r, e.mod, e.b.node, depth + 1);
       }
+    } else if (b.kind == BIND_UNKNOWN && !ts_node_is_null(b.decl)) {
+      c = destructured_result(r, m, &b, depth);
     }
     free(name);
     return c;
@@ -326,10 +560,18 @@ static Callee resolve_callee(Resolver *r, const Module *m, TSNode fn_expr) {
     return c;
   TSNode obj_node = node_field(f, "object");
   char *prop = node_text_dup(&m->src, node_field(f, "property"));
+  const Module *cm = NULL;
+  TSNode cls = {0};
   if (node_is(obj_node, "this")) {
     TSNode member = enclosing_class_member(m, f, prop);
     if (!ts_node_is_null(member)) {
       c.mod = m;
+      c.fn = member;
+    }
+  } else if (receiver_class(r, m, obj_node, &cm, &cls)) {
+    TSNode member = class_member(cm, cls, prop);
+    if (!ts_node_is_null(member)) {
+      c.mod = cm;
       c.fn = member;
     }
   } else {
@@ -338,20 +580,35 @@ static Callee resolve_callee(Resolver *r, const Module *m, TSNode fn_expr) {
       c.std_channel = std_channel_by_name(r->proj->std, prop);
     } else if (obj.kind == OBJ_LITERAL) {
       TSNode pv = node_unwrap(object_property(&obj.mod->src, obj.node, prop));
-      if (node_is_function(pv)) {
-        c.mod = obj.mod;
-        c.fn = pv;
-      }
+      if (node_is(pv, "shorthand_property_identifier") || node_is(pv, "identifier") ||
+          node_is_function(pv))
+        c = function_value(r, obj.mod, pv, depth + 1);
     } else if (obj.kind == OBJ_NAMESPACE) {
       Export e = resolve_find_export(r, obj.mod, prop, 0);
       if (e.found && e.b.kind == BIND_FUNCTION) {
         c.mod = e.mod;
         c.fn = e.b.node;
+      } else if (e.found && e.b.kind == BIND_VALUE) {
+        c = function_value(r, e.mod, e.b.node, depth + 1);
       }
     }
   }
   free(prop);
   return c;
+}
+
+static Callee resolve_callee(Resolver *r, const Module *m, TSNode fn_expr) {
+  return resolve_callee_at(r, m, fn_expr, 0);
+}
+
+bool resolve_call_target(Resolver *r, const Module *m, TSNode call, const Module **mod,
+                         TSNode *fn) {
+  Callee c = resolve_callee(r, m, node_field(call, "function"));
+  if (!c.mod || !node_is_function(c.fn))
+    return false;
+  *mod = c.mod;
+  *fn = c.fn;
+  return true;
 }
 
 /* A built-in UNIFIED_CHANNELS function applied to resolved arguments. */
