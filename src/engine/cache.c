@@ -20,8 +20,10 @@ static uint64_t hash_str(uint64_t h, const char *s) {
   return hash_fnv1a(s, strlen(s) + 1, h);
 }
 
-static void selection_key(const RuleSelection *sel, char out[17]) {
-  uint64_t h = HASH_FNV_SEED;
+/* The file's rule selection, and the names summaries followed (a name that
+ * becomes a wrapper's elsewhere changes which calls are followed). */
+static void selection_key(const Cache *c, const RuleSelection *sel, char out[17]) {
+  uint64_t h = hash_fnv1a(&c->flow_digest, sizeof c->flow_digest, HASH_FNV_SEED);
   for (size_t i = 0; i < rules_count; i++)
     h = hash_fnv1a(&sel->severity[i], sizeof sel->severity[i], h);
   snprintf(out, 17, "%016llx", (unsigned long long)h);
@@ -273,7 +275,7 @@ CachedFile cache_lookup(Cache *c, Project *p, const Module *m, const RuleSelecti
     return result;
   }
   char want_selection[17];
-  selection_key(sel, want_selection);
+  selection_key(c, sel, want_selection);
   /* Every field is read (no short-circuit): a mismatch is a miss, not corruption. */
   bool same_run = record_read_str_eq(&r, c->run_key);
   bool same_selection = record_read_str_eq(&r, want_selection);
@@ -380,7 +382,7 @@ void cache_store(Cache *c, const Module *m, const RuleSelection *sel, const Reso
     if (!fs_path_of(m, deps, diags[i].src))
       return; /* a finding this entry could not place again */
   char selection[17];
-  selection_key(sel, selection);
+  selection_key(c, sel, selection);
   StrBuf sb = {0};
   record_begin(&sb);
   record_str(&sb, c->run_key);

@@ -96,5 +96,6 @@ const RuleMeta rule_channel_hand_built = {
     .fixable = FIX_SAFE,
     .summary = "A channel name built by hand from strings instead of a `UNIFIED_CHANNELS` call.",
     .needles = needles,
+    .flow_sites = true,
     .check = check,
 };

@@ -158,5 +158,6 @@ const RuleMeta rule_channel_invalid_name = {
     .fixable = FIX_NONE,
     .summary = "A channel name that does not pass the standard's `isValidChannelName()` check.",
     .needles = needles,
+    .flow_sites = true,
     .check = check,
 };

@@ -118,5 +118,6 @@ const RuleMeta rule_event_name_custom = {
     .fixable = FIX_SAFE,
     .summary = "A realtime broadcast event name that is not a `UNIFIED_EVENTS` value.",
     .needles = needles,
+    .flow_sites = true,
     .check = check,
 };

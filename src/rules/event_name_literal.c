@@ -58,5 +58,6 @@ const RuleMeta rule_event_name_literal = {
     .summary = "A correct unified event name written as a string instead of the `UNIFIED_EVENTS` "
                "constant.",
     .needles = needles,
+    .flow_sites = true,
     .check = check,
 };
