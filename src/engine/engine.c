@@ -431,6 +431,10 @@ static bool flow_names_for_run(Project *proj, Pool *pool, const RuleSelection *e
   if (!wanted)
     return false;
   const LintSetup *setup = pool->setup;
+  /* Files the index skips are linted, not import targets to record. */
+  for (size_t i = 0; i < pool->n; i++)
+    if (pool->known[i])
+      project_expect_linted(proj, pool->abs_paths[i]);
   flow_pass(proj, pool->mods, pool->n, setup->other_shards, setup->nother_shards, jobs, names);
   if (pool->files) {
     if (!flow_digest_saved(pool->cache, names->digest)) {

@@ -18,9 +18,65 @@ bool flow_sink_needle_in(const char *text) {
 typedef struct PassFile {
   Module *m;
   bool recorded;
-  bool other_shard; /* not linted here: its tree is not kept */
+  bool other_shard;   /* not linted here: its tree is not kept */
+  bool import_target; /* not linted by anyone, but imported: always recorded */
   FlowRecord rec;
 } PassFile;
+
+typedef struct Files {
+  PassFile *items;
+  size_t n, cap;
+  StrMap index; /* fs_path -> present */
+} Files;
+
+static void files_add(Files *fs, Module *m, bool other_shard, bool import_target) {
+  if (strmap_get(&fs->index, m->fs_path))
+    return;
+  strmap_put(&fs->index, m->fs_path, m);
+  PassFile f;
+  memset(&f, 0, sizeof f);
+  f.m = m;
+  f.other_shard = other_shard;
+  f.import_target = import_target;
+  ARRAY_PUSH(fs->items, fs->n, fs->cap, f);
+}
+
+/* The specifier after `from`, `import` or `require(` at p (a quote), if the
+ * text before it says so; NULL otherwise. Text, not syntax: a superset. */
+static bool import_word_before(const char *text, const char *q) {
+  const char *p = q;
+  while (p > text && (p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n' || p[-1] == '('))
+    p--;
+  size_t avail = (size_t)(p - text);
+  return (avail >= 4 && memcmp(p - 4, "from", 4) == 0) ||
+         (avail >= 6 && memcmp(p - 6, "import", 6) == 0) ||
+         (avail >= 7 && memcmp(p - 7, "require", 7) == 0);
+}
+
+/* Files m imports that nobody lints (a run over a few files: their wrappers
+ * are not among the run's files). */
+static void add_import_targets(Project *proj, Files *fs, Module *m) {
+  const char *text = m->src.bytes;
+  for (const char *q = text; (q = strpbrk(q, "\"'")) != NULL;) {
+    char quote = *q;
+    const char *end = strchr(q + 1, quote);
+    if (!end)
+      break;
+    if ((size_t)(end - q) < 512 && !memchr(q, '\n', (size_t)(end - q)) &&
+        import_word_before(text, q) && (q[1] == '.' || q[1] == '@' || q[1] == '~' || q[1] == '/')) {
+      char spec[512];
+      snprintf(spec, sizeof spec, "%.*s", (int)(end - q - 1), q + 1);
+      char *path = NULL;
+      if (project_resolve_import(proj, m, spec, &path)) {
+        Module *t = project_module_source(proj, path);
+        if (t && t->status == SOURCE_OK && !t->linted)
+          files_add(fs, t, false, true);
+      }
+      free(path);
+    }
+    q = end + 1;
+  }
+}
 
 typedef struct Pass {
   PassFile *files;
@@ -34,53 +90,54 @@ static void record_step(void *ctx, unsigned worker, size_t i) {
   project_hold(f->m);
   flow_record_build(f->m, &f->rec);
   project_release(f->m);
-  if (f->other_shard)
+  if (f->other_shard || f->import_target)
     project_drop_tree(f->m);
 }
 
 void flow_pass(Project *proj, Module **mods, size_t n, char *const *other_paths, size_t nother,
                unsigned jobs, FlowNames *out) {
   memset(out, 0, sizeof *out);
-  size_t total = n + nother;
-  PassFile *files = xcalloc(total ? total : 1, sizeof *files);
-  size_t nfiles = 0;
+  Files fs = {0};
   for (size_t i = 0; i < n; i++)
     if (mods[i] && mods[i]->status == SOURCE_OK)
-      files[nfiles++].m = mods[i];
+      files_add(&fs, mods[i], false, false);
   for (size_t i = 0; i < nother; i++) {
     Module *m = project_module_source(proj, other_paths[i]);
     if (!m || m->status != SOURCE_OK)
       continue;
     m->linted = true; /* another shard lints it: findings located there are kept */
-    files[nfiles].m = m;
-    files[nfiles++].other_shard = true;
+    files_add(&fs, m, true, false);
   }
-  size_t *todo = xcalloc(nfiles + 1, sizeof *todo);
-  FlowRecord **recs = xcalloc(nfiles + 1, sizeof *recs);
-  size_t nrecs = 0;
-  Pass pass = {files, todo};
+  /* Every import outside the run's files, transitively (the list grows). */
+  for (size_t i = 0; i < fs.n; i++)
+    add_import_targets(proj, &fs, fs.items[i].m);
+  size_t *todo = xcalloc(fs.n + 1, sizeof *todo);
+  FlowRecord **recs = xcalloc(fs.n + 1, sizeof *recs);
+  Pass pass = {fs.items, todo};
   for (;;) {
     size_t ntodo = 0;
-    for (size_t i = 0; i < nfiles; i++)
-      if (!files[i].recorded && (flow_sink_needle_in(files[i].m->src.bytes) ||
-                                 flow_names_in_text(out, files[i].m->src.bytes)))
+    for (size_t i = 0; i < fs.n; i++) {
+      const PassFile *f = &fs.items[i];
+      if (!f->recorded && (f->import_target || flow_sink_needle_in(f->m->src.bytes) ||
+                           flow_names_in_text(out, f->m->src.bytes)))
         todo[ntodo++] = i;
+    }
     if (ntodo == 0)
       break;
     parallel_for(ntodo, parallel_jobs(jobs, ntodo), record_step, &pass);
-    /* Records in file order: the names are a set, but keep it tidy. */
     for (size_t k = 0; k < ntodo; k++)
-      files[todo[k]].recorded = true;
-    nrecs = 0;
-    for (size_t i = 0; i < nfiles; i++)
-      if (files[i].recorded)
-        recs[nrecs++] = &files[i].rec;
+      fs.items[todo[k]].recorded = true;
+    size_t nrecs = 0;
+    for (size_t i = 0; i < fs.n; i++)
+      if (fs.items[i].recorded)
+        recs[nrecs++] = &fs.items[i].rec;
     flow_names_free(out);
     flow_names_solve(out, recs, nrecs);
   }
-  for (size_t i = 0; i < nfiles; i++)
-    flow_record_free(&files[i].rec);
+  for (size_t i = 0; i < fs.n; i++)
+    flow_record_free(&fs.items[i].rec);
   free(recs);
   free(todo);
-  free(files);
+  free(fs.items);
+  strmap_free(&fs.index, NULL);
 }

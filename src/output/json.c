@@ -34,6 +34,17 @@ static json_t *diag_json(const Diag *d) {
   json_object_set_new(o, "end", position(d->src, d->end));
   json_object_set_new(o, "help", d->help ? json_text(d->help) : json_null());
   json_object_set_new(o, "fix", fix_json(&d->fix));
+  if (d->ntrail) {
+    json_t *trail = json_array();
+    for (size_t i = 0; i < d->ntrail; i++) {
+      const DiagStep *s = &d->trail[i];
+      json_array_append_new(
+          trail, json_pack("{s:o, s:i, s:i, s:i, s:o}", "path", json_text(s->path), "line",
+                           (json_int_t)s->line, "column", (json_int_t)s->col, "column_utf16",
+                           (json_int_t)s->col_utf16, "label", json_text(s->label)));
+    }
+    json_object_set_new(o, "trail", trail);
+  }
   return o;
 }
 

@@ -27,7 +27,7 @@ static const char *bound_call(RuleCtx *ctx, const Module *m, uint32_t start, uin
 
 /* Reports the building site in its own terms; attaches the safe fix when the
  * whole site is one exact standard shape. */
-static void report_site(RuleCtx *ctx, const ValAlt *alt) {
+static void report_site_own(RuleCtx *ctx, const ValAlt *alt) {
   const Module *m = alt->site_mod;
   Value own = channel_site_value(ctx, alt);
   for (uint32_t i = 0; i < own.nalts; i++) {
@@ -55,6 +55,15 @@ static void report_site(RuleCtx *ctx, const ValAlt *alt) {
   }
 }
 
+/* The building site is reported in its own words, whichever use (and trail)
+ * reached it first. */
+static void report_site(RuleCtx *ctx, const ValAlt *alt) {
+  const FlowTrail *trail = ctx->trail;
+  ctx->trail = NULL;
+  report_site_own(ctx, alt);
+  ctx->trail = trail;
+}
+
 static void check_site(RuleCtx *ctx, StrMap *sites_seen, const ChannelSite *site) {
   Value v = rule_resolve(ctx, site->arg);
   uint32_t arg_start = ts_node_start_byte(site->arg), arg_end = ts_node_end_byte(site->arg);
@@ -62,10 +71,14 @@ static void check_site(RuleCtx *ctx, StrMap *sites_seen, const ChannelSite *site
     const ValAlt *alt = &v.alts[i];
     if (!is_hand_built(alt))
       continue;
-    if (channel_site_first_time(sites_seen, alt))
-      report_site(ctx, alt);
     bool written_here =
         alt->site_mod == ctx->mod && alt->site_start >= arg_start && alt->site_end <= arg_end;
+    if (channel_site_first_time(sites_seen, alt)) {
+      if (written_here) /* the argument itself: the trail is this site's */
+        report_site_own(ctx, alt);
+      else
+        report_site(ctx, alt);
+    }
     if (written_here)
       continue;
     /* The name was built elsewhere: flag the use too, pointing back, in the
@@ -84,8 +97,11 @@ static void check_site(RuleCtx *ctx, StrMap *sites_seen, const ChannelSite *site
 
 static void check(RuleCtx *ctx) {
   StrMap sites_seen = {0};
-  for (size_t i = 0; i < ctx->facts->nchannels; i++)
+  for (size_t i = 0; i < ctx->facts->nchannels; i++) {
+    ctx->trail = &ctx->facts->channels[i].trail;
     check_site(ctx, &sites_seen, &ctx->facts->channels[i]);
+    ctx->trail = NULL;
+  }
   strmap_free(&sites_seen, NULL);
 }
 

@@ -106,8 +106,10 @@ static void check(RuleCtx *ctx) {
     const EventSite *site = &ctx->facts->events[i];
     TSNode branches[EVENT_MAX_BRANCHES];
     size_t n = event_branches(site->arg, branches, EVENT_MAX_BRANCHES);
+    ctx->trail = &site->trail;
     for (size_t b = 0; b < n; b++)
       check_branch(ctx, site, branches[b], n == 1);
+    ctx->trail = NULL;
   }
 }
 

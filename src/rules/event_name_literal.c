@@ -45,8 +45,10 @@ static void check(RuleCtx *ctx) {
   for (size_t i = 0; i < ctx->facts->nevents; i++) {
     TSNode branches[EVENT_MAX_BRANCHES];
     size_t n = event_branches(ctx->facts->events[i].arg, branches, EVENT_MAX_BRANCHES);
+    ctx->trail = &ctx->facts->events[i].trail;
     for (size_t b = 0; b < n; b++)
       check_branch(ctx, branches[b]);
+    ctx->trail = NULL;
   }
 }
 
