@@ -1,0 +1,4 @@
+// Server half of the realtime layer: import from '@/lib/realtime/server' in routes and jobs.
+export * from './emit';
+export { notifyThread, notifyInbox, notifyOrg, notifyTyping, notifyAssignment } from './notify';
+export { default as notifyUser } from './notify-user';
