@@ -2,3 +2,5 @@
 export * from './emit';
 export { notifyThread, notifyInbox, notifyOrg, notifyTyping, notifyAssignment } from './notify';
 export { default as notifyUser } from './notify-user';
+export { threadEvents } from './thread-events';
+export { sendEnvelope, sendEnvelopes, type Envelope } from './envelope';

@@ -40,3 +40,5 @@ export async function notifyAssignment(orgId: string, threadId: string, assignee
   await notifyInbox(orgId, event, { threadId, assigneeId });
   await notifyThread(orgId, threadId, event, { assigneeId });
 }
+
+export default notifyThread;
