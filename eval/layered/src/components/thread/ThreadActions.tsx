@@ -31,9 +31,9 @@ export function ThreadActions({ orgId, threadId, userId }: { orgId: string; thre
     void signalThread(room, 'nudge', { from: userId });
   };
 
-  const pause = () => {
+  const away = () => {
     // ruleid: event-name-literal
-    void signalThread(room, 'typing:stop', { userId });
+    void signalThread(room, 'visitor:idle', { userId });
   };
 
   return (
@@ -41,7 +41,7 @@ export function ThreadActions({ orgId, threadId, userId }: { orgId: string; thre
       {someoneTyping && <span>typing</span>}
       <small>{history.length} events</small>
       <button onClick={nudge}>Nudge</button>
-      <button onClick={pause}>Pause</button>
+      <button onClick={away}>Away</button>
     </div>
   );
 }

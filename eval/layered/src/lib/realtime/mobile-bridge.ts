@@ -1,4 +1,5 @@
-import type { RealtimeChannel } from '@supabase/supabase-js';
+import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
+import { Topics } from './topic-registry';
 import { Kinds, StandardKinds } from './kinds';
 
 type BroadcastMessage = { type: 'broadcast'; event: string; payload?: Record<string, unknown> };
@@ -26,4 +27,10 @@ export function bridgeTyping(web: RealtimeChannel, mobile: RealtimeChannel) {
     // ok: event-name-custom, event-name-literal
     web.send({ type: 'broadcast', event: StandardKinds.READ_RECEIPT, payload })
   );
+}
+
+/** The v1 thread topic, which the mobile app still joins. */
+export function openMobileThread(client: SupabaseClient, threadId: string): RealtimeChannel {
+  // ruleid: channel-hand-built, channel-invalid-name
+  return client.channel(Topics.build({ kind: 'thread', threadId }));
 }

@@ -80,6 +80,18 @@ export default class RealtimeClient {
     await this.push(UNIFIED_CHANNELS.conversationTyping(orgId, threadId), UNIFIED_EVENTS.TYPING_STOP);
   }
 
+  /** Keep-alive for the organization channel while the tab is hidden. */
+  async ping(orgId: string, userId: string) {
+    const msg = {
+      type: 'broadcast' as const,
+      // ruleid: event-name-custom
+      event: 'presence_ping',
+      payload: { userId, at: Date.now() },
+    };
+    // ok: channel-hand-built, channel-invalid-name
+    await this.channelFor(UNIFIED_CHANNELS.organization(orgId)).send(msg);
+  }
+
   /** Public entry point for components: publish(topic, event, payload). */
   async publish(topic: string, event: string, payload: Record<string, unknown> = {}) {
     await this.push(topic, event, payload);
