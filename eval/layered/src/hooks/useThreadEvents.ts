@@ -10,6 +10,7 @@ type ThreadStatus = 'open' | 'snoozed' | 'closed';
 export function useThreadEvents(orgId: string, threadId: string) {
   const [status, setStatus] = useState<ThreadStatus>('open');
   const [seen, setSeen] = useState(0);
+  const [polling, setPolling] = useState(false);
 
   useEffect(() => {
     const supabase = createClient();
@@ -45,8 +46,7 @@ export function useThreadEvents(orgId: string, threadId: string) {
       .on('broadcast', { event: '*' }, handleEvent)
       // ok: channel-error-unhandled
       .subscribe((s) => {
-        if (s === 'CHANNEL_ERROR') setStatus((prev) => prev);
-        if (s === 'CHANNEL_ERROR') void fetch(`/api/threads/${threadId}/status`);
+        if (s === 'CHANNEL_ERROR') setPolling(true);
       });
 
     return () => {
@@ -55,5 +55,14 @@ export function useThreadEvents(orgId: string, threadId: string) {
     };
   }, [orgId, threadId]);
 
-  return { status, seen };
+  useEffect(() => {
+    if (!polling) return;
+    const timer = setInterval(async () => {
+      const res = await fetch(`/api/threads/${threadId}/status`);
+      setStatus((await res.json()).status);
+    }, 15_000);
+    return () => clearInterval(timer);
+  }, [polling, threadId]);
+
+  return { status, seen, polling };
 }
