@@ -18,6 +18,21 @@ export function presenceTopic(orgId: string, threadId: string): string {
   return UNIFIED_CHANNELS.conversationPresence(orgId, threadId);
 }
 
+/** Typing topic of the v1 protocol (kept in step with threadTopic). */
+export function typingTopic(orgId: string, threadId: string): string {
+  // ruleid: channel-hand-built, channel-invalid-name
+  const name = `org:${orgId}:thread:${threadId}:typing`;
+  return name;
+}
+
+/** Topic builders grouped for the server routes. */
+export const TOPICS = {
+  // ruleid: channel-hand-built
+  thread: (orgId: string, threadId: string) => `org:${orgId}:conv:${threadId}`,
+  // ok: channel-hand-built, channel-invalid-name
+  search: (orgId: string) => `org:${orgId}:search`,
+} as const;
+
 /** @deprecated the v1 mobile app still listens here */
 export const legacyThreadTopic = (threadId: string): string =>
   // ruleid: channel-hand-built, channel-invalid-name

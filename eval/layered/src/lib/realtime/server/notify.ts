@@ -1,6 +1,7 @@
 import 'server-only';
 import { emitRealtime } from './emit';
-import { threadTopic, inboxTopic } from '../topics';
+import { threadTopic, inboxTopic, typingTopic } from '../topics';
+import { Kinds } from '../kinds';
 import { UNIFIED_CHANNELS, UNIFIED_EVENTS } from '../unified-channel-standards';
 
 type Data = Record<string, unknown>;
@@ -31,6 +32,12 @@ export async function notifyTyping(orgId: string, threadId: string, isTyping: bo
     event: isTyping ? UNIFIED_EVENTS.TYPING_START : UNIFIED_EVENTS.TYPING_STOP,
     data: { userId, threadId, isTyping },
   });
+}
+
+/** The v1 mobile app still listens for dotted kinds on the old typing topic. */
+export async function notifyTypingLegacy(orgId: string, threadId: string, isTyping: boolean) {
+  // ruleid: channel-hand-built, channel-invalid-name, event-name-custom
+  await emitRealtime({ topic: typingTopic(orgId, threadId), event: isTyping ? Kinds.TYPING_BEGAN : Kinds.TYPING_ENDED });
 }
 
 /** Assignment changes go to the inbox and to the thread. */

@@ -1,5 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { notifyThread } from '@/lib/realtime/server/notify';
+import { notifyThread, notifyTypingLegacy } from '@/lib/realtime/server/notify';
+import { emitRealtime } from '@/lib/realtime/server';
+import { TOPICS } from '@/lib/realtime/topics';
+import { UNIFIED_EVENTS } from '@/lib/realtime/unified-channel-standards';
+import { trackThread } from '@/lib/analytics/track';
 import { createRouteClient } from '@/lib/supabase/server';
 import { typingTracker } from '@/lib/events/bus';
 
@@ -19,6 +23,12 @@ export async function POST(req: NextRequest, { params }: { params: { threadId: s
     // ruleid: event-name-custom
     await notifyThread(orgId, params.threadId, 'typing_stop', data);
   }
+
+  await notifyTypingLegacy(orgId, params.threadId, isTyping);
+  // ruleid: channel-hand-built
+  await emitRealtime({ topic: TOPICS.thread(orgId, params.threadId), event: UNIFIED_EVENTS.CONVERSATION_UPDATED, data });
+  // ok: event-name-custom
+  trackThread(orgId, params.threadId, 'typing_start', { isTyping });
 
   return NextResponse.json({ ok: true });
 }
