@@ -34,3 +34,13 @@ export async function emitRaw(input: EmitInput): Promise<void> {
     payload: { ...input.data, emittedAt: Date.now() },
   });
 }
+
+/** Retries transient failures (the admin socket reconnects after deploys). */
+export async function emitWithRetry(input: EmitInput, attempts = 3): Promise<boolean> {
+  const ok = await emitRealtime(input);
+  if (!ok && attempts > 1) {
+    await new Promise((resolve) => setTimeout(resolve, 250 * (4 - attempts)));
+    return emitWithRetry(input, attempts - 1);
+  }
+  return ok;
+}

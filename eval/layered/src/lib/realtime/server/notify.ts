@@ -48,4 +48,7 @@ export async function notifyAssignment(orgId: string, threadId: string, assignee
   await notifyThread(orgId, threadId, event, { assigneeId });
 }
 
+/** Older name, still imported by the mobile API. */
+export const broadcastThread = notifyThread;
+
 export default notifyThread;

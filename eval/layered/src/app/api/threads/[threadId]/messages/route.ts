@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { notifyThread as publishToThread, notifyInbox } from '@/lib/realtime/server';
+import { notifyThread as publishToThread, notifyInbox, notifyConversation } from '@/lib/realtime/server';
 import { UNIFIED_EVENTS } from '@/lib/realtime/unified-channel-standards';
 import { createRouteClient } from '@/lib/supabase/server';
 import { ThreadsRepo } from '@/lib/db/threads';
@@ -45,5 +45,14 @@ export async function PATCH(req: NextRequest, { params }: { params: { threadId: 
   await supabase.from('messages').update({ content: text, edited: true }).eq('id', messageId);
   // ruleid: event-name-literal
   await publishToThread(orgId, params.threadId, 'message:updated', { messageId, text });
+  return NextResponse.json({ ok: true });
+}
+
+export async function DELETE(req: NextRequest, { params }: { params: { threadId: string } }) {
+  const { orgId, messageId } = (await req.json()) as { orgId: string; messageId: string };
+  const supabase = createRouteClient();
+  await supabase.from('messages').delete().eq('id', messageId);
+  // ruleid: event-name-custom
+  await notifyConversation(orgId, params.threadId, 'message_deleted', { messageId });
   return NextResponse.json({ ok: true });
 }
