@@ -29,6 +29,8 @@ export function ReadReceipts({ room, userId }: { room: RoomChannel; userId: stri
     <footer>
       <small>Seen by {seenBy.length}</small>
       <button onClick={() => react('👍')}>👍</button>
+      {/* ruleid: event-name-custom */}
+      <button onClick={() => void room.emit('wave', { userId })}>👋</button>
     </footer>
   );
 }

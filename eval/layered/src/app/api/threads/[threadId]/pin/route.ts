@@ -18,3 +18,12 @@ export async function POST(req: NextRequest, { params }: { params: { threadId: s
 
   return NextResponse.json({ ok: true });
 }
+
+export async function DELETE(req: NextRequest, { params }: { params: { threadId: string } }) {
+  const { orgId, messageId, kind } = (await req.json()) as { orgId: string; messageId: string; kind: 'manual' | 'expired' };
+  // ruleid: event-name-custom
+  await broadcastThread(orgId, params.threadId, `message_unpinned`, { messageId });
+  // ok: event-name-custom, event-name-literal
+  await broadcastThread(orgId, params.threadId, `pin:${kind}`, { messageId });
+  return NextResponse.json({ ok: true });
+}
