@@ -16,7 +16,7 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TREES = ["fixtures/campfire-app", "eval/corpus", "fixtures/rules", "fixtures/determinism",
-         "fixtures/flow"]
+         "fixtures/flow", "eval/layered"]
 REPEAT = {"fixtures/determinism": 8, "fixtures/flow": 4}
 DEFAULT_REPEAT = 2
 CACHE = "{cache}"

@@ -20,7 +20,7 @@ import jsonschema
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 TREES = ["fixtures/campfire-app", "eval/corpus", "fixtures/rules/channel-hand-built",
-         "fixtures/determinism", "fixtures/flow"]
+         "fixtures/determinism", "fixtures/flow", "eval/layered"]
 # Trees whose findings once depended on thread timing: each sharding is done
 # this many times, at alternating -j.
 REPEAT = {"fixtures/determinism": 6, "fixtures/flow": 4}

@@ -56,8 +56,28 @@ static void add_event(Collector *c, EventSinkKind kind, TSNode call, TSNode arg)
   ARRAY_PUSH(c->events, c->nevents, c->evcap, s);
 }
 
+/* A receiver made by `new X(...)` with X imported from a package that is not
+ * Supabase's (`new Pusher(key)`): its `.channel(...)` is another transport's. */
+static bool foreign_transport(const Module *m, TSNode call) {
+  TSNode obj = node_unwrap(call_callee_object(call));
+  if (!node_is(obj, "identifier"))
+    return false;
+  char *name = node_text_dup(&m->src, obj);
+  Binding b = scope_lookup(m, obj, name);
+  free(name);
+  TSNode v = b.kind == BIND_VALUE ? node_unwrap(b.node) : (TSNode){0};
+  if (!node_is(v, "new_expression") || !node_is(node_field(v, "constructor"), "identifier"))
+    return false;
+  char *ctor = node_text_dup(&m->src, node_field(v, "constructor"));
+  Binding cb = scope_lookup_toplevel(m, ctor);
+  free(ctor);
+  const char *spec = cb.source;
+  return cb.kind == BIND_IMPORT && spec[0] != '.' && spec[0] != '@' && spec[0] != '~' &&
+         spec[0] != '/' && !strstr(spec, "supabase") && !strstr(spec, "realtime");
+}
+
 static void channel_sinks(Collector *c, TSNode call, Callee callee) {
-  if (callee_is(callee, "channel") && is_member_call(call))
+  if (callee_is(callee, "channel") && is_member_call(call) && !foreign_transport(c->m, call))
     add_channel(c, CHANNEL_SINK_CLIENT, call, call_argument(call, 0));
   else if (callee_is(callee, "getChannel") && is_member_call(call))
     add_channel(c, CHANNEL_SINK_MANAGER, call, call_argument(call, 0));
