@@ -336,6 +336,86 @@ static bool resolve_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *
   return true;
 }
 
+typedef struct SinkParse {
+  UserSink sink;
+  bool have_pattern, have_argument;
+} SinkParse;
+
+/* `name`, `object.method` or `*.method`: identifiers only. */
+static bool sink_pattern(Parse *p, yaml_node_t *v, UserSink *out) {
+  const char *s = NULL;
+  if (!want_string(p, v, "a sink's pattern", &s))
+    return false;
+  const char *dot = strchr(s, '.');
+  const char *name = dot ? dot + 1 : s;
+  size_t olen = dot ? (size_t)(dot - s) : 0;
+  bool ok = *name != 0 && !strchr(name, '.') && (!dot || olen > 0);
+  for (const char *c = s; ok && *c; c++)
+    ok = *c == '.' || *c == '_' || *c == '$' || (*c >= '0' && *c <= '9') ||
+         ((*c | 0x20) >= 'a' && (*c | 0x20) <= 'z') || (*c == '*' && c == s && olen == 1);
+  if (!ok || strlen(name) >= 128)
+    return fail(p, v, "bad sink pattern '%s' (expected a function name, object.method or *.method)",
+                s);
+  out->name = xstrdup(name);
+  out->object = dot ? xasprintf("%.*s", (int)olen, s) : NULL;
+  return true;
+}
+
+static bool sink_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
+  SinkParse *sp = ctx;
+  if (strcmp(key, "pattern") == 0) {
+    sp->have_pattern = sink_pattern(p, v, &sp->sink);
+    return sp->have_pattern;
+  }
+  if (strcmp(key, "argument") == 0) {
+    const char *s = v->type == YAML_SCALAR_NODE ? scalar(v) : "";
+    char *end = NULL;
+    unsigned long n = strtoul(s, &end, 10);
+    if (v->type != YAML_SCALAR_NODE || !*s || *end || s[0] == '-' || n > 15)
+      return fail(p, v, "a sink's argument must be an argument index from 0 to 15");
+    sp->sink.argument = (unsigned)n;
+    sp->have_argument = true;
+    return true;
+  }
+  return fail(p, k, "unknown key '%s' in a sink (expected pattern, argument)", key);
+}
+
+static bool parse_sinks(Parse *p, Config *c, yaml_node_t *v, const char *what, UserSinkKind kind) {
+  if (!want_kind(p, v, YAML_SEQUENCE_NODE, what))
+    return false;
+  for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+    yaml_node_t *item = node(p, *it);
+    SinkParse sp;
+    memset(&sp, 0, sizeof sp);
+    sp.sink.kind = kind;
+    bool ok = each_key(p, item, "a sink", sink_key, &sp);
+    if (ok && (!sp.have_pattern || !sp.have_argument))
+      ok = fail(p, item, "a sink needs 'pattern' and 'argument'");
+    if (!ok) {
+      free(sp.sink.name);
+      free(sp.sink.object);
+      return false;
+    }
+    size_t cap = c->nsinks;
+    ARRAY_PUSH(c->sinks, c->nsinks, cap, sp.sink);
+  }
+  return true;
+}
+
+static bool realtime_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
+  Config *c = ctx;
+  if (strcmp(key, "event_senders") == 0)
+    return parse_sinks(p, c, v, "realtime.event_senders", USER_SINK_EVENT_SENDER);
+  if (strcmp(key, "event_listeners") == 0)
+    return parse_sinks(p, c, v, "realtime.event_listeners", USER_SINK_EVENT_LISTENER);
+  if (strcmp(key, "channel_builders") == 0)
+    return parse_sinks(p, c, v, "realtime.channel_builders", USER_SINK_CHANNEL_BUILDER);
+  return fail(p, k,
+              "unknown key 'realtime.%s' (expected event_senders, event_listeners or "
+              "channel_builders)",
+              key);
+}
+
 static bool top_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
   Config *c = ctx;
   if (strcmp(key, "include") == 0)
@@ -370,10 +450,12 @@ static bool top_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, v
     return bool_of(p, v, "require_reason", &c->require_reason);
   if (strcmp(key, "resolve") == 0)
     return each_key(p, v, "resolve", resolve_key, c);
+  if (strcmp(key, "realtime") == 0)
+    return each_key(p, v, "realtime", realtime_key, c);
   return fail(p, k,
               "unknown key '%s' (expected include, exclude, rules, overrides, phases, standards, "
               "deprecated_hooks, event_migrations, component_dirs, infrastructure_dirs, "
-              "require_reason or resolve)",
+              "require_reason, resolve or realtime)",
               key);
 }
 
@@ -518,6 +600,11 @@ void config_free(Config *c) {
   free_list(c->component_dirs, c->ncomponent_dirs);
   free_list(c->infrastructure_dirs, c->ninfrastructure_dirs);
   free_list(c->allow_outside, c->nallow_outside);
+  for (size_t i = 0; i < c->nsinks; i++) {
+    free(c->sinks[i].name);
+    free(c->sinks[i].object);
+  }
+  free(c->sinks);
   memset(c, 0, sizeof *c);
 }
 

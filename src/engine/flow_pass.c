@@ -111,6 +111,7 @@ void flow_pass(Project *proj, Module **mods, size_t n, char *const *other_paths,
   /* Every import outside the run's files, transitively (the list grows). */
   for (size_t i = 0; i < fs.n; i++)
     add_import_targets(proj, &fs, fs.items[i].m);
+  flow_names_solve(out, NULL, 0, proj->user_sinks, proj->nuser_sinks);
   size_t *todo = xcalloc(fs.n + 1, sizeof *todo);
   FlowRecord **recs = xcalloc(fs.n + 1, sizeof *recs);
   Pass pass = {fs.items, todo};
@@ -132,7 +133,7 @@ void flow_pass(Project *proj, Module **mods, size_t n, char *const *other_paths,
       if (fs.items[i].recorded)
         recs[nrecs++] = &fs.items[i].rec;
     flow_names_free(out);
-    flow_names_solve(out, recs, nrecs);
+    flow_names_solve(out, recs, nrecs, proj->user_sinks, proj->nuser_sinks);
   }
   for (size_t i = 0; i < fs.n; i++)
     flow_record_free(&fs.items[i].rec);

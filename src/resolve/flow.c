@@ -345,6 +345,32 @@ static TSNode reach_argument(const Module *m, TSNode call, const Reach *reach, c
 
 static Summary *summary_of(Resolver *r, const Module *m, TSNode fn, int depth);
 
+/* A sink the configuration declares, matched by the call's spelling. */
+static const UserSink *user_sink(const Resolver *r, const Module *m, TSNode call) {
+  if (!r->proj->nuser_sinks)
+    return NULL;
+  TSNode f = node_unwrap(node_field(call, "function"));
+  bool member = node_is(f, "member_expression");
+  TSNode name = member ? node_field(f, "property") : f;
+  TSNode obj = member ? node_unwrap(node_field(f, "object")) : (TSNode){0};
+  for (size_t i = 0; i < r->proj->nuser_sinks; i++) {
+    const UserSink *u = &r->proj->user_sinks[i];
+    if (!node_text_eq(&m->src, name, u->name) || member != (u->object != NULL))
+      continue;
+    if (!member || strcmp(u->object, "*") == 0 ||
+        (node_is(obj, "identifier") && node_text_eq(&m->src, obj, u->object)) ||
+        (node_is(obj, "this") && strcmp(u->object, "this") == 0))
+      return u;
+  }
+  return NULL;
+}
+
+static FlowSink user_sink_kind(const UserSink *u) {
+  return u->kind == USER_SINK_CHANNEL_BUILDER  ? FLOW_CHANNEL
+         : u->kind == USER_SINK_EVENT_LISTENER ? FLOW_HEARD
+                                               : FLOW_SENT;
+}
+
 static void summarise(Resolver *r, const Module *m, TSNode fn, Summary *s, int depth) {
   Arena *a = r->arena;
   const Facts *f = facts_of(r, m);
@@ -375,6 +401,14 @@ static void summarise(Resolver *r, const Module *m, TSNode fn, Summary *s, int d
     TSNode call = f->calls[i];
     if (!inside(call, start, end) || !callee_may_flow(r, m, call))
       continue;
+    const UserSink *u = user_sink(r, m, call);
+    if (u) {
+      if (trace(a, m, fn, call_argument(call, u->argument), NULL, 0, &p)) {
+        FlowStep sink = sink_step(a, m, call);
+        add_reach(s, a, p, user_sink_kind(u), self, &sink, 1);
+      }
+      continue;
+    }
     const Module *tm;
     TSNode tfn;
     if (!resolve_call_target(r, m, call, &tm, &tfn))
@@ -450,6 +484,21 @@ void flow_add_sites(Resolver *r, const Module *m, Facts *f, Arena *arena) {
     TSNode call = f->calls[i];
     if (!callee_may_flow(r, m, call))
       continue;
+    const UserSink *u = user_sink(r, m, call);
+    if (u) {
+      TSNode arg = call_argument(call, u->argument);
+      if (ts_node_is_null(arg) || site_seen(&seen, arg))
+        continue;
+      if (u->kind == USER_SINK_CHANNEL_BUILDER) {
+        ChannelSite c = {CHANNEL_SINK_WRAPPER, call, arg, {NULL, 0}};
+        ARRAY_PUSH(channels, nch, chcap, c);
+      } else {
+        EventSite e = {
+            EVENT_SINK_WRAPPER, call, arg, u->kind == USER_SINK_EVENT_LISTENER, {NULL, 0}};
+        ARRAY_PUSH(events, nev, evcap, e);
+      }
+      continue;
+    }
     const Module *tm;
     TSNode tfn;
     if (!resolve_call_target(r, m, call, &tm, &tfn))

@@ -186,7 +186,10 @@ static int cmp_str(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-void flow_names_solve(FlowNames *names, FlowRecord *const *records, size_t n) {
+void flow_names_solve(FlowNames *names, FlowRecord *const *records, size_t n, const UserSink *user,
+                      size_t nuser) {
+  for (size_t i = 0; i < nuser; i++)
+    set_add(names, user[i].name);
   bool **qualified = xcalloc(n ? n : 1, sizeof *qualified);
   for (size_t i = 0; i < n; i++)
     qualified[i] = xcalloc(records[i]->ndefs + 1, sizeof **qualified);

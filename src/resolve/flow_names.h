@@ -38,8 +38,10 @@ typedef struct FlowNames {
   uint64_t digest; /* of the sorted names: part of cache keys */
 } FlowNames;
 
-/* The fixed point over every record: names only grow, so it ends. */
-void flow_names_solve(FlowNames *names, FlowRecord *const *records, size_t n);
+/* The fixed point over every record, starting from the names of the sinks
+ * the configuration declares: names only grow, so it ends. */
+void flow_names_solve(FlowNames *names, FlowRecord *const *records, size_t n,
+                      const UserSink *user, size_t nuser);
 void flow_names_free(FlowNames *names);
 
 /* Whether a callee spelled name[0..len) may denote a summarised function. */
