@@ -7,7 +7,7 @@
 #include <string.h>
 
 bool flow_sink_needle_in(const char *text) {
-#define SINK(callee, needle, flags)                                                                \
+#define SINK(callee, needle, event, channel)                                                       \
   if (strstr(text, needle))                                                                        \
     return true;
 #include "resolve/sinks.def"

@@ -76,13 +76,46 @@ static bool foreign_transport(const Module *m, TSNode call) {
          spec[0] != '/' && !strstr(spec, "supabase") && !strstr(spec, "realtime");
 }
 
-static void channel_sinks(Collector *c, TSNode call, Callee callee) {
-  if (callee_is(callee, "channel") && is_member_call(call) && !foreign_transport(c->m, call))
-    add_channel(c, CHANNEL_SINK_CLIENT, call, call_argument(call, 0));
-  else if (callee_is(callee, "getChannel") && is_member_call(call))
-    add_channel(c, CHANNEL_SINK_MANAGER, call, call_argument(call, 0));
-  else if (callee_is(callee, "subscribeToChannel") || callee_is(callee, "broadcastToChannel"))
+/* The sinks of resolve/sinks.def, by callee name: the recognisers below
+ * switch on them, so a callee is a sink only if the table (which also gives
+ * the rules' needles) lists it. */
+typedef enum SinkId {
+#define SINK(callee, needle, event, channel) SINK_ID_##callee,
+#include "resolve/sinks.def"
+#undef SINK
+  SINK_ID_NONE
+} SinkId;
+
+static const char *const sink_callees[] = {
+#define SINK(callee, needle, event, channel) #callee,
+#include "resolve/sinks.def"
+#undef SINK
+};
+
+static SinkId sink_of(Callee callee) {
+  for (size_t i = 0; callee.name && i < SINK_ID_NONE; i++)
+    if (callee_is(callee, sink_callees[i]))
+      return (SinkId)i;
+  return SINK_ID_NONE;
+}
+
+static void channel_sinks(Collector *c, TSNode call, SinkId sink) {
+  switch (sink) {
+  case SINK_ID_channel:
+    if (is_member_call(call) && !foreign_transport(c->m, call))
+      add_channel(c, CHANNEL_SINK_CLIENT, call, call_argument(call, 0));
+    break;
+  case SINK_ID_getChannel:
+    if (is_member_call(call))
+      add_channel(c, CHANNEL_SINK_MANAGER, call, call_argument(call, 0));
+    break;
+  case SINK_ID_subscribeToChannel:
+  case SINK_ID_broadcastToChannel:
     add_channel(c, CHANNEL_SINK_HELPER, call, call_argument(call, 0));
+    break;
+  default:
+    break;
+  }
 }
 
 /* useRealtime, useOrganizationRealtimeContext, useRealTimeMessaging...: a hook
@@ -208,17 +241,17 @@ static void subscribe_sink(Collector *c, TSNode call) {
   add_handler(c, call_argument(call, 1), false);
 }
 
-static void event_sinks(Collector *c, TSNode call, Callee callee) {
+static void event_sinks(Collector *c, TSNode call, SinkId sink) {
   const Source *src = &c->m->src;
-  if (callee_is(callee, "on") && is_member_call(call) &&
+  if (sink == SINK_ID_on && is_member_call(call) &&
       node_string_is(src, call_argument(call, 0), "broadcast")) {
     TSNode filter = node_unwrap(call_argument(call, 1));
     add_event(c, EVENT_SINK_ON_BROADCAST, call, object_property(src, filter, "event"));
     add_handler(c, call_argument(call, 2), true);
-  } else if (callee_is(callee, "send") && is_member_call(call)) {
+  } else if (sink == SINK_ID_send && is_member_call(call)) {
     TSNode msg = node_unwrap(call_argument(call, 0));
-    if (node_is(msg,
-                "identifier")) { /* const payload = { type: "broadcast", ... }; send(payload) */
+    if (node_is(msg, "identifier")) {
+      /* const payload = { type: "broadcast", ... }; send(payload) */
       char *name = node_text_dup(src, msg);
       Binding b = scope_lookup(c->m, msg, name);
       free(name);
@@ -227,7 +260,7 @@ static void event_sinks(Collector *c, TSNode call, Callee callee) {
     }
     if (node_string_is(src, object_property(src, msg, "type"), "broadcast"))
       add_event(c, EVENT_SINK_SEND, call, object_property(src, msg, "event"));
-  } else if (callee_is(callee, "subscribeToChannel") || callee_is(callee, "broadcastToChannel")) {
+  } else if (sink == SINK_ID_subscribeToChannel || sink == SINK_ID_broadcastToChannel) {
     add_event(c, EVENT_SINK_HELPER, call, call_argument(call, 1));
   } else if (c->has_subscribe) {
     subscribe_sink(c, call);
@@ -240,8 +273,9 @@ static bool visit(TSNode n, void *data) {
     ARRAY_PUSH(c->calls, c->ncalls, c->ccap, n);
     Callee callee;
     callee.name = call_callee_name(&c->m->src, n, &callee.len);
-    channel_sinks(c, n, callee);
-    event_sinks(c, n, callee);
+    SinkId sink = sink_of(callee);
+    channel_sinks(c, n, sink);
+    event_sinks(c, n, sink);
   }
   return true;
 }

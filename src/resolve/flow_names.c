@@ -10,7 +10,7 @@
 #define FLOW_MAX_NESTING 64
 
 bool flow_sink_name(const char *name, uint32_t len) {
-#define SINK(callee, needle, flags)                                                                \
+#define SINK(callee, needle, event, channel)                                                       \
   if (mem_eq_str(name, len, #callee))                                                              \
     return true;
 #include "resolve/sinks.def"

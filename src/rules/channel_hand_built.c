@@ -6,9 +6,7 @@
 #include "parse/ast.h"
 #include "rules/channel_naming.h"
 #include "rules/ctx.h"
-
-static const char *const needles[] = {".channel(", "getChannel(", "subscribeToChannel(",
-                                      "broadcastToChannel(", NULL};
+#include "rules/sink_needles.h"
 
 static bool is_hand_built(const ValAlt *alt) {
   return !alt->from_standard && alt->site_mod;
@@ -111,7 +109,7 @@ const RuleMeta rule_channel_hand_built = {
     .default_severity = SEV_ERROR,
     .fixable = FIX_SAFE,
     .summary = "A channel name built by hand from strings instead of a `UNIFIED_CHANNELS` call.",
-    .needles = needles,
+    .needles = sink_channel_needles,
     .flow_sites = true,
     .check = check,
 };

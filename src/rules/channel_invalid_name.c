@@ -6,9 +6,7 @@
 #include "parse/ast.h"
 #include "rules/channel_naming.h"
 #include "rules/ctx.h"
-
-static const char *const needles[] = {".channel(", "getChannel(", "subscribeToChannel(",
-                                      "broadcastToChannel(", NULL};
+#include "rules/sink_needles.h"
 
 #define HELP_NONE "build the name with a UNIFIED_CHANNELS function (see `rtlint standards`)"
 
@@ -169,7 +167,7 @@ const RuleMeta rule_channel_invalid_name = {
     .default_severity = SEV_ERROR,
     .fixable = FIX_NONE,
     .summary = "A channel name that does not pass the standard's `isValidChannelName()` check.",
-    .needles = needles,
+    .needles = sink_channel_needles,
     .flow_sites = true,
     .check = check,
 };

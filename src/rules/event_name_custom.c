@@ -6,8 +6,7 @@
 #include "parse/ast.h"
 #include "rules/ctx.h"
 #include "rules/event_naming.h"
-
-static const char *const needles[] = {"broadcast", "ubscribe", NULL};
+#include "rules/sink_needles.h"
 
 /* The keys are TYPING_START and TYPING_STOP: start or stop by `is_typing`. */
 static bool is_typing_pair(const EventMigration *mig) {
@@ -119,7 +118,7 @@ const RuleMeta rule_event_name_custom = {
     .default_severity = SEV_ERROR,
     .fixable = FIX_SAFE,
     .summary = "A realtime broadcast event name that is not a `UNIFIED_EVENTS` value.",
-    .needles = needles,
+    .needles = sink_event_needles,
     .flow_sites = true,
     .check = check,
 };

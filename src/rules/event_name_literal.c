@@ -6,8 +6,7 @@
 #include "parse/ast.h"
 #include "rules/ctx.h"
 #include "rules/event_naming.h"
-
-static const char *const needles[] = {"broadcast", "ubscribe", NULL};
+#include "rules/sink_needles.h"
 
 static void check_branch(RuleCtx *ctx, TSNode branch) {
   Value v = rule_resolve(ctx, branch);
@@ -59,7 +58,7 @@ const RuleMeta rule_event_name_literal = {
     .fixable = FIX_SAFE,
     .summary = "A correct unified event name written as a string instead of the `UNIFIED_EVENTS` "
                "constant.",
-    .needles = needles,
+    .needles = sink_event_needles,
     .flow_sites = true,
     .check = check,
 };
