@@ -111,7 +111,7 @@ class Counts:
     """Planted violations, by the detection classes all three tools are given rules for."""
     def __init__(self):
         self.c = {"event-custom": 0, "channel-hand-built": 0, "channel-hand-built-via-variable": 0,
-                  "hook-deprecated": 0, "supabase-channel-direct": 0}
+                  "hook-deprecated": 0, "supabase-channel-direct": 0, "event-custom-via-wrapper": 0}
         self.realtime_files = 0
 
     def add(self, k, n=1):

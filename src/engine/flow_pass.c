@@ -3,6 +3,7 @@
 #include "core/util.h"
 #include "engine/parallel.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,7 +116,8 @@ void flow_pass(Project *proj, Module **mods, size_t n, char *const *other_paths,
   size_t *todo = xcalloc(fs.n + 1, sizeof *todo);
   FlowRecord **recs = xcalloc(fs.n + 1, sizeof *recs);
   Pass pass = {fs.items, todo};
-  for (;;) {
+  int rounds = 0;
+  for (;; rounds++) {
     size_t ntodo = 0;
     for (size_t i = 0; i < fs.n; i++) {
       const PassFile *f = &fs.items[i];
@@ -134,6 +136,18 @@ void flow_pass(Project *proj, Module **mods, size_t n, char *const *other_paths,
         recs[nrecs++] = &fs.items[i].rec;
     flow_names_free(out);
     flow_names_solve(out, recs, nrecs, proj->user_sinks, proj->nuser_sinks);
+  }
+  /* The last round found no file holding a name: only the recorded ones
+   * can answer yes. */
+  for (size_t i = 0; i < fs.n; i++)
+    if (!fs.items[i].other_shard && !fs.items[i].import_target)
+      flow_names_remember(out, fs.items[i].m->src.bytes, fs.items[i].recorded);
+  if (getenv("RTLINT_STATS")) {
+    size_t nrec = 0;
+    for (size_t i = 0; i < fs.n; i++)
+      nrec += fs.items[i].recorded;
+    fprintf(stderr, "rtlint-stats: wrapper names %zu, from %zu of %zu files, %d rounds\n",
+            out->set.n, nrec, fs.n, rounds);
   }
   for (size_t i = 0; i < fs.n; i++)
     flow_record_free(&fs.items[i].rec);

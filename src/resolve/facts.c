@@ -552,7 +552,7 @@ static void add_wrapper_sites(Collector *c) {
   strmap_free(&by_name, free_call_list);
 }
 
-void facts_collect(Facts *f, const Module *m, Arena *arena) {
+static void collect(Facts *f, const Module *m, TSNode root, bool wrappers, Arena *arena) {
   Collector c;
   memset(&c, 0, sizeof c);
   c.m = m;
@@ -561,9 +561,10 @@ void facts_collect(Facts *f, const Module *m, Arena *arena) {
   if (!m->tree)
     return;
   c.has_subscribe = strstr(m->src.bytes, "subscribe") != NULL;
-  ast_walk(ts_tree_root_node(m->tree), visit, &c);
+  ast_walk(root, visit, &c);
   add_compare_sites(&c);
-  add_wrapper_sites(&c);
+  if (wrappers)
+    add_wrapper_sites(&c);
   /* Copy into the arena so the facts die with the file's analysis. */
   f->calls = arena_alloc(arena, (c.ncalls + 1) * sizeof *f->calls);
   if (c.ncalls) /* memcpy from NULL is undefined even for 0 bytes */
@@ -582,4 +583,15 @@ void facts_collect(Facts *f, const Module *m, Arena *arena) {
   free(c.events);
   free(c.handlers);
   strmap_free(&c.handler_ids, NULL);
+}
+
+void facts_collect(Facts *f, const Module *m, Arena *arena) {
+  if (m->tree)
+    collect(f, m, ts_tree_root_node(m->tree), true, arena);
+  else
+    memset(f, 0, sizeof *f);
+}
+
+void facts_collect_in(Facts *f, const Module *m, TSNode root, Arena *arena) {
+  collect(f, m, root, false, arena);
 }

@@ -63,6 +63,9 @@ typedef struct Facts {
 } Facts;
 
 void facts_collect(Facts *f, const Module *m, Arena *arena);
+/* The direct sites and calls inside one subtree (a function being
+ * summarised), without the local wrapper sites. */
+void facts_collect_in(Facts *f, const Module *m, TSNode root, Arena *arena);
 
 /* True for a call of the `subscribe` that the app's realtime hooks and provider
  * return: destructured from `useRealtime(...)` / `useOrganizationRealtimeContext()`

@@ -64,15 +64,16 @@ static struct FlowMemo *memo(Resolver *r) {
   return r->flow;
 }
 
-static const Facts *facts_of(Resolver *r, const Module *m) {
+/* The sites and calls inside fn: the linted module's own facts when fn is
+ * there (collected already), else a walk of fn alone. */
+static const Facts *facts_of(Resolver *r, const Module *m, TSNode fn) {
   char key[32];
   snprintf(key, sizeof key, "%p", (const void *)m);
   Facts *f = strmap_get(&memo(r)->facts, key);
-  if (!f) {
-    f = arena_calloc(r->arena, sizeof *f);
-    facts_collect(f, m, r->arena);
-    strmap_put(&memo(r)->facts, key, f);
-  }
+  if (f)
+    return f;
+  f = arena_calloc(r->arena, sizeof *f);
+  facts_collect_in(f, m, fn, r->arena);
   return f;
 }
 
@@ -373,7 +374,7 @@ static FlowSink user_sink_kind(const UserSink *u) {
 
 static void summarise(Resolver *r, const Module *m, TSNode fn, Summary *s, int depth) {
   Arena *a = r->arena;
-  const Facts *f = facts_of(r, m);
+  const Facts *f = facts_of(r, m, fn);
   uint32_t start = ts_node_start_byte(fn), end = ts_node_end_byte(fn);
   FlowStep self = function_step(a, m, fn);
   Path p;

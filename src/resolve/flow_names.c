@@ -3,7 +3,9 @@
 #include "core/util.h"
 #include "parse/ast.h"
 
+#include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,43 +100,130 @@ static void alias(Builder *b, TSNode from, TSNode to) {
             intern_node(b->r, b->m, to));
 }
 
-static void aliases_of(Builder *b, TSNode n) {
-  if (node_is(n, "import_specifier") || node_is(n, "export_specifier")) {
+/* The node kinds the walk acts on, as symbols of the tree's grammar (TS and
+ * TSX differ), looked up once per thread and grammar: comparing every node
+ * with a dozen kind names by string was most of the pass. */
+enum {
+  K_OTHER,
+  K_FUNCTION,
+  K_CALL,
+  K_SPECIFIER, /* import_specifier, export_specifier */
+  K_IMPORT_CLAUSE,
+  K_EXPORT,
+  K_PAIR,
+  K_PAIR_PATTERN,
+  K_DECLARATOR, /* variable_declarator, public_field_definition */
+  K_SKIP,       /* types, comments, strings: nothing to record inside */
+};
+
+static const struct {
+  const char *name;
+  unsigned char kind;
+} kind_names[] = {
+    {"arrow_function", K_FUNCTION},
+    {"function_expression", K_FUNCTION},
+    {"function_declaration", K_FUNCTION},
+    {"method_definition", K_FUNCTION},
+    {"function", K_FUNCTION},
+    {"generator_function_declaration", K_FUNCTION},
+    {"call_expression", K_CALL},
+    {"import_specifier", K_SPECIFIER},
+    {"export_specifier", K_SPECIFIER},
+    {"import_clause", K_IMPORT_CLAUSE},
+    {"export_statement", K_EXPORT},
+    {"pair", K_PAIR},
+    {"pair_pattern", K_PAIR_PATTERN},
+    {"variable_declarator", K_DECLARATOR},
+    {"public_field_definition", K_DECLARATOR},
+    {"type_annotation", K_SKIP},
+    {"interface_declaration", K_SKIP},
+    {"type_alias_declaration", K_SKIP},
+    {"type_arguments", K_SKIP},
+    {"type_parameters", K_SKIP},
+    {"comment", K_SKIP},
+    {"string", K_SKIP},
+    {"jsx_text", K_SKIP},
+};
+
+#define FLOW_MAX_SYMBOLS 2048
+
+static _Thread_local const TSLanguage *kinds_lang;
+static _Thread_local unsigned char kinds[FLOW_MAX_SYMBOLS];
+
+static void kinds_for(const TSLanguage *lang) {
+  if (kinds_lang == lang)
+    return;
+  memset(kinds, K_OTHER, sizeof kinds);
+  uint32_t count = ts_language_symbol_count(lang);
+  for (uint32_t sym = 0; sym < count && sym < FLOW_MAX_SYMBOLS; sym++) {
+    const char *name = ts_language_symbol_name(lang, (TSSymbol)sym);
+    for (size_t k = 0; name && k < sizeof kind_names / sizeof *kind_names; k++)
+      if (strcmp(name, kind_names[k].name) == 0 &&
+          ts_language_symbol_type(lang, (TSSymbol)sym) == TSSymbolTypeRegular)
+        kinds[sym] = kind_names[k].kind;
+  }
+  kinds_lang = lang;
+}
+
+static unsigned kind_of(TSNode n) {
+  TSSymbol sym = ts_node_symbol(n);
+  return sym < FLOW_MAX_SYMBOLS ? kinds[sym] : K_OTHER;
+}
+
+static void aliases_of(Builder *b, TSNode n, unsigned kind) {
+  switch (kind) {
+  case K_SPECIFIER:
     alias(b, node_field(n, "name"), node_field(n, "alias"));
-  } else if (node_is(n, "import_clause")) {
+    break;
+  case K_IMPORT_CLAUSE: {
     TSNode first = ts_node_named_child(n, 0);
     if (node_is(first, "identifier")) /* import notify from "./notify" */
       pair_push(&b->r->aliases, &b->r->naliases, &b->r->acap, intern(b->r, "default", 7),
                 intern_node(b->r, b->m, first));
-  } else if (node_is(n, "export_statement")) {
+    break;
+  }
+  case K_EXPORT: {
     TSNode v = node_unwrap(node_field(n, "value"));
     if (node_is(v, "identifier"))
       pair_push(&b->r->aliases, &b->r->naliases, &b->r->acap, intern_node(b->r, b->m, v),
                 intern(b->r, "default", 7));
-  } else if (node_is(n, "pair")) {
+    break;
+  }
+  case K_PAIR:
     alias(b, node_unwrap(node_field(n, "value")), node_field(n, "key"));
-  } else if (node_is(n, "pair_pattern")) {
+    break;
+  case K_PAIR_PATTERN:
     alias(b, node_field(n, "key"), node_field(n, "value"));
-  } else if (node_is(n, "variable_declarator") || node_is(n, "public_field_definition")) {
+    break;
+  case K_DECLARATOR: {
     TSNode v = node_unwrap(node_field(n, "value"));
     if (node_is(v, "identifier"))
       alias(b, v, node_field(n, "name"));
+    break;
+  }
+  default:
+    break;
   }
 }
 
 static bool build_visit(TSNode n, void *data) {
   Builder *b = data;
+  unsigned kind = kind_of(n);
+  if (kind == K_OTHER)
+    return true;
+  if (kind == K_SKIP)
+    return false;
   uint32_t start = ts_node_start_byte(n);
   while (b->depth > 0 && b->stack[b->depth - 1].end <= start)
     b->depth--;
-  if (node_is_function(n)) {
+  if (kind == K_FUNCTION) {
     FlowRecord *r = b->r;
     ARRAY_PUSH(r->def_sink, r->ndefs, r->dcap, false);
     uint32_t def = (uint32_t)(r->ndefs - 1);
     function_names(b, def, n);
     if (b->depth < FLOW_MAX_NESTING)
       b->stack[b->depth++] = (Open){def, ts_node_end_byte(n)};
-  } else if (node_is(n, "call_expression")) {
+  } else if (kind == K_CALL) {
     uint32_t len;
     const char *t = call_callee_name(&b->m->src, n, &len);
     if (t) {
@@ -147,7 +236,7 @@ static bool build_visit(TSNode n, void *data) {
       }
     }
   } else {
-    aliases_of(b, n);
+    aliases_of(b, n, kind);
   }
   return true;
 }
@@ -157,6 +246,7 @@ void flow_record_build(const Module *m, FlowRecord *out) {
   if (!m->tree)
     return;
   Builder b = {m, out, {{0, 0}}, 0};
+  kinds_for(ts_tree_language(m->tree));
   ast_walk(ts_tree_root_node(m->tree), build_visit, &b);
   strmap_free(&out->index, NULL);
 }
@@ -230,6 +320,7 @@ void flow_names_solve(FlowNames *names, FlowRecord *const *records, size_t n, co
 
 void flow_names_free(FlowNames *names) {
   strmap_free(&names->set, NULL);
+  strmap_free(&names->verdicts, NULL);
   memset(names, 0, sizeof *names);
 }
 
@@ -250,14 +341,83 @@ static bool ident_char(unsigned char c) {
   return ident_start(c) || (c >= '0' && c <= '9');
 }
 
+static const unsigned char *skip_space(const unsigned char *p) {
+  while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+    p++;
+  return p;
+}
+
+static bool word_at(const unsigned char *p, const char *w) {
+  size_t n = strlen(w);
+  return memcmp(p, w, n) == 0 && !ident_char(p[n]);
+}
+
+/* The identifier ending at `end` (exclusive), skipping spaces backwards. */
+static bool word_before(const unsigned char *text, const unsigned char *at, const char *w) {
+  const unsigned char *p = at;
+  while (p > text && (p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n' || p[-1] == '\r'))
+    p--;
+  size_t n = strlen(w);
+  return (size_t)(p - text) >= n && memcmp(p - n, w, n) == 0 &&
+         ((size_t)(p - text) == n || !ident_char(p[-(ptrdiff_t)n - 1]));
+}
+
+static char prev_char(const unsigned char *text, const unsigned char *at) {
+  const unsigned char *p = at;
+  while (p > text && (p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n' || p[-1] == '\r'))
+    p--;
+  return p > text ? (char)p[-1] : 0;
+}
+
+/* Where a name can make a file hold a wrapper call: called (`name(`,
+ * `name?.(`, `name<T>(`), or handed on under another name (`name as x`,
+ * `x as name`, `key: name`, `= name`, `export default name`). A name used
+ * otherwise (a JSX tag, a type, a property read) calls nothing. */
+static bool call_or_alias(const unsigned char *text, const unsigned char *s,
+                          const unsigned char *e) {
+  const unsigned char *n = skip_space(e);
+  if (*n == '(' || *n == '<' || (n[0] == '?' && n[1] == '.') || word_at(n, "as"))
+    return true;
+  char before = prev_char(text, s);
+  return before == '=' || before == ':' || word_before(text, s, "as") ||
+         word_before(text, s, "default");
+}
+
+#define FLOW_MAX_DEFAULT_IMPORTS 64
+
 /* Identifiers of code: quoted strings and comments are skipped (a name
  * inside "org:acme:lobby" is no call); template literals are kept whole,
  * since their substitutions are code. A quote or comment start that is not
- * one (a regular expression literal) can hide at most the rest of its line. */
+ * one (a regular expression literal) can hide at most the rest of its line.
+ * When a default export is among the names, the local names of default
+ * imports (`import notify from "./notify"`) count as names too. */
+static bool scan_text(const FlowNames *names, const char *text);
+
 bool flow_names_in_text(const FlowNames *names, const char *text) {
   if (!names || names->set.n == 0)
     return false;
-  const unsigned char *p = (const unsigned char *)text;
+  if (names->verdicts.n) {
+    char key[32];
+    snprintf(key, sizeof key, "%p", (const void *)text);
+    uintptr_t v = (uintptr_t)strmap_get(&names->verdicts, key);
+    if (v)
+      return v == 1;
+  }
+  return scan_text(names, text);
+}
+
+void flow_names_remember(FlowNames *names, const char *text, bool maybe) {
+  char key[32];
+  snprintf(key, sizeof key, "%p", (const void *)text);
+  bool yes = maybe && scan_text(names, text);
+  strmap_put(&names->verdicts, key, (void *)(uintptr_t)(yes ? 1 : 2));
+}
+
+static bool scan_text(const FlowNames *names, const char *text) {
+  bool defaults = strmap_get(&names->set, "default") != NULL;
+  const unsigned char *base = (const unsigned char *)text, *p = base;
+  const unsigned char *dflt[FLOW_MAX_DEFAULT_IMPORTS];
+  size_t dlen[FLOW_MAX_DEFAULT_IMPORTS], ndflt = 0;
   while (*p) {
     if (*p == '"' || *p == '\'') {
       unsigned char q = *p++;
@@ -284,7 +444,17 @@ bool flow_names_in_text(const FlowNames *names, const char *text) {
     const unsigned char *s = p;
     while (ident_char(*p))
       p++;
-    if (flow_names_has(names, (const char *)s, (uint32_t)(p - s)))
+    uint32_t len = (uint32_t)(p - s);
+    if (defaults && ndflt < FLOW_MAX_DEFAULT_IMPORTS && word_before(base, s, "import") &&
+        !word_at(s, "type")) {
+      dflt[ndflt] = s;
+      dlen[ndflt++] = len;
+      continue;
+    }
+    bool named = flow_names_has(names, (const char *)s, len);
+    for (size_t i = 0; !named && i < ndflt; i++)
+      named = dlen[i] == len && memcmp(dflt[i], s, len) == 0;
+    if (named && call_or_alias(base, s, p))
       return true;
   }
   return false;

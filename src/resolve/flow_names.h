@@ -36,6 +36,10 @@ void flow_record_free(FlowRecord *r);
 typedef struct FlowNames {
   StrMap set;
   uint64_t digest; /* of the sorted names: part of cache keys */
+  /* flow_names_in_text's answer for the run's files, by the address of
+   * their text ("%p" -> 1 yes, 2 no): the prefilter asks it per file and
+   * per rule. Filled once the names are final (flow_names_remember). */
+  StrMap verdicts;
 } FlowNames;
 
 /* The fixed point over every record, starting from the names of the sinks
@@ -46,8 +50,12 @@ void flow_names_free(FlowNames *names);
 
 /* Whether a callee spelled name[0..len) may denote a summarised function. */
 bool flow_names_has(const FlowNames *names, const char *name, uint32_t len);
-/* Whether NUL-terminated text holds one of the names as a whole identifier. */
+/* Whether NUL-terminated text calls one of the names (or hands one on under
+ * another name): an identifier of code followed by `(`, or in an alias. */
 bool flow_names_in_text(const FlowNames *names, const char *text);
+/* Computes and keeps the answer for text (not thread-safe: before the lint);
+ * maybe false: the answer is known to be no. */
+void flow_names_remember(FlowNames *names, const char *text, bool maybe);
 
 /* Whether a callee name is one of the sinks (resolve/sinks.def). */
 bool flow_sink_name(const char *name, uint32_t len);
