@@ -16,6 +16,21 @@ bool flow_sink_needle_in(const char *text) {
   return false;
 }
 
+/* Whether text calls one of the names in delta; a few names are looked for
+ * as plain substrings first (most files hold none of them). */
+static bool delta_in_text(const FlowNames *delta, const char *text) {
+  if (delta->set.n == 0)
+    return false;
+  if (delta->set.n <= 16 && !strmap_get(&delta->set, "default")) {
+    bool any = false;
+    for (size_t k = 0; k < delta->set.cap && !any; k++)
+      any = delta->set.keys[k] && strstr(text, delta->set.keys[k]);
+    if (!any)
+      return false;
+  }
+  return flow_names_in_text(delta, text);
+}
+
 typedef struct PassFile {
   Module *m;
   bool recorded;
@@ -88,11 +103,7 @@ static void record_step(void *ctx, unsigned worker, size_t i) {
   (void)worker;
   Pass *p = ctx;
   PassFile *f = &p->files[p->todo[i]];
-  project_hold(f->m);
-  flow_record_build(f->m, &f->rec);
-  project_release(f->m);
-  if (f->other_shard || f->import_target)
-    project_drop_tree(f->m);
+  flow_record_build(f->m->src.bytes, &f->rec);
 }
 
 void flow_pass(Project *proj, Module **mods, size_t n, char *const *other_paths, size_t nother,
@@ -116,13 +127,20 @@ void flow_pass(Project *proj, Module **mods, size_t n, char *const *other_paths,
   size_t *todo = xcalloc(fs.n + 1, sizeof *todo);
   FlowRecord **recs = xcalloc(fs.n + 1, sizeof *recs);
   Pass pass = {fs.items, todo};
+  /* Each round checks the files not recorded yet against the names the
+   * last round added (delta): against the older ones they said no. */
+  FlowNames delta = {0};
+  for (size_t k = 0; k < out->set.cap; k++) /* the declared sinks' names */
+    if (out->set.keys[k])
+      strmap_put(&delta.set, out->set.keys[k], &delta);
   int rounds = 0;
   for (;; rounds++) {
     size_t ntodo = 0;
     for (size_t i = 0; i < fs.n; i++) {
       const PassFile *f = &fs.items[i];
-      if (!f->recorded && (f->import_target || flow_sink_needle_in(f->m->src.bytes) ||
-                           flow_names_in_text(out, f->m->src.bytes)))
+      const char *text = f->m->src.bytes;
+      if (!f->recorded && (f->import_target || (rounds == 0 && flow_sink_needle_in(text)) ||
+                           delta_in_text(&delta, text)))
         todo[ntodo++] = i;
     }
     if (ntodo == 0)
@@ -134,9 +152,16 @@ void flow_pass(Project *proj, Module **mods, size_t n, char *const *other_paths,
     for (size_t i = 0; i < fs.n; i++)
       if (fs.items[i].recorded)
         recs[nrecs++] = &fs.items[i].rec;
-    flow_names_free(out);
+    FlowNames prev = *out;
+    memset(out, 0, sizeof *out);
     flow_names_solve(out, recs, nrecs, proj->user_sinks, proj->nuser_sinks);
+    flow_names_free(&delta);
+    for (size_t k = 0; k < out->set.cap; k++)
+      if (out->set.keys[k] && !strmap_get(&prev.set, out->set.keys[k]))
+        strmap_put(&delta.set, out->set.keys[k], &delta);
+    flow_names_free(&prev);
   }
+  flow_names_free(&delta);
   /* The last round found no file holding a name: only the recorded ones
    * can answer yes. */
   for (size_t i = 0; i < fs.n; i++)

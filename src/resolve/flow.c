@@ -167,6 +167,8 @@ static const char *pattern_key(Arena *a, const Module *m, TSNode el) {
 /* A parameter `({ event, data })` of fn destructuring name: its index and key. */
 static bool destructured_param(Arena *a, const Module *m, TSNode fn, const char *name, Path *out) {
   TSNode params = node_field(fn, "parameters");
+  if (ts_node_is_null(params))
+    return false;
   uint32_t n = ts_node_named_child_count(params);
   int index = 0;
   for (uint32_t i = 0; i < n; i++) {

@@ -1,15 +1,12 @@
 #include "resolve/flow_names.h"
 
 #include "core/util.h"
-#include "parse/ast.h"
 
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define FLOW_MAX_NESTING 64
 
 bool flow_sink_name(const char *name, uint32_t len) {
 #define SINK(callee, needle, event, channel)                                                       \
@@ -20,9 +17,9 @@ bool flow_sink_name(const char *name, uint32_t len) {
   return false;
 }
 
-/* ---- One file's record. ---- */
+/* ---- One file's record (resolve/flow_scan.c builds it). ---- */
 
-static uint32_t intern(FlowRecord *r, const char *s, size_t len) {
+uint32_t flow_record_intern(FlowRecord *r, const char *s, size_t len) {
   char buf[128];
   if (len >= sizeof buf)
     len = sizeof buf - 1; /* longer names never match a lookup (flow_names_has) */
@@ -34,221 +31,6 @@ static uint32_t intern(FlowRecord *r, const char *s, size_t len) {
   ARRAY_PUSH(r->strings, r->nstrings, r->scap, xstrdup(buf));
   strmap_put(&r->index, buf, (void *)(uintptr_t)r->nstrings);
   return (uint32_t)(r->nstrings - 1);
-}
-
-static uint32_t intern_node(FlowRecord *r, const Module *m, TSNode n) {
-  if (node_is(n, "string")) {
-    StrBuf sb = {0};
-    node_string_value(&m->src, n, &sb);
-    uint32_t id = intern(r, sb_cstr(&sb), sb.len);
-    sb_free(&sb);
-    return id;
-  }
-  uint32_t len;
-  const char *t = node_text(&m->src, n, &len);
-  return intern(r, t, len);
-}
-
-static void pair_push(uint32_t **arr, size_t *n, size_t *cap, uint32_t a, uint32_t b) {
-  grow_array((void **)arr, cap, *n + 2, sizeof **arr);
-  (*arr)[(*n)++] = a;
-  (*arr)[(*n)++] = b;
-}
-
-static bool is_name_node(TSNode n) {
-  return node_is(n, "identifier") || node_is(n, "property_identifier") ||
-         node_is(n, "private_property_identifier") || node_is(n, "string") ||
-         node_is(n, "type_identifier") || node_is(n, "shorthand_property_identifier");
-}
-
-typedef struct Open {
-  uint32_t def, end;
-} Open;
-
-typedef struct Builder {
-  const Module *m;
-  FlowRecord *r;
-  Open stack[FLOW_MAX_NESTING];
-  int depth;
-} Builder;
-
-static void add_name(Builder *b, uint32_t def, TSNode n) {
-  if (!ts_node_is_null(n) && is_name_node(n))
-    pair_push(&b->r->names, &b->r->nnames, &b->r->ncap, def, intern_node(b->r, b->m, n));
-}
-
-/* The names a function is known by where it is defined. */
-static void function_names(Builder *b, uint32_t def, TSNode fn) {
-  add_name(b, def, node_field(fn, "name"));
-  TSNode parent = ts_node_parent(fn);
-  if (node_is(parent, "arguments")) { /* useCallback((...) => ...) */
-    TSNode call = ts_node_parent(parent);
-    parent = node_is(call, "call_expression") ? ts_node_parent(call) : (TSNode){0};
-  }
-  if (node_is(parent, "variable_declarator") || node_is(parent, "public_field_definition"))
-    add_name(b, def, node_field(parent, "name"));
-  else if (node_is(parent, "pair"))
-    add_name(b, def, node_field(parent, "key"));
-  else if (node_is(parent, "export_statement"))
-    pair_push(&b->r->names, &b->r->nnames, &b->r->ncap, def, intern(b->r, "default", 7));
-}
-
-static void alias(Builder *b, TSNode from, TSNode to) {
-  if (ts_node_is_null(from) || ts_node_is_null(to) || !is_name_node(from) || !is_name_node(to))
-    return;
-  pair_push(&b->r->aliases, &b->r->naliases, &b->r->acap, intern_node(b->r, b->m, from),
-            intern_node(b->r, b->m, to));
-}
-
-/* The node kinds the walk acts on, as symbols of the tree's grammar (TS and
- * TSX differ), looked up once per thread and grammar: comparing every node
- * with a dozen kind names by string was most of the pass. */
-enum {
-  K_OTHER,
-  K_FUNCTION,
-  K_CALL,
-  K_SPECIFIER, /* import_specifier, export_specifier */
-  K_IMPORT_CLAUSE,
-  K_EXPORT,
-  K_PAIR,
-  K_PAIR_PATTERN,
-  K_DECLARATOR, /* variable_declarator, public_field_definition */
-  K_SKIP,       /* types, comments, strings: nothing to record inside */
-};
-
-static const struct {
-  const char *name;
-  unsigned char kind;
-} kind_names[] = {
-    {"arrow_function", K_FUNCTION},
-    {"function_expression", K_FUNCTION},
-    {"function_declaration", K_FUNCTION},
-    {"method_definition", K_FUNCTION},
-    {"function", K_FUNCTION},
-    {"generator_function_declaration", K_FUNCTION},
-    {"call_expression", K_CALL},
-    {"import_specifier", K_SPECIFIER},
-    {"export_specifier", K_SPECIFIER},
-    {"import_clause", K_IMPORT_CLAUSE},
-    {"export_statement", K_EXPORT},
-    {"pair", K_PAIR},
-    {"pair_pattern", K_PAIR_PATTERN},
-    {"variable_declarator", K_DECLARATOR},
-    {"public_field_definition", K_DECLARATOR},
-    {"type_annotation", K_SKIP},
-    {"interface_declaration", K_SKIP},
-    {"type_alias_declaration", K_SKIP},
-    {"type_arguments", K_SKIP},
-    {"type_parameters", K_SKIP},
-    {"comment", K_SKIP},
-    {"string", K_SKIP},
-    {"jsx_text", K_SKIP},
-};
-
-#define FLOW_MAX_SYMBOLS 2048
-
-static _Thread_local const TSLanguage *kinds_lang;
-static _Thread_local unsigned char kinds[FLOW_MAX_SYMBOLS];
-
-static void kinds_for(const TSLanguage *lang) {
-  if (kinds_lang == lang)
-    return;
-  memset(kinds, K_OTHER, sizeof kinds);
-  uint32_t count = ts_language_symbol_count(lang);
-  for (uint32_t sym = 0; sym < count && sym < FLOW_MAX_SYMBOLS; sym++) {
-    const char *name = ts_language_symbol_name(lang, (TSSymbol)sym);
-    for (size_t k = 0; name && k < sizeof kind_names / sizeof *kind_names; k++)
-      if (strcmp(name, kind_names[k].name) == 0 &&
-          ts_language_symbol_type(lang, (TSSymbol)sym) == TSSymbolTypeRegular)
-        kinds[sym] = kind_names[k].kind;
-  }
-  kinds_lang = lang;
-}
-
-static unsigned kind_of(TSNode n) {
-  TSSymbol sym = ts_node_symbol(n);
-  return sym < FLOW_MAX_SYMBOLS ? kinds[sym] : K_OTHER;
-}
-
-static void aliases_of(Builder *b, TSNode n, unsigned kind) {
-  switch (kind) {
-  case K_SPECIFIER:
-    alias(b, node_field(n, "name"), node_field(n, "alias"));
-    break;
-  case K_IMPORT_CLAUSE: {
-    TSNode first = ts_node_named_child(n, 0);
-    if (node_is(first, "identifier")) /* import notify from "./notify" */
-      pair_push(&b->r->aliases, &b->r->naliases, &b->r->acap, intern(b->r, "default", 7),
-                intern_node(b->r, b->m, first));
-    break;
-  }
-  case K_EXPORT: {
-    TSNode v = node_unwrap(node_field(n, "value"));
-    if (node_is(v, "identifier"))
-      pair_push(&b->r->aliases, &b->r->naliases, &b->r->acap, intern_node(b->r, b->m, v),
-                intern(b->r, "default", 7));
-    break;
-  }
-  case K_PAIR:
-    alias(b, node_unwrap(node_field(n, "value")), node_field(n, "key"));
-    break;
-  case K_PAIR_PATTERN:
-    alias(b, node_field(n, "key"), node_field(n, "value"));
-    break;
-  case K_DECLARATOR: {
-    TSNode v = node_unwrap(node_field(n, "value"));
-    if (node_is(v, "identifier"))
-      alias(b, v, node_field(n, "name"));
-    break;
-  }
-  default:
-    break;
-  }
-}
-
-static bool build_visit(TSNode n, void *data) {
-  Builder *b = data;
-  unsigned kind = kind_of(n);
-  if (kind == K_OTHER)
-    return true;
-  if (kind == K_SKIP)
-    return false;
-  uint32_t start = ts_node_start_byte(n);
-  while (b->depth > 0 && b->stack[b->depth - 1].end <= start)
-    b->depth--;
-  if (kind == K_FUNCTION) {
-    FlowRecord *r = b->r;
-    ARRAY_PUSH(r->def_sink, r->ndefs, r->dcap, false);
-    uint32_t def = (uint32_t)(r->ndefs - 1);
-    function_names(b, def, n);
-    if (b->depth < FLOW_MAX_NESTING)
-      b->stack[b->depth++] = (Open){def, ts_node_end_byte(n)};
-  } else if (kind == K_CALL) {
-    uint32_t len;
-    const char *t = call_callee_name(&b->m->src, n, &len);
-    if (t) {
-      bool sink = flow_sink_name(t, len);
-      uint32_t id = intern(b->r, t, len);
-      for (int i = 0; i < b->depth; i++) {
-        uint32_t def = b->stack[i].def;
-        b->r->def_sink[def] = b->r->def_sink[def] || sink;
-        pair_push(&b->r->calls, &b->r->ncalls, &b->r->ccap, def, id);
-      }
-    }
-  } else {
-    aliases_of(b, n, kind);
-  }
-  return true;
-}
-
-void flow_record_build(const Module *m, FlowRecord *out) {
-  memset(out, 0, sizeof *out);
-  if (!m->tree)
-    return;
-  Builder b = {m, out, {{0, 0}}, 0};
-  kinds_for(ts_tree_language(m->tree));
-  ast_walk(ts_tree_root_node(m->tree), build_visit, &b);
-  strmap_free(&out->index, NULL);
 }
 
 void flow_record_free(FlowRecord *r) {

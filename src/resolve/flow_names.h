@@ -30,7 +30,10 @@ typedef struct FlowRecord {
   StrMap index; /* string -> its index + 1, while building */
 } FlowRecord;
 
-void flow_record_build(const Module *m, FlowRecord *out);
+/* Built from the text alone (resolve/flow_scan.c): no parse. */
+void flow_record_build(const char *text, FlowRecord *out);
+/* The index of s[0..len) among the record's strings, added when new. */
+uint32_t flow_record_intern(FlowRecord *r, const char *s, size_t len);
 void flow_record_free(FlowRecord *r);
 
 typedef struct FlowNames {

@@ -493,6 +493,8 @@ static TSNode object_type_of(const Module *m, TSNode t) {
     TSNode st = ts_node_named_child(root, i);
     if (node_is(st, "export_statement"))
       st = node_field(st, "declaration");
+    if (ts_node_is_null(st))
+      continue;
     TSNode nm = node_field(st, "name");
     uint32_t len;
     const char *want = node_text(&m->src, t, &len);
@@ -525,6 +527,8 @@ static bool class_of_type(Resolver *r, const Module *m, TSNode t, const Module *
 static bool class_of_member_type(Resolver *r, const Module *m, TSNode type, const char *name,
                                  const Module **cm, TSNode *cls, int depth) {
   TSNode obj = object_type_of(m, type);
+  if (ts_node_is_null(obj))
+    return false;
   uint32_t n = ts_node_named_child_count(obj);
   for (uint32_t i = 0; i < n; i++) {
     TSNode p = ts_node_named_child(obj, i);
@@ -577,8 +581,10 @@ static bool class_of_field(Resolver *r, const Module *m, TSNode member, const Mo
  * object (`{ room }: Props`); *key is set for the latter. */
 static TSNode param_declaring(const Module *m, TSNode fn, const char *name, bool *destructured) {
   TSNode params = node_field(fn, "parameters");
-  uint32_t n = ts_node_named_child_count(params);
   *destructured = false;
+  if (ts_node_is_null(params))
+    return params;
+  uint32_t n = ts_node_named_child_count(params);
   for (uint32_t i = 0; i < n; i++) {
     TSNode p = ts_node_named_child(params, i);
     TSNode pat = node_field(p, "pattern");
@@ -731,6 +737,8 @@ static bool receiver_class(Resolver *r, const Module *m, TSNode obj, const Modul
 
 static TSNode class_member(const Module *m, TSNode cls, const char *name) {
   TSNode body = node_field(cls, "body");
+  if (ts_node_is_null(body))
+    return body;
   uint32_t count = ts_node_named_child_count(body);
   for (uint32_t i = 0; i < count; i++) {
     TSNode c = ts_node_named_child(body, i);
