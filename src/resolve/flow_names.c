@@ -60,32 +60,67 @@ static int cmp_str(const void *a, const void *b) {
 
 void flow_names_solve(FlowNames *names, FlowRecord *const *records, size_t n, const UserSink *user,
                       size_t nuser) {
-  for (size_t i = 0; i < nuser; i++)
+  /* Every record's strings as ids of one table, so the fixed point tests
+   * membership in an array instead of hashing names again and again. */
+  StrMap ids = {0};
+  char **strs = NULL;
+  size_t nstrs = 0, scap = 0;
+  uint32_t **gid = xcalloc(n ? n : 1, sizeof *gid);
+  for (size_t i = 0; i < n; i++) {
+    const FlowRecord *r = records[i];
+    gid[i] = xcalloc(r->nstrings + 1, sizeof **gid);
+    for (size_t k = 0; k < r->nstrings; k++) {
+      size_t id = (size_t)(uintptr_t)strmap_get(&ids, r->strings[k]);
+      if (!id) {
+        ARRAY_PUSH(strs, nstrs, scap, r->strings[k]);
+        id = nstrs;
+        strmap_put(&ids, r->strings[k], (void *)(uintptr_t)id);
+      }
+      gid[i][k] = (uint32_t)(id - 1);
+    }
+  }
+  bool *in = xcalloc(nstrs + 1, sizeof *in);
+  for (size_t i = 0; i < nuser; i++) {
     set_add(names, user[i].name);
+    size_t id = (size_t)(uintptr_t)strmap_get(&ids, user[i].name);
+    if (id)
+      in[id - 1] = true;
+  }
   bool **qualified = xcalloc(n ? n : 1, sizeof *qualified);
-  for (size_t i = 0; i < n; i++)
+  for (size_t i = 0; i < n; i++) {
     qualified[i] = xcalloc(records[i]->ndefs + 1, sizeof **qualified);
+    for (size_t d = 0; d < records[i]->ndefs; d++)
+      qualified[i][d] = records[i]->def_sink[d];
+  }
   bool changed = true;
   while (changed) {
     changed = false;
     for (size_t i = 0; i < n; i++) {
       const FlowRecord *r = records[i];
-      for (size_t d = 0; d < r->ndefs; d++)
-        qualified[i][d] = qualified[i][d] || r->def_sink[d];
+      const uint32_t *g = gid[i];
+      bool *q = qualified[i];
       for (size_t k = 0; k + 1 < r->ncalls; k += 2)
-        if (!qualified[i][r->calls[k]] && strmap_get(&names->set, r->strings[r->calls[k + 1]]))
-          qualified[i][r->calls[k]] = true;
+        q[r->calls[k]] = q[r->calls[k]] || in[g[r->calls[k + 1]]];
       for (size_t k = 0; k + 1 < r->nnames; k += 2)
-        if (qualified[i][r->names[k]])
-          changed = set_add(names, r->strings[r->names[k + 1]]) || changed;
+        if (q[r->names[k]] && !in[g[r->names[k + 1]]])
+          changed = in[g[r->names[k + 1]]] = true;
       for (size_t k = 0; k + 1 < r->naliases; k += 2)
-        if (strmap_get(&names->set, r->strings[r->aliases[k]]))
-          changed = set_add(names, r->strings[r->aliases[k + 1]]) || changed;
+        if (in[g[r->aliases[k]]] && !in[g[r->aliases[k + 1]]])
+          changed = in[g[r->aliases[k + 1]]] = true;
     }
   }
-  for (size_t i = 0; i < n; i++)
+  for (size_t k = 0; k < nstrs; k++)
+    if (in[k])
+      set_add(names, strs[k]);
+  for (size_t i = 0; i < n; i++) {
     free(qualified[i]);
+    free(gid[i]);
+  }
   free(qualified);
+  free(gid);
+  free(in);
+  free(strs);
+  strmap_free(&ids, NULL);
   /* The digest of the sorted names. */
   char **sorted = xcalloc(names->set.n + 1, sizeof *sorted);
   size_t k = 0;

@@ -128,31 +128,44 @@ static void tokenize(const char *text, Toks *out) {
   }
 }
 
-static bool tok_is(const char *text, const Tok *t, const char *word) {
-  size_t n = strlen(word);
+static bool tok_is_n(const char *text, const Tok *t, const char *word, size_t n) {
   return t->punct == 0 && t->len == n && memcmp(text + t->start, word, n) == 0;
 }
 
-static bool is_modifier(const char *text, const Tok *t) {
-  static const char *const words[] = {"export",   "declare",   "async",    "static",   "public",
-                                      "private",  "protected", "readonly", "abstract", "override",
-                                      "get",      "set",       "const",    "let",      "var",
-                                      "function", "class",     NULL};
-  for (size_t i = 0; words[i]; i++)
-    if (tok_is(text, t, words[i]))
+/* word is a string literal: its length is known at compile time. */
+#define tok_is(text, t, word) tok_is_n((text), (t), "" word "", sizeof(word) - 1)
+
+typedef struct Word {
+  const char *s;
+  size_t n;
+} Word;
+#define W(x)                                                                                       \
+  { x, sizeof(x) - 1 }
+
+static bool tok_in(const char *text, const Tok *t, const Word *words, size_t nwords) {
+  if (t->punct != 0)
+    return false;
+  for (size_t i = 0; i < nwords; i++)
+    if (tok_is_n(text, t, words[i].s, words[i].n))
       return true;
   return false;
 }
 
+static bool is_modifier(const char *text, const Tok *t) {
+  static const Word words[] = {
+      W("export"),    W("declare"),  W("async"),    W("static"),   W("public"), W("private"),
+      W("protected"), W("readonly"), W("abstract"), W("override"), W("get"),    W("set"),
+      W("const"),     W("let"),      W("var"),      W("function"), W("class")};
+  return tok_in(text, t, words, sizeof words / sizeof *words);
+}
+
 static bool is_keyword(const char *text, const Tok *t) {
-  static const char *const words[] = {
-      "if",     "for",  "while",     "switch", "catch", "return", "await",  "new",  "typeof",
-      "throw",  "case", "do",        "else",   "try",   "yield",  "delete", "void", "in",
-      "import", "type", "interface", "enum",   "this",  "super",  NULL};
-  for (size_t i = 0; words[i]; i++)
-    if (tok_is(text, t, words[i]))
-      return true;
-  return false;
+  static const Word words[] = {W("if"),        W("for"),   W("while"), W("switch"), W("catch"),
+                               W("return"),    W("await"), W("new"),   W("typeof"), W("throw"),
+                               W("case"),      W("do"),    W("else"),  W("try"),    W("yield"),
+                               W("delete"),    W("void"),  W("in"),    W("import"), W("type"),
+                               W("interface"), W("enum"),  W("this"),  W("super")};
+  return tok_in(text, t, words, sizeof words / sizeof *words);
 }
 
 /* The index after the bracket closing the one at i (same kind), or n. */
