@@ -111,7 +111,7 @@ class Counts:
     """Planted violations, by the detection classes all three tools are given rules for."""
     def __init__(self):
         self.c = {"event-custom": 0, "channel-hand-built": 0, "channel-hand-built-via-variable": 0,
-                  "hook-deprecated": 0, "supabase-channel-direct": 0}
+                  "hook-deprecated": 0, "supabase-channel-direct": 0, "event-custom-via-wrapper": 0}
         self.realtime_files = 0
 
     def add(self, k, n=1):
@@ -538,6 +538,19 @@ def api_route(r, name, target, realtime, cnt):
             rt += f"""  const legacy = supabaseClient.channel(`{r.choice(HAND_TEMPLATES).replace('orgId', 'user.organizationId').replace('convId', 'body.conversationId').replace('userId', 'user.id')}`);
   await legacy.send({{ type: "broadcast", event: UNIFIED_EVENTS.{r.choice(EVENTS)[0]}, payload: data }});
 """
+    # Routes notify through the app's own layer: correct events mostly, some custom ones;
+    # routes without other realtime code too (found through the wrapper's name only).
+    if r.random() < 0.4:
+        parts.append(f'import {{ {r.choice(["notifyThread", "notifyConversation"])} as notify }} from '
+                     f'"{r.choice(["@/lib/realtime/server", "@/lib/realtime/server/notify"])}";\n')
+        if not realtime:
+            parts.append(f'import {{ UNIFIED_EVENTS }} from "{std_import(r)}";\n')
+        if r.random() < 0.3:
+            cnt.add("event-custom-via-wrapper")
+            ev = f'"{r.choice(CUSTOM_EVENTS)}"'
+        else:
+            ev = f"UNIFIED_EVENTS.{r.choice(EVENTS)[0]}"
+        rt += f"  await notify(user.organizationId, body.conversationId, {ev}, data);\n"
     parts.append(f"""
 export async function POST(request: NextRequest) {{
   const user = await getRequestUser(request);
@@ -679,6 +692,41 @@ export async function getRequestUser(request: Request): Promise<{ id: string; or
   const { data } = await createServiceClient().auth.getUser(token);
   const organizationId = data.user?.user_metadata.organization_id as string | undefined;
   return data.user && organizationId ? { id: data.user.id, organizationId } : null;
+}
+""",
+    # The app's own realtime layer (issue 14): routes call notifyThread(...) two files away
+    # from the Supabase call; rooms wrap a channel in a class.
+    "lib/realtime/server/emit.ts": """import { createServiceClient } from "@/lib/realtime/supabase";
+
+type Emit = { topic: string; event: string; data: unknown };
+
+export async function emitRealtime({ topic, event, data }: Emit): Promise<void> {
+  await createServiceClient().channel(topic).send({ type: "broadcast", event, payload: data });
+}
+""",
+    "lib/realtime/server/notify.ts": """import { UNIFIED_CHANNELS } from "@/lib/realtime/unified-channel-standards";
+import { emitRealtime } from "./emit";
+
+export async function notifyThread(orgId: string, conversationId: string, event: string, data: unknown) {
+  await emitRealtime({ topic: UNIFIED_CHANNELS.conversation(orgId, conversationId), event, data });
+}
+
+export const notifyConversation = notifyThread;
+""",
+    "lib/realtime/server/index.ts": 'export * from "./notify";\nexport { emitRealtime } from "./emit";\n',
+    "lib/realtime/client/room.ts": """import type { RealtimeChannel } from "@supabase/supabase-js";
+
+export class RoomChannel {
+  constructor(private readonly channel: RealtimeChannel) {}
+
+  on(kind: string, handler: (payload: unknown) => void): this {
+    this.channel.on("broadcast", { event: kind }, (message) => handler(message.payload));
+    return this;
+  }
+
+  emit(kind: string, payload: Record<string, unknown> = {}) {
+    return this.channel.send({ type: "broadcast", event: kind, payload });
+  }
 }
 """,
     "lib/analytics.ts": """import { EventEmitter } from "events";

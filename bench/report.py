@@ -130,6 +130,8 @@ def main():
         w(f"| {k} | {planted[k]} | {rk} | {ag.get(k, 0)} | {es.get(k, 0)} |")
     w(f"| channel-hand-built via a variable (site + use) | {planted['channel-hand-built-via-variable']} x 2 | "
       f"(in the row above) | cannot express | cannot express |")
+    w(f"| event-custom through a wrapper two files away | {planted.get('event-custom-via-wrapper', 0)} | "
+      f"(in the event-custom row) | cannot express | cannot express |")
     others = {k: v for k, v in rt.items() if k not in planted and k != "event-name-custom"}
     if others:
         w(f"| other rtlint rules | | {', '.join(f'{k} {v}' for k, v in sorted(others.items()))} | | |")

@@ -65,6 +65,57 @@ def another_root(rtlint, tmp):
     cold = lint("components/Widget.tsx", cached=False)
     check(lint("components/Widget.tsx") == cold,
           "a run from another project root gives its own findings, not the cache's")
+def at(diags, path, line):
+    return [d for d in diags if d["path"] == path and d["start"]["line"] == line]
+
+
+def wrapper_edits(rtlint, tmp):
+    """Findings a caller owes to a wrapper two files away (fixtures/flow) follow
+    the wrapper's edits on a warm run: the wrapper is part of the caller's key."""
+    tree = os.path.join(tmp, "flow")
+    shutil.copytree(os.path.join(ROOT, "fixtures/flow"), tree)
+    time.sleep(2.2)  # let the copies settle, so the file index records them
+    cache = os.path.join(tmp, "flow-cache")
+    route = "app/api/threads/route.ts"
+    cold, _ = run(rtlint, tree, cache)
+    check(at(cold, route, 8), "a call of a wrapper two files away is a site (cold)")
+    warm, _ = run(rtlint, tree, cache)
+    check(warm == cold, "the warm run reports the wrapper sites too")
+    server = os.path.join(tree, "lib/realtime/server.ts")
+    with open(server) as f:
+        text = f.read()
+    with open(server, "w") as f:  # notifyThread no longer forwards its event
+        f.write(text.replace("event, data });", 'event: "message:created", data });'))
+    edited, _ = run(rtlint, tree, cache)
+    fresh, _ = run(rtlint, tree, os.path.join(tmp, "flow-fresh"))
+    check(not at(edited, route, 8) and edited == fresh,
+          "editing the wrapper so the event no longer reaches a sink drops the callers' findings")
+    with open(server, "w") as f:  # and back: the findings return
+        f.write(text)
+    restored, _ = run(rtlint, tree, cache)
+    check(restored == cold, "restoring the wrapper restores the callers' findings")
+    # A caller of a function that is no wrapper yet holds no needle: warm
+    # runs skip it unread (file index). When the callee becomes a wrapper,
+    # the caller, unchanged, must be read and linted again.
+    helper = os.path.join(tree, "lib/helper.ts")
+    with open(helper, "w") as f:
+        f.write("export function relay(name: string) {\n  console.log(name);\n}\n")
+    idle = os.path.join(tree, "app/api/threads/idle.ts")
+    with open(idle, "w") as f:
+        f.write('import { relay } from "@/lib/helper";\nexport const go = () => relay("typing_stop");\n')
+    time.sleep(2.2)
+    run(rtlint, tree, cache)
+    quiet, _ = run(rtlint, tree, cache)
+    check(os.path.realpath(idle) in indexed(cache) and not at(quiet, "app/api/threads/idle.ts", 2),
+          "a caller of a plain function is skipped unread")
+    with open(helper, "w") as f:
+        f.write('import { supabase } from "@/lib/realtime/supabase";\n'
+                "export function relay(name: string) {\n"
+                '  void supabase.channel("x").send({ type: "broadcast", event: name });\n}\n')
+    calling, _ = run(rtlint, tree, cache)
+    fresh, _ = run(rtlint, tree, os.path.join(tmp, "flow-fresh-2"))
+    check(at(calling, "app/api/threads/idle.ts", 2) and calling == fresh,
+          "when its callee becomes a wrapper, the unchanged caller is linted again")
 
 
 def main():
@@ -200,6 +251,7 @@ def main():
         check(again == cold2, "garbage, truncated and edited entries are ignored, results unchanged")
         check("ignoring cache entry" in err, "a corrupt entry produces a warning")
         another_root(args.rtlint, tmp)
+        wrapper_edits(args.rtlint, tmp)
     finally:
         shutil.rmtree(tmp)
     return 0

@@ -15,8 +15,9 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-TREES = ["fixtures/campfire-app", "eval/corpus", "fixtures/rules", "fixtures/determinism"]
-REPEAT = {"fixtures/determinism": 8}
+TREES = ["fixtures/campfire-app", "eval/corpus", "fixtures/rules", "fixtures/determinism",
+         "fixtures/flow", "eval/layered"]
+REPEAT = {"fixtures/determinism": 8, "fixtures/flow": 4}
 DEFAULT_REPEAT = 2
 CACHE = "{cache}"
 VARIANTS = [["-j", "1"], ["-j", "4"], ["-j", "1", "--no-prefilter"], ["-j", "4", "--no-prefilter"],

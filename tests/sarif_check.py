@@ -93,6 +93,36 @@ def check_log(name, log, validator, rules_json, cwd):
     return run
 
 
+def test_trails(validator, rtlint, rules_json):
+    """Findings reached through the app's own wrappers (fixtures/flow) carry their
+    trail as relatedLocations and one codeFlow that starts at the finding and
+    ends at the sink call; every location names a line of a real file."""
+    cwd = os.path.join(ROOT, "fixtures/flow")
+    run = check_log("fixtures/flow", sarif(rtlint, cwd), validator, rules_json, cwd)
+    with_trail = [r for r in run["results"] if "codeFlows" in r]
+    check(len(with_trail) >= 10, f"fixtures/flow: only {len(with_trail)} results with a trail")
+    for res in with_trail:
+        where = f"fixtures/flow: {res['ruleId']} at {res['locations'][0]['physicalLocation']['region']['startLine']}"
+        related = res["relatedLocations"]
+        flow = res["codeFlows"][0]["threadFlows"][0]["locations"]
+        check(len(flow) == len(related) + 1, f"{where}: the flow is the finding plus its trail")
+        check(flow[0]["location"]["physicalLocation"] == res["locations"][0]["physicalLocation"]
+              or flow[0]["location"]["physicalLocation"]["region"]["startLine"] ==
+              res["locations"][0]["physicalLocation"]["region"]["startLine"],
+              f"{where}: the flow starts at the finding")
+        check([r["id"] for r in related] == list(range(1, len(related) + 1)), f"{where}: ids")
+        check(related[-1]["message"]["text"].endswith("(...)"), f"{where}: the trail ends at a call")
+        for r in related:
+            loc = r["physicalLocation"]
+            path = os.path.join(cwd, urllib.parse.unquote(loc["artifactLocation"]["uri"]))
+            lines = open(path, encoding="utf-8").read().splitlines(True)
+            line = lines[loc["region"]["startLine"] - 1]
+            label = r["message"]["text"].lstrip(".").split("(")[0]
+            col = loc["region"]["startColumn"]
+            check(line.encode("utf-16-le")[(col - 1) * 2:].decode("utf-16-le").startswith(label),
+                  f"{where}: {r['message']['text']} is not at {loc['region']}")
+
+
 def test_emoji_columns(validator, rtlint, rules_json):
     cwd = os.path.join(ROOT, "fixtures/output/ci")
     run = check_log("fixtures/output/ci", sarif(rtlint, cwd), validator, rules_json, cwd)
@@ -187,6 +217,7 @@ def main():
     broken["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0
     check(len(list(validator.iter_errors(broken))) >= 2, "schema accepted a broken log")
     test_emoji_columns(validator, rtlint, rules_json)
+    test_trails(validator, rtlint, rules_json)
     test_fingerprints_survive_shift(rtlint)
     test_suppressions_and_baseline(validator, rtlint, rules_json)
     for f in failures:

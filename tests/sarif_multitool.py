@@ -70,9 +70,14 @@ def main():
         loc = r["locations"][0]["physicalLocation"]
         loc["artifactLocation"] = {"uri": "file:///elsewhere/" + loc["artifactLocation"]["uri"]}
         del loc["region"]["startLine"]
+    flow = subprocess.run([os.path.abspath(args.rtlint), "--format", "sarif", "--no-cache"],
+                          cwd=os.path.join(ROOT, "fixtures/flow"), capture_output=True, text=True)
+    assert flow.returncode in (0, 1), flow.stderr
+    trails = json.loads(flow.stdout)
+    assert any("codeFlows" in r for r in trails["runs"][0]["results"]), "fixtures/flow has trails"
     failed = False
     with tempfile.TemporaryDirectory() as tmp:
-        for name, log in (("campfire-app", good), ("broken", broken)):
+        for name, log in (("campfire-app", good), ("flow", trails), ("broken", broken)):
             path = os.path.join(tmp, name + ".sarif")
             json.dump(log, open(path, "w"), indent=2, ensure_ascii=False)
             found = validate(path, os.path.join(tmp, name + ".validation.sarif"))
@@ -80,7 +85,7 @@ def main():
             rules = sorted({r.get("ruleId") for r in errors})
             print(f"{name}: {len(errors)} errors {rules}, {len(warnings)} warnings, "
                   f"{len(found.get('note', []))} notes")
-            if name == "campfire-app":
+            if name != "broken":
                 for r in errors + warnings:
                     print(line(r))
                 failed |= bool(errors)

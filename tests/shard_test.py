@@ -20,10 +20,10 @@ import jsonschema
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 TREES = ["fixtures/campfire-app", "eval/corpus", "fixtures/rules/channel-hand-built",
-         "fixtures/determinism"]
+         "fixtures/determinism", "fixtures/flow", "eval/layered"]
 # Trees whose findings once depended on thread timing: each sharding is done
 # this many times, at alternating -j.
-REPEAT = {"fixtures/determinism": 6}
+REPEAT = {"fixtures/determinism": 6, "fixtures/flow": 4}
 FAILED = []
 
 

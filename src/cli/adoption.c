@@ -189,6 +189,10 @@ void adoption_standards(const Adoption *a, Standards *std) {
 void adoption_project(Adoption *a, Project *proj) {
   const Config *c = a->have_config ? &a->config : NULL;
   project_set_root(proj, a->root, c ? c->allow_outside : NULL, c ? c->nallow_outside : 0);
+  if (c) {
+    proj->user_sinks = c->sinks;
+    proj->nuser_sinks = c->nsinks;
+  }
   if (!a->staged)
     return;
   /* Paths relative to the repository root, contents from the index. */

@@ -395,6 +395,105 @@ static bool resolve_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *
   return ok;
 }
 
+typedef struct SinkParse {
+  UserSink sink;
+  bool have_pattern, have_argument;
+} SinkParse;
+
+/* `name`, `object.method` or `*.method`: identifiers only. */
+static bool sink_pattern(Parse *p, yaml_node_t *v, UserSink *out) {
+  const char *s = NULL;
+  if (!want_string(p, v, "a sink's pattern", &s))
+    return false;
+  const char *dot = strchr(s, '.');
+  const char *name = dot ? dot + 1 : s;
+  size_t olen = dot ? (size_t)(dot - s) : 0;
+  bool ok = *name != 0 && !strchr(name, '.') && (!dot || olen > 0);
+  for (const char *c = s; ok && *c; c++)
+    ok = *c == '.' || *c == '_' || *c == '$' || (*c >= '0' && *c <= '9') ||
+         ((*c | 0x20) >= 'a' && (*c | 0x20) <= 'z') || (*c == '*' && c == s && olen == 1);
+  if (!ok || strlen(name) >= 128)
+    return fail(p, v, "bad sink pattern '%s' (expected a function name, object.method or *.method)",
+                s);
+  out->name = xstrdup(name);
+  out->object = dot ? xasprintf("%.*s", (int)olen, s) : NULL;
+  return true;
+}
+
+static bool sink_pattern_key(Parse *p, void *ctx, yaml_node_t *v) {
+  SinkParse *sp = ctx;
+  sp->have_pattern = sink_pattern(p, v, &sp->sink);
+  return sp->have_pattern;
+}
+
+static bool sink_argument_key(Parse *p, void *ctx, yaml_node_t *v) {
+  SinkParse *sp = ctx;
+  const char *s = v->type == YAML_SCALAR_NODE ? scalar(v) : "";
+  char *end = NULL;
+  unsigned long n = strtoul(s, &end, 10);
+  if (v->type != YAML_SCALAR_NODE || !*s || *end || s[0] == '-' || n > 15)
+    return fail(p, v, "a sink's argument must be an argument index from 0 to 15");
+  sp->sink.argument = (unsigned)n;
+  sp->have_argument = true;
+  return true;
+}
+
+static const ConfigKey sink_keys[] = {
+    {"pattern", sink_pattern_key},
+    {"argument", sink_argument_key},
+};
+
+static bool sink_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
+  return dispatch(p, sink_keys, NKEYS(sink_keys), key, key, " in a sink", k, v, ctx);
+}
+
+static bool parse_sinks(Parse *p, Config *c, yaml_node_t *v, const char *what, UserSinkKind kind) {
+  if (!want_kind(p, v, YAML_SEQUENCE_NODE, what))
+    return false;
+  for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+    yaml_node_t *item = node(p, *it);
+    SinkParse sp;
+    memset(&sp, 0, sizeof sp);
+    sp.sink.kind = kind;
+    bool ok = each_key(p, item, "a sink", sink_key, &sp);
+    if (ok && (!sp.have_pattern || !sp.have_argument))
+      ok = fail(p, item, "a sink needs 'pattern' and 'argument'");
+    if (!ok) {
+      free(sp.sink.name);
+      free(sp.sink.object);
+      return false;
+    }
+    size_t cap = c->nsinks;
+    ARRAY_PUSH(c->sinks, c->nsinks, cap, sp.sink);
+  }
+  return true;
+}
+
+static bool realtime_event_senders(Parse *p, void *ctx, yaml_node_t *v) {
+  return parse_sinks(p, ctx, v, "realtime.event_senders", USER_SINK_EVENT_SENDER);
+}
+
+static bool realtime_event_listeners(Parse *p, void *ctx, yaml_node_t *v) {
+  return parse_sinks(p, ctx, v, "realtime.event_listeners", USER_SINK_EVENT_LISTENER);
+}
+
+static bool realtime_channel_builders(Parse *p, void *ctx, yaml_node_t *v) {
+  return parse_sinks(p, ctx, v, "realtime.channel_builders", USER_SINK_CHANNEL_BUILDER);
+}
+
+static const ConfigKey realtime_keys[] = {
+    {"event_senders", realtime_event_senders},
+    {"event_listeners", realtime_event_listeners},
+    {"channel_builders", realtime_channel_builders},
+};
+
+static bool realtime_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
+  char *shown = xasprintf("realtime.%s", key);
+  bool ok = dispatch(p, realtime_keys, NKEYS(realtime_keys), key, shown, "", k, v, ctx);
+  free(shown);
+  return ok;
+}
+
 static bool top_include(Parse *p, void *ctx, yaml_node_t *v) {
   Config *c = ctx;
   return string_list(p, v, "include", true, &c->include, &c->ninclude);
@@ -452,6 +551,10 @@ static bool top_resolve(Parse *p, void *ctx, yaml_node_t *v) {
   return each_key(p, v, "resolve", resolve_key, c);
 }
 
+static bool top_realtime(Parse *p, void *ctx, yaml_node_t *v) {
+  return each_key(p, v, "realtime", realtime_key, ctx);
+}
+
 static const ConfigKey top_keys[] = {
     {"include", top_include},
     {"exclude", top_exclude},
@@ -465,6 +568,7 @@ static const ConfigKey top_keys[] = {
     {"infrastructure_dirs", top_infrastructure_dirs},
     {"require_reason", top_require_reason},
     {"resolve", top_resolve},
+    {"realtime", top_realtime},
 };
 
 static bool top_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
@@ -485,6 +589,13 @@ void config_key_paths(void (*emit)(const char *path, void *ctx), void *ctx) {
   emit_keys("overrides[].", override_keys, NKEYS(override_keys), emit, ctx);
   emit_keys("deprecated_hooks[].", hook_keys, NKEYS(hook_keys), emit, ctx);
   emit_keys("resolve.", resolve_keys, NKEYS(resolve_keys), emit, ctx);
+  emit_keys("realtime.", realtime_keys, NKEYS(realtime_keys), emit, ctx);
+  static const char *const sink_lists[] = {"event_senders", "event_listeners", "channel_builders"};
+  for (size_t i = 0; i < NKEYS(sink_lists); i++) {
+    char *prefix = xasprintf("realtime.%s[].", sink_lists[i]);
+    emit_keys(prefix, sink_keys, NKEYS(sink_keys), emit, ctx);
+    free(prefix);
+  }
 }
 
 /* libyaml's scanner slows down quadratically with flow nesting (100,000
@@ -628,6 +739,11 @@ void config_free(Config *c) {
   free_list(c->component_dirs, c->ncomponent_dirs);
   free_list(c->infrastructure_dirs, c->ninfrastructure_dirs);
   free_list(c->allow_outside, c->nallow_outside);
+  for (size_t i = 0; i < c->nsinks; i++) {
+    free(c->sinks[i].name);
+    free(c->sinks[i].object);
+  }
+  free(c->sinks);
   memset(c, 0, sizeof *c);
 }
 

@@ -1,6 +1,7 @@
 #ifndef RTLINT_CONFIG_CONFIG_H
 #define RTLINT_CONFIG_CONFIG_H
 #include "core/diag.h"
+#include "resolve/project.h"
 #include "rules/app_paths.h"
 #include "rules/registry.h"
 #include "standards/standards.h"
@@ -57,6 +58,9 @@ typedef struct Config {
    * folder (the project root) whose files imports may read. */
   char **allow_outside;
   size_t nallow_outside;
+  /* realtime.event_senders / event_listeners / channel_builders */
+  UserSink *sinks;
+  size_t nsinks;
   uint64_t digest; /* of the file's text: cached results depend on all of it */
 } Config;
 

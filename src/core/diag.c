@@ -31,6 +31,12 @@ void diag_set_fix(Diag *d, FixApplicability app, const char *title) {
   d->fix.title = xstrdup(title);
 }
 
+void diag_add_step(Diag *d, const char *path, uint32_t line, uint32_t col, uint32_t col_utf16,
+                   const char *label) {
+  DiagStep s = {xstrdup(path), line, col, col_utf16, xstrdup(label)};
+  ARRAY_PUSH(d->trail, d->ntrail, d->trailcap, s);
+}
+
 static void fix_free(Fix *f) {
   for (size_t i = 0; i < f->nedits; i++)
     free(f->edits[i].text);
@@ -43,6 +49,11 @@ void diag_free(Diag *d) {
   free(d->help);
   free(d->suppress_reason);
   fix_free(&d->fix);
+  for (size_t i = 0; i < d->ntrail; i++) {
+    free(d->trail[i].path);
+    free(d->trail[i].label);
+  }
+  free(d->trail);
   memset(d, 0, sizeof *d);
 }
 

@@ -26,6 +26,15 @@ typedef struct Fix {
 
 struct RuleMeta;
 
+/* One link of a finding's trail: where a name went on its way to the sink
+ * (a function it passed through, then the sink call). path is the finding's
+ * kind of path (Source.path); columns as SrcPos. */
+typedef struct DiagStep {
+  char *path;
+  uint32_t line, col, col_utf16;
+  char *label; /* "notifyThread", ".send(...)" */
+} DiagStep;
+
 typedef struct Diag {
   const struct RuleMeta *rule;
   Severity severity;
@@ -43,6 +52,10 @@ typedef struct Diag {
   /* With --baseline: BASELINE_UNCHANGED findings are in the baseline (left out
    * of text/JSON, SARIF baselineState "unchanged"), BASELINE_NEW are not. */
   enum { BASELINE_NONE = 0, BASELINE_NEW, BASELINE_UNCHANGED } baseline_state;
+  /* How the name reached the sink through the app's own functions
+   * (resolve/flow.h); empty for a sink called directly. */
+  DiagStep *trail;
+  size_t ntrail, trailcap;
 } Diag;
 
 typedef struct DiagList {
@@ -55,6 +68,9 @@ Diag *diag_add(DiagList *list, const struct RuleMeta *rule, Severity sev, const 
                uint32_t start, uint32_t end, const char *message, const char *help);
 void diag_add_edit(Diag *d, uint32_t start, uint32_t end, const char *text);
 void diag_set_fix(Diag *d, FixApplicability app, const char *title);
+/* Appends a link to the trail (strings copied). */
+void diag_add_step(Diag *d, const char *path, uint32_t line, uint32_t col, uint32_t col_utf16,
+                   const char *label);
 void diag_list_free(DiagList *list);
 /* Frees what one diagnostic owns (not the diagnostic itself). */
 void diag_free(Diag *d);

@@ -1,5 +1,7 @@
 #include "engine/cache.h"
 
+#include "resolve/flow.h"
+
 #include "core/fsio.h"
 #include "core/util.h"
 #include "engine/record.h"
@@ -20,8 +22,10 @@ static uint64_t hash_str(uint64_t h, const char *s) {
   return hash_fnv1a(s, strlen(s) + 1, h);
 }
 
-static void selection_key(const RuleSelection *sel, char out[17]) {
-  uint64_t h = HASH_FNV_SEED;
+/* The file's rule selection, and the names summaries followed (a name that
+ * becomes a wrapper's elsewhere changes which calls are followed). */
+static void selection_key(const Cache *c, const RuleSelection *sel, char out[17]) {
+  uint64_t h = hash_fnv1a(&c->flow_digest, sizeof c->flow_digest, HASH_FNV_SEED);
   for (size_t i = 0; i < rules_count; i++)
     h = hash_fnv1a(&sel->severity[i], sizeof sel->severity[i], h);
   snprintf(out, 17, "%016llx", (unsigned long long)h);
@@ -205,6 +209,17 @@ static bool load_diag(Project *p, RecordReader *r, const RuleSelection *sel, Dia
   uint64_t start = record_read_uint(r), end = record_read_uint(r);
   char *msg = record_read_strdup(r);
   char *help = record_read_uint(r) ? record_read_strdup(r) : NULL;
+  DiagStep trail[FLOW_MAX_TRAIL];
+  uint64_t want = record_read_uint(r), ntrail = 0;
+  if (want > FLOW_MAX_TRAIL)
+    r->ok = false; /* more than a run ever writes */
+  for (; ntrail < want && r->ok; ntrail++) {
+    trail[ntrail].path = record_read_strdup(r);
+    trail[ntrail].line = (uint32_t)record_read_uint(r);
+    trail[ntrail].col = (uint32_t)record_read_uint(r);
+    trail[ntrail].col_utf16 = (uint32_t)record_read_uint(r);
+    trail[ntrail].label = record_read_strdup(r);
+  }
   uint64_t app = record_read_uint(r);
   const RuleMeta *rule = r->ok ? rules_find(id) : NULL;
   const Module *m = r->ok && rule ? project_module_source(p, path) : NULL;
@@ -213,6 +228,13 @@ static bool load_diag(Project *p, RecordReader *r, const RuleSelection *sel, Dia
   Diag *d = ok ? diag_add(out, rule, (Severity)severity, &m->src, (uint32_t)start, (uint32_t)end,
                           msg, help)
                : NULL;
+  for (uint64_t i = 0; i < ntrail; i++) {
+    if (d && r->ok)
+      diag_add_step(d, trail[i].path, trail[i].line, trail[i].col, trail[i].col_utf16,
+                    trail[i].label);
+    free(trail[i].path);
+    free(trail[i].label);
+  }
   if (app != FIX_NONE && r->ok) {
     char *title = record_read_strdup(r);
     uint64_t nedits = record_read_uint(r);
@@ -273,7 +295,7 @@ CachedFile cache_lookup(Cache *c, Project *p, const Module *m, const RuleSelecti
     return result;
   }
   char want_selection[17];
-  selection_key(sel, want_selection);
+  selection_key(c, sel, want_selection);
   /* Every field is read (no short-circuit): a mismatch is a miss, not corruption. */
   bool same_run = record_read_str_eq(&r, c->run_key);
   bool same_selection = record_read_str_eq(&r, want_selection);
@@ -328,6 +350,14 @@ static void write_diag(StrBuf *sb, const Diag *d, const char *fs_path) {
   record_uint(sb, d->help != NULL);
   if (d->help)
     record_str(sb, d->help);
+  record_uint(sb, d->ntrail);
+  for (size_t i = 0; i < d->ntrail; i++) {
+    record_str(sb, d->trail[i].path);
+    record_uint(sb, d->trail[i].line);
+    record_uint(sb, d->trail[i].col);
+    record_uint(sb, d->trail[i].col_utf16);
+    record_str(sb, d->trail[i].label);
+  }
   record_uint(sb, (uint64_t)d->fix.applicability);
   if (d->fix.applicability == FIX_NONE)
     return;
@@ -380,7 +410,7 @@ void cache_store(Cache *c, const Module *m, const RuleSelection *sel, const Reso
     if (!fs_path_of(m, deps, diags[i].src))
       return; /* a finding this entry could not place again */
   char selection[17];
-  selection_key(sel, selection);
+  selection_key(c, sel, selection);
   StrBuf sb = {0};
   record_begin(&sb);
   record_str(&sb, c->run_key);

@@ -18,7 +18,8 @@ typedef struct Cache {
   int dirfd; /* the folder, opened without following a symlink */
   char run_key[17];
   atomic_bool warned;
-  atomic_bool stored; /* an entry was written this run */
+  atomic_bool stored;   /* an entry was written this run */
+  uint64_t flow_digest; /* resolve/flow_names.h: set by the run before any lookup */
 } Cache;
 
 /* The run key: this rtlint binary (its bytes: a rebuild with changed rules

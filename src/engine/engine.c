@@ -2,10 +2,12 @@
 
 #include "config/config.h"
 #include "core/arena.h"
+#include "core/fsio.h"
 #include "core/timing.h"
 #include "core/util.h"
 #include "engine/cache.h"
 #include "engine/file_index.h"
+#include "engine/flow_pass.h"
 #include "engine/order.h"
 #include "engine/parallel.h"
 #include "engine/prefilter.h"
@@ -13,6 +15,7 @@
 #include "parse/ast.h"
 #include "parse/parser.h"
 #include "resolve/facts.h"
+#include "resolve/flow.h"
 #include "resolve/importers.h"
 #include "rules/ctx.h"
 
@@ -64,6 +67,7 @@ typedef struct RunShared {
   const Prefilter *gate;
   LazyImportGraph *imports;
   const LintFileHook *hook;
+  const struct FlowNames *flow_names; /* NULL: no rule reads wrapper sites */
 } RunShared;
 
 static void lint_module_rules(Project *proj, Module *m, const RuleSelection *sel,
@@ -89,6 +93,9 @@ static void lint_module_rules(Project *proj, Module *m, const RuleSelection *sel
   resolver_init(&res, proj, &arena);
   res.deps = deps;
   res.self = m;
+  res.flow_names = run_with->flow_names;
+  if (run_with->flow_names)
+    flow_add_sites(&res, m, &facts, &arena);
   PathRoles roles = {config_path_role, config};
   for (size_t i = 0; i < rules_count; i++) {
     if (!run[i])
@@ -127,7 +134,7 @@ void selection_merge(RuleSelection *acc, const RuleSelection *s) {
 
 void lint_module(Project *proj, Module *m, const RuleSelection *sel, const struct Config *config,
                  const Prefilter *gate, const LintFileHook *hook, DiagList *out) {
-  RunShared shared = {config, gate, NULL, hook};
+  RunShared shared = {config, gate, NULL, hook, NULL};
   project_hold(m);
   if (m->tree)
     lint_module_rules(proj, m, sel, &shared, RULES_CACHEABLE, NULL, out);
@@ -149,7 +156,7 @@ void lint_module_project_wide(Project *proj, Module *m, const RuleSelection *sel
                               DiagList *out) {
   if (!lint_project_wide_wanted(proj, m, sel))
     return;
-  RunShared shared = {config, NULL, imports, NULL};
+  RunShared shared = {config, NULL, imports, NULL, NULL};
   project_hold(m);
   if (m->tree)
     lint_module_rules(proj, m, sel, &shared, RULES_PROJECT_WIDE, NULL, out);
@@ -424,6 +431,70 @@ static void save_file_index(const Pool *pool, const FileIndex *files) {
   free(stamps);
 }
 
+/* The names of the last run, beside the file index: the index skips files
+ * that held none of the needles then, names included. */
+#define FLOW_DIGEST_FILE "flow-names"
+
+static bool flow_digest_saved(const Cache *c, uint64_t digest) {
+  char *bytes = NULL;
+  size_t len = 0;
+  const char *why = NULL;
+  if (!fsio_read_file(c->dirfd, FLOW_DIGEST_FILE, FSIO_NOFOLLOW, 64, &bytes, &len, &why))
+    return false;
+  char want[17];
+  snprintf(want, sizeof want, "%016llx", (unsigned long long)digest);
+  bool same = len == 16 && memcmp(bytes, want, 16) == 0;
+  free(bytes);
+  return same;
+}
+
+static void flow_digest_save(const Cache *c, uint64_t digest) {
+  char text[17];
+  snprintf(text, sizeof text, "%016llx", (unsigned long long)digest);
+  (void)atomic_write_file(c->dirfd, FLOW_DIGEST_FILE, text, 16, 0666, ATOMIC_NO_FSYNC, NULL);
+}
+
+/* The wrapper names of the run (resolve/flow_names.h), when a rule reads
+ * wrapper sites. Files the file index let the run skip held no needle and
+ * no name last time; when the names changed since, they are read now. */
+static bool flow_names_for_run(Project *proj, Pool *pool, const RuleSelection *enabled,
+                               unsigned jobs, FlowNames *names) {
+  bool wanted = false;
+  for (size_t r = 0; r < rules_count; r++)
+    wanted = wanted || (enabled->severity[r] != SEV_OFF && rules_all[r]->flow_sites);
+  if (!wanted)
+    return false;
+  const LintSetup *setup = pool->setup;
+  /* Files the index skips are linted, not import targets to record. */
+  for (size_t i = 0; i < pool->n; i++)
+    if (pool->known[i])
+      project_expect_linted(proj, pool->abs_paths[i]);
+  flow_pass(proj, pool->mods, pool->n, setup->other_shards, setup->nother_shards, jobs, names);
+  if (pool->files) {
+    if (!flow_digest_saved(pool->cache, names->digest)) {
+      bool unskipped = false;
+      const FileIndex *files = pool->files;
+      pool->files = NULL; /* load_step reads the file now */
+      for (size_t i = 0; i < pool->n; i++)
+        if (pool->known[i]) {
+          pool->known[i] = NULL;
+          load_step(pool, i, NULL);
+          unskipped = unskipped || pool->mods[i];
+        }
+      pool->files = files;
+      if (unskipped) {
+        flow_names_free(names);
+        flow_pass(proj, pool->mods, pool->n, setup->other_shards, setup->nother_shards, jobs,
+                  names);
+      }
+    }
+    flow_digest_save(pool->cache, names->digest);
+  }
+  if (pool->cache)
+    pool->cache->flow_digest = names->digest;
+  return true;
+}
+
 static void lint_run(Project *proj, char *const *paths, size_t npaths, const LintSetup *setup,
                      const RuleSelection *fixed, LintResult *out) {
   memset(out, 0, sizeof *out);
@@ -453,7 +524,7 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
   pool.pf = &pf;
   LazyImportGraph imports;
   lazy_import_graph_init(&imports, proj);
-  pool.shared = (RunShared){setup->config, &pf, &imports, opt->hook};
+  pool.shared = (RunShared){setup->config, &pf, &imports, opt->hook, NULL};
   FileIndex files;
   memset(&files, 0, sizeof files);
   open_file_index(proj, &pool, &files);
@@ -463,6 +534,12 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
    * channel name built there) can be reported while linting its user. */
   pool.step = load_step;
   run_pool(&pool, jobs, &out->diags);
+  FlowNames names;
+  bool flow = flow_names_for_run(proj, &pool, &out->enabled, jobs, &names);
+  if (flow) {
+    pf.names = &names;
+    pool.shared.flow_names = &names;
+  }
   StrMap skipped = {0};
   mark_skipped_linted(proj, &pool, &skipped);
   pool.step = lint_step;
@@ -500,6 +577,8 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
   if (pool.files)
     save_file_index(&pool, &files);
   lazy_import_graph_free(&imports);
+  if (flow)
+    flow_names_free(&names);
   strmap_free(&skipped, NULL);
   file_index_free(&files);
   for (size_t i = 0; i < npaths; i++)

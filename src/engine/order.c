@@ -29,6 +29,26 @@ static int fix_cmp(const Fix *x, const Fix *y) {
   return str_cmp_null(x->title, y->title);
 }
 
+/* A longer trail sorts first: of two equal findings, dedupe keeps the one
+ * that says how the name got there. */
+static int trail_cmp(const Diag *x, const Diag *y) {
+  if (x->ntrail != y->ntrail)
+    return x->ntrail > y->ntrail ? -1 : 1;
+  for (size_t i = 0; i < x->ntrail; i++) {
+    const DiagStep *a = &x->trail[i], *b = &y->trail[i];
+    int c = strcmp(a->path, b->path);
+    if (c)
+      return c;
+    if (a->line != b->line)
+      return a->line < b->line ? -1 : 1;
+    if (a->col != b->col)
+      return a->col < b->col ? -1 : 1;
+    if ((c = strcmp(a->label, b->label)))
+      return c;
+  }
+  return 0;
+}
+
 /* A total order over everything a finding prints: qsort is not stable, and
  * the order in which threads produced equal-positioned findings must not
  * show in the output. */
@@ -53,7 +73,9 @@ static int diag_cmp(const void *a, const void *b) {
     return c;
   if (x->suppressed != y->suppressed)
     return x->suppressed ? 1 : -1;
-  return str_cmp_null(x->suppress_reason, y->suppress_reason);
+  if ((c = str_cmp_null(x->suppress_reason, y->suppress_reason)))
+    return c;
+  return trail_cmp(x, y);
 }
 
 void diag_list_sort(DiagList *list) {

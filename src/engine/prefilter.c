@@ -1,6 +1,7 @@
 #include "engine/prefilter.h"
 
 #include "core/util.h"
+#include "resolve/flow_names.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -46,10 +47,15 @@ bool prefilter_wants(const Prefilter *pf, const char *bytes, size_t len) {
   bool any = false;
   for (size_t i = 0; i < pf->n && !any; i++)
     any = strstr(bytes, pf->needles[i]) != NULL;
-  if (!any || !pf->refined)
-    return any;
+  if (any && !pf->refined)
+    return true;
+  for (size_t r = 0; any && r < rules_count; r++)
+    if (pf->sel.severity[r] != SEV_OFF && rule_text_may_fire(rules_all[r], pf->std, bytes))
+      return true;
+  if (!flow_names_in_text(pf->names, bytes))
+    return false;
   for (size_t r = 0; r < rules_count; r++)
-    if (pf->sel.severity[r] != SEV_OFF && prefilter_rule_wants(pf, rules_all[r], pf->std, bytes))
+    if (pf->sel.severity[r] != SEV_OFF && rules_all[r]->flow_sites)
       return true;
   return false;
 }
@@ -70,7 +76,8 @@ bool rule_text_may_fire(const RuleMeta *rule, const Standards *std, const char *
 
 bool prefilter_rule_wants(const Prefilter *pf, const RuleMeta *rule, const Standards *std,
                           const char *bytes) {
-  return !pf || pf->always || rule_text_may_fire(rule, std, bytes);
+  return !pf || pf->always || rule_text_may_fire(rule, std, bytes) ||
+         (rule->flow_sites && flow_names_in_text(pf->names, bytes));
 }
 
 uint64_t prefilter_key(const Prefilter *pf, uint64_t seed) {

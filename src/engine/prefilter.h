@@ -13,6 +13,9 @@ typedef struct Prefilter {
   bool refined; /* some enabled rule has may_fire: a needle alone is not enough */
   RuleSelection sel;
   const Standards *std;
+  /* Names of the app's own wrappers (resolve/flow_names.h): a file calling
+   * one can hold sites of the rules that read sites (RuleMeta.flow_sites). */
+  const struct FlowNames *names;
 } Prefilter;
 
 void prefilter_init(Prefilter *pf, const RuleSelection *sel, const Standards *std);

@@ -47,6 +47,20 @@ static void diag_json(JsonStream *js, const Diag *d) {
   position(js, "end", d->src, d->end);
   json_stream_string(js, "help", d->help);
   fix_json(js, &d->fix);
+  if (d->ntrail) {
+    json_stream_array(js, "trail");
+    for (size_t i = 0; i < d->ntrail; i++) {
+      const DiagStep *s = &d->trail[i];
+      json_stream_object(js, NULL);
+      json_stream_string(js, "path", s->path);
+      json_stream_int(js, "line", s->line);
+      json_stream_int(js, "column", s->col);
+      json_stream_int(js, "column_utf16", s->col_utf16);
+      json_stream_string(js, "label", s->label);
+      json_stream_close(js, '}');
+    }
+    json_stream_close(js, ']');
+  }
   if (d->suppressed)
     json_stream_string(js, "justification", d->suppress_reason);
   json_stream_close(js, '}');

@@ -170,6 +170,33 @@ static json_t *fixes(const Diag *d) {
                    "applicability", fix_applicability_name(fix->applicability));
 }
 
+static json_t *step_location(const DiagStep *s) {
+  return json_pack("{s:{s:o, s:{s:i, s:i}}, s:{s:s}}", "physicalLocation", "artifactLocation",
+                   artifact_location(s->path), "region", "startLine", (json_int_t)s->line,
+                   "startColumn", (json_int_t)s->col_utf16, "message", "text", s->label);
+}
+
+/* The trail as related locations, and as one thread flow starting at the
+ * finding: the argument, each function the name passes through, the sink. */
+static void add_trail(json_t *o, const Diag *d) {
+  if (d->ntrail == 0)
+    return;
+  json_t *related = json_array();
+  json_t *flow = json_array();
+  json_array_append_new(
+      flow, json_pack("{s:{s:{s:o, s:o}, s:{s:s}}}", "location", "physicalLocation",
+                      "artifactLocation", artifact_location(d->src->path), "region",
+                      region(d->src, d->start, d->end, false), "message", "text", "passed here"));
+  for (size_t i = 0; i < d->ntrail; i++) {
+    json_t *loc = step_location(&d->trail[i]);
+    json_array_append_new(flow, json_pack("{s:O}", "location", loc));
+    json_object_set_new(loc, "id", json_integer((json_int_t)i + 1));
+    json_array_append_new(related, loc);
+  }
+  json_object_set_new(o, "relatedLocations", related);
+  json_object_set_new(o, "codeFlows", json_pack("[{s:[{s:o}]}]", "threadFlows", "locations", flow));
+}
+
 static json_t *result(const Diag *d, Fingerprinter *fp) {
   char fingerprint[FINGERPRINT_SIZE];
   json_t *o = json_pack("{s:s, s:i, s:s, s:{s:s}, s:[{s:{s:o, s:o}}], s:{s:s}}", "ruleId",
@@ -178,6 +205,7 @@ static json_t *result(const Diag *d, Fingerprinter *fp) {
                         "physicalLocation", "artifactLocation", artifact_location(d->src->path),
                         "region", region(d->src, d->start, d->end, true), "partialFingerprints",
                         "rtlintFingerprint/v1", fingerprint_diag(fp, d, fingerprint));
+  add_trail(o, d);
   json_t *fx = fixes(d);
   if (fx)
     json_object_set_new(o, "fixes", fx);

@@ -163,6 +163,22 @@ static void print_diag(FILE *f, const Diag *d, const OutputOptions *opt) {
   if (opt->compact)
     return;
   print_snippet(f, d, opt);
+  if (d->ntrail) {
+    fprintf(f, "        %s= via%s ", c(opt, C_CYAN), c(opt, C_RESET));
+    for (size_t i = 0; i < d->ntrail; i++) {
+      const DiagStep *s = &d->trail[i];
+      if (i)
+        fputs(" -> ", f);
+      if (i == 0 || strcmp(s->path, d->trail[i - 1].path) != 0) {
+        char *step_path = output_local_path(opt, s->path);
+        put_printable(f, step_path);
+        free(step_path);
+      }
+      fprintf(f, ":%u ", s->line);
+      put_printable(f, s->label);
+    }
+    fputc('\n', f);
+  }
   if (d->help) {
     fprintf(f, "        %s= help:%s ", c(opt, C_CYAN), c(opt, C_RESET));
     put_printable(f, d->help);

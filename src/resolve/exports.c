@@ -2,6 +2,7 @@
 
 #include "core/util.h"
 #include "parse/ast.h"
+#include "resolve/flow.h"
 #include "resolve/scope_index.h"
 
 #include <stdint.h>
@@ -62,6 +63,7 @@ const Module *resolve_import_target(Resolver *r, const Module *m, const Binding 
 }
 
 void resolver_release(Resolver *r) {
+  flow_memo_free(r);
   for (size_t i = 0; i < r->nheld; i++)
     project_release(r->held[i]);
   free(r->held);
@@ -95,6 +97,18 @@ static bool export_in_statement(Resolver *r, const Module *m, TSNode st, const c
   TSNode decl = node_field(st, "declaration");
   TSNode value = node_field(st, "value");
   TSNode source = node_field(st, "source");
+  if (!ts_node_is_null(decl) && strcmp(name, "default") == 0) {
+    /* `export default class X {}` holds the class as its declaration. */
+    bool is_default = node_text_eq(&m->src, ts_node_child(st, 1), "default");
+    if (is_default) {
+      out->mod = m;
+      out->b.kind = node_is_function(decl) ? BIND_FUNCTION : BIND_CLASS;
+      out->b.node = decl;
+      out->b.decl = node_field(decl, "name");
+      out->found = true;
+    }
+    return is_default;
+  }
   if (!ts_node_is_null(decl)) {
     Binding b = *top;
     if (b.kind != BIND_NONE && ts_node_start_byte(b.decl) >= ts_node_start_byte(decl) &&

@@ -45,24 +45,77 @@ static bool is_member_call(TSNode call) {
 static void add_channel(Collector *c, ChannelSinkKind kind, TSNode call, TSNode arg) {
   if (ts_node_is_null(arg))
     return;
-  ChannelSite s = {kind, call, arg};
+  ChannelSite s = {kind, call, arg, {NULL, 0}};
   ARRAY_PUSH(c->channels, c->nchannels, c->chcap, s);
 }
 
 static void add_event(Collector *c, EventSinkKind kind, TSNode call, TSNode arg) {
   if (ts_node_is_null(arg))
     return;
-  EventSite s = {kind, call, arg};
+  EventSite s = {kind, call, arg, false, {NULL, 0}};
   ARRAY_PUSH(c->events, c->nevents, c->evcap, s);
 }
 
-static void channel_sinks(Collector *c, TSNode call, Callee callee) {
-  if (callee_is(callee, "channel") && is_member_call(call))
-    add_channel(c, CHANNEL_SINK_CLIENT, call, call_argument(call, 0));
-  else if (callee_is(callee, "getChannel") && is_member_call(call))
-    add_channel(c, CHANNEL_SINK_MANAGER, call, call_argument(call, 0));
-  else if (callee_is(callee, "subscribeToChannel") || callee_is(callee, "broadcastToChannel"))
+/* A receiver made by `new X(...)` with X imported from a package that is not
+ * Supabase's (`new Pusher(key)`): its `.channel(...)` is another transport's. */
+static bool foreign_transport(const Module *m, TSNode call) {
+  TSNode obj = node_unwrap(call_callee_object(call));
+  if (!node_is(obj, "identifier"))
+    return false;
+  char *name = node_text_dup(&m->src, obj);
+  Binding b = scope_lookup(m, obj, name);
+  free(name);
+  TSNode v = b.kind == BIND_VALUE ? node_unwrap(b.node) : (TSNode){0};
+  if (!node_is(v, "new_expression") || !node_is(node_field(v, "constructor"), "identifier"))
+    return false;
+  char *ctor = node_text_dup(&m->src, node_field(v, "constructor"));
+  Binding cb = scope_lookup_toplevel(m, ctor);
+  free(ctor);
+  const char *spec = cb.source;
+  return cb.kind == BIND_IMPORT && spec[0] != '.' && spec[0] != '@' && spec[0] != '~' &&
+         spec[0] != '/' && !strstr(spec, "supabase") && !strstr(spec, "realtime");
+}
+
+/* The sinks of resolve/sinks.def, by callee name: the recognisers below
+ * switch on them, so a callee is a sink only if the table (which also gives
+ * the rules' needles) lists it. */
+typedef enum SinkId {
+#define SINK(callee, needle, event, channel) SINK_ID_##callee,
+#include "resolve/sinks.def"
+#undef SINK
+  SINK_ID_NONE
+} SinkId;
+
+static const char *const sink_callees[] = {
+#define SINK(callee, needle, event, channel) #callee,
+#include "resolve/sinks.def"
+#undef SINK
+};
+
+static SinkId sink_of(Callee callee) {
+  for (size_t i = 0; callee.name && i < SINK_ID_NONE; i++)
+    if (callee_is(callee, sink_callees[i]))
+      return (SinkId)i;
+  return SINK_ID_NONE;
+}
+
+static void channel_sinks(Collector *c, TSNode call, SinkId sink) {
+  switch (sink) {
+  case SINK_ID_channel:
+    if (is_member_call(call) && !foreign_transport(c->m, call))
+      add_channel(c, CHANNEL_SINK_CLIENT, call, call_argument(call, 0));
+    break;
+  case SINK_ID_getChannel:
+    if (is_member_call(call))
+      add_channel(c, CHANNEL_SINK_MANAGER, call, call_argument(call, 0));
+    break;
+  case SINK_ID_subscribeToChannel:
+  case SINK_ID_broadcastToChannel:
     add_channel(c, CHANNEL_SINK_HELPER, call, call_argument(call, 0));
+    break;
+  default:
+    break;
+  }
 }
 
 /* useRealtime, useOrganizationRealtimeContext, useRealTimeMessaging...: a hook
@@ -188,18 +241,26 @@ static void subscribe_sink(Collector *c, TSNode call) {
   add_handler(c, call_argument(call, 1), false);
 }
 
-static void event_sinks(Collector *c, TSNode call, Callee callee) {
+static void event_sinks(Collector *c, TSNode call, SinkId sink) {
   const Source *src = &c->m->src;
-  if (callee_is(callee, "on") && is_member_call(call) &&
+  if (sink == SINK_ID_on && is_member_call(call) &&
       node_string_is(src, call_argument(call, 0), "broadcast")) {
     TSNode filter = node_unwrap(call_argument(call, 1));
     add_event(c, EVENT_SINK_ON_BROADCAST, call, object_property(src, filter, "event"));
     add_handler(c, call_argument(call, 2), true);
-  } else if (callee_is(callee, "send") && is_member_call(call)) {
+  } else if (sink == SINK_ID_send && is_member_call(call)) {
     TSNode msg = node_unwrap(call_argument(call, 0));
+    if (node_is(msg, "identifier")) {
+      /* const payload = { type: "broadcast", ... }; send(payload) */
+      char *name = node_text_dup(src, msg);
+      Binding b = scope_lookup(c->m, msg, name);
+      free(name);
+      if (b.kind == BIND_VALUE)
+        msg = node_unwrap(b.node);
+    }
     if (node_string_is(src, object_property(src, msg, "type"), "broadcast"))
       add_event(c, EVENT_SINK_SEND, call, object_property(src, msg, "event"));
-  } else if (callee_is(callee, "subscribeToChannel") || callee_is(callee, "broadcastToChannel")) {
+  } else if (sink == SINK_ID_subscribeToChannel || sink == SINK_ID_broadcastToChannel) {
     add_event(c, EVENT_SINK_HELPER, call, call_argument(call, 1));
   } else if (c->has_subscribe) {
     subscribe_sink(c, call);
@@ -212,8 +273,9 @@ static bool visit(TSNode n, void *data) {
     ARRAY_PUSH(c->calls, c->ncalls, c->ccap, n);
     Callee callee;
     callee.name = call_callee_name(&c->m->src, n, &callee.len);
-    channel_sinks(c, n, callee);
-    event_sinks(c, n, callee);
+    SinkId sink = sink_of(callee);
+    channel_sinks(c, n, sink);
+    event_sinks(c, n, sink);
   }
   return true;
 }
@@ -275,6 +337,38 @@ static bool binds_in_handler(const Module *m, TSNode at, TSNode fn, const char *
   return false;
 }
 
+/* `const { event } = msg` (or `{ event: evt }`) where msg is the handler's
+ * first parameter. */
+static bool destructured_from_message(const Module *m, const Handler *h, const Binding *b,
+                                      bool *by_type) {
+  if (ts_node_is_null(b->decl))
+    return false;
+  const Source *src = &m->src;
+  TSNode el = b->decl, pat = ts_node_parent(el), key = el;
+  if (node_is(pat, "pair_pattern")) {
+    key = node_field(pat, "key");
+    pat = ts_node_parent(pat);
+  } else if (!node_is(el, "shorthand_property_identifier_pattern")) {
+    return false;
+  }
+  TSNode decl = ts_node_parent(pat);
+  if (!node_is(pat, "object_pattern") || !node_is(decl, "variable_declarator"))
+    return false;
+  bool is_type = h->allow_type && node_text_eq(src, key, "type");
+  if (!node_text_eq(src, key, "event") && !is_type)
+    return false;
+  TSNode v = node_unwrap(node_field(decl, "value"));
+  if (!node_is(v, "identifier"))
+    return false;
+  char *name = node_text_dup(src, v);
+  Binding vb = scope_lookup(m, v, name);
+  bool yes = vb.kind == BIND_PARAM && ts_node_eq(vb.node, h->fn) &&
+             function_param_index(m, h->fn, name) == 0;
+  free(name);
+  *by_type = is_type;
+  return yes;
+}
+
 /* Is e the incoming event of handler h: `msg.event` (`msg.type` for Supabase
  * messages) on its first parameter, a destructured `{ event }`, or a local
  * const holding one of those? */
@@ -303,7 +397,8 @@ static bool incoming_event(const Module *m, const Handler *h, TSNode e, int dept
   if (b.kind == BIND_VALUE && depth == 0)
     yes = incoming_event(m, h, b.node, depth + 1, by_type); /* const evt = msg.event */
   else if (b.kind == BIND_UNKNOWN)
-    yes = param_destructures_event(src, h->fn, name) && binds_in_handler(m, e, h->fn, name);
+    yes = (param_destructures_event(src, h->fn, name) && binds_in_handler(m, e, h->fn, name)) ||
+          (depth == 0 && destructured_from_message(m, h, &b, by_type));
   free(name);
   return yes;
 }
@@ -457,7 +552,7 @@ static void add_wrapper_sites(Collector *c) {
   strmap_free(&by_name, free_call_list);
 }
 
-void facts_collect(Facts *f, const Module *m, Arena *arena) {
+static void collect(Facts *f, const Module *m, TSNode root, bool wrappers, Arena *arena) {
   Collector c;
   memset(&c, 0, sizeof c);
   c.m = m;
@@ -466,9 +561,10 @@ void facts_collect(Facts *f, const Module *m, Arena *arena) {
   if (!m->tree)
     return;
   c.has_subscribe = strstr(m->src.bytes, "subscribe") != NULL;
-  ast_walk(ts_tree_root_node(m->tree), visit, &c);
+  ast_walk(root, visit, &c);
   add_compare_sites(&c);
-  add_wrapper_sites(&c);
+  if (wrappers)
+    add_wrapper_sites(&c);
   /* Copy into the arena so the facts die with the file's analysis. */
   f->calls = arena_alloc(arena, (c.ncalls + 1) * sizeof *f->calls);
   if (c.ncalls) /* memcpy from NULL is undefined even for 0 bytes */
@@ -487,4 +583,15 @@ void facts_collect(Facts *f, const Module *m, Arena *arena) {
   free(c.events);
   free(c.handlers);
   strmap_free(&c.handler_ids, NULL);
+}
+
+void facts_collect(Facts *f, const Module *m, Arena *arena) {
+  if (m->tree)
+    collect(f, m, ts_tree_root_node(m->tree), true, arena);
+  else
+    memset(f, 0, sizeof *f);
+}
+
+void facts_collect_in(Facts *f, const Module *m, TSNode root, Arena *arena) {
+  collect(f, m, root, false, arena);
 }

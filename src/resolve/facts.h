@@ -5,6 +5,21 @@
 
 #include <tree_sitter/api.h>
 
+/* One link of the way a name takes to a sink: a function it passes through
+ * (label: the function's name) or the sink call itself (label: `.send(...)`). */
+typedef struct FlowStep {
+  const Module *mod;
+  uint32_t at; /* byte offset of the function's name or the sink call */
+  const char *label;
+} FlowStep;
+
+/* How a site was reached through the app's own functions (resolve/flow.h):
+ * the functions from the called one to the sink; NULL trail for a direct site. */
+typedef struct FlowTrail {
+  const FlowStep *steps;
+  uint32_t n;
+} FlowTrail;
+
 typedef enum ChannelSinkKind {
   CHANNEL_SINK_CLIENT,  /* supabase.channel(name) */
   CHANNEL_SINK_MANAGER, /* channelManager.getChannel(name) */
@@ -17,6 +32,7 @@ typedef struct ChannelSite {
   ChannelSinkKind kind;
   TSNode call;
   TSNode arg;
+  FlowTrail trail;
 } ChannelSite;
 
 typedef enum EventSinkKind {
@@ -30,8 +46,10 @@ typedef enum EventSinkKind {
 
 typedef struct EventSite {
   EventSinkKind kind;
-  TSNode call; /* the call (or comparison) holding the event */
-  TSNode arg;  /* the event-name expression */
+  TSNode call;  /* the call (or comparison) holding the event */
+  TSNode arg;   /* the event-name expression */
+  bool listens; /* EVENT_SINK_WRAPPER: the name is heard, not sent */
+  FlowTrail trail;
 } EventSite;
 
 /* What rules talk about, collected in one pass over a module's tree. */
@@ -45,6 +63,9 @@ typedef struct Facts {
 } Facts;
 
 void facts_collect(Facts *f, const Module *m, Arena *arena);
+/* The direct sites and calls inside one subtree (a function being
+ * summarised), without the local wrapper sites. */
+void facts_collect_in(Facts *f, const Module *m, TSNode root, Arena *arena);
 
 /* True for a call of the `subscribe` that the app's realtime hooks and provider
  * return: destructured from `useRealtime(...)` / `useOrganizationRealtimeContext()`

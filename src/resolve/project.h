@@ -80,6 +80,21 @@ typedef struct ProjectFs {
   const TSTree *(*edited_tree)(void *ctx, const char *abs_path);
 } ProjectFs;
 
+/* A sink the configuration declares (rtlint.yaml `realtime:`): a function or
+ * method the analysis cannot see into, and the argument that is the name. */
+typedef enum UserSinkKind {
+  USER_SINK_EVENT_SENDER,
+  USER_SINK_EVENT_LISTENER,
+  USER_SINK_CHANNEL_BUILDER
+} UserSinkKind;
+
+typedef struct UserSink {
+  char *object; /* NULL: a plain function call; "*": any receiver; else the receiver's name */
+  char *name;   /* the function or method name */
+  UserSinkKind kind;
+  unsigned argument; /* 0-based */
+} UserSink;
+
 typedef struct Project {
   char *cwd;            /* absolute working folder: relative input paths are relative to it */
   char *root;           /* absolute project root: display paths are relative to it, and imports
@@ -103,6 +118,9 @@ typedef struct Project {
    * without needles, or another shard's): loaded later, they count as
    * linted too. See project_expect_linted. */
   StrMap expected_linted;
+  /* Sinks the configuration declares (owned by the configuration). */
+  const UserSink *user_sinks;
+  size_t nuser_sinks;
 } Project;
 
 void project_init(Project *p, const Standards *std);

@@ -57,22 +57,37 @@ static bool params_mention(const Module *m, TSNode fn, const char *name) {
   }
   return false;
 }
+typedef struct Returns {
+  TSNode fn;
+  TSNode *out;
+  size_t n, max;
+} Returns;
+
+static bool collect_return(TSNode n, void *data) {
+  Returns *rs = data;
+  if (node_is_function(n) && !ts_node_eq(n, rs->fn))
+    return false; /* a nested function's returns are its own */
+  if (node_is(n, "class_declaration") || node_is(n, "class"))
+    return false;
+  if (node_is(n, "return_statement")) {
+    if (ts_node_named_child_count(n) > 0 && rs->n < rs->max)
+      rs->out[rs->n++] = ts_node_named_child(n, 0);
+    return false;
+  }
+  return rs->n < rs->max;
+}
+
 size_t function_returns(TSNode fn, TSNode *out, size_t max) {
   TSNode body = node_field(fn, "body");
-  if (ts_node_is_null(body))
+  if (ts_node_is_null(body) || max == 0)
     return 0;
   if (!node_is(body, "statement_block")) {
     out[0] = body;
     return 1;
   }
-  size_t n = 0;
-  uint32_t count = ts_node_named_child_count(body);
-  for (uint32_t i = 0; i < count && n < max; i++) {
-    TSNode st = ts_node_named_child(body, i);
-    if (node_is(st, "return_statement") && ts_node_named_child_count(st) > 0)
-      out[n++] = ts_node_named_child(st, 0);
-  }
-  return n;
+  Returns rs = {fn, out, 0, max};
+  ast_walk(body, collect_return, &rs);
+  return rs.n;
 }
 
 typedef struct Assigned {

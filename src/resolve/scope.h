@@ -28,7 +28,8 @@ Binding scope_lookup(const Module *m, TSNode at, const char *name);
 Binding scope_lookup_toplevel(const Module *m, const char *name);
 
 /* The expressions a function can return: an arrow's expression body or the
- * argument of each `return` directly in its body. */
+ * argument of each `return` in its body (inside `if`, `switch`, `try`...;
+ * not those of nested functions), in document order. */
 size_t function_returns(TSNode fn, TSNode *out, size_t max);
 /* The function an argument denotes: an inline function, a local function
  * (declared or const-bound), or a local `useCallback(fn, deps)`; null when

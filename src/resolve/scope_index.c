@@ -193,6 +193,9 @@ const TSNode *scope_index_imports(const ScopeIndex *ix, size_t *n) {
 
 /* Mirrors the tests of find_export (resolve/value.c), statement by statement. */
 static ExportKind classify_export(const Module *m, TSNode st, StrMap *first_clause, int32_t idx) {
+  /* `export default class X {}`: a declaration, and the default export. */
+  if (ts_node_named_child_count(st) > 0 && node_text_eq(&m->src, ts_node_child(st, 1), "default"))
+    return EXPORT_DEFAULT;
   if (!ts_node_is_null(node_field(st, "declaration")))
     return EXPORT_DECL;
   if (!ts_node_is_null(node_field(st, "value")))

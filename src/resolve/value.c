@@ -294,23 +294,514 @@ static TSNode enclosing_class_member(const Module *m, TSNode at, const char *nam
   return null;
 }
 
-static Callee resolve_callee(Resolver *r, const Module *m, TSNode fn_expr) {
+static Callee resolve_callee_at(Resolver *r, const Module *m, TSNode fn_expr, int depth);
+
+/* The function an expression of module m denotes: an inline or local function,
+ * a local useCallback(fn), or an imported function. */
+static Callee function_value(Resolver *r, const Module *m, TSNode v, int depth) {
+  Callee c;
+  memset(&c, 0, sizeof c);
+  v = node_unwrap(v);
+  if (ts_node_is_null(v) || depth > RESOLVE_MAX_DEPTH)
+    return c;
+  TSNode local = scope_function_of(m, v);
+  if (!ts_node_is_null(local)) {
+    c.mod = m;
+    c.fn = local;
+    return c;
+  }
+  if (node_is(v, "identifier") || node_is(v, "shorthand_property_identifier"))
+    return resolve_callee_at(r, m, v, depth + 1);
+  return c;
+}
+
+typedef struct ProviderScan {
+  const Module *m;
+  const char *name; /* "Ctx.Provider" */
+  TSNode value;     /* the expression of its value={...} */
+} ProviderScan;
+
+static bool find_provider(TSNode n, void *data) {
+  ProviderScan *ps = data;
+  if (!ts_node_is_null(ps->value))
+    return false;
+  if (!node_is(n, "jsx_opening_element") && !node_is(n, "jsx_self_closing_element"))
+    return true;
+  if (!node_text_eq(&ps->m->src, node_field(n, "name"), ps->name))
+    return true;
+  uint32_t count = ts_node_named_child_count(n);
+  for (uint32_t i = 0; i < count; i++) {
+    TSNode a = ts_node_named_child(n, i);
+    if (!node_is(a, "jsx_attribute"))
+      continue;
+    TSNode key = ts_node_named_child(a, 0), v = ts_node_named_child(a, 1);
+    if (node_text_eq(&ps->m->src, key, "value") && node_is(v, "jsx_expression"))
+      ps->value = ts_node_named_child(v, 0);
+  }
+  return true;
+}
+
+/* The object literal a value is: written there, held by a const, made by
+ * useMemo(() => ({ ... })), or read with useContext(Ctx) from the value the
+ * module's own <Ctx.Provider value={...}> gives. */
+static TSNode object_of_value(const Module *m, TSNode v, int depth) {
+  v = node_unwrap(v);
+  if (ts_node_is_null(v) || depth > RESOLVE_MAX_DEPTH)
+    return (TSNode){0};
+  if (node_is(v, "object"))
+    return v;
+  if (node_is(v, "identifier")) {
+    char *name = node_text_dup(&m->src, v);
+    Binding b = scope_lookup(m, v, name);
+    free(name);
+    return b.kind == BIND_VALUE ? object_of_value(m, b.node, depth + 1) : (TSNode){0};
+  }
+  if (!node_is(v, "call_expression"))
+    return (TSNode){0};
+  uint32_t len;
+  const char *callee = call_callee_name(&m->src, v, &len);
+  TSNode arg = node_unwrap(call_argument(v, 0));
+  if (callee && mem_eq_str(callee, len, "useMemo") && node_is_function(arg)) {
+    TSNode rets[1];
+    return function_returns(arg, rets, 1) ? object_of_value(m, rets[0], depth + 1) : (TSNode){0};
+  }
+  if (callee && mem_eq_str(callee, len, "useContext") && node_is(arg, "identifier")) {
+    char *ctx = node_text_dup(&m->src, arg);
+    char *provider = xasprintf("%s.Provider", ctx);
+    ProviderScan ps = {m, provider, {{0}, NULL, NULL}};
+    ast_walk(ts_tree_root_node(m->tree), find_provider, &ps);
+    free(provider);
+    free(ctx);
+    return ts_node_is_null(ps.value) ? ps.value : object_of_value(m, ps.value, depth + 1);
+  }
+  return (TSNode){0};
+}
+
+/* The function a call (a hook, a factory; awaited or not) returns under
+ * property key: `{ broadcast }` returned directly or through a const. */
+static Callee call_result_property(Resolver *r, const Module *m, TSNode value, const char *key,
+                                   int depth) {
+  Callee c;
+  memset(&c, 0, sizeof c);
+  value = node_unwrap(value);
+  if (node_is(value, "await_expression"))
+    value = node_unwrap(ts_node_named_child(value, 0));
+  if (!node_is(value, "call_expression") || depth > RESOLVE_MAX_DEPTH)
+    return c;
+  Callee hook = resolve_callee_at(r, m, node_field(value, "function"), depth + 1);
+  TSNode rets[8];
+  size_t nret = hook.mod ? function_returns(hook.fn, rets, 8) : 0;
+  for (size_t i = 0; i < nret && !c.mod; i++) {
+    TSNode o = object_of_value(hook.mod, rets[i], depth + 1);
+    if (ts_node_is_null(o))
+      continue;
+    TSNode pv = object_property(&hook.mod->src, o, key);
+    if (!ts_node_is_null(pv))
+      c = function_value(r, hook.mod, pv, depth + 1);
+  }
+  return c;
+}
+
+/* `const { broadcast } = useRealtime(...)` (or `= await makeClient()`): the
+ * function the called hook or factory returns under that property. */
+static Callee destructured_result(Resolver *r, const Module *m, const Binding *b, int depth) {
+  Callee c;
+  memset(&c, 0, sizeof c);
+  TSNode el = b->decl, parent = ts_node_parent(el);
+  char *key = NULL;
+  if (node_is(el, "shorthand_property_identifier_pattern")) {
+    key = node_text_dup(&m->src, el);
+  } else if (node_is(parent, "pair_pattern")) {
+    key = node_text_dup(&m->src, node_field(parent, "key"));
+    parent = ts_node_parent(parent);
+  } else {
+    return c;
+  }
+  TSNode decl = ts_node_parent(parent);
+  if (!node_is(parent, "object_pattern") || !node_is(decl, "variable_declarator")) {
+    free(key);
+    return c;
+  }
+  c = call_result_property(r, m, node_field(decl, "value"), key, depth);
+  free(key);
+  return c;
+}
+
+static bool class_of_expr(Resolver *r, const Module *m, TSNode e, const Module **cm, TSNode *cls,
+                          int depth);
+
+static bool node_text_eq_n(const Source *src, TSNode n, const char *s, uint32_t len) {
+  uint32_t nlen;
+  const char *t = node_text(src, n, &nlen);
+  return nlen == len && memcmp(t, s, len) == 0;
+}
+
+static bool is_class_node(TSNode n) {
+  return node_is(n, "class_declaration") || node_is(n, "class") ||
+         node_is(n, "abstract_class_declaration");
+}
+
+/* The class a top-level name denotes (declared here or imported), or the
+ * class of the instance it holds (`export const client = new Client()`).
+ * Types and classes are declared at the top: a lookup from inside a
+ * parameter list would take `room: Room` for a parameter named Room. */
+static bool class_named(Resolver *r, const Module *m, const char *name, const Module **cm,
+                        TSNode *cls, int depth) {
+  if (depth > RESOLVE_MAX_DEPTH)
+    return false;
+  Binding b = scope_lookup_toplevel(m, name);
+  if (b.kind == BIND_CLASS) {
+    *cm = m;
+    *cls = b.node;
+    return true;
+  }
+  if (b.kind == BIND_VALUE)
+    return class_of_expr(r, m, b.node, cm, cls, depth + 1);
+  if (b.kind != BIND_IMPORT)
+    return false;
+  const Module *t = resolve_import_target(r, m, &b);
+  Export e = t ? resolve_find_export(r, t, b.imported, 0) : (Export){0};
+  if (!e.found)
+    return false;
+  if (e.b.kind == BIND_CLASS || is_class_node(e.b.node)) {
+    *cm = e.mod;
+    *cls = e.b.node;
+    return true;
+  }
+  return e.b.kind == BIND_VALUE && class_of_expr(r, e.mod, e.b.node, cm, cls, depth + 1);
+}
+
+/* A type's members as written: an object type literal, or an interface
+ * (or a type alias of an object type) declared at the top of m. */
+static TSNode object_type_of(const Module *m, TSNode t) {
+  if (node_is(t, "type_annotation"))
+    t = ts_node_named_child(t, 0);
+  if (node_is(t, "object_type"))
+    return t;
+  if (!node_is(t, "type_identifier"))
+    return (TSNode){0};
+  TSNode root = ts_tree_root_node(m->tree);
+  uint32_t n = ts_node_named_child_count(root);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode st = ts_node_named_child(root, i);
+    if (node_is(st, "export_statement"))
+      st = node_field(st, "declaration");
+    if (ts_node_is_null(st))
+      continue;
+    TSNode nm = node_field(st, "name");
+    uint32_t len;
+    const char *want = node_text(&m->src, t, &len);
+    if (node_is(nm, "type_identifier") && node_text_eq_n(&m->src, nm, want, len)) {
+      if (node_is(st, "interface_declaration"))
+        return node_field(st, "body");
+      if (node_is(st, "type_alias_declaration") && node_is(node_field(st, "value"), "object_type"))
+        return node_field(st, "value");
+    }
+  }
+  return (TSNode){0};
+}
+
+/* The class a type names (`Room`, `Room<T>`, `: Room` annotations). */
+static bool class_of_type(Resolver *r, const Module *m, TSNode t, const Module **cm, TSNode *cls,
+                          int depth) {
+  if (node_is(t, "type_annotation"))
+    t = ts_node_named_child(t, 0);
+  if (node_is(t, "generic_type"))
+    t = node_field(t, "name");
+  if (!node_is(t, "type_identifier"))
+    return false;
+  char *name = node_text_dup(&m->src, t);
+  bool ok = class_named(r, m, name, cm, cls, depth + 1);
+  free(name);
+  return ok;
+}
+
+/* The class of member `name` of an object type (`{ room: Room }`, Props). */
+static bool class_of_member_type(Resolver *r, const Module *m, TSNode type, const char *name,
+                                 const Module **cm, TSNode *cls, int depth) {
+  TSNode obj = object_type_of(m, type);
+  if (ts_node_is_null(obj))
+    return false;
+  uint32_t n = ts_node_named_child_count(obj);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode p = ts_node_named_child(obj, i);
+    if (node_is(p, "property_signature") && node_text_eq(&m->src, node_field(p, "name"), name))
+      return class_of_type(r, m, node_field(p, "type"), cm, cls, depth + 1);
+  }
+  return false;
+}
+
+static TSNode enclosing_class_body(TSNode at) {
+  for (TSNode n = ts_node_parent(at); !ts_node_is_null(n); n = ts_node_parent(n))
+    if (node_is(n, "class_body"))
+      return n;
+  return (TSNode){0};
+}
+
+/* `this.room` inside a class: the class of the field's type or initializer,
+ * or of a constructor parameter property (`constructor(private room: Room)`). */
+static bool class_of_field(Resolver *r, const Module *m, TSNode member, const Module **cm,
+                           TSNode *cls, int depth) {
+  TSNode body = enclosing_class_body(member);
+  TSNode prop = node_field(member, "property");
+  if (ts_node_is_null(body) || ts_node_is_null(prop))
+    return false;
+  char *name = node_text_dup(&m->src, prop);
+  bool ok = false;
+  uint32_t count = ts_node_named_child_count(body);
+  for (uint32_t i = 0; i < count && !ok; i++) {
+    TSNode c = ts_node_named_child(body, i);
+    if (node_is(c, "public_field_definition") &&
+        node_text_eq(&m->src, node_field(c, "name"), name)) {
+      ok = class_of_type(r, m, node_field(c, "type"), cm, cls, depth + 1) ||
+           class_of_expr(r, m, node_field(c, "value"), cm, cls, depth + 1);
+    } else if (node_is(c, "method_definition") &&
+               node_text_eq(&m->src, node_field(c, "name"), "constructor")) {
+      TSNode params = node_field(c, "parameters");
+      uint32_t pn = ts_node_named_child_count(params);
+      for (uint32_t k = 0; k < pn && !ok; k++) {
+        TSNode p = ts_node_named_child(params, k);
+        if (node_text_eq(&m->src, node_field(p, "pattern"), name))
+          ok = class_of_type(r, m, node_field(p, "type"), cm, cls, depth + 1);
+      }
+    }
+  }
+  free(name);
+  return ok;
+}
+
+/* The parameter of fn declaring name: directly, or destructured from an
+ * object (`{ room }: Props`); *key is set for the latter. */
+static TSNode param_declaring(const Module *m, TSNode fn, const char *name, bool *destructured) {
+  TSNode params = node_field(fn, "parameters");
+  *destructured = false;
+  if (ts_node_is_null(params))
+    return params;
+  uint32_t n = ts_node_named_child_count(params);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode p = ts_node_named_child(params, i);
+    TSNode pat = node_field(p, "pattern");
+    if (node_text_eq(&m->src, pat, name))
+      return p;
+    if (!node_is(pat, "object_pattern"))
+      continue;
+    uint32_t en = ts_node_named_child_count(pat);
+    for (uint32_t k = 0; k < en; k++) {
+      TSNode el = ts_node_named_child(pat, k);
+      if (node_is(el, "shorthand_property_identifier_pattern") && node_text_eq(&m->src, el, name)) {
+        *destructured = true;
+        return p;
+      }
+    }
+  }
+  return (TSNode){0};
+}
+
+/* The function whose parameter list declares name as seen from `at`. */
+static TSNode function_declaring(const Module *m, TSNode at, const char *name, TSNode *param,
+                                 bool *destructured) {
+  for (TSNode n = ts_node_parent(at); !ts_node_is_null(n); n = ts_node_parent(n)) {
+    if (!node_is_function(n))
+      continue;
+    TSNode p = param_declaring(m, n, name, destructured);
+    if (!ts_node_is_null(p)) {
+      *param = p;
+      return n;
+    }
+  }
+  return (TSNode){0};
+}
+
+/* `new Room(...)` */
+static bool class_of_new(Resolver *r, const Module *m, TSNode v, const Module **cm, TSNode *cls) {
+  v = node_unwrap(v);
+  if (node_is(v, "await_expression"))
+    v = node_unwrap(ts_node_named_child(v, 0));
+  if (!node_is(v, "new_expression"))
+    return false;
+  TSNode ctor = node_field(v, "constructor");
+  if (!node_is(ctor, "identifier"))
+    return false;
+  char *name = node_text_dup(&m->src, ctor);
+  bool ok = class_named(r, m, name, cm, cls, 1);
+  free(name);
+  return ok;
+}
+
+/* Whether fn returns `this` (declared `: this`, or `return this`). */
+static bool returns_this(TSNode fn) {
+  TSNode rt = node_field(fn, "return_type");
+  if (node_is(rt, "type_annotation"))
+    rt = ts_node_named_child(rt, 0);
+  if (node_is(rt, "this_type"))
+    return true;
+  TSNode rets[8];
+  size_t n = function_returns(fn, rets, 8);
+  for (size_t i = 0; i < n; i++)
+    if (node_is(node_unwrap(rets[i]), "this"))
+      return true;
+  return false;
+}
+
+static bool is_hook_named(const Module *m, TSNode call, const char *hook) {
+  uint32_t len;
+  const char *t = call_callee_name(&m->src, call, &len);
+  return t && mem_eq_str(t, len, hook);
+}
+
+/* The class of what a call returns: a method returning `this` (chains), a
+ * function's declared return type, or a `new` it returns; useMemo's value. */
+static bool class_of_call(Resolver *r, const Module *m, TSNode call, const Module **cm, TSNode *cls,
+                          int depth) {
+  if (is_hook_named(m, call, "useMemo") || is_hook_named(m, call, "useRef") ||
+      is_hook_named(m, call, "useState")) {
+    TSNode a = node_unwrap(call_argument(call, 0));
+    if (node_is_function(a)) {
+      TSNode rets[8];
+      size_t n = function_returns(a, rets, 8);
+      for (size_t i = 0; i < n; i++)
+        if (class_of_expr(r, m, rets[i], cm, cls, depth + 1))
+          return true;
+      return false;
+    }
+    return class_of_expr(r, m, a, cm, cls, depth + 1);
+  }
+  Callee c = resolve_callee_at(r, m, node_field(call, "function"), depth + 1);
+  if (!c.mod || !node_is_function(c.fn))
+    return false;
+  if (returns_this(c.fn)) {
+    TSNode f = node_unwrap(node_field(call, "function"));
+    return node_is(f, "member_expression") &&
+           class_of_expr(r, m, node_field(f, "object"), cm, cls, depth + 1);
+  }
+  if (class_of_type(r, c.mod, node_field(c.fn, "return_type"), cm, cls, depth + 1))
+    return true;
+  TSNode rets[8];
+  size_t n = function_returns(c.fn, rets, 8);
+  for (size_t i = 0; i < n; i++)
+    if (class_of_new(r, c.mod, rets[i], cm, cls))
+      return true;
+  return false;
+}
+
+/* The class of an expression's value, or the class itself (static calls). */
+static bool class_of_expr(Resolver *r, const Module *m, TSNode e, const Module **cm, TSNode *cls,
+                          int depth) {
+  e = node_unwrap(e);
+  if (node_is(e, "await_expression"))
+    e = node_unwrap(ts_node_named_child(e, 0));
+  if (ts_node_is_null(e) || depth > RESOLVE_MAX_DEPTH)
+    return false;
+  if (node_is(e, "new_expression"))
+    return class_of_new(r, m, e, cm, cls);
+  if (node_is(e, "call_expression"))
+    return class_of_call(r, m, e, cm, cls, depth);
+  if (node_is(e, "member_expression") && node_is(node_field(e, "object"), "this"))
+    return class_of_field(r, m, e, cm, cls, depth);
+  if (!node_is(e, "identifier"))
+    return false;
+  char *name = node_text_dup(&m->src, e);
+  Binding b = scope_lookup(m, e, name);
+  bool ok = false;
+  if (b.kind == BIND_CLASS || b.kind == BIND_IMPORT) {
+    ok = class_named(r, m, name, cm, cls, depth + 1);
+  } else if (b.kind == BIND_PARAM || (b.kind == BIND_UNKNOWN && ts_node_is_null(b.decl))) {
+    TSNode p = {0};
+    bool destructured = false;
+    TSNode fn = function_declaring(m, e, name, &p, &destructured);
+    if (!ts_node_is_null(fn))
+      ok = destructured
+               ? class_of_member_type(r, m, node_field(p, "type"), name, cm, cls, depth + 1)
+               : class_of_type(r, m, node_field(p, "type"), cm, cls, depth + 1);
+  } else if ((b.kind == BIND_VALUE || b.kind == BIND_UNKNOWN) && !ts_node_is_null(b.decl)) {
+    TSNode d = ts_node_parent(b.decl);
+    if (node_is(d, "variable_declarator"))
+      ok = class_of_type(r, m, node_field(d, "type"), cm, cls, depth + 1) ||
+           (b.kind == BIND_VALUE && class_of_expr(r, m, b.node, cm, cls, depth + 1));
+  }
+  free(name);
+  return ok;
+}
+
+static bool receiver_class(Resolver *r, const Module *m, TSNode obj, const Module **cm, TSNode *cls,
+                           int depth) {
+  return class_of_expr(r, m, obj, cm, cls, depth);
+}
+
+static TSNode class_member(const Module *m, TSNode cls, const char *name) {
+  TSNode body = node_field(cls, "body");
+  if (ts_node_is_null(body))
+    return body;
+  uint32_t count = ts_node_named_child_count(body);
+  for (uint32_t i = 0; i < count; i++) {
+    TSNode c = ts_node_named_child(body, i);
+    TSNode nm = node_field(c, "name");
+    if (node_is(c, "method_definition") && node_text_eq(&m->src, nm, name))
+      return c;
+    if (node_is(c, "public_field_definition") && node_text_eq(&m->src, nm, name)) {
+      TSNode v = node_unwrap(node_field(c, "value"));
+      if (node_is_function(v))
+        return v;
+    }
+  }
+  return (TSNode){0};
+}
+
+/* The object literal whose method holds `at` (for `this` there). */
+static TSNode enclosing_object(TSNode at) {
+  for (TSNode n = ts_node_parent(at); !ts_node_is_null(n); n = ts_node_parent(n)) {
+    if (node_is(n, "class_body"))
+      break;
+    if (node_is(n, "object"))
+      return n;
+  }
+  return (TSNode){0};
+}
+
+/* `x.key(...)` where x holds a hook's or factory's result object. */
+static bool hook_result_callee(Resolver *r, const Module *m, TSNode obj, const char *key, int depth,
+                               Callee *out) {
+  char *name = node_text_dup(&m->src, obj);
+  Binding b = scope_lookup(m, obj, name);
+  free(name);
+  if (b.kind != BIND_VALUE)
+    return false;
+  Callee c = call_result_property(r, m, b.node, key, depth + 1);
+  if (!c.mod)
+    return false;
+  *out = c;
+  return true;
+}
+
+static Callee resolve_callee_at(Resolver *r, const Module *m, TSNode fn_expr, int depth) {
   Callee c;
   memset(&c, 0, sizeof c);
   TSNode f = node_unwrap(fn_expr);
-  if (node_is(f, "identifier")) {
+  if (depth > RESOLVE_MAX_DEPTH)
+    return c;
+  if (node_is(f, "identifier") || node_is(f, "shorthand_property_identifier")) {
     char *name = node_text_dup(&m->src, f);
     Binding b = scope_lookup(m, f, name);
     if (b.kind == BIND_FUNCTION) {
       c.mod = m;
       c.fn = b.node;
+    } else if (b.kind == BIND_VALUE) {
+      TSNode local = scope_function_of(m, b.node); /* useCallback(fn, deps) */
+      if (!ts_node_is_null(local)) {
+        c.mod = m;
+        c.fn = local;
+      }
     } else if (b.kind == BIND_IMPORT) {
       const Module *t = resolve_import_target(r, m, &b);
       Export e = t ? resolve_find_export(r, t, b.imported, 0) : (Export){0};
       if (e.found && e.b.kind == BIND_FUNCTION) {
         c.mod = e.mod;
         c.fn = e.b.node;
+      } else if (e.found && e.b.kind == BIND_VALUE) {
+        c = function_value(r, e.mod, e.b.node, depth + 1);
       }
+    } else if (b.kind == BIND_UNKNOWN && !ts_node_is_null(b.decl)) {
+      c = destructured_result(r, m, &b, depth);
     }
     free(name);
     return c;
@@ -319,10 +810,26 @@ static Callee resolve_callee(Resolver *r, const Module *m, TSNode fn_expr) {
     return c;
   TSNode obj_node = node_field(f, "object");
   char *prop = node_text_dup(&m->src, node_field(f, "property"));
+  const Module *cm = NULL;
+  TSNode cls = {0};
   if (node_is(obj_node, "this")) {
     TSNode member = enclosing_class_member(m, f, prop);
     if (!ts_node_is_null(member)) {
       c.mod = m;
+      c.fn = member;
+    } else {
+      /* `this.emit(...)` in a method of an object literal */
+      TSNode o = enclosing_object(f);
+      if (!ts_node_is_null(o))
+        c = function_value(r, m, object_property(&m->src, o, prop), depth + 1);
+    }
+  } else if (node_is(node_unwrap(obj_node), "identifier") &&
+             hook_result_callee(r, m, node_unwrap(obj_node), prop, depth, &c)) {
+    /* drafts.broadcast(...) with drafts = useRealtime(...) */
+  } else if (receiver_class(r, m, obj_node, &cm, &cls, depth + 1)) {
+    TSNode member = class_member(cm, cls, prop);
+    if (!ts_node_is_null(member)) {
+      c.mod = cm;
       c.fn = member;
     }
   } else {
@@ -331,20 +838,35 @@ static Callee resolve_callee(Resolver *r, const Module *m, TSNode fn_expr) {
       c.std_channel = std_channel_by_name(r->proj->std, prop);
     } else if (obj.kind == OBJ_LITERAL) {
       TSNode pv = node_unwrap(object_property(&obj.mod->src, obj.node, prop));
-      if (node_is_function(pv)) {
-        c.mod = obj.mod;
-        c.fn = pv;
-      }
+      if (node_is(pv, "shorthand_property_identifier") || node_is(pv, "identifier") ||
+          node_is_function(pv))
+        c = function_value(r, obj.mod, pv, depth + 1);
     } else if (obj.kind == OBJ_NAMESPACE) {
       Export e = resolve_find_export(r, obj.mod, prop, 0);
       if (e.found && e.b.kind == BIND_FUNCTION) {
         c.mod = e.mod;
         c.fn = e.b.node;
+      } else if (e.found && e.b.kind == BIND_VALUE) {
+        c = function_value(r, e.mod, e.b.node, depth + 1);
       }
     }
   }
   free(prop);
   return c;
+}
+
+static Callee resolve_callee(Resolver *r, const Module *m, TSNode fn_expr) {
+  return resolve_callee_at(r, m, fn_expr, 0);
+}
+
+bool resolve_call_target(Resolver *r, const Module *m, TSNode call, const Module **mod,
+                         TSNode *fn) {
+  Callee c = resolve_callee(r, m, node_field(call, "function"));
+  if (!c.mod || !node_is_function(c.fn))
+    return false;
+  *mod = c.mod;
+  *fn = c.fn;
+  return true;
 }
 
 /* A built-in UNIFIED_CHANNELS function applied to resolved arguments. */

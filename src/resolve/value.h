@@ -59,6 +59,10 @@ typedef struct Resolver {
    * channel rules each resolve every channel argument of the file, and a
    * constant used at two thousand call sites costs a scope walk each time. */
   StrMap memo;
+  struct FlowMemo *flow; /* summaries computed during this lint (resolve/flow.h) */
+  /* The names a summarised function can be called by (resolve/flow_names.h);
+   * NULL: every callee is followed. */
+  const struct FlowNames *flow_names;
 } Resolver;
 
 /* Lets go of every module resolution held; call when the lint is done. */
@@ -69,6 +73,14 @@ void resolve_deps_free(ResolveDeps *d);
 
 void resolver_init(Resolver *r, Project *proj, Arena *arena);
 Value resolve_expr(Resolver *r, const Module *m, TSNode expr);
+
+/* The function a call calls, as far as it can be known statically: local and
+ * imported functions (named, default, namespace, re-exported), `this.m(...)`,
+ * methods of object literals, static methods (`Topics.build(...)`), methods
+ * of a receiver typed or constructed as a class (`room: Room`, `new Room()`,
+ * `this.room` of such a field), and functions a hook or factory returns
+ * (`const { broadcast } = useRealtime()`). False when unknown. */
+bool resolve_call_target(Resolver *r, const Module *m, TSNode call, const Module **mod, TSNode *fn);
 
 /* The alternative's text when it has no holes; NULL otherwise. */
 const char *val_alt_literal(Arena *a, const ValAlt *alt);

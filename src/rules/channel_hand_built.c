@@ -6,9 +6,7 @@
 #include "parse/ast.h"
 #include "rules/channel_naming.h"
 #include "rules/ctx.h"
-
-static const char *const needles[] = {".channel(", "getChannel(", "subscribeToChannel(",
-                                      "broadcastToChannel(", NULL};
+#include "rules/sink_needles.h"
 
 static bool is_hand_built(const ValAlt *alt) {
   return !alt->from_standard && alt->site_mod;
@@ -49,7 +47,7 @@ static const char *bound_call(RuleCtx *ctx, Memo *memo, const Module *m, uint32_
 
 /* Reports the building site in its own terms; attaches the safe fix when the
  * whole site is one exact standard shape. */
-static void report_site(RuleCtx *ctx, Memo *memo, const ValAlt *alt) {
+static void report_site_own(RuleCtx *ctx, Memo *memo, const ValAlt *alt) {
   const Module *m = alt->site_mod;
   Value own = channel_site_value(ctx, alt);
   for (uint32_t i = 0; i < own.nalts; i++) {
@@ -77,6 +75,15 @@ static void report_site(RuleCtx *ctx, Memo *memo, const ValAlt *alt) {
   }
 }
 
+/* The building site is reported in its own words, whichever use (and trail)
+ * reached it first. */
+static void report_site(RuleCtx *ctx, Memo *memo, const ValAlt *alt) {
+  const FlowTrail *trail = ctx->trail;
+  ctx->trail = NULL;
+  report_site_own(ctx, memo, alt);
+  ctx->trail = trail;
+}
+
 static void check_site(RuleCtx *ctx, Memo *memo, const ChannelSite *site) {
   Value v = rule_resolve(ctx, site->arg);
   uint32_t arg_start = ts_node_start_byte(site->arg), arg_end = ts_node_end_byte(site->arg);
@@ -84,10 +91,14 @@ static void check_site(RuleCtx *ctx, Memo *memo, const ChannelSite *site) {
     const ValAlt *alt = &v.alts[i];
     if (!is_hand_built(alt))
       continue;
-    if (channel_site_first_time(&memo->sites_seen, alt))
-      report_site(ctx, memo, alt);
     bool written_here =
         alt->site_mod == ctx->mod && alt->site_start >= arg_start && alt->site_end <= arg_end;
+    if (channel_site_first_time(&memo->sites_seen, alt)) {
+      if (written_here) /* the argument itself: the trail is this site's */
+        report_site_own(ctx, memo, alt);
+      else
+        report_site(ctx, memo, alt);
+    }
     if (written_here)
       continue;
     /* The name was built elsewhere: flag the use too, pointing back, in the
@@ -106,8 +117,11 @@ static void check_site(RuleCtx *ctx, Memo *memo, const ChannelSite *site) {
 
 static void check(RuleCtx *ctx) {
   Memo memo = {0};
-  for (size_t i = 0; i < ctx->facts->nchannels; i++)
+  for (size_t i = 0; i < ctx->facts->nchannels; i++) {
+    ctx->trail = &ctx->facts->channels[i].trail;
     check_site(ctx, &memo, &ctx->facts->channels[i]);
+    ctx->trail = NULL;
+  }
   strmap_free(&memo.sites_seen, NULL);
   strmap_free(&memo.calls, NULL);
 }
@@ -118,6 +132,7 @@ const RuleMeta rule_channel_hand_built = {
     .default_severity = SEV_ERROR,
     .fixable = FIX_SAFE,
     .summary = "A channel name built by hand from strings instead of a `UNIFIED_CHANNELS` call.",
-    .needles = needles,
+    .needles = sink_channel_needles,
+    .flow_sites = true,
     .check = check,
 };

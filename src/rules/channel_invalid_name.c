@@ -6,9 +6,7 @@
 #include "parse/ast.h"
 #include "rules/channel_naming.h"
 #include "rules/ctx.h"
-
-static const char *const needles[] = {".channel(", "getChannel(", "subscribeToChannel(",
-                                      "broadcastToChannel(", NULL};
+#include "rules/sink_needles.h"
 
 #define HELP_NONE "build the name with a UNIFIED_CHANNELS function (see `rtlint standards`)"
 
@@ -69,7 +67,7 @@ static void report(RuleCtx *ctx, const Module *m, uint32_t start, uint32_t end, 
 
 /* The building site judged on its own text (holes named as written there),
  * so every use of one builder yields the same finding. */
-static void report_site(RuleCtx *ctx, StrMap *verdicts, const ValAlt *alt) {
+static void report_site_own(RuleCtx *ctx, StrMap *verdicts, const ValAlt *alt) {
   const Module *m = alt->site_mod;
   if (!m->linted || !m->tree || m->is_standards)
     return;
@@ -80,6 +78,15 @@ static void report_site(RuleCtx *ctx, StrMap *verdicts, const ValAlt *alt) {
       report(ctx, m, alt->site_start, alt->site_end, val_alt_display(ctx->arena, &own.alts[i]), &v,
              "");
   }
+}
+
+/* The building site is reported in its own words, whichever use (and trail)
+ * reached it first. */
+static void report_site(RuleCtx *ctx, StrMap *verdicts, const ValAlt *alt) {
+  const FlowTrail *trail = ctx->trail;
+  ctx->trail = NULL;
+  report_site_own(ctx, verdicts, alt);
+  ctx->trail = trail;
 }
 
 /* Every hole and argument replaced by a placeholder: what the standards
@@ -143,8 +150,11 @@ static void check(RuleCtx *ctx) {
   if (ctx->mod->is_standards)
     return;
   StrMap verdicts = {0}, sites_seen = {0};
-  for (size_t i = 0; i < ctx->facts->nchannels; i++)
+  for (size_t i = 0; i < ctx->facts->nchannels; i++) {
+    ctx->trail = &ctx->facts->channels[i].trail;
     check_site(ctx, &verdicts, &sites_seen, &ctx->facts->channels[i]);
+    ctx->trail = NULL;
+  }
   strmap_free(&verdicts, NULL);
   strmap_free(&sites_seen, NULL);
 }
@@ -155,6 +165,7 @@ const RuleMeta rule_channel_invalid_name = {
     .default_severity = SEV_ERROR,
     .fixable = FIX_NONE,
     .summary = "A channel name that does not pass the standard's `isValidChannelName()` check.",
-    .needles = needles,
+    .needles = sink_channel_needles,
+    .flow_sites = true,
     .check = check,
 };

@@ -11,6 +11,11 @@ static Diag *report_va(RuleCtx *ctx, const Module *m, uint32_t start, uint32_t e
   char *msg = xvasprintf(fmt, ap);
   Diag *d = diag_add(ctx->out, ctx->rule, ctx->severity, &m->src, start, end, msg, help);
   free(msg);
+  for (uint32_t i = 0; d && ctx->trail && i < ctx->trail->n; i++) {
+    const FlowStep *s = &ctx->trail->steps[i];
+    SrcPos pos = src_pos(&s->mod->src, s->at);
+    diag_add_step(d, s->mod->src.path, pos.line, pos.col, pos.col_utf16, s->label);
+  }
   return d;
 }
 

@@ -25,6 +25,9 @@ typedef struct RuleCtx {
   /* The run's import graph (resolve/importers.h), for the project-wide
    * rules; NULL for the per-file ones. */
   struct LazyImportGraph *imports;
+  /* The trail of the site being checked (resolve/flow.h): findings reported
+   * while it is set carry it. NULL for direct sites. */
+  const FlowTrail *trail;
 } RuleCtx;
 
 /* Reports [start, end) in the current module. help may be NULL. */

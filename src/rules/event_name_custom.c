@@ -6,8 +6,7 @@
 #include "parse/ast.h"
 #include "rules/ctx.h"
 #include "rules/event_naming.h"
-
-static const char *const needles[] = {"broadcast", "ubscribe", NULL};
+#include "rules/sink_needles.h"
 
 /* The keys are TYPING_START and TYPING_STOP: start or stop by `is_typing`. */
 static bool is_typing_pair(const EventMigration *mig) {
@@ -106,8 +105,10 @@ static void check(RuleCtx *ctx) {
     const EventSite *site = &ctx->facts->events[i];
     TSNode branches[EVENT_MAX_BRANCHES];
     size_t n = event_branches(site->arg, branches, EVENT_MAX_BRANCHES);
+    ctx->trail = &site->trail;
     for (size_t b = 0; b < n; b++)
       check_branch(ctx, site, branches[b], n == 1);
+    ctx->trail = NULL;
   }
 }
 
@@ -117,6 +118,7 @@ const RuleMeta rule_event_name_custom = {
     .default_severity = SEV_ERROR,
     .fixable = FIX_SAFE,
     .summary = "A realtime broadcast event name that is not a `UNIFIED_EVENTS` value.",
-    .needles = needles,
+    .needles = sink_event_needles,
+    .flow_sites = true,
     .check = check,
 };

@@ -6,8 +6,7 @@
 #include "parse/ast.h"
 #include "rules/ctx.h"
 #include "rules/event_naming.h"
-
-static const char *const needles[] = {"broadcast", "ubscribe", NULL};
+#include "rules/sink_needles.h"
 
 static void check_branch(RuleCtx *ctx, TSNode branch) {
   Value v = rule_resolve(ctx, branch);
@@ -45,8 +44,10 @@ static void check(RuleCtx *ctx) {
   for (size_t i = 0; i < ctx->facts->nevents; i++) {
     TSNode branches[EVENT_MAX_BRANCHES];
     size_t n = event_branches(ctx->facts->events[i].arg, branches, EVENT_MAX_BRANCHES);
+    ctx->trail = &ctx->facts->events[i].trail;
     for (size_t b = 0; b < n; b++)
       check_branch(ctx, branches[b]);
+    ctx->trail = NULL;
   }
 }
 
@@ -57,6 +58,7 @@ const RuleMeta rule_event_name_literal = {
     .fixable = FIX_SAFE,
     .summary = "A correct unified event name written as a string instead of the `UNIFIED_EVENTS` "
                "constant.",
-    .needles = needles,
+    .needles = sink_event_needles,
+    .flow_sites = true,
     .check = check,
 };

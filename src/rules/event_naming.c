@@ -48,8 +48,9 @@ bool event_site_listens(const Module *m, const EventSite *site) {
     return true;
   case EVENT_SINK_HELPER:
     return callee_is(m, site->call, "subscribeToChannel");
-  case EVENT_SINK_SEND:
   case EVENT_SINK_WRAPPER:
+    return site->listens;
+  case EVENT_SINK_SEND:
     return false;
   }
   return false;

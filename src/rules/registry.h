@@ -29,6 +29,10 @@ typedef struct RuleMeta {
   /* The findings depend on files beyond those resolution reads (the whole
    * import graph): never cached, rerun every time. */
   bool project_wide;
+  /* The rule reads the event and channel sites of Facts, which calls of the
+   * app's own wrappers add (resolve/flow.h): a file calling one is a
+   * candidate even without the rule's needles. */
+  bool flow_sites;
   void (*check)(struct RuleCtx *ctx);
 } RuleMeta;
 

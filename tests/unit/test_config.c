@@ -213,6 +213,44 @@ static void long_globs_and_many_brace_groups_are_refused(void **state) {
   assert_true(glob_valid("{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}", &off, &why));
 }
 
+static void realtime_sinks(void **state) {
+  (void)state;
+  const char *yaml = "realtime:\n"
+                     "  event_senders:\n"
+                     "    - { pattern: kit.publish, argument: 1 }\n"
+                     "    - { pattern: \"*.emitRealtime\", argument: 0 }\n"
+                     "  event_listeners:\n"
+                     "    - { pattern: onKit, argument: 0 }\n"
+                     "  channel_builders:\n"
+                     "    - { pattern: kitTopic, argument: 2 }\n";
+  Config c;
+  char *err = NULL;
+  assert_true(config_parse(&c, "rtlint.yaml", "/repo", yaml, strlen(yaml), &err));
+  assert_int_equal(c.nsinks, 4);
+  assert_string_equal(c.sinks[0].object, "kit");
+  assert_string_equal(c.sinks[0].name, "publish");
+  assert_int_equal(c.sinks[0].argument, 1);
+  assert_int_equal(c.sinks[0].kind, USER_SINK_EVENT_SENDER);
+  assert_string_equal(c.sinks[1].object, "*");
+  assert_null(c.sinks[2].object);
+  assert_int_equal(c.sinks[2].kind, USER_SINK_EVENT_LISTENER);
+  assert_int_equal(c.sinks[3].kind, USER_SINK_CHANNEL_BUILDER);
+  assert_int_equal(c.sinks[3].argument, 2);
+  config_free(&c);
+  expect_error("realtime:\n  event_sender: []\n",
+               "rtlint.yaml:2:3: unknown key 'realtime.event_sender'");
+  expect_error("realtime:\n  event_senders:\n    - { pattern: a.b.c, argument: 0 }\n",
+               "rtlint.yaml:3:18: bad sink pattern 'a.b.c'");
+  expect_error("realtime:\n  event_senders:\n    - { pattern: notify }\n",
+               "rtlint.yaml:3:7: a sink needs 'pattern' and 'argument'");
+  expect_error("realtime:\n  event_senders:\n    - { pattern: notify, argument: -1 }\n",
+               "rtlint.yaml:3:36: a sink's argument must be");
+  expect_error("realtime:\n  channel_builders:\n    - { pattern: t, argument: 0, kind: x }\n",
+               "rtlint.yaml:3:34: unknown key 'kind' in a sink");
+  expect_error("realtime:\n  event_listeners: onKit\n",
+               "rtlint.yaml:2:20: realtime.event_listeners must be a list");
+}
+
 static void empty_file_is_fine(void **state) {
   (void)state;
   Config c;
@@ -275,6 +313,7 @@ int main(void) {
       cmocka_unit_test(bad_globs),
       cmocka_unit_test(parses_every_key),
       cmocka_unit_test(errors_have_line_and_column),
+      cmocka_unit_test(realtime_sinks),
       cmocka_unit_test(empty_file_is_fine),
       cmocka_unit_test(exclusion_says_which_glob),
       cmocka_unit_test(key_paths_cover_every_table),

@@ -1,0 +1,17 @@
+#ifndef RTLINT_ENGINE_FLOW_PASS_H
+#define RTLINT_ENGINE_FLOW_PASS_H
+#include "resolve/flow_names.h"
+#include "resolve/project.h"
+
+/* The names pass before the lint (resolve/flow_names.h): records every file
+ * of the run (mods, NULL entries skipped; plus the other shards' files,
+ * loaded here) that holds a sink needle of resolve/sinks.def or, round after
+ * round, one of the names found so far, until no file is added. The result
+ * does not depend on the rule selection, the prefilter or the threads. */
+void flow_pass(Project *proj, Module **mods, size_t n, char *const *other_paths, size_t nother,
+               unsigned jobs, FlowNames *out);
+
+/* Whether text holds one of sinks.def's needles. */
+bool flow_sink_needle_in(const char *text);
+
+#endif

@@ -1,0 +1,547 @@
+/* Summaries of the app's own functions: which parameter access paths reach
+ * which sink kind, composed through calls across files (resolve_call_target
+ * follows imports, methods and hook results). Computed on demand during one
+ * file's lint, memoised on its resolver, in document order: the result is a
+ * function of the files read, whatever thread runs it. A function met again
+ * while its own summary is being computed (recursion, import cycles) counts
+ * with what it has so far, so every chain terminates. */
+#include "resolve/flow.h"
+
+#include "parse/ast.h"
+#include "resolve/flow_names.h"
+#include "resolve/scope.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* Summaries are composed at most this many calls deep; an expression is
+ * traced through at most this many names. */
+#define FLOW_MAX_DEPTH 12
+#define RESOLVE_MAX_TRACE 16
+
+typedef enum FlowSink { FLOW_SENT, FLOW_HEARD, FLOW_CHANNEL } FlowSink;
+
+/* Parameter `param` (or its property `key`) reaches a sink of kind `sink`. */
+typedef struct Reach {
+  int param;
+  const char *key;
+  FlowSink sink;
+  FlowStep *steps;
+  uint32_t nsteps;
+} Reach;
+
+typedef struct Summary {
+  Reach *reach;
+  size_t n, cap;
+  bool busy;
+} Summary;
+
+struct FlowMemo {
+  StrMap summaries; /* "<module>:<byte>" -> Summary */
+  StrMap facts;     /* "<module>" -> Facts */
+  const FlowNames *names;
+};
+
+static void free_summary(void *p) {
+  Summary *s = p;
+  free(s->reach);
+  free(s);
+}
+
+void flow_memo_free(Resolver *r) {
+  if (!r->flow)
+    return;
+  strmap_free(&r->flow->summaries, free_summary);
+  strmap_free(&r->flow->facts, NULL);
+  free(r->flow);
+  r->flow = NULL;
+}
+
+static struct FlowMemo *memo(Resolver *r) {
+  if (!r->flow)
+    r->flow = xcalloc(1, sizeof *r->flow);
+  return r->flow;
+}
+
+/* The sites and calls inside fn: the linted module's own facts when fn is
+ * there (collected already), else a walk of fn alone. */
+static const Facts *facts_of(Resolver *r, const Module *m, TSNode fn) {
+  char key[32];
+  snprintf(key, sizeof key, "%p", (const void *)m);
+  Facts *f = strmap_get(&memo(r)->facts, key);
+  if (f)
+    return f;
+  f = arena_calloc(r->arena, sizeof *f);
+  facts_collect_in(f, m, fn, r->arena);
+  return f;
+}
+
+static bool inside(TSNode n, uint32_t start, uint32_t end) {
+  return !ts_node_is_null(n) && ts_node_start_byte(n) >= start && ts_node_end_byte(n) <= end;
+}
+
+/* ---- A function's name, for trails. ---- */
+
+static TSNode function_name_node(TSNode fn) {
+  TSNode id = node_field(fn, "name");
+  if (!ts_node_is_null(id))
+    return id;
+  TSNode parent = ts_node_parent(fn);
+  if (node_is(parent, "variable_declarator") || node_is(parent, "pair") ||
+      node_is(parent, "public_field_definition"))
+    return node_is(parent, "pair") ? node_field(parent, "key") : node_field(parent, "name");
+  if (node_is(parent, "arguments")) /* useCallback((...) => ...) */
+    return function_name_node(ts_node_parent(parent));
+  if (node_is(parent, "call_expression")) {
+    TSNode decl = ts_node_parent(parent);
+    if (node_is(decl, "variable_declarator"))
+      return node_field(decl, "name");
+  }
+  return (TSNode){0};
+}
+
+static FlowStep function_step(Arena *a, const Module *m, TSNode fn) {
+  TSNode id = function_name_node(fn);
+  FlowStep s = {m, ts_node_start_byte(fn), "(anonymous function)"};
+  if (!ts_node_is_null(id)) {
+    uint32_t len;
+    const char *t = node_text(&m->src, id, &len);
+    s.at = ts_node_start_byte(id);
+    s.label = arena_strndup(a, t, len > 64 ? 64 : len);
+  }
+  return s;
+}
+
+static FlowStep sink_step(Arena *a, const Module *m, TSNode call) {
+  FlowStep s = {m, ts_node_start_byte(call), "sink"};
+  if (node_is(call, "call_expression")) {
+    uint32_t len;
+    const char *t = call_callee_name(&m->src, call, &len);
+    bool member = node_is(node_unwrap(node_field(call, "function")), "member_expression");
+    if (t)
+      s.label = arena_printf(a, "%s%.*s(...)", member ? "." : "", (int)(len > 64 ? 64 : len), t);
+    TSNode f = node_unwrap(node_field(call, "function"));
+    if (member)
+      s.at = ts_node_start_byte(node_field(f, "property"));
+  } else if (node_is(call, "switch_case")) {
+    s.label = "case";
+  } else {
+    s.label = "comparison";
+  }
+  return s;
+}
+
+/* ---- Tracing an expression back to a parameter access path. ---- */
+
+typedef struct Path {
+  int param;
+  const char *key; /* in the arena; NULL: the parameter itself */
+} Path;
+
+static const char *key_text(Arena *a, const Module *m, TSNode k) {
+  if (node_is(k, "string")) {
+    StrBuf sb = {0};
+    node_string_value(&m->src, k, &sb);
+    const char *out = arena_strdup(a, sb_cstr(&sb));
+    sb_free(&sb);
+    return out;
+  }
+  uint32_t len;
+  const char *t = node_text(&m->src, k, &len);
+  return arena_strndup(a, t, len);
+}
+
+/* The key under which element `el` of an object pattern destructures. */
+static const char *pattern_key(Arena *a, const Module *m, TSNode el) {
+  if (node_is(el, "shorthand_property_identifier_pattern"))
+    return key_text(a, m, el);
+  TSNode parent = ts_node_parent(el);
+  if (node_is(parent, "pair_pattern") && ts_node_eq(node_field(parent, "value"), el))
+    return key_text(a, m, node_field(parent, "key"));
+  if (node_is(parent, "object_assignment_pattern"))
+    return pattern_key(a, m, parent);
+  return NULL;
+}
+
+/* A parameter `({ event, data })` of fn destructuring name: its index and key. */
+static bool destructured_param(Arena *a, const Module *m, TSNode fn, const char *name, Path *out) {
+  TSNode params = node_field(fn, "parameters");
+  if (ts_node_is_null(params))
+    return false;
+  uint32_t n = ts_node_named_child_count(params);
+  int index = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode p = ts_node_named_child(params, i);
+    if (node_is(p, "comment"))
+      continue;
+    TSNode pat = node_field(p, "pattern");
+    if (node_is(pat, "object_pattern")) {
+      uint32_t en = ts_node_named_child_count(pat);
+      for (uint32_t k = 0; k < en; k++) {
+        TSNode el = ts_node_named_child(pat, k);
+        TSNode id = el;
+        if (node_is(el, "pair_pattern"))
+          id = node_field(el, "value");
+        else if (node_is(el, "object_assignment_pattern"))
+          id = node_field(el, "left");
+        if ((node_is(id, "identifier") || node_is(id, "shorthand_property_identifier_pattern")) &&
+            node_text_eq(&m->src, id, name)) {
+          out->param = index;
+          out->key = pattern_key(a, m, id);
+          return out->key != NULL;
+        }
+      }
+    }
+    index++;
+  }
+  return false;
+}
+
+/* The innermost function around `at` whose parameters mention name: the one
+ * whose parameter `at` refers to. */
+static TSNode function_binding(const Module *m, TSNode at, const char *name) {
+  for (TSNode n = ts_node_parent(at); !ts_node_is_null(n); n = ts_node_parent(n)) {
+    if (!node_is_function(n))
+      continue;
+    TSNode params = node_field(n, "parameters");
+    if (ts_node_is_null(params))
+      params = node_field(n, "parameter");
+    if (ts_node_is_null(params))
+      continue;
+    uint32_t len;
+    const char *t = node_text(&m->src, params, &len);
+    size_t nlen = strlen(name);
+    for (uint32_t i = 0; i + nlen <= len; i++)
+      if (memcmp(t + i, name, nlen) == 0)
+        return n;
+  }
+  return (TSNode){0};
+}
+
+static bool trace(Arena *a, const Module *m, TSNode fn, TSNode e, const char *key, int depth,
+                  Path *out);
+
+static bool trace_identifier(Arena *a, const Module *m, TSNode fn, TSNode e, const char *key,
+                             int depth, Path *out) {
+  char *name = node_text_dup(&m->src, e);
+  Binding b = scope_lookup(m, e, name);
+  bool ok = false;
+  if (b.kind == BIND_PARAM) {
+    if (ts_node_eq(b.node, fn)) {
+      out->param = function_param_index(m, fn, name);
+      out->key = key;
+      ok = out->param >= 0;
+    }
+  } else if (b.kind == BIND_VALUE) {
+    ok = trace(a, m, fn, b.node, key, depth + 1, out);
+  } else if (b.kind == BIND_UNKNOWN && !key) {
+    TSNode decl = ts_node_is_null(b.decl) ? (TSNode){0} : b.decl;
+    TSNode pat = ts_node_is_null(decl) ? decl : ts_node_parent(decl);
+    if (node_is(pat, "pair_pattern") || node_is(pat, "object_assignment_pattern"))
+      pat = ts_node_parent(pat);
+    TSNode holder = ts_node_is_null(pat) ? pat : ts_node_parent(pat);
+    if (node_is(pat, "object_pattern") && node_is(holder, "variable_declarator")) {
+      /* const { event } = message */
+      const char *k = pattern_key(a, m, decl);
+      ok = k && trace(a, m, fn, node_field(holder, "value"), k, depth + 1, out);
+    } else if (ts_node_eq(function_binding(m, e, name), fn)) {
+      ok = destructured_param(a, m, fn, name, out);
+    }
+  }
+  free(name);
+  return ok;
+}
+
+static bool trace(Arena *a, const Module *m, TSNode fn, TSNode e, const char *key, int depth,
+                  Path *out) {
+  e = node_unwrap(e);
+  if (ts_node_is_null(e) || depth > RESOLVE_MAX_TRACE)
+    return false;
+  if (node_is(e, "identifier") || node_is(e, "shorthand_property_identifier"))
+    return trace_identifier(a, m, fn, e, key, depth, out);
+  if (node_is(e, "member_expression") && !key) {
+    TSNode prop = node_field(e, "property");
+    if (!node_is(prop, "property_identifier"))
+      return false;
+    return trace(a, m, fn, node_field(e, "object"), key_text(a, m, prop), depth + 1, out);
+  }
+  if (node_is(e, "object") && key) {
+    TSNode v = object_property(&m->src, e, key);
+    return !ts_node_is_null(v) && trace(a, m, fn, v, NULL, depth + 1, out);
+  }
+  return false;
+}
+
+/* ---- Summaries. ---- */
+
+static FlowSink event_sink_of(const Module *m, const EventSite *s) {
+  switch (s->kind) {
+  case EVENT_SINK_ON_BROADCAST:
+  case EVENT_SINK_SUBSCRIBE:
+  case EVENT_SINK_COMPARE:
+    return FLOW_HEARD;
+  case EVENT_SINK_HELPER: {
+    uint32_t len;
+    const char *t = call_callee_name(&m->src, s->call, &len);
+    return t && mem_eq_str(t, len, "subscribeToChannel") ? FLOW_HEARD : FLOW_SENT;
+  }
+  case EVENT_SINK_WRAPPER:
+    return s->listens ? FLOW_HEARD : FLOW_SENT;
+  case EVENT_SINK_SEND:
+    return FLOW_SENT;
+  }
+  return FLOW_SENT;
+}
+
+static bool same_key(const char *a, const char *b) {
+  return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static void add_reach(Summary *s, Arena *a, Path p, FlowSink sink, FlowStep first,
+                      const FlowStep *rest, uint32_t nrest) {
+  for (size_t i = 0; i < s->n; i++)
+    if (s->reach[i].param == p.param && s->reach[i].sink == sink &&
+        same_key(s->reach[i].key, p.key))
+      return;
+  if (nrest > FLOW_MAX_TRAIL - 1)
+    nrest = FLOW_MAX_TRAIL - 1;
+  Reach r = {p.param, p.key, sink, arena_alloc(a, (nrest + 1) * sizeof(FlowStep)), nrest + 1};
+  r.steps[0] = first;
+  if (nrest)
+    memcpy(r.steps + 1, rest, nrest * sizeof *rest);
+  ARRAY_PUSH(s->reach, s->n, s->cap, r);
+}
+
+/* Whether the callee's name can denote a summarised function at all (the
+ * names of flow_names.h); without a name set every callee is followed. */
+static bool callee_may_flow(Resolver *r, const Module *m, TSNode call) {
+  const FlowNames *names = memo(r)->names;
+  if (!names)
+    return true;
+  uint32_t len;
+  const char *t = call_callee_name(&m->src, call, &len);
+  return t && flow_names_has(names, t, len);
+}
+
+/* The argument of call matching reach (its property when the reach is a
+ * property): the node to trace, and the key still to apply when the
+ * argument is not an object literal. */
+static TSNode reach_argument(const Module *m, TSNode call, const Reach *reach, const char **key) {
+  TSNode a = call_argument(call, (uint32_t)reach->param);
+  *key = NULL;
+  if (ts_node_is_null(a) || !reach->key)
+    return a;
+  TSNode o = node_unwrap(a);
+  if (node_is(o, "identifier")) {
+    char *name = node_text_dup(&m->src, o);
+    Binding b = scope_lookup(m, o, name);
+    free(name);
+    if (b.kind == BIND_VALUE && node_is(node_unwrap(b.node), "object"))
+      o = node_unwrap(b.node); /* const payload = { event, ... }; send(payload) */
+  }
+  if (node_is(o, "object"))
+    return object_property(&m->src, o, reach->key);
+  *key = reach->key;
+  return a;
+}
+
+static Summary *summary_of(Resolver *r, const Module *m, TSNode fn, int depth);
+
+/* A sink the configuration declares, matched by the call's spelling. */
+static const UserSink *user_sink(const Resolver *r, const Module *m, TSNode call) {
+  if (!r->proj->nuser_sinks)
+    return NULL;
+  TSNode f = node_unwrap(node_field(call, "function"));
+  bool member = node_is(f, "member_expression");
+  TSNode name = member ? node_field(f, "property") : f;
+  TSNode obj = member ? node_unwrap(node_field(f, "object")) : (TSNode){0};
+  for (size_t i = 0; i < r->proj->nuser_sinks; i++) {
+    const UserSink *u = &r->proj->user_sinks[i];
+    if (!node_text_eq(&m->src, name, u->name) || member != (u->object != NULL))
+      continue;
+    if (!member || strcmp(u->object, "*") == 0 ||
+        (node_is(obj, "identifier") && node_text_eq(&m->src, obj, u->object)) ||
+        (node_is(obj, "this") && strcmp(u->object, "this") == 0))
+      return u;
+  }
+  return NULL;
+}
+
+static FlowSink user_sink_kind(const UserSink *u) {
+  return u->kind == USER_SINK_CHANNEL_BUILDER  ? FLOW_CHANNEL
+         : u->kind == USER_SINK_EVENT_LISTENER ? FLOW_HEARD
+                                               : FLOW_SENT;
+}
+
+static void summarise(Resolver *r, const Module *m, TSNode fn, Summary *s, int depth) {
+  Arena *a = r->arena;
+  const Facts *f = facts_of(r, m, fn);
+  uint32_t start = ts_node_start_byte(fn), end = ts_node_end_byte(fn);
+  FlowStep self = function_step(a, m, fn);
+  Path p;
+  for (size_t i = 0; i < f->nevents; i++) {
+    const EventSite *e = &f->events[i];
+    if (e->kind == EVENT_SINK_WRAPPER || !inside(e->arg, start, end))
+      continue;
+    if (trace(a, m, fn, e->arg, NULL, 0, &p)) {
+      FlowStep sink = sink_step(a, m, e->call);
+      add_reach(s, a, p, event_sink_of(m, e), self, &sink, 1);
+    }
+  }
+  for (size_t i = 0; i < f->nchannels; i++) {
+    const ChannelSite *c = &f->channels[i];
+    if (c->kind == CHANNEL_SINK_WRAPPER || !inside(c->arg, start, end))
+      continue;
+    if (trace(a, m, fn, c->arg, NULL, 0, &p)) {
+      FlowStep sink = sink_step(a, m, c->call);
+      add_reach(s, a, p, FLOW_CHANNEL, self, &sink, 1);
+    }
+  }
+  if (depth >= FLOW_MAX_DEPTH)
+    return;
+  for (size_t i = 0; i < f->ncalls; i++) {
+    TSNode call = f->calls[i];
+    if (!inside(call, start, end) || !callee_may_flow(r, m, call))
+      continue;
+    const UserSink *u = user_sink(r, m, call);
+    if (u) {
+      if (trace(a, m, fn, call_argument(call, u->argument), NULL, 0, &p)) {
+        FlowStep sink = sink_step(a, m, call);
+        add_reach(s, a, p, user_sink_kind(u), self, &sink, 1);
+      }
+      continue;
+    }
+    const Module *tm;
+    TSNode tfn;
+    if (!resolve_call_target(r, m, call, &tm, &tfn))
+      continue;
+    Summary *t = summary_of(r, tm, tfn, depth + 1);
+    /* t may be s itself (recursion): index, never hold a pointer across add_reach. */
+    size_t count = t ? t->n : 0;
+    for (size_t k = 0; k < count; k++) {
+      Reach reach = t->reach[k];
+      const char *key;
+      TSNode arg = reach_argument(m, call, &reach, &key);
+      if (!ts_node_is_null(arg) && trace(a, m, fn, arg, key, 0, &p))
+        add_reach(s, a, p, reach.sink, self, reach.steps, reach.nsteps);
+    }
+  }
+}
+
+static Summary *summary_of(Resolver *r, const Module *m, TSNode fn, int depth) {
+  char key[48];
+  snprintf(key, sizeof key, "%p:%u", (const void *)m, ts_node_start_byte(fn));
+  Summary *s = strmap_get(&memo(r)->summaries, key);
+  if (s)
+    return s; /* done, or being computed (a cycle): what it has so far */
+  s = xcalloc(1, sizeof *s);
+  strmap_put(&memo(r)->summaries, key, s);
+  s->busy = true;
+  summarise(r, m, fn, s, depth);
+  s->busy = false;
+  return s;
+}
+
+/* ---- Sites in the linted module. ---- */
+
+typedef struct SiteSet {
+  StrMap args; /* "<start>:<end>" of every site argument */
+} SiteSet;
+
+static bool site_seen(SiteSet *set, TSNode arg) {
+  char key[32];
+  snprintf(key, sizeof key, "%u:%u", ts_node_start_byte(arg), ts_node_end_byte(arg));
+  if (strmap_get(&set->args, key))
+    return true;
+  strmap_put(&set->args, key, set);
+  return false;
+}
+
+void flow_add_sites(Resolver *r, const Module *m, Facts *f, Arena *arena) {
+  char key[32];
+  snprintf(key, sizeof key, "%p", (const void *)m);
+  strmap_put(&memo(r)->facts, key, f);
+  memo(r)->names = r->flow_names;
+  /* The direct sites stay; the one-level local wrapper sites are found again
+   * below, with their trails. */
+  SiteSet seen = {0};
+  size_t w = 0;
+  for (size_t i = 0; i < f->nevents; i++)
+    if (f->events[i].kind != EVENT_SINK_WRAPPER) {
+      site_seen(&seen, f->events[i].arg);
+      f->events[w++] = f->events[i];
+    }
+  f->nevents = w;
+  w = 0;
+  for (size_t i = 0; i < f->nchannels; i++)
+    if (f->channels[i].kind != CHANNEL_SINK_WRAPPER) {
+      site_seen(&seen, f->channels[i].arg);
+      f->channels[w++] = f->channels[i];
+    }
+  f->nchannels = w;
+  EventSite *events = NULL;
+  ChannelSite *channels = NULL;
+  size_t nev = 0, evcap = 0, nch = 0, chcap = 0;
+  for (size_t i = 0; i < f->ncalls; i++) {
+    TSNode call = f->calls[i];
+    if (!callee_may_flow(r, m, call))
+      continue;
+    const UserSink *u = user_sink(r, m, call);
+    if (u) {
+      TSNode arg = call_argument(call, u->argument);
+      if (ts_node_is_null(arg) || site_seen(&seen, arg))
+        continue;
+      if (u->kind == USER_SINK_CHANNEL_BUILDER) {
+        ChannelSite c = {CHANNEL_SINK_WRAPPER, call, arg, {NULL, 0}};
+        ARRAY_PUSH(channels, nch, chcap, c);
+      } else {
+        EventSite e = {
+            EVENT_SINK_WRAPPER, call, arg, u->kind == USER_SINK_EVENT_LISTENER, {NULL, 0}};
+        ARRAY_PUSH(events, nev, evcap, e);
+      }
+      continue;
+    }
+    const Module *tm;
+    TSNode tfn;
+    if (!resolve_call_target(r, m, call, &tm, &tfn))
+      continue;
+    Summary *t = summary_of(r, tm, tfn, 0);
+    for (size_t k = 0; k < t->n; k++) {
+      const Reach *reach = &t->reach[k];
+      const char *pending;
+      TSNode arg = reach_argument(m, call, reach, &pending);
+      /* A property of an argument that is no object literal: its value is
+       * whatever the caller's own variable holds, judged where it is built. */
+      if (ts_node_is_null(arg) || pending || site_seen(&seen, arg))
+        continue;
+      FlowTrail trail = {reach->steps, reach->nsteps};
+      if (reach->sink == FLOW_CHANNEL) {
+        ChannelSite c = {CHANNEL_SINK_WRAPPER, call, arg, trail};
+        ARRAY_PUSH(channels, nch, chcap, c);
+      } else {
+        EventSite e = {EVENT_SINK_WRAPPER, call, arg, reach->sink == FLOW_HEARD, trail};
+        ARRAY_PUSH(events, nev, evcap, e);
+      }
+    }
+  }
+  strmap_free(&seen.args, NULL);
+  if (nev) {
+    EventSite *all = arena_alloc(arena, (f->nevents + nev + 1) * sizeof *all);
+    if (f->nevents)
+      memcpy(all, f->events, f->nevents * sizeof *all);
+    memcpy(all + f->nevents, events, nev * sizeof *all);
+    f->events = all;
+    f->nevents += nev;
+  }
+  if (nch) {
+    ChannelSite *all = arena_alloc(arena, (f->nchannels + nch + 1) * sizeof *all);
+    if (f->nchannels)
+      memcpy(all, f->channels, f->nchannels * sizeof *all);
+    memcpy(all + f->nchannels, channels, nch * sizeof *all);
+    f->channels = all;
+    f->nchannels += nch;
+  }
+  free(events);
+  free(channels);
+}
