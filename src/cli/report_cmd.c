@@ -180,7 +180,8 @@ int cmd_report(const Options *o) {
   status = EXIT_CLEAN;
   ho.root = s.proj.root;
   if (measured.seeds)
-    history_seeds_standards(measured.seeds, s.proj.standards_path);
+    history_seeds_standards(measured.seeds, s.proj.standards_path, s.result.flow,
+                            s.result.flow_digest);
   current_snapshot(&s.proj, &s.files, &measured, &s.result, &s.std, s.learned != NULL,
                    &s.result.enabled, ho.dir_depth, o->jobs, &rep.now);
   strmap_free(&measured.by_path, measured_free);

@@ -132,9 +132,9 @@ void selection_merge(RuleSelection *acc, const RuleSelection *s) {
       acc->severity[r] = s->severity[r];
 }
 
-void lint_module(Project *proj, Module *m, const RuleSelection *sel, const struct Config *config,
-                 const Prefilter *gate, const LintFileHook *hook, DiagList *out) {
-  RunShared shared = {config, gate, NULL, hook, NULL};
+void lint_module(Project *proj, Module *m, const RuleSelection *sel, const ModuleRun *run,
+                 DiagList *out) {
+  RunShared shared = {run->config, run->gate, NULL, run->hook, run->flow_names};
   project_hold(m);
   if (m->tree)
     lint_module_rules(proj, m, sel, &shared, RULES_CACHEABLE, NULL, out);
@@ -539,6 +539,8 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
   if (flow) {
     pf.names = &names;
     pool.shared.flow_names = &names;
+    out->flow = true;
+    out->flow_digest = names.digest;
   }
   StrMap skipped = {0};
   mark_skipped_linted(proj, &pool, &skipped);

@@ -19,6 +19,10 @@ typedef struct LintResult {
   /* Each rule at the highest severity some linted file gives it: the rules
    * the run had on (per-file configuration can turn one on in one folder). */
   RuleSelection enabled;
+  /* The wrapper names the run followed (resolve/flow_names.h): whether it
+   * had any, and their digest; a pass's findings depend on them. */
+  bool flow;
+  uint64_t flow_digest;
 } LintResult;
 
 struct Cache;
@@ -95,14 +99,25 @@ void lint_files_ex(Project *proj, char *const *paths, size_t npaths, const LintS
                    LintResult *out);
 void lint_result_free(LintResult *r);
 
-/* One file on its own: the rules whose findings depend only on the file and
- * what resolution reads from it (report history reuses these per blob).
- * config (may be NULL) gives the rules their options, and gate (may be NULL:
- * every rule) the needles that decide which rules run, as in a lint run;
- * hook (may be NULL) is told when the rules ran. */
+/* What one file's lint shares with the rest of its run, for lint_module:
+ * the configuration (NULL: none) gives the rules their options; gate (NULL:
+ * every rule) the needles that decide which rules run; flow_names (NULL: no
+ * rule reads wrapper sites) the names wrappers may be called by
+ * (resolve/flow_names.h); hook (NULL: none) is told when the rules ran. */
 struct Prefilter;
-void lint_module(Project *proj, Module *m, const RuleSelection *sel, const struct Config *config,
-                 const struct Prefilter *gate, const LintFileHook *hook, DiagList *out);
+struct FlowNames;
+typedef struct ModuleRun {
+  const struct Config *config;
+  const struct Prefilter *gate;
+  const struct FlowNames *flow_names;
+  const LintFileHook *hook;
+} ModuleRun;
+
+/* One file on its own: the rules whose findings depend only on the file and
+ * what resolution reads from it (report history reuses these per blob), as
+ * in a lint run. */
+void lint_module(Project *proj, Module *m, const RuleSelection *sel, const ModuleRun *run,
+                 DiagList *out);
 /* The rules that read the whole import graph (RuleMeta.project_wide): run
  * after every file of the project is loaded, with the run's import graph.
  * Parses m only when it contains one of their needles. */

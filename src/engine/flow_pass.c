@@ -31,9 +31,6 @@ static bool delta_in_text(const FlowNames *delta, const char *text) {
   return flow_names_in_text(delta, text);
 }
 
-/* Runs over at most this many files follow their imports (see flow_pass). */
-#define FLOW_FOLLOW_IMPORTS_MAX 1000
-
 typedef struct PassFile {
   Module *m;
   bool recorded;

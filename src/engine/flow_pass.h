@@ -8,6 +8,10 @@
  * loaded here) that holds a sink needle of resolve/sinks.def or, round after
  * round, one of the names found so far, until no file is added. The result
  * does not depend on the rule selection, the prefilter or the threads. */
+/* A run over at most this many files also records what they import that
+ * nobody lints (a pre-commit run); a larger one lints what it imports. */
+#define FLOW_FOLLOW_IMPORTS_MAX 1000
+
 void flow_pass(Project *proj, Module **mods, size_t n, char *const *other_paths, size_t nother,
                unsigned jobs, FlowNames *out);
 

@@ -16,6 +16,7 @@
 #include "parse/parser.h"
 
 #include "core/strmap.h"
+#include "engine/flow_pass.h"
 #include "engine/parallel.h"
 #include "engine/prefilter.h"
 #include "report/suppressed.h"
@@ -262,6 +263,7 @@ typedef struct Passes {
   const LintSetup *setup;
   const char *std_id;
   const Prefilter *pf;
+  const FlowNames *flow_names;  /* NULL: no rule reads wrapper sites */
   const RuleSelection *enabled; /* the union of the files' selections */
   PassRec **recs;
   FactsRec **facts;
@@ -281,8 +283,8 @@ static void run_pass(Passes *ps, size_t i) {
     if (m && m->status == SOURCE_OK && prefilter_wants(ps->pf, m->src.bytes, m->src.len)) {
       DiagList dl = {0};
       LintFileHook hook = {.linted = measure_pass, .ctx = &measured};
-      lint_module(ps->proj, m, &ps->sels[i], ps->setup->config, ps->pf, ps->facts[i] ? NULL : &hook,
-                  &dl);
+      ModuleRun run = {ps->setup->config, ps->pf, ps->flow_names, ps->facts[i] ? NULL : &hook};
+      lint_module(ps->proj, m, &ps->sels[i], &run, &dl);
       rec->diags = xcalloc(dl.n + 1, sizeof *rec->diags);
       for (size_t k = 0; k < dl.n; k++)
         flat_from_diag(&rec->diags[rec->ndiags++], &dl.items[k]);
@@ -308,7 +310,58 @@ typedef struct Caches {
   StrMap passes; /* absolute path -> PassRec */
   StrMap facts;  /* blob id -> FactsRec */
   char *tsconfig_key;
+  /* The working tree's passes (history_seeds), kept apart: a commit whose
+   * pass is replaced does not lose them for the commits after it. Used
+   * under seeds_tsconfig_key only. */
+  StrMap seeds;
+  char *seeds_tsconfig_key;
+  StrMap flow; /* blob id -> FlowRecord: what a blob's text says about wrapper names */
 } Caches;
+
+static void flow_record_dispose(void *p) {
+  if (p)
+    flow_record_free(p);
+  free(p);
+}
+
+/* The commit's wrapper names, as flow_pass finds them for a check of its
+ * tree. A large tree's names are solved over every file's record, each
+ * built once per blob: the files flow_pass leaves out hold no sink needle
+ * and no name, so their records add nothing. A small tree goes through
+ * flow_pass itself, which also reads the files they import. */
+static void commit_flow_names(HistCtx *h, WalkCtx *w, Caches *c, Project *proj, unsigned jobs,
+                              FlowNames *names) {
+  size_t n = w->nlint;
+  if (n <= FLOW_FOLLOW_IMPORTS_MAX) {
+    Module **mods = xcalloc(n + 1, sizeof *mods);
+    for (size_t i = 0; i < n; i++)
+      mods[i] = project_module_source(proj, w->lint[i]);
+    flow_pass(proj, mods, n, NULL, 0, jobs, names);
+    free(mods);
+    return;
+  }
+  FlowRecord **recs = xcalloc(n + 1, sizeof *recs);
+  size_t nrecs = 0;
+  for (size_t i = 0; i < n; i++) {
+    const TreeEnt *e = strmap_get(&h->tree, w->lint[i]);
+    char hex[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(hex, sizeof hex, &e->oid);
+    FlowRecord *rec = strmap_get(&c->flow, hex);
+    char *text = NULL;
+    size_t len = 0;
+    if (!rec && blob_bytes(h->repo, &e->oid, &text, &len)) {
+      rec = xcalloc(1, sizeof *rec);
+      flow_record_build(text, rec);
+      strmap_put(&c->flow, hex, rec);
+    }
+    free(text);
+    if (rec)
+      recs[nrecs++] = rec;
+  }
+  memset(names, 0, sizeof *names);
+  flow_names_solve(names, recs, nrecs, proj->user_sinks, proj->nuser_sinks);
+  free(recs);
+}
 
 static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid,
                            const HistoryOptions *ho, const char *cwd, HistoryPoint *hp,
@@ -402,6 +455,11 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
     project_set_root(&proj, ho->root, NULL, 0);
   proj.fs = &fs;
   proj.standards_path = std_abs;
+  if (setup->config) {
+    proj.user_sinks = setup->config->sinks;
+    proj.nuser_sinks = setup->config->nsinks;
+  }
+  unsigned jobs = parallel_jobs(setup->run ? setup->run->jobs : 0, w->nlint);
 
   FlatDiag *diags = NULL;
   size_t ndiags = 0, dcap = 0;
@@ -414,16 +472,38 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
     lint_selection_for(setup, w->lint[i], &sels[i]);
     selection_merge(&enabled, &sels[i]);
   }
+  /* The wrapper names of this commit, as a check of its tree finds them: a
+   * pass's findings and the files the prefilter lets through depend on them,
+   * so they name the passes and work places with the standards. */
+  FlowNames names;
+  memset(&names, 0, sizeof names);
+  bool flow = false;
+  for (size_t r = 0; r < rules_count; r++)
+    flow = flow || (enabled.severity[r] != SEV_OFF && rules_all[r]->flow_sites);
+  if (flow) {
+    commit_flow_names(h, w, c, &proj, jobs, &names);
+    char *named = history_std_id_with_flow(std_id, true, names.digest);
+    free(std_id);
+    std_id = named;
+  }
   /* Which files need a new pass and which need their work places: then
    * both on the run's threads, as a check lints. */
   Passes todo = {.proj = &proj, .paths = w->lint, .sels = sels, .setup = setup, .std_id = std_id};
+  todo.flow_names = flow ? &names : NULL;
   todo.recs = xcalloc(w->nlint + 1, sizeof *todo.recs);
+  PassRec **reused = xcalloc(w->nlint + 1, sizeof *reused);
+  bool seeds_apply = c->seeds_tsconfig_key && strcmp(c->seeds_tsconfig_key, tskey) == 0;
   todo.facts = xcalloc(w->nlint + 1, sizeof *todo.facts);
   todo.fact_keys = xcalloc(w->nlint + 1, sizeof *todo.fact_keys);
   for (size_t i = 0; i < w->nlint; i++) {
     TreeEnt *e = strmap_get(&h->tree, w->lint[i]);
     PassRec *rec = strmap_get(&c->passes, w->lint[i]);
-    if (!pass_valid(rec, h, &e->oid, std_id)) {
+    PassRec *seed = seeds_apply ? strmap_get(&c->seeds, w->lint[i]) : NULL;
+    if (pass_valid(rec, h, &e->oid, std_id)) {
+      reused[i] = rec;
+    } else if (pass_valid(seed, h, &e->oid, std_id)) {
+      reused[i] = seed;
+    } else {
       todo.recs[i] = xcalloc(1, sizeof *todo.recs[i]);
       todo.recs[i]->file_oid = e->oid;
       todo.recs[i]->std_id = xstrdup(std_id);
@@ -434,18 +514,20 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
   }
   Prefilter pf;
   prefilter_init(&pf, &enabled, &std);
+  pf.names = todo.flow_names;
   todo.pf = &pf;
   todo.enabled = &enabled;
   bool *wide = xcalloc(w->nlint + 1, sizeof *wide);
   bool *directives = xcalloc(w->nlint + 1, sizeof *directives);
-  parallel_for(w->nlint, parallel_jobs(setup->run ? setup->run->jobs : 0, w->nlint), pass_step,
-               &todo);
+  parallel_for(w->nlint, jobs, pass_step, &todo);
   prefilter_free(&pf);
+  if (flow)
+    flow_names_free(&names);
   for (size_t i = 0; i < w->nlint; i++) {
     const char *abs = w->lint[i];
-    PassRec *rec = strmap_get(&c->passes, abs);
+    PassRec *rec = reused[i];
     if (todo.recs[i]) {
-      pass_rec_free(rec);
+      pass_rec_free(strmap_get(&c->passes, abs));
       rec = todo.recs[i];
       strmap_put(&c->passes, abs, rec);
       hp->passes_linted++;
@@ -468,6 +550,7 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
     nnotices += fr->nnotices;
   }
   free(todo.recs);
+  free(reused);
   free(todo.facts);
   free(todo.fact_keys);
   /* Rules that read the whole import graph cannot be reused per blob: they
@@ -556,8 +639,8 @@ static void take_seeds(HistCtx *h, WalkCtx *w, HistorySeeds *seeds, Caches *c) {
   for (size_t i = 0; i < w->nlint; i++)
     free(w->lint[i]);
   w->nlint = 0;
-  c->tsconfig_key = xstrdup(w->tsconfigs.len ? sb_cstr(&w->tsconfigs) : "");
-  history_seeds_take(seeds, &c->passes, &c->facts);
+  c->seeds_tsconfig_key = xstrdup(w->tsconfigs.len ? sb_cstr(&w->tsconfigs) : "");
+  history_seeds_take(seeds, &c->seeds, &c->facts, &c->flow);
 out:
   git_status_list_free(status);
   git_object_free(head);
@@ -623,7 +706,10 @@ out:
   strmap_free(&h.tree, free);
   strmap_free(&c.passes, pass_rec_free);
   strmap_free(&c.facts, facts_rec_free);
+  strmap_free(&c.seeds, pass_rec_free);
+  strmap_free(&c.flow, flow_record_dispose);
   free(c.tsconfig_key);
+  free(c.seeds_tsconfig_key);
   free(oids);
   git_repository_free(h.repo);
   pthread_mutex_destroy(&h.repo_lock);

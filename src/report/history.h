@@ -26,20 +26,24 @@ typedef struct HistoryTotals {
 typedef struct HistorySeeds HistorySeeds;
 HistorySeeds *history_seeds_new(void);
 /* After the lint: the file its standards were learned from (absolute; NULL:
- * the built-in catalog). */
-void history_seeds_standards(HistorySeeds *s, const char *standards_path);
+ * the built-in catalog) and the wrapper names it followed (LintResult). */
+void history_seeds_standards(HistorySeeds *s, const char *standards_path, bool flow,
+                             uint64_t flow_digest);
 const ProjectFs *history_seeds_fs(HistorySeeds *s);
 void history_seeds_begin(HistorySeeds *s, Module *m);
 void history_seeds_passed(HistorySeeds *s, const Module *m, const Diag *found, size_t nfound,
                           bool trusted);
 /* A linted file's work places (after the lint, under the run's enabled
- * rules), kept for the commits where its blob is unchanged. */
+ * rules), kept for the commits where its blob is unchanged; only for files
+ * whose pass was recorded. */
 void history_seeds_facts(HistorySeeds *s, const Project *proj, Module *m,
                          const RuleSelection *enabled, const SiteSpan *sites, size_t nsites);
-/* Hands the recorded passes and work places over (history.c), named with
- * the standards history_seeds_standards was told. */
+/* Hands the recorded passes, work places and wrapper-name records (blob id
+ * -> FlowRecord) over (history.c), named with the standards
+ * history_seeds_standards was told. */
 struct StrMap;
-void history_seeds_take(HistorySeeds *s, struct StrMap *passes, struct StrMap *facts);
+void history_seeds_take(HistorySeeds *s, struct StrMap *passes, struct StrMap *facts,
+                        struct StrMap *flow);
 void history_seeds_free(HistorySeeds *s);
 
 /* Samples commits on the first-parent line of HEAD of the repository holding

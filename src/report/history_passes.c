@@ -73,3 +73,9 @@ void pass_record(const char *abs, const TreeEnt *e) {
   else
     memset(&d->oid, 0, sizeof d->oid);
 }
+
+char *history_std_id_with_flow(const char *std_id, bool flow, uint64_t digest) {
+  if (!flow)
+    return xstrdup(std_id);
+  return xasprintf("%s flow:%016llx", std_id, (unsigned long long)digest);
+}

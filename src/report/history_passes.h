@@ -46,6 +46,11 @@ void facts_rec_free(void *p); /* a FactsRec, or NULL */
 char *facts_key(const git_oid *oid, const char *std_id, const char *abs,
                 const RuleSelection *enabled);
 
+/* The standards id a pass and its work places are named with, with the
+ * digest of the run's wrapper names when it followed any: those decide a
+ * pass's findings too. Caller frees. */
+char *history_std_id_with_flow(const char *std_id, bool flow, uint64_t digest);
+
 /* The pass this thread is linting (NULL: none): every path its resolution
  * probes is recorded there with pass_record, absent paths with e NULL. */
 void pass_record_begin(PassRec *r);

@@ -4,13 +4,19 @@
 
 #include "core/fsio.h"
 #include "core/util.h"
-#include "engine/prefilter.h"
+#include "resolve/flow_names.h"
 
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+static void flow_record_release(void *p) {
+  if (p)
+    flow_record_free(p);
+  free(p);
+}
 
 struct HistorySeeds {
   char *std_id; /* as measure_commit names the standards it learned */
@@ -19,6 +25,8 @@ struct HistorySeeds {
   StrMap oids;   /* absolute path -> git_oid of the file on disk */
   StrMap passes; /* absolute path -> PassRec */
   StrMap facts;  /* facts_key -> FactsRec */
+  StrMap parsed; /* absolute paths the lint parsed (its prefilter let them through) */
+  StrMap flow;   /* blob id -> FlowRecord of the working tree's files */
 };
 
 static bool disk_oid(const char *abs, git_oid *oid) {
@@ -73,7 +81,8 @@ HistorySeeds *history_seeds_new(void) {
   return s;
 }
 
-void history_seeds_standards(HistorySeeds *s, const char *standards_path) {
+void history_seeds_standards(HistorySeeds *s, const char *standards_path, bool flow,
+                             uint64_t flow_digest) {
   git_oid oid;
   free(s->std_id);
   if (!standards_path) {
@@ -85,6 +94,9 @@ void history_seeds_standards(HistorySeeds *s, const char *standards_path) {
   } else {
     s->std_id = xstrdup(""); /* matches no commit's standards */
   }
+  char *named = history_std_id_with_flow(s->std_id, flow, flow_digest);
+  free(s->std_id);
+  s->std_id = named;
 }
 
 const ProjectFs *history_seeds_fs(HistorySeeds *s) {
@@ -117,6 +129,8 @@ void history_seeds_passed(HistorySeeds *s, const Module *m, const Diag *found, s
   pthread_mutex_lock(&s->lock);
   PassRec *before = strmap_get(&s->passes, m->fs_path);
   strmap_put(&s->passes, m->fs_path, r);
+  if (m->tree)
+    strmap_put(&s->parsed, m->fs_path, s);
   pthread_mutex_unlock(&s->lock);
   pass_rec_free(before);
 }
@@ -125,13 +139,21 @@ void history_seeds_facts(HistorySeeds *s, const Project *proj, Module *m,
                          const RuleSelection *enabled, const SiteSpan *sites, size_t nsites) {
   if (m->status != SOURCE_OK || !s->std_id)
     return;
-  Prefilter pf;
-  prefilter_init(&pf, enabled, proj->std);
-  bool wants = prefilter_wants(&pf, m->src.bytes, m->src.len);
-  prefilter_free(&pf);
-  /* Whether it has a syntax error is known when the lint parsed it. */
-  if (wants && !strmap_get(&s->passes, m->fs_path))
+  git_oid oid;
+  git_odb_hash(&oid, m->src.bytes, m->src.len, GIT_OBJECT_BLOB);
+  char hex[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(hex, sizeof hex, &oid);
+  if (!strmap_get(&s->flow, hex)) {
+    FlowRecord *rec = xcalloc(1, sizeof *rec);
+    flow_record_build(m->src.bytes, rec);
+    strmap_put(&s->flow, hex, rec);
+  }
+  /* Only for files the lint passed: whether one has a syntax error to count
+   * is known when it parsed it, which the prefilter (its needles and the
+   * wrapper names) decided as a commit with the same names decides. */
+  if (!strmap_get(&s->passes, m->fs_path))
     return;
+  bool wants = strmap_get(&s->parsed, m->fs_path) != NULL;
   FactsRec *f = xcalloc(1, sizeof *f);
   f->sites = xcalloc(nsites + 1, sizeof *f->sites);
   memcpy(f->sites, sites, nsites * sizeof *sites);
@@ -139,8 +161,6 @@ void history_seeds_facts(HistorySeeds *s, const Project *proj, Module *m,
   f->nnotices = wants && m->has_syntax_error;
   f->project_wide = lint_project_wide_wanted(proj, m, enabled);
   f->directives = strstr(m->src.bytes, SUPPRESS_MARKER) != NULL;
-  git_oid oid;
-  git_odb_hash(&oid, m->src.bytes, m->src.len, GIT_OBJECT_BLOB);
   char *key = facts_key(&oid, s->std_id, m->fs_path, enabled);
   facts_rec_free(strmap_get(&s->facts, key));
   strmap_put(&s->facts, key, f);
@@ -153,15 +173,19 @@ void history_seeds_free(HistorySeeds *s) {
   strmap_free(&s->oids, free);
   strmap_free(&s->passes, pass_rec_free);
   strmap_free(&s->facts, facts_rec_free);
+  strmap_free(&s->parsed, NULL);
+  strmap_free(&s->flow, flow_record_release);
   pthread_mutex_destroy(&s->lock);
   free(s->std_id);
   free(s);
   git_libgit2_shutdown();
 }
 
-void history_seeds_take(HistorySeeds *s, StrMap *passes, StrMap *facts) {
+void history_seeds_take(HistorySeeds *s, StrMap *passes, StrMap *facts, StrMap *flow) {
   *passes = s->passes;
   *facts = s->facts;
+  *flow = s->flow;
+  memset(&s->flow, 0, sizeof s->flow);
   memset(&s->passes, 0, sizeof s->passes);
   memset(&s->facts, 0, sizeof s->facts);
   for (size_t i = 0; i < passes->cap; i++) {

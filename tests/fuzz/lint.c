@@ -124,7 +124,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     Module *m = project_module(&proj, paths[i]);
     if (!m || m->status != SOURCE_OK)
       continue;
-    lint_module(&proj, m, &every_rule, NULL, NULL, NULL, &dl);
+    lint_module(&proj, m, &every_rule, &(ModuleRun){0}, &dl);
     lint_module_project_wide(&proj, m, &every_rule, NULL, &imports, &dl);
   }
   lazy_import_graph_free(&imports);
