@@ -13,6 +13,11 @@ void findings_free(Findings *f) {
     for (size_t k = 0; k < x->nedits; k++)
       free(x->edits[k].text);
     free(x->edits);
+    for (size_t k = 0; k < x->nrelated; k++) {
+      free(x->related[k].uri);
+      free(x->related[k].label);
+    }
+    free(x->related);
   }
   free(f->items);
   memset(f, 0, sizeof *f);
@@ -50,6 +55,24 @@ static int hexval(char c) {
   if (c >= 'A' && c <= 'F')
     return c - 'A' + 10;
   return -1;
+}
+
+char *path_to_uri(const char *abs) {
+  static const char hex[] = "0123456789ABCDEF";
+  StrBuf out = {0};
+  sb_append(&out, "file://");
+  for (const unsigned char *p = (const unsigned char *)abs; *p; p++) {
+    bool plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+                 strchr("/-._~", *p);
+    if (plain) {
+      sb_putc(&out, (char)*p);
+    } else {
+      sb_putc(&out, '%');
+      sb_putc(&out, hex[*p >> 4]);
+      sb_putc(&out, hex[*p & 15]);
+    }
+  }
+  return sb_take(&out);
 }
 
 char *uri_to_path(const char *uri) {

@@ -53,5 +53,7 @@ json_t *doc_range(const DocStore *s, const Doc *d, uint32_t start, uint32_t end)
 
 /* The absolute path of a file: URI (percent-decoded), or NULL. */
 char *uri_to_path(const char *uri);
+/* The file: URI of an absolute path (percent-encoded). Caller frees. */
+char *path_to_uri(const char *abs);
 
 #endif

@@ -4,6 +4,14 @@
  * for code actions: byte ranges into the text that was linted. */
 #include "core/diag.h"
 
+/* A step of a finding's trail (the wrapper calls that carry a name to its
+ * sink): relatedInformation. Columns are 1-based, as DiagStep's. */
+typedef struct Related {
+  char *uri;
+  uint32_t line, col, col_utf16;
+  char *label;
+} Related;
+
 typedef struct Finding {
   /* The rule's id, or for a notice about the file (severity SEV_OFF) its
    * kind; static strings either way. */
@@ -15,6 +23,8 @@ typedef struct Finding {
   char *fix_title;
   Edit *edits;
   size_t nedits;
+  Related *related;
+  size_t nrelated;
 } Finding;
 
 typedef struct Findings {

@@ -14,7 +14,7 @@ static Module *module_at(Project *p, const char *abs) {
   return NULL;
 }
 
-static void keep_finding(Findings *out, const Diag *d) {
+static void keep_finding(Findings *out, const Diag *d, const char *root) {
   Finding f = {.rule = d->rule->id,
                .severity = d->severity,
                .start = d->start,
@@ -28,6 +28,17 @@ static void keep_finding(Findings *out, const Diag *d) {
     for (size_t k = 0; k < f.nedits; k++)
       f.edits[k] =
           (Edit){d->fix.edits[k].start, d->fix.edits[k].end, xstrdup(d->fix.edits[k].text)};
+  }
+  if (d->ntrail) {
+    f.related = xcalloc(d->ntrail, sizeof *f.related);
+    for (size_t k = 0; k < d->ntrail; k++) {
+      const DiagStep *st = &d->trail[k];
+      char *abs =
+          st->path[0] == '/' || !root ? xstrdup(st->path) : xasprintf("%s/%s", root, st->path);
+      f.related[f.nrelated++] = (Related){path_to_uri(abs), st->line, st->col, st->col_utf16,
+                                          xstrdup(st->label ? st->label : "")};
+      free(abs);
+    }
   }
   ARRAY_PUSH(out->items, out->n, out->cap, f);
 }
@@ -102,7 +113,7 @@ json_t *lsp_lint(DocStore *s, Doc *d) {
     for (size_t i = 0; m && i < dl->n; i++) {
       const Diag *x = &dl->items[i];
       if (x->src == &m->src && !x->suppressed)
-        keep_finding(&d->findings, x);
+        keep_finding(&d->findings, x, ses.proj.root);
     }
     for (size_t i = 0; i < ses.result.notices.n; i++) {
       const Notice *n = &ses.result.notices.items[i];
@@ -140,6 +151,23 @@ json_t *lsp_diagnostic(const DocStore *s, const Doc *d, const Finding *f) {
   json_object_set_new(diag, "message", json_string(f->message));
   if (f->fix != FIX_NONE)
     json_object_set_new(diag, "data", json_pack("{s:s}", "fix", fix_applicability_name(f->fix)));
+  if (f->nrelated) {
+    /* The trail: each wrapper call the name passed through on its way to the
+     * sink. The step's column counts UTF-16 units or (UTF-8 negotiated) code
+     * points: exact for ASCII lines, which is what a trail step points at. */
+    json_t *related = json_array();
+    for (size_t i = 0; i < f->nrelated; i++) {
+      const Related *step = &f->related[i];
+      json_int_t line = step->line ? (json_int_t)step->line - 1 : 0;
+      uint32_t col = s->enc == POS_UTF16 ? step->col_utf16 : step->col;
+      json_int_t ch = col ? (json_int_t)col - 1 : 0;
+      json_t *pos = json_pack("{s:I, s:I}", "line", line, "character", ch);
+      json_array_append_new(related,
+                            json_pack("{s:{s:s, s:{s:O, s:o}}, s:s}", "location", "uri", step->uri,
+                                      "range", "start", pos, "end", pos, "message", step->label));
+    }
+    json_object_set_new(diag, "relatedInformation", related);
+  }
   return diag;
 }
 

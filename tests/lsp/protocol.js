@@ -371,6 +371,19 @@ async function main() {
   try { await s.conn.sendRequest("rtlint/nope", {}); } catch (e) { code = e.code; }
   check(code === -32601, "an unknown request gets MethodNotFound");
 
+  // --- a finding through the app's own wrapper carries its trail ----------
+  fs.mkdirSync(path.join(app, "lib/probe"), { recursive: true });
+  fs.writeFileSync(path.join(app, "lib/probe/emit.ts"),
+    'export function emitIt(ch: any, event: string) {\n  ch.send({ type: "broadcast", event, payload: {} });\n}\n');
+  const wrapped = 'import { emitIt } from "./emit";\nexport const go = (ch: any) => emitIt(ch, "typing_start");\n';
+  pub = await open(s, "lib/probe/route.ts", wrapped);
+  const viaWrapper = pub.diagnostics.find((d) => d.code === "event-name-custom");
+  const related = (viaWrapper && viaWrapper.relatedInformation) || [];
+  check(related.length > 0 && related.some((r) => r.location.uri === uriOf("lib/probe/emit.ts")),
+    `a finding through a wrapper carries its trail as relatedInformation (${JSON.stringify(related)})`);
+  check(related.every((r) => r.location.range.start.line >= 0 && typeof r.message === "string"),
+    "each trail step has a position and a label");
+
   const exit = await stop(s);
   check(exit === 0, "shutdown then exit: exit code 0");
   check(!/Content-Length/.test(s.stderr()), "nothing of the protocol on stderr");
