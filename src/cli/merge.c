@@ -139,32 +139,48 @@ static void renumber_fingerprints(json_t *results) {
   strmap_free(&seen, NULL);
 }
 
-/* The summary's counts of findings, from the merged diagnostics; "files"
- * (files linted) adds up, shards lint disjoint files. */
+/* The summary of the merged diagnostics, counted by output_summary as a
+ * check counts its own: the findings become a LintResult (each path one
+ * Source, sorted as the shards wrote them) with the severity and fix each
+ * one carries. "files" (files linted) adds up: shards lint disjoint files. */
 static void recount_summary(json_t *root) {
   json_t *sum = json_object_get(root, "summary");
   if (!sum) {
     sum = json_object();
     json_object_set_new(root, "summary", sum);
   }
-  json_int_t errors = 0, warnings = 0, fixable = 0, suggestions = 0;
-  size_t i;
-  json_t *d;
-  json_array_foreach(json_object_get(root, "diagnostics"), i, d) {
-    if (strcmp(str_at(d, "severity", NULL, NULL), "error") == 0)
-      errors++;
-    else
-      warnings++;
+  json_t *diags = json_object_get(root, "diagnostics");
+  size_t n = json_array_size(diags);
+  LintResult r;
+  memset(&r, 0, sizeof r);
+  r.diags.items = xcalloc(n + 1, sizeof *r.diags.items);
+  r.diags.n = n;
+  Source *srcs = xcalloc(n + 1, sizeof *srcs);
+  for (size_t i = 0; i < n; i++) {
+    json_t *d = json_array_get(diags, i);
+    const char *path = str_at(d, "path", NULL, NULL);
+    const Source *last = i > 0 ? r.diags.items[i - 1].src : NULL;
+    const Source *src = last && strcmp(last->path, path) == 0 ? last : &srcs[i];
+    srcs[i].path = (char *)path;
     const char *app = str_at(d, "fix", "applicability", NULL);
-    fixable += strcmp(app, "safe") == 0;
-    suggestions += strcmp(app, "suggestion") == 0;
+    r.diags.items[i] =
+        (Diag){.severity = strcmp(str_at(d, "severity", NULL, NULL), "error") == 0 ? SEV_ERROR
+                                                                                   : SEV_WARNING,
+               .src = src,
+               .fix.applicability = strcmp(app, "safe") == 0         ? FIX_SAFE
+                                    : strcmp(app, "suggestion") == 0 ? FIX_SUGGESTION
+                                                                     : FIX_NONE};
   }
-  json_object_set_new(sum, "errors", json_integer(errors));
-  json_object_set_new(sum, "warnings", json_integer(warnings));
-  json_object_set_new(sum, "fixable", json_integer(fixable));
-  json_object_set_new(sum, "suggestions", json_integer(suggestions));
-  json_object_set_new(sum, "notices",
-                      json_integer((json_int_t)json_array_size(json_object_get(root, "notices"))));
+  r.notices.n = json_array_size(json_object_get(root, "notices"));
+  OutputOptions opt = {0};
+  Summary total = output_summary(&r, &opt);
+  free(r.diags.items);
+  free(srcs);
+  json_object_set_new(sum, "errors", json_integer((json_int_t)total.errors));
+  json_object_set_new(sum, "warnings", json_integer((json_int_t)total.warnings));
+  json_object_set_new(sum, "fixable", json_integer((json_int_t)total.fixable_safe));
+  json_object_set_new(sum, "suggestions", json_integer((json_int_t)total.fixable_suggestion));
+  json_object_set_new(sum, "notices", json_integer((json_int_t)total.notices));
 }
 
 static bool same_rules(json_t *a, json_t *b) {
