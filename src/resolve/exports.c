@@ -2,7 +2,6 @@
 
 #include "core/util.h"
 #include "parse/ast.h"
-#include "resolve/flow.h"
 #include "resolve/scope_index.h"
 
 #include <stdint.h>
@@ -60,16 +59,6 @@ const Module *resolve_import_target(Resolver *r, const Module *m, const Binding 
   if (r->deps)
     resolve_deps_add_module(r->deps, t);
   return t->tree ? t : NULL;
-}
-
-void resolver_release(Resolver *r) {
-  flow_memo_free(r);
-  for (size_t i = 0; i < r->nheld; i++)
-    project_release(r->held[i]);
-  free(r->held);
-  r->held = NULL;
-  r->nheld = r->heldcap = 0;
-  strmap_free(&r->memo, NULL);
 }
 
 static Export export_from(Resolver *r, const Module *m, TSNode source, const char *name,

@@ -38,12 +38,6 @@ typedef struct ObjRef {
   TSNode node; /* the object literal */
 } ObjRef;
 
-void resolver_init(Resolver *r, Project *proj, Arena *arena) {
-  memset(r, 0, sizeof *r);
-  r->proj = proj;
-  r->arena = arena;
-}
-
 static Value resolve_in(Resolver *r, const Module *m, TSNode n);
 
 static Value resolve_template(Resolver *r, const Module *m, TSNode tpl) {
