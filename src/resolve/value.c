@@ -266,26 +266,29 @@ typedef struct Callee {
   const ChannelFn *std_channel;
 } Callee;
 
-static TSNode enclosing_class_member(const Module *m, TSNode at, const char *name) {
-  for (TSNode n = ts_node_parent(at); !ts_node_is_null(n); n = ts_node_parent(n)) {
-    if (!node_is(n, "class_body"))
-      continue;
-    uint32_t count = ts_node_named_child_count(n);
-    for (uint32_t i = 0; i < count; i++) {
-      TSNode c = ts_node_named_child(n, i);
-      TSNode nm = node_field(c, "name");
-      if (node_is(c, "method_definition") && node_text_eq(&m->src, nm, name))
-        return c;
-      if (node_is(c, "public_field_definition") && node_text_eq(&m->src, nm, name)) {
-        TSNode v = node_unwrap(node_field(c, "value"));
-        if (node_is_function(v))
-          return v;
-      }
+/* The method (or function-valued field) name of a class body. */
+static TSNode body_member(const Module *m, TSNode body, const char *name) {
+  uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+  for (uint32_t i = 0; i < count; i++) {
+    TSNode c = ts_node_named_child(body, i);
+    TSNode nm = node_field(c, "name");
+    if (node_is(c, "method_definition") && node_text_eq(&m->src, nm, name))
+      return c;
+    if (node_is(c, "public_field_definition") && node_text_eq(&m->src, nm, name)) {
+      TSNode v = node_unwrap(node_field(c, "value"));
+      if (node_is_function(v))
+        return v;
     }
-    break;
   }
-  TSNode null = {0};
-  return null;
+  return (TSNode){0};
+}
+
+/* The member name of the class around at (the innermost one). */
+static TSNode enclosing_class_member(const Module *m, TSNode at, const char *name) {
+  for (TSNode n = ts_node_parent(at); !ts_node_is_null(n); n = ts_node_parent(n))
+    if (node_is(n, "class_body"))
+      return body_member(m, n, name);
+  return (TSNode){0};
 }
 
 static Callee resolve_callee_at(Resolver *r, const Module *m, TSNode fn_expr, int depth);
@@ -723,22 +726,7 @@ static bool receiver_class(Resolver *r, const Module *m, TSNode obj, const Modul
 }
 
 static TSNode class_member(const Module *m, TSNode cls, const char *name) {
-  TSNode body = node_field(cls, "body");
-  if (ts_node_is_null(body))
-    return body;
-  uint32_t count = ts_node_named_child_count(body);
-  for (uint32_t i = 0; i < count; i++) {
-    TSNode c = ts_node_named_child(body, i);
-    TSNode nm = node_field(c, "name");
-    if (node_is(c, "method_definition") && node_text_eq(&m->src, nm, name))
-      return c;
-    if (node_is(c, "public_field_definition") && node_text_eq(&m->src, nm, name)) {
-      TSNode v = node_unwrap(node_field(c, "value"));
-      if (node_is_function(v))
-        return v;
-    }
-  }
-  return (TSNode){0};
+  return body_member(m, node_field(cls, "body"), name);
 }
 
 /* The object literal whose method holds `at` (for `this` there). */
