@@ -8,13 +8,13 @@
 
 typedef struct OutputOptions {
   bool color;
-  bool quiet;                 /* errors only */
-  bool compact;               /* text: one line per finding, no snippet or help (--format compact) */
-  bool statistics;            /* text: counts per rule instead of the findings (--statistics) */
-  const char *root;           /* absolute project root the paths of findings are relative to (SARIF
-                                 %SRCROOT%); NULL leaves originalUriBaseIds out */
-  const char *cwd;            /* absolute working folder: text output shows paths relative to it;
-                                 NULL shows them as they are (relative to root) */
+  bool quiet;       /* errors only */
+  bool compact;     /* text: one line per finding, no snippet or help (--format compact) */
+  bool statistics;  /* text: counts per rule instead of the findings (--statistics) */
+  const char *root; /* absolute project root the paths of findings are relative to (SARIF
+                       %SRCROOT%); NULL leaves originalUriBaseIds out */
+  const char *cwd;  /* absolute working folder: text output shows paths relative to it;
+                       NULL shows them as they are (relative to root) */
   const char *sarif_category; /* --sarif-category: runs[0].automationDetails.id; NULL: none */
   const char *docs_url;       /* --sarif-docs-url: the docs folder rule help links to; NULL:
                                  RTLINT_DOCS_URL (CMake) */
