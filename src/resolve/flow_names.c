@@ -223,10 +223,9 @@ bool flow_names_in_text(const FlowNames *names, const char *text) {
   return scan_text(names, text);
 }
 
-void flow_names_remember(FlowNames *names, const char *text, bool maybe) {
+void flow_names_remember(FlowNames *names, const char *text, bool yes) {
   char key[32];
   snprintf(key, sizeof key, "%p", (const void *)text);
-  bool yes = maybe && scan_text(names, text);
   strmap_put(&names->verdicts, key, (void *)(uintptr_t)(yes ? 1 : 2));
 }
 

@@ -56,9 +56,8 @@ bool flow_names_has(const FlowNames *names, const char *name, uint32_t len);
 /* Whether NUL-terminated text calls one of the names (or hands one on under
  * another name): an identifier of code followed by `(`, or in an alias. */
 bool flow_names_in_text(const FlowNames *names, const char *text);
-/* Computes and keeps the answer for text (not thread-safe: before the lint);
- * maybe false: the answer is known to be no. */
-void flow_names_remember(FlowNames *names, const char *text, bool maybe);
+/* Keeps flow_names_in_text's answer for text (not thread-safe: before the lint). */
+void flow_names_remember(FlowNames *names, const char *text, bool yes);
 
 /* Whether a callee name is one of the sinks (resolve/sinks.def). */
 bool flow_sink_name(const char *name, uint32_t len);
