@@ -150,9 +150,9 @@ void flow_pass(Project *proj, Module **mods, size_t n, char *const *other_paths,
   if (n <= FLOW_FOLLOW_IMPORTS_MAX)
     for (size_t i = 0; i < fs.n; i++)
       add_import_targets(proj, &fs, fs.items[i].m);
-  flow_names_solve(out, NULL, 0, proj->user_sinks, proj->nuser_sinks);
+  FlowSolver *solver = flow_solver_new(proj->user_sinks, proj->nuser_sinks);
+  flow_solver_solve(solver, out, NULL);
   size_t *todo = xcalloc(fs.n + 1, sizeof *todo);
-  FlowRecord **recs = xcalloc(fs.n + 1, sizeof *recs);
   Pass pass = {fs.items, todo, NULL, 0, xcalloc(fs.n + 1, sizeof(bool))};
   /* Each round checks the files not recorded yet against the names the
    * last round added (delta): against the older ones they said no. */
@@ -172,22 +172,15 @@ void flow_pass(Project *proj, Module **mods, size_t n, char *const *other_paths,
     if (ntodo == 0)
       break;
     parallel_for(ntodo, parallel_jobs(jobs, ntodo), record_step, &pass);
-    for (size_t k = 0; k < ntodo; k++)
+    for (size_t k = 0; k < ntodo; k++) { /* in file order: ids do not depend on threads */
       fs.items[todo[k]].recorded = true;
-    size_t nrecs = 0;
-    for (size_t i = 0; i < fs.n; i++)
-      if (fs.items[i].recorded)
-        recs[nrecs++] = &fs.items[i].rec;
-    FlowNames prev = *out;
-    memset(out, 0, sizeof *out);
-    flow_names_solve(out, recs, nrecs, proj->user_sinks, proj->nuser_sinks);
+      flow_solver_add(solver, &fs.items[todo[k]].rec);
+    }
     flow_names_free(&delta);
-    for (size_t k = 0; k < out->set.cap; k++)
-      if (out->set.keys[k] && !strmap_get(&prev.set, out->set.keys[k]))
-        strmap_put(&delta.set, out->set.keys[k], &delta);
-    flow_names_free(&prev);
+    flow_solver_solve(solver, out, &delta);
   }
   flow_names_free(&delta);
+  flow_solver_free(solver);
   /* The last round found no file holding a name: only the recorded ones
    * can answer yes. */
   pass.delta = out;
@@ -204,7 +197,6 @@ void flow_pass(Project *proj, Module **mods, size_t n, char *const *other_paths,
   }
   for (size_t i = 0; i < fs.n; i++)
     flow_record_free(&fs.items[i].rec);
-  free(recs);
   free(todo);
   free(pass.hit);
   free(fs.items);
