@@ -97,7 +97,27 @@ static void add_import_targets(Project *proj, Files *fs, Module *m) {
 typedef struct Pass {
   PassFile *files;
   size_t *todo;
+  const FlowNames *delta; /* the names the last round added */
+  int round;
+  bool *hit; /* per file: a candidate this round / calls a final name */
 } Pass;
+
+/* One file's test, on the pool: the rounds scan every file not recorded yet. */
+static void candidate_step(void *ctx, unsigned worker, size_t i) {
+  (void)worker;
+  Pass *p = ctx;
+  const PassFile *f = &p->files[i];
+  const char *text = f->m->src.bytes;
+  p->hit[i] = !f->recorded && (f->import_target || (p->round == 0 && flow_sink_needle_in(text)) ||
+                               delta_in_text(p->delta, text));
+}
+
+static void verdict_step(void *ctx, unsigned worker, size_t i) {
+  (void)worker;
+  Pass *p = ctx;
+  const PassFile *f = &p->files[i];
+  p->hit[i] = f->recorded && flow_names_in_text(p->delta, f->m->src.bytes);
+}
 
 static void record_step(void *ctx, unsigned worker, size_t i) {
   (void)worker;
@@ -127,10 +147,10 @@ void flow_pass(Project *proj, Module **mods, size_t n, char *const *other_paths,
   if (n <= FLOW_FOLLOW_IMPORTS_MAX)
     for (size_t i = 0; i < fs.n; i++)
       add_import_targets(proj, &fs, fs.items[i].m);
-  flow_names_solve(out, NULL, 0, proj->user_sinks, proj->nuser_sinks);
+  FlowSolver *solver = flow_solver_new(proj->user_sinks, proj->nuser_sinks);
+  flow_solver_solve(solver, out, NULL);
   size_t *todo = xcalloc(fs.n + 1, sizeof *todo);
-  FlowRecord **recs = xcalloc(fs.n + 1, sizeof *recs);
-  Pass pass = {fs.items, todo};
+  Pass pass = {fs.items, todo, NULL, 0, xcalloc(fs.n + 1, sizeof(bool))};
   /* Each round checks the files not recorded yet against the names the
    * last round added (delta): against the older ones they said no. */
   FlowNames delta = {0};
@@ -139,38 +159,32 @@ void flow_pass(Project *proj, Module **mods, size_t n, char *const *other_paths,
       strmap_put(&delta.set, out->set.keys[k], &delta);
   int rounds = 0;
   for (;; rounds++) {
+    pass.delta = &delta;
+    pass.round = rounds;
+    parallel_for(fs.n, parallel_jobs(jobs, fs.n), candidate_step, &pass);
     size_t ntodo = 0;
-    for (size_t i = 0; i < fs.n; i++) {
-      const PassFile *f = &fs.items[i];
-      const char *text = f->m->src.bytes;
-      if (!f->recorded && (f->import_target || (rounds == 0 && flow_sink_needle_in(text)) ||
-                           delta_in_text(&delta, text)))
+    for (size_t i = 0; i < fs.n; i++)
+      if (pass.hit[i])
         todo[ntodo++] = i;
-    }
     if (ntodo == 0)
       break;
     parallel_for(ntodo, parallel_jobs(jobs, ntodo), record_step, &pass);
-    for (size_t k = 0; k < ntodo; k++)
+    for (size_t k = 0; k < ntodo; k++) { /* in file order: ids do not depend on threads */
       fs.items[todo[k]].recorded = true;
-    size_t nrecs = 0;
-    for (size_t i = 0; i < fs.n; i++)
-      if (fs.items[i].recorded)
-        recs[nrecs++] = &fs.items[i].rec;
-    FlowNames prev = *out;
-    memset(out, 0, sizeof *out);
-    flow_names_solve(out, recs, nrecs, proj->user_sinks, proj->nuser_sinks);
+      flow_solver_add(solver, &fs.items[todo[k]].rec);
+    }
     flow_names_free(&delta);
-    for (size_t k = 0; k < out->set.cap; k++)
-      if (out->set.keys[k] && !strmap_get(&prev.set, out->set.keys[k]))
-        strmap_put(&delta.set, out->set.keys[k], &delta);
-    flow_names_free(&prev);
+    flow_solver_solve(solver, out, &delta);
   }
   flow_names_free(&delta);
+  flow_solver_free(solver);
   /* The last round found no file holding a name: only the recorded ones
    * can answer yes. */
+  pass.delta = out;
+  parallel_for(fs.n, parallel_jobs(jobs, fs.n), verdict_step, &pass);
   for (size_t i = 0; i < fs.n; i++)
     if (!fs.items[i].other_shard && !fs.items[i].import_target)
-      flow_names_remember(out, fs.items[i].m->src.bytes, fs.items[i].recorded);
+      flow_names_remember(out, fs.items[i].m->src.bytes, pass.hit[i]);
   if (getenv("RTLINT_STATS")) {
     size_t nrec = 0;
     for (size_t i = 0; i < fs.n; i++)
@@ -180,8 +194,8 @@ void flow_pass(Project *proj, Module **mods, size_t n, char *const *other_paths,
   }
   for (size_t i = 0; i < fs.n; i++)
     flow_record_free(&fs.items[i].rec);
-  free(recs);
   free(todo);
+  free(pass.hit);
   free(fs.items);
   strmap_free(&fs.index, NULL);
 }

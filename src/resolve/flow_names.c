@@ -58,47 +58,67 @@ static int cmp_str(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-void flow_names_solve(FlowNames *names, FlowRecord *const *records, size_t n, const UserSink *user,
-                      size_t nuser) {
-  /* Every record's strings as ids of one table, so the fixed point tests
-   * membership in an array instead of hashing names again and again. */
-  StrMap ids = {0};
-  char **strs = NULL;
-  size_t nstrs = 0, scap = 0;
-  uint32_t **gid = xcalloc(n ? n : 1, sizeof *gid);
-  for (size_t i = 0; i < n; i++) {
-    const FlowRecord *r = records[i];
-    gid[i] = xcalloc(r->nstrings + 1, sizeof **gid);
-    for (size_t k = 0; k < r->nstrings; k++) {
-      size_t id = (size_t)(uintptr_t)strmap_get(&ids, r->strings[k]);
-      if (!id) {
-        ARRAY_PUSH(strs, nstrs, scap, r->strings[k]);
-        id = nstrs;
-        strmap_put(&ids, r->strings[k], (void *)(uintptr_t)id);
-      }
-      gid[i][k] = (uint32_t)(id - 1);
-    }
+/* Every record's strings as ids of one table, interned once per record, so
+ * the fixed point tests membership in an array instead of hashing names;
+ * records of later rounds join without redoing the earlier ones. */
+typedef struct SolverRecord {
+  const FlowRecord *rec;
+  uint32_t *gid;   /* the record's string index -> id */
+  bool *qualified; /* per unit: calls a sink or a name */
+} SolverRecord;
+
+struct FlowSolver {
+  StrMap ids;  /* string -> id + 1 */
+  char **strs; /* id -> string (owned by the records or the configuration) */
+  size_t nstrs, scap;
+  bool *in; /* id -> among the names */
+  size_t incap;
+  SolverRecord *recs;
+  size_t nrecs, rcap;
+};
+
+static uint32_t solver_id(FlowSolver *s, char *str) {
+  size_t id = (size_t)(uintptr_t)strmap_get(&s->ids, str);
+  if (id)
+    return (uint32_t)(id - 1);
+  ARRAY_PUSH(s->strs, s->nstrs, s->scap, str);
+  strmap_put(&s->ids, str, (void *)(uintptr_t)s->nstrs);
+  if (s->nstrs > s->incap) {
+    size_t old = s->incap;
+    grow_array((void **)&s->in, &s->incap, s->nstrs, sizeof *s->in);
+    memset(s->in + old, 0, (s->incap - old) * sizeof *s->in);
   }
-  bool *in = xcalloc(nstrs + 1, sizeof *in);
+  return (uint32_t)(s->nstrs - 1);
+}
+
+FlowSolver *flow_solver_new(const UserSink *user, size_t nuser) {
+  FlowSolver *s = xcalloc(1, sizeof *s);
   for (size_t i = 0; i < nuser; i++) {
-    set_add(names, user[i].name);
-    size_t id = (size_t)(uintptr_t)strmap_get(&ids, user[i].name);
-    if (id)
-      in[id - 1] = true;
+    uint32_t id = solver_id(s, user[i].name); /* may move s->in */
+    s->in[id] = true;
   }
-  bool **qualified = xcalloc(n ? n : 1, sizeof *qualified);
-  for (size_t i = 0; i < n; i++) {
-    qualified[i] = xcalloc(records[i]->ndefs + 1, sizeof **qualified);
-    for (size_t d = 0; d < records[i]->ndefs; d++)
-      qualified[i][d] = records[i]->def_sink[d];
-  }
+  return s;
+}
+
+void flow_solver_add(FlowSolver *s, const FlowRecord *r) {
+  SolverRecord sr = {r, xcalloc(r->nstrings + 1, sizeof(uint32_t)),
+                     xcalloc(r->ndefs + 1, sizeof(bool))};
+  for (size_t k = 0; k < r->nstrings; k++)
+    sr.gid[k] = solver_id(s, r->strings[k]);
+  for (size_t d = 0; d < r->ndefs; d++)
+    sr.qualified[d] = r->def_sink[d];
+  ARRAY_PUSH(s->recs, s->nrecs, s->rcap, sr);
+}
+
+void flow_solver_solve(FlowSolver *s, FlowNames *names, FlowNames *added) {
   bool changed = true;
+  bool *in = s->in;
   while (changed) {
     changed = false;
-    for (size_t i = 0; i < n; i++) {
-      const FlowRecord *r = records[i];
-      const uint32_t *g = gid[i];
-      bool *q = qualified[i];
+    for (size_t i = 0; i < s->nrecs; i++) {
+      const FlowRecord *r = s->recs[i].rec;
+      const uint32_t *g = s->recs[i].gid;
+      bool *q = s->recs[i].qualified;
       for (size_t k = 0; k + 1 < r->ncalls; k += 2)
         q[r->calls[k]] = q[r->calls[k]] || in[g[r->calls[k + 1]]];
       for (size_t k = 0; k + 1 < r->nnames; k += 2)
@@ -109,18 +129,9 @@ void flow_names_solve(FlowNames *names, FlowRecord *const *records, size_t n, co
           changed = in[g[r->aliases[k + 1]]] = true;
     }
   }
-  for (size_t k = 0; k < nstrs; k++)
-    if (in[k])
-      set_add(names, strs[k]);
-  for (size_t i = 0; i < n; i++) {
-    free(qualified[i]);
-    free(gid[i]);
-  }
-  free(qualified);
-  free(gid);
-  free(in);
-  free(strs);
-  strmap_free(&ids, NULL);
+  for (size_t k = 0; k < s->nstrs; k++)
+    if (in[k] && set_add(names, s->strs[k]) && added)
+      set_add(added, s->strs[k]);
   /* The digest of the sorted names. */
   char **sorted = xcalloc(names->set.n + 1, sizeof *sorted);
   size_t k = 0;
@@ -133,6 +144,18 @@ void flow_names_solve(FlowNames *names, FlowRecord *const *records, size_t n, co
     h = hash_fnv1a(sorted[i], strlen(sorted[i]) + 1, h);
   names->digest = h;
   free(sorted);
+}
+
+void flow_solver_free(FlowSolver *s) {
+  for (size_t i = 0; i < s->nrecs; i++) {
+    free(s->recs[i].gid);
+    free(s->recs[i].qualified);
+  }
+  free(s->recs);
+  free(s->strs);
+  free(s->in);
+  strmap_free(&s->ids, NULL);
+  free(s);
 }
 
 void flow_names_free(FlowNames *names) {
@@ -223,10 +246,9 @@ bool flow_names_in_text(const FlowNames *names, const char *text) {
   return scan_text(names, text);
 }
 
-void flow_names_remember(FlowNames *names, const char *text, bool maybe) {
+void flow_names_remember(FlowNames *names, const char *text, bool yes) {
   char key[32];
   snprintf(key, sizeof key, "%p", (const void *)text);
-  bool yes = maybe && scan_text(names, text);
   strmap_put(&names->verdicts, key, (void *)(uintptr_t)(yes ? 1 : 2));
 }
 

@@ -45,10 +45,16 @@ typedef struct FlowNames {
   StrMap verdicts;
 } FlowNames;
 
-/* The fixed point over every record, starting from the names of the sinks
- * the configuration declares: names only grow, so it ends. */
-void flow_names_solve(FlowNames *names, FlowRecord *const *records, size_t n,
-                      const UserSink *user, size_t nuser);
+/* The fixed point over the records added so far, starting from the names
+ * of the sinks the configuration declares (their strings must outlive the
+ * solver, like the records'): names only grow, so it ends. Records join
+ * round after round; solving adds the new names to names (and to added,
+ * when given) and sets names->digest. */
+typedef struct FlowSolver FlowSolver;
+FlowSolver *flow_solver_new(const UserSink *user, size_t nuser);
+void flow_solver_add(FlowSolver *s, const FlowRecord *r);
+void flow_solver_solve(FlowSolver *s, FlowNames *names, FlowNames *added);
+void flow_solver_free(FlowSolver *s);
 void flow_names_free(FlowNames *names);
 
 /* Whether a callee spelled name[0..len) may denote a summarised function. */
@@ -56,9 +62,8 @@ bool flow_names_has(const FlowNames *names, const char *name, uint32_t len);
 /* Whether NUL-terminated text calls one of the names (or hands one on under
  * another name): an identifier of code followed by `(`, or in an alias. */
 bool flow_names_in_text(const FlowNames *names, const char *text);
-/* Computes and keeps the answer for text (not thread-safe: before the lint);
- * maybe false: the answer is known to be no. */
-void flow_names_remember(FlowNames *names, const char *text, bool maybe);
+/* Keeps flow_names_in_text's answer for text (not thread-safe: before the lint). */
+void flow_names_remember(FlowNames *names, const char *text, bool yes);
 
 /* Whether a callee name is one of the sinks (resolve/sinks.def). */
 bool flow_sink_name(const char *name, uint32_t len);
