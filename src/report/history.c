@@ -359,7 +359,11 @@ static void commit_flow_names(HistCtx *h, WalkCtx *w, Caches *c, Project *proj, 
       recs[nrecs++] = rec;
   }
   memset(names, 0, sizeof *names);
-  flow_names_solve(names, recs, nrecs, proj->user_sinks, proj->nuser_sinks);
+  FlowSolver *solver = flow_solver_new(proj->user_sinks, proj->nuser_sinks);
+  for (size_t i = 0; i < nrecs; i++)
+    flow_solver_add(solver, recs[i]);
+  flow_solver_solve(solver, names, NULL);
+  flow_solver_free(solver);
   free(recs);
 }
 
