@@ -283,11 +283,28 @@ static TSNode body_member(const Module *m, TSNode body, const char *name) {
   return (TSNode){0};
 }
 
-/* The member name of the class around at (the innermost one). */
-static TSNode enclosing_class_member(const Module *m, TSNode at, const char *name) {
+/* The class around at (the innermost one), or a null node. */
+static TSNode enclosing_class(TSNode at) {
   for (TSNode n = ts_node_parent(at); !ts_node_is_null(n); n = ts_node_parent(n))
     if (node_is(n, "class_body"))
-      return body_member(m, n, name);
+      return ts_node_parent(n);
+  return (TSNode){0};
+}
+
+/* What `class X extends Base` extends: the Base expression, or a null node. */
+static TSNode class_base(TSNode cls) {
+  uint32_t count = ts_node_named_child_count(cls);
+  for (uint32_t i = 0; i < count; i++) {
+    TSNode h = ts_node_named_child(cls, i);
+    if (!node_is(h, "class_heritage"))
+      continue;
+    uint32_t n = ts_node_named_child_count(h);
+    for (uint32_t k = 0; k < n; k++) {
+      TSNode e = ts_node_named_child(h, k);
+      if (node_is(e, "extends_clause"))
+        return node_unwrap(node_field(e, "value"));
+    }
+  }
   return (TSNode){0};
 }
 
@@ -725,8 +742,27 @@ static bool receiver_class(Resolver *r, const Module *m, TSNode obj, const Modul
   return class_of_expr(r, m, obj, cm, cls, depth);
 }
 
-static TSNode class_member(const Module *m, TSNode cls, const char *name) {
-  return body_member(m, node_field(cls, "body"), name);
+/* The member name of class cls of *m, or of a class it extends (followed
+ * across files); *m becomes the module holding it. */
+static TSNode class_member(Resolver *r, const Module **m, TSNode cls, const char *name, int depth) {
+  for (int hops = 0; !ts_node_is_null(cls) && hops <= RESOLVE_MAX_DEPTH; hops++) {
+    TSNode member = body_member(*m, node_field(cls, "body"), name);
+    if (!ts_node_is_null(member))
+      return member;
+    TSNode base = class_base(cls);
+    if (!node_is(base, "identifier"))
+      break;
+    char *base_name = node_text_dup(&(*m)->src, base);
+    const Module *bm = NULL;
+    TSNode bc = {0};
+    bool found = class_named(r, *m, base_name, &bm, &bc, depth + hops + 1);
+    free(base_name);
+    if (!found)
+      break;
+    *m = bm;
+    cls = bc;
+  }
+  return (TSNode){0};
 }
 
 /* The object literal whose method holds `at` (for `this` there). */
@@ -795,9 +831,10 @@ static Callee resolve_callee_at(Resolver *r, const Module *m, TSNode fn_expr, in
   const Module *cm = NULL;
   TSNode cls = {0};
   if (node_is(obj_node, "this")) {
-    TSNode member = enclosing_class_member(m, f, prop);
+    const Module *owner = m;
+    TSNode member = class_member(r, &owner, enclosing_class(f), prop, depth);
     if (!ts_node_is_null(member)) {
-      c.mod = m;
+      c.mod = owner;
       c.fn = member;
     } else {
       /* `this.emit(...)` in a method of an object literal */
@@ -809,7 +846,7 @@ static Callee resolve_callee_at(Resolver *r, const Module *m, TSNode fn_expr, in
              hook_result_callee(r, m, node_unwrap(obj_node), prop, depth, &c)) {
     /* drafts.broadcast(...) with drafts = useRealtime(...) */
   } else if (receiver_class(r, m, obj_node, &cm, &cls, depth + 1)) {
-    TSNode member = class_member(cm, cls, prop);
+    TSNode member = class_member(r, &cm, cls, prop, depth + 1);
     if (!ts_node_is_null(member)) {
       c.mod = cm;
       c.fn = member;
