@@ -59,7 +59,8 @@ typedef struct SpansJob {
   Project *proj;
   const FileList *files;
   MeasuredSpans *measured;
-  FileFacts *out; /* one slot per file; path NULL when it is no TS/TSX file */
+  const RuleSelection *enabled; /* the run's, for the history seeds */
+  FileFacts *out;               /* one slot per file; path NULL when it is no TS/TSX file */
 } SpansJob;
 
 /* One file's work places, on the run's threads: as the lint measured them,
@@ -82,6 +83,16 @@ static void spans_step(void *ctx, unsigned worker, size_t i) {
   module_site_spans(job->proj, m, &f->sites, &f->nsites);
 }
 
+/* One file's work places, then what history may reuse of it. */
+static void spans_and_seeds_step(void *ctx, unsigned worker, size_t i) {
+  spans_step(ctx, worker, i);
+  SpansJob *job = ctx;
+  const FileFacts *f = &job->out[i];
+  Module *m = f->path ? project_module_source(job->proj, job->files->paths[i]) : NULL;
+  if (m && job->measured->seeds)
+    history_seeds_facts(job->measured->seeds, job->proj, m, job->enabled, f->sites, f->nsites);
+}
+
 /* The working tree's snapshot, from exactly what `rtlint check` computes. */
 static void current_snapshot(Project *proj, const FileList *files, MeasuredSpans *measured,
                              const LintResult *res, const Standards *std, bool learned,
@@ -101,13 +112,8 @@ static void current_snapshot(Project *proj, const FileList *files, MeasuredSpans
                                  .message = d->message};
   }
   FileFacts *ff = xcalloc(files->n + 1, sizeof *ff);
-  SpansJob job = {proj, files, measured, ff};
-  parallel_for(files->n, parallel_jobs(jobs, files->n), spans_step, &job);
-  for (size_t i = 0; measured->seeds && i < files->n; i++) {
-    Module *m = ff[i].path ? project_module_source(proj, files->paths[i]) : NULL;
-    if (m)
-      history_seeds_facts(measured->seeds, proj, m, sel, ff[i].sites, ff[i].nsites);
-  }
+  SpansJob job = {proj, files, measured, sel, ff};
+  parallel_for(files->n, parallel_jobs(jobs, files->n), spans_and_seeds_step, &job);
   size_t nff = 0;
   for (size_t i = 0; i < files->n; i++)
     if (ff[i].path)
@@ -179,9 +185,11 @@ int cmd_report(const Options *o) {
   }
   status = EXIT_CLEAN;
   ho.root = s.proj.root;
-  if (measured.seeds)
+  if (measured.seeds) {
     history_seeds_standards(measured.seeds, s.proj.standards_path, s.result.flow,
                             s.result.flow_digest);
+    history_seeds_tsconfigs(measured.seeds, &s.proj);
+  }
   current_snapshot(&s.proj, &s.files, &measured, &s.result, &s.std, s.learned != NULL,
                    &s.result.enabled, ho.dir_depth, o->jobs, &rep.now);
   strmap_free(&measured.by_path, measured_free);

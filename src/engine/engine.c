@@ -241,6 +241,21 @@ static void load_step(Pool *pool, size_t i, DiagList *out) {
 static void lint_file(Pool *pool, size_t i, DiagList *out);
 
 /* A file's whole lint, timed for --timing's slowest files. */
+/* The hook's pass of a file linted with every rule at once (one facts
+ * collection): the findings of the rules whose findings depend on the file
+ * alone. What the project-wide rules probed is recorded with the pass too,
+ * which only makes it less often reusable. */
+static void pass_cacheable(Pool *pool, Module *m, const Diag *found, size_t n) {
+  const LintFileHook *hook = pool->shared.hook;
+  Diag *own = xcalloc(n + 1, sizeof *own);
+  size_t nown = 0;
+  for (size_t k = 0; k < n; k++)
+    if (!found[k].rule->project_wide)
+      own[nown++] = found[k]; /* shallow: the hook copies what it keeps */
+  hook->passed(hook->ctx, pool->proj, m, own, nown, !budget_exceeded());
+  free(own);
+}
+
 static void lint_step(Pool *pool, size_t i, DiagList *out) {
   if (!timing_enabled) {
     lint_file(pool, i, out);
@@ -298,8 +313,13 @@ static void lint_file(Pool *pool, size_t i, DiagList *out) {
     pool->error_line[i] = pos.line;
     pool->error_col[i] = pos.col;
   }
-  if (!pool->cache && !record) {
+  if (!pool->cache) {
+    if (record)
+      hook->begin(hook->ctx, m);
+    size_t before = out->n;
     lint_module_rules(pool->proj, m, sel, &pool->shared, RULES_ALL, NULL, out);
+    if (record) /* items is NULL before the first finding: NULL + 0 is undefined */
+      pass_cacheable(pool, m, out->n > before ? out->items + before : NULL, out->n - before);
   } else {
     ResolveDeps deps;
     memset(&deps, 0, sizeof deps);

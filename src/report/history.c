@@ -315,7 +315,8 @@ typedef struct Caches {
    * under seeds_tsconfig_key only. */
   StrMap seeds;
   char *seeds_tsconfig_key;
-  StrMap flow; /* blob id -> FlowRecord: what a blob's text says about wrapper names */
+  StrMap flow;        /* blob id -> FlowRecord: what a blob's text says about wrapper names */
+  FlowSolver *solver; /* over those records, kept across commits (their strings' ids) */
 } Caches;
 
 static void flow_record_dispose(void *p) {
@@ -355,15 +356,17 @@ static void commit_flow_names(HistCtx *h, WalkCtx *w, Caches *c, Project *proj, 
       strmap_put(&c->flow, hex, rec);
     }
     free(text);
-    if (rec)
+    if (rec && !flow_record_inert(rec))
       recs[nrecs++] = rec;
   }
   memset(names, 0, sizeof *names);
-  FlowSolver *solver = flow_solver_new(proj->user_sinks, proj->nuser_sinks);
+  if (!c->solver)
+    c->solver = flow_solver_new(proj->user_sinks, proj->nuser_sinks);
+  else
+    flow_solver_restart(c->solver, proj->user_sinks, proj->nuser_sinks);
   for (size_t i = 0; i < nrecs; i++)
-    flow_solver_add(solver, recs[i]);
-  flow_solver_solve(solver, names, NULL);
-  flow_solver_free(solver);
+    flow_solver_add(c->solver, recs[i]);
+  flow_solver_solve(c->solver, names, NULL);
   free(recs);
 }
 
@@ -626,28 +629,33 @@ static bool measure_commit(HistCtx *h, WalkCtx *w, Caches *c, const git_oid *oid
  * tsconfig key of HEAD's tree, when no tsconfig.json in the working tree
  * differs from HEAD's (tracked or not): the key then describes the working
  * tree too. */
+static bool head_blob(void *ctx, const char *abs, git_oid *oid) {
+  HistCtx *h = ctx;
+  const TreeEnt *e = strmap_get(&h->tree, abs);
+  if (e)
+    *oid = e->oid;
+  return e != NULL;
+}
+
+/* The working tree's passes, kept apart under the tsconfig key of HEAD's
+ * tree, when every tsconfig.json the working tree's lint looked for is as
+ * HEAD has it (present with the same blob, or absent): the key then
+ * describes what the lint resolved with. */
 static void take_seeds(HistCtx *h, WalkCtx *w, HistorySeeds *seeds, Caches *c) {
   git_object *head = NULL;
-  git_status_list *status = NULL;
-  char *patterns[] = {"tsconfig.json", "**/tsconfig.json"};
-  git_status_options opts;
-  git_status_options_init(&opts, GIT_STATUS_OPTIONS_VERSION);
-  opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS;
-  opts.pathspec = (git_strarray){patterns, 2};
-  if (git_revparse_single(&head, h->repo, "HEAD^{tree}") != 0 ||
-      git_status_list_new(&status, h->repo, &opts) != 0 || git_status_list_entrycount(status) > 0)
-    goto out;
+  if (git_revparse_single(&head, h->repo, "HEAD^{tree}") != 0)
+    return;
   strmap_free(&h->tree, free);
   sb_free(&w->tsconfigs);
   git_tree_walk((git_tree *)head, GIT_TREEWALK_PRE, walk_cb, w);
+  git_object_free(head);
   for (size_t i = 0; i < w->nlint; i++)
     free(w->lint[i]);
   w->nlint = 0;
+  if (!history_seeds_tsconfigs_match(seeds, head_blob, h))
+    return;
   c->seeds_tsconfig_key = xstrdup(w->tsconfigs.len ? sb_cstr(&w->tsconfigs) : "");
   history_seeds_take(seeds, &c->seeds, &c->facts, &c->flow);
-out:
-  git_status_list_free(status);
-  git_object_free(head);
 }
 
 bool report_history(const char *cwd, char *const *paths, size_t npaths, const LintSetup *setup,
@@ -711,6 +719,8 @@ out:
   strmap_free(&c.passes, pass_rec_free);
   strmap_free(&c.facts, facts_rec_free);
   strmap_free(&c.seeds, pass_rec_free);
+  if (c.solver)
+    flow_solver_free(c.solver);
   strmap_free(&c.flow, flow_record_dispose);
   free(c.tsconfig_key);
   free(c.seeds_tsconfig_key);

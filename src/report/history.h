@@ -2,6 +2,8 @@
 #define RTLINT_REPORT_HISTORY_H
 #include "report/report.h"
 
+#include <git2.h>
+
 typedef struct HistoryOptions {
   long count;                     /* --history N (0: unused) */
   bool has_since;                 /* --since DATE */
@@ -35,9 +37,18 @@ void history_seeds_passed(HistorySeeds *s, const Module *m, const Diag *found, s
                           bool trusted);
 /* A linted file's work places (after the lint, under the run's enabled
  * rules), kept for the commits where its blob is unchanged; only for files
- * whose pass was recorded. */
+ * whose pass was recorded. Also the record of what its text says about
+ * wrapper names. Thread-safe: called on the run's threads. */
 void history_seeds_facts(HistorySeeds *s, const Project *proj, Module *m,
                          const RuleSelection *enabled, const SiteSpan *sites, size_t nsites);
+/* After the lint: the tsconfig.json files its resolution looked for (found
+ * or not), which a commit's tree must match for the passes to apply. */
+void history_seeds_tsconfigs(HistorySeeds *s, const Project *proj);
+/* Whether tree_blob (a commit tree's blob id at an absolute path; false when
+ * absent) agrees with the disk on every tsconfig.json the lint looked for. */
+bool history_seeds_tsconfigs_match(HistorySeeds *s,
+                                   bool (*tree_blob)(void *ctx, const char *abs, git_oid *oid),
+                                   void *ctx);
 /* Hands the recorded passes, work places and wrapper-name records (blob id
  * -> FlowRecord) over (history.c), named with the standards
  * history_seeds_standards was told. */

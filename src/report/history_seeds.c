@@ -22,11 +22,14 @@ struct HistorySeeds {
   char *std_id; /* as measure_commit names the standards it learned */
   ProjectFs fs; /* the disk, recording existence probes */
   pthread_mutex_t lock;
-  StrMap oids;   /* absolute path -> git_oid of the file on disk */
-  StrMap passes; /* absolute path -> PassRec */
-  StrMap facts;  /* facts_key -> FactsRec */
-  StrMap parsed; /* absolute paths the lint parsed (its prefilter let them through) */
-  StrMap flow;   /* blob id -> FlowRecord of the working tree's files */
+  StrMap oids;      /* absolute path -> git_oid of the file on disk */
+  StrMap passes;    /* absolute path -> PassRec */
+  StrMap facts;     /* facts_key -> FactsRec */
+  StrMap parsed;    /* absolute paths the lint parsed (its prefilter let them through) */
+  StrMap flow;      /* blob id -> FlowRecord of the working tree's files */
+  char **tsconfigs; /* absolute tsconfig.json paths the lint looked for */
+  bool *tsconfig_found;
+  size_t ntsconfigs;
 };
 
 static bool disk_oid(const char *abs, git_oid *oid) {
@@ -143,10 +146,20 @@ void history_seeds_facts(HistorySeeds *s, const Project *proj, Module *m,
   git_odb_hash(&oid, m->src.bytes, m->src.len, GIT_OBJECT_BLOB);
   char hex[GIT_OID_HEXSZ + 1];
   git_oid_tostr(hex, sizeof hex, &oid);
-  if (!strmap_get(&s->flow, hex)) {
+  pthread_mutex_lock(&s->lock);
+  bool known = strmap_get(&s->flow, hex) != NULL;
+  pthread_mutex_unlock(&s->lock);
+  if (!known) {
     FlowRecord *rec = xcalloc(1, sizeof *rec);
     flow_record_build(m->src.bytes, rec);
-    strmap_put(&s->flow, hex, rec);
+    pthread_mutex_lock(&s->lock);
+    if (strmap_get(&s->flow, hex)) { /* the same text in another file, measured meanwhile */
+      flow_record_free(rec);
+      free(rec);
+    } else {
+      strmap_put(&s->flow, hex, rec);
+    }
+    pthread_mutex_unlock(&s->lock);
   }
   /* Only for files the lint passed: whether one has a syntax error to count
    * is known when it parsed it, which the prefilter (its needles and the
@@ -162,14 +175,45 @@ void history_seeds_facts(HistorySeeds *s, const Project *proj, Module *m,
   f->project_wide = lint_project_wide_wanted(proj, m, enabled);
   f->directives = strstr(m->src.bytes, SUPPRESS_MARKER) != NULL;
   char *key = facts_key(&oid, s->std_id, m->fs_path, enabled);
-  facts_rec_free(strmap_get(&s->facts, key));
+  pthread_mutex_lock(&s->lock);
+  FactsRec *before = strmap_get(&s->facts, key);
   strmap_put(&s->facts, key, f);
+  pthread_mutex_unlock(&s->lock);
+  facts_rec_free(before);
   free(key);
+}
+
+void history_seeds_tsconfigs(HistorySeeds *s, const Project *proj) {
+  s->tsconfigs = xcalloc(proj->ntsconfigs + 1, sizeof *s->tsconfigs);
+  s->tsconfig_found = xcalloc(proj->ntsconfigs + 1, sizeof *s->tsconfig_found);
+  for (size_t i = 0; i < proj->ntsconfigs; i++) {
+    const TsConfig *t = proj->tsconfigs[i];
+    s->tsconfigs[s->ntsconfigs] = xasprintf("%s/tsconfig.json", strcmp(t->dir, "/") ? t->dir : "");
+    s->tsconfig_found[s->ntsconfigs++] = t->found;
+  }
+}
+
+bool history_seeds_tsconfigs_match(HistorySeeds *s,
+                                   bool (*tree_blob)(void *ctx, const char *abs, git_oid *oid),
+                                   void *ctx) {
+  for (size_t i = 0; i < s->ntsconfigs; i++) {
+    git_oid in_tree, on_disk;
+    bool in = tree_blob(ctx, s->tsconfigs[i], &in_tree);
+    if (in != s->tsconfig_found[i])
+      return false;
+    if (in && (!disk_oid(s->tsconfigs[i], &on_disk) || !git_oid_equal(&in_tree, &on_disk)))
+      return false;
+  }
+  return true;
 }
 
 void history_seeds_free(HistorySeeds *s) {
   if (!s)
     return;
+  for (size_t i = 0; i < s->ntsconfigs; i++)
+    free(s->tsconfigs[i]);
+  free(s->tsconfigs);
+  free(s->tsconfig_found);
   strmap_free(&s->oids, free);
   strmap_free(&s->passes, pass_rec_free);
   strmap_free(&s->facts, facts_rec_free);

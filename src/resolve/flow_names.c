@@ -63,11 +63,12 @@ static int cmp_str(const void *a, const void *b) {
  * records of later rounds join without redoing the earlier ones. */
 typedef struct SolverRecord {
   const FlowRecord *rec;
-  uint32_t *gid;   /* the record's string index -> id */
+  uint32_t *gid;   /* the record's string index -> id (owned by the solver's gids) */
   bool *qualified; /* per unit: calls a sink or a name */
 } SolverRecord;
 
 struct FlowSolver {
+  StrMap gids; /* "%p" of a record -> its gid array, kept across restarts */
   StrMap ids;  /* string -> id + 1 */
   char **strs; /* id -> string (owned by the records or the configuration) */
   size_t nstrs, scap;
@@ -91,20 +92,52 @@ static uint32_t solver_id(FlowSolver *s, char *str) {
   return (uint32_t)(s->nstrs - 1);
 }
 
-FlowSolver *flow_solver_new(const UserSink *user, size_t nuser) {
-  FlowSolver *s = xcalloc(1, sizeof *s);
+static void declare_sinks(FlowSolver *s, const UserSink *user, size_t nuser) {
   for (size_t i = 0; i < nuser; i++) {
     uint32_t id = solver_id(s, user[i].name); /* may move s->in */
     s->in[id] = true;
   }
+}
+
+FlowSolver *flow_solver_new(const UserSink *user, size_t nuser) {
+  FlowSolver *s = xcalloc(1, sizeof *s);
+  declare_sinks(s, user, nuser);
   return s;
 }
 
+static void drop_records(FlowSolver *s) {
+  for (size_t i = 0; i < s->nrecs; i++)
+    free(s->recs[i].qualified);
+  s->nrecs = 0;
+}
+
+void flow_solver_restart(FlowSolver *s, const UserSink *user, size_t nuser) {
+  drop_records(s);
+  if (s->in)
+    memset(s->in, 0, s->incap * sizeof *s->in);
+  declare_sinks(s, user, nuser);
+}
+
+bool flow_record_inert(const FlowRecord *r) {
+  if (r->ncalls || r->naliases)
+    return false;
+  for (size_t d = 0; d < r->ndefs; d++)
+    if (r->def_sink[d])
+      return false;
+  return true;
+}
+
 void flow_solver_add(FlowSolver *s, const FlowRecord *r) {
-  SolverRecord sr = {r, xcalloc(r->nstrings + 1, sizeof(uint32_t)),
-                     xcalloc(r->ndefs + 1, sizeof(bool))};
-  for (size_t k = 0; k < r->nstrings; k++)
-    sr.gid[k] = solver_id(s, r->strings[k]);
+  char key[32];
+  snprintf(key, sizeof key, "%p", (const void *)r);
+  uint32_t *gid = strmap_get(&s->gids, key);
+  if (!gid) {
+    gid = xcalloc(r->nstrings + 1, sizeof *gid);
+    for (size_t k = 0; k < r->nstrings; k++)
+      gid[k] = solver_id(s, r->strings[k]);
+    strmap_put(&s->gids, key, gid);
+  }
+  SolverRecord sr = {r, gid, xcalloc(r->ndefs + 1, sizeof(bool))};
   for (size_t d = 0; d < r->ndefs; d++)
     sr.qualified[d] = r->def_sink[d];
   ARRAY_PUSH(s->recs, s->nrecs, s->rcap, sr);
@@ -147,10 +180,8 @@ void flow_solver_solve(FlowSolver *s, FlowNames *names, FlowNames *added) {
 }
 
 void flow_solver_free(FlowSolver *s) {
-  for (size_t i = 0; i < s->nrecs; i++) {
-    free(s->recs[i].gid);
-    free(s->recs[i].qualified);
-  }
+  drop_records(s);
+  strmap_free(&s->gids, free);
   free(s->recs);
   free(s->strs);
   free(s->in);

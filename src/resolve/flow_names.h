@@ -53,7 +53,14 @@ typedef struct FlowNames {
 typedef struct FlowSolver FlowSolver;
 FlowSolver *flow_solver_new(const UserSink *user, size_t nuser);
 void flow_solver_add(FlowSolver *s, const FlowRecord *r);
+/* True when r can add no name to any solve: no function of it calls a sink
+ * or anything else, and it hands no name on (a file of plain code). */
+bool flow_record_inert(const FlowRecord *r);
 void flow_solver_solve(FlowSolver *s, FlowNames *names, FlowNames *added);
+/* Forgets the records added and the names found (not the strings' ids nor
+ * what each record's strings are), for a solve over another set of records
+ * that outlive the solver (report history: one per commit). */
+void flow_solver_restart(FlowSolver *s, const UserSink *user, size_t nuser);
 void flow_solver_free(FlowSolver *s);
 void flow_names_free(FlowNames *names);
 
