@@ -15,19 +15,13 @@ import sys
 import tarfile
 import tempfile
 
+from checks import check, verdict
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 APP = os.path.join(ROOT, "fixtures", "campfire-app")
 # The C library's own parts: the system's must be used (they match its ld.so).
 LIBC = re.compile(r"^(libc|libm|libpthread|libdl|librt|libresolv)\.so\.\d+$|^ld-linux-x86-64\.so\.2$")
 UBUNTU_22_04_GLIBC = (2, 35)
-failures = 0
-
-
-def check(cond, what):
-    global failures
-    print(("ok   " if cond else "FAIL ") + what)
-    if not cond:
-        failures += 1
 
 
 def dynamic(path, tag):
@@ -103,8 +97,7 @@ def main():
               + (f"; stderr {mine.stderr[:300]!r}" if mine.stderr else ""))
         check(mine.stdout == ref.stdout and '"diagnostics"' in mine.stdout,
               "the bundle's JSON for the sample app equals the build tree's binary's")
-    print("dist:", "FAILED" if failures else "all checks passed")
-    return 1 if failures else 0
+    return verdict("dist")
 
 
 if __name__ == "__main__":

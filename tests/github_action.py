@@ -16,22 +16,10 @@ import tempfile
 
 import yaml
 
+from checks import check, shown, verdict
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 APP = os.path.join(ROOT, "fixtures", "campfire-app")
-failures = 0
-
-
-def check(cond, what, detail=""):
-    global failures
-    print(("ok   " if cond else "FAIL ") + what)
-    if not cond:
-        failures += 1
-        if detail:
-            print("     " + detail.replace("\n", "\n     ")[:3000])
-
-
-def shown(p):
-    return f"exit {p.returncode}\nstdout: {p.stdout[-1500:]}\nstderr: {p.stderr[-1500:]}"
 
 
 class Runner:
@@ -179,8 +167,7 @@ def main():
                            capture_output=True, text=True)
         check(p.returncode == 2 and "Linux X64 runners only" in p.stdout,
               "install.sh on a macOS runner says it needs Linux X64", shown(p))
-    print("github action:", "FAILED" if failures else "all checks passed")
-    return 1 if failures else 0
+    return verdict("github action")
 
 
 if __name__ == "__main__":

@@ -10,18 +10,10 @@ import subprocess
 import sys
 import tempfile
 
+from checks import check, verdict
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 APP = os.path.join(ROOT, "fixtures", "campfire-app")
-failures = 0
-
-
-def check(cond, what, detail=""):
-    global failures
-    print(("ok   " if cond else "FAIL ") + what)
-    if not cond:
-        failures += 1
-        if detail:
-            print("     " + str(detail)[:2000])
 
 
 def run(rtlint, cwd, *args):
@@ -65,8 +57,7 @@ def main():
             f.write("export const answer = 42;\n")
         gh = case(rtlint, tmp, "a clean tree", ".")
         check(gh.returncode == 0 and len(gh.stdout.splitlines()) == 1, "a clean tree: the summary alone")
-    print("github format:", "FAILED" if failures else "all checks passed")
-    return 1 if failures else 0
+    return verdict("github format")
 
 
 if __name__ == "__main__":

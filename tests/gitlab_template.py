@@ -18,23 +18,11 @@ import tempfile
 import jsonschema
 import yaml
 
+from checks import check, shown, verdict
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 APP = os.path.join(ROOT, "fixtures", "campfire-app")
 REPORT = "gl-code-quality-report.json"
-failures = 0
-
-
-def check(cond, what, detail=""):
-    global failures
-    print(("ok   " if cond else "FAIL ") + what)
-    if not cond:
-        failures += 1
-        if detail:
-            print("     " + detail.replace("\n", "\n     ")[:3000])
-
-
-def shown(p):
-    return f"exit {p.returncode}\nstdout: {p.stdout[-1500:]}\nstderr: {p.stderr[-1500:]}"
 
 
 def codequality(rtlint, cwd, *extra):
@@ -129,8 +117,7 @@ def main():
         if os.path.isfile(tarball):
             with tempfile.TemporaryDirectory() as tmp:
                 template(rtlint, tarball, tmp)
-    print("gitlab:", "FAILED" if failures else "all checks passed")
-    return 1 if failures else 0
+    return verdict("gitlab")
 
 
 if __name__ == "__main__":

@@ -11,15 +11,9 @@ import subprocess
 import sys
 import tempfile
 
+from checks import check, verdict
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-failures = 0
-
-
-def check(cond, what):
-    global failures
-    print(("ok   " if cond else "FAIL ") + what)
-    if not cond:
-        failures += 1
 
 
 def project_version():
@@ -65,8 +59,7 @@ def main():
                            capture_output=True, text=True)
         check(p.returncode == 0, "make install-built exits 0" + (": " + p.stderr if p.returncode else ""))
         installed_ok(os.path.join(stage, "usr/local/bin/rtlint"), "make install")
-    print("install:", "FAILED" if failures else "all checks passed")
-    return 1 if failures else 0
+    return verdict("install")
 
 
 if __name__ == "__main__":

@@ -16,9 +16,10 @@ import sys
 import tarfile
 import tempfile
 
+from checks import check, shown, verdict
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 APP = os.path.join(ROOT, "fixtures", "campfire-app")
-failures = 0
 
 NEW_VIOLATION = ('import { supabase } from "../lib/client";\n'
                  'export const feed = (orgId: string) => supabase.channel(`feed:${orgId}`);\n')
@@ -26,21 +27,8 @@ CLIENT = 'export const supabase = { channel: (name: string) => name };\n'
 CLEAN = 'export const answer = 42;\n'
 
 
-def check(cond, what, detail=""):
-    global failures
-    print(("ok   " if cond else "FAIL ") + what)
-    if not cond:
-        failures += 1
-        if detail:
-            print("     " + detail.replace("\n", "\n     ")[:3000])
-
-
 def run(args, cwd, env):
     return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True)
-
-
-def shown(p):
-    return f"exit {p.returncode}\nstdout: {p.stdout[-1500:]}\nstderr: {p.stderr[-1500:]}"
 
 
 def offline_env(tmp):
@@ -216,8 +204,7 @@ def main():
         npm_install(tarball, version, os.path.abspath(args.rtlint), tmp)
         precommit_node(tarball, tmp)
         precommit_remote(tarball, version, tmp)
-    print("npm:", "FAILED" if failures else "all checks passed")
-    return 1 if failures else 0
+    return verdict("npm")
 
 
 if __name__ == "__main__":

@@ -16,20 +16,12 @@ import sys
 import tempfile
 import urllib.parse
 
+from checks import check, verdict
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 APP = os.path.join(ROOT, "fixtures", "campfire-app")
 LIMIT = 25000
 DEFAULT_DOCS = "https://github.com/campfire/rtlint/blob/main/docs"
-failures = 0
-
-
-def check(cond, what, detail=""):
-    global failures
-    print(("ok   " if cond else "FAIL ") + what)
-    if not cond:
-        failures += 1
-        if detail:
-            print("     " + str(detail)[:2000])
 
 
 def sarif(rtlint, cwd, *args, expect=(0, 1)):
@@ -202,8 +194,7 @@ def main():
     category(rtlint)
     help_texts(rtlint)
     truncation(rtlint)
-    print("sarif code scanning:", "FAILED" if failures else "all checks passed")
-    return 1 if failures else 0
+    return verdict("sarif code scanning")
 
 
 if __name__ == "__main__":
