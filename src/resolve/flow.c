@@ -443,6 +443,20 @@ static Summary *summary_of(Resolver *r, const Module *m, TSNode fn, int depth) {
   return s;
 }
 
+/* The facts' sites with more after them, in the arena (the facts' arrays
+ * live there too); *n grows by nmore. */
+static void *append_sites(Arena *arena, const void *sites, size_t *n, const void *more,
+                          size_t nmore, size_t size) {
+  if (nmore == 0)
+    return (void *)sites;
+  char *all = arena_alloc(arena, (*n + nmore + 1) * size);
+  if (*n)
+    memcpy(all, sites, *n * size);
+  memcpy(all + *n * size, more, nmore * size);
+  *n += nmore;
+  return all;
+}
+
 /* ---- Sites in the linted module. ---- */
 
 typedef struct SiteSet {
@@ -526,22 +540,8 @@ void flow_add_sites(Resolver *r, const Module *m, Facts *f, Arena *arena) {
     }
   }
   strmap_free(&seen.args, NULL);
-  if (nev) {
-    EventSite *all = arena_alloc(arena, (f->nevents + nev + 1) * sizeof *all);
-    if (f->nevents)
-      memcpy(all, f->events, f->nevents * sizeof *all);
-    memcpy(all + f->nevents, events, nev * sizeof *all);
-    f->events = all;
-    f->nevents += nev;
-  }
-  if (nch) {
-    ChannelSite *all = arena_alloc(arena, (f->nchannels + nch + 1) * sizeof *all);
-    if (f->nchannels)
-      memcpy(all, f->channels, f->nchannels * sizeof *all);
-    memcpy(all + f->nchannels, channels, nch * sizeof *all);
-    f->channels = all;
-    f->nchannels += nch;
-  }
+  f->events = append_sites(arena, f->events, &f->nevents, events, nev, sizeof *events);
+  f->channels = append_sites(arena, f->channels, &f->nchannels, channels, nch, sizeof *channels);
   free(events);
   free(channels);
 }
