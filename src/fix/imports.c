@@ -60,18 +60,7 @@ static ImportStyle scan_imports(Project *p, const Module *m) {
 }
 
 static TSNode named_imports_of(TSNode imp) {
-  uint32_t n = ts_node_named_child_count(imp);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode clause = ts_node_named_child(imp, i);
-    if (!node_is(clause, "import_clause"))
-      continue;
-    uint32_t cn = ts_node_named_child_count(clause);
-    for (uint32_t j = 0; j < cn; j++)
-      if (node_is(ts_node_named_child(clause, j), "named_imports"))
-        return ts_node_named_child(clause, j);
-  }
-  TSNode null = {0};
-  return null;
+  return node_child_of(node_child_of(imp, "import_clause"), "named_imports");
 }
 
 /* The path from m's directory to the standards module, when the tree has

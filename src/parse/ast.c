@@ -409,6 +409,16 @@ void ast_walk(TSNode root, NodeVisitor fn, void *data) {
   ast_work_add(visited);
 }
 
+TSNode node_child_of_literal(TSNode n, const char *type) {
+  uint32_t count = ts_node_is_null(n) ? 0 : ts_node_named_child_count(n);
+  for (uint32_t i = 0; i < count; i++) {
+    TSNode c = ts_node_named_child(n, i);
+    if (node_is_literal(c, type))
+      return c;
+  }
+  return (TSNode){0};
+}
+
 bool node_is_function(TSNode n) {
   return node_is(n, "arrow_function") || node_is(n, "function_expression") ||
          node_is(n, "function_declaration") || node_is(n, "method_definition") ||

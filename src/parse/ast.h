@@ -13,6 +13,9 @@
  * fifth of rule time. The `"" T ""` makes the compiler reject anything but a
  * literal, whose address is what the cache is keyed by. */
 #define node_is(n, type) node_is_literal((n), "" type "")
+/* The first named child of n of that type, or a null node. */
+#define node_child_of(n, type) node_child_of_literal((n), "" type "")
+TSNode node_child_of_literal(TSNode n, const char *type);
 #define node_field(n, field) node_field_literal((n), "" field "")
 bool node_is_literal(TSNode n, const char *type);
 TSNode node_field_literal(TSNode n, const char *field);

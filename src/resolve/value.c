@@ -293,19 +293,8 @@ static TSNode enclosing_class(TSNode at) {
 
 /* What `class X extends Base` extends: the Base expression, or a null node. */
 static TSNode class_base(TSNode cls) {
-  uint32_t count = ts_node_named_child_count(cls);
-  for (uint32_t i = 0; i < count; i++) {
-    TSNode h = ts_node_named_child(cls, i);
-    if (!node_is(h, "class_heritage"))
-      continue;
-    uint32_t n = ts_node_named_child_count(h);
-    for (uint32_t k = 0; k < n; k++) {
-      TSNode e = ts_node_named_child(h, k);
-      if (node_is(e, "extends_clause"))
-        return node_unwrap(node_field(e, "value"));
-    }
-  }
-  return (TSNode){0};
+  TSNode extends = node_child_of(node_child_of(cls, "class_heritage"), "extends_clause");
+  return ts_node_is_null(extends) ? extends : node_unwrap(node_field(extends, "value"));
 }
 
 static Callee resolve_callee_at(Resolver *r, const Module *m, TSNode fn_expr, int depth);
