@@ -2,6 +2,7 @@
 #include "core/printable.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -94,6 +95,19 @@ char *printable(const char *s) {
   StrBuf sb = {0};
   printable_append(&sb, s, strlen(s));
   return sb.data ? sb_take(&sb) : xstrdup("");
+}
+
+void printable_fputs(FILE *f, const char *s) {
+  const char *p = s;
+  while (*p >= 0x20 && *p < 0x7f)
+    p++;
+  if (!*p) {
+    fputs(s, f);
+    return;
+  }
+  char *shown = printable(s);
+  fputs(shown, f);
+  free(shown);
 }
 
 char *printable_utf8(const char *s) {

@@ -8,6 +8,7 @@
 #include "core/util.h"
 
 #include <stddef.h>
+#include <stdio.h>
 
 #define PRINTABLE_BUF 12
 
@@ -22,6 +23,8 @@ bool printable_incomplete(const char *s, size_t n);
 void printable_append(StrBuf *sb, const char *s, size_t n);
 /* s escaped; the caller frees. */
 char *printable(const char *s);
+/* s escaped, written to f (plain ASCII text, the usual case, as it is). */
+void printable_fputs(FILE *f, const char *s);
 /* s with only the bytes that are not UTF-8 escaped (\xHH), for formats that
  * escape control characters themselves (JSON); the caller frees. */
 char *printable_utf8(const char *s);

@@ -25,21 +25,6 @@ static size_t count_codepoints(const char *s, size_t n) {
   return cps;
 }
 
-/* Repository text (paths, messages quoting source) with its control
- * characters escaped (core/printable.h). */
-static void put_printable(FILE *f, const char *s) {
-  const char *p = s;
-  while (*p >= 0x20 && *p < 0x7f) /* plain ASCII, the usual message: as it is */
-    p++;
-  if (!*p) {
-    fputs(s, f);
-    return;
-  }
-  char *shown = printable(s);
-  fputs(shown, f);
-  free(shown);
-}
-
 /* How many columns line[i] takes once shown (escapes are wider than what
  * they stand for; a tab counts one and is echoed), and its length. */
 static size_t shown_char(const char *line, size_t i, size_t len, size_t *used) {
@@ -154,11 +139,11 @@ static void print_diag(FILE *f, const Diag *d, const OutputOptions *opt) {
   const char *sev_color = d->severity == SEV_ERROR ? C_RED : C_YELLOW;
   char *path = output_local_path(opt, d->src->path);
   fputs(c(opt, C_BOLD), f);
-  put_printable(f, path);
+  printable_fputs(f, path);
   free(path);
   fprintf(f, ":%u:%u:%s %s%s:%s ", pos.line, pos.col, c(opt, C_RESET), c(opt, sev_color),
           severity_name(d->severity), c(opt, C_RESET));
-  put_printable(f, d->message);
+  printable_fputs(f, d->message);
   fprintf(f, " %s[%s]%s\n", c(opt, C_DIM), d->rule->id, c(opt, C_RESET));
   if (opt->compact)
     return;
@@ -171,17 +156,17 @@ static void print_diag(FILE *f, const Diag *d, const OutputOptions *opt) {
         fputs(" -> ", f);
       if (i == 0 || strcmp(s->path, d->trail[i - 1].path) != 0) {
         char *step_path = output_local_path(opt, s->path);
-        put_printable(f, step_path);
+        printable_fputs(f, step_path);
         free(step_path);
       }
       fprintf(f, ":%u ", s->line);
-      put_printable(f, s->label);
+      printable_fputs(f, s->label);
     }
     fputc('\n', f);
   }
   if (d->help) {
     fprintf(f, "        %s= help:%s ", c(opt, C_CYAN), c(opt, C_RESET));
-    put_printable(f, d->help);
+    printable_fputs(f, d->help);
     fprintf(f, "%s\n",
             d->fix.applicability == FIX_SAFE         ? " (fixable with --fix)"
             : d->fix.applicability == FIX_SUGGESTION ? " (suggestion: --fix-suggestions)"
@@ -194,12 +179,12 @@ static void print_diag(FILE *f, const Diag *d, const OutputOptions *opt) {
 static void print_notice(FILE *f, const Notice *n, const OutputOptions *opt) {
   char *path = output_local_path(opt, n->path);
   fputs(c(opt, C_BOLD), f);
-  put_printable(f, path);
+  printable_fputs(f, path);
   free(path);
   if (n->line)
     fprintf(f, ":%u:%u", n->line, n->col);
   fprintf(f, ":%s %snotice:%s ", c(opt, C_RESET), c(opt, C_CYAN), c(opt, C_RESET));
-  put_printable(f, n->message);
+  printable_fputs(f, n->message);
   fputc('\n', f);
 }
 
