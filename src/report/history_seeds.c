@@ -142,8 +142,14 @@ void history_seeds_facts(HistorySeeds *s, const Project *proj, Module *m,
                          const RuleSelection *enabled, const SiteSpan *sites, size_t nsites) {
   if (m->status != SOURCE_OK || !s->std_id)
     return;
+  /* A file the lint passed was hashed then; the others are hashed here.
+   * (The passes are read only once the lint is over.) */
+  const PassRec *pass = strmap_get(&s->passes, m->fs_path);
   git_oid oid;
-  git_odb_hash(&oid, m->src.bytes, m->src.len, GIT_OBJECT_BLOB);
+  if (pass)
+    oid = pass->file_oid;
+  else
+    git_odb_hash(&oid, m->src.bytes, m->src.len, GIT_OBJECT_BLOB);
   char hex[GIT_OID_HEXSZ + 1];
   git_oid_tostr(hex, sizeof hex, &oid);
   pthread_mutex_lock(&s->lock);
@@ -164,7 +170,7 @@ void history_seeds_facts(HistorySeeds *s, const Project *proj, Module *m,
   /* Only for files the lint passed: whether one has a syntax error to count
    * is known when it parsed it, which the prefilter (its needles and the
    * wrapper names) decided as a commit with the same names decides. */
-  if (!strmap_get(&s->passes, m->fs_path))
+  if (!pass)
     return;
   bool wants = strmap_get(&s->parsed, m->fs_path) != NULL;
   FactsRec *f = xcalloc(1, sizeof *f);
