@@ -37,6 +37,23 @@ void diag_add_step(Diag *d, const char *path, uint32_t line, uint32_t col, uint3
   ARRAY_PUSH(d->trail, d->ntrail, d->trailcap, s);
 }
 
+bool diag_add_related(Diag *d, const char *path, uint32_t line, uint32_t col, uint32_t col_utf16,
+                      const char *label) {
+  if (d->nrelated >= DIAG_MAX_RELATED)
+    return false;
+  DiagStep s = {xstrdup(path), line, col, col_utf16, xstrdup(label)};
+  ARRAY_PUSH(d->related, d->nrelated, d->relatedcap, s);
+  return true;
+}
+
+static void steps_free(DiagStep *steps, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    free(steps[i].path);
+    free(steps[i].label);
+  }
+  free(steps);
+}
+
 static void fix_free(Fix *f) {
   for (size_t i = 0; i < f->nedits; i++)
     free(f->edits[i].text);
@@ -49,11 +66,8 @@ void diag_free(Diag *d) {
   free(d->help);
   free(d->suppress_reason);
   fix_free(&d->fix);
-  for (size_t i = 0; i < d->ntrail; i++) {
-    free(d->trail[i].path);
-    free(d->trail[i].label);
-  }
-  free(d->trail);
+  steps_free(d->trail, d->ntrail);
+  steps_free(d->related, d->nrelated);
   memset(d, 0, sizeof *d);
 }
 

@@ -56,6 +56,11 @@ typedef struct Diag {
    * (resolve/flow.h); empty for a sink called directly. */
   DiagStep *trail;
   size_t ntrail, trailcap;
+  /* Other places the finding is about, each with what happens there (the
+   * chained .on() calls of one channel, the other end of an event): notes in
+   * text, "related" in JSON, relatedLocations in SARIF. */
+  DiagStep *related;
+  size_t nrelated, relatedcap;
 } Diag;
 
 typedef struct DiagList {
@@ -71,6 +76,11 @@ void diag_set_fix(Diag *d, FixApplicability app, const char *title);
 /* Appends a link to the trail (strings copied). */
 void diag_add_step(Diag *d, const char *path, uint32_t line, uint32_t col, uint32_t col_utf16,
                    const char *label);
+/* Appends a related location (strings copied); false, and nothing added,
+ * once the finding holds DIAG_MAX_RELATED of them. */
+#define DIAG_MAX_RELATED 50
+bool diag_add_related(Diag *d, const char *path, uint32_t line, uint32_t col, uint32_t col_utf16,
+                      const char *label);
 void diag_list_free(DiagList *list);
 /* Frees what one diagnostic owns (not the diagnostic itself). */
 void diag_free(Diag *d);

@@ -200,6 +200,22 @@ static const char *diag_invalid(const RuleMeta *rule, uint64_t severity, const M
   return NULL;
 }
 
+/* A trail or related locations: at most max steps, more is corruption. */
+static size_t read_steps(RecordReader *r, DiagStep *steps, size_t max) {
+  uint64_t want = record_read_uint(r);
+  size_t n = 0;
+  if (want > max)
+    r->ok = false; /* more than a run ever writes */
+  for (; n < want && r->ok; n++) {
+    steps[n].path = record_read_strdup(r);
+    steps[n].line = (uint32_t)record_read_uint(r);
+    steps[n].col = (uint32_t)record_read_uint(r);
+    steps[n].col_utf16 = (uint32_t)record_read_uint(r);
+    steps[n].label = record_read_strdup(r);
+  }
+  return n;
+}
+
 /* One finding; false with *why set (NULL: a plain miss) when it cannot be used. */
 static bool load_diag(Project *p, RecordReader *r, const RuleSelection *sel, DiagList *out,
                       const char **why) {
@@ -209,17 +225,9 @@ static bool load_diag(Project *p, RecordReader *r, const RuleSelection *sel, Dia
   uint64_t start = record_read_uint(r), end = record_read_uint(r);
   char *msg = record_read_strdup(r);
   char *help = record_read_uint(r) ? record_read_strdup(r) : NULL;
-  DiagStep trail[FLOW_MAX_TRAIL];
-  uint64_t want = record_read_uint(r), ntrail = 0;
-  if (want > FLOW_MAX_TRAIL)
-    r->ok = false; /* more than a run ever writes */
-  for (; ntrail < want && r->ok; ntrail++) {
-    trail[ntrail].path = record_read_strdup(r);
-    trail[ntrail].line = (uint32_t)record_read_uint(r);
-    trail[ntrail].col = (uint32_t)record_read_uint(r);
-    trail[ntrail].col_utf16 = (uint32_t)record_read_uint(r);
-    trail[ntrail].label = record_read_strdup(r);
-  }
+  DiagStep trail[FLOW_MAX_TRAIL], related[DIAG_MAX_RELATED];
+  size_t ntrail = read_steps(r, trail, FLOW_MAX_TRAIL);
+  size_t nrelated = read_steps(r, related, DIAG_MAX_RELATED);
   uint64_t app = record_read_uint(r);
   const RuleMeta *rule = r->ok ? rules_find(id) : NULL;
   const Module *m = r->ok && rule ? project_module_source(p, path) : NULL;
@@ -228,12 +236,19 @@ static bool load_diag(Project *p, RecordReader *r, const RuleSelection *sel, Dia
   Diag *d = ok ? diag_add(out, rule, (Severity)severity, &m->src, (uint32_t)start, (uint32_t)end,
                           msg, help)
                : NULL;
-  for (uint64_t i = 0; i < ntrail; i++) {
+  for (size_t i = 0; i < ntrail; i++) {
     if (d && r->ok)
       diag_add_step(d, trail[i].path, trail[i].line, trail[i].col, trail[i].col_utf16,
                     trail[i].label);
     free(trail[i].path);
     free(trail[i].label);
+  }
+  for (size_t i = 0; i < nrelated; i++) {
+    if (d && r->ok)
+      diag_add_related(d, related[i].path, related[i].line, related[i].col, related[i].col_utf16,
+                       related[i].label);
+    free(related[i].path);
+    free(related[i].label);
   }
   if (app != FIX_NONE && r->ok) {
     char *title = record_read_strdup(r);
@@ -340,6 +355,17 @@ CachedFile cache_lookup(Cache *c, Project *p, const Module *m, const RuleSelecti
   return result;
 }
 
+static void write_steps(StrBuf *sb, const DiagStep *steps, size_t n) {
+  record_uint(sb, n);
+  for (size_t i = 0; i < n; i++) {
+    record_str(sb, steps[i].path);
+    record_uint(sb, steps[i].line);
+    record_uint(sb, steps[i].col);
+    record_uint(sb, steps[i].col_utf16);
+    record_str(sb, steps[i].label);
+  }
+}
+
 static void write_diag(StrBuf *sb, const Diag *d, const char *fs_path) {
   record_str(sb, d->rule->id);
   record_uint(sb, (uint64_t)d->severity);
@@ -350,14 +376,8 @@ static void write_diag(StrBuf *sb, const Diag *d, const char *fs_path) {
   record_uint(sb, d->help != NULL);
   if (d->help)
     record_str(sb, d->help);
-  record_uint(sb, d->ntrail);
-  for (size_t i = 0; i < d->ntrail; i++) {
-    record_str(sb, d->trail[i].path);
-    record_uint(sb, d->trail[i].line);
-    record_uint(sb, d->trail[i].col);
-    record_uint(sb, d->trail[i].col_utf16);
-    record_str(sb, d->trail[i].label);
-  }
+  write_steps(sb, d->trail, d->ntrail);
+  write_steps(sb, d->related, d->nrelated);
   record_uint(sb, (uint64_t)d->fix.applicability);
   if (d->fix.applicability == FIX_NONE)
     return;

@@ -29,13 +29,13 @@ static int fix_cmp(const Fix *x, const Fix *y) {
   return str_cmp_null(x->title, y->title);
 }
 
-/* A longer trail sorts first: of two equal findings, dedupe keeps the one
- * that says how the name got there. */
-static int trail_cmp(const Diag *x, const Diag *y) {
-  if (x->ntrail != y->ntrail)
-    return x->ntrail > y->ntrail ? -1 : 1;
-  for (size_t i = 0; i < x->ntrail; i++) {
-    const DiagStep *a = &x->trail[i], *b = &y->trail[i];
+/* A longer trail (or list of related locations) sorts first: of two equal
+ * findings, dedupe keeps the one that says more. */
+static int steps_cmp(const DiagStep *xs, size_t nx, const DiagStep *ys, size_t ny) {
+  if (nx != ny)
+    return nx > ny ? -1 : 1;
+  for (size_t i = 0; i < nx; i++) {
+    const DiagStep *a = &xs[i], *b = &ys[i];
     int c = strcmp(a->path, b->path);
     if (c)
       return c;
@@ -75,7 +75,9 @@ static int diag_cmp(const void *a, const void *b) {
     return x->suppressed ? 1 : -1;
   if ((c = str_cmp_null(x->suppress_reason, y->suppress_reason)))
     return c;
-  return trail_cmp(x, y);
+  if ((c = steps_cmp(x->trail, x->ntrail, y->trail, y->ntrail)))
+    return c;
+  return steps_cmp(x->related, x->nrelated, y->related, y->nrelated);
 }
 
 void diag_list_sort(DiagList *list) {

@@ -29,10 +29,10 @@ static void keep_finding(Findings *out, const Diag *d, const char *root) {
       f.edits[k] =
           (Edit){d->fix.edits[k].start, d->fix.edits[k].end, xstrdup(d->fix.edits[k].text)};
   }
-  if (d->ntrail) {
-    f.related = xcalloc(d->ntrail, sizeof *f.related);
-    for (size_t k = 0; k < d->ntrail; k++) {
-      const DiagStep *st = &d->trail[k];
+  if (d->ntrail + d->nrelated) {
+    f.related = xcalloc(d->ntrail + d->nrelated, sizeof *f.related);
+    for (size_t k = 0; k < d->ntrail + d->nrelated; k++) {
+      const DiagStep *st = k < d->ntrail ? &d->trail[k] : &d->related[k - d->ntrail];
       char *abs =
           st->path[0] == '/' || !root ? xstrdup(st->path) : xasprintf("%s/%s", root, st->path);
       f.related[f.nrelated++] = (Related){path_to_uri(abs), st->line, st->col, st->col_utf16,

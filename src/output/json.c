@@ -35,6 +35,23 @@ static void fix_json(JsonStream *js, const Fix *fix) {
   json_stream_close(js, '}');
 }
 
+/* A trail or the related locations; left out when empty. */
+static void steps_json(JsonStream *js, const char *key, const DiagStep *steps, size_t n) {
+  if (n == 0)
+    return;
+  json_stream_array(js, key);
+  for (size_t i = 0; i < n; i++) {
+    json_stream_object(js, NULL);
+    json_stream_string(js, "path", steps[i].path);
+    json_stream_int(js, "line", steps[i].line);
+    json_stream_int(js, "column", steps[i].col);
+    json_stream_int(js, "column_utf16", steps[i].col_utf16);
+    json_stream_string(js, "label", steps[i].label);
+    json_stream_close(js, '}');
+  }
+  json_stream_close(js, ']');
+}
+
 /* One finding; a suppressed one also carries its comment's reason. */
 static void diag_json(JsonStream *js, const Diag *d) {
   json_stream_object(js, NULL);
@@ -47,20 +64,8 @@ static void diag_json(JsonStream *js, const Diag *d) {
   position(js, "end", d->src, d->end);
   json_stream_string(js, "help", d->help);
   fix_json(js, &d->fix);
-  if (d->ntrail) {
-    json_stream_array(js, "trail");
-    for (size_t i = 0; i < d->ntrail; i++) {
-      const DiagStep *s = &d->trail[i];
-      json_stream_object(js, NULL);
-      json_stream_string(js, "path", s->path);
-      json_stream_int(js, "line", s->line);
-      json_stream_int(js, "column", s->col);
-      json_stream_int(js, "column_utf16", s->col_utf16);
-      json_stream_string(js, "label", s->label);
-      json_stream_close(js, '}');
-    }
-    json_stream_close(js, ']');
-  }
+  steps_json(js, "trail", d->trail, d->ntrail);
+  steps_json(js, "related", d->related, d->nrelated);
   if (d->suppressed)
     json_stream_string(js, "justification", d->suppress_reason);
   json_stream_close(js, '}');

@@ -177,11 +177,20 @@ static json_t *step_location(const DiagStep *s) {
 }
 
 /* The trail as related locations, and as one thread flow starting at the
- * finding: the argument, each function the name passes through, the sink. */
-static void add_trail(json_t *o, const Diag *d) {
-  if (d->ntrail == 0)
+ * finding: the argument, each function the name passes through, the sink;
+ * then the finding's other related locations, numbered on. */
+static void add_related(json_t *o, const Diag *d) {
+  if (d->ntrail == 0 && d->nrelated == 0)
     return;
   json_t *related = json_array();
+  for (size_t i = 0; i < d->nrelated; i++) {
+    json_t *loc = step_location(&d->related[i]);
+    json_object_set_new(loc, "id", json_integer((json_int_t)(d->ntrail + i + 1)));
+    json_array_append_new(related, loc);
+  }
+  json_object_set_new(o, "relatedLocations", related);
+  if (d->ntrail == 0)
+    return;
   json_t *flow = json_array();
   json_array_append_new(
       flow, json_pack("{s:{s:{s:o, s:o}, s:{s:s}}}", "location", "physicalLocation",
@@ -191,9 +200,8 @@ static void add_trail(json_t *o, const Diag *d) {
     json_t *loc = step_location(&d->trail[i]);
     json_array_append_new(flow, json_pack("{s:O}", "location", loc));
     json_object_set_new(loc, "id", json_integer((json_int_t)i + 1));
-    json_array_append_new(related, loc);
+    json_array_insert_new(related, i, loc);
   }
-  json_object_set_new(o, "relatedLocations", related);
   json_object_set_new(o, "codeFlows", json_pack("[{s:[{s:o}]}]", "threadFlows", "locations", flow));
 }
 
@@ -205,7 +213,7 @@ static json_t *result(const Diag *d, Fingerprinter *fp) {
                         "physicalLocation", "artifactLocation", artifact_location(d->src->path),
                         "region", region(d->src, d->start, d->end, true), "partialFingerprints",
                         "rtlintFingerprint/v1", fingerprint_diag(fp, d, fingerprint));
-  add_trail(o, d);
+  add_related(o, d);
   json_t *fx = fixes(d);
   if (fx)
     json_object_set_new(o, "fixes", fx);

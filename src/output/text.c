@@ -164,6 +164,16 @@ static void print_diag(FILE *f, const Diag *d, const OutputOptions *opt) {
     }
     fputc('\n', f);
   }
+  for (size_t i = 0; i < d->nrelated; i++) {
+    const DiagStep *s = &d->related[i];
+    fprintf(f, "        %s= note:%s ", c(opt, C_CYAN), c(opt, C_RESET));
+    printable_fputs(f, s->label);
+    fputs(" at ", f);
+    char *note_path = output_local_path(opt, s->path);
+    printable_fputs(f, note_path);
+    free(note_path);
+    fprintf(f, ":%u:%u\n", s->line, s->col);
+  }
   if (d->help) {
     fprintf(f, "        %s= help:%s ", c(opt, C_CYAN), c(opt, C_RESET));
     printable_fputs(f, d->help);

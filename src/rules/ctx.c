@@ -37,6 +37,13 @@ Diag *rule_report_in(RuleCtx *ctx, const Module *m, uint32_t start, uint32_t end
   return d;
 }
 
+void rule_relate(Diag *d, const Module *m, uint32_t at, const char *label) {
+  if (!d)
+    return;
+  SrcPos pos = src_pos(&m->src, at);
+  diag_add_related(d, m->src.path, pos.line, pos.col, pos.col_utf16, label);
+}
+
 Value rule_resolve(RuleCtx *ctx, TSNode expr) {
   return resolve_expr(ctx->res, ctx->mod, expr);
 }

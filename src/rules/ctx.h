@@ -38,6 +38,10 @@ Diag *rule_report(RuleCtx *ctx, uint32_t start, uint32_t end, const char *help, 
 Diag *rule_report_in(RuleCtx *ctx, const Module *m, uint32_t start, uint32_t end, const char *help,
                      const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
+/* Adds the byte offset `at` of module m to d's related locations with what
+ * happens there ("chained .on(...) here"); d may be NULL (a dropped finding). */
+void rule_relate(Diag *d, const Module *m, uint32_t at, const char *label);
+
 Value rule_resolve(RuleCtx *ctx, TSNode expr);
 
 #endif
