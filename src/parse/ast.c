@@ -409,6 +409,42 @@ void ast_walk(TSNode root, NodeVisitor fn, void *data) {
   ast_work_add(visited);
 }
 
+bool ast_walk_named(TSNode root, NamedVisitor fn, void *data) {
+  TSTreeCursor cur = ts_tree_cursor_new(root);
+  uint64_t visited = 1;
+  uint32_t depth = 0;
+  bool complete = true;
+  fn(root, 0, data);
+  for (;;) {
+    if ((visited & 1023) == 0) {
+      budget_charge(1024);
+      if (budget_exceeded()) {
+        complete = false;
+        break;
+      }
+    }
+    if (ts_tree_cursor_goto_first_child(&cur)) {
+      depth++;
+    } else {
+      while (!ts_tree_cursor_goto_next_sibling(&cur)) {
+        if (!ts_tree_cursor_goto_parent(&cur)) {
+          budget_charge(visited & 1023);
+          goto done;
+        }
+        depth--;
+      }
+    }
+    visited++;
+    TSNode n = ts_tree_cursor_current_node(&cur);
+    if (ts_node_is_named(n))
+      fn(n, depth, data);
+  }
+done:
+  ts_tree_cursor_delete(&cur);
+  ast_work_add(visited);
+  return complete;
+}
+
 TSNode node_child_of_literal(TSNode n, const char *type) {
   uint32_t count = ts_node_is_null(n) ? 0 : ts_node_named_child_count(n);
   for (uint32_t i = 0; i < count; i++) {

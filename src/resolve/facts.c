@@ -2,6 +2,7 @@
 
 #include "parse/ast.h"
 #include "resolve/scope.h"
+#include "resolve/scope_index.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -24,8 +25,9 @@ typedef struct Collector {
   size_t nevents, evcap;
   Handler *handlers;
   size_t nhandlers, hcap;
-  StrMap handler_ids; /* a handler's node id -> its index + 1 */
-  bool has_subscribe; /* the file mentions "subscribe": worth resolving callees */
+  StrMap handler_ids;      /* a handler's node id -> its index + 1 */
+  bool has_subscribe;      /* the file mentions "subscribe": worth resolving callees */
+  ScopeIndexBuild *scopes; /* the module's scope index, built by the same walk */
 } Collector;
 
 /* A call's callee name (call_callee_name), computed once per call. */
@@ -267,17 +269,25 @@ static void event_sinks(Collector *c, TSNode call, SinkId sink) {
   }
 }
 
-static bool visit(TSNode n, void *data) {
+static void visit(TSNode n, uint32_t depth, void *data) {
   Collector *c = data;
-  if (node_is(n, "call_expression")) {
+  if (c->scopes)
+    scope_index_build_node(c->scopes, n, depth);
+  if (node_is(n, "call_expression"))
     ARRAY_PUSH(c->calls, c->ncalls, c->ccap, n);
+}
+
+/* After the walk: recognising a sink looks names up, which needs the scope
+ * index the walk has just built. */
+static void add_sinks(Collector *c) {
+  for (size_t i = 0; i < c->ncalls; i++) {
+    TSNode n = c->calls[i];
     Callee callee;
     callee.name = call_callee_name(&c->m->src, n, &callee.len);
     SinkId sink = sink_of(callee);
     channel_sinks(c, n, sink);
     event_sinks(c, n, sink);
   }
-  return true;
 }
 
 /* The handler's first parameter node: an identifier or a pattern. */
@@ -561,7 +571,12 @@ static void collect(Facts *f, const Module *m, TSNode root, bool wrappers, Arena
   if (!m->tree)
     return;
   c.has_subscribe = strstr(m->src.bytes, "subscribe") != NULL;
-  ast_walk(root, visit, &c);
+  bool whole = ts_node_eq(root, ts_tree_root_node(m->tree));
+  c.scopes = whole ? scope_index_build_begin(m->tree) : NULL;
+  bool complete = ast_walk_named(root, visit, &c);
+  if (c.scopes)
+    scope_index_adopt(m, scope_index_build_end(c.scopes, complete));
+  add_sinks(&c);
   add_compare_sites(&c);
   if (wrappers)
     add_wrapper_sites(&c);

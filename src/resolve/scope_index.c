@@ -60,38 +60,66 @@ static bool symbol_is_scope(SymbolKinds *k, TSNode n) {
   return k->kind[sym] == 1;
 }
 
-/* Walks the tree once with a cursor, keeping the open scope nodes on a stack
- * by depth: no recursion, however deep the nesting. */
-static ScopeIndex *build(TSNode root) {
-  ScopeIndex *ix = xcalloc(1, sizeof *ix);
-  pthread_mutex_init(&ix->lock, NULL);
-  typedef struct Open {
+struct ScopeIndexBuild {
+  ScopeIndex *ix;
+  /* The open scope nodes by depth. */
+  struct Open {
     uint32_t depth;
     int32_t entry;
-  } Open;
-  Open *stack = NULL;
-  size_t nstack = 0, scap = 0;
+  } * stack;
+  size_t nstack, scap;
+  SymbolKinds kinds;
+};
+
+ScopeIndexBuild *scope_index_build_begin(const TSTree *tree) {
+  ScopeIndexBuild *b = xcalloc(1, sizeof *b);
+  b->ix = xcalloc(1, sizeof *b->ix);
+  pthread_mutex_init(&b->ix->lock, NULL);
+  b->kinds.n = ts_language_symbol_count(ts_tree_language(tree));
+  b->kinds.kind = xcalloc(b->kinds.n + 1, 1);
+  return b;
+}
+
+void scope_index_build_node(ScopeIndexBuild *b, TSNode n, uint32_t depth) {
+  ScopeIndex *ix = b->ix;
+  while (b->nstack && b->stack[b->nstack - 1].depth >= depth)
+    b->nstack--;
+  if (symbol_is_scope(&b->kinds, n)) {
+    ScopeEntry e = {n, ts_node_start_byte(n), ts_node_end_byte(n),
+                    b->nstack ? b->stack[b->nstack - 1].entry : -1, NULL};
+    ARRAY_PUSH(ix->entries, ix->n, ix->cap, e);
+    struct Open o = {depth, (int32_t)(ix->n - 1)};
+    ARRAY_PUSH(b->stack, b->nstack, b->scap, o);
+  } else if (depth == 1 && node_is(n, "import_statement")) {
+    ARRAY_PUSH(ix->imports, ix->nimports, ix->icap, n);
+  } else if (depth == 1 && node_is(n, "export_statement")) {
+    ARRAY_PUSH(ix->exports, ix->nexports, ix->ecap, n);
+  }
+}
+
+ScopeIndex *scope_index_build_end(ScopeIndexBuild *b, bool complete) {
+  ScopeIndex *ix = b->ix;
+  free(b->stack);
+  free(b->kinds.kind);
+  free(b);
+  if (complete)
+    return ix;
+  scope_index_free(ix);
+  return NULL;
+}
+
+/* Walks the tree once with a cursor: no recursion, however deep the nesting.
+ * Anonymous nodes (keywords, punctuation) neither bind nor hold names. */
+static ScopeIndex *build(const TSTree *tree) {
+  ScopeIndexBuild *b = scope_index_build_begin(tree);
   uint64_t visited = 0;
-  SymbolKinds kinds = {NULL, ts_language_symbol_count(ts_tree_language(root.tree))};
-  kinds.kind = xcalloc(kinds.n + 1, 1);
-  TSTreeCursor cur = ts_tree_cursor_new(root);
+  TSTreeCursor cur = ts_tree_cursor_new(ts_tree_root_node(tree));
   uint32_t depth = 0;
   for (;;) {
     TSNode n = ts_tree_cursor_current_node(&cur);
     visited++;
-    while (nstack && stack[nstack - 1].depth >= depth)
-      nstack--;
-    if (symbol_is_scope(&kinds, n)) {
-      ScopeEntry e = {n, ts_node_start_byte(n), ts_node_end_byte(n),
-                      nstack ? stack[nstack - 1].entry : -1, NULL};
-      ARRAY_PUSH(ix->entries, ix->n, ix->cap, e);
-      Open o = {depth, (int32_t)(ix->n - 1)};
-      ARRAY_PUSH(stack, nstack, scap, o);
-    } else if (depth == 1 && node_is(n, "import_statement")) {
-      ARRAY_PUSH(ix->imports, ix->nimports, ix->icap, n);
-    } else if (depth == 1 && node_is(n, "export_statement")) {
-      ARRAY_PUSH(ix->exports, ix->nexports, ix->ecap, n);
-    }
+    if (ts_node_is_named(n))
+      scope_index_build_node(b, n, depth);
     if (ts_tree_cursor_goto_first_child(&cur)) {
       depth++;
       continue;
@@ -104,10 +132,8 @@ static ScopeIndex *build(TSNode root) {
   }
 done:
   ts_tree_cursor_delete(&cur);
-  free(stack);
-  free(kinds.kind);
   ast_work_add(visited);
-  return ix;
+  return scope_index_build_end(b, true);
 }
 
 const ScopeIndex *scope_index_of(const Module *m) {
@@ -119,12 +145,23 @@ const ScopeIndex *scope_index_of(const Module *m) {
   ix = atomic_load_explicit(&mut->scopes, memory_order_acquire);
   if (!ix && m->tree) {
     budget_pause(true);
-    ix = build(ts_tree_root_node(m->tree));
+    ix = build(m->tree);
     budget_pause(false);
     atomic_store_explicit(&mut->scopes, ix, memory_order_release);
   }
   pthread_mutex_unlock(&mut->parse_lock);
   return ix;
+}
+
+void scope_index_adopt(const Module *m, ScopeIndex *built) {
+  Module *mut = (Module *)m;
+  pthread_mutex_lock(&mut->parse_lock);
+  if (!atomic_load_explicit(&mut->scopes, memory_order_acquire) && m->tree) {
+    atomic_store_explicit(&mut->scopes, built, memory_order_release);
+    built = NULL;
+  }
+  pthread_mutex_unlock(&mut->parse_lock);
+  scope_index_free(built);
 }
 
 static void free_declarers(void *p) {

@@ -3,6 +3,7 @@
 #include "core/strmap.h"
 #include "resolve/project.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <tree_sitter/api.h>
@@ -26,6 +27,18 @@ typedef struct ScopeIndex ScopeIndex;
 /* m's index, built on first use; m's tree must be held. */
 const ScopeIndex *scope_index_of(const Module *m);
 void scope_index_free(ScopeIndex *ix);
+
+/* An index built by a walk that visits the tree anyway (resolve/facts.c), so
+ * the tree is walked once: feed every named node in document order with its
+ * depth below the root (the root at 0), then end; an incomplete walk (over
+ * its budget) builds nothing. */
+typedef struct ScopeIndexBuild ScopeIndexBuild;
+ScopeIndexBuild *scope_index_build_begin(const TSTree *tree);
+void scope_index_build_node(ScopeIndexBuild *b, TSNode n, uint32_t depth);
+ScopeIndex *scope_index_build_end(ScopeIndexBuild *b, bool complete);
+/* Makes `built` m's index unless m has one already (then frees it); m's tree
+ * must be held. */
+void scope_index_adopt(const Module *m, ScopeIndex *built);
 
 /* The innermost scope node containing `at` (at itself when it is one), or -1;
  * scope_index_parent goes outward, -1 past the root. */
