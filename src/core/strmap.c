@@ -47,6 +47,23 @@ void strmap_put(StrMap *m, const char *key, void *val) {
   m->vals[i] = val;
 }
 
+const char *strmap_num_key(char *buf, const unsigned long long *parts, size_t n) {
+  static const char hex[] = "0123456789abcdef";
+  char *w = buf;
+  for (size_t i = 0; i < n; i++) {
+    if (i)
+      *w++ = ':';
+    unsigned long long v = parts[i];
+    int digits = 1;
+    while (digits < 16 && (v >> (4 * digits)))
+      digits++;
+    for (int d = digits - 1; d >= 0; d--)
+      *w++ = hex[(v >> (4 * d)) & 15];
+  }
+  *w = '\0';
+  return buf;
+}
+
 void strmap_free(StrMap *m, void (*free_val)(void *)) {
   for (size_t i = 0; i < m->cap; i++)
     if (m->keys[i]) {

@@ -17,4 +17,10 @@ void strmap_put(StrMap *m, const char *key, void *val);
 /* Frees the keys, and each value with free_val when given. */
 void strmap_free(StrMap *m, void (*free_val)(void *));
 
+/* A key made of numbers (addresses, byte offsets): each in hex, ':' between.
+ * Memo tables build one per lookup, where snprintf's format parsing showed in
+ * profiles. buf must hold STRMAP_NUM_KEY_SIZE(n) bytes; returns buf. */
+#define STRMAP_NUM_KEY_SIZE(n) ((n)*17)
+const char *strmap_num_key(char *buf, const unsigned long long *parts, size_t n);
+
 #endif

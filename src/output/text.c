@@ -28,7 +28,8 @@ static size_t count_codepoints(const char *s, size_t n) {
 /* How many columns line[i] takes once shown (escapes are wider than what
  * they stand for; a tab counts one and is echoed), and its length. */
 static size_t shown_char(const char *line, size_t i, size_t len, size_t *used) {
-  if (line[i] == '\t') {
+  unsigned char b = (unsigned char)line[i];
+  if (b == '\t' || (b >= 0x20 && b < 0x7F)) {
     *used = 1;
     return 1;
   }
@@ -82,12 +83,21 @@ static size_t char_start(const char *line, size_t i) {
   return i;
 }
 
+/* n in decimal, without printf's format parsing (three numbers per finding). */
+static void put_uint(FILE *f, unsigned n) {
+  char digits[12];
+  size_t i = sizeof digits;
+  do
+    digits[--i] = (char)('0' + n % 10);
+  while (n /= 10);
+  fwrite(digits + i, 1, sizeof digits - i, f);
+}
+
 /* The source line (or the part of it around the finding), then a caret line
  * under [start, end) (clipped to the first line and to what is shown); tabs
  * are echoed so the carets line up. */
-static void print_snippet(FILE *f, const Diag *d, const OutputOptions *opt) {
-  SrcPos start = src_pos(d->src, d->start);
-  SrcPos end = src_pos(d->src, d->end);
+static void print_snippet(FILE *f, const Diag *d, SrcPos start, const OutputOptions *opt) {
+  SrcPos end = d->end == d->start ? start : src_pos(d->src, d->end);
   uint32_t len;
   const char *line = src_line(d->src, start.line, &len);
   size_t pre = start.col_byte - 1;
@@ -106,12 +116,21 @@ static void print_snippet(FILE *f, const Diag *d, const OutputOptions *opt) {
     if (stop > to)
       stop = to;
   }
-  int gutter = fprintf(f, " %5u | ", start.line) - 3;
+  char number[12];
+  int gutter = snprintf(number, sizeof number, "%5u", start.line) + 1;
+  fputc(' ', f);
+  fputs(number, f);
+  fputs(" | ", f);
   if (from > 0)
     fputs("...", f);
   char buf[PRINTABLE_BUF];
   size_t run = from; /* start of the bytes shown as they are, written at once */
   for (size_t i = from; i < to;) {
+    unsigned char b = (unsigned char)line[i];
+    if (b >= 0x20 && b < 0x7F) {
+      i++;
+      continue;
+    }
     const char *shown;
     size_t shown_len, used = printable_step(line + i, to - i, buf, &shown, &shown_len);
     if (line[i] != '\t' && shown != line + i) {
@@ -125,29 +144,61 @@ static void print_snippet(FILE *f, const Diag *d, const OutputOptions *opt) {
   if (to < len)
     fputs("...", f);
   fputc('\n', f);
-  fprintf(f, "%*s | %s", gutter, "", from > 0 ? "   " : "");
+  put_repeated(f, ' ', (size_t)gutter);
+  fputs(from > 0 ? " |    " : " | ", f);
   put_alignment(f, line, from, pre);
   size_t width = stop > pre ? shown_width(line, pre, stop) : 1;
   fputs(c(opt, d->severity == SEV_ERROR ? C_RED : C_YELLOW), f);
   fputc('^', f);
   put_repeated(f, '~', width - 1);
-  fprintf(f, "%s\n", c(opt, C_RESET));
+  fputs(c(opt, C_RESET), f);
+  fputc('\n', f);
 }
 
-static void print_diag(FILE *f, const Diag *d, const OutputOptions *opt) {
+/* The path findings are shown under, kept from one finding to the next:
+ * consecutive findings are mostly in one file. */
+typedef struct ShownPath {
+  const char *path;
+  char *shown;
+} ShownPath;
+
+static const char *shown_path(ShownPath *sp, const OutputOptions *opt, const char *path) {
+  if (!sp->path || strcmp(sp->path, path) != 0) {
+    free(sp->shown);
+    sp->shown = output_local_path(opt, path);
+    sp->path = path;
+  }
+  return sp->shown;
+}
+
+static void print_diag(FILE *f, const Diag *d, ShownPath *sp, const OutputOptions *opt) {
   SrcPos pos = src_pos(d->src, d->start);
   const char *sev_color = d->severity == SEV_ERROR ? C_RED : C_YELLOW;
-  char *path = output_local_path(opt, d->src->path);
   fputs(c(opt, C_BOLD), f);
-  printable_fputs(f, path);
-  free(path);
-  fprintf(f, ":%u:%u:%s %s%s:%s ", pos.line, pos.col, c(opt, C_RESET), c(opt, sev_color),
-          severity_name(d->severity), c(opt, C_RESET));
+  printable_fputs(f, shown_path(sp, opt, d->src->path));
+  fputc(':', f);
+  put_uint(f, pos.line);
+  fputc(':', f);
+  put_uint(f, pos.col);
+  fputc(':', f);
+  fputs(c(opt, C_RESET), f);
+  fputc(' ', f);
+  fputs(c(opt, sev_color), f);
+  fputs(severity_name(d->severity), f);
+  fputc(':', f);
+  fputs(c(opt, C_RESET), f);
+  fputc(' ', f);
   printable_fputs(f, d->message);
-  fprintf(f, " %s[%s]%s\n", c(opt, C_DIM), d->rule->id, c(opt, C_RESET));
+  fputc(' ', f);
+  fputs(c(opt, C_DIM), f);
+  fputc('[', f);
+  fputs(d->rule->id, f);
+  fputc(']', f);
+  fputs(c(opt, C_RESET), f);
+  fputc('\n', f);
   if (opt->compact)
     return;
-  print_snippet(f, d, opt);
+  print_snippet(f, d, pos, opt);
   if (d->ntrail) {
     fprintf(f, "        %s= via%s ", c(opt, C_CYAN), c(opt, C_RESET));
     for (size_t i = 0; i < d->ntrail; i++) {
@@ -201,14 +252,16 @@ static void print_notice(FILE *f, const Notice *n, const OutputOptions *opt) {
 static void print_findings(FILE *f, const LintResult *r, const OutputOptions *opt) {
   for (size_t i = 0; output_notices_shown(opt) && i < r->notices.n; i++)
     print_notice(f, &r->notices.items[i], opt);
+  ShownPath sp = {NULL, NULL};
   for (size_t i = 0; i < r->diags.n; i++) {
     const Diag *d = &r->diags.items[i];
     if (!output_shown(d, opt))
       continue;
-    print_diag(f, d, opt);
+    print_diag(f, d, &sp, opt);
     if (!opt->compact)
       fputc('\n', f);
   }
+  free(sp.shown);
 }
 
 void output_text(FILE *f, const LintResult *r, const OutputOptions *opt) {

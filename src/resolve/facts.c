@@ -216,8 +216,8 @@ static void add_handler(Collector *c, TSNode arg, bool allow_type) {
     return;
   /* Looked up by node id: a file with thousands of handlers compared each
    * new one with all the others. */
-  char key[24];
-  snprintf(key, sizeof key, "%p", fn.id);
+  char key[STRMAP_NUM_KEY_SIZE(1)];
+  strmap_num_key(key, (unsigned long long[]){(uintptr_t)fn.id}, 1);
   size_t known = (size_t)(uintptr_t)strmap_get(&c->handler_ids, key);
   if (known) {
     Handler *h = &c->handlers[known - 1];

@@ -67,8 +67,8 @@ static struct FlowMemo *memo(Resolver *r) {
 /* The sites and calls inside fn: the linted module's own facts when fn is
  * there (collected already), else a walk of fn alone. */
 static const Facts *facts_of(Resolver *r, const Module *m, TSNode fn) {
-  char key[32];
-  snprintf(key, sizeof key, "%p", (const void *)m);
+  char key[STRMAP_NUM_KEY_SIZE(1)];
+  strmap_num_key(key, (unsigned long long[]){(uintptr_t)m}, 1);
   Facts *f = strmap_get(&memo(r)->facts, key);
   if (f)
     return f;
@@ -430,8 +430,8 @@ static void summarise(Resolver *r, const Module *m, TSNode fn, Summary *s, int d
 }
 
 static Summary *summary_of(Resolver *r, const Module *m, TSNode fn, int depth) {
-  char key[48];
-  snprintf(key, sizeof key, "%p:%u", (const void *)m, ts_node_start_byte(fn));
+  char key[STRMAP_NUM_KEY_SIZE(2)];
+  strmap_num_key(key, (unsigned long long[]){(uintptr_t)m, ts_node_start_byte(fn)}, 2);
   Summary *s = strmap_get(&memo(r)->summaries, key);
   if (s)
     return s; /* done, or being computed (a cycle): what it has so far */
@@ -464,8 +464,8 @@ typedef struct SiteSet {
 } SiteSet;
 
 static bool site_seen(SiteSet *set, TSNode arg) {
-  char key[32];
-  snprintf(key, sizeof key, "%u:%u", ts_node_start_byte(arg), ts_node_end_byte(arg));
+  char key[STRMAP_NUM_KEY_SIZE(2)];
+  strmap_num_key(key, (unsigned long long[]){ts_node_start_byte(arg), ts_node_end_byte(arg)}, 2);
   if (strmap_get(&set->args, key))
     return true;
   strmap_put(&set->args, key, set);
@@ -473,8 +473,8 @@ static bool site_seen(SiteSet *set, TSNode arg) {
 }
 
 void flow_add_sites(Resolver *r, const Module *m, Facts *f, Arena *arena) {
-  char key[32];
-  snprintf(key, sizeof key, "%p", (const void *)m);
+  char key[STRMAP_NUM_KEY_SIZE(1)];
+  strmap_num_key(key, (unsigned long long[]){(uintptr_t)m}, 1);
   strmap_put(&memo(r)->facts, key, f);
   memo(r)->names = r->flow_names;
   /* The direct sites stay; the one-level local wrapper sites are found again

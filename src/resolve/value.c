@@ -1010,9 +1010,11 @@ static Value resolve_in(Resolver *r, const Module *m, TSNode n) {
 }
 
 Value resolve_expr(Resolver *r, const Module *m, TSNode expr) {
-  char key[80];
-  snprintf(key, sizeof key, "%p:%u:%u:%u", (const void *)m, ts_node_start_byte(expr),
-           ts_node_end_byte(expr), (unsigned)ts_node_symbol(expr));
+  char key[STRMAP_NUM_KEY_SIZE(4)];
+  strmap_num_key(key,
+                 (unsigned long long[]){(uintptr_t)m, ts_node_start_byte(expr),
+                                        ts_node_end_byte(expr), ts_node_symbol(expr)},
+                 4);
   const Value *known = strmap_get(&r->memo, key);
   if (known)
     return *known;

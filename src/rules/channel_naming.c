@@ -45,9 +45,9 @@ Value channel_site_value(RuleCtx *ctx, const ValAlt *alt) {
 }
 
 bool channel_site_first_time(StrMap *seen, const ValAlt *alt) {
-  char key[64];
-  snprintf(key, sizeof key, "%p:%u:%u", (const void *)alt->site_mod, alt->site_start,
-           alt->site_end);
+  char key[STRMAP_NUM_KEY_SIZE(3)];
+  strmap_num_key(
+      key, (unsigned long long[]){(uintptr_t)alt->site_mod, alt->site_start, alt->site_end}, 3);
   if (strmap_get(seen, key))
     return false;
   strmap_put(seen, key, seen); /* any non-NULL value: a set */
