@@ -44,13 +44,19 @@ char *xstrndup(const char *s, size_t n) {
   return p;
 }
 
+/* Formats once into a stack buffer, which holds most messages; only longer
+ * text is formatted a second time, into an allocation of its size. */
 char *xvasprintf(const char *fmt, va_list ap) {
+  char small[256];
   va_list copy;
   va_copy(copy, ap);
-  int n = vsnprintf(NULL, 0, fmt, copy);
+  int n = vsnprintf(small, sizeof small, fmt, copy);
   va_end(copy);
   char *p = xmalloc((size_t)n + 1);
-  vsnprintf(p, (size_t)n + 1, fmt, ap);
+  if ((size_t)n < sizeof small)
+    memcpy(p, small, (size_t)n + 1);
+  else
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
   return p;
 }
 
