@@ -53,13 +53,14 @@ char *node_text_dup(const Source *src, TSNode n) {
 }
 
 TSNode node_unwrap(TSNode n) {
+  /* `<T>x` keeps its expression second, after the type. */
+  static const char *const wrappers[] = {"type_assertion", "parenthesized_expression",
+                                         "as_expression", "satisfies_expression",
+                                         "non_null_expression"};
   for (;;) {
-    if (ts_node_is_null(n))
-      return n;
-    bool assertion = node_is(n, "type_assertion");
-    if (assertion || node_is(n, "parenthesized_expression") || node_is(n, "as_expression") ||
-        node_is(n, "satisfies_expression") || node_is(n, "non_null_expression")) {
-      TSNode inner = ts_node_named_child(n, assertion ? 1 : 0);
+    int kind = node_type_among(n, wrappers, sizeof wrappers / sizeof *wrappers);
+    if (kind >= 0) {
+      TSNode inner = ts_node_named_child(n, kind == 0 ? 1 : 0);
       if (ts_node_is_null(inner))
         return n;
       n = inner;
@@ -456,7 +457,11 @@ TSNode node_child_of_literal(TSNode n, const char *type) {
 }
 
 bool node_is_function(TSNode n) {
-  return node_is(n, "arrow_function") || node_is(n, "function_expression") ||
-         node_is(n, "function_declaration") || node_is(n, "method_definition") ||
-         node_is(n, "function") || node_is(n, "generator_function_declaration");
+  static const char *const functions[] = {"arrow_function",
+                                          "function_expression",
+                                          "function_declaration",
+                                          "method_definition",
+                                          "function",
+                                          "generator_function_declaration"};
+  return node_type_among(n, functions, sizeof functions / sizeof *functions) >= 0;
 }

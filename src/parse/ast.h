@@ -19,6 +19,9 @@ TSNode node_child_of_literal(TSNode n, const char *type);
 #define node_field(n, field) node_field_literal((n), "" field "")
 bool node_is_literal(TSNode n, const char *type);
 TSNode node_field_literal(TSNode n, const char *field);
+/* The index of n's type in types (string literals, as for node_is), or -1:
+ * one symbol lookup for the whole list. */
+int node_type_among(TSNode n, const char *const *types, size_t count);
 
 static inline const char *node_text(const Source *src, TSNode n, uint32_t *len) {
   uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);

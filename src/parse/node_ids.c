@@ -128,6 +128,21 @@ bool node_is_literal(TSNode n, const char *type) {
   return sym == s->symbols[0] || sym == s->symbols[1];
 }
 
+int node_type_among(TSNode n, const char *const *types, size_t count) {
+  if (ts_node_is_null(n))
+    return -1;
+  const TSLanguage *lang = ts_tree_language(n.tree);
+  TSSymbol sym = ts_node_symbol(n);
+  for (size_t i = 0; i < count; i++) {
+    TypeSlot *s = &type_cache[slot_of(types[i], lang)];
+    if (s->type != types[i] || s->lang != lang)
+      fill_type(s, types[i], lang);
+    if (sym == s->symbols[0] || sym == s->symbols[1])
+      return (int)i;
+  }
+  return -1;
+}
+
 TSNode node_field_literal(TSNode n, const char *field) {
   if (ts_node_is_null(n))
     return n;
