@@ -2,6 +2,7 @@
 
 #include "core/util.h"
 #include "parse/ast.h"
+#include "rules/app_paths.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,4 +70,12 @@ bool module_defines_function(const Module *m, const char *name) {
     return false;
   Binding b = scope_lookup_toplevel(m, name);
   return b.kind == BIND_FUNCTION;
+}
+
+const char *module_realtime_type(const Module *m) {
+  bool widget = path_has_dirs(m->app_path, "widget");
+  bool dashboard = path_has_dirs(m->app_path, "dashboard");
+  if (widget == dashboard)
+    return NULL;
+  return widget ? "widget" : "dashboard";
 }
