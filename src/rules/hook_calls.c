@@ -2,6 +2,7 @@
 
 #include "core/util.h"
 #include "parse/ast.h"
+#include "resolve/scope_index.h"
 #include "rules/app_paths.h"
 
 #include <stdio.h>
@@ -78,4 +79,14 @@ const char *module_realtime_type(const Module *m) {
   if (widget == dashboard)
     return NULL;
   return widget ? "widget" : "dashboard";
+}
+
+char module_quote(const Module *m) {
+  size_t n;
+  const TSNode *imports = scope_index_imports(scope_index_of(m), &n);
+  TSNode source = n ? node_field(imports[0], "source") : (TSNode){0};
+  if (ts_node_is_null(source))
+    return '"';
+  char q = m->src.bytes[ts_node_start_byte(source)];
+  return q == '\'' ? q : '"';
 }

@@ -36,4 +36,8 @@ bool module_defines_function(const Module *m, const char *name);
  * person). */
 const char *module_realtime_type(const Module *m);
 
+/* The quote the module's first import uses ('"' when it has none), for
+ * string literals a fix writes. */
+char module_quote(const Module *m);
+
 #endif
