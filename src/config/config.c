@@ -481,7 +481,25 @@ static bool realtime_channel_builders(Parse *p, void *ctx, yaml_node_t *v) {
   return parse_sinks(p, ctx, v, "realtime.channel_builders", USER_SINK_CHANNEL_BUILDER);
 }
 
+static bool realtime_canonical_typing_indicator(Parse *p, void *ctx, yaml_node_t *v) {
+  Config *c = ctx;
+  const char *s = NULL;
+  if (!want_string(p, v, "realtime.canonical_typing_indicator", &s))
+    return false;
+  if (!s[0])
+    return fail(p, v,
+                "realtime.canonical_typing_indicator needs a path, such as "
+                "components/shared/TypingIndicator");
+  /* Relative to the configuration's folder; the extension may be left out. */
+  char *joined = s[0] == '/' ? xstrdup(s) : xasprintf("%s/%s", p->dir, s);
+  free(c->canonical_typing_indicator);
+  c->canonical_typing_indicator = path_absolute("/", joined);
+  free(joined);
+  return true;
+}
+
 static const ConfigKey realtime_keys[] = {
+    {"canonical_typing_indicator", realtime_canonical_typing_indicator},
     {"event_senders", realtime_event_senders},
     {"event_listeners", realtime_event_listeners},
     {"channel_builders", realtime_channel_builders},
@@ -744,6 +762,7 @@ void config_free(Config *c) {
     free(c->sinks[i].object);
   }
   free(c->sinks);
+  free(c->canonical_typing_indicator);
   memset(c, 0, sizeof *c);
 }
 
@@ -831,6 +850,10 @@ bool config_path_in(const Config *c, const char *abs_path, char *const *dirs, si
 }
 
 void config_apply_standards(const Config *c, Standards *std) {
+  if (c->canonical_typing_indicator) {
+    free(std->canonical_typing_indicator);
+    std->canonical_typing_indicator = xstrdup(c->canonical_typing_indicator);
+  }
   for (size_t i = 0; i < c->nhooks; i++)
     std_add_hook(std, c->hooks[i].hook, c->hooks[i].replacement);
   if (c->nmigrations == 0)

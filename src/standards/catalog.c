@@ -220,6 +220,7 @@ void std_free(Standards *std) {
   for (size_t i = 0; i < std->nrealtime_modules; i++)
     free(std->realtime_modules[i]);
   free(std->realtime_modules);
+  free(std->canonical_typing_indicator);
   free(std->module_suffix);
   free(std->source);
   std_validators_free(std);

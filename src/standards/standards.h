@@ -72,6 +72,9 @@ typedef struct Standards {
   char *realtime_hook;     /* "useRealtime": what deprecated hooks become */
   char **realtime_modules; /* import specifiers a project may keep it at, tried in order */
   size_t nrealtime_modules;
+  /* The configuration's realtime.canonical_typing_indicator (absolute path,
+   * extension optional), or NULL: typing-indicator-duplicate suggests it. */
+  char *canonical_typing_indicator;
   char *module_suffix; /* "lib/realtime/unified-channel-standards.ts" */
   char *source;        /* "built-in catalog" or the learned file's path */
   bool learned;
