@@ -251,6 +251,24 @@ static void realtime_sinks(void **state) {
                "rtlint.yaml:2:20: realtime.event_listeners must be a list");
 }
 
+static void canonical_typing_indicator(void **state) {
+  (void)state;
+  const char *yaml = "realtime:\n  canonical_typing_indicator: components/shared/TypingIndicator\n";
+  Config c;
+  char *err = NULL;
+  assert_true(config_parse(&c, "rtlint.yaml", "/repo", yaml, strlen(yaml), &err));
+  assert_string_equal(c.canonical_typing_indicator, "/repo/components/shared/TypingIndicator");
+  Standards std = {0};
+  config_apply_standards(&c, &std);
+  assert_string_equal(std.canonical_typing_indicator, "/repo/components/shared/TypingIndicator");
+  free(std.canonical_typing_indicator);
+  config_free(&c);
+  expect_error("realtime:\n  canonical_typing_indicator: [a]\n",
+               "rtlint.yaml:2:31: realtime.canonical_typing_indicator must be");
+  expect_error("realtime:\n  canonical_typing_indicator: \"\"\n",
+               "rtlint.yaml:2:31: realtime.canonical_typing_indicator needs a path");
+}
+
 static void empty_file_is_fine(void **state) {
   (void)state;
   Config c;
@@ -299,10 +317,11 @@ static void key_paths_cover_every_table(void **state) {
   (void)state;
   Keys k = {{0}, 0};
   config_key_paths(collect_key, &k);
-  assert_int_equal(k.n, 28);
+  assert_int_equal(k.n, 29);
   assert_memory_equal(k.text, "include\n", 8); /* the top-level keys come first */
   assert_non_null(strstr(k.text, "\nrequire_reason\n"));
   assert_non_null(strstr(k.text, "\noverrides[].exclude_files\n"));
+  assert_non_null(strstr(k.text, "\nrealtime.canonical_typing_indicator\n"));
   assert_non_null(strstr(k.text, "\ndeprecated_hooks[].replacement\n"));
   assert_non_null(strstr(k.text, "\nresolve.allow_outside\n"));
 }
@@ -314,6 +333,7 @@ int main(void) {
       cmocka_unit_test(parses_every_key),
       cmocka_unit_test(errors_have_line_and_column),
       cmocka_unit_test(realtime_sinks),
+      cmocka_unit_test(canonical_typing_indicator),
       cmocka_unit_test(empty_file_is_fine),
       cmocka_unit_test(exclusion_says_which_glob),
       cmocka_unit_test(key_paths_cover_every_table),
