@@ -33,7 +33,8 @@ static bool near_miss_key(const Source *src, TSNode pair) {
 }
 
 /* The safe fix when the file's folder decides the type: a near-miss key
- * becomes `type: "X"`, else `type: "X", ` goes before the first property,
+ * whose value is "X" becomes `type: "X"` (one saying otherwise gets no fix),
+ * else `type: "X", ` goes before the first property,
  * keeping the object's layout. Nothing for an options object declared
  * elsewhere (other uses may share it) or an undecided folder. */
 static void add_fix(RuleCtx *ctx, Diag *d, TSNode obj) {
@@ -43,7 +44,7 @@ static void add_fix(RuleCtx *ctx, Diag *d, TSNode obj) {
   const Source *src = &ctx->mod->src;
   char quote = module_quote(ctx->mod);
   char *pair = xasprintf("type: %c%s%c", quote, type, quote);
-  TSNode first = {0};
+  TSNode first = {0}, near = {0};
   ChildIter it;
   for (TSNode c = child_iter_first(&it, obj, true); !ts_node_is_null(c); c = child_iter_next(&it)) {
     if (node_is(c, "comment"))
@@ -51,12 +52,20 @@ static void add_fix(RuleCtx *ctx, Diag *d, TSNode obj) {
     if (ts_node_is_null(first))
       first = c;
     if (node_is(c, "pair") && near_miss_key(src, c)) {
-      diag_add_edit(d, ts_node_start_byte(c), ts_node_end_byte(c), pair);
+      near = c;
       break;
     }
   }
   child_iter_done(&it);
-  if (d->fix.nedits == 0) {
+  if (!ts_node_is_null(near)) {
+    /* `Type: "widget"` in widget code is a typo; `kind: "dashboard"` there is
+     * a disagreement a person settles. */
+    if (!node_string_is(src, node_field(near, "value"), type)) {
+      free(pair);
+      return;
+    }
+    diag_add_edit(d, ts_node_start_byte(near), ts_node_end_byte(near), pair);
+  } else {
     uint32_t open = ts_node_start_byte(obj) + 1;
     char *text;
     if (ts_node_is_null(first)) {
