@@ -77,14 +77,19 @@ static uint32_t line_start(const Source *src, uint32_t at) {
   return at;
 }
 
-static void add_todo(Planner *pl, StrBuf *todo, TSNode stmt, const char *name) {
+/* `name` is the hook's name for the argument or result; `given` what the call
+ * passed for it, shown when it differs and fits on the line. */
+static void add_todo(Planner *pl, StrBuf *todo, TSNode stmt, const char *name, const char *given) {
   /* The comment goes on its own line above the statement's line, indented
    * like that line. */
   uint32_t at = line_start(pl->src, ts_node_start_byte(stmt)), end = at;
   while (end < pl->src->len && (pl->src->bytes[end] == ' ' || pl->src->bytes[end] == '\t'))
     end++;
   sb_append_n(todo, pl->src->bytes + at, end - at);
-  sb_appendf(todo, "// TODO(rtlint): %s has no %s counterpart\n", name, pl->rt);
+  if (given && strcmp(given, name) != 0 && strlen(given) <= 40 && !strchr(given, '\n'))
+    sb_appendf(todo, "// TODO(rtlint): %s (%s) has no %s counterpart\n", name, given, pl->rt);
+  else
+    sb_appendf(todo, "// TODO(rtlint): %s has no %s counterpart\n", name, pl->rt);
   pl->plan->ntodo++;
 }
 
@@ -92,7 +97,9 @@ static bool add_option(Planner *pl, Option *opts, size_t *nopts, const char *nam
                        StrBuf *todo, TSNode stmt) {
   const char *key = hook_map_lookup(pl->hook->options, pl->hook->noptions, name);
   if (!key) {
-    add_todo(pl, todo, stmt, name);
+    char *given = node_text_dup(pl->src, expr);
+    add_todo(pl, todo, stmt, name, given);
+    free(given);
     return true;
   }
   for (size_t i = 0; i < *nopts; i++)
@@ -202,7 +209,7 @@ static bool map_results(Planner *pl, TSNode pat, char **pattern, StrBuf *todo, T
       if (name_used_elsewhere(pl->ctx->mod, local, &at, 1))
         ok = false;
       else
-        add_todo(pl, todo, stmt, key);
+        add_todo(pl, todo, stmt, key, local);
     }
     free(key);
     free(local);
