@@ -277,6 +277,31 @@ HookMigration *std_add_hook(Standards *std, const char *hook, const char *replac
   return h;
 }
 
+static HookNameMap *copy_name_map(const HookNameMap *map, size_t n) {
+  HookNameMap *out = xcalloc(n + 1, sizeof *out);
+  for (size_t i = 0; i < n; i++) {
+    out[i].from = xstrdup(map[i].from);
+    out[i].to = map[i].to ? xstrdup(map[i].to) : NULL;
+  }
+  return out;
+}
+
+void std_add_hook_copy(Standards *std, const HookMigration *src) {
+  HookMigration *h = std_add_hook(std, src->hook, src->replacement);
+  if (!h)
+    return;
+  h->type = src->type ? xstrdup(src->type) : NULL;
+  h->arguments = src->arguments;
+  h->nparams = src->nparams;
+  h->params = xcalloc(src->nparams + 1, sizeof *h->params);
+  for (size_t i = 0; i < src->nparams; i++)
+    h->params[i] = xstrdup(src->params[i]);
+  h->options = copy_name_map(src->options, src->noptions);
+  h->noptions = src->noptions;
+  h->results = copy_name_map(src->results, src->nresults);
+  h->nresults = src->nresults;
+}
+
 const char *hook_map_lookup(const HookNameMap *map, size_t n, const char *from) {
   for (size_t i = 0; i < n; i++)
     if (strcmp(map[i].from, from) == 0)

@@ -112,6 +112,8 @@ const HookMigration *std_hook(const Standards *std, const char *name);
  * entry (valid until the next addition), NULL when it was known already. */
 HookMigration *std_add_hook(Standards *std, const char *hook, const char *replacement);
 /* The counterpart of `from` in a map, NULL when it has none. */
+/* Adds a copy of h (its mapping too) unless the hook is known. */
+void std_add_hook_copy(Standards *std, const HookMigration *h);
 void hook_migration_free(HookMigration *h);
 const char *hook_map_lookup(const HookNameMap *map, size_t n, const char *from);
 
