@@ -14,8 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const help_text =
-    "useRealtime takes one options object and returns [state, actions]; rewrite the use by hand";
+static const char *const help_text = "call useRealtime with one options object instead, and read "
+                                     "what it returns in place of the old "
+                                     "hook's results";
 
 /* The plans of the module's hooks, built when a finding first needs one. */
 typedef struct Plans {
