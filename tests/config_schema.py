@@ -68,9 +68,10 @@ def schema_key_paths(schema):
     keys |= {f"deprecated_hooks[].{k}" for k in hook_object["properties"]}
     keys |= {f"resolve.{k}" for k in props["resolve"]["properties"]}
     sink = schema["definitions"]["sink"]["properties"]
-    for kind in props["realtime"]["properties"]:
+    for kind, spec in props["realtime"]["properties"].items():
         keys.add(f"realtime.{kind}")
-        keys |= {f"realtime.{kind}[].{k}" for k in sink}
+        if spec.get("type") == "array":  # the sink lists; canonical_typing_indicator is a path
+            keys |= {f"realtime.{kind}[].{k}" for k in sink}
     return keys
 
 

@@ -202,9 +202,11 @@ def main():
         seeded, _ = report_json(exe, repo, "--no-cache", "--history", str(ncommits), ".")
         check(strip(seeded["history"]) == strip(hist), "seeded history == history")
         # (A pass with a finding located in another file is not seeded: one
-        # such file here.)
+        # such file here. And a pass that read a migrated file is not reused:
+        # WidgetChat.tsx resolves its hooks through the migrated
+        # AdvancedTypingIndicator.tsx.)
         first = seeded["history"][0]
-        check(first["files_linted"] <= len(fixable) + 1,
+        check(first["files_linted"] <= len(fixable) + 2,
               f"the first commit lints little more than what changed since "
               f"({first['files_linted']} linted, {first['files_reused']} reused, "
               f"{len(fixable)} changed)")

@@ -33,6 +33,44 @@ static void put_path(FILE *f, const Config *c, const char *abs) {
   free(rel);
 }
 
+static void put_name_map(FILE *f, const char *key, const HookNameMap *map, size_t n) {
+  if (!n)
+    return;
+  fprintf(f, "    %s:\n", key);
+  for (size_t i = 0; i < n; i++) {
+    fputs("      ", f);
+    yaml_put_quoted(f, map[i].from);
+    fputs(": ", f);
+    if (map[i].to)
+      yaml_put_quoted(f, map[i].to);
+    else
+      fputc('~', f);
+    fputc('\n', f);
+  }
+}
+
+/* The useRealtime mapping of a configured hook (docs/rules/hook-deprecated.md). */
+static void put_hook_mapping(FILE *f, const HookMigration *h) {
+  if (h->type) {
+    fputs("    type: ", f);
+    yaml_put_quoted(f, h->type);
+    fputc('\n', f);
+  }
+  if (h->arguments != HOOK_ARGS_UNMAPPED)
+    fprintf(f, "    arguments: %s\n",
+            h->arguments == HOOK_ARGS_POSITIONAL ? "positional" : "object");
+  if (h->nparams) {
+    fputs("    params:\n", f);
+    for (size_t i = 0; i < h->nparams; i++) {
+      fputs("      - ", f);
+      yaml_put_quoted(f, h->params[i]);
+      fputc('\n', f);
+    }
+  }
+  put_name_map(f, "options", h->options, h->noptions);
+  put_name_map(f, "results", h->results, h->nresults);
+}
+
 static void print_effective(FILE *f, const Config *c, const char *shown, const char *abs,
                             const LintSetup *setup) {
   RuleSelection sel;
@@ -71,6 +109,7 @@ static void print_effective(FILE *f, const Config *c, const char *shown, const c
           yaml_put_quoted(f, c->hooks[i].replacement);
         }
         fputc('\n', f);
+        put_hook_mapping(f, &c->hooks[i]);
       }
     }
     if (c->nmigrations) {
@@ -85,6 +124,11 @@ static void print_effective(FILE *f, const Config *c, const char *shown, const c
           fputc('\n', f);
         }
       }
+    }
+    if (c->canonical_typing_indicator) {
+      fputs("realtime:\n  canonical_typing_indicator: ", f);
+      put_path(f, c, c->canonical_typing_indicator);
+      fputc('\n', f);
     }
     if (c->nallow_outside) {
       fputs("resolve:\n  allow_outside:\n", f);

@@ -302,9 +302,77 @@ static bool hook_replacement(Parse *p, void *ctx, yaml_node_t *v) {
   return true;
 }
 
+static bool hook_type(Parse *p, void *ctx, yaml_node_t *v) {
+  HookMigration *h = ctx;
+  const char *s = NULL;
+  if (!want_string(p, v, "type", &s))
+    return false;
+  free(h->type);
+  h->type = xstrdup(s);
+  return true;
+}
+
+static bool hook_arguments(Parse *p, void *ctx, yaml_node_t *v) {
+  HookMigration *h = ctx;
+  const char *s = NULL;
+  if (!want_string(p, v, "arguments", &s))
+    return false;
+  if (strcmp(s, "positional") == 0)
+    h->arguments = HOOK_ARGS_POSITIONAL;
+  else if (strcmp(s, "object") == 0)
+    h->arguments = HOOK_ARGS_OBJECT;
+  else
+    return fail(p, v, "a deprecated hook's arguments must be 'positional' or 'object', not '%s'",
+                s);
+  return true;
+}
+
+static bool hook_params(Parse *p, void *ctx, yaml_node_t *v) {
+  HookMigration *h = ctx;
+  return string_list(p, v, "params", false, &h->params, &h->nparams);
+}
+
+/* One `from: to` of a name map; `to` null (`~`) means no counterpart. */
+typedef struct NameMapParse {
+  HookNameMap *map;
+  size_t n;
+} NameMapParse;
+
+static bool name_map_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
+  (void)k;
+  NameMapParse *nm = ctx;
+  const char *to = NULL;
+  if (!is_null(v) && !want_string(p, v, "a useRealtime name (or ~ for none)", &to))
+    return false;
+  size_t cap = nm->n;
+  HookNameMap e = {xstrdup(key), to ? xstrdup(to) : NULL};
+  ARRAY_PUSH(nm->map, nm->n, cap, e);
+  return true;
+}
+
+static bool parse_name_map(Parse *p, yaml_node_t *v, const char *what, HookNameMap **map,
+                           size_t *n) {
+  NameMapParse nm = {*map, *n};
+  bool ok = each_key(p, v, what, name_map_key, &nm);
+  *map = nm.map;
+  *n = nm.n;
+  return ok;
+}
+
+static bool hook_options(Parse *p, void *ctx, yaml_node_t *v) {
+  HookMigration *h = ctx;
+  return parse_name_map(p, v, "options", &h->options, &h->noptions);
+}
+
+static bool hook_results(Parse *p, void *ctx, yaml_node_t *v) {
+  HookMigration *h = ctx;
+  return parse_name_map(p, v, "results", &h->results, &h->nresults);
+}
+
 static const ConfigKey hook_keys[] = {
-    {"name", hook_name},
-    {"replacement", hook_replacement},
+    {"name", hook_name},           {"replacement", hook_replacement}, {"type", hook_type},
+    {"arguments", hook_arguments}, {"params", hook_params},           {"options", hook_options},
+    {"results", hook_results},
 };
 
 static bool hook_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
@@ -324,9 +392,12 @@ static bool parse_hooks(Parse *p, void *ctx, yaml_node_t *v) {
       bool ok = each_key(p, item, "a deprecated hook", hook_key, &h);
       if (ok && !h.hook)
         ok = fail(p, item, "a deprecated hook needs 'name'");
+      if (ok && h.arguments == HOOK_ARGS_UNMAPPED && (h.nparams || h.noptions || h.nresults))
+        ok = fail(p, item, "a deprecated hook's mapping needs 'arguments' (positional or object)");
+      if (ok && h.arguments == HOOK_ARGS_POSITIONAL && !h.nparams)
+        ok = fail(p, item, "positional arguments need 'params', their names in order");
       if (!ok) {
-        free(h.hook);
-        free(h.replacement);
+        hook_migration_free(&h);
         return false;
       }
     } else {
@@ -481,7 +552,25 @@ static bool realtime_channel_builders(Parse *p, void *ctx, yaml_node_t *v) {
   return parse_sinks(p, ctx, v, "realtime.channel_builders", USER_SINK_CHANNEL_BUILDER);
 }
 
+static bool realtime_canonical_typing_indicator(Parse *p, void *ctx, yaml_node_t *v) {
+  Config *c = ctx;
+  const char *s = NULL;
+  if (!want_string(p, v, "realtime.canonical_typing_indicator", &s))
+    return false;
+  if (!s[0])
+    return fail(p, v,
+                "realtime.canonical_typing_indicator needs a path, such as "
+                "components/shared/TypingIndicator");
+  /* Relative to the configuration's folder; the extension may be left out. */
+  char *joined = s[0] == '/' ? xstrdup(s) : xasprintf("%s/%s", p->dir, s);
+  free(c->canonical_typing_indicator);
+  c->canonical_typing_indicator = path_absolute("/", joined);
+  free(joined);
+  return true;
+}
+
 static const ConfigKey realtime_keys[] = {
+    {"canonical_typing_indicator", realtime_canonical_typing_indicator},
     {"event_senders", realtime_event_senders},
     {"event_listeners", realtime_event_listeners},
     {"channel_builders", realtime_channel_builders},
@@ -726,10 +815,8 @@ void config_free(Config *c) {
   }
   free(c->overrides);
   free(c->standards);
-  for (size_t i = 0; i < c->nhooks; i++) {
-    free(c->hooks[i].hook);
-    free(c->hooks[i].replacement);
-  }
+  for (size_t i = 0; i < c->nhooks; i++)
+    hook_migration_free(&c->hooks[i]);
   free(c->hooks);
   for (size_t i = 0; i < c->nmigrations; i++) {
     free(c->migrations[i].old_name);
@@ -744,6 +831,7 @@ void config_free(Config *c) {
     free(c->sinks[i].object);
   }
   free(c->sinks);
+  free(c->canonical_typing_indicator);
   memset(c, 0, sizeof *c);
 }
 
@@ -831,8 +919,12 @@ bool config_path_in(const Config *c, const char *abs_path, char *const *dirs, si
 }
 
 void config_apply_standards(const Config *c, Standards *std) {
+  if (c->canonical_typing_indicator) {
+    free(std->canonical_typing_indicator);
+    std->canonical_typing_indicator = xstrdup(c->canonical_typing_indicator);
+  }
   for (size_t i = 0; i < c->nhooks; i++)
-    std_add_hook(std, c->hooks[i].hook, c->hooks[i].replacement);
+    std_add_hook_copy(std, &c->hooks[i]);
   if (c->nmigrations == 0)
     return;
   /* Old names by index + 1, and room reserved once: looking each name up in

@@ -61,6 +61,9 @@ typedef struct Config {
   /* realtime.event_senders / event_listeners / channel_builders */
   UserSink *sinks;
   size_t nsinks;
+  /* realtime.canonical_typing_indicator: absolute path of the canonical
+   * TypingIndicator module (extension optional), or NULL. */
+  char *canonical_typing_indicator;
   uint64_t digest; /* of the file's text: cached results depend on all of it */
 } Config;
 
@@ -104,7 +107,8 @@ void config_selection(const Config *c, const char *abs_path, bool use_phases, Ru
 /* True when abs_path lies in one of the given folders (globs). */
 bool config_path_in(const Config *c, const char *abs_path, char *const *dirs, size_t ndirs);
 
-/* Adds the configured deprecated hooks and event migrations to std. */
+/* Adds the configured deprecated hooks, event migrations and canonical
+ * typing indicator to std. */
 void config_apply_standards(const Config *c, Standards *std);
 
 #endif

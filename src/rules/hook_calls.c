@@ -2,6 +2,8 @@
 
 #include "core/util.h"
 #include "parse/ast.h"
+#include "resolve/scope_index.h"
+#include "rules/app_paths.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,4 +71,22 @@ bool module_defines_function(const Module *m, const char *name) {
     return false;
   Binding b = scope_lookup_toplevel(m, name);
   return b.kind == BIND_FUNCTION;
+}
+
+const char *module_realtime_type(const Module *m) {
+  bool widget = path_has_dirs(m->app_path, "widget");
+  bool dashboard = path_has_dirs(m->app_path, "dashboard");
+  if (widget == dashboard)
+    return NULL;
+  return widget ? "widget" : "dashboard";
+}
+
+char module_quote(const Module *m) {
+  size_t n;
+  const TSNode *imports = scope_index_imports(scope_index_of(m), &n);
+  TSNode source = n ? node_field(imports[0], "source") : (TSNode){0};
+  if (ts_node_is_null(source))
+    return '"';
+  char q = m->src.bytes[ts_node_start_byte(source)];
+  return q == '\'' ? q : '"';
 }

@@ -30,4 +30,14 @@ bool hook_call_name(Project *p, const Module *m, TSNode call, char *out, size_t 
  * definition site, e.g. `export function useTypingIndicator(...)`). */
 bool module_defines_function(const Module *m, const char *name);
 
+/* The useRealtime type a file's folder decides: "widget" under a widget/
+ * folder, "dashboard" under a dashboard/ folder; NULL when neither or both
+ * (use-realtime-missing-type and hook-deprecated then leave type to a
+ * person). */
+const char *module_realtime_type(const Module *m);
+
+/* The quote the module's first import uses ('"' when it has none), for
+ * string literals a fix writes. */
+char module_quote(const Module *m);
+
 #endif

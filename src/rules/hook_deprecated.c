@@ -2,24 +2,46 @@
  * retire (Migration strategy, Phase 2 "Consolidate hook usage"; Critical
  * implementation rules §4). The list lives in rules/migrations.json
  * ("hooks") and reaches the rule through ctx->std->hooks; configuration adds
- * entries with std_add_hook() (standards/standards.h). */
+ * entries with std_add_hook() (standards/standards.h). The suggestion that
+ * migrates a file's calls is planned once per hook (rules/hook_rewrite.h). */
+#include "core/util.h"
 #include "parse/ast.h"
 #include "rules/ctx.h"
 #include "rules/hook_calls.h"
+#include "rules/hook_rewrite.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-static const char *const help_text =
-    "useRealtime takes one options object and returns [state, actions]; rewrite the use by hand";
+static const char *const help_text = "call useRealtime with one options object instead, and read "
+                                     "what it returns in place of the old "
+                                     "hook's results";
 
-static void report_hook(RuleCtx *ctx, TSNode at, const HookMigration *hook, const char *local) {
+/* The plans of the module's hooks, built when a finding first needs one. */
+typedef struct Plans {
+  HookPlan *plan;
+  bool *built;
+} Plans;
+
+static void report_hook(RuleCtx *ctx, Plans *plans, TSNode at, const HookMigration *hook,
+                        const char *local) {
+  Diag *d;
   if (local && strcmp(local, hook->hook) != 0)
-    rule_report(ctx, ts_node_start_byte(at), ts_node_end_byte(at), help_text,
-                "%s is deprecated (used here as %s); use %s", hook->hook, local, hook->replacement);
+    d = rule_report(ctx, ts_node_start_byte(at), ts_node_end_byte(at), help_text,
+                    "%s is deprecated (used here as %s); use %s", hook->hook, local,
+                    hook->replacement);
   else
-    rule_report(ctx, ts_node_start_byte(at), ts_node_end_byte(at), help_text,
-                "%s is deprecated; use %s", hook->hook, hook->replacement);
+    d = rule_report(ctx, ts_node_start_byte(at), ts_node_end_byte(at), help_text,
+                    "%s is deprecated; use %s", hook->hook, hook->replacement);
+  if (!d)
+    return;
+  size_t i = (size_t)(hook - ctx->std->hooks);
+  if (!plans->built[i]) {
+    hook_plan_build(ctx, hook, &plans->plan[i]);
+    plans->built[i] = true;
+  }
+  hook_plan_attach(&plans->plan[i], hook, ctx->std->realtime_hook, d);
 }
 
 static bool is_type_only(const Source *src, TSNode stmt) {
@@ -28,7 +50,7 @@ static bool is_type_only(const Source *src, TSNode stmt) {
   return !ts_node_is_null(second) && !ts_node_is_named(second) && node_text_eq(src, second, "type");
 }
 
-static void check_import(RuleCtx *ctx, TSNode stmt) {
+static void check_import(RuleCtx *ctx, Plans *plans, TSNode stmt) {
   const Source *src = &ctx->mod->src;
   TSNode source = node_field(stmt, "source");
   if (ts_node_is_null(source) || is_type_only(src, stmt))
@@ -51,7 +73,7 @@ static void check_import(RuleCtx *ctx, TSNode stmt) {
         char *name = node_text_dup(src, c);
         const HookMigration *hook = std_hook(ctx->std, name);
         if (hook)
-          report_hook(ctx, c, hook, NULL);
+          report_hook(ctx, plans, c, hook, NULL);
         free(name);
         continue;
       }
@@ -70,7 +92,7 @@ static void check_import(RuleCtx *ctx, TSNode stmt) {
         const HookMigration *hook = std_hook(ctx->std, name);
         if (hook) {
           char *local = ts_node_is_null(alias) ? NULL : node_text_dup(src, alias);
-          report_hook(ctx, s, hook, local);
+          report_hook(ctx, plans, s, hook, local);
           free(local);
         }
         free(name);
@@ -79,7 +101,7 @@ static void check_import(RuleCtx *ctx, TSNode stmt) {
   }
 }
 
-static void check_call(RuleCtx *ctx, TSNode call) {
+static void check_call(RuleCtx *ctx, Plans *plans, TSNode call) {
   char name[128];
   if (!hook_call_name(ctx->proj, ctx->mod, call, name, sizeof name))
     return;
@@ -90,29 +112,35 @@ static void check_call(RuleCtx *ctx, TSNode call) {
   char *local = NULL;
   if (node_is(fn, "identifier"))
     local = node_text_dup(&ctx->mod->src, fn);
-  report_hook(ctx, fn, hook, local);
+  report_hook(ctx, plans, fn, hook, local);
   free(local);
 }
 
 static void check(RuleCtx *ctx) {
   if (ctx->std->nhooks == 0)
     return;
+  Plans plans = {xcalloc(ctx->std->nhooks, sizeof *plans.plan),
+                 xcalloc(ctx->std->nhooks, sizeof *plans.built)};
   TSNode root = ts_tree_root_node(ctx->mod->tree);
   uint32_t n = ts_node_named_child_count(root);
   for (uint32_t i = 0; i < n; i++) {
     TSNode st = ts_node_named_child(root, i);
     if (node_is(st, "import_statement"))
-      check_import(ctx, st);
+      check_import(ctx, &plans, st);
   }
   for (size_t i = 0; i < ctx->facts->ncalls; i++)
-    check_call(ctx, ctx->facts->calls[i]);
+    check_call(ctx, &plans, ctx->facts->calls[i]);
+  for (size_t i = 0; i < ctx->std->nhooks; i++)
+    hook_plan_free(&plans.plan[i]);
+  free(plans.plan);
+  free(plans.built);
 }
 
 const RuleMeta rule_hook_deprecated = {
     .id = "hook-deprecated",
     .phase = 2,
     .default_severity = SEV_WARNING,
-    .fixable = FIX_NONE,
+    .fixable = FIX_SUGGESTION,
     .summary =
         "A deprecated realtime hook is imported or called; new code should use `useRealtime()`.",
     .hook_needles = true,

@@ -1,21 +1,50 @@
 /* typing-indicator-duplicate: a `*TypingIndicator` component defined outside
- * the canonical components/unified-ui/components/Realtime/TypingIndicator.tsx
+ * the canonical components/unified-ui/components/Realtime/TypingIndicator.tsx,
+ * or outside the one rtlint.yaml names (realtime.canonical_typing_indicator)
  * (standards: Migration strategy, Phase 4 "Unify typing indicator
- * implementations"). */
+ * implementations"). With a configured canonical the finding suggests
+ * binding the duplicate's name to the canonical component in its own file:
+ * every import and use of the duplicate then gets the canonical one. */
+#include "core/util.h"
 #include "parse/ast.h"
 #include "resolve/scope.h"
+#include "resolve/scope_index.h"
 #include "rules/ctx.h"
+#include "rules/hook_calls.h"
 
 #include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
 
 static const char *const needles[] = {"TypingIndicator", NULL};
 
 #define CANONICAL "components/unified-ui/components/Realtime/TypingIndicator.tsx"
 #define SUFFIX "TypingIndicator"
 
-static bool is_canonical(const char *path) {
+static bool is_builtin_canonical(const char *path) {
   size_t n = strlen(path), c = strlen(CANONICAL);
   return str_ends_with(path, CANONICAL) && (n == c || path[n - c - 1] == '/');
+}
+
+/* The length of path without a .ts/.tsx/.mts/.cts extension. */
+static size_t stem_len(const char *path) {
+  static const char *const exts[] = {".tsx", ".ts", ".mts", ".cts"};
+  for (size_t i = 0; i < sizeof exts / sizeof *exts; i++)
+    if (str_ends_with(path, exts[i]))
+      return strlen(path) - strlen(exts[i]);
+  return strlen(path);
+}
+
+static bool same_module(const char *a, const char *b) {
+  size_t la = stem_len(a), lb = stem_len(b);
+  return la == lb && memcmp(a, b, la) == 0;
+}
+
+static bool is_canonical(const RuleCtx *ctx) {
+  const char *configured = ctx->std->canonical_typing_indicator;
+  if (configured)
+    return same_module(ctx->mod->fs_path, configured);
+  return is_builtin_canonical(ctx->mod->src.path) || is_builtin_canonical(ctx->mod->fs_path);
 }
 
 /* Uppercase first letter, ending in TypingIndicator. */
@@ -46,14 +75,159 @@ typedef struct Walk {
   RuleCtx *ctx;
 } Walk;
 
+static bool resolves_to(RuleCtx *ctx, const char *spec, const char *target) {
+  char *path = NULL;
+  bool yes = project_resolve_import(ctx->proj, ctx->mod, spec, &path) && same_module(path, target);
+  free(path);
+  return yes;
+}
+
+/* How this file imports the canonical module: through "@/" when the file's
+ * tsconfig maps a tail of its path so, else relative; NULL when neither
+ * resolves to it (a canonical that does not exist gets no suggestion). */
+static char *canonical_spec(RuleCtx *ctx, const char *target) {
+  size_t stem = stem_len(target);
+  for (const char *slash = strchr(target + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
+    char *spec = xasprintf("@/%.*s", (int)(stem - (size_t)(slash + 1 - target)), slash + 1);
+    if (resolves_to(ctx, spec, target))
+      return spec;
+    free(spec);
+  }
+  const char *from = ctx->mod->fs_path;
+  size_t common = 0;
+  for (size_t i = 0; from[i] && from[i] == target[i]; i++)
+    if (from[i] == '/')
+      common = i + 1;
+  StrBuf sb = {0};
+  int ups = 0;
+  for (const char *c = from + common; *c; c++)
+    ups += *c == '/';
+  sb_append(&sb, ups ? "" : "./");
+  for (int i = 0; i < ups; i++)
+    sb_append(&sb, "../");
+  sb_append_n(&sb, target + common, stem - common);
+  char *spec = sb_take(&sb);
+  if (resolves_to(ctx, spec, target))
+    return spec;
+  free(spec);
+  return NULL;
+}
+
+/* The top-level statement declaring the component: its declaration, or the
+ * export statement around it; null when it is nested or declares more. */
+static TSNode top_statement(TSNode name) {
+  TSNode decl = ts_node_parent(name);
+  if (node_is(decl, "variable_declarator")) {
+    decl = ts_node_parent(decl);
+    if (ts_node_named_child_count(decl) != 1)
+      return (TSNode){0};
+  }
+  TSNode up = ts_node_parent(decl);
+  if (node_is(up, "export_statement")) {
+    decl = up;
+    up = ts_node_parent(up);
+  }
+  return node_is(up, "program") ? decl : (TSNode){0};
+}
+
+static bool exports_default(const Source *src, TSNode stmt) {
+  uint32_t n = ts_node_child_count(stmt);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode c = ts_node_child(stmt, i);
+    if (!ts_node_is_named(c) && node_text_eq(src, c, "default"))
+      return true;
+  }
+  return false;
+}
+
+/* Whether the file ends its imports with semicolons (yes when it has none). */
+static bool module_semicolons(const Module *m) {
+  size_t n;
+  const TSNode *imports = scope_index_imports(scope_index_of(m), &n);
+  return n == 0 || m->src.bytes[ts_node_end_byte(imports[0]) - 1] == ';';
+}
+
+static uint32_t import_point(const Module *m, bool *after) {
+  size_t n;
+  const TSNode *imports = scope_index_imports(scope_index_of(m), &n);
+  *after = true;
+  if (n)
+    return ts_node_end_byte(imports[n - 1]);
+  TSNode root = ts_tree_root_node(m->tree);
+  TSNode first = ts_node_named_child(root, 0);
+  if (node_is(first, "expression_statement") && node_is(ts_node_named_child(first, 0), "string"))
+    return ts_node_end_byte(first);
+  *after = false;
+  return 0;
+}
+
+/* The suggestion: `import { TypingIndicator as X } from "<canonical>"`, and
+ * the definition replaced by `export { X };` (`export default X;`, or
+ * nothing when it was not exported), so the file's importers and its own
+ * uses get the canonical component under the name they know. */
+static void suggest_canonical(RuleCtx *ctx, Diag *d, TSNode name) {
+  const char *target = ctx->std->canonical_typing_indicator;
+  TSNode stmt = top_statement(name);
+  if (!d || !target || ts_node_is_null(stmt))
+    return;
+  char *spec = canonical_spec(ctx, target);
+  if (!spec)
+    return;
+  const Source *src = &ctx->mod->src;
+  const char *base = strrchr(target, '/') ? strrchr(target, '/') + 1 : target;
+  int base_len = (int)(stem_len(base));
+  char *local = node_text_dup(src, name);
+  char quote = module_quote(ctx->mod);
+  bool semi = module_semicolons(ctx->mod);
+  char *binding = strlen(local) == (size_t)base_len && memcmp(local, base, (size_t)base_len) == 0
+                      ? xstrdup(local)
+                      : xasprintf("%.*s as %s", base_len, base, local);
+  char *import =
+      xasprintf("import { %s } from %c%s%c%s", binding, quote, spec, quote, semi ? ";" : "");
+  bool after;
+  uint32_t at = import_point(ctx->mod, &after);
+  char *text = after ? xasprintf("\n%s", import) : xasprintf("%s\n", import);
+  diag_add_edit(d, at, at, text);
+  free(text);
+  const char *exp = NULL;
+  if (node_is(stmt, "export_statement"))
+    exp = exports_default(src, stmt) ? "export default %s%s" : "export { %s }%s";
+  char *todo = xasprintf("// TODO(rtlint): %s is now the canonical %.*s; check the props where it "
+                         "is used and delete what only the old one used",
+                         local, base_len, base);
+  char *repl = exp ? xasprintf("%s\n", todo) : xstrdup(todo);
+  if (exp) {
+    char *e = xasprintf(exp, local, semi ? ";" : "");
+    char *both = xasprintf("%s%s", repl, e);
+    free(repl);
+    free(e);
+    repl = both;
+  }
+  diag_add_edit(d, ts_node_start_byte(stmt), ts_node_end_byte(stmt), repl);
+  char *title = xasprintf("Use the canonical %.*s for %s", base_len, base, local);
+  diag_set_fix(d, FIX_SUGGESTION, title);
+  free(title);
+  free(repl);
+  free(todo);
+  free(import);
+  free(binding);
+  free(local);
+  free(spec);
+}
+
 static void report(RuleCtx *ctx, TSNode name) {
   uint32_t len;
   const char *t = node_text(&ctx->mod->src, name, &len);
-  rule_report(ctx, ts_node_start_byte(name), ts_node_end_byte(name),
-              "use `TypingIndicator` from " CANONICAL " and delete this copy once unused",
-              "`%.*s` is another typing indicator component; use the canonical `TypingIndicator` "
-              "(" CANONICAL ")",
-              (int)len, t);
+  const char *configured = ctx->std->canonical_typing_indicator;
+  char *shown = configured ? project_display_path(ctx->proj, configured) : xstrdup(CANONICAL);
+  char *help = xasprintf("use `TypingIndicator` from %s and delete this copy once unused", shown);
+  Diag *d = rule_report(ctx, ts_node_start_byte(name), ts_node_end_byte(name), help,
+                        "`%.*s` is another typing indicator component; use the canonical "
+                        "`TypingIndicator` (%s)",
+                        (int)len, t, shown);
+  free(help);
+  free(shown);
+  suggest_canonical(ctx, d, name);
 }
 
 static bool visit(TSNode n, void *data) {
@@ -74,7 +248,7 @@ static bool visit(TSNode n, void *data) {
 }
 
 static void check(RuleCtx *ctx) {
-  if (is_canonical(ctx->mod->src.path) || is_canonical(ctx->mod->fs_path))
+  if (is_canonical(ctx))
     return;
   Walk w = {ctx};
   ast_walk(ts_tree_root_node(ctx->mod->tree), visit, &w);
@@ -84,7 +258,7 @@ const RuleMeta rule_typing_indicator_duplicate = {
     .id = "typing-indicator-duplicate",
     .phase = 4,
     .default_severity = SEV_WARNING,
-    .fixable = FIX_NONE,
+    .fixable = FIX_SUGGESTION,
     .summary = "A typing indicator component defined outside the canonical "
                "`components/unified-ui/components/Realtime/TypingIndicator.tsx`.",
     .needles = needles,

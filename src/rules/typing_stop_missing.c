@@ -5,6 +5,7 @@
 #include "resolve/scope.h"
 #include "rules/ctx.h"
 #include "rules/event_naming.h"
+#include "rules/typing_stop_fix.h"
 
 static const char *const needles[] = {"TypingStart", "TYPING_START", "typing:start", NULL};
 
@@ -132,12 +133,15 @@ static void check_listeners(RuleCtx *ctx, const Scopes *stops, const char *start
     for (size_t b = 0; b < n; b++) {
       if (!branch_has_value(ctx, branches[b], start_value, false))
         continue;
-      rule_report(ctx, ts_node_start_byte(branches[b]), ts_node_end_byte(branches[b]),
-                  "add a listener for `UNIFIED_EVENTS.TYPING_STOP` that undoes what the start "
-                  "handler does",
-                  "listens for typing start (UNIFIED_EVENTS.TYPING_START) but %s never handles "
-                  "UNIFIED_EVENTS.TYPING_STOP; the typing indicator will not clear",
-                  scope_name(ctx, scope));
+      Diag *d =
+          rule_report(ctx, ts_node_start_byte(branches[b]), ts_node_end_byte(branches[b]),
+                      "add a listener for `UNIFIED_EVENTS.TYPING_STOP` that undoes what the start "
+                      "handler does",
+                      "listens for typing start (UNIFIED_EVENTS.TYPING_START) but %s never handles "
+                      "UNIFIED_EVENTS.TYPING_STOP; the typing indicator will not clear",
+                      scope_name(ctx, scope));
+      if (n == 1)
+        typing_stop_suggest(ctx, d, site->call, site->arg);
     }
   }
 }
@@ -177,7 +181,7 @@ const RuleMeta rule_typing_stop_missing = {
     .id = "typing-stop-missing",
     .phase = 1,
     .default_severity = SEV_WARNING,
-    .fixable = FIX_NONE,
+    .fixable = FIX_SUGGESTION,
     .summary = "A subscription that handles typing start but never handles typing stop.",
     .needles = needles,
     .check = check,

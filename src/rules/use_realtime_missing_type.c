@@ -1,12 +1,15 @@
 /* use-realtime-missing-type: `useRealtime({...})` without `type` (Critical
  * implementation rules §4: ALWAYS specify the correct `type` parameter when
  * using useRealtime(); Migration strategy, Phase 2). */
+#include "core/util.h"
 #include "parse/ast.h"
 #include "resolve/scope.h"
 #include "rules/ctx.h"
 #include "rules/hook_calls.h"
 
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
 static const char *const needles[] = {"useRealtime", NULL};
 
@@ -14,6 +17,76 @@ static const char *const help_text = "add type: \"widget\" for widget code or ty
                                      "for agent-facing code";
 
 typedef enum Verdict { HAS_TYPE, NO_TYPE, UNKNOWN } Verdict;
+
+/* A key that meant `type`: another case of it (`Type`) or `kind`. */
+static bool near_miss_key(const Source *src, TSNode pair) {
+  TSNode key = node_field(pair, "key");
+  StrBuf sb = {0};
+  if (node_is(key, "property_identifier"))
+    sb_append_n(&sb, src->bytes + ts_node_start_byte(key),
+                ts_node_end_byte(key) - ts_node_start_byte(key));
+  else if (!node_is(key, "string") || !node_string_value(src, key, &sb))
+    return false;
+  bool yes = strcasecmp(sb_cstr(&sb), "type") == 0 || strcmp(sb_cstr(&sb), "kind") == 0;
+  sb_free(&sb);
+  return yes;
+}
+
+/* The safe fix when the file's folder decides the type: a near-miss key
+ * whose value is "X" becomes `type: "X"` (one saying otherwise gets no fix),
+ * else `type: "X", ` goes before the first property,
+ * keeping the object's layout. Nothing for an options object declared
+ * elsewhere (other uses may share it) or an undecided folder. */
+static void add_fix(RuleCtx *ctx, Diag *d, TSNode obj) {
+  const char *type = module_realtime_type(ctx->mod);
+  if (!d || !type)
+    return;
+  const Source *src = &ctx->mod->src;
+  char quote = module_quote(ctx->mod);
+  char *pair = xasprintf("type: %c%s%c", quote, type, quote);
+  TSNode first = {0}, near = {0};
+  ChildIter it;
+  for (TSNode c = child_iter_first(&it, obj, true); !ts_node_is_null(c); c = child_iter_next(&it)) {
+    if (node_is(c, "comment"))
+      continue;
+    if (ts_node_is_null(first))
+      first = c;
+    if (node_is(c, "pair") && near_miss_key(src, c)) {
+      near = c;
+      break;
+    }
+  }
+  child_iter_done(&it);
+  if (!ts_node_is_null(near)) {
+    /* `Type: "widget"` in widget code is a typo; `kind: "dashboard"` there is
+     * a disagreement a person settles. */
+    if (!node_string_is(src, node_field(near, "value"), type)) {
+      free(pair);
+      return;
+    }
+    diag_add_edit(d, ts_node_start_byte(near), ts_node_end_byte(near), pair);
+  } else {
+    uint32_t open = ts_node_start_byte(obj) + 1;
+    char *text;
+    if (ts_node_is_null(first)) {
+      text = xasprintf(" %s ", pair);
+      diag_add_edit(d, open, ts_node_end_byte(obj) - 1, text);
+    } else {
+      uint32_t at = ts_node_start_byte(first);
+      /* The space or line break and indentation before the first property
+       * go after the new one too. */
+      text = xasprintf("%s,%.*s", pair, (int)(at - open), src->bytes + open);
+      if (strspn(src->bytes + open, " \t\r\n") < at - open)
+        text[strlen(pair) + 1] = '\0', strcat(text, " ");
+      diag_add_edit(d, at, at, text);
+    }
+    free(text);
+  }
+  char *title = xasprintf("Add type: \"%s\" (the file is %s code)", type, type);
+  diag_set_fix(d, FIX_SAFE, title);
+  free(title);
+  free(pair);
+}
 
 static Verdict judge_object(const Source *src, TSNode obj) {
   uint32_t n = ts_node_named_child_count(obj);
@@ -65,8 +138,10 @@ static void check_call(RuleCtx *ctx, TSNode call) {
   uint32_t start = ts_node_start_byte(obj), end = ts_node_end_byte(obj);
   if (src_pos(src, start).line != src_pos(src, end).line)
     end = start + 1;
-  rule_report(ctx, start, end, help_text,
-              "useRealtime() called without \"type\"; add type: \"widget\" or type: \"dashboard\"");
+  Diag *d = rule_report(
+      ctx, start, end, help_text,
+      "useRealtime() called without \"type\"; add type: \"widget\" or type: \"dashboard\"");
+  add_fix(ctx, d, obj);
 }
 
 static void check(RuleCtx *ctx) {
@@ -78,7 +153,7 @@ const RuleMeta rule_use_realtime_missing_type = {
     .id = "use-realtime-missing-type",
     .phase = 2,
     .default_severity = SEV_WARNING,
-    .fixable = FIX_NONE,
+    .fixable = FIX_SAFE,
     .summary = "`useRealtime({...})` is called without the `type` property.",
     .needles = needles,
     .check = check,

@@ -60,6 +60,44 @@ static bool load_events(Standards *std, json_t *arr) {
   return true;
 }
 
+static HookNameMap *load_name_map(json_t *obj, size_t *n) {
+  const char *key;
+  json_t *val;
+  *n = 0;
+  HookNameMap *map = xcalloc(json_object_size(obj) + 1, sizeof *map);
+  json_object_foreach(obj, key, val) {
+    map[*n].from = xstrdup(key);
+    map[*n].to = json_is_string(val) ? xstrdup(json_string_value(val)) : NULL;
+    ++*n;
+  }
+  return map;
+}
+
+/* A hook's entry: a string (the replacement only, no mapping) or an object. */
+static void load_hook(Standards *std, const char *name, json_t *val) {
+  if (json_is_string(val)) {
+    std_add_hook(std, name, json_string_value(val));
+    return;
+  }
+  HookMigration *h =
+      std_add_hook(std, name, json_string_value(json_object_get(val, "replacement")));
+  if (!h)
+    return;
+  h->type = json_str(val, "type");
+  const char *args = json_string_value(json_object_get(val, "arguments"));
+  h->arguments = !args                             ? HOOK_ARGS_UNMAPPED
+                 : strcmp(args, "positional") == 0 ? HOOK_ARGS_POSITIONAL
+                 : strcmp(args, "object") == 0     ? HOOK_ARGS_OBJECT
+                                                   : HOOK_ARGS_UNMAPPED;
+  json_t *params = json_object_get(val, "params");
+  h->nparams = json_array_size(params);
+  h->params = xcalloc(h->nparams + 1, sizeof *h->params);
+  for (size_t i = 0; i < h->nparams; i++)
+    h->params[i] = xstrdup(json_string_value(json_array_get(params, i)));
+  h->options = load_name_map(json_object_get(val, "options"), &h->noptions);
+  h->results = load_name_map(json_object_get(val, "results"), &h->nresults);
+}
+
 static void load_migrations(Standards *std, json_t *mig) {
   const char *name;
   json_t *val;
@@ -74,7 +112,16 @@ static void load_migrations(Standards *std, json_t *mig) {
       m->keys[k] = xstrdup(json_string_value(json_array_get(val, k)));
   }
   json_t *hooks = json_object_get(mig, "hooks");
-  json_object_foreach(hooks, name, val) std_add_hook(std, name, json_string_value(val));
+  json_object_foreach(hooks, name, val) load_hook(std, name, val);
+  json_t *rt = json_object_get(mig, "use_realtime");
+  std->realtime_hook = json_str(rt, "name");
+  if (!std->realtime_hook)
+    std->realtime_hook = xstrdup("useRealtime");
+  json_t *mods = json_object_get(rt, "modules");
+  std->nrealtime_modules = json_array_size(mods);
+  std->realtime_modules = xcalloc(std->nrealtime_modules + 1, sizeof *std->realtime_modules);
+  for (size_t i = 0; i < std->nrealtime_modules; i++)
+    std->realtime_modules[i] = xstrdup(json_string_value(json_array_get(mods, i)));
   json_t *legacy = json_object_get(mig, "legacy_channels");
   std->nlegacy = json_array_size(legacy);
   std->legacy = xcalloc(std->nlegacy, sizeof *std->legacy);
@@ -132,6 +179,25 @@ void std_free_events(Standards *std) {
   std->nevents = 0;
 }
 
+static void free_name_map(HookNameMap *map, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    free(map[i].from);
+    free(map[i].to);
+  }
+  free(map);
+}
+
+void hook_migration_free(HookMigration *h) {
+  free(h->hook);
+  free(h->replacement);
+  free(h->type);
+  for (size_t i = 0; i < h->nparams; i++)
+    free(h->params[i]);
+  free(h->params);
+  free_name_map(h->options, h->noptions);
+  free_name_map(h->results, h->nresults);
+}
+
 void std_free(Standards *std) {
   std_free_channels(std);
   std_free_events(std);
@@ -147,11 +213,14 @@ void std_free(Standards *std) {
     free(std->legacy[i].function);
   }
   free(std->legacy);
-  for (size_t i = 0; i < std->nhooks; i++) {
-    free(std->hooks[i].hook);
-    free(std->hooks[i].replacement);
-  }
+  for (size_t i = 0; i < std->nhooks; i++)
+    hook_migration_free(&std->hooks[i]);
   free(std->hooks);
+  free(std->realtime_hook);
+  for (size_t i = 0; i < std->nrealtime_modules; i++)
+    free(std->realtime_modules[i]);
+  free(std->realtime_modules);
+  free(std->canonical_typing_indicator);
   free(std->module_suffix);
   free(std->source);
   std_validators_free(std);
@@ -197,11 +266,45 @@ const HookMigration *std_hook(const Standards *std, const char *name) {
   return NULL;
 }
 
-void std_add_hook(Standards *std, const char *hook, const char *replacement) {
+HookMigration *std_add_hook(Standards *std, const char *hook, const char *replacement) {
   if (std_hook(std, hook))
-    return;
+    return NULL;
   std->hooks = xrealloc(std->hooks, (std->nhooks + 1) * sizeof *std->hooks);
-  std->hooks[std->nhooks].hook = xstrdup(hook);
-  std->hooks[std->nhooks].replacement = xstrdup(replacement ? replacement : "useRealtime()");
-  std->nhooks++;
+  HookMigration *h = &std->hooks[std->nhooks++];
+  memset(h, 0, sizeof *h);
+  h->hook = xstrdup(hook);
+  h->replacement = xstrdup(replacement ? replacement : "useRealtime()");
+  return h;
+}
+
+static HookNameMap *copy_name_map(const HookNameMap *map, size_t n) {
+  HookNameMap *out = xcalloc(n + 1, sizeof *out);
+  for (size_t i = 0; i < n; i++) {
+    out[i].from = xstrdup(map[i].from);
+    out[i].to = map[i].to ? xstrdup(map[i].to) : NULL;
+  }
+  return out;
+}
+
+void std_add_hook_copy(Standards *std, const HookMigration *src) {
+  HookMigration *h = std_add_hook(std, src->hook, src->replacement);
+  if (!h)
+    return;
+  h->type = src->type ? xstrdup(src->type) : NULL;
+  h->arguments = src->arguments;
+  h->nparams = src->nparams;
+  h->params = xcalloc(src->nparams + 1, sizeof *h->params);
+  for (size_t i = 0; i < src->nparams; i++)
+    h->params[i] = xstrdup(src->params[i]);
+  h->options = copy_name_map(src->options, src->noptions);
+  h->noptions = src->noptions;
+  h->results = copy_name_map(src->results, src->nresults);
+  h->nresults = src->nresults;
+}
+
+const char *hook_map_lookup(const HookNameMap *map, size_t n, const char *from) {
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(map[i].from, from) == 0)
+      return map[i].to;
+  return NULL;
 }

@@ -29,9 +29,33 @@ typedef struct LegacyChannel {
   char *function; /* UNIFIED_CHANNELS function replacing it */
 } LegacyChannel;
 
+/* A name of a deprecated hook's call (a parameter, an options property, a
+ * destructured result) and its useRealtime counterpart; to NULL when it has
+ * none. */
+typedef struct HookNameMap {
+  char *from;
+  char *to;
+} HookNameMap;
+
+typedef enum HookArguments {
+  HOOK_ARGS_UNMAPPED = 0, /* no mapping known: no fix (a hook only named in rtlint.yaml) */
+  HOOK_ARGS_POSITIONAL,   /* useX(a, b): params name them in order */
+  HOOK_ARGS_OBJECT,       /* useX({ a, b }): the properties are the names */
+} HookArguments;
+
+/* How a deprecated hook's call becomes useRealtime (rules/migrations.json
+ * "hooks"; docs/rules/hook-deprecated.md). */
 typedef struct HookMigration {
   char *hook;
   char *replacement;
+  char *type; /* the useRealtime type literal, "folder" (the file's folder decides), or NULL */
+  HookArguments arguments;
+  char **params; /* positional parameter names */
+  size_t nparams;
+  HookNameMap *options; /* parameter / property name -> useRealtime option key */
+  size_t noptions;
+  HookNameMap *results; /* destructured result name -> useRealtime result property */
+  size_t nresults;
 } HookMigration;
 
 typedef struct Standards {
@@ -45,6 +69,12 @@ typedef struct Standards {
   size_t nlegacy;
   HookMigration *hooks;
   size_t nhooks;
+  char *realtime_hook;     /* "useRealtime": what deprecated hooks become */
+  char **realtime_modules; /* import specifiers a project may keep it at, tried in order */
+  size_t nrealtime_modules;
+  /* The configuration's realtime.canonical_typing_indicator (absolute path,
+   * extension optional), or NULL: typing-indicator-duplicate suggests it. */
+  char *canonical_typing_indicator;
   char *module_suffix; /* "lib/realtime/unified-channel-standards.ts" */
   char *source;        /* "built-in catalog" or the learned file's path */
   bool learned;
@@ -78,6 +108,13 @@ const EventDef *std_event_by_key(const Standards *std, const char *key);
 const ChannelFn *std_channel_by_name(const Standards *std, const char *name);
 const EventMigration *std_event_migration(const Standards *std, const char *old_name);
 const HookMigration *std_hook(const Standards *std, const char *name);
-void std_add_hook(Standards *std, const char *hook, const char *replacement);
+/* Adds a hook without a mapping (no fix) unless it is known; returns the
+ * entry (valid until the next addition), NULL when it was known already. */
+HookMigration *std_add_hook(Standards *std, const char *hook, const char *replacement);
+/* The counterpart of `from` in a map, NULL when it has none. */
+/* Adds a copy of h (its mapping too) unless the hook is known. */
+void std_add_hook_copy(Standards *std, const HookMigration *h);
+void hook_migration_free(HookMigration *h);
+const char *hook_map_lookup(const HookNameMap *map, size_t n, const char *from);
 
 #endif

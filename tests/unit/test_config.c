@@ -251,6 +251,62 @@ static void realtime_sinks(void **state) {
                "rtlint.yaml:2:20: realtime.event_listeners must be a list");
 }
 
+static void canonical_typing_indicator(void **state) {
+  (void)state;
+  const char *yaml = "realtime:\n  canonical_typing_indicator: components/shared/TypingIndicator\n";
+  Config c;
+  char *err = NULL;
+  assert_true(config_parse(&c, "rtlint.yaml", "/repo", yaml, strlen(yaml), &err));
+  assert_string_equal(c.canonical_typing_indicator, "/repo/components/shared/TypingIndicator");
+  Standards std = {0};
+  config_apply_standards(&c, &std);
+  assert_string_equal(std.canonical_typing_indicator, "/repo/components/shared/TypingIndicator");
+  free(std.canonical_typing_indicator);
+  config_free(&c);
+  expect_error("realtime:\n  canonical_typing_indicator: [a]\n",
+               "rtlint.yaml:2:31: realtime.canonical_typing_indicator must be");
+  expect_error("realtime:\n  canonical_typing_indicator: \"\"\n",
+               "rtlint.yaml:2:31: realtime.canonical_typing_indicator needs a path");
+}
+
+static void deprecated_hook_mapping(void **state) {
+  (void)state;
+  const char *yaml = "deprecated_hooks:\n"
+                     "  - name: useLegacyPresence\n"
+                     "    type: folder\n"
+                     "    arguments: positional\n"
+                     "    params: [organizationId, visitorId]\n"
+                     "    options: { organizationId: organizationId, visitorId: ~ }\n"
+                     "    results: { channel: channelName }\n"
+                     "  - useBare\n";
+  Config c;
+  char *err = NULL;
+  assert_true(config_parse(&c, "rtlint.yaml", "/repo", yaml, strlen(yaml), &err));
+  assert_int_equal(c.nhooks, 2);
+  Standards std = {0};
+  config_apply_standards(&c, &std);
+  config_free(&c);
+  const HookMigration *h = std_hook(&std, "useLegacyPresence");
+  assert_non_null(h);
+  assert_string_equal(h->type, "folder");
+  assert_int_equal(h->arguments, HOOK_ARGS_POSITIONAL);
+  assert_int_equal(h->nparams, 2);
+  assert_string_equal(h->params[1], "visitorId");
+  assert_string_equal(hook_map_lookup(h->options, h->noptions, "organizationId"), "organizationId");
+  assert_null(hook_map_lookup(h->options, h->noptions, "visitorId"));
+  assert_string_equal(hook_map_lookup(h->results, h->nresults, "channel"), "channelName");
+  assert_int_equal(std_hook(&std, "useBare")->arguments, HOOK_ARGS_UNMAPPED);
+  std_free(&std);
+  expect_error("deprecated_hooks:\n  - { name: useX, arguments: named }\n",
+               "rtlint.yaml:2:30: a deprecated hook's arguments must be 'positional' or 'object'");
+  expect_error("deprecated_hooks:\n  - { name: useX, options: { a: a } }\n",
+               "rtlint.yaml:2:5: a deprecated hook's mapping needs 'arguments'");
+  expect_error("deprecated_hooks:\n  - { name: useX, arguments: positional }\n",
+               "rtlint.yaml:2:5: positional arguments need 'params'");
+  expect_error("deprecated_hooks:\n  - { name: useX, arguments: object, results: { a: [b] } }\n",
+               "rtlint.yaml:2:52: a useRealtime name (or ~ for none) must be a string");
+}
+
 static void empty_file_is_fine(void **state) {
   (void)state;
   Config c;
@@ -299,10 +355,12 @@ static void key_paths_cover_every_table(void **state) {
   (void)state;
   Keys k = {{0}, 0};
   config_key_paths(collect_key, &k);
-  assert_int_equal(k.n, 28);
+  assert_int_equal(k.n, 34);
   assert_memory_equal(k.text, "include\n", 8); /* the top-level keys come first */
   assert_non_null(strstr(k.text, "\nrequire_reason\n"));
   assert_non_null(strstr(k.text, "\noverrides[].exclude_files\n"));
+  assert_non_null(strstr(k.text, "\nrealtime.canonical_typing_indicator\n"));
+  assert_non_null(strstr(k.text, "\ndeprecated_hooks[].results\n"));
   assert_non_null(strstr(k.text, "\ndeprecated_hooks[].replacement\n"));
   assert_non_null(strstr(k.text, "\nresolve.allow_outside\n"));
 }
@@ -314,6 +372,8 @@ int main(void) {
       cmocka_unit_test(parses_every_key),
       cmocka_unit_test(errors_have_line_and_column),
       cmocka_unit_test(realtime_sinks),
+      cmocka_unit_test(canonical_typing_indicator),
+      cmocka_unit_test(deprecated_hook_mapping),
       cmocka_unit_test(empty_file_is_fine),
       cmocka_unit_test(exclusion_says_which_glob),
       cmocka_unit_test(key_paths_cover_every_table),

@@ -163,6 +163,33 @@ static void migrations_map_old_names(void **state) {
                  std.migrations[i].keys[k]);
 }
 
+/* rules/migrations.json "hooks" carry the useRealtime mapping the
+ * hook-deprecated suggestion follows. */
+static void hook_migrations_carry_their_mapping(void **state) {
+  (void)state;
+  const HookMigration *t = std_hook(&std, "useTypingIndicator");
+  assert_int_equal(t->arguments, HOOK_ARGS_POSITIONAL);
+  assert_string_equal(t->type, "widget");
+  assert_true(t->nparams >= 2);
+  assert_string_equal(t->params[0], "conversationId");
+  assert_string_equal(hook_map_lookup(t->options, t->noptions, "organizationId"), "organizationId");
+  assert_null(hook_map_lookup(t->options, t->noptions, "userId"));
+  const HookMigration *m = std_hook(&std, "useRealTimeMessaging");
+  assert_int_equal(m->arguments, HOOK_ARGS_OBJECT);
+  assert_string_equal(m->type, "folder");
+  assert_string_equal(std.realtime_hook, "useRealtime");
+  assert_true(std.nrealtime_modules >= 1);
+  assert_string_equal(std.realtime_modules[0], "@/hooks/useRealtime");
+  /* Every option key a mapping writes is one useRealtime takes. */
+  for (size_t h = 0; h < std.nhooks; h++)
+    for (size_t i = 0; i < std.hooks[h].noptions; i++) {
+      const char *to = std.hooks[h].options[i].to;
+      if (to && strcmp(to, "organizationId") && strcmp(to, "conversationId") && strcmp(to, "type"))
+        fail_msg("%s maps %s to unknown option %s", std.hooks[h].hook, std.hooks[h].options[i].from,
+                 to);
+    }
+}
+
 static void learns_from_the_sample_apps_standards_file(void **state) {
   (void)state;
   Standards learned;
@@ -229,6 +256,7 @@ int main(void) {
       cmocka_unit_test(extract_functions_follow_the_seed),
       cmocka_unit_test(event_validation_is_exact),
       cmocka_unit_test(migrations_map_old_names),
+      cmocka_unit_test(hook_migrations_carry_their_mapping),
       cmocka_unit_test(learns_from_the_sample_apps_standards_file),
       cmocka_unit_test(learning_from_a_file_without_standards_fails),
       cmocka_unit_test(learning_skips_unusable_entries_without_freeing_twice),

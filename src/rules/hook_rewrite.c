@@ -1,0 +1,511 @@
+#include "rules/hook_rewrite.h"
+
+#include "core/util.h"
+#include "fix/bound.h"
+#include "parse/ast.h"
+#include "resolve/scope.h"
+#include "resolve/scope_index.h"
+#include "rules/hook_calls.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* One useRealtime option the call gets: key and the argument's text. */
+typedef struct Option {
+  const char *key;
+  char *expr;
+} Option;
+
+typedef struct Planner {
+  RuleCtx *ctx;
+  const Source *src;
+  const HookMigration *hook;
+  const char *rt; /* "useRealtime" */
+  HookPlan *plan;
+  char quote;
+} Planner;
+
+static void plan_edit(Planner *pl, uint32_t start, uint32_t end, const char *text) {
+  diag_add_edit(&pl->plan->edits, start, end, text);
+}
+
+/* Every identifier spelling `name` in the tree except those in `allowed`
+ * (start bytes): a conservative "is it used anywhere else". */
+typedef struct NameUse {
+  const Source *src;
+  const char *name;
+  const uint32_t *allowed;
+  size_t nallowed;
+  bool other;
+} NameUse;
+
+static bool visit_name(TSNode n, void *data) {
+  NameUse *u = data;
+  if (u->other)
+    return false;
+  const char *t = ts_node_type(n);
+  if (strcmp(t, "identifier") && strcmp(t, "shorthand_property_identifier") &&
+      strcmp(t, "shorthand_property_identifier_pattern"))
+    return true;
+  if (!node_text_eq(u->src, n, u->name))
+    return true;
+  uint32_t at = ts_node_start_byte(n);
+  for (size_t i = 0; i < u->nallowed; i++)
+    if (u->allowed[i] == at)
+      return true;
+  u->other = true;
+  return false;
+}
+
+static bool name_used_elsewhere(const Module *m, const char *name, const uint32_t *allowed,
+                                size_t nallowed) {
+  NameUse u = {&m->src, name, allowed, nallowed, false};
+  ast_walk(ts_tree_root_node(m->tree), visit_name, &u);
+  return u.other;
+}
+
+static bool has_comment(TSNode n, void *data) {
+  if (node_is(n, "comment"))
+    *(bool *)data = true;
+  return !*(bool *)data;
+}
+
+static uint32_t line_start(const Source *src, uint32_t at) {
+  while (at > 0 && src->bytes[at - 1] != '\n')
+    at--;
+  return at;
+}
+
+/* `name` is the hook's name for the argument or result; `given` what the call
+ * passed for it, shown when it differs and fits on the line. */
+static void add_todo(Planner *pl, StrBuf *todo, TSNode stmt, const char *name, const char *given) {
+  /* The comment goes on its own line above the statement's line, indented
+   * like that line. */
+  uint32_t at = line_start(pl->src, ts_node_start_byte(stmt)), end = at;
+  while (end < pl->src->len && (pl->src->bytes[end] == ' ' || pl->src->bytes[end] == '\t'))
+    end++;
+  sb_append_n(todo, pl->src->bytes + at, end - at);
+  if (given && strcmp(given, name) != 0 && strlen(given) <= 40 && !strchr(given, '\n'))
+    sb_appendf(todo, "// TODO(rtlint): %s (%s) has no %s counterpart\n", name, given, pl->rt);
+  else
+    sb_appendf(todo, "// TODO(rtlint): %s has no %s counterpart\n", name, pl->rt);
+  pl->plan->ntodo++;
+}
+
+static bool add_option(Planner *pl, Option *opts, size_t *nopts, const char *name, TSNode expr,
+                       StrBuf *todo, TSNode stmt) {
+  const char *key = hook_map_lookup(pl->hook->options, pl->hook->noptions, name);
+  if (!key) {
+    char *given = node_text_dup(pl->src, expr);
+    add_todo(pl, todo, stmt, name, given);
+    free(given);
+    return true;
+  }
+  for (size_t i = 0; i < *nopts; i++)
+    if (strcmp(opts[i].key, key) == 0)
+      return false; /* two arguments for one option: not ours to choose */
+  opts[*nopts].key = key;
+  opts[*nopts].expr = node_text_dup(pl->src, expr);
+  ++*nopts;
+  return true;
+}
+
+static bool is_param_name(const HookMigration *h, const char *s) {
+  for (size_t i = 0; i < h->nparams; i++)
+    if (strcmp(h->params[i], s) == 0)
+      return true;
+  return false;
+}
+
+/* The call's arguments, by position or by the options object's keys. */
+static bool map_arguments(Planner *pl, TSNode call, Option *opts, size_t *nopts, size_t cap,
+                          StrBuf *todo, TSNode stmt) {
+  TSNode args = node_field(call, "arguments");
+  bool comment = false;
+  ast_walk(args, has_comment, &comment);
+  if (comment || !ts_node_is_null(node_field(call, "type_arguments")))
+    return false;
+  uint32_t n = call_argument_count(call);
+  if (pl->hook->arguments == HOOK_ARGS_POSITIONAL) {
+    if (n > pl->hook->nparams || n > cap)
+      return false;
+    for (uint32_t i = 0; i < n; i++) {
+      TSNode a = call_argument(call, i);
+      if (node_is(a, "spread_element"))
+        return false;
+      /* `useX(organizationId, ...)` where the hook wants conversationId
+       * first: a project whose signature differs from the mapping's. */
+      char *text = node_text_dup(pl->src, a);
+      bool misplaced = strcmp(text, pl->hook->params[i]) != 0 && is_param_name(pl->hook, text);
+      free(text);
+      if (misplaced || !add_option(pl, opts, nopts, pl->hook->params[i], a, todo, stmt))
+        return false;
+    }
+    return true;
+  }
+  if (n != 1)
+    return false;
+  TSNode obj = node_unwrap(call_argument(call, 0));
+  if (!node_is(obj, "object") || ts_node_named_child_count(obj) > cap)
+    return false;
+  ChildIter it;
+  bool ok = true;
+  for (TSNode c = child_iter_first(&it, obj, true); ok && !ts_node_is_null(c);
+       c = child_iter_next(&it)) {
+    char *key = NULL;
+    TSNode value = c;
+    if (node_is(c, "shorthand_property_identifier")) {
+      key = node_text_dup(pl->src, c);
+    } else if (node_is(c, "pair")) {
+      TSNode k = node_field(c, "key");
+      StrBuf sb = {0};
+      if (node_is(k, "property_identifier"))
+        key = node_text_dup(pl->src, k);
+      else if (node_is(k, "string") && node_string_value(pl->src, k, &sb))
+        key = xstrdup(sb_cstr(&sb));
+      sb_free(&sb);
+      value = node_field(c, "value");
+    }
+    ok = key && add_option(pl, opts, nopts, key, value, todo, stmt);
+    free(key);
+  }
+  child_iter_done(&it);
+  return ok;
+}
+
+/* The declaration's destructuring rewritten to useRealtime's result names:
+ * `{ a, b: c }` -> `{ x, y: c }`. Results without a counterpart are dropped
+ * when nothing else uses them, with a TODO; otherwise false (no fix). *pattern
+ * is the new text, or NULL when nothing remains to destructure. */
+static bool map_results(Planner *pl, TSNode pat, char **pattern, StrBuf *todo, TSNode stmt) {
+  StrBuf out = {0};
+  size_t kept = 0;
+  ChildIter it;
+  bool ok = true;
+  for (TSNode c = child_iter_first(&it, pat, true); ok && !ts_node_is_null(c);
+       c = child_iter_next(&it)) {
+    TSNode key_node, local_node;
+    if (node_is(c, "shorthand_property_identifier_pattern")) {
+      key_node = local_node = c;
+    } else if (node_is(c, "pair_pattern") && node_is(node_field(c, "key"), "property_identifier") &&
+               node_is(node_field(c, "value"), "identifier")) {
+      key_node = node_field(c, "key");
+      local_node = node_field(c, "value");
+    } else {
+      ok = false; /* defaults, rest, nested patterns, computed keys */
+      break;
+    }
+    char *key = node_text_dup(pl->src, key_node), *local = node_text_dup(pl->src, local_node);
+    const char *to = hook_map_lookup(pl->hook->results, pl->hook->nresults, key);
+    if (to) {
+      sb_append(&out, kept++ ? ", " : "{ ");
+      if (strcmp(to, local) == 0)
+        sb_append(&out, local);
+      else
+        sb_appendf(&out, "%s: %s", to, local);
+    } else {
+      uint32_t at = ts_node_start_byte(local_node);
+      if (name_used_elsewhere(pl->ctx->mod, local, &at, 1))
+        ok = false;
+      else
+        add_todo(pl, todo, stmt, key, local);
+    }
+    free(key);
+    free(local);
+  }
+  child_iter_done(&it);
+  if (kept)
+    sb_append(&out, " }");
+  *pattern = ok && kept ? sb_take(&out) : NULL;
+  sb_free(&out);
+  return ok;
+}
+
+/* The statement holding the call: the ancestor directly in a block. */
+static TSNode statement_of(TSNode n) {
+  TSNode anc[256];
+  size_t k = ast_ancestors(n, anc, 256);
+  if (k == SIZE_MAX)
+    return (TSNode){0};
+  TSNode child = n;
+  for (size_t i = k; i-- > 0;) {
+    if (node_is(anc[i], "statement_block") || node_is(anc[i], "program"))
+      return child;
+    child = anc[i];
+  }
+  return (TSNode){0};
+}
+
+static bool plan_call(Planner *pl, TSNode call) {
+  const Module *m = pl->ctx->mod;
+  TSNode stmt = statement_of(call);
+  if (ts_node_is_null(stmt))
+    return false;
+  Binding shadow = scope_lookup(m, call, pl->rt);
+  if (shadow.kind != BIND_NONE && shadow.kind != BIND_IMPORT)
+    return false;
+  StrBuf todo = {0};
+  Option opts[16];
+  size_t nopts = 0;
+  bool ok = map_arguments(pl, call, opts, &nopts, 16, &todo, stmt);
+  char *pattern = NULL;
+  uint32_t cut_start = 0, cut_end = 0; /* `const { a } = ` when nothing is kept */
+  TSNode parent = ts_node_parent(call);
+  if (!ok) {
+  } else if (node_is(parent, "expression_statement")) {
+  } else if (node_is(parent, "variable_declarator") &&
+             ts_node_eq(node_field(parent, "value"), call)) {
+    TSNode name = node_field(parent, "name");
+    TSNode decl = ts_node_parent(parent);
+    if (node_is(name, "identifier")) {
+      char *local = node_text_dup(pl->src, name);
+      uint32_t at = ts_node_start_byte(name);
+      ok = !name_used_elsewhere(m, local, &at, 1);
+      free(local);
+    } else if (node_is(name, "object_pattern")) {
+      ok = map_results(pl, name, &pattern, &todo, stmt);
+      if (ok && !pattern) {
+        ok = ts_node_named_child_count(decl) == 1 && ts_node_eq(decl, stmt);
+        cut_start = ts_node_start_byte(decl);
+        cut_end = ts_node_start_byte(call);
+      } else if (ok) {
+        plan_edit(pl, ts_node_start_byte(name), ts_node_end_byte(name), pattern);
+      }
+    } else {
+      ok = false;
+    }
+  } else {
+    ok = false; /* returned, passed on, awaited...: the whole result escapes */
+  }
+  const char *type = pl->hook->type;
+  if (type && strcmp(type, "folder") == 0)
+    type = module_realtime_type(m);
+  for (size_t i = 0; i < nopts; i++)
+    if (strcmp(opts[i].key, "type") == 0)
+      type = NULL; /* the call says it */
+  if (ok && !type && pl->hook->type) {
+    bool given = false;
+    for (size_t i = 0; i < nopts; i++)
+      given = given || strcmp(opts[i].key, "type") == 0;
+    ok = given; /* the folder does not decide and the call does not say */
+  }
+  if (ok) {
+    StrBuf text = {0};
+    sb_appendf(&text, "%s({ ", pl->rt);
+    size_t written = 0;
+    if (type)
+      sb_appendf(&text, "type: %c%s%c", pl->quote, type, pl->quote), written++;
+    for (size_t k = 0; k < pl->hook->noptions; k++) {
+      const char *key = pl->hook->options[k].to;
+      for (size_t i = 0; key && i < nopts; i++) {
+        if (opts[i].key != key)
+          continue;
+        sb_append(&text, written++ ? ", " : "");
+        if (strcmp(opts[i].expr, key) == 0)
+          sb_append(&text, key);
+        else
+          sb_appendf(&text, "%s: %s", key, opts[i].expr);
+        opts[i].key = ""; /* written once even when two names map to it */
+      }
+    }
+    sb_append(&text, " })");
+    uint32_t cs = ts_node_start_byte(call), ce = ts_node_end_byte(call);
+    /* The option values are the call's own argument texts, moved within the
+     * replaced range; object keys are no names; the one new name is the hook,
+     * which the plan's import provides. */
+    ok = fix_names_bound(m, cs, ce, pl->rt, pl->rt);
+    if (ok) {
+      if (cut_end)
+        plan_edit(pl, cut_start, cut_end, "");
+      plan_edit(pl, cs, ce, sb_cstr(&text));
+      if (todo.len) {
+        uint32_t line = line_start(pl->src, ts_node_start_byte(stmt));
+        plan_edit(pl, line, line, sb_cstr(&todo));
+      }
+    }
+    sb_free(&text);
+  }
+  for (size_t i = 0; i < nopts; i++)
+    free(opts[i].expr);
+  free(pattern);
+  sb_free(&todo);
+  return ok;
+}
+
+/* The hook's import: the named specifier (or default identifier) and its
+ * statement; false when it is imported otherwise or more than once. */
+typedef struct HookImport {
+  TSNode stmt, spec; /* spec: import_specifier, or the default identifier */
+  char *local;
+  bool only; /* the statement imports nothing else */
+} HookImport;
+
+static bool find_import(Planner *pl, HookImport *hi) {
+  const Module *m = pl->ctx->mod;
+  size_t n, found = 0;
+  const TSNode *imports = scope_index_imports(scope_index_of(m), &n);
+  for (size_t i = 0; i < n; i++) {
+    TSNode clause = node_child_of(imports[i], "import_clause");
+    uint32_t cn = ts_node_is_null(clause) ? 0 : ts_node_named_child_count(clause);
+    for (uint32_t j = 0; j < cn; j++) {
+      TSNode c = ts_node_named_child(clause, j);
+      if (node_is(c, "identifier") && node_text_eq(pl->src, c, pl->hook->hook)) {
+        found++;
+        hi->stmt = imports[i];
+        hi->spec = c;
+        hi->only = cn == 1;
+      } else if (node_is(c, "named_imports")) {
+        uint32_t sn = ts_node_named_child_count(c);
+        for (uint32_t k = 0; k < sn; k++) {
+          TSNode s = ts_node_named_child(c, k);
+          if (node_is(s, "import_specifier") &&
+              node_text_eq(pl->src, node_field(s, "name"), pl->hook->hook)) {
+            found++;
+            hi->stmt = imports[i];
+            hi->spec = s;
+            hi->only = cn == 1 && sn == 1;
+          }
+        }
+      } else if (node_is(c, "namespace_import")) {
+        return false; /* ns.useX(): not rewritten */
+      }
+    }
+  }
+  if (found != 1)
+    return false;
+  TSNode alias = node_field(hi->spec, "alias");
+  TSNode local = node_is(hi->spec, "identifier") ? hi->spec
+                 : ts_node_is_null(alias)        ? node_field(hi->spec, "name")
+                                                 : alias;
+  hi->local = node_text_dup(pl->src, local);
+  return true;
+}
+
+/* Removes [start, end) and the line break after it when the range fills its
+ * lines. */
+static void remove_statement(Planner *pl, TSNode stmt, const char *replacement) {
+  uint32_t s = ts_node_start_byte(stmt), e = ts_node_end_byte(stmt);
+  if (replacement) {
+    plan_edit(pl, s, e, replacement);
+    return;
+  }
+  if (e < pl->src->len && pl->src->bytes[e] == '\n')
+    e++;
+  plan_edit(pl, s, e, "");
+}
+
+static void remove_specifier(Planner *pl, TSNode spec) {
+  TSNode next = ts_node_next_named_sibling(spec), prev = ts_node_prev_named_sibling(spec);
+  if (!ts_node_is_null(next))
+    plan_edit(pl, ts_node_start_byte(spec), ts_node_start_byte(next), "");
+  else
+    plan_edit(pl, ts_node_end_byte(prev), ts_node_end_byte(spec), "");
+}
+
+/* Where useRealtime comes from: "" when the file already imports it, else
+ * the first of the standards' candidate modules that resolves here and
+ * defines it; NULL when none does (never an import that does not resolve). */
+static char *realtime_spec(Planner *pl) {
+  const Module *m = pl->ctx->mod;
+  Binding b = scope_lookup_toplevel(m, pl->rt);
+  if (b.kind == BIND_IMPORT)
+    return import_is_app_code(pl->ctx->proj, m, b.source) && strcmp(b.imported, "*") != 0
+               ? xstrdup("")
+               : NULL;
+  if (b.kind != BIND_NONE)
+    return NULL;
+  const Standards *std = pl->ctx->std;
+  for (size_t i = 0; i < std->nrealtime_modules; i++) {
+    char *path = NULL;
+    bool ok = project_resolve_import(pl->ctx->proj, m, std->realtime_modules[i], &path);
+    Module *t = ok ? project_module_source(pl->ctx->proj, path) : NULL;
+    ok = t && t->src.bytes && strstr(t->src.bytes, pl->rt);
+    free(path);
+    if (ok)
+      return xstrdup(std->realtime_modules[i]);
+  }
+  return NULL;
+}
+
+void hook_plan_build(RuleCtx *ctx, const HookMigration *hook, HookPlan *plan) {
+  memset(plan, 0, sizeof *plan);
+  if (hook->arguments == HOOK_ARGS_UNMAPPED || !ctx->std->realtime_hook)
+    return;
+  Planner pl = {ctx, &ctx->mod->src, hook, ctx->std->realtime_hook, plan, '"'};
+  HookImport hi = {0};
+  if (!find_import(&pl, &hi))
+    return;
+  TSNode source = node_field(hi.stmt, "source");
+  pl.quote = pl.src->bytes[ts_node_start_byte(source)];
+  char *spec = realtime_spec(&pl);
+  bool ok = spec != NULL;
+  /* Every use of the imported name must be a call this plan rewrites. */
+  uint32_t *allowed = xcalloc(ctx->facts->ncalls + 1, sizeof *allowed);
+  size_t nallowed = 0;
+  TSNode local_node = node_is(hi.spec, "identifier") ? hi.spec
+                      : ts_node_is_null(node_field(hi.spec, "alias"))
+                          ? node_field(hi.spec, "name")
+                          : node_field(hi.spec, "alias");
+  allowed[nallowed++] = ts_node_start_byte(local_node);
+  for (size_t i = 0; ok && i < ctx->facts->ncalls; i++) {
+    TSNode call = ctx->facts->calls[i];
+    TSNode fn = node_unwrap(node_field(call, "function"));
+    if (!node_is(fn, "identifier") || !node_text_eq(pl.src, fn, hi.local))
+      continue;
+    char name[128];
+    if (!hook_call_name(ctx->proj, ctx->mod, call, name, sizeof name) ||
+        strcmp(name, hook->hook) != 0)
+      continue;
+    allowed[nallowed++] = ts_node_start_byte(fn);
+    ok = plan_call(&pl, call);
+  }
+  ok = ok && !name_used_elsewhere(ctx->mod, hi.local, allowed, nallowed);
+  if (ok) {
+    bool semi = pl.src->bytes[ts_node_end_byte(hi.stmt) - 1] == ';';
+    char *stmt = spec[0] ? xasprintf("import { %s } from %c%s%c%s", pl.rt, pl.quote, spec, pl.quote,
+                                     semi ? ";" : "")
+                         : NULL;
+    if (hi.only) {
+      remove_statement(&pl, hi.stmt, stmt);
+    } else {
+      if (node_is(hi.spec, "identifier"))
+        ok = false; /* `import useX, { y }`: left to a person */
+      else
+        remove_specifier(&pl, hi.spec);
+      if (stmt) {
+        char *line = xasprintf("\n%s", stmt);
+        uint32_t at = ts_node_end_byte(hi.stmt);
+        plan_edit(&pl, at, at, line);
+        free(line);
+      }
+    }
+    free(stmt);
+  }
+  plan->ok = ok && plan->edits.fix.nedits > 0;
+  free(allowed);
+  free(spec);
+  free(hi.local);
+}
+
+void hook_plan_attach(const HookPlan *plan, const HookMigration *hook, const char *realtime_hook,
+                      Diag *d) {
+  if (!plan->ok)
+    return;
+  for (size_t i = 0; i < plan->edits.fix.nedits; i++) {
+    const Edit *e = &plan->edits.fix.edits[i];
+    diag_add_edit(d, e->start, e->end, e->text);
+  }
+  char *title = plan->ntodo ? xasprintf("Replace %s with %s (review the TODO(rtlint) comments)",
+                                        hook->hook, realtime_hook)
+                            : xasprintf("Replace %s with %s", hook->hook, realtime_hook);
+  diag_set_fix(d, FIX_SUGGESTION, title);
+  free(title);
+}
+
+void hook_plan_free(HookPlan *plan) {
+  for (size_t i = 0; i < plan->edits.fix.nedits; i++)
+    free(plan->edits.fix.edits[i].text);
+  free(plan->edits.fix.edits);
+  memset(plan, 0, sizeof *plan);
+}
