@@ -10,6 +10,7 @@ A shape is fixtures/codemods/<rule-id>/<shape>/ (docs/fixes.md):
 For each shape and each of --fix and --fix-suggestions, on a fresh copy of
 input/ (a git work tree of its own, so the copy is the project root):
   - the output tree equals the snapshot (a unified diff when not);
+  - `--diff` (`--diff --fix-suggestions`) prints exactly that change;
   - a second run changes nothing;
   - the rule's findings that carried a fix the mode applies are gone (what is
     left of the rule are findings that had none);
@@ -150,6 +151,21 @@ def run_mode(rtlint, rule, shape, mode, tmp, rule_fix, update, cases):
                 if os.path.isdir(snap) else f"{name} has no {snap_name}/, but rtlint {mode} "
                 "changes the input (run with --update and review)")
         fail(f"{label}: {what}", diff)
+        ok = False
+    # --diff prints what the mode writes: applied to a fresh copy, the same tree.
+    patched = work + ".diff"
+    fresh_copy(inp, patched)
+    diff_args = ["--diff"] + (["--fix-suggestions"] if mode == "--fix-suggestions" else [])
+    printed = rt(rtlint, patched, *diff_args)
+    why = printed.stderr if printed.returncode not in (0, 1) else ""
+    if printed.stdout:  # nothing to apply when nothing changes
+        git_apply = subprocess.run(["git", "apply", "-"], cwd=patched, input=printed.stdout,
+                                   capture_output=True, text=True)
+        why += git_apply.stderr if git_apply.returncode else ""
+    if why or tree_files(patched) != got:
+        fail(f"{label}: rtlint {' '.join(diff_args)} does not print what rtlint {mode} writes",
+             why + tree_diff(got, tree_files(patched), f"rtlint {mode}",
+                             f"rtlint {' '.join(diff_args)} | git apply"))
         ok = False
     again = rt(rtlint, work, mode)
     moved = tree_diff(got, tree_files(work), "after one run", "after two runs")
