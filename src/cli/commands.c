@@ -116,8 +116,7 @@ int cmd_check(const Options *o) {
     if (o->fix_level != FIX_NONE && o->stdin_filename) {
       /* The fixed text is the output; the report of what remains goes to
        * -o FILE or stderr. */
-      if (stdin_buffer_fix(&s, &stdin_ov, o->stdin_filename, o->fix_level, stdout))
-        session_relint(&s);
+      stdin_buffer_fix(&s, &stdin_ov, o->stdin_filename, o->fix_level, stdout);
       if (!o->output)
         out = stderr;
     } else if (o->fix_level != FIX_NONE) {
