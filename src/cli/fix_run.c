@@ -1,8 +1,10 @@
 #include "cli/fix_run.h"
 
+#include "core/strmap.h"
 #include "core/util.h"
 #include "fix/apply.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +21,7 @@ typedef struct FixedFile {
 typedef struct FixedList {
   FixedFile *items;
   size_t n, cap;
+  StrMap index; /* fs_path -> item index + 1 */
 } FixedList;
 
 static const Module *module_of(const Project *p, const Source *src) {
@@ -28,19 +31,12 @@ static const Module *module_of(const Project *p, const Source *src) {
   return NULL;
 }
 
-static FixedFile *fixed_find(FixedList *l, const char *fs_path) {
-  for (size_t i = 0; i < l->n; i++)
-    if (strcmp(l->items[i].fs_path, fs_path) == 0)
-      return &l->items[i];
-  return NULL;
-}
-
 /* The file's entry, made from m's text the first time a pass changes it:
  * m was read from the disk then (the overlay holds only changed files). */
 static FixedFile *fixed_get(FixedList *l, const Overlay *ov, const Module *m) {
-  FixedFile *c = fixed_find(l, m->fs_path);
-  if (c)
-    return c;
+  uintptr_t at = (uintptr_t)strmap_get(&l->index, m->fs_path);
+  if (at)
+    return &l->items[at - 1];
   FixedFile fresh;
   memset(&fresh, 0, sizeof fresh);
   char *detail = NULL;
@@ -53,6 +49,7 @@ static FixedFile *fixed_get(FixedList *l, const Overlay *ov, const Module *m) {
   fresh.buffer = overlay_get(ov, m->fs_path) != NULL;
   fresh.fs_path = xstrdup(m->fs_path);
   ARRAY_PUSH(l->items, l->n, l->cap, fresh);
+  strmap_put(&l->index, m->fs_path, (void *)(uintptr_t)l->n);
   return &l->items[l->n - 1];
 }
 
@@ -146,6 +143,7 @@ FixSummary fix_session(Session *s, Overlay *ov, FixApplicability level, bool dif
     free(c->fs_path);
   }
   free(changed.items);
+  strmap_free(&changed.index, NULL);
   if (unsettled)
     fprintf(stderr,
             "rtlint: the fixes did not settle after %d passes (each makes another possible); "
