@@ -1,20 +1,25 @@
 #!/usr/bin/env python3
-"""A fix never leaves a name unbound, with the TypeScript checker as the oracle.
+"""A fix never leaves a name unbound or the syntax broken, with the TypeScript
+checker as the oracle, and a second run changes nothing.
 
-For each tree (the sample app, the evaluation corpus and fixtures/fix-oracle,
-or those given with --tree) and for each of `--fix` and `--fix-suggestions`:
-copy the tree to a temporary directory (a git work tree, so that .gitignore
-applies as in the original), run rtlint on the copy, and compile every file it
-changed alone, before and after, with tools/tsoracle/names.js (no lib, imports
+For each tree (the sample app, the evaluation corpora, fixtures/fix-oracle and
+the input/ of every codemod snapshot under fixtures/codemods, or those given
+with --tree) and for each of `--fix` and `--fix-suggestions`: copy the tree
+to a temporary directory (a git work tree, so that .gitignore applies as in
+the original), run rtlint on the copy, and compile every file it changed
+alone, before and after, with tools/tsoracle/names.js (no lib, imports
 unresolved). Every "Cannot find name 'x'" the file has after the fix must have
-been there before (compared as counts per name: lines move, and globals such as
-`console` are unbound in every file without a lib). A changed file must not
-gain TypeScript syntax errors either (tools/tsoracle/syntax.js).
+been there before (compared as counts per name: lines move, and globals such
+as `console` are unbound in every file without a lib). A changed file must not
+gain TypeScript syntax errors either (tools/tsoracle/syntax.js). Then the same
+mode again on the fixed copy must change no file (what one run leaves, such as
+overlapping fixes deferred to the next run, is named).
 
 fixtures/fix-oracle must see at least one change per mode, or the test would
-prove nothing. Exits 77 (skipped) when node or the pinned TypeScript is not
-installed (tools/install-deps.sh)."""
-import collections
+prove nothing. The oracle runs once for all trees together (starting
+TypeScript is most of its cost). Exits 77 (skipped) when node or the pinned
+TypeScript is not installed (tools/install-deps.sh)."""
+import glob
 import hashlib
 import os
 import shutil
@@ -26,7 +31,8 @@ import tsoracle
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-TREES = ["fixtures/campfire-app", "eval/corpus", "fixtures/fix-oracle"]
+TREES = ["fixtures/campfire-app", "eval/corpus", "eval/layered", "fixtures/fix-oracle"]
+CODEMOD_INPUTS = "fixtures/codemods/*/*/input"
 MUST_CHANGE = {"fixtures/fix-oracle"}
 MODES = ["--fix", "--fix-suggestions"]
 EXTENSIONS = (".ts", ".tsx", ".mts", ".cts")
@@ -51,36 +57,26 @@ def copy_tree(src, dest):
     subprocess.run(["git", "init", "-q", dest], check=True)
 
 
-def check_mode(rtlint, tree, name, mode, tmp):
-    """Failure lines for one tree and one fix mode, and the number of changed files."""
-    copy = os.path.join(tmp, mode.strip("-"))
+def changed_files(before, after):
+    return sorted(p for p, digest in after.items() if before.get(p) != digest)
+
+
+def fix_copy(rtlint, tree, name, mode, copy):
+    """(failure lines, changed paths) of one tree and one fix mode, run twice."""
     copy_tree(tree, copy)
     before = source_digests(copy)
-    proc = subprocess.run([rtlint, "--no-cache", "--color", "never", mode, "."], cwd=copy,
-                          capture_output=True, text=True)
+    args = [rtlint, "--no-cache", "--color", "never", mode, "."]
+    proc = subprocess.run(args, cwd=copy, capture_output=True, text=True)
     if proc.returncode not in (0, 1):
-        return [f"{name} {mode}: rtlint exited {proc.returncode}: {proc.stderr.strip()}"], 0
+        return [f"{name} {mode}: rtlint exited {proc.returncode}: {proc.stderr.strip()}"], []
     after = source_digests(copy)
-    changed = sorted(p for p, digest in after.items() if before.get(p) != digest)
-    existed = [p for p in changed if p in before]
+    again = subprocess.run(args, cwd=copy, capture_output=True, text=True)
+    moved = changed_files(after, source_digests(copy))
     failures = []
-    names_before = tsoracle.run("names.js", tree, existed)
-    names_after = tsoracle.run("names.js", copy, changed)
-    syntax_before = tsoracle.run("syntax.js", tree, existed)
-    syntax_after = tsoracle.run("syntax.js", copy, changed)
-    for path in changed:
-        had = collections.Counter(d["name"] for d in names_before.get(path, []))
-        seen = collections.Counter()
-        for d in names_after[path]:
-            seen[d["name"]] += 1
-            if seen[d["name"]] > had[d["name"]]:
-                failures.append(f"{name}/{path}:{d['line']}:{d['column']} ({mode}): the fix left "
-                                f"'{d['name']}' unbound: {d['message']}")
-        if len(syntax_after[path]) > len(syntax_before.get(path, [])):
-            first = syntax_after[path][0]
-            failures.append(f"{name}/{path}:{first['line']}:{first['column']} ({mode}): the fix "
-                            f"broke the syntax: {first['message']}")
-    return failures, len(changed)
+    if moved:
+        failures.append(f"{name} {mode}: a second run changed {', '.join(moved)} "
+                        f"(rtlint said: {again.stderr.strip() or 'nothing'})")
+    return failures, changed_files(before, after)
 
 
 def oracle_self_check():
@@ -96,24 +92,36 @@ def oracle_self_check():
         f"tools/tsoracle/names.js: expected exactly ['organizationId'] unbound, got {found}"]
 
 
+def default_trees():
+    inputs = sorted(glob.glob(os.path.join(ROOT, CODEMOD_INPUTS)))
+    return TREES + [os.path.relpath(p, ROOT) for p in inputs]
+
+
 def main():
-    given = tsoracle.command_line("fix_oracle", TREES)
+    given = tsoracle.command_line("fix_oracle", default_trees())
     if not isinstance(given, tuple):
         return given
     rtlint, trees = given
     failures = oracle_self_check()
-    for tree in trees:
-        name = os.path.relpath(tree, ROOT)
-        for mode in MODES:
-            with tempfile.TemporaryDirectory(prefix="rtlint-fix-oracle-") as tmp:
-                found, nchanged = check_mode(rtlint, tree, name, mode, tmp)
-            print(f"{name} {mode}: {nchanged} files changed, {len(found)} new problems")
-            if nchanged == 0 and name in MUST_CHANGE:
-                found.append(f"{name} {mode}: no file changed, so the check proved nothing")
-            failures += found
+    with tempfile.TemporaryDirectory(prefix="rtlint-fix-oracle-") as tmp:
+        cases = []
+        for i, tree in enumerate(trees):
+            name = os.path.relpath(tree, ROOT)
+            for mode in MODES:
+                copy = os.path.join(tmp, f"{i}{mode}")
+                found, changed = fix_copy(rtlint, tree, name, mode, copy)
+                failures += found
+                cases.append((f"{name} ({mode})", tree, copy, changed))
+                if not changed and name in MUST_CHANGE:
+                    failures.append(f"{name} {mode}: no file changed, so the check proved nothing")
+        oracle = tsoracle.new_problems(cases)
+        failures += oracle
+        for label, _, _, changed in cases:
+            new = sum(f.startswith(label + ":") for f in oracle)
+            print(f"{label}: {len(changed)} files changed, {new} new problems")
     for f in failures:
         print("FAIL " + f)
-    print(f"fix_oracle: {len(failures)} failures")
+    print(f"fix_oracle: {len(trees)} trees, {len(failures)} failures")
     return 1 if failures else 0
 
 

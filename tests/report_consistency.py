@@ -81,10 +81,15 @@ def expected(plain, rules):
     e["files_with_findings"] = len({d["path"] for d in diags})
     e["needs_human"] = e["findings"] - e["fixable"]
     safe = lambda d: bool(d["fix"]) and d["fix"]["applicability"] == "safe"
-    e["phases"] = {}
+    suggested = lambda d: bool(d["fix"]) and d["fix"]["applicability"] == "suggestion"
+    e["phases"], e["phase_fixes"] = {}, {}
     for p in range(5):
         ds = [d for d in diags if phase_of[d["rule"]] == p]
         e["phases"][p] = (len(ds), len({d["path"] for d in ds}), sum(map(safe, ds)))
+        # (--fix clears, --fix-suggestions clears)
+        e["phase_fixes"][p] = (sum(map(safe, ds)), sum(safe(d) or suggested(d) for d in ds))
+    e["rule_suggestions"] = {r["id"]: sum(suggested(d) for d in diags if d["rule"] == r["id"])
+                             for r in rules}
     e["rules"] = {r["id"]: (sum(d["rule"] == r["id"] for d in diags),
                             len({d["path"] for d in diags if d["rule"] == r["id"]}),
                             sum(safe(d) for d in diags if d["rule"] == r["id"])) for r in rules}
@@ -105,6 +110,7 @@ def main():
     rules = json.loads(run(exe, cwd, "rules", "--format", "json"))
     e = expected(plain, rules)
     check(e["findings"] > 0, "the tree has findings to count")
+    check(e["suggestions"] > 0, "the tree has suggested fixes to count")
 
     # JSON
     rep = json.loads(run(exe, cwd, "report", "--format", "json", "."))
@@ -116,6 +122,9 @@ def main():
     for ph in rep["phases"]:
         got = (ph["findings"], ph["files"], ph["fixable"])
         check(got == e["phases"][ph["phase"]], f"json phase {ph['phase']}: {got}")
+        got = (ph["fixable"], ph["fixable_with_suggestions"])
+        check(got == e["phase_fixes"][ph["phase"]] and
+              ph["suggestions"] == got[1] - got[0], f"json phase {ph['phase']} fixes: {got}")
         check(ph["needs_human"] == ph["findings"] - ph["fixable"], "needs_human = rest")
         check((ph["findings"] == 0) == (ph["percent_done"] == 100.0),
               f"phase {ph['phase']}: 100% done exactly when no findings")
@@ -123,6 +132,10 @@ def main():
     for r in rep["rules"]:
         check((r["findings"], r["files"], r["fixable"]) == e["rules"][r["id"]], f"rule {r['id']}")
     check({r["id"] for r in rep["rules"]} == set(e["rules"]), "every rule listed")
+    check({r["id"]: r["suggestions"] for r in rep["rules"]} == e["rule_suggestions"],
+          "json rules' suggestions")
+    check(t["fixable_with_suggestions"] == e["fixable"] + e["suggestions"],
+          "json totals.fixable_with_suggestions")
     top = {f["path"]: f["findings"] for f in rep["top_files"]}
     check(top == dict(e["per_file"].most_common(20)) or
           (len(top) == min(20, len(e["per_file"])) and all(e["per_file"][p] == n
@@ -155,13 +168,18 @@ def main():
         cells = [c.strip() for c in row.strip("|").split("|")]
         got = (int(cells[1]), int(cells[2]), int(cells[3]))
         check(got == e["phases"][p], f"md phase {p}: {got}")
-        check(cells[5] == f"{rep['phases'][p]['percent_done']:.1f}%", f"md phase {p} percent")
+        check((int(cells[3]), int(cells[4])) == e["phase_fixes"][p], f"md phase {p} fixes")
+        check(cells[6] == f"{rep['phases'][p]['percent_done']:.1f}%", f"md phase {p} percent")
     cells = [c.strip() for c in rows[5].strip("|").split("|")]
-    check([int(c) for c in cells[1:5]] == [e["findings"], e["files_with_findings"], e["fixable"],
-                                            e["needs_human"]], f"md total row {cells}")
-    m = re.search(r"(\d+) findings? in (\d+) of (\d+) files?; (\d+) fixable", md)
+    check([int(c) for c in cells[1:6]] == [e["findings"], e["files_with_findings"], e["fixable"],
+                                            e["fixable"] + e["suggestions"], e["needs_human"]],
+          f"md total row {cells}")
+    m = re.search(r"(\d+) findings? in (\d+) of (\d+) files?; (\d+) fixable with `rtlint --fix`, "
+                  r"(\d+) with `rtlint --fix-suggestions`", md)
     check(m and tuple(map(int, m.groups())) == (e["findings"], e["files_with_findings"],
-                                                e["files"], e["fixable"]), "md summary line")
+                                                e["files"], e["fixable"],
+                                                e["fixable"] + e["suggestions"]),
+          "md summary line")
 
     # HTML
     page = Tables()
@@ -170,12 +188,14 @@ def main():
     check(len(ph_rows) == 6, "html phase table has 5 phases and a total")
     for attrs, cells in ph_rows:
         if attrs["data-phase"] == "total":
-            check([int(c) for c in cells[2:6]] == [e["findings"], e["files_with_findings"],
-                                                   e["fixable"], e["needs_human"]],
+            check([int(c) for c in cells[2:7]] == [e["findings"], e["files_with_findings"],
+                                                   e["fixable"], e["fixable"] + e["suggestions"],
+                                                   e["needs_human"]],
                   f"html total row {cells}")
             continue
         p = int(attrs["data-phase"])
         check((int(cells[2]), int(cells[3]), int(cells[4])) == e["phases"][p], f"html phase {p}")
+        check((int(cells[4]), int(cells[5])) == e["phase_fixes"][p], f"html phase {p} fixes")
     for attrs, cells in page.tables["rule-table"]:
         if "data-rule" in attrs:
             got = (int(cells[2]), int(cells[3]), int(cells[4]))

@@ -126,6 +126,24 @@ def main():
         check(r.stdout == "" and r.returncode == 0, "--diff has nothing to change for it")
         os.remove(os.path.join(app, "lib/suppressed.ts"))
 
+        # Two fixes that rewrite one empty standards import overlap: one run
+        # applies both (in passes), for a buffer as for a file.
+        shared = ('import {} from "@/lib/realtime/unified-channel-standards";\n'
+                  "export const announce = (supabase: any, orgId: string) =>\n"
+                  "  supabase.channel(`org:${orgId}:conversations`)"
+                  '.send({ type: "broadcast", event: "new_message", payload: {} });\n')
+        r = run(rtlint, app, ["--fix", "--stdin-filename", "lib/shared.ts"], shared)
+        check("import { UNIFIED_CHANNELS, UNIFIED_EVENTS } from" in r.stdout and
+              "UNIFIED_EVENTS.MESSAGE_CREATED" in r.stdout and
+              "UNIFIED_CHANNELS.conversations(orgId)" in r.stdout,
+              "--fix on a buffer applies overlapping fixes in one run")
+        with open(os.path.join(app, "lib/shared.ts"), "w", encoding="utf-8") as fh:
+            fh.write(shared)
+        run(rtlint, app, ["--fix", "lib/shared.ts"])
+        with open(os.path.join(app, "lib/shared.ts"), encoding="utf-8") as fh:
+            check(fh.read() == r.stdout, "... and prints what --fix writes to the file")
+        os.remove(os.path.join(app, "lib/shared.ts"))
+
         # A path rtlint does not lint: a notice, no findings, exit 0.
         r = run(rtlint, app, ["--format", "json", "--stdin-filename", "styles/site.css"],
                 "body { color: red }\n")

@@ -1,6 +1,8 @@
 """The TypeScript compiler as a test oracle (tools/tsoracle, pinned by its
-package-lock.json): shared by tests/fix_oracle.py and tests/parse_notices.py."""
+package-lock.json): shared by tests/fix_oracle.py, tests/codemod_snapshots.py
+and tests/parse_notices.py."""
 import argparse
+import collections
 import json
 import os
 import shutil
@@ -50,3 +52,38 @@ def command_line(test, default_trees):
     trees = [os.path.abspath(t) for t in args.tree] if args.tree else [
         os.path.join(ROOT, t) for t in default_trees]
     return os.path.abspath(args.rtlint), trees
+
+
+def new_problems(cases):
+    """Failure lines for fixes that broke a file: each case is (label, before,
+    after, changed) with `changed` the paths (relative to both trees) a fix
+    rewrote or created. Every "Cannot find name 'x'" a changed file has after
+    must have been there before (counts per name: lines move, and globals
+    such as `console` are unbound in every file without a lib), and it must
+    not gain syntax errors. Two node processes for all the cases together:
+    starting TypeScript costs more than checking a file."""
+    before, after = set(), set()
+    for _, old, new, changed in cases:
+        for rel in changed:
+            if os.path.exists(os.path.join(old, rel)):
+                before.add(os.path.join(old, rel))
+            after.add(os.path.join(new, rel))
+    files = sorted(before | after)
+    names = run("names.js", "/", files)
+    syntax = run("syntax.js", "/", files)
+    failures = []
+    for label, old, new, changed in cases:
+        for rel in changed:
+            had = collections.Counter(d["name"] for d in names.get(os.path.join(old, rel), []))
+            seen = collections.Counter()
+            for d in names[os.path.join(new, rel)]:
+                seen[d["name"]] += 1
+                if seen[d["name"]] > had[d["name"]]:
+                    failures.append(f"{label}: {rel}:{d['line']}:{d['column']}: the fix left "
+                                    f"'{d['name']}' unbound: {d['message']}")
+            errors_after = syntax[os.path.join(new, rel)]
+            if len(errors_after) > len(syntax.get(os.path.join(old, rel), [])):
+                first = errors_after[0]
+                failures.append(f"{label}: {rel}:{first['line']}:{first['column']}: the fix "
+                                f"broke the syntax: {first['message']}")
+    return failures

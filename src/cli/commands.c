@@ -93,10 +93,14 @@ int cmd_check(const Options *o) {
     overlay_free(&stdin_ov);
     return EXIT_USAGE;
   }
+  /* Fixes are applied in memory, pass after pass, before anything is
+   * written (cli/fix_run.h): the session reads through the overlay. */
+  bool fixing = o->diff || o->fix_level != FIX_NONE;
   Session s;
   int status = session_open(
       &s, o,
-      (SessionNeeds){.cache = true, .overlay = o->stdin_filename ? overlay_fs(&stdin_ov) : NULL});
+      (SessionNeeds){.cache = true,
+                     .overlay = o->stdin_filename || fixing ? overlay_fs(&stdin_ov) : NULL});
   if (status >= 0) {
     output_file_abort(&output);
     session_close(&s);
@@ -105,27 +109,19 @@ int cmd_check(const Options *o) {
   }
   FILE *out = output.f;
   if (o->diff) {
-    FixSummary fs = fix_run(&s.proj, &s.result, o->fix_level, true, out);
+    FixSummary fs = fix_session(&s, &stdin_ov, o->fix_level, true, out);
     status = fs.diff_files ? EXIT_FINDINGS : EXIT_CLEAN;
   } else {
     bool fix_failed = false;
     if (o->fix_level != FIX_NONE && o->stdin_filename) {
       /* The fixed text is the output; the report of what remains goes to
        * -o FILE or stderr. */
-      if (stdin_buffer_fix(&s, &stdin_ov, o->stdin_filename, o->fix_level, stdout))
-        session_relint(&s);
+      stdin_buffer_fix(&s, &stdin_ov, o->stdin_filename, o->fix_level, stdout);
       if (!o->output)
         out = stderr;
     } else if (o->fix_level != FIX_NONE) {
-      FixSummary fs = fix_run(&s.proj, &s.result, o->fix_level, false, out);
+      FixSummary fs = fix_session(&s, &stdin_ov, o->fix_level, false, out);
       fix_failed = fs.write_failures > 0;
-      if (fs.files_written) {
-        /* Report what remains: lint the fixed files afresh. */
-        fprintf(stderr, "rtlint: applied %zu %s in %zu %s\n", fs.fixes_applied,
-                fs.fixes_applied == 1 ? "fix" : "fixes", fs.files_written,
-                fs.files_written == 1 ? "file" : "files");
-        session_relint(&s);
-      }
     }
     OutputOptions oo = {.color = want_color(o, out),
                         .quiet = o->quiet,

@@ -43,6 +43,11 @@ const char report_done_sentence[] =
     "channels and hooks in components for phase 3, typing-indicator components for phase 4 "
     "(a finding elsewhere adds one place); the total is all of them together.";
 
+const char report_fix_sentence[] =
+    "Fixable = findings with a safe fix, which `rtlint --fix` clears (`--fix --phase N`: phase N "
+    "and the rules for every phase, which run in each); with suggestions = findings "
+    "`rtlint --fix-suggestions` clears (safe and suggested fixes; review the suggestions).";
+
 const char *report_phase_title(int phase) {
   return phase >= 0 && phase < REPORT_PHASES ? phase_titles[phase] : "All rules";
 }
@@ -405,6 +410,7 @@ void report_snapshot(const ReportInput *in, Snapshot *s) {
     RuleStats *rs = &s->rules[ri];
     rs->findings++;
     rs->fixable += safe;
+    rs->suggestions += d->fix == FIX_SUGGESTION;
     if (!last_rule_path[ri] || strcmp(last_rule_path[ri], d->path) != 0) {
       rs->files++;
       last_rule_path[ri] = d->path;

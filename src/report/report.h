@@ -57,6 +57,8 @@ typedef struct ReportInput {
 typedef struct PhaseStats {
   int phase;
   size_t rules; /* enabled rules of this phase */
+  /* fixable: findings with a safe fix (what `--fix --phase P` clears);
+   * suggestions: with a suggested fix (`--fix-suggestions` clears both). */
   size_t findings, errors, warnings, files, fixable, suggestions, needs_human;
   size_t sites, sites_pending, unplaced; /* see docs/report.md, "percent done" */
   size_t units, done;
@@ -66,7 +68,7 @@ typedef struct PhaseStats {
 typedef struct RuleStats {
   const RuleMeta *rule;
   bool enabled;
-  size_t findings, files, fixable, needs_human;
+  size_t findings, files, fixable, suggestions, needs_human;
 } RuleStats;
 
 /* A directory or a file. */
@@ -148,6 +150,8 @@ bool report_load_prev(const char *path, PrevReport *prev, char **err);
 /* One sentence a tech lead reads under the phase table: what "done"
  * divides by. */
 extern const char report_done_sentence[];
+/* What the Fixable and With suggestions columns count. */
+extern const char report_fix_sentence[];
 
 /* Phase titles and the seed's definitions. */
 const char *report_phase_title(int phase);

@@ -94,8 +94,9 @@ static const char script[] =
 static void phase_table(FILE *f, const Snapshot *s) {
   fputs("<table id=\"phase-table\" class=\"sortable\"><thead><tr><th>Phase</th>"
         "<th class=\"n\">Rules</th><th class=\"n\">Findings</th><th class=\"n\">Files</th>"
-        "<th class=\"n\">Fixable</th><th class=\"n\">Needs a human</th>"
-        "<th class=\"n\">Sites</th><th class=\"n\">Done</th></tr></thead><tbody>\n",
+        "<th class=\"n\">Fixable</th><th class=\"n\">With suggestions</th>"
+        "<th class=\"n\">Needs a human</th><th class=\"n\">Sites</th><th "
+        "class=\"n\">Done</th></tr></thead><tbody>\n",
         f);
   for (int p = 0; p <= REPORT_PHASES; p++) {
     const PhaseStats *ps = p < REPORT_PHASES ? &s->phases[p] : &s->total;
@@ -113,6 +114,7 @@ static void phase_table(FILE *f, const Snapshot *s) {
     num(f, ps->findings);
     num(f, ps->files);
     num(f, ps->fixable);
+    num(f, ps->fixable + ps->suggestions);
     num(f, ps->needs_human);
     fprintf(f, "<td class=\"n\" data-v=\"%zu\">%zu of %zu</td>", ps->sites_pending,
             ps->sites_pending, ps->sites);
@@ -122,6 +124,8 @@ static void phase_table(FILE *f, const Snapshot *s) {
   fputs("</tfoot></table>\n<p class=\"muted\" id=\"done-definition\">Sites: the phase's places "
         "of work with a finding of the phase, of all of them. ",
         f);
+  esc(f, report_fix_sentence);
+  fputc(' ', f);
   esc(f, report_done_sentence);
   fputs(" (docs/report.md)</p>\n", f);
 }

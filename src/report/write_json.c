@@ -23,6 +23,7 @@ static json_t *phase_json(const PhaseStats *p) {
   json_object_set_new(o, "files", JI(p->files));
   json_object_set_new(o, "fixable", JI(p->fixable));
   json_object_set_new(o, "suggestions", JI(p->suggestions));
+  json_object_set_new(o, "fixable_with_suggestions", JI(p->fixable + p->suggestions));
   json_object_set_new(o, "needs_human", JI(p->needs_human));
   json_object_set_new(o, "sites", JI(p->sites));
   json_object_set_new(o, "sites_pending", JI(p->sites_pending));
@@ -52,6 +53,7 @@ static json_t *totals_json(const Snapshot *s) {
   json_object_set_new(o, "warnings", JI(s->warnings));
   json_object_set_new(o, "fixable", JI(s->fixable));
   json_object_set_new(o, "suggestions", JI(s->suggestions));
+  json_object_set_new(o, "fixable_with_suggestions", JI(s->fixable + s->suggestions));
   json_object_set_new(o, "needs_human", JI(s->needs_human));
   json_object_set_new(o, "notices", JI(s->notices));
   json_object_set_new(o, "sites", JI(s->total.sites));
@@ -77,9 +79,10 @@ static json_t *history_json(const HistoryPoint *h) {
   for (int p = 0; p < REPORT_PHASES; p++) {
     const PhaseStats *ps = &h->snap.phases[p];
     json_array_append_new(
-        phases, json_pack("{s:i, s:I, s:I, s:I, s:o}", "phase", p, "findings",
+        phases, json_pack("{s:i, s:I, s:I, s:I, s:I, s:o}", "phase", p, "findings",
                           (json_int_t)ps->findings, "files", (json_int_t)ps->files, "fixable",
-                          (json_int_t)ps->fixable, "percent_done", pct(ps->pct_tenths)));
+                          (json_int_t)ps->fixable, "suggestions", (json_int_t)ps->suggestions,
+                          "percent_done", pct(ps->pct_tenths)));
   }
   json_object_set_new(o, "phases", phases);
   json_object_set_new(o, "files_linted", JI(h->passes_linted));
@@ -129,10 +132,11 @@ void report_write_json(FILE *f, const Report *r) {
   for (size_t i = 0; i < s->nrules; i++) {
     const RuleStats *rs = &s->rules[i];
     json_array_append_new(
-        rules, json_pack("{s:s, s:i, s:b, s:I, s:I, s:I, s:I}", "id", rs->rule->id, "phase",
-                         rs->rule->phase, "enabled", rs->enabled, "findings",
-                         (json_int_t)rs->findings, "files", (json_int_t)rs->files, "fixable",
-                         (json_int_t)rs->fixable, "needs_human", (json_int_t)rs->needs_human));
+        rules,
+        json_pack("{s:s, s:i, s:b, s:I, s:I, s:I, s:I, s:I}", "id", rs->rule->id, "phase",
+                  rs->rule->phase, "enabled", rs->enabled, "findings", (json_int_t)rs->findings,
+                  "files", (json_int_t)rs->files, "fixable", (json_int_t)rs->fixable, "suggestions",
+                  (json_int_t)rs->suggestions, "needs_human", (json_int_t)rs->needs_human));
   }
   json_object_set_new(root, "rules", rules);
   json_t *dirs = json_array();

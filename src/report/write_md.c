@@ -41,8 +41,8 @@ static void signed_pct(FILE *f, int d) {
 static void phase_row(FILE *f, const char *label, const PhaseStats *p) {
   char pct[32];
   report_pct(p->pct_tenths, pct, sizeof pct);
-  fprintf(f, "| %s | %zu | %zu | %zu | %zu | %s%% |\n", label, p->findings, p->files, p->fixable,
-          p->needs_human, pct);
+  fprintf(f, "| %s | %zu | %zu | %zu | %zu | %zu | %s%% |\n", label, p->findings, p->files,
+          p->fixable, p->fixable + p->suggestions, p->needs_human, pct);
 }
 
 void report_write_md(FILE *f, const Report *r) {
@@ -50,19 +50,21 @@ void report_write_md(FILE *f, const Report *r) {
   char pct[32];
   report_pct(s->total.pct_tenths, pct, sizeof pct);
   fprintf(f, "## Realtime standards migration: %s%% done\n\n", pct);
-  fprintf(f, "%zu %s in %zu of %zu %s; %zu fixable with `rtlint --fix`, %zu %s a human. ",
+  fprintf(f,
+          "%zu %s in %zu of %zu %s; %zu fixable with `rtlint --fix`, %zu with "
+          "`rtlint --fix-suggestions`, %zu %s a human. ",
           s->findings, plural(s->findings, "finding", "findings"), s->files_with_findings, s->files,
-          plural(s->files, "file", "files"), s->fixable, s->needs_human,
-          plural(s->needs_human, "needs", "need"));
+          plural(s->files, "file", "files"), s->fixable, s->fixable + s->suggestions,
+          s->needs_human, plural(s->needs_human, "needs", "need"));
   fputs("Standards: ", f);
   md_text(f, s->standards_source);
   fprintf(f, "%s.\n\n", s->standards_learned ? " (learned from the codebase)" : "");
-  fputs("| Phase | Findings | Files | Fixable | Needs a human | Done |\n", f);
-  fputs("|---|--:|--:|--:|--:|--:|\n", f);
+  fputs("| Phase | Findings | Files | Fixable | With suggestions | Needs a human | Done |\n", f);
+  fputs("|---|--:|--:|--:|--:|--:|--:|\n", f);
   for (int p = 0; p < REPORT_PHASES; p++)
     phase_row(f, report_phase_title(p), &s->phases[p]);
   phase_row(f, "**Total**", &s->total);
-  fprintf(f, "\n%s\n", report_done_sentence);
+  fprintf(f, "\n%s %s\n", report_fix_sentence, report_done_sentence);
   if (r->prev.present) {
     const PrevReport *pr = &r->prev;
     fputs("\nSince the previous report: findings ", f);
