@@ -5,6 +5,7 @@
 #include "parse/ast.h"
 #include "resolve/scope.h"
 #include "rules/app_paths.h"
+#include "rules/channel_effect_fix.h"
 #include "rules/ctx.h"
 
 #include <ctype.h>
@@ -271,6 +272,7 @@ static void open_channel(RuleCtx *ctx, Subscriptions *subs, TSNode call) {
     return;
   Opened o = {call, report(ctx, call, member, false)};
   ARRAY_PUSH(subs->opened, subs->nopened, subs->openedcap, o);
+  channel_effect_suggest(ctx, &ctx->out->items[o.diag], call);
 }
 
 static void check_call(RuleCtx *ctx, Subscriptions *subs, TSNode call) {
@@ -324,7 +326,7 @@ const RuleMeta rule_supabase_channel_direct = {
     .id = "supabase-channel-direct",
     .phase = 3,
     .default_severity = SEV_ERROR,
-    .fixable = FIX_NONE,
+    .fixable = FIX_SUGGESTION,
     .summary = "A component or hook uses a Supabase realtime channel directly instead of the "
                "provider or `useRealtime()`.",
     .needles = needles,
