@@ -151,7 +151,10 @@ static void check_site(RuleCtx *ctx, Memo *memo, const ChannelSite *site) {
                           call ? arena_printf(ctx->arena, "use `%s`", call) : NULL,
                           "channel name `%s` is built by hand (at %s)%s%s", shown, where,
                           call ? "; use " : "", call ? call : "");
-    if (alt->site_mod == ctx->mod)
+    /* Only for a use with one value: findings at one place that differ only
+     * in their building site would otherwise carry different fixes, which
+     * `rtlint merge` orders differently from a single run. */
+    if (alt->site_mod == ctx->mod && v.nalts == 1)
       fix_at_site(ctx, memo, d, alt);
   }
 }

@@ -165,7 +165,8 @@ static void check_site(RuleCtx *ctx, StrMap *verdicts, StrMap *sites_seen,
     Diag *d = report(ctx, ctx->mod, arg_start, arg_end, shown, &verdict, where, false);
     /* Built in this file: the use's fix is the building site's (the same
      * edit, applied once), which clears both findings. */
-    Value own = alt->site_mod == ctx->mod ? channel_site_value(ctx, alt) : (Value){0};
+    Value own =
+        alt->site_mod == ctx->mod && v.nalts == 1 ? channel_site_value(ctx, alt) : (Value){0};
     if (own.nalts == 1) {
       Verdict sv = judge(ctx, verdicts, &own.alts[0]);
       if (sv.invalid)
