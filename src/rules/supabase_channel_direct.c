@@ -314,7 +314,8 @@ static void check(RuleCtx *ctx) {
     open_channel(ctx, &subs, ctx->facts->calls[i]);
   for (size_t i = 0; i < ctx->facts->ncalls; i++)
     check_call(ctx, &subs, ctx->facts->calls[i]);
-  qsort(subs.notes, subs.nnotes, sizeof *subs.notes, note_cmp);
+  if (subs.nnotes) /* qsort's array must not be NULL, even when empty */
+    qsort(subs.notes, subs.nnotes, sizeof *subs.notes, note_cmp);
   for (size_t i = 0; i < subs.nnotes; i++)
     rule_relate(&ctx->out->items[subs.notes[i].diag], ctx->mod, subs.notes[i].at,
                 subs.notes[i].label);
