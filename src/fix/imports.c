@@ -163,3 +163,52 @@ void fix_require_standard_import(Diag *d, Project *p, const Module *m, const cha
   free(stmt);
   free(spec);
 }
+
+/* m's import of exactly `spec` with named imports, or a null node. */
+static TSNode named_import_of_spec(const Module *m, const char *spec) {
+  size_t n;
+  const TSNode *imports = scope_index_imports(scope_index_of(m), &n);
+  for (size_t i = 0; i < n; i++) {
+    StrBuf sb = {0};
+    node_string_value(&m->src, node_field(imports[i], "source"), &sb);
+    bool same = strcmp(sb_cstr(&sb), spec) == 0;
+    sb_free(&sb);
+    TSNode named = named_imports_of(imports[i]);
+    bool type_only =
+        strncmp(m->src.bytes + ts_node_start_byte(imports[i]), "import type ", 12) == 0;
+    if (same && !type_only && !ts_node_is_null(named))
+      return named;
+  }
+  return (TSNode){0};
+}
+
+bool fix_require_named_import(Diag *d, Project *p, const Module *m, const char *name,
+                              const char *spec) {
+  Binding b = scope_lookup_toplevel(m, name);
+  if (b.kind == BIND_IMPORT)
+    return strcmp(b.source, spec) == 0 && strcmp(b.imported, name) == 0;
+  if (b.kind != BIND_NONE)
+    return false;
+  TSNode named = named_import_of_spec(m, spec);
+  uint32_t count = ts_node_is_null(named) ? 0 : ts_node_named_child_count(named);
+  if (count > 0) {
+    TSNode last = ts_node_named_child(named, count - 1);
+    char *text = xasprintf(", %s", name);
+    diag_add_edit(d, ts_node_end_byte(last), ts_node_end_byte(last), text);
+    free(text);
+    return true;
+  }
+  ImportStyle st = scan_imports(p, m);
+  char *stmt = xasprintf("import { %s } from %c%s%c%s", name, st.quote, spec, st.quote,
+                         st.semicolon ? ";" : "");
+  bool after_directive = false;
+  uint32_t at = ts_node_is_null(st.last_import) ? top_insert_point(m, &after_directive)
+                                                : ts_node_end_byte(st.last_import);
+  char *text = !ts_node_is_null(st.last_import) ? xasprintf("\n%s", stmt)
+               : after_directive                ? xasprintf("\n\n%s", stmt)
+                                                : xasprintf("%s\n\n", stmt);
+  diag_add_edit(d, at, at, text);
+  free(text);
+  free(stmt);
+  return true;
+}

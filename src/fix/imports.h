@@ -10,4 +10,13 @@
  * semicolon style and the import path its neighbours use. */
 void fix_require_standard_import(Diag *d, Project *p, const Module *m, const char *name);
 
+/* Adds to d's fix the edit that makes `name` available in m as a named
+ * import from `spec` (a specifier the caller has resolved from m, e.g.
+ * "@/contexts/OrganizationRealtimeProvider"): nothing when m already imports
+ * it from there; false, and nothing added, when m binds the name otherwise;
+ * else an extension of an existing import of spec, or a new import after the
+ * file's last import in the file's quote and semicolon style. */
+bool fix_require_named_import(Diag *d, Project *p, const Module *m, const char *name,
+                              const char *spec);
+
 #endif

@@ -73,6 +73,10 @@ bool path_is_dashboard(const char *path) {
   return path_has_dirs(path, "app/dashboard");
 }
 
+bool path_is_widget(const char *path) {
+  return path_has_dirs(path, "widget");
+}
+
 static const char *const route_stems[] = {
     "page", "layout", "template", "default", "loading", "error", "not-found", "global-error", NULL,
 };

@@ -40,6 +40,10 @@ bool module_is_component_code(const PathRoles *roles, const struct Module *m);
 /* Under app/dashboard/, where OrganizationRealtimeProvider is mounted. */
 bool path_is_dashboard(const char *path);
 
+/* Widget code: a `widget/` folder anywhere in the path (components/widget/,
+ * app/widget/), where useRealtime({ type: "widget" }) replaces the provider. */
+bool path_is_widget(const char *path);
+
 /* A file Next.js renders by itself: an app-router special file (page,
  * layout, template, default, loading, error, not-found, global-error) under
  * app/, or any pages-router file under pages/ (not pages/api/). */

@@ -5,6 +5,7 @@
 #include "parse/ast.h"
 #include "resolve/scope.h"
 #include "rules/app_paths.h"
+#include "rules/channel_error_fix.h"
 #include "rules/ctx.h"
 
 #include <stdlib.h>
@@ -369,11 +370,14 @@ static void check_subscribe(RuleCtx *ctx, TSNode call) {
   uint32_t start = ts_node_start_byte(prop), end = ts_node_end_byte(prop);
   if (call_argument_count(call) == 0) {
     if (module_is_component_code(ctx->roles, m))
-      rule_report(ctx, start, end,
-                  "pass a status callback: `.subscribe((status) => { if (status === "
-                  "\"CHANNEL_ERROR\") { /* fallback */ } })`",
-                  "`.subscribe()` without a status callback in component code: a CHANNEL_ERROR "
-                  "goes unnoticed and realtime stops; switch to a fallback on CHANNEL_ERROR");
+      channel_error_suggest(
+          ctx,
+          rule_report(ctx, start, end,
+                      "pass a status callback: `.subscribe((status) => { if (status === "
+                      "\"CHANNEL_ERROR\") { /* fallback */ } })`",
+                      "`.subscribe()` without a status callback in component code: a CHANNEL_ERROR "
+                      "goes unnoticed and realtime stops; switch to a fallback on CHANNEL_ERROR"),
+          call, (TSNode){0});
     return;
   }
   TSNode fn = scope_function_of(m, call_argument(call, 0));
@@ -407,9 +411,15 @@ static void check_subscribe(RuleCtx *ctx, TSNode call) {
   }
   if (an.escapes)
     return;
-  rule_report(ctx, start, end, help,
-              "the `.subscribe()` status callback never handles CHANNEL_ERROR; switch to a "
-              "fallback when the channel fails");
+  Diag *d =
+      rule_report(ctx, start, end, help,
+                  "the `.subscribe()` status callback never handles CHANNEL_ERROR; switch to a "
+                  "fallback when the channel fails");
+  /* Only a callback written in the call is edited: one passed by name may
+   * serve other channels. */
+  TSNode inline_fn = node_unwrap(call_argument(call, 0));
+  if (ts_node_eq(inline_fn, fn))
+    channel_error_suggest(ctx, d, call, fn);
 }
 
 static void check(RuleCtx *ctx) {
@@ -421,7 +431,7 @@ const RuleMeta rule_channel_error_unhandled = {
     .id = "channel-error-unhandled",
     .phase = PHASE_ALL,
     .default_severity = SEV_WARNING,
-    .fixable = FIX_NONE,
+    .fixable = FIX_SUGGESTION,
     .summary = "A realtime channel subscription that does not switch to a fallback when the "
                "status is `CHANNEL_ERROR`.",
     .needles = needles,

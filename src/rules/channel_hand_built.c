@@ -45,6 +45,21 @@ static const char *bound_call(RuleCtx *ctx, Memo *memo, const Module *m, uint32_
   return call;
 }
 
+/* A name that is no standard shape but a near miss or a legacy one: the
+ * UNIFIED_CHANNELS call it meant, as a suggestion (the name changes), when
+ * every argument is bound at the site (channel_hint_fix_call). */
+static void suggest_hint(RuleCtx *ctx, Diag *d, const Module *m, const ValAlt *at) {
+  if (!d || !channel_alt_judgeable(at) || channel_alt_may_be_valid(ctx->arena, ctx->std, at))
+    return;
+  ChannelHint h = channel_hint(ctx->arena, ctx->std, at);
+  const char *call = channel_hint_fix_call(ctx->arena, m, at->site_start, at->site_end, &h);
+  if (!call)
+    return;
+  diag_add_edit(d, at->site_start, at->site_end, call);
+  fix_require_standard_import(d, ctx->proj, m, "UNIFIED_CHANNELS");
+  diag_set_fix(d, FIX_SUGGESTION, arena_printf(ctx->arena, "Replace with %s", call));
+}
+
 /* Reports the building site in its own terms; attaches the safe fix when the
  * whole site is one exact standard shape. */
 static void report_site_own(RuleCtx *ctx, Memo *memo, const ValAlt *alt) {
@@ -57,11 +72,15 @@ static void report_site_own(RuleCtx *ctx, Memo *memo, const ValAlt *alt) {
     const char *shown = val_alt_display(ctx->arena, at);
     const char *call = bound_call(ctx, memo, m, at->site_start, at->site_end, at);
     if (!call) {
-      rule_report_in(ctx, m, at->site_start, at->site_end,
-                     "build the name with the UNIFIED_CHANNELS function for this resource "
-                     "(see `rtlint standards`)",
-                     "hand-built channel name `%s`; build it with a UNIFIED_CHANNELS function",
-                     shown);
+      Diag *d =
+          rule_report_in(ctx, m, at->site_start, at->site_end,
+                         "build the name with the UNIFIED_CHANNELS function for this resource "
+                         "(see `rtlint standards`)",
+                         "hand-built channel name `%s`; build it with a UNIFIED_CHANNELS "
+                         "function",
+                         shown);
+      if (own.nalts == 1)
+        suggest_hint(ctx, d, m, at);
       continue;
     }
     char *help = arena_printf(ctx->arena, "replace with `%s`", call);
@@ -73,6 +92,25 @@ static void report_site_own(RuleCtx *ctx, Memo *memo, const ValAlt *alt) {
       diag_set_fix(d, FIX_SAFE, help);
     }
   }
+}
+
+/* A use of a name built elsewhere in this file gets the building site's fix:
+ * the same edit, applied once, clears both findings. */
+static void fix_at_site(RuleCtx *ctx, Memo *memo, Diag *d, const ValAlt *alt) {
+  Value own = channel_site_value(ctx, alt);
+  if (!d || own.nalts != 1 || !is_hand_built(&own.alts[0]))
+    return;
+  const ValAlt *at = &own.alts[0];
+  const char *call = bound_call(ctx, memo, ctx->mod, at->site_start, at->site_end, at);
+  if (!call) {
+    suggest_hint(ctx, d, ctx->mod, at);
+    return;
+  }
+  diag_add_edit(d, at->site_start, at->site_end, call);
+  fix_require_standard_import(d, ctx->proj, ctx->mod, "UNIFIED_CHANNELS");
+  diag_set_fix(d, FIX_SAFE,
+               arena_printf(ctx->arena, "Replace the name built at line %u with %s",
+                            src_pos(&ctx->mod->src, at->site_start).line, call));
 }
 
 /* The building site is reported in its own words, whichever use (and trail)
@@ -109,9 +147,15 @@ static void check_site(RuleCtx *ctx, Memo *memo, const ChannelSite *site) {
     const char *where = alt->site_mod == ctx->mod
                             ? arena_printf(ctx->arena, "line %u", pos.line)
                             : arena_printf(ctx->arena, "%s:%u", alt->site_mod->src.path, pos.line);
-    rule_report(ctx, arg_start, arg_end, call ? arena_printf(ctx->arena, "use `%s`", call) : NULL,
-                "channel name `%s` is built by hand (at %s)%s%s", shown, where,
-                call ? "; use " : "", call ? call : "");
+    Diag *d = rule_report(ctx, arg_start, arg_end,
+                          call ? arena_printf(ctx->arena, "use `%s`", call) : NULL,
+                          "channel name `%s` is built by hand (at %s)%s%s", shown, where,
+                          call ? "; use " : "", call ? call : "");
+    /* Only for a use with one value: findings at one place that differ only
+     * in their building site would otherwise carry different fixes, which
+     * `rtlint merge` orders differently from a single run. */
+    if (alt->site_mod == ctx->mod && v.nalts == 1)
+      fix_at_site(ctx, memo, d, alt);
   }
 }
 

@@ -3,6 +3,7 @@
  * validate channel names with isValidChannelName()"). Near misses and legacy
  * shapes name the UNIFIED_CHANNELS function they probably meant. */
 #include "core/strmap.h"
+#include "fix/imports.h"
 #include "parse/ast.h"
 #include "rules/channel_naming.h"
 #include "rules/ctx.h"
@@ -17,7 +18,7 @@ typedef struct Verdict {
 } Verdict;
 
 static Verdict judge_uncached(RuleCtx *ctx, const ValAlt *alt) {
-  Verdict v = {false, {CHANNEL_HINT_NONE, NULL, NULL, NULL}};
+  Verdict v = {false, {CHANNEL_HINT_NONE, NULL, NULL, NULL, {0}}};
   if (!channel_alt_judgeable(alt) || channel_alt_may_be_valid(ctx->arena, ctx->std, alt))
     return v;
   v.invalid = true;
@@ -42,27 +43,46 @@ static Verdict judge(RuleCtx *ctx, StrMap *verdicts, const ValAlt *alt) {
   return *known;
 }
 
+/* The suggestion for a near-miss or legacy value reported at its building
+ * site [start, end) of m: the UNIFIED_CHANNELS call the hint names, when
+ * every argument is bound there (the org id a legacy name lacks included). A
+ * suggestion, never safe: the channel's name changes. */
+static void suggest(RuleCtx *ctx, Diag *d, const Module *m, uint32_t start, uint32_t end,
+                    const ChannelHint *h) {
+  const char *call = d ? channel_hint_fix_call(ctx->arena, m, start, end, h) : NULL;
+  if (!call)
+    return;
+  diag_add_edit(d, start, end, call);
+  fix_require_standard_import(d, ctx->proj, m, "UNIFIED_CHANNELS");
+  diag_set_fix(d, FIX_SUGGESTION, arena_printf(ctx->arena, "Replace with %s", call));
+}
+
 /* Reports one invalid value at [start, end) of m; `where` ("" or " (built at
- * x:N)") locates the building site for a report at the use. */
-static void report(RuleCtx *ctx, const Module *m, uint32_t start, uint32_t end, const char *shown,
-                   const Verdict *v, const char *where) {
+ * x:N)") locates the building site for a report at the use. `at_site`: the
+ * range is the building site itself, where a fix can go. */
+static Diag *report(RuleCtx *ctx, const Module *m, uint32_t start, uint32_t end, const char *shown,
+                    const Verdict *v, const char *where, bool at_site) {
   const ChannelHint *h = &v->hint;
+  Diag *d = NULL;
   if (h->kind == CHANNEL_HINT_LEGACY) {
-    rule_report_in(ctx, m, start, end,
-                   arena_printf(ctx->arena, "use `%s`, passing the organization id", h->call),
-                   "legacy channel name \"%s\"%s; use %s (the caller must supply the org id)",
-                   shown, where, h->call);
+    d = rule_report_in(ctx, m, start, end,
+                       arena_printf(ctx->arena, "use `%s`, passing the organization id", h->call),
+                       "legacy channel name \"%s\"%s; use %s (the caller must supply the org id)",
+                       shown, where, h->call);
   } else if (h->kind == CHANNEL_HINT_NEAR_MISS) {
-    rule_report_in(ctx, m, start, end, arena_printf(ctx->arena, "use `%s`", h->call),
-                   "channel name \"%s\"%s fails isValidChannelName(); did you mean %s "
-                   "(UNIFIED_CHANNELS.%s)?",
-                   shown, where, h->shape, h->fn->name);
+    d = rule_report_in(ctx, m, start, end, arena_printf(ctx->arena, "use `%s`", h->call),
+                       "channel name \"%s\"%s fails isValidChannelName(); did you mean %s "
+                       "(UNIFIED_CHANNELS.%s)?",
+                       shown, where, h->shape, h->fn->name);
   } else {
     rule_report_in(ctx, m, start, end, HELP_NONE,
                    "channel name \"%s\"%s fails isValidChannelName(): it matches no standard shape "
                    "org:{orgId}:{resource}[:{resourceId}][:{action}]",
                    shown, where);
   }
+  if (at_site)
+    suggest(ctx, d, m, start, end, h);
+  return d;
 }
 
 /* The building site judged on its own text (holes named as written there),
@@ -76,7 +96,7 @@ static void report_site_own(RuleCtx *ctx, StrMap *verdicts, const ValAlt *alt) {
     Verdict v = judge(ctx, verdicts, &own.alts[i]);
     if (v.invalid)
       report(ctx, m, alt->site_start, alt->site_end, val_alt_display(ctx->arena, &own.alts[i]), &v,
-             "");
+             "", own.nalts == 1);
   }
 }
 
@@ -126,13 +146,13 @@ static void check_site(RuleCtx *ctx, StrMap *verdicts, StrMap *sites_seen,
     if (!verdict.invalid)
       continue;
     if (!alt->site_mod) {
-      report(ctx, ctx->mod, arg_start, arg_end, shown, &verdict, "");
+      report(ctx, ctx->mod, arg_start, arg_end, shown, &verdict, "", false);
       continue;
     }
     bool written_here =
         alt->site_mod == ctx->mod && alt->site_start >= arg_start && alt->site_end <= arg_end;
     if (written_here) {
-      report(ctx, ctx->mod, alt->site_start, alt->site_end, shown, &verdict, "");
+      report(ctx, ctx->mod, alt->site_start, alt->site_end, shown, &verdict, "", v.nalts == 1);
       continue;
     }
     if (channel_site_first_time(sites_seen, alt))
@@ -142,7 +162,16 @@ static void check_site(RuleCtx *ctx, StrMap *verdicts, StrMap *sites_seen,
         alt->site_mod == ctx->mod
             ? arena_printf(ctx->arena, " (built at line %u)", pos.line)
             : arena_printf(ctx->arena, " (built at %s:%u)", alt->site_mod->src.path, pos.line);
-    report(ctx, ctx->mod, arg_start, arg_end, shown, &verdict, where);
+    Diag *d = report(ctx, ctx->mod, arg_start, arg_end, shown, &verdict, where, false);
+    /* Built in this file: the use's fix is the building site's (the same
+     * edit, applied once), which clears both findings. */
+    Value own =
+        alt->site_mod == ctx->mod && v.nalts == 1 ? channel_site_value(ctx, alt) : (Value){0};
+    if (own.nalts == 1) {
+      Verdict sv = judge(ctx, verdicts, &own.alts[0]);
+      if (sv.invalid)
+        suggest(ctx, d, ctx->mod, alt->site_start, alt->site_end, &sv.hint);
+    }
   }
 }
 
@@ -163,7 +192,7 @@ const RuleMeta rule_channel_invalid_name = {
     .id = "channel-invalid-name",
     .phase = PHASE_ALL,
     .default_severity = SEV_ERROR,
-    .fixable = FIX_NONE,
+    .fixable = FIX_SUGGESTION,
     .summary = "A channel name that does not pass the standard's `isValidChannelName()` check.",
     .needles = sink_channel_needles,
     .flow_sites = true,

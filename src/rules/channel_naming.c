@@ -1,14 +1,14 @@
 #include "rules/channel_naming.h"
 
 #include "core/util.h"
+#include "fix/bound.h"
+#include "resolve/scope.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-#define CHANNEL_MAX_PARAMS 4
 
 const char *channel_suggest_call(Arena *a, const Standards *std, const ValAlt *alt) {
   for (size_t i = 0; i < std->nchannels; i++) {
@@ -313,7 +313,7 @@ static const char *call_text(Arena *a, const ChannelFn *fn, const char **args) {
 }
 
 static ChannelHint legacy_hint(Arena *a, const Standards *std, ShapeSegment *v, int nv) {
-  ChannelHint h = {CHANNEL_HINT_NONE, NULL, NULL, NULL};
+  ChannelHint h = {CHANNEL_HINT_NONE, NULL, NULL, NULL, {0}};
   if (nv < 2 || !seg_literal(&v[0]))
     return h;
   for (size_t i = 0; i < std->nlegacy; i++) {
@@ -328,6 +328,7 @@ static ChannelHint legacy_hint(Arena *a, const Standards *std, ShapeSegment *v, 
     for (size_t p = 1; p < fn->nparams && (int)p < nv; p++)
       args[p] = seg_as_arg(a, &v[p]);
     h.kind = CHANNEL_HINT_LEGACY;
+    memcpy(h.args, args, sizeof args);
     h.fn = fn;
     h.shape = shape_with_names(a, fn);
     h.call = call_text(a, fn, args);
@@ -337,7 +338,7 @@ static ChannelHint legacy_hint(Arena *a, const Standards *std, ShapeSegment *v, 
 }
 
 ChannelHint channel_hint(Arena *a, const Standards *std, const ValAlt *alt) {
-  ChannelHint h = {CHANNEL_HINT_NONE, NULL, NULL, NULL};
+  ChannelHint h = {CHANNEL_HINT_NONE, NULL, NULL, NULL, {0}};
   ShapeSegment v[CH_MAX_SEGS];
   int nv = ch_split(alt, v);
   if (nv < 0) {
@@ -371,10 +372,58 @@ ChannelHint channel_hint(Arena *a, const Standards *std, const ValAlt *alt) {
       if (s[j].param >= 0 && s[j].param < CHANNEL_MAX_PARAMS && best_align[j] >= 0)
         args[s[j].param] = seg_as_arg(a, &v[best_align[j]]);
     h.kind = CHANNEL_HINT_NEAR_MISS;
+    memcpy(h.args, args, sizeof args);
     h.fn = best_fn;
     h.shape = shape_with_names(a, best_fn);
     h.call = call_text(a, best_fn, args);
   }
   ch_free(v);
   return h;
+}
+
+/* Names an organization id goes by, most specific first. */
+static const char *const org_id_names[] = {"organizationId", "orgId", "organization_id", "org_id",
+                                           NULL};
+static const char *const org_objects[] = {"org", "organization", NULL};
+
+/* `name` means a declared value at `at`: a parameter, an import, or a
+ * declaration written before `before` (not one in its temporal dead zone). */
+static bool declared_before(const Module *m, TSNode at, const char *name, uint32_t before) {
+  Binding b = scope_lookup(m, at, name);
+  if (b.kind == BIND_NONE)
+    return false;
+  return b.kind == BIND_PARAM || b.kind == BIND_IMPORT || ts_node_is_null(b.decl) ||
+         ts_node_start_byte(b.decl) < before;
+}
+
+static const char *org_id_in_scope(Arena *a, const Module *m, uint32_t start, uint32_t end) {
+  TSNode at = ts_node_descendant_for_byte_range(ts_tree_root_node(m->tree), start, end);
+  for (const char *const *n = org_id_names; *n; n++)
+    if (declared_before(m, at, *n, start))
+      return *n;
+  for (const char *const *n = org_objects; *n; n++)
+    if (declared_before(m, at, *n, start))
+      return arena_printf(a, "%s.id", *n);
+  return NULL;
+}
+
+const char *channel_hint_fix_call(Arena *a, const Module *m, uint32_t start, uint32_t end,
+                                  const ChannelHint *h) {
+  if (h->kind == CHANNEL_HINT_NONE || !h->fn || !m->tree || h->fn->nparams > CHANNEL_MAX_PARAMS)
+    return NULL;
+  const char *args[CHANNEL_MAX_PARAMS] = {0};
+  for (size_t p = 0; p < h->fn->nparams; p++) {
+    args[p] = h->args[p];
+    if (args[p])
+      continue;
+    /* Only the organization id may come from the scope: it is the one id a
+     * legacy name lacks, and its role is known. */
+    if (p != 0 || !strstr(h->fn->params[p], "org"))
+      return NULL;
+    args[p] = org_id_in_scope(a, m, start, end);
+    if (!args[p])
+      return NULL;
+  }
+  const char *call = call_text(a, h->fn, args);
+  return fix_names_bound(m, start, end, call, "UNIFIED_CHANNELS") ? call : NULL;
 }

@@ -37,12 +37,17 @@ typedef enum ChannelHintKind {
   CHANNEL_HINT_LEGACY,    /* a pre-standard shape from migrations.json */
 } ChannelHintKind;
 
+#define CHANNEL_MAX_PARAMS 4
+
 /* What an invalid channel value probably meant. */
 typedef struct ChannelHint {
   ChannelHintKind kind;
   const ChannelFn *fn; /* the UNIFIED_CHANNELS function */
   const char *shape;   /* fn's shape with parameter names: "org:{orgId}:conv:{convId}" */
   const char *call;    /* "UNIFIED_CHANNELS.conversation(orgId, convId)" */
+  /* fn's arguments as the value spells them (a hole's expression, a quoted
+   * literal); NULL where the value has none (a legacy name's org id). */
+  const char *args[CHANNEL_MAX_PARAMS];
 } ChannelHint;
 
 /* Segment comparison against the catalog: a near miss differs from one shape
@@ -51,6 +56,15 @@ typedef struct ChannelHint {
  * migrations.json's legacy_channels (`conversation:{}`, `typing:{}`) and needs
  * the org id the old name lacks: the call names the org parameter. */
 ChannelHint channel_hint(Arena *a, const Standards *std, const ValAlt *alt);
+
+/* The UNIFIED_CHANNELS call a near-miss or legacy hint suggests, written to
+ * replace [start, end) of m, or NULL. Every argument must mean something
+ * there (fix/bound.h); an org id the old name lacks is filled with a name of
+ * that role bound there and declared before it (organizationId, orgId,
+ * organization_id, org_id, org.id, organization.id); any other missing
+ * argument, or no such name: NULL. Never invents a name. */
+const char *channel_hint_fix_call(Arena *a, const Module *m, uint32_t start, uint32_t end,
+                                  const ChannelHint *h);
 
 /* Similarity of two keywords used by channel_hint: same word ignoring case,
  * one a prefix of the other (3+ chars), or a small edit distance. */

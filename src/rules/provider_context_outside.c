@@ -43,7 +43,7 @@ static bool queued(const Step *q, size_t n, const Module *m) {
 
 /* Describes why the module is outside the provider, or NULL when all its
  * importer chains stay under app/dashboard/. */
-static const char *uncovered_reason(RuleCtx *ctx) {
+static const char *uncovered_reason(RuleCtx *ctx, const Module **route) {
   const ImportGraph *g = lazy_import_graph_get(ctx->imports);
   Step *q = NULL;
   size_t n = 0, cap = 0, root = SIZE_MAX;
@@ -72,6 +72,7 @@ static const char *uncovered_reason(RuleCtx *ctx) {
     free(q);
     return NULL;
   }
+  *route = root_is_route ? q[root].mod : NULL;
   /* Parents lead from the root back to this file (index 0). */
   size_t *path = NULL, len = 0, pcap = 0;
   for (size_t i = root; i != SIZE_MAX; i = q[i].parent)
@@ -102,10 +103,66 @@ static const char *uncovered_reason(RuleCtx *ctx) {
   return out;
 }
 
+/* The layout Next.js's app router wraps a page in: layout.tsx in the page's
+ * folder or the nearest one above it, up to app/. A page under no such
+ * layout, a layout itself (its own JSX is not its children) and a
+ * pages-router file have none. */
+static const Module *nearest_layout(RuleCtx *ctx, const Module *page) {
+  const char *rel = page->app_path;
+  if (path_has_dirs(rel, "pages") || !path_has_dirs(rel, "app"))
+    return NULL;
+  const char *base = strrchr(rel, '/');
+  if (!base || strncmp(base + 1, "layout.", 7) == 0)
+    return NULL;
+  size_t rel_len = strlen(rel), fs_len = strlen(page->fs_path);
+  if (rel_len > fs_len)
+    return NULL;
+  /* The app/ folder: the first `app` segment of the app-relative path. */
+  const char *app = NULL;
+  for (const char *p = rel; !app && (p = strstr(p, "app/")); p++)
+    if (p == rel || p[-1] == '/')
+      app = p;
+  if (!app)
+    return NULL;
+  size_t keep_min = fs_len - rel_len + (size_t)(app - rel) + 3; /* ".../app" */
+  char *dir = xstrndup(page->fs_path, fs_len - strlen(base));
+  const Module *found = NULL;
+  while (!found && strlen(dir) >= keep_min) {
+    char *cand = xasprintf("%s/layout.tsx", dir);
+    Module *m = project_module(ctx->proj, cand);
+    free(cand);
+    if (m && m->status == SOURCE_OK && m->src.bytes)
+      found = m;
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+      break;
+    *slash = '\0';
+  }
+  free(dir);
+  return found;
+}
+
+/* Points the finding at the layout to mount the provider in: at its
+ * `{children}` when it renders them once. */
+static void relate_layout(RuleCtx *ctx, Diag *d, const Module *route) {
+  const Module *layout = route ? nearest_layout(ctx, route) : NULL;
+  if (!d || !layout)
+    return;
+  const char *b = layout->src.bytes, *first = strstr(b, "{children}");
+  if (first && !strstr(first + 1, "{children}"))
+    rule_relate(
+        d, layout, (uint32_t)(first - b),
+        "nearest layout of the route: wrap {children} in <OrganizationRealtimeProvider> here");
+  else
+    rule_relate(d, layout, 0,
+                "nearest layout of the route: mount <OrganizationRealtimeProvider> in it");
+}
+
 static void check(RuleCtx *ctx) {
   if (path_is_dashboard(ctx->mod->app_path) || module_defines_function(ctx->mod, CONTEXT_HOOK))
     return;
   const char *reason = NULL;
+  const Module *route = NULL;
   bool judged = false;
   for (size_t i = 0; i < ctx->facts->ncalls; i++) {
     TSNode call = ctx->facts->calls[i];
@@ -114,14 +171,17 @@ static void check(RuleCtx *ctx) {
         strcmp(name, CONTEXT_HOOK) != 0)
       continue;
     if (!judged) {
-      reason = uncovered_reason(ctx);
+      reason = uncovered_reason(ctx, &route);
       judged = true;
     }
     if (!reason)
       return;
     TSNode fn = node_field(call, "function");
-    rule_report(ctx, ts_node_start_byte(fn), ts_node_end_byte(call), help_text,
-                "useOrganizationRealtimeContext() outside the dashboard provider: %s", reason);
+    relate_layout(ctx,
+                  rule_report(ctx, ts_node_start_byte(fn), ts_node_end_byte(call), help_text,
+                              "useOrganizationRealtimeContext() outside the dashboard provider: %s",
+                              reason),
+                  route);
   }
 }
 

@@ -39,7 +39,7 @@ export function useConversationEvents(organizationId: string, conversationId: st
       // ruleid: supabase-channel-direct
       .channel(UNIFIED_CHANNELS.conversation(organizationId, conversationId))
       // ok: event-name-custom
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       .on('broadcast', { event: '*' }, (payload) => {
         switch (payload.event) {
           // ruleid: event-name-custom
@@ -66,13 +66,16 @@ export function useConversationEvents(organizationId: string, conversationId: st
           dispatch({ type: 'message', at: new Date().toISOString() });
         }
       })
-      // ruleid: supabase-channel-direct, event-name-custom
+      // ok: supabase-channel-direct
+      // ruleid: event-name-custom
       .on('broadcast', { event: REALTIME_EVENT_NAMES.MESSAGE_NEW }, () =>
         dispatch({ type: 'message', at: new Date().toISOString() })
       )
-      // ruleid: supabase-channel-direct, event-name-custom
+      // ok: supabase-channel-direct
+      // ruleid: event-name-custom
       .on('broadcast', { event: REALTIME_EVENT_NAMES.TYPING_START }, () => dispatch({ type: 'typing_start' }))
-      // ruleid: supabase-channel-direct, event-name-custom
+      // ok: supabase-channel-direct
+      // ruleid: event-name-custom
       .on('broadcast', { event: REALTIME_EVENT_NAMES.TYPING_STOP }, () => dispatch({ type: 'typing_stop' }))
       // ruleid: channel-error-unhandled
       .subscribe((status) => {
@@ -80,7 +83,7 @@ export function useConversationEvents(organizationId: string, conversationId: st
       });
 
     return () => {
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       void supabase.removeChannel(channel);
     };
   }, [supabase, organizationId, conversationId]);

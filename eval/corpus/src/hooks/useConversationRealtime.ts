@@ -24,11 +24,12 @@ export function useConversationRealtime(organizationId: string, conversationId: 
           // ruleid: supabase-channel-direct
           .channel(UNIFIED_CHANNELS.conversation(organizationId, conversationId))
           // ok: event-name-custom, event-name-literal
-          // ruleid: supabase-channel-direct
+          // ok: supabase-channel-direct
           .on('broadcast', { event: UNIFIED_EVENTS.CONVERSATION_ASSIGNED }, () =>
             setEvents((prev) => [...prev, { kind: 'assigned', at: new Date().toISOString() }])
           )
-          // ruleid: supabase-channel-direct, event-name-custom
+          // ok: supabase-channel-direct
+          // ruleid: event-name-custom
           .on('broadcast', { event: 'conversation_closed' }, () =>
             setEvents((prev) => [...prev, { kind: 'closed', at: new Date().toISOString() }])
           )

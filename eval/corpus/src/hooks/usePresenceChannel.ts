@@ -31,13 +31,13 @@ export function usePresenceChannel(orgId: string, conversationId: string, me: Vi
 
     channel
       // ok: event-name-custom
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       .on('presence', { event: 'sync' }, () => setViewers(Object.values(channel.presenceState<Viewer>()).flat()))
       // ok: event-name-custom
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       .on('presence', { event: 'join' }, ({ newPresences }) => console.debug('[presence] join', newPresences))
       // ok: event-name-custom
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       .on('presence', { event: 'leave' }, ({ leftPresences }) => console.debug('[presence] leave', leftPresences))
       // ok: channel-error-unhandled
       .subscribe(async (status) => {
@@ -52,9 +52,9 @@ export function usePresenceChannel(orgId: string, conversationId: string, me: Vi
     });
 
     return () => {
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       void supabase.removeChannel(channel);
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       void supabase.removeChannel(viewerChannel);
     };
   }, [supabase, orgId, conversationId, me]);

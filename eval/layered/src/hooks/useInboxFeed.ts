@@ -18,7 +18,7 @@ export function useInboxFeed(orgId: string) {
       if (status === 'TIMED_OUT') setVersion((v) => v + 1);
     });
     return () => {
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       void supabase.removeChannel(channel);
     };
   }, [orgId]);

@@ -42,7 +42,7 @@ export function useThreadEvents(orgId: string, threadId: string) {
       // ruleid: supabase-channel-direct
       .channel(UNIFIED_CHANNELS.conversationStatus(orgId, threadId))
       // ok: event-name-custom
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       .on('broadcast', { event: '*' }, handleEvent)
       // ok: channel-error-unhandled
       .subscribe((s) => {
@@ -50,7 +50,7 @@ export function useThreadEvents(orgId: string, threadId: string) {
       });
 
     return () => {
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       void supabase.removeChannel(channel);
     };
   }, [orgId, threadId]);

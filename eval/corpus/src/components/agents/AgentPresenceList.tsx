@@ -20,12 +20,12 @@ export function AgentPresenceList({ organizationId }: { organizationId: string }
     const channel = supabase.channel(UNIFIED_CHANNELS.agentsPresence(organizationId));
 
     // ok: event-name-custom
-    // ruleid: supabase-channel-direct
+    // ok: supabase-channel-direct
     channel.on('presence', { event: 'sync' }, () => {
       setAgents(Object.values(channel.presenceState<AgentPresence>()).flat());
     });
     // ok: event-name-custom
-    // ruleid: supabase-channel-direct
+    // ok: supabase-channel-direct
     channel.on('presence', { event: 'leave' }, ({ leftPresences }) => {
       console.debug('[agents] left', leftPresences);
     });

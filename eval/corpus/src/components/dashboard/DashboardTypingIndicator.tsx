@@ -20,7 +20,8 @@ export function DashboardTypingIndicator({ organizationId, conversationId }: Das
       // ruleid: supabase-channel-direct
       .channel(UNIFIED_CHANNELS.conversationTyping(organizationId, conversationId))
       // ok: event-name-custom, event-name-literal
-      // ruleid: supabase-channel-direct, typing-stop-missing
+      // ok: supabase-channel-direct
+      // ruleid: typing-stop-missing
       .on('broadcast', { event: UNIFIED_EVENTS.TYPING_START }, ({ payload }) => {
         setWho(payload.userName);
         setTimeout(() => setWho(null), 5000);
@@ -34,7 +35,7 @@ export function DashboardTypingIndicator({ organizationId, conversationId }: Das
       });
 
     return () => {
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       supabase.removeChannel(channel);
     };
   }, [supabase, organizationId, conversationId]);

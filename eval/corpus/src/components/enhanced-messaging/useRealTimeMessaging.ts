@@ -28,7 +28,7 @@ export function useRealTimeMessaging(config: RealTimeMessagingConfig) {
     const channel = supabase
       // ruleid: supabase-channel-direct, channel-hand-built, channel-invalid-name
       .channel(`messages:${config.conversationId}`)
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       .on(
         'postgres_changes',
         {
@@ -40,7 +40,7 @@ export function useRealTimeMessaging(config: RealTimeMessagingConfig) {
         },
         (payload) => setMessages((prev) => [...prev, payload.new as EnhancedMessage])
       )
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       .on(
         'postgres_changes',
         // ok: event-name-custom
@@ -54,7 +54,7 @@ export function useRealTimeMessaging(config: RealTimeMessagingConfig) {
       });
 
     return () => {
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       void supabase.removeChannel(channel);
     };
   }, [supabase, config.conversationId]);

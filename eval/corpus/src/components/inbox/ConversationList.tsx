@@ -32,7 +32,7 @@ export function ConversationList({ organizationId, onSelect }: { organizationId:
     const channel = supabase
       // ruleid: supabase-channel-direct, channel-hand-built, channel-invalid-name
       .channel('conversations-changes')
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       .on(
         'postgres_changes',
         // ok: event-name-custom
@@ -49,7 +49,7 @@ export function ConversationList({ organizationId, onSelect }: { organizationId:
 
     return () => {
       if (timer) clearInterval(timer);
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       supabase.removeChannel(channel);
     };
   }, [supabase, organizationId]);

@@ -19,10 +19,11 @@ export function SystemBanner() {
     const channel = supabase
       // ruleid: supabase-channel-direct, channel-hand-built
       .channel(SYSTEM_CHANNEL)
-      // ruleid: supabase-channel-direct, event-name-literal
+      // ok: supabase-channel-direct
+      // ruleid: event-name-literal
       .on('broadcast', { event: 'system:alert' }, ({ payload }) => setAnnouncement(payload as Announcement))
       // ok: event-name-custom, event-name-literal
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       .on('broadcast', { event: UNIFIED_EVENTS.SYSTEM_MAINTENANCE }, ({ payload }) =>
         setAnnouncement({ level: 'warning', text: String(payload.text) })
       )
@@ -37,7 +38,7 @@ export function SystemBanner() {
       });
 
     return () => {
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       void supabase.removeChannel(channel);
     };
   }, [supabase]);

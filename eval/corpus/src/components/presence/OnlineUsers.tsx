@@ -13,7 +13,7 @@ export function OnlineUsers({ userId, name }: { userId: string; name: string }) 
 
     room
       // ok: event-name-custom
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       .on('presence', { event: 'sync' }, () => {
         const state = room.presenceState<{ name: string }>();
         setOnline(Object.values(state).flatMap((entries) => entries.map((e) => e.name)));
@@ -32,7 +32,7 @@ export function OnlineUsers({ userId, name }: { userId: string; name: string }) 
       });
 
     return () => {
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       void supabase.removeChannel(room);
     };
   }, [userId, name]);

@@ -24,10 +24,10 @@ export function VisitorPresence({ organizationId, visitorId, page }: VisitorPres
 
     channel
       // ok: event-name-custom
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       .on('presence', { event: 'sync' }, () => setPeers(Object.keys(channel.presenceState()).length))
       // ok: event-name-custom
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       .on('presence', { event: 'join' }, ({ key }) => console.debug('[visitor] join', key))
       // ruleid: channel-error-unhandled
       .subscribe(async (status) => {
@@ -54,7 +54,7 @@ export function VisitorPresence({ organizationId, visitorId, page }: VisitorPres
 
     return () => {
       document.removeEventListener('visibilitychange', onVisibility);
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       void supabase.removeChannel(channel);
     };
   }, [organizationId, visitorId, page]);

@@ -32,7 +32,7 @@ export function WidgetMessages({ organizationId, conversationId }: WidgetMessage
     const channel = supabase
       // ruleid: supabase-channel-direct
       .channel(UNIFIED_CHANNELS.widget(organizationId, conversationId))
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       .on(
         'postgres_changes',
         // ok: event-name-custom
@@ -47,7 +47,7 @@ export function WidgetMessages({ organizationId, conversationId }: WidgetMessage
       });
 
     return () => {
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       supabase.removeChannel(channel);
     };
   }, [supabase, organizationId, conversationId]);

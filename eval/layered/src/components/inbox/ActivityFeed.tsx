@@ -21,7 +21,7 @@ export function ActivityFeed({ orgId, threadId }: { orgId: string; threadId: str
     // ruleid: supabase-channel-direct, channel-hand-built, channel-invalid-name
     const channel = supabase.channel(topic);
     channel
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       .on(
         'postgres_changes',
         // ok: event-name-custom
@@ -35,7 +35,7 @@ export function ActivityFeed({ orgId, threadId }: { orgId: string; threadId: str
     lastSeen.current.set(threadTopic(orgId, threadId), Date.now());
 
     return () => {
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       void supabase.removeChannel(channel);
     };
   }, [orgId, threadId]);

@@ -26,7 +26,7 @@ export function InboxList({ orgId }: { orgId: string }) {
     const channel = supabase.channel(UNIFIED_CHANNELS.conversations(orgId));
     channel
       // ok: event-name-custom
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       .on('broadcast', { event: '*' }, (p) => {
         const { event, payload } = p;
         // ruleid: event-name-custom
@@ -48,7 +48,7 @@ export function InboxList({ orgId }: { orgId: string }) {
         if (status === 'CHANNEL_ERROR') setPolling(true);
       });
     return () => {
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       void supabase.removeChannel(channel);
     };
   }, [orgId, refresh]);

@@ -13,7 +13,7 @@ export function PresenceBar({ orgId, userId }: { orgId: string; userId: string }
     const channel = supabase.channel(Topics.build({ kind: 'presence', orgId }));
     channel
       // ok: event-name-custom
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       .on('presence', { event: 'sync' }, () => setOnline(Object.keys(channel.presenceState())))
       // ruleid: channel-error-unhandled
       .subscribe(async (status) => {

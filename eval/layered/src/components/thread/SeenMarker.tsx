@@ -33,7 +33,7 @@ export function SeenMarker({ orgId, threadId, userId, isTyping }: { orgId: strin
     void channel.send(read);
 
     return () => {
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       void supabase.removeChannel(channel);
     };
   }, [orgId, threadId, userId, isTyping]);

@@ -15,12 +15,13 @@ export default function ThreadPreview({ orgId, threadId }: { orgId: string; thre
     // ruleid: supabase-channel-direct, channel-hand-built, channel-invalid-name
     const legacy = supabase.channel(legacyThreadTopic(threadId));
     legacy
-      // ruleid: supabase-channel-direct, event-name-custom
+      // ok: supabase-channel-direct
+      // ruleid: event-name-custom
       .on('broadcast', { event: 'message.posted' }, ({ payload }) => setLines((l) => [...l, payload.content]))
       // ruleid: channel-error-unhandled
       .subscribe();
     return () => {
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       void supabase.removeChannel(legacy);
     };
   }, [threadId]);

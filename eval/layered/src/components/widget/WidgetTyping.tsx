@@ -13,7 +13,8 @@ export function WidgetTyping({ threadId }: { threadId: string }) {
     // ruleid: supabase-channel-direct, channel-hand-built, channel-invalid-name
     const channel = supabase.channel(Topics.build({ kind: 'typing', threadId }));
     channel
-      // ruleid: supabase-channel-direct, typing-stop-missing
+      // ok: supabase-channel-direct
+      // ruleid: typing-stop-missing
       .on('broadcast', { event: UNIFIED_EVENTS.TYPING_START }, () => setVisible(true))
       // ok: channel-error-unhandled
       .subscribe((status) => {
@@ -26,7 +27,7 @@ export function WidgetTyping({ threadId }: { threadId: string }) {
         }
       });
     return () => {
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       void supabase.removeChannel(channel);
     };
   }, [threadId]);

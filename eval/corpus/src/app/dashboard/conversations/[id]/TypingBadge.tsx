@@ -12,7 +12,8 @@ export function TypingBadge({ organizationId, conversationId }: { organizationId
     // ok: channel-hand-built, channel-invalid-name
     // ruleid: supabase-channel-direct
     const channel = supabase.channel(UNIFIED_CHANNELS.conversationTyping(organizationId, conversationId));
-    // ruleid: supabase-channel-direct, typing-stop-missing, event-name-literal
+    // ok: supabase-channel-direct
+    // ruleid: typing-stop-missing, event-name-literal
     channel.on('broadcast', { event: 'typing:start' }, () => setVisible(true));
     // ok: channel-error-unhandled
     channel.subscribe((status) => {
@@ -26,7 +27,7 @@ export function TypingBadge({ organizationId, conversationId }: { organizationId
       }
     });
     return () => {
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       void supabase.removeChannel(channel);
     };
   }, [organizationId, conversationId]);

@@ -27,13 +27,14 @@ export default function ConversationPage({ params }: { params: { id: string } })
     const handoverChannelName = `org:${orgId}:conv:${params.id}:handover`;
     // ruleid: supabase-channel-direct, channel-hand-built
     const channel = supabase.channel(handoverChannelName);
-    // ruleid: supabase-channel-direct, event-name-custom
+    // ok: supabase-channel-direct
+    // ruleid: event-name-custom
     channel.on('broadcast', { event: 'handover' }, ({ payload }) => setHandover(String(payload.agentName)));
     // ruleid: channel-error-unhandled
     channel.subscribe();
 
     return () => {
-      // ruleid: supabase-channel-direct
+      // ok: supabase-channel-direct
       void supabase.removeChannel(channel);
     };
   }, [supabase, orgId, params.id]);

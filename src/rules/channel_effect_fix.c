@@ -1,0 +1,695 @@
+/* The phase 3 codemod of supabase-channel-direct: see channel_effect_fix.h.
+ * Everything is checked before the first edit is added; a shape with any
+ * part it does not recognise gets no fix at all. */
+#include "rules/channel_effect_fix.h"
+
+#include "core/util.h"
+#include "fix/imports.h"
+#include "parse/ast.h"
+#include "resolve/exports.h"
+#include "resolve/scope.h"
+#include "rules/app_paths.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_LISTENERS 16
+#define MAX_KEYS 32
+#define MAX_ANCESTORS 512
+#define MAX_STATEMENTS 64
+
+#define CONTEXT_HOOK "useOrganizationRealtimeContext"
+#define WIDGET_HOOK "useRealtime"
+
+/* Where the standards document puts the two hooks, tried in this order. */
+static const char *const context_specs[] = {"@/contexts/OrganizationRealtimeProvider", NULL};
+static const char *const widget_specs[] = {"@/hooks/useRealtime", "@/lib/realtime/useRealtime",
+                                           NULL};
+
+/* UNIFIED_CHANNELS functions whose (orgId, convId) name the conversation
+ * useRealtime({ type: "widget" }) joins: the widget channel is the
+ * conversation channel, and the typing API broadcasts to both. */
+static const char *const widget_channel_fns[] = {"widget", "conversation", "conversationTyping",
+                                                 NULL};
+
+typedef struct Listener {
+  TSNode call, event, handler;
+  TSNode param;          /* the `{ payload }` parameter to rewrite, or null */
+  const char *new_param; /* what replaces it: "payload" */
+  const char *key;       /* the provider's handler key (object form) */
+} Listener;
+
+typedef struct Effect {
+  TSNode stmt;     /* the statement holding useEffect(...) */
+  TSNode body;     /* the effect function's block */
+  TSNode deps;     /* its dependency array, or null */
+  TSNode first;    /* the component's first statement: where the hook goes */
+  TSNode channel;  /* supabase.channel(NAME) */
+  const char *var; /* the const the channel is bound to */
+  Listener on[MAX_LISTENERS];
+  size_t non;
+  bool subscribed, removed;
+} Effect;
+
+/* The API the subscription moves to. */
+typedef struct Target {
+  const char *hook, *spec; /* import { hook } from "spec" */
+  const char *hook_call;   /* "useOrganizationRealtimeContext()" */
+  bool object_form;        /* subscribe({ onNewMessage: h }) rather than subscribe(EVENT, h) */
+  const char *values[MAX_KEYS], *keys[MAX_KEYS]; /* event value -> handler key */
+  size_t nkeys;
+} Target;
+
+static bool ident_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '$' || (unsigned char)c >= 0x80;
+}
+
+/* `name` occurs in n's text as a whole identifier, not as a property. */
+static bool mentions(const Source *src, TSNode n, const char *name) {
+  size_t k = strlen(name);
+  uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
+  const char *b = src->bytes;
+  for (uint32_t i = s; i + k <= e; i++)
+    if (memcmp(b + i, name, k) == 0 && (i == s || (!ident_char(b[i - 1]) && b[i - 1] != '.')) &&
+        (i + k == e || !ident_char(b[i + k])))
+      return true;
+  return false;
+}
+
+/* A block's statements without its comments. */
+static size_t statements(TSNode block, TSNode *out, size_t max) {
+  size_t n = 0;
+  ChildIter it;
+  for (TSNode c = child_iter_first(&it, block, true); !ts_node_is_null(c);
+       c = child_iter_next(&it)) {
+    if (node_is(c, "comment"))
+      continue;
+    if (n == max) {
+      n = SIZE_MAX;
+      break;
+    }
+    out[n++] = c;
+  }
+  child_iter_done(&it);
+  return n;
+}
+
+static size_t param_count(TSNode params) {
+  TSNode buf[2];
+  return ts_node_is_null(params) ? SIZE_MAX : statements(params, buf, 2);
+}
+
+static bool is_inline_function(TSNode n) {
+  return node_is(n, "arrow_function") || node_is(n, "function_expression") ||
+         node_is(n, "function");
+}
+
+/* The leading white space of the line holding byte `at`. */
+static const char *line_indent(Arena *a, const Source *src, uint32_t at) {
+  uint32_t s = at;
+  while (s > 0 && src->bytes[s - 1] != '\n')
+    s--;
+  uint32_t e = s;
+  while (e < at && (src->bytes[e] == ' ' || src->bytes[e] == '\t'))
+    e++;
+  return arena_strndup(a, src->bytes + s, e - s);
+}
+
+/* useEffect(() => { ... }, deps) as a statement of a component's body,
+ * around the channel call. */
+static bool find_effect(RuleCtx *ctx, TSNode channel_call, Effect *e) {
+  const Source *src = &ctx->mod->src;
+  TSNode anc[MAX_ANCESTORS];
+  size_t n = ast_ancestors(channel_call, anc, MAX_ANCESTORS);
+  if (n == SIZE_MAX)
+    return false;
+  size_t fi = SIZE_MAX;
+  for (size_t i = n; i-- > 0;)
+    if (node_is_function(anc[i])) {
+      fi = i;
+      break;
+    }
+  if (fi == SIZE_MAX || fi < 5)
+    return false;
+  TSNode fn = anc[fi], call = anc[fi - 2], stmt = anc[fi - 3], block = anc[fi - 4];
+  uint32_t len;
+  const char *callee = call_callee_name(src, call, &len);
+  if (!node_is(anc[fi - 1], "arguments") || !node_is(call, "call_expression") || !callee ||
+      !mem_eq_str(callee, len, "useEffect") || !ts_node_eq(call_argument(call, 0), fn) ||
+      !node_is(stmt, "expression_statement") || !node_is(block, "statement_block") ||
+      !node_is_function(anc[fi - 5]) || !node_is(fn, "arrow_function") ||
+      param_count(node_field(fn, "parameters")) != 0)
+    return false;
+  e->stmt = stmt;
+  e->body = node_field(fn, "body");
+  e->deps = call_argument(call, 1);
+  if (!node_is(e->body, "statement_block") || call_argument_count(call) > 2 ||
+      (!ts_node_is_null(e->deps) && !node_is(e->deps, "array")))
+    return false;
+  TSNode first[1];
+  if (statements(block, first, 1) == 0)
+    return false;
+  e->first = first[0];
+  return true;
+}
+
+/* `.subscribe()`, or `.subscribe((status) => console.log(...))`: a status
+ * callback that only logs. One with logic is not this shape. */
+static bool plain_subscribe(const Source *src, TSNode call) {
+  uint32_t n = call_argument_count(call);
+  if (n == 0)
+    return true;
+  TSNode cb = node_unwrap(call_argument(call, 0));
+  if (n != 1 || !node_is(cb, "arrow_function"))
+    return false;
+  TSNode body = node_unwrap(node_field(cb, "body"));
+  TSNode obj = node_is(body, "call_expression") ? call_callee_object(body) : (TSNode){0};
+  return !ts_node_is_null(obj) && node_text_eq(src, obj, "console");
+}
+
+/* An inline handler taking nothing or only the message's payload
+ * (`({ payload }) =>`, `({ payload: p }) =>`): the new APIs pass the payload
+ * itself. */
+static bool handler_shape(RuleCtx *ctx, TSNode h, Listener *l) {
+  const Source *src = &ctx->mod->src;
+  if (!is_inline_function(h) || !ts_node_is_null(node_field(h, "parameter")))
+    return false;
+  TSNode params = node_field(h, "parameters");
+  size_t np = param_count(params);
+  if (np == 0)
+    return true;
+  TSNode p[1];
+  if (np != 1 || statements(params, p, 1) != 1 || !node_is(p[0], "required_parameter") ||
+      !ts_node_is_null(node_field(p[0], "type")) || !ts_node_is_null(node_field(p[0], "value")))
+    return false;
+  TSNode pattern = node_field(p[0], "pattern");
+  TSNode field[2];
+  if (!node_is(pattern, "object_pattern") || statements(pattern, field, 2) != 1)
+    return false;
+  if (node_is(field[0], "shorthand_property_identifier_pattern") &&
+      node_text_eq(src, field[0], "payload")) {
+    l->new_param = "payload";
+  } else if (node_is(field[0], "pair_pattern") &&
+             object_key_is(src, node_field(field[0], "key"), "payload") &&
+             node_is(node_field(field[0], "value"), "identifier")) {
+    l->new_param = node_text_dup(src, node_field(field[0], "value"));
+    char *kept = arena_strdup(ctx->arena, l->new_param);
+    free((char *)l->new_param);
+    l->new_param = kept;
+  } else {
+    return false;
+  }
+  l->param = p[0];
+  return true;
+}
+
+/* .on("broadcast", { event: E }, handler) */
+static bool add_listener(RuleCtx *ctx, Effect *e, TSNode call) {
+  const Source *src = &ctx->mod->src;
+  if (e->non == MAX_LISTENERS || call_argument_count(call) != 3 ||
+      !node_string_is(src, call_argument(call, 0), "broadcast"))
+    return false;
+  TSNode filter = node_unwrap(call_argument(call, 1));
+  TSNode fields[2];
+  if (!node_is(filter, "object") || statements(filter, fields, 2) != 1)
+    return false;
+  Listener *l = &e->on[e->non];
+  memset(l, 0, sizeof *l);
+  l->event = object_property(src, filter, "event");
+  l->handler = node_unwrap(call_argument(call, 2));
+  l->call = call;
+  if (ts_node_is_null(l->event) || !handler_shape(ctx, l->handler, l))
+    return false;
+  e->non++;
+  return true;
+}
+
+/* A chain of .on(...) / .subscribe() calls down to its root: the channel
+ * call itself (the declaration's value) or the channel's const (a later
+ * statement). */
+static bool parse_chain(RuleCtx *ctx, Effect *e, TSNode expr, bool at_declaration) {
+  const Source *src = &ctx->mod->src;
+  for (int depth = 0; depth < 2 * MAX_LISTENERS; depth++) {
+    expr = node_unwrap(expr);
+    if (at_declaration && ts_node_eq(expr, e->channel))
+      return true;
+    if (!at_declaration && node_is(expr, "identifier"))
+      return node_text_eq(src, expr, e->var);
+    if (!node_is(expr, "call_expression"))
+      return false;
+    TSNode member = node_unwrap(node_field(expr, "function"));
+    if (!node_is(member, "member_expression"))
+      return false;
+    TSNode prop = node_field(member, "property");
+    if (node_text_eq(src, prop, "subscribe")) {
+      if (e->subscribed || !plain_subscribe(src, expr))
+        return false;
+      e->subscribed = true;
+    } else if (!node_text_eq(src, prop, "on") || !add_listener(ctx, e, expr)) {
+      return false;
+    }
+    expr = node_field(member, "object");
+  }
+  return false;
+}
+
+/* return () => { supabase.removeChannel(ch); }  (or => void ..., ch.unsubscribe()) */
+static bool parse_cleanup(const Source *src, Effect *e, TSNode ret) {
+  TSNode fn = node_unwrap(ts_node_named_child(ret, 0));
+  if (!is_inline_function(fn) || param_count(node_field(fn, "parameters")) != 0)
+    return false;
+  TSNode expr = node_field(fn, "body");
+  if (node_is(expr, "statement_block")) {
+    TSNode only[2];
+    if (statements(expr, only, 2) != 1 || !node_is(only[0], "expression_statement"))
+      return false;
+    expr = ts_node_named_child(only[0], 0);
+  }
+  expr = node_unwrap(expr);
+  if (node_is(expr, "unary_expression") && src->bytes[ts_node_start_byte(expr)] == 'v')
+    expr = node_unwrap(node_field(expr, "argument"));
+  if (!node_is(expr, "call_expression"))
+    return false;
+  TSNode member = node_unwrap(node_field(expr, "function"));
+  if (!node_is(member, "member_expression"))
+    return false;
+  TSNode prop = node_field(member, "property");
+  TSNode arg = node_unwrap(call_argument(expr, 0));
+  if (node_text_eq(src, prop, "removeChannel") && call_argument_count(expr) == 1)
+    e->removed = node_is(arg, "identifier") && node_text_eq(src, arg, e->var);
+  else if (node_text_eq(src, prop, "unsubscribe") && call_argument_count(expr) == 0)
+    e->removed = node_text_eq(src, node_unwrap(node_field(member, "object")), e->var);
+  return e->removed;
+}
+
+/* The effect's statements: the channel's const, calls on it, the cleanup. */
+static bool parse_body(RuleCtx *ctx, Effect *e) {
+  const Source *src = &ctx->mod->src;
+  TSNode st[MAX_STATEMENTS];
+  size_t n = statements(e->body, st, MAX_STATEMENTS);
+  if (n == SIZE_MAX || n < 2 || !node_is(st[0], "lexical_declaration") ||
+      strncmp(src->bytes + ts_node_start_byte(st[0]), "const", 5) != 0 ||
+      !node_is(st[n - 1], "return_statement"))
+    return false;
+  TSNode decl[2];
+  if (statements(st[0], decl, 2) != 1 || !node_is(decl[0], "variable_declarator") ||
+      !node_is(node_field(decl[0], "name"), "identifier") ||
+      !ts_node_is_null(node_field(decl[0], "type")))
+    return false;
+  e->var = arena_strndup(ctx->arena, src->bytes + ts_node_start_byte(node_field(decl[0], "name")),
+                         ts_node_end_byte(node_field(decl[0], "name")) -
+                             ts_node_start_byte(node_field(decl[0], "name")));
+  if (!parse_chain(ctx, e, node_field(decl[0], "value"), true))
+    return false;
+  for (size_t i = 1; i + 1 < n; i++)
+    if (!node_is(st[i], "expression_statement") ||
+        !parse_chain(ctx, e, ts_node_named_child(st[i], 0), false))
+      return false;
+  if (!parse_cleanup(src, e, st[n - 1]) || !e->subscribed || e->non == 0)
+    return false;
+  for (size_t i = 0; i < e->non; i++)
+    if (mentions(src, e->on[i].handler, e->var) ||
+        mentions(src, e->on[i].handler, "unsubscribes") ||
+        mentions(src, e->on[i].handler, "subscribe"))
+      return false;
+  return true;
+}
+
+/* The string a value always is, or NULL. */
+static const char *value_text(Arena *a, Value v) {
+  if (v.nalts != 1 || v.has_unknown)
+    return NULL;
+  StrBuf sb = {0};
+  for (uint32_t i = 0; i < v.alts[0].nparts; i++) {
+    if (v.alts[0].parts[i].hole) {
+      sb_free(&sb);
+      return NULL;
+    }
+    sb_append(&sb, v.alts[0].parts[i].text);
+  }
+  char *s = arena_strdup(a, sb_cstr(&sb));
+  sb_free(&sb);
+  return s;
+}
+
+/* The module defining `hook`: the one the file imports it from, else the
+ * first of `specs` that resolves and exports it. */
+static const Module *hook_module(RuleCtx *ctx, const char *hook, const char *const *specs,
+                                 const char **spec_out) {
+  Binding b = scope_lookup_toplevel(ctx->mod, hook);
+  if (b.kind != BIND_NONE && (b.kind != BIND_IMPORT || strcmp(b.imported, hook) != 0))
+    return NULL;
+  Binding probe;
+  memset(&probe, 0, sizeof probe);
+  for (size_t i = 0; b.kind == BIND_NONE ? specs[i] != NULL : i == 0; i++) {
+    snprintf(probe.source, sizeof probe.source, "%s", b.kind == BIND_NONE ? specs[i] : b.source);
+    const Module *t = resolve_import_target(ctx->res, ctx->mod, &probe);
+    if (t && resolve_find_export(ctx->res, t, hook, 0).found) {
+      *spec_out = arena_strdup(ctx->arena, probe.source);
+      return t;
+    }
+  }
+  return NULL;
+}
+
+typedef struct KeyScan {
+  RuleCtx *ctx;
+  const Module *provider;
+  Target *t;
+} KeyScan;
+
+/* In the provider: .on("broadcast", { event: E }, ... "onNewMessage" ...)
+ * feeds E to the subscribers' onNewMessage. */
+static bool scan_provider_call(TSNode n, void *data) {
+  KeyScan *ks = data;
+  const Source *src = &ks->provider->src;
+  if (!node_is(n, "call_expression") || call_argument_count(n) != 3 ||
+      !node_string_is(src, call_argument(n, 0), "broadcast"))
+    return true;
+  uint32_t len;
+  const char *name = call_callee_name(src, n, &len);
+  TSNode filter = node_unwrap(call_argument(n, 1));
+  TSNode event = node_is(filter, "object") ? object_property(src, filter, "event") : (TSNode){0};
+  if (!name || !mem_eq_str(name, len, "on") || ts_node_is_null(event) || ks->t->nkeys == MAX_KEYS)
+    return true;
+  TSNode h = call_argument(n, 2);
+  const char *s = src->bytes + ts_node_start_byte(h), *end = src->bytes + ts_node_end_byte(h);
+  /* The key is a string ("onNewMessage") or a property (`s.onNewMessage?.(payload)`). */
+  for (; s + 3 < end; s++) {
+    bool quoted = *s == '"' || *s == '\'';
+    if ((!quoted && *s != '.') || s[1] != 'o' || s[2] != 'n' || s[3] < 'A' || s[3] > 'Z')
+      continue;
+    const char *k = s + 1, *q = k;
+    while (q < end && ident_char(*q))
+      q++;
+    if (q == end || (quoted && *q != *s))
+      continue;
+    const char *value = value_text(ks->ctx->arena, resolve_expr(ks->ctx->res, ks->provider, event));
+    if (value) {
+      ks->t->values[ks->t->nkeys] = value;
+      ks->t->keys[ks->t->nkeys++] = arena_strndup(ks->ctx->arena, k, (size_t)(q - k));
+    }
+    break;
+  }
+  return true;
+}
+
+/* How the provider's subscribe is called, read from its declaration:
+ * `subscribe: (event: string, handler: H) => ...` takes an event,
+ * `subscribe: (handlers: Handlers) => ...` an object of handlers keyed as
+ * the provider's own .on(...) calls feed them. */
+static bool learn_provider(RuleCtx *ctx, const Module *provider, Target *t) {
+  const char *s = provider->src.bytes, *end = s + provider->src.len;
+  const char *decl = NULL;
+  for (const char *p = s; p + 10 < end && !decl; p++)
+    if (memcmp(p, "subscribe", 9) == 0 && (p == s || !ident_char(p[-1]))) {
+      const char *q = p + 9;
+      if (*q == '?')
+        q++;
+      if (*q == ':') {
+        q++;
+        while (q < end && (*q == ' ' || *q == '\n'))
+          q++;
+      }
+      if (q < end && *q == '(')
+        decl = q;
+    }
+  if (!decl)
+    return false;
+  int depth = 0;
+  bool comma = false;
+  const char *p = decl;
+  for (; p < end; p++) {
+    depth += (*p == '(' || *p == '{' || *p == '<') - (*p == ')' || *p == '}' || *p == '>');
+    comma = comma || (*p == ',' && depth == 1);
+    if (depth == 0)
+      break;
+  }
+  if (p == end)
+    return false;
+  t->object_form = !comma;
+  if (!t->object_form)
+    return true;
+  KeyScan ks = {ctx, provider, t};
+  ast_walk(ts_tree_root_node(provider->tree), scan_provider_call, &ks);
+  return t->nkeys > 0;
+}
+
+static const char *key_for(const Target *t, const char *value) {
+  for (size_t i = 0; value && i < t->nkeys; i++)
+    if (strcmp(t->values[i], value) == 0)
+      return t->keys[i];
+  return NULL;
+}
+
+/* A name usable where the hook goes: a parameter, an import, or a
+ * declaration before that point. */
+static bool bound_before(RuleCtx *ctx, TSNode at, TSNode expr) {
+  while (node_is(expr, "member_expression"))
+    expr = node_unwrap(node_field(expr, "object"));
+  if (!node_is(expr, "identifier"))
+    return false;
+  char *name = node_text_dup(&ctx->mod->src, expr);
+  Binding b = scope_lookup(ctx->mod, at, name);
+  free(name);
+  if (b.kind == BIND_NONE)
+    return false;
+  return b.kind == BIND_PARAM || b.kind == BIND_IMPORT ||
+         ts_node_start_byte(b.decl) < ts_node_start_byte(at);
+}
+
+/* useRealtime({ type: "widget", organizationId, conversationId }) for a
+ * channel named UNIFIED_CHANNELS.widget|conversation|conversationTyping(o, c)
+ * whose o and c mean the same at the component's top. */
+static const char *widget_hook_call(RuleCtx *ctx, const Effect *e, char quote) {
+  const Source *src = &ctx->mod->src;
+  TSNode name = node_unwrap(call_argument(e->channel, 0));
+  TSNode obj = node_is(name, "call_expression") ? call_callee_object(name) : (TSNode){0};
+  if (ts_node_is_null(obj) || !node_text_eq(src, node_unwrap(obj), "UNIFIED_CHANNELS") ||
+      call_argument_count(name) != 2)
+    return NULL;
+  uint32_t len;
+  const char *fn = call_callee_name(src, name, &len);
+  bool known = false;
+  for (const char *const *f = widget_channel_fns; *f && !known; f++)
+    known = mem_eq_str(fn, len, *f);
+  TSNode org = node_unwrap(call_argument(name, 0)), conv = node_unwrap(call_argument(name, 1));
+  if (!known || !bound_before(ctx, e->first, org) || !bound_before(ctx, e->first, conv))
+    return NULL;
+  uint32_t olen, clen;
+  const char *o = node_text(src, org, &olen), *c = node_text(src, conv, &clen);
+  bool oshort = mem_eq_str(o, olen, "organizationId"),
+       cshort = mem_eq_str(c, clen, "conversationId");
+  return arena_printf(ctx->arena, "%s({ type: %cwidget%c, %s%.*s, %s%.*s })", WIDGET_HOOK, quote,
+                      quote, oshort ? "" : "organizationId: ", (int)olen, o,
+                      cshort ? "" : "conversationId: ", (int)clen, c);
+}
+
+/* `const { subscribe } = HOOK(...)` already at the component's top, before
+ * the effect: the fix uses it. Another `subscribe` in scope: no fix. */
+static bool has_subscribe_from(RuleCtx *ctx, const Effect *e, const char *hook, bool *present) {
+  Binding b = scope_lookup(ctx->mod, e->first, "subscribe");
+  *present = b.kind != BIND_NONE;
+  if (!*present)
+    return true;
+  if (b.kind != BIND_UNKNOWN || ts_node_is_null(b.decl) ||
+      ts_node_start_byte(b.decl) >= ts_node_start_byte(e->stmt))
+    return false;
+  TSNode anc[MAX_ANCESTORS];
+  size_t n = ast_ancestors(b.decl, anc, MAX_ANCESTORS);
+  for (size_t i = n == SIZE_MAX ? 0 : n; i-- > 0;)
+    if (node_is(anc[i], "variable_declarator")) {
+      TSNode v = node_unwrap(node_field(anc[i], "value"));
+      uint32_t len;
+      const char *callee =
+          node_is(v, "call_expression") ? call_callee_name(&ctx->mod->src, v, &len) : NULL;
+      return callee && mem_eq_str(callee, len, hook);
+    }
+  return false;
+}
+
+static char file_quote(const Module *m) {
+  const char *p = strstr(m->src.bytes, " from '");
+  const char *q = strstr(m->src.bytes, " from \"");
+  return p && (!q || p < q) ? '\'' : '"';
+}
+
+/* Appends text with its continuation lines moved from indent `from` to `to`. */
+static void append_reindented(StrBuf *sb, const char *text, size_t n, const char *from,
+                              const char *to) {
+  size_t fl = strlen(from);
+  for (size_t i = 0; i < n; i++) {
+    sb_append_n(sb, text + i, 1);
+    if (text[i] == '\n' && i + 1 < n && n - i - 1 >= fl && memcmp(text + i + 1, from, fl) == 0) {
+      sb_append(sb, to);
+      i += fl;
+    }
+  }
+}
+
+/* The handler as the new API calls it: its `{ payload }` parameter becomes
+ * `payload`, its lines indented for where it now stands. */
+static void append_handler(StrBuf *sb, const Source *src, const Listener *l, Arena *a,
+                           const char *indent) {
+  uint32_t hs = ts_node_start_byte(l->handler), he = ts_node_end_byte(l->handler);
+  StrBuf h = {0};
+  if (l->param.id) {
+    sb_append_n(&h, src->bytes + hs, ts_node_start_byte(l->param) - hs);
+    sb_append(&h, l->new_param);
+    sb_append_n(&h, src->bytes + ts_node_end_byte(l->param), he - ts_node_end_byte(l->param));
+  } else {
+    sb_append_n(&h, src->bytes + hs, he - hs);
+  }
+  append_reindented(sb, h.data, h.len, line_indent(a, src, hs), indent);
+  sb_free(&h);
+}
+
+typedef struct Comments {
+  const Effect *e;
+  StrBuf *sb;
+  const char *indent;
+  const Source *src;
+} Comments;
+
+/* Comments of the effect outside its handlers (which keep theirs) move to
+ * the top of the new body. */
+static bool keep_comment(TSNode n, void *data) {
+  Comments *c = data;
+  for (size_t i = 0; i < c->e->non; i++)
+    if (ts_node_eq(n, c->e->on[i].handler))
+      return false;
+  if (node_is(n, "comment")) {
+    uint32_t len;
+    const char *t = node_text(c->src, n, &len);
+    sb_append(c->sb, c->indent);
+    sb_append_n(c->sb, t, len);
+    sb_append(c->sb, "\n");
+  }
+  return true;
+}
+
+static char *new_body(RuleCtx *ctx, const Effect *e, const Target *t) {
+  const Source *src = &ctx->mod->src;
+  const char *base = line_indent(ctx->arena, src, ts_node_start_byte(e->stmt));
+  TSNode first[1];
+  statements(e->body, first, 1);
+  const char *inner = line_indent(ctx->arena, src, ts_node_start_byte(first[0]));
+  if (strlen(inner) <= strlen(base) || strncmp(inner, base, strlen(base)) != 0)
+    inner = arena_printf(ctx->arena, "%s  ", base);
+  const char *deeper = arena_printf(ctx->arena, "%s%s", inner, inner + strlen(base));
+  StrBuf sb = {0};
+  sb_append(&sb, "{\n");
+  Comments c = {e, &sb, inner, src};
+  ast_walk(e->body, keep_comment, &c);
+  if (t->object_form) {
+    sb_append(&sb, inner);
+    sb_append(&sb, "return subscribe({\n");
+    for (size_t i = 0; i < e->non; i++) {
+      sb_append(&sb, deeper);
+      sb_append(&sb, e->on[i].key);
+      sb_append(&sb, ": ");
+      append_handler(&sb, src, &e->on[i], ctx->arena, deeper);
+      sb_append(&sb, ",\n");
+    }
+    sb_append(&sb, inner);
+    sb_append(&sb, "});\n");
+  } else if (e->non == 1) {
+    uint32_t len;
+    const char *ev = node_text(src, e->on[0].event, &len);
+    sb_append(&sb, inner);
+    sb_append(&sb, "return subscribe(");
+    sb_append_n(&sb, ev, len);
+    sb_append(&sb, ", ");
+    append_handler(&sb, src, &e->on[0], ctx->arena, inner);
+    sb_append(&sb, ");\n");
+  } else {
+    sb_append(&sb, inner);
+    sb_append(&sb, "const unsubscribes = [\n");
+    for (size_t i = 0; i < e->non; i++) {
+      uint32_t len;
+      const char *ev = node_text(src, e->on[i].event, &len);
+      sb_append(&sb, deeper);
+      sb_append(&sb, "subscribe(");
+      sb_append_n(&sb, ev, len);
+      sb_append(&sb, ", ");
+      append_handler(&sb, src, &e->on[i], ctx->arena, deeper);
+      sb_append(&sb, "),\n");
+    }
+    sb_append(&sb, inner);
+    sb_append(&sb, "];\n");
+    sb_append(&sb, inner);
+    sb_append(&sb, "return () => unsubscribes.forEach((unsubscribe) => unsubscribe());\n");
+  }
+  sb_append(&sb, base);
+  sb_append(&sb, "}");
+  return sb_take(&sb);
+}
+
+static int listener_cmp(const void *a, const void *b) {
+  uint32_t x = ts_node_start_byte(((const Listener *)a)->handler);
+  uint32_t y = ts_node_start_byte(((const Listener *)b)->handler);
+  return (x > y) - (x < y);
+}
+
+static bool choose_target(RuleCtx *ctx, Effect *e, Target *t, char quote) {
+  memset(t, 0, sizeof *t);
+  if (path_is_widget(ctx->mod->app_path)) {
+    t->hook = WIDGET_HOOK;
+    t->hook_call = widget_hook_call(ctx, e, quote);
+    return t->hook_call && hook_module(ctx, WIDGET_HOOK, widget_specs, &t->spec);
+  }
+  t->hook = CONTEXT_HOOK;
+  t->hook_call = CONTEXT_HOOK "()";
+  const Module *provider = hook_module(ctx, CONTEXT_HOOK, context_specs, &t->spec);
+  if (!provider || !learn_provider(ctx, provider, t))
+    return false;
+  for (size_t i = 0; t->object_form && i < e->non; i++) {
+    e->on[i].key = key_for(t, value_text(ctx->arena, rule_resolve(ctx, e->on[i].event)));
+    if (!e->on[i].key)
+      return false;
+    for (size_t k = 0; k < i; k++)
+      if (strcmp(e->on[k].key, e->on[i].key) == 0)
+        return false;
+  }
+  return true;
+}
+
+void channel_effect_suggest(RuleCtx *ctx, Diag *d, TSNode channel_call) {
+  Effect e;
+  memset(&e, 0, sizeof e);
+  e.channel = channel_call;
+  if (d->fix.nedits || call_argument_count(channel_call) != 1 ||
+      !find_effect(ctx, channel_call, &e) || !parse_body(ctx, &e))
+    return;
+  qsort(e.on, e.non, sizeof *e.on, listener_cmp);
+  char quote = file_quote(ctx->mod);
+  Target t;
+  bool have_subscribe;
+  if (!choose_target(ctx, &e, &t, quote) || !has_subscribe_from(ctx, &e, t.hook, &have_subscribe))
+    return;
+  if (!fix_require_named_import(d, ctx->proj, ctx->mod, t.hook, t.spec))
+    return;
+  if (!have_subscribe) {
+    const char *indent = line_indent(ctx->arena, &ctx->mod->src, ts_node_start_byte(e.first));
+    char *hook = xasprintf("const { subscribe } = %s;\n%s", t.hook_call, indent);
+    diag_add_edit(d, ts_node_start_byte(e.first), ts_node_start_byte(e.first), hook);
+    free(hook);
+  }
+  char *body = new_body(ctx, &e, &t);
+  diag_add_edit(d, ts_node_start_byte(e.body), ts_node_end_byte(e.body), body);
+  free(body);
+  if (!ts_node_is_null(e.deps) && !mentions(&ctx->mod->src, e.deps, "subscribe")) {
+    TSNode last[MAX_STATEMENTS];
+    size_t n = statements(e.deps, last, MAX_STATEMENTS);
+    if (n == 0)
+      diag_add_edit(d, ts_node_start_byte(e.deps) + 1, ts_node_start_byte(e.deps) + 1, "subscribe");
+    else if (n != SIZE_MAX)
+      diag_add_edit(d, ts_node_end_byte(last[n - 1]), ts_node_end_byte(last[n - 1]), ", subscribe");
+  }
+  char *title = xasprintf("Subscribe through %s%s instead of a channel of its own", t.hook,
+                          t.object_form ? "().subscribe({...})" : "()'s subscribe(event, handler)");
+  diag_set_fix(d, FIX_SUGGESTION, title);
+  free(title);
+}

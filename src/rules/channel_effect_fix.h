@@ -1,0 +1,23 @@
+#ifndef RTLINT_RULES_CHANNEL_EFFECT_FIX_H
+#define RTLINT_RULES_CHANNEL_EFFECT_FIX_H
+#include "rules/ctx.h"
+
+/* The phase 3 codemod of supabase-channel-direct (a suggestion, never safe:
+ * the events then come over the provider's or useRealtime's channel). For
+ * the common shape
+ *
+ *   useEffect(() => {
+ *     const ch = supabase.channel(NAME)
+ *       .on("broadcast", { event: E }, ({ payload }) => ...)   one or more
+ *       .subscribe();
+ *     return () => { supabase.removeChannel(ch); };            or ch.unsubscribe()
+ *   }, [deps]);
+ *
+ * (also `const ch = supabase.channel(NAME); ch.on(...); ch.subscribe();`) it
+ * gives d a fix that subscribes through the project's realtime API instead:
+ * `subscribe` from useOrganizationRealtimeContext() in dashboard code, from
+ * useRealtime({ type: "widget", organizationId, conversationId }) in widget
+ * code, the effect returning the unsubscribe(s). Any other shape gets none. */
+void channel_effect_suggest(RuleCtx *ctx, Diag *d, TSNode channel_call);
+
+#endif

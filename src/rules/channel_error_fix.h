@@ -1,0 +1,15 @@
+#ifndef RTLINT_RULES_CHANNEL_ERROR_FIX_H
+#define RTLINT_RULES_CHANNEL_ERROR_FIX_H
+#include "rules/ctx.h"
+
+/* The suggestion of channel-error-unhandled: a `CHANNEL_ERROR` branch in the
+ * `.subscribe(...)` status callback. `callback` is the inline callback the
+ * call passes (null for `.subscribe()`, which gets one); a callback of
+ * another shape, or passed by name, gets no fix. The branch calls the
+ * component's fallback, which must be in scope under a conventional name
+ * (startPolling(), scheduleReconnect(), setFallbackMode(true), ...): without
+ * one there is no suggestion, since a branch that does not switch to a
+ * fallback still gives up and the finding would stay. */
+void channel_error_suggest(RuleCtx *ctx, Diag *d, TSNode subscribe_call, TSNode callback);
+
+#endif
