@@ -1,0 +1,425 @@
+/* graph_collect: one file's realtime sites, from the facts the lint already
+ * holds (direct sinks and the wrapper sites of resolve/flow.c). The event is
+ * the site's argument resolved where it is written; the channel is the one
+ * the sink call opens: the channel argument of the same wrapper call, else
+ * the receiver chain of the sink call (`supabase.channel(x).on(...)`, a
+ * local `const ch = ...channel(x)`, the helpers' first argument), resolved in
+ * the sink's module (a wrapper's parameters become `{}` segments). */
+#include "core/util.h"
+#include "graph/model.h"
+#include "parse/ast.h"
+#include "resolve/scope.h"
+#include "rules/event_naming.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* One value per alternative, at most this many (a conditional event). */
+#define MAX_EVENT_ALTS 8
+#define MAX_RECEIVER_DEPTH 8
+
+static bool callee_named(const Source *src, TSNode call, const char *name) {
+  uint32_t len = 0;
+  const char *t = call_callee_name(src, call, &len);
+  return t && mem_eq_str(t, len, name);
+}
+
+static bool is_channel_open(const Source *src, TSNode call) {
+  return callee_named(src, call, "channel") || callee_named(src, call, "getChannel");
+}
+
+/* The channel-name expression a receiver chain starts from, or null. */
+static TSNode receiver_channel(const Module *m, TSNode n, int depth) {
+  TSNode null = {0};
+  for (; depth < MAX_RECEIVER_DEPTH && !ts_node_is_null(n); depth++) {
+    n = node_unwrap(n);
+    if (node_is(n, "await_expression")) {
+      n = ts_node_named_child(n, 0);
+      continue;
+    }
+    if (node_is(n, "call_expression")) {
+      if (is_channel_open(&m->src, n))
+        return call_argument(n, 0);
+      if (callee_named(&m->src, n, "useMemo")) { /* useMemo(() => supabase.channel(x), deps) */
+        TSNode fn = node_unwrap(call_argument(n, 0)), ret[1];
+        if (!node_is_function(fn) || function_returns(fn, ret, 1) == 0)
+          return null;
+        n = ret[0];
+        continue;
+      }
+      n = call_callee_object(n); /* ch.on(...).on(...): the chain's start */
+      continue;
+    }
+    if (node_is(n, "identifier")) {
+      char *name = node_text_dup(&m->src, n);
+      Binding b = scope_lookup(m, n, name);
+      free(name);
+      if (b.kind != BIND_VALUE)
+        return null;
+      n = b.node;
+      continue;
+    }
+    return null;
+  }
+  return null;
+}
+
+/* The channel expression of a sink call (.send/.on/helpers), or null. */
+static TSNode sink_channel(const Module *m, TSNode call) {
+  if (callee_named(&m->src, call, "broadcastToChannel") ||
+      callee_named(&m->src, call, "subscribeToChannel"))
+    return call_argument(call, 0);
+  if (callee_named(&m->src, call, "on") || callee_named(&m->src, call, "send"))
+    return receiver_channel(m, call_callee_object(call), 0);
+  TSNode null = {0};
+  return null;
+}
+
+/* The sink call at byte `at` of m (a trail's last link): among the calls
+ * starting there, the innermost-outward first that is a sink. */
+static TSNode sink_call_at(const Module *m, uint32_t at) {
+  TSNode root = ts_tree_root_node(m->tree);
+  TSNode n = ts_node_descendant_for_byte_range(root, at, at), null = {0};
+  for (; !ts_node_is_null(n) && ts_node_start_byte(n) == at; n = ts_node_parent(n))
+    if (node_is(n, "call_expression") &&
+        (callee_named(&m->src, n, "on") || callee_named(&m->src, n, "send") ||
+         callee_named(&m->src, n, "broadcastToChannel") ||
+         callee_named(&m->src, n, "subscribeToChannel")))
+      return n;
+  return null;
+}
+
+/* "org:{}:conv:{}" from a value, or NULL when it cannot be told: several
+ * different shapes, an unknown branch, or a hole in the first segment (it
+ * may stand for several segments). */
+static char *value_shape(const Value *v) {
+  if (v->nalts == 0 || v->has_unknown)
+    return NULL;
+  char *shape = NULL;
+  for (uint32_t a = 0; a < v->nalts; a++) {
+    ShapeSegment segs[SHAPE_MAX_SEGMENTS];
+    int n = shape_split_value(v->alts[a].parts, v->alts[a].nparts, segs);
+    StrBuf sb = {0};
+    bool ok = n > 0 && !segs[0].has_hole;
+    for (int i = 0; ok && i < n; i++) {
+      if (i)
+        sb_putc(&sb, ':');
+      for (const char *t = sb_cstr(&segs[i].text); *t; t++)
+        if (*t == '\x01')
+          sb_append(&sb, "{}");
+        else
+          sb_putc(&sb, *t);
+    }
+    shape_segments_free(segs);
+    char *s = ok ? sb_take(&sb) : NULL;
+    sb_free(&sb);
+    if (!s || (shape && strcmp(shape, s) != 0)) {
+      free(s);
+      free(shape);
+      return NULL;
+    }
+    free(shape);
+    shape = s;
+  }
+  return shape;
+}
+
+/* A catalog shape with its parameters as `{}`: "org:{0}:conv:{1}" -> "org:{}:conv:{}". */
+static char *catalog_shape(const char *shape) {
+  StrBuf sb = {0};
+  for (const char *p = shape; *p; p++) {
+    if (*p == '{') {
+      const char *close = strchr(p, '}');
+      if (close) {
+        sb_append(&sb, "{}");
+        p = close;
+        continue;
+      }
+    }
+    sb_putc(&sb, *p);
+  }
+  char *s = sb_take(&sb);
+  sb_free(&sb);
+  return s;
+}
+
+/* The UNIFIED_CHANNELS function whose shape is exactly shape (the first by
+ * name when several are), or NULL. */
+static const char *shape_function(const Standards *std, const char *shape) {
+  const char *best = NULL;
+  for (size_t i = 0; std && i < std->nchannels; i++) {
+    char *s = catalog_shape(std->channels[i].shape);
+    if (strcmp(s, shape) == 0 && (!best || strcmp(std->channels[i].name, best) < 0))
+      best = std->channels[i].name;
+    free(s);
+  }
+  return best;
+}
+
+static void set_channel(const Standards *std, GraphSite *s, char *shape) {
+  s->channel_shape = shape;
+  const char *fn = shape ? shape_function(std, shape) : NULL;
+  s->channel_fn = fn ? xstrdup(fn) : NULL;
+}
+
+/* The nearest enclosing function that has a name, or NULL. */
+static char *enclosing_function(const Module *m, TSNode n) {
+  for (n = ts_node_parent(n); !ts_node_is_null(n); n = ts_node_parent(n)) {
+    if (!node_is_function(n) && !node_is(n, "method_definition"))
+      continue;
+    TSNode name = node_field(n, "name");
+    if (ts_node_is_null(name)) {
+      TSNode p = ts_node_parent(n);
+      if (node_is(p, "variable_declarator"))
+        name = node_field(p, "name");
+      else if (node_is(p, "pair"))
+        name = node_field(p, "key");
+      else if (node_is(p, "public_field_definition"))
+        name = node_field(p, "name");
+    }
+    if (!ts_node_is_null(name) &&
+        (node_is(name, "identifier") || node_is(name, "property_identifier") ||
+         node_is(name, "private_property_identifier")))
+      return node_text_dup(&m->src, name);
+  }
+  return NULL;
+}
+
+/* The values an event expression may take: n > 0 known values, or 0 when
+ * some branch is unknown. */
+static size_t event_values(Resolver *r, const Module *m, TSNode arg, char **out) {
+  if (ts_node_is_null(arg))
+    return 0;
+  Value v = resolve_expr(r, m, arg);
+  if (v.nalts == 0 || v.has_unknown || v.nalts > MAX_EVENT_ALTS)
+    return 0;
+  size_t n = 0;
+  for (uint32_t a = 0; a < v.nalts; a++) {
+    const char *lit = val_alt_literal(r->arena, &v.alts[a]);
+    if (!lit) {
+      for (size_t k = 0; k < n; k++)
+        free(out[k]);
+      return 0;
+    }
+    bool dup = false;
+    for (size_t k = 0; k < n && !dup; k++)
+      dup = strcmp(out[k], lit) == 0;
+    if (!dup)
+      out[n++] = xstrdup(lit);
+  }
+  return n;
+}
+
+typedef struct Local {
+  GraphSite *sites;
+  size_t n, cap;
+  const Standards *std;
+} Local;
+
+static GraphSite *new_site(Local *l, const Module *m, GraphRole role, GraphKind kind, TSNode at) {
+  GraphSite s;
+  memset(&s, 0, sizeof s);
+  s.role = role;
+  s.kind = kind;
+  s.mod = m;
+  s.start = ts_node_start_byte(at);
+  s.end = ts_node_end_byte(at);
+  SrcPos pos = src_pos(&m->src, s.start);
+  s.line = pos.line;
+  s.column = pos.col;
+  s.path = xstrdup(m->src.path);
+  s.function = enclosing_function(m, at);
+  ARRAY_PUSH(l->sites, l->n, l->cap, s);
+  return &l->sites[l->n - 1];
+}
+
+static void set_event(const Standards *std, GraphSite *s, char *value) {
+  s->event = value;
+  const char *key = value ? event_unified_key(std, value) : NULL;
+  s->event_key = key ? xstrdup(key) : NULL;
+}
+
+/* The channel of an event site: a channel argument of the same call, else
+ * the sink call's own channel (through the trail to the sink's module). */
+static char *site_channel(Resolver *r, const Module *m, const Facts *f, const EventSite *e) {
+  for (size_t i = 0; i < f->nchannels; i++)
+    if (ts_node_eq(f->channels[i].call, e->call)) {
+      Value v = resolve_expr(r, m, f->channels[i].arg);
+      return value_shape(&v);
+    }
+  if (e->trail.n == 0) {
+    TSNode ch = sink_channel(m, e->call);
+    if (ts_node_is_null(ch))
+      return NULL;
+    Value v = resolve_expr(r, m, ch);
+    return value_shape(&v);
+  }
+  const FlowStep *last = &e->trail.steps[e->trail.n - 1];
+  Module *sm = (Module *)last->mod;
+  project_hold(sm);
+  char *shape = NULL;
+  if (sm->tree) {
+    TSNode call = sink_call_at(sm, last->at);
+    TSNode ch = ts_node_is_null(call) ? call : sink_channel(sm, call);
+    if (!ts_node_is_null(ch)) {
+      Value v = resolve_expr(r, sm, ch);
+      shape = value_shape(&v);
+    }
+  }
+  project_release(sm);
+  return shape;
+}
+
+/* An expression reading a parameter of an enclosing function (`event`,
+ * `input.event`, a destructured `{ event }`): inside a wrapper, whose callers
+ * are the sites (resolve/flow.c). */
+static bool refers_to_param(const Module *m, TSNode n) {
+  for (int depth = 0; depth < MAX_RECEIVER_DEPTH && !ts_node_is_null(n); depth++) {
+    n = node_unwrap(n);
+    if (node_is(n, "member_expression")) {
+      n = node_field(n, "object");
+      continue;
+    }
+    if (!node_is(n, "identifier") && !node_is(n, "shorthand_property_identifier"))
+      return false;
+    char *name = node_text_dup(&m->src, n);
+    Binding b = scope_lookup(m, n, name);
+    free(name);
+    if (b.kind == BIND_PARAM)
+      return true;
+    if (b.kind == BIND_VALUE) {
+      n = b.node;
+      continue;
+    }
+    for (TSNode d = b.decl; b.kind == BIND_UNKNOWN && !ts_node_is_null(d); d = ts_node_parent(d))
+      if (node_is(d, "formal_parameters"))
+        return true;
+    return false;
+  }
+  return false;
+}
+
+static void add_event_site(Local *l, Resolver *r, const Module *m, const Facts *f,
+                           const EventSite *e) {
+  GraphRole role = event_site_listens(m, e) ? GRAPH_LISTENER : GRAPH_SENDER;
+  TSNode at = ts_node_is_null(e->arg) ? e->call : e->arg;
+  char *values[MAX_EVENT_ALTS];
+  size_t nv = event_values(r, m, e->arg, values);
+  if (nv == 0 && !ts_node_is_null(e->arg) && refers_to_param(m, e->arg))
+    return; /* a wrapper's own sink: its calls are the sites */
+  char *shape = site_channel(r, m, f, e);
+  for (size_t k = 0; k < (nv ? nv : 1); k++) {
+    GraphSite *s = new_site(l, m, role, GRAPH_BROADCAST, at);
+    s->call_start = ts_node_start_byte(e->call);
+    s->call_end = ts_node_end_byte(e->call);
+    set_event(l->std, s, nv ? values[k] : NULL);
+    set_channel(l->std, s, shape && k + 1 < nv ? xstrdup(shape) : shape);
+  }
+}
+
+/* The listener (`.on(...)` or `subscribe(...)` site) whose handler holds a
+ * comparison, or SIZE_MAX. */
+static size_t enclosing_listener(const Local *l, size_t n_direct, TSNode n) {
+  for (n = ts_node_parent(n); !ts_node_is_null(n); n = ts_node_parent(n)) {
+    if (!node_is(n, "call_expression"))
+      continue;
+    uint32_t a = ts_node_start_byte(n), b = ts_node_end_byte(n);
+    for (size_t i = 0; i < n_direct; i++) {
+      const GraphSite *s = &l->sites[i];
+      if (s->role == GRAPH_LISTENER && s->call_start == a && s->call_end == b)
+        return s->event && strcmp(s->event, "*") == 0 ? i : SIZE_MAX;
+    }
+  }
+  return SIZE_MAX;
+}
+
+static int cmp_case(const void *a, const void *b) {
+  return strcmp(((const GraphCase *)a)->event, ((const GraphCase *)b)->event);
+}
+
+static void add_case(GraphSite *s, char *event, const Module *m, TSNode at) {
+  for (size_t i = 0; i < s->ncases; i++)
+    if (strcmp(s->cases[i].event, event) == 0) {
+      free(event);
+      return;
+    }
+  GraphCase c = {event, m, ts_node_start_byte(at), ts_node_end_byte(at), NULL};
+  ARRAY_PUSH(s->cases, s->ncases, s->casecap, c);
+  qsort(s->cases, s->ncases, sizeof *s->cases, cmp_case);
+}
+
+/* `.on('presence' | 'postgres_changes', { event }, handler)`: listeners of
+ * events Supabase itself sends. */
+static void add_other_kinds(Local *l, Resolver *r, const Module *m, const Facts *f) {
+  for (size_t i = 0; i < f->ncalls; i++) {
+    TSNode call = f->calls[i];
+    if (!callee_named(&m->src, call, "on") || ts_node_is_null(call_callee_object(call)))
+      continue;
+    TSNode kind = call_argument(call, 0);
+    GraphKind k;
+    if (node_string_is(&m->src, kind, "presence"))
+      k = GRAPH_PRESENCE;
+    else if (node_string_is(&m->src, kind, "postgres_changes"))
+      k = GRAPH_POSTGRES;
+    else
+      continue;
+    TSNode ev = object_property(&m->src, node_unwrap(call_argument(call, 1)), "event");
+    char *values[MAX_EVENT_ALTS];
+    size_t nv = event_values(r, m, ev, values);
+    for (size_t v = 1; v < nv; v++)
+      free(values[v]);
+    GraphSite *s = new_site(l, m, GRAPH_LISTENER, k, ts_node_is_null(ev) ? kind : ev);
+    set_event(l->std, s, nv ? values[0] : NULL);
+    TSNode ch = receiver_channel(m, call_callee_object(call), 0);
+    char *shape = NULL;
+    if (!ts_node_is_null(ch)) {
+      Value cv = resolve_expr(r, m, ch);
+      shape = value_shape(&cv);
+    }
+    set_channel(l->std, s, shape);
+  }
+}
+
+void graph_collect(ContractGraph *g, Resolver *r, const Module *m, const Facts *facts) {
+  Local l = {NULL, 0, 0, g->std};
+  for (size_t i = 0; i < facts->nevents; i++)
+    if (facts->events[i].kind != EVENT_SINK_COMPARE)
+      add_event_site(&l, r, m, facts, &facts->events[i]);
+  size_t direct = l.n;
+  /* Dispatch inside `*` handlers: the cases the listener hears. */
+  for (size_t i = 0; i < facts->nevents; i++) {
+    const EventSite *e = &facts->events[i];
+    if (e->kind != EVENT_SINK_COMPARE)
+      continue;
+    /* A handler not registered in this file, or one of a named event:
+     * nothing to add. */
+    size_t owner = enclosing_listener(&l, direct, e->call);
+    if (owner == SIZE_MAX)
+      continue;
+    char *values[MAX_EVENT_ALTS];
+    size_t nv = event_values(r, m, e->arg, values);
+    GraphSite *s = &l.sites[owner];
+    s->case_unknown = s->case_unknown || nv == 0;
+    for (size_t k = 0; k < nv; k++)
+      add_case(s, values[k], m, e->arg);
+  }
+  for (size_t i = 0; i < direct; i++) {
+    GraphSite *s = &l.sites[i];
+    if (s->case_unknown) { /* a case that cannot be told: it may hear anything */
+      for (size_t k = 0; k < s->ncases; k++)
+        free(s->cases[k].event);
+      free(s->cases);
+      s->cases = NULL;
+      s->ncases = s->casecap = 0;
+    }
+    s->dispatch = s->ncases > 0;
+  }
+  add_other_kinds(&l, r, m, facts);
+  if (!l.n)
+    return;
+  pthread_mutex_lock(&g->lock);
+  for (size_t i = 0; i < l.n; i++)
+    ARRAY_PUSH(g->sites, g->nsites, g->cap, l.sites[i]);
+  pthread_mutex_unlock(&g->lock);
+  free(l.sites);
+}
