@@ -75,17 +75,20 @@ static TSNode sink_channel(const Module *m, TSNode call) {
   return null;
 }
 
-/* The sink call at byte `at` of m (a trail's last link): among the calls
- * starting there, the innermost-outward first that is a sink. */
+/* The sink call a trail's last link points at: `at` is the start of the
+ * call, or of its method name for a member call (resolve/flow.c). */
 static TSNode sink_call_at(const Module *m, uint32_t at) {
   TSNode root = ts_tree_root_node(m->tree);
   TSNode n = ts_node_descendant_for_byte_range(root, at, at), null = {0};
-  for (; !ts_node_is_null(n) && ts_node_start_byte(n) == at; n = ts_node_parent(n))
-    if (node_is(n, "call_expression") &&
-        (callee_named(&m->src, n, "on") || callee_named(&m->src, n, "send") ||
-         callee_named(&m->src, n, "broadcastToChannel") ||
-         callee_named(&m->src, n, "subscribeToChannel")))
+  for (int up = 0; !ts_node_is_null(n) && up < 4; n = ts_node_parent(n), up++) {
+    if (!node_is(n, "call_expression"))
+      continue;
+    TSNode fn = node_unwrap(node_field(n, "function"));
+    TSNode prop = node_is(fn, "member_expression") ? node_field(fn, "property") : null;
+    uint32_t start = ts_node_is_null(prop) ? ts_node_start_byte(n) : ts_node_start_byte(prop);
+    if (start == at)
       return n;
+  }
   return null;
 }
 

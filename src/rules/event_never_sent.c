@@ -11,6 +11,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_NAMED 3
 
@@ -21,10 +22,44 @@ static void check(RuleCtx *ctx) {
 typedef struct Sent {
   const GraphSite *site;
   size_t distance;
+  bool similar;
 } Sent;
+
+/* Lower-case letters and digits only: "TYPING_START" and "typing:start"
+ * spell the same word. */
+static char *folded(const char *s) {
+  char *out = xcalloc(strlen(s) + 1, 1), *w = out;
+  for (; *s; s++)
+    if ((*s >= '0' && *s <= '9') || ((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z'))
+      *w++ = (char)(*s >= 'A' && *s <= 'Z' ? *s | 0x20 : *s);
+  return out;
+}
+
+/* The first word: "typing" of "typing_indicator" and of "typing:start". */
+static size_t first_word(const char *s) {
+  size_t n = 0;
+  while ((s[n] >= '0' && s[n] <= '9') || ((s[n] | 0x20) >= 'a' && (s[n] | 0x20) <= 'z'))
+    n++;
+  return n;
+}
+
+/* A plausible "did you mean": the same first word, or at most half the
+ * longer folded name differs. */
+static Sent sent_from(const GraphSite *s, const char *heard) {
+  char *a = folded(s->event), *b = folded(heard);
+  size_t d = str_edit_distance(a, b), longer = strlen(a) > strlen(b) ? strlen(a) : strlen(b);
+  size_t wa = first_word(s->event), wb = first_word(heard);
+  bool same_word = wa >= 3 && wa == wb && strncasecmp(s->event, heard, wa) == 0;
+  Sent out = {s, d, same_word || d * 2 <= longer};
+  free(a);
+  free(b);
+  return out;
+}
 
 static int cmp_sent(const void *pa, const void *pb) {
   const Sent *a = pa, *b = pb;
+  if (a->similar != b->similar)
+    return a->similar ? -1 : 1;
   if (a->distance != b->distance)
     return a->distance < b->distance ? -1 : 1;
   return strcmp(a->site->event, b->site->event);
@@ -44,7 +79,7 @@ void event_never_sent_report(const GraphFinding *f) {
     for (size_t k = 0; k < n && !seen; k++)
       seen = strcmp(sent[k].site->event, s->event) == 0;
     if (!seen)
-      sent[n++] = (Sent){s, str_edit_distance(s->event, f->event)};
+      sent[n++] = sent_from(s, f->event);
   }
   qsort(sent, n, sizeof *sent, cmp_sent);
   char *event = graph_event_display(g->std, f->event);
@@ -54,17 +89,27 @@ void event_never_sent_report(const GraphFinding *f) {
   if (n == 0) {
     sb_appendf(&msg, " (no event is sent on %s)", channel);
   } else {
-    sb_append(&msg, "; did you mean ");
-    for (size_t k = 0; k < n && k < MAX_NAMED; k++) {
+    size_t similar = 0;
+    while (similar < n && sent[similar].similar)
+      similar++;
+    /* The similar names as a question; else what is sent there. */
+    size_t shown = similar ? similar : n;
+    if (shown > MAX_NAMED)
+      shown = MAX_NAMED;
+    sb_append(&msg, similar ? "; did you mean " : "; sent there: ");
+    for (size_t k = 0; k < shown; k++) {
       char *other = graph_event_display(g->std, sent[k].site->event);
       char *where = graph_site_where(sent[k].site);
       if (k > 0)
-        sb_append(&msg, k + 1 == n || k + 1 == MAX_NAMED ? " or " : ", ");
-      sb_appendf(&msg, n == 1 ? "%s, sent at %s" : "%s (sent at %s)", other, where);
+        sb_append(&msg, !similar ? ", " : k + 1 == shown ? " or " : ", ");
+      sb_appendf(&msg, similar && shown == 1 ? "%s, sent at %s" : "%s (at %s)", other, where);
       free(other);
       free(where);
     }
-    sb_putc(&msg, '?');
+    if (similar)
+      sb_putc(&msg, '?');
+    else if (n > shown)
+      sb_appendf(&msg, " and %zu more", n - shown);
   }
   Diag *d = graph_finding_add(f, &rule_event_never_sent, sb_cstr(&msg),
                               "listen for an event that is sent on this channel, or send this one; "
