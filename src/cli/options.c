@@ -341,8 +341,7 @@ static const struct {
     {"lsp", CMD_LSP,
      "rtlint lsp                              language server on stdio (docs/editors.md)"},
     {"graph", CMD_GRAPH,
-     "rtlint graph [OPTIONS] [PATH...]        the realtime contract: who sends and hears what "
-     "(docs/contract.md)"},
+     "rtlint graph [OPTIONS] [PATH...]        who sends and hears what (docs/contract.md)"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

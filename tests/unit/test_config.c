@@ -299,7 +299,7 @@ static void key_paths_cover_every_table(void **state) {
   (void)state;
   Keys k = {{0}, 0};
   config_key_paths(collect_key, &k);
-  assert_int_equal(k.n, 28);
+  assert_int_equal(k.n, 36);
   assert_memory_equal(k.text, "include\n", 8); /* the top-level keys come first */
   assert_non_null(strstr(k.text, "\nrequire_reason\n"));
   assert_non_null(strstr(k.text, "\noverrides[].exclude_files\n"));
