@@ -28,22 +28,58 @@ static bool is_channel_open(const Source *src, TSNode call) {
   return callee_named(src, call, "channel") || callee_named(src, call, "getChannel");
 }
 
-/* The channel-name expression a receiver chain starts from, or null. */
-static TSNode receiver_channel(const Module *m, TSNode n, int depth) {
+/* Where a sink's channel comes from: the channel-name expression (in mod),
+ * or a parameter of the function around it (a channel object, or a name),
+ * or nothing known. */
+typedef struct ChanRef {
+  const Module *mod;
+  TSNode name; /* the channel-name expression; null when not found */
+  int param;   /* else: the parameter index holding it, or -1 */
+  bool object; /* the parameter holds a channel object, not its name */
+} ChanRef;
+
+static int param_index_of(const Module *m, TSNode id) {
+  if (!node_is(id, "identifier"))
+    return -1;
+  char *name = node_text_dup(&m->src, id);
+  Binding b = scope_lookup(m, id, name);
+  int k = b.kind == BIND_PARAM ? function_param_index(m, b.node, name) : -1;
+  free(name);
+  return k;
+}
+
+/* The channel of a call that opens one through the app's own function
+ * (`open(name)` returning `supabase.channel(name)`): a channel site of the
+ * facts at that call. */
+static TSNode facts_channel_arg(const Facts *f, TSNode call) {
+  for (size_t i = 0; f && i < f->nchannels; i++)
+    if (ts_node_eq(f->channels[i].call, call))
+      return f->channels[i].arg;
   TSNode null = {0};
-  for (; depth < MAX_RECEIVER_DEPTH && !ts_node_is_null(n); depth++) {
+  return null;
+}
+
+/* Follows a receiver chain (`ch.on(...).on(...)`, `const ch = ...`,
+ * `useMemo(() => supabase.channel(x))`) in m to the channel it opens. f:
+ * m's facts when m is the file being collected, else NULL. */
+static ChanRef receiver_ref(const Module *m, const Facts *f, TSNode n) {
+  ChanRef ref = {.mod = m, .param = -1, .object = true};
+  for (int depth = 0; depth < MAX_RECEIVER_DEPTH && !ts_node_is_null(n); depth++) {
     n = node_unwrap(n);
     if (node_is(n, "await_expression")) {
       n = ts_node_named_child(n, 0);
       continue;
     }
     if (node_is(n, "call_expression")) {
-      if (is_channel_open(&m->src, n))
-        return call_argument(n, 0);
-      if (callee_named(&m->src, n, "useMemo")) { /* useMemo(() => supabase.channel(x), deps) */
+      TSNode via = facts_channel_arg(f, n);
+      if (is_channel_open(&m->src, n) || !ts_node_is_null(via)) {
+        ref.name = ts_node_is_null(via) ? call_argument(n, 0) : via;
+        return ref;
+      }
+      if (callee_named(&m->src, n, "useMemo")) {
         TSNode fn = node_unwrap(call_argument(n, 0)), ret[1];
         if (!node_is_function(fn) || function_returns(fn, ret, 1) == 0)
-          return null;
+          return ref;
         n = ret[0];
         continue;
       }
@@ -54,25 +90,40 @@ static TSNode receiver_channel(const Module *m, TSNode n, int depth) {
       char *name = node_text_dup(&m->src, n);
       Binding b = scope_lookup(m, n, name);
       free(name);
+      if (b.kind == BIND_PARAM) {
+        ref.param = param_index_of(m, n);
+        return ref;
+      }
       if (b.kind != BIND_VALUE)
-        return null;
+        return ref;
       n = b.node;
       continue;
     }
-    return null;
+    return ref;
   }
-  return null;
+  return ref;
 }
 
-/* The channel expression of a sink call (.send/.on/helpers), or null. */
-static TSNode sink_channel(const Module *m, TSNode call) {
+/* A channel name given as an expression: itself, or the parameter it is. */
+static ChanRef name_ref(const Module *m, TSNode e) {
+  ChanRef ref = {.mod = m, .param = -1, .object = false};
+  int k = ts_node_is_null(e) ? -1 : param_index_of(m, node_unwrap(e));
+  if (k >= 0)
+    ref.param = k;
+  else
+    ref.name = e;
+  return ref;
+}
+
+/* The channel of a sink call (.send/.on/helpers). */
+static ChanRef sink_ref(const Module *m, const Facts *f, TSNode call) {
   if (callee_named(&m->src, call, "broadcastToChannel") ||
       callee_named(&m->src, call, "subscribeToChannel"))
-    return call_argument(call, 0);
+    return name_ref(m, call_argument(call, 0));
   if (callee_named(&m->src, call, "on") || callee_named(&m->src, call, "send"))
-    return receiver_channel(m, call_callee_object(call), 0);
-  TSNode null = {0};
-  return null;
+    return receiver_ref(m, f, call_callee_object(call));
+  ChanRef none = {.mod = m, .param = -1, .object = true};
+  return none;
 }
 
 /* The sink call a trail's last link points at: `at` is the start of the
@@ -242,34 +293,116 @@ static void set_event(const Standards *std, GraphSite *s, char *value) {
   s->event_key = key ? xstrdup(key) : NULL;
 }
 
-/* The channel of an event site: a channel argument of the same call, else
- * the sink call's own channel (through the trail to the sink's module). */
+/* The function whose name (or start) is at byte `at` of m: a declaration
+ * or method around it, or the function a `const f = ...` binds. */
+static TSNode function_at(const Module *m, uint32_t at) {
+  TSNode n = ts_node_descendant_for_byte_range(ts_tree_root_node(m->tree), at, at), null = {0};
+  for (; !ts_node_is_null(n); n = ts_node_parent(n)) {
+    if (node_is_function(n) || node_is(n, "method_definition"))
+      return n;
+    if (node_is(n, "variable_declarator") || node_is(n, "pair") ||
+        node_is(n, "public_field_definition")) {
+      TSNode v = node_unwrap(node_field(n, "value"));
+      return node_is_function(v) ? v : null;
+    }
+  }
+  return null;
+}
+
+typedef struct CallSearch {
+  Resolver *r;
+  const Module *m;
+  const Module *target_mod;
+  uint32_t target_at;
+  TSNode found;
+} CallSearch;
+
+static bool visit_call_of(TSNode n, void *data) {
+  CallSearch *cs = data;
+  if (!ts_node_is_null(cs->found))
+    return false;
+  if (!node_is(n, "call_expression"))
+    return true;
+  const Module *tm = NULL;
+  TSNode fn;
+  if (resolve_call_target(cs->r, cs->m, n, &tm, &fn) && tm == cs->target_mod &&
+      ts_node_start_byte(fn) <= cs->target_at && cs->target_at < ts_node_end_byte(fn))
+    cs->found = n;
+  return true;
+}
+
+/* Inside the trail's function `caller` (module cm), the call of the trail's
+ * next function `callee`. */
+static TSNode call_between(Resolver *r, const FlowStep *caller, const FlowStep *callee) {
+  TSNode fn = function_at(caller->mod, caller->at), null = {0};
+  if (ts_node_is_null(fn))
+    return null;
+  CallSearch cs = {.r = r, .m = caller->mod, .target_mod = callee->mod, .target_at = callee->at};
+  ast_walk(fn, visit_call_of, &cs);
+  return cs.found;
+}
+
+/* The channel shape a ref names, resolved in its module. */
+static char *ref_shape(Resolver *r, const ChanRef *ref) {
+  if (ts_node_is_null(ref->name))
+    return NULL;
+  Value v = resolve_expr(r, ref->mod, ref->name);
+  return value_shape(&v);
+}
+
+#define MAX_HELD 16
+
+/* The channel of an event site: a channel argument of the same call; else
+ * the sink call's own channel, followed back up the trail while it is a
+ * parameter of the function around it (a channel object or name handed down
+ * by the caller). */
 static char *site_channel(Resolver *r, const Module *m, const Facts *f, const EventSite *e) {
-  for (size_t i = 0; i < f->nchannels; i++)
-    if (ts_node_eq(f->channels[i].call, e->call)) {
-      Value v = resolve_expr(r, m, f->channels[i].arg);
-      return value_shape(&v);
-    }
+  TSNode same = facts_channel_arg(f, e->call);
+  if (!ts_node_is_null(same)) {
+    ChanRef ref = {.mod = m, .name = same, .param = -1};
+    return ref_shape(r, &ref);
+  }
   if (e->trail.n == 0) {
-    TSNode ch = sink_channel(m, e->call);
-    if (ts_node_is_null(ch))
-      return NULL;
-    Value v = resolve_expr(r, m, ch);
-    return value_shape(&v);
+    ChanRef ref = sink_ref(m, f, e->call);
+    return ref_shape(r, &ref);
   }
-  const FlowStep *last = &e->trail.steps[e->trail.n - 1];
-  Module *sm = (Module *)last->mod;
+  const FlowStep *steps = e->trail.steps;
+  int n = (int)e->trail.n;
+  Module *held[MAX_HELD];
+  int nheld = 0;
+  Module *sm = (Module *)steps[n - 1].mod;
   project_hold(sm);
+  held[nheld++] = sm;
   char *shape = NULL;
-  if (sm->tree) {
-    TSNode call = sink_call_at(sm, last->at);
-    TSNode ch = ts_node_is_null(call) ? call : sink_channel(sm, call);
-    if (!ts_node_is_null(ch)) {
-      Value v = resolve_expr(r, sm, ch);
-      shape = value_shape(&v);
+  TSNode call = sm->tree ? sink_call_at(sm, steps[n - 1].at) : (TSNode){0};
+  ChanRef ref = {.mod = sm, .param = -1, .object = true};
+  if (!ts_node_is_null(call))
+    ref = sink_ref(sm, sm == m ? f : NULL, call);
+  /* ref.param is a parameter of steps[i]'s function: its caller is steps[i-1]
+   * (or the site's own call for i == 0). */
+  for (int i = n - 2; i >= 0 && ts_node_is_null(ref.name) && ref.param >= 0; i--) {
+    const Module *cm = m;
+    TSNode caller = e->call;
+    if (i > 0) {
+      cm = steps[i - 1].mod;
+      if (nheld == MAX_HELD)
+        break;
+      project_hold((Module *)cm);
+      held[nheld++] = (Module *)cm;
+      if (!cm->tree)
+        break;
+      caller = call_between(r, &steps[i - 1], &steps[i]);
+      if (ts_node_is_null(caller))
+        break;
     }
+    TSNode arg = call_argument(caller, (uint32_t)ref.param);
+    if (ts_node_is_null(arg))
+      break;
+    ref = ref.object ? receiver_ref(cm, cm == m ? f : NULL, arg) : name_ref(cm, arg);
   }
-  project_release(sm);
+  shape = ref_shape(r, &ref);
+  while (nheld > 0)
+    project_release(held[--nheld]);
   return shape;
 }
 
@@ -315,6 +448,13 @@ static void add_event_site(Local *l, Resolver *r, const Module *m, const Facts *
     GraphSite *s = new_site(l, m, role, GRAPH_BROADCAST, at);
     s->call_start = ts_node_start_byte(e->call);
     s->call_end = ts_node_end_byte(e->call);
+    if (e->trail.n) {
+      s->trail = xcalloc(e->trail.n, sizeof *s->trail);
+      for (uint32_t t = 0; t < e->trail.n; t++)
+        s->trail[t] = (struct GraphStep){e->trail.steps[t].mod, e->trail.steps[t].at,
+                                         xstrdup(e->trail.steps[t].label)};
+      s->ntrail = e->trail.n;
+    }
     set_event(l->std, s, nv ? values[k] : NULL);
     set_channel(l->std, s, shape && k + 1 < nv ? xstrdup(shape) : shape);
   }
@@ -373,13 +513,8 @@ static void add_other_kinds(Local *l, Resolver *r, const Module *m, const Facts 
       free(values[v]);
     GraphSite *s = new_site(l, m, GRAPH_LISTENER, k, ts_node_is_null(ev) ? kind : ev);
     set_event(l->std, s, nv ? values[0] : NULL);
-    TSNode ch = receiver_channel(m, call_callee_object(call), 0);
-    char *shape = NULL;
-    if (!ts_node_is_null(ch)) {
-      Value cv = resolve_expr(r, m, ch);
-      shape = value_shape(&cv);
-    }
-    set_channel(l->std, s, shape);
+    ChanRef ref = receiver_ref(m, f, call_callee_object(call));
+    set_channel(l->std, s, ref_shape(r, &ref));
   }
 }
 

@@ -30,6 +30,9 @@ void graph_free(ContractGraph *g) {
     free(s->cases);
     free(s->path);
     free(s->function);
+    for (size_t k = 0; k < s->ntrail; k++)
+      free(s->trail[k].label);
+    free(s->trail);
   }
   free(g->sites);
   free(g->edges);

@@ -43,7 +43,15 @@ typedef struct GraphSite {
   const Module *mod; /* where a finding stands (NULL for external sites) */
   uint32_t start, end;
   uint32_t call_start, call_end; /* the sink call (a dispatch's owner) */
-  bool case_unknown;             /* a dispatch case that cannot be told */
+  /* How the event reaches the sink through the app's own functions
+   * (resolve/flow.h), for the findings; empty for a direct site. */
+  struct GraphStep {
+    const Module *mod;
+    uint32_t at;
+    char *label;
+  } * trail;
+  size_t ntrail;
+  bool case_unknown; /* a dispatch case that cannot be told */
   /* Filled by graph_link. */
   char id[24];
   const char *reason; /* the unmatched reason, or NULL */

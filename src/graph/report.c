@@ -62,7 +62,13 @@ Diag *graph_finding_add(const GraphFinding *f, const RuleMeta *rule, const char 
   const GraphSite *s = f->site;
   uint32_t start = f->dispatch_case ? f->dispatch_case->start : s->start;
   uint32_t end = f->dispatch_case ? f->dispatch_case->end : s->end;
-  return diag_add(f->out, rule, f->severity, &s->mod->src, start, end, message, help);
+  Diag *d = diag_add(f->out, rule, f->severity, &s->mod->src, start, end, message, help);
+  for (size_t k = 0; d && !f->dispatch_case && k < s->ntrail; k++) {
+    const struct GraphStep *step = &s->trail[k];
+    SrcPos pos = src_pos(&step->mod->src, step->at);
+    diag_add_step(d, step->mod->src.path, pos.line, pos.col, pos.col_utf16, step->label);
+  }
+  return d;
 }
 
 void graph_relate(Diag *d, const GraphSite *s, const char *label) {
