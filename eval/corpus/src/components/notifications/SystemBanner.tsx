@@ -19,10 +19,10 @@ export function SystemBanner() {
     const channel = supabase
       // ruleid: supabase-channel-direct, channel-hand-built
       .channel(SYSTEM_CHANNEL)
-      // ruleid: supabase-channel-direct, event-name-literal
+      // ruleid: supabase-channel-direct, event-name-literal, event-never-sent
       .on('broadcast', { event: 'system:alert' }, ({ payload }) => setAnnouncement(payload as Announcement))
       // ok: event-name-custom, event-name-literal
-      // ruleid: supabase-channel-direct
+      // ruleid: supabase-channel-direct, event-never-sent
       .on('broadcast', { event: UNIFIED_EVENTS.SYSTEM_MAINTENANCE }, ({ payload }) =>
         setAnnouncement({ level: 'warning', text: String(payload.text) })
       )

@@ -27,7 +27,7 @@ export default function ConversationPage({ params }: { params: { id: string } })
     const handoverChannelName = `org:${orgId}:conv:${params.id}:handover`;
     // ruleid: supabase-channel-direct, channel-hand-built
     const channel = supabase.channel(handoverChannelName);
-    // ruleid: supabase-channel-direct, event-name-custom
+    // ruleid: supabase-channel-direct, event-name-custom, event-never-sent
     channel.on('broadcast', { event: 'handover' }, ({ payload }) => setHandover(String(payload.agentName)));
     // ruleid: channel-error-unhandled
     channel.subscribe();
