@@ -518,6 +518,58 @@ static void add_other_kinds(Local *l, Resolver *r, const Module *m, const Facts 
   }
 }
 
+/* Whether a call's callee name begins `use` and holds `Realtime`. */
+static bool realtime_hook_call(const Module *m, TSNode call) {
+  uint32_t len = 0;
+  const char *t = call_callee_name(&m->src, call, &len);
+  if (!t || len < 4 || strncmp(t, "use", 3) != 0)
+    return false;
+  for (uint32_t i = 3; i + 8 <= len; i++)
+    if (strncmp(t + i, "Realtime", 8) == 0)
+      return true;
+  return false;
+}
+
+/* `const [, { subscribe }] = useRealtime(...)`: a realtime hook's subscribe
+ * taken from the tuple the hook returns, which the facts do not take for a
+ * sink. Such a listener's channel is unknown (the hook builds it), so it only
+ * ever keeps the senders of its event from being reported. */
+static void add_tuple_subscribes(Local *l, Resolver *r, const Module *m, const Facts *f) {
+  for (size_t i = 0; i < f->ncalls; i++) {
+    TSNode call = f->calls[i];
+    TSNode fn = node_unwrap(node_field(call, "function"));
+    if (!node_is(fn, "identifier") || !node_text_eq(&m->src, fn, "subscribe") ||
+        call_argument_count(call) < 2)
+      continue;
+    TSNode first = node_unwrap(call_argument(call, 0));
+    if (node_is(first, "object") || node_is_function(first))
+      continue;
+    bool known = false;
+    for (size_t k = 0; k < f->nevents && !known; k++)
+      known = ts_node_eq(f->events[k].call, call);
+    if (known)
+      continue;
+    Binding b = scope_lookup(m, fn, "subscribe");
+    TSNode d = b.decl;
+    bool in_tuple = false;
+    for (int up = 0; up < 6 && !ts_node_is_null(d) && !node_is(d, "variable_declarator"); up++) {
+      in_tuple = in_tuple || node_is(d, "array_pattern");
+      d = ts_node_parent(d);
+    }
+    if (b.kind != BIND_UNKNOWN || !in_tuple || !node_is(d, "variable_declarator"))
+      continue;
+    TSNode init = node_unwrap(node_field(d, "value"));
+    if (!node_is(init, "call_expression") || !realtime_hook_call(m, init))
+      continue;
+    char *values[MAX_EVENT_ALTS];
+    size_t nv = event_values(r, m, first, values);
+    for (size_t k = 0; k < (nv ? nv : 1); k++) {
+      GraphSite *s = new_site(l, m, GRAPH_LISTENER, GRAPH_BROADCAST, first);
+      set_event(l->std, s, nv ? values[k] : NULL);
+    }
+  }
+}
+
 void graph_collect(ContractGraph *g, Resolver *r, const Module *m, const Facts *facts) {
   Local l = {NULL, 0, 0, g->std};
   for (size_t i = 0; i < facts->nevents; i++)
@@ -553,6 +605,7 @@ void graph_collect(ContractGraph *g, Resolver *r, const Module *m, const Facts *
     s->dispatch = s->ncases > 0;
   }
   add_other_kinds(&l, r, m, facts);
+  add_tuple_subscribes(&l, r, m, facts);
   if (!l.n)
     return;
   pthread_mutex_lock(&g->lock);

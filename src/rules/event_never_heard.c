@@ -46,8 +46,9 @@ void event_never_heard_report(const GraphFinding *f) {
           ? xasprintf("%s is sent on %s, but no listener there hears it (%zu %s other events)",
                       event, channel, nlisteners,
                       nlisteners == 1 ? "listener hears" : "listeners hear")
-          : xasprintf("%s is sent on %s, but nothing in the project listens on %s", event, channel,
-                      channel);
+          : xasprintf("%s is sent on %s, but nothing in the project hears it there (no listener on "
+                      "%s is known)",
+                      event, channel, channel);
   Diag *d = graph_finding_add(f, &rule_event_never_heard, msg,
                               "send an event the listeners of this channel hear, or listen for "
                               "this one; a listener outside the repository is declared in "

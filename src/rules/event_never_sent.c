@@ -87,7 +87,7 @@ void event_never_sent_report(const GraphFinding *f) {
   StrBuf msg = {0};
   sb_appendf(&msg, "%s is heard on %s, but nothing in the project sends it there", event, channel);
   if (n == 0) {
-    sb_appendf(&msg, " (no event is sent on %s)", channel);
+    sb_appendf(&msg, " (no sender on %s is known)", channel);
   } else {
     size_t similar = 0;
     while (similar < n && sent[similar].similar)
