@@ -149,6 +149,15 @@ def test_graph(rtlint):
     reasons = {u["reason"] for u in g["unmatched"]}
     check({"event-never-sent", "unknown-channel"} <= reasons, f"unmatched reasons: {reasons}")
 
+    with tempfile.TemporaryDirectory() as tmp:
+        open(os.path.join(tmp, "rtlint.yaml"), "w").write("# root\n")
+        open(os.path.join(tmp, "plain.ts"), "w").write("export const x = 1;\n")
+        p = run(rtlint, ["graph", "--no-cache"], tmp)
+        empty = json.loads(p.stdout) if p.returncode == 0 else None
+        check(empty is not None and not p.stderr and
+              [empty[k] for k in ("channels", "sites", "edges", "unmatched")] == [[], [], [], []],
+              "a project without realtime code has an empty graph")
+
     for fmt in ("dot", "md", "html"):
         p = run(rtlint, ["graph", "--format", fmt], BUG)
         check(p.returncode == 2 and "not built in" in p.stderr and not p.stdout,

@@ -235,7 +235,8 @@ void graph_link(ContractGraph *g) {
   if (g->linked)
     return;
   g->linked = true;
-  qsort(g->sites, g->nsites, sizeof *g->sites, cmp_site);
+  if (g->nsites) /* sites is NULL in a project without realtime code */
+    qsort(g->sites, g->nsites, sizeof *g->sites, cmp_site);
   for (size_t i = 0; i < g->nsites; i++)
     snprintf(g->sites[i].id, sizeof g->sites[i].id, "s%zu", i + 1);
   for (size_t i = 0; i < g->nsites; i++) {
