@@ -45,6 +45,9 @@ int main(int argc, char **argv) {
   case CMD_LSP:
     status = cmd_lsp();
     break;
+  case CMD_GRAPH:
+    status = cmd_graph(&o);
+    break;
   case CMD_CHECK:
   default:
     status = o.config_keys    ? cmd_config_keys()

@@ -67,11 +67,11 @@ def schema_key_paths(schema):
     hook_object = [v for v in props["deprecated_hooks"]["items"]["oneOf"] if "properties" in v][0]
     keys |= {f"deprecated_hooks[].{k}" for k in hook_object["properties"]}
     keys |= {f"resolve.{k}" for k in props["resolve"]["properties"]}
-    sink = schema["definitions"]["sink"]["properties"]
     for kind, spec in props["realtime"]["properties"].items():
         keys.add(f"realtime.{kind}")
-        if spec.get("type") == "array":  # the sink lists; canonical_typing_indicator is a path
-            keys |= {f"realtime.{kind}[].{k}" for k in sink}
+        if spec.get("type") == "array":  # the lists; canonical_typing_indicator is a path
+            item = schema["definitions"][spec["items"]["$ref"].split("/")[-1]]["properties"]
+            keys |= {f"realtime.{kind}[].{k}" for k in item}
     return keys
 
 

@@ -29,6 +29,12 @@ overrides:
 FAILED = []
 
 
+# rtlint report leaves the contract rules out (its history lints each commit's
+# files on their own; docs/contract.md): the check it is compared with does too.
+NO_CONTRACT = ("--disable", "event-never-sent", "--disable", "event-never-heard",
+               "--disable", "channel-mismatch")
+
+
 def check(cond, what):
     print(("ok: " if cond else "FAIL: ") + what)
     if not cond:
@@ -52,13 +58,13 @@ def main():
         git(repo, "init", "-q")
         git(repo, "add", "-A")
         git(repo, "commit", "-qm", "app", date="2026-01-01T10:00:00Z")
-        plain = run(rtlint, repo, "--format", "json", ".")["summary"]
+        plain = run(rtlint, repo, "--format", "json", *NO_CONTRACT, ".")["summary"]
         with open(os.path.join(repo, "rtlint.yaml"), "w") as f:
             f.write(CONFIG)
         git(repo, "add", "-A")
         git(repo, "commit", "-qm", "configure rtlint", date="2026-01-02T10:00:00Z")
 
-        checked = run(rtlint, repo, "--format", "json", ".")
+        checked = run(rtlint, repo, "--format", "json", *NO_CONTRACT, ".")
         summary = checked["summary"]
         rules = {d["rule"] for d in checked["diagnostics"]}
         paths = {d["path"] for d in checked["diagnostics"]}

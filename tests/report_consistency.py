@@ -20,6 +20,12 @@ ROOT = os.path.dirname(HERE)
 failures = []
 
 
+# rtlint report leaves the contract rules out (its history lints each commit's
+# files on their own; docs/contract.md): the check it is compared with does too.
+NO_CONTRACT = ("--disable", "event-never-sent", "--disable", "event-never-heard",
+               "--disable", "channel-mismatch")
+
+
 def check(cond, what):
     if not cond:
         failures.append(what)
@@ -106,7 +112,7 @@ def main():
     ap.add_argument("dir", nargs="?", default=os.path.join(ROOT, "fixtures", "campfire-app"))
     args = ap.parse_args()
     exe, cwd = os.path.abspath(args.rtlint), args.dir
-    plain = json.loads(run(exe, cwd, "--format", "json", "--no-cache", "."))
+    plain = json.loads(run(exe, cwd, "--format", "json", "--no-cache", *NO_CONTRACT, "."))
     rules = json.loads(run(exe, cwd, "rules", "--format", "json"))
     e = expected(plain, rules)
     check(e["findings"] > 0, "the tree has findings to count")

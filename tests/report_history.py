@@ -26,6 +26,12 @@ APP = os.path.join(ROOT, "fixtures", "campfire-app")
 failures = []
 
 
+# rtlint report leaves the contract rules out (its history lints each commit's
+# files on their own; docs/contract.md): the check it is compared with does too.
+NO_CONTRACT = ("--disable", "event-never-sent", "--disable", "event-never-heard",
+               "--disable", "channel-mismatch")
+
+
 def check(cond, what):
     if not cond:
         failures.append(what)
@@ -139,7 +145,7 @@ def main():
         git(repo, "add", "-A")
         git(repo, "commit", "-q", "-m", "app before the migration", date="2025-01-01T10:00:00Z")
         # Files with safe fixes, in the order of the migration.
-        before = json.loads(rtlint(exe, repo, "--format", "json", ".").stdout)
+        before = json.loads(rtlint(exe, repo, "--format", "json", *NO_CONTRACT, ".").stdout)
         fixable = sorted({d["path"] for d in before["diagnostics"]
                           if d["fix"] and d["fix"]["applicability"] == "safe"})
         check(len(fixable) >= 3, f"at least 3 files with safe fixes (got {fixable})")
@@ -222,7 +228,7 @@ def main():
               f"--since --every samples every 2nd commit ({len(since['history'])} points)")
         # An inline suppression: the finding is no longer open work, in the
         # current snapshot and in the history point of its commit alike.
-        now = json.loads(rtlint(exe, repo, "--format", "json", ".").stdout)
+        now = json.loads(rtlint(exe, repo, "--format", "json", *NO_CONTRACT, ".").stdout)
         target = next(d for d in now["diagnostics"] if d["path"].endswith(".ts"))
         same_line = sum(1 for d in now["diagnostics"] if d["path"] == target["path"]
                         and d["rule"] == target["rule"]
@@ -234,7 +240,7 @@ def main():
         with open(os.path.join(repo, target["path"]), "w") as f:
             f.writelines(lines)
         git(repo, "commit", "-q", "-am", "accept one finding", date="2025-01-20T12:00:00Z")
-        after = json.loads(rtlint(exe, repo, "--format", "json", ".").stdout)
+        after = json.loads(rtlint(exe, repo, "--format", "json", *NO_CONTRACT, ".").stdout)
         check(len(after["diagnostics"]) == len(now["diagnostics"]) - same_line
               and len(after["suppressed"]) == same_line,
               f"rtlint check moves {same_line} finding(s) to suppressed")

@@ -33,8 +33,15 @@ def check(cond, what):
         FAILED.append(what)
 
 
+# The contract rules judge every end by the whole project, so a shard (a
+# partial view) never reports them (docs/contract.md): both sides leave them out.
+CONTRACT = ["--disable", "event-never-sent", "--disable", "event-never-heard",
+            "--disable", "channel-mismatch"]
+
+
 def lint(rtlint, tree, fmt, out, *extra):
-    proc = subprocess.run([rtlint, "--no-cache", "--format", fmt, "-o", out, *extra, "."],
+    proc = subprocess.run([rtlint, "--no-cache", "--format", fmt, "-o", out, *CONTRACT, *extra,
+                           "."],
                           cwd=os.path.join(ROOT, tree), capture_output=True, text=True)
     if proc.returncode not in (0, 1):
         sys.exit(f"rtlint failed on {tree} {extra}: {proc.stderr}")

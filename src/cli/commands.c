@@ -56,6 +56,7 @@ static void emit(FILE *out, const LintResult *r, Format format, const OutputOpti
   case FORMAT_COMPACT: /* OutputOptions.compact */
   case FORMAT_HTML:    /* report formats: options_parse refuses them for check */
   case FORMAT_MD:
+  case FORMAT_DOT: /* rtlint graph's */
     output_text(out, r, oo);
     break;
   }

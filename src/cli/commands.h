@@ -14,5 +14,7 @@ int cmd_print_config(const Options *o);
 int cmd_config_keys(void);
 /* rtlint init [DIR]: writes a commented rtlint.yaml for the project (init.c). */
 int cmd_init(const Options *o);
+/* rtlint graph [PATH...]: the realtime contract as JSON (graph_cmd.c). */
+int cmd_graph(const Options *o);
 
 #endif

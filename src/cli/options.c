@@ -23,8 +23,11 @@
 #define C_BASELINE (1u << CMD_BASELINE)
 #define C_REPORT (1u << CMD_REPORT)
 #define C_INIT (1u << CMD_INIT)
+#define C_GRAPH (1u << CMD_GRAPH)
 #define C_LINT (C_CHECK | C_BASELINE | C_REPORT)
-#define C_ALL (C_LINT | C_RULES | C_EXPLAIN | C_STANDARDS | C_MERGE | C_INIT)
+/* What a lint needs to run at all (rtlint graph lints too, with its own rules). */
+#define C_RUN (C_LINT | C_GRAPH)
+#define C_ALL (C_RUN | C_RULES | C_EXPLAIN | C_STANDARDS | C_MERGE | C_INIT)
 
 typedef struct OptSpec OptSpec;
 /* Applies an option's value; returns false after printing why it is bad. */
@@ -74,28 +77,30 @@ static bool set_format(Options *o, const char *v) {
   static const struct {
     const char *name;
     Format format;
-    bool report;
+    unsigned commands; /* C_* bits */
   } formats[] = {
-      {"text", FORMAT_TEXT, false},
-      {"json", FORMAT_JSON, false},
-      {"sarif", FORMAT_SARIF, false},
-      {"github", FORMAT_GITHUB, false},
-      {"codeclimate", FORMAT_CODECLIMATE, false},
-      {"compact", FORMAT_COMPACT, false},
-      {"html", FORMAT_HTML, true},
-      {"md", FORMAT_MD, true},
-      {"markdown", FORMAT_MD, true},
-      {"json", FORMAT_JSON, true},
+      {"text", FORMAT_TEXT, ~(C_REPORT | C_GRAPH)},
+      {"json", FORMAT_JSON, ~0u},
+      {"sarif", FORMAT_SARIF, ~(C_REPORT | C_GRAPH)},
+      {"github", FORMAT_GITHUB, ~(C_REPORT | C_GRAPH)},
+      {"codeclimate", FORMAT_CODECLIMATE, ~(C_REPORT | C_GRAPH)},
+      {"compact", FORMAT_COMPACT, ~(C_REPORT | C_GRAPH)},
+      {"html", FORMAT_HTML, C_REPORT | C_GRAPH},
+      {"md", FORMAT_MD, C_REPORT | C_GRAPH},
+      {"markdown", FORMAT_MD, C_REPORT | C_GRAPH},
+      {"dot", FORMAT_DOT, C_GRAPH},
   };
-  bool report = o->command == CMD_REPORT;
+  unsigned cmd = 1u << o->command;
   o->format_set = true;
   for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
-    if (formats[i].report == report && strcmp(v, formats[i].name) == 0) {
+    if ((formats[i].commands & cmd) && strcmp(v, formats[i].name) == 0) {
       o->format = formats[i].format;
       return true;
     }
-  if (report)
+  if (o->command == CMD_REPORT)
     return bad_value("unknown report format '%s' (expected html, md or json)", v);
+  if (o->command == CMD_GRAPH)
+    return bad_value("unknown graph format '%s' (expected json, dot, md or html)", v);
   return bad_value(
       "unknown format '%s' (expected text, compact, json, sarif, github or codeclimate)", v);
 }
@@ -245,16 +250,18 @@ static const OptSpec option_table[] = {
      set_sarif_docs_url, 0},
     {"format", 'f', "FORMAT", C_REPORT, "md (default), html or json", set_format, 0},
     {"format", 'f', "FORMAT", C_RULES, "text (default) or json", set_format, 0},
-    {"output", 'o', "FILE", C_CHECK | C_REPORT | C_MERGE, "write the report to FILE", NULL,
-     FIELD(output)},
+    {"format", 'f', "FORMAT", C_GRAPH,
+     "json (default; schemas/rtlint-graph.schema.json), dot, md or html", set_format, 0},
+    {"output", 'o', "FILE", C_CHECK | C_REPORT | C_MERGE | C_GRAPH, "write the report to FILE",
+     NULL, FIELD(output)},
     {"rule", 0, "ID", C_LINT, "run only this rule (repeatable)", add_rule, 0},
     {"disable", 0, "ID", C_LINT, "do not run this rule (repeatable)", add_disabled, 0},
     {"phase", 0, "N", C_LINT,
      "only rules of migration phase N (1-4; repeatable); rules for every phase always run",
      add_phase, 0},
-    {"standards", 0, "FILE", C_LINT | C_STANDARDS, "read UNIFIED_CHANNELS/UNIFIED_EVENTS from FILE",
+    {"standards", 0, "FILE", C_RUN | C_STANDARDS, "read UNIFIED_CHANNELS/UNIFIED_EVENTS from FILE",
      NULL, FIELD(standards)},
-    {"config", 0, "FILE", C_LINT | C_STANDARDS,
+    {"config", 0, "FILE", C_RUN | C_STANDARDS,
      "read FILE instead of the rtlint.yaml found upwards from the paths", NULL, FIELD(config)},
     {"color", 0, "WHEN", C_CHECK,
      "auto (default), always or never; auto honours FORCE_COLOR, then NO_COLOR", set_color, 0},
@@ -267,13 +274,13 @@ static const OptSpec option_table[] = {
      set_fix_suggestions, 0},
     {"diff", 0, NULL, C_CHECK, "print the fixes as a unified diff; change nothing", NULL,
      FIELD(diff)},
-    {"jobs", 'j', "N", C_LINT, "worker threads (default: one per core)", set_jobs, 0},
-    {"cache-dir", 0, "DIR", C_LINT,
+    {"jobs", 'j', "N", C_RUN, "worker threads (default: one per core)", set_jobs, 0},
+    {"cache-dir", 0, "DIR", C_RUN,
      "keep per-file results in DIR (default: $RTLINT_CACHE_DIR or .rtlint-cache)", NULL,
      FIELD(cache_dir)},
-    {"no-cache", 0, NULL, C_LINT, "do not read or write the cache", NULL, FIELD(no_cache)},
-    {"no-prefilter", 0, NULL, C_LINT, NULL, NULL, FIELD(no_prefilter)},
-    {"file-budget", 0, "N", C_LINT,
+    {"no-cache", 0, NULL, C_RUN, "do not read or write the cache", NULL, FIELD(no_cache)},
+    {"no-prefilter", 0, NULL, C_RUN, NULL, NULL, FIELD(no_prefilter)},
+    {"file-budget", 0, "N", C_RUN,
      "skip a file after N million operations (default 500; 0: no limit)", set_file_budget, 0},
     {"shard", 0, "I/N", C_CHECK, "lint only the I-th of N deterministic parts of the files",
      set_shard, 0},
@@ -333,6 +340,8 @@ static const struct {
     {"init", CMD_INIT, "rtlint init [DIR]                       write a commented rtlint.yaml"},
     {"lsp", CMD_LSP,
      "rtlint lsp                              language server on stdio (docs/editors.md)"},
+    {"graph", CMD_GRAPH,
+     "rtlint graph [OPTIONS] [PATH...]        who sends and hears what (docs/contract.md)"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -671,6 +680,8 @@ int options_parse(Options *o, int argc, char **argv) {
     if (o->every && !o->since && !o->history)
       return usage_error("%s", "--every needs --since DATE or --history N");
   }
+  if (o->command == CMD_GRAPH && !o->format_set)
+    o->format = FORMAT_JSON;
   if (o->command == CMD_INIT && o->npaths > 1)
     return usage_error("%s", "init takes at most one folder (default: .)");
   if ((o->sarif_category || o->sarif_docs_url) && o->format != FORMAT_SARIF)

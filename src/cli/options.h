@@ -20,7 +20,8 @@ typedef enum Command {
   CMD_BASELINE,
   CMD_REPORT,
   CMD_INIT,
-  CMD_LSP
+  CMD_LSP,
+  CMD_GRAPH
 } Command;
 typedef enum Format {
   FORMAT_TEXT,
@@ -30,7 +31,8 @@ typedef enum Format {
   FORMAT_CODECLIMATE,
   FORMAT_HTML,
   FORMAT_MD,
-  FORMAT_COMPACT /* text, one line per finding */
+  FORMAT_COMPACT, /* text, one line per finding */
+  FORMAT_DOT      /* rtlint graph: Graphviz */
 } Format;
 typedef enum ColorMode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } ColorMode;
 

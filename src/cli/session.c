@@ -1,6 +1,7 @@
 #include "cli/session.h"
 
 #include "cli/standards_setup.h"
+#include "core/path.h"
 #include "core/timing.h"
 #include "core/util.h"
 
@@ -77,7 +78,32 @@ static bool learn_standards(Session *s) {
   return ok;
 }
 
+/* Whether the run lints the whole project (every PATH is the project root or
+ * a folder above it): the contract rules judge a sender by every listener of
+ * the project, so a partial view (a folder, the staged files, one shard, an
+ * editor's buffer) must not report them. */
+static bool whole_project(const Session *s) {
+  const Options *o = s->o;
+  if (o->staged || o->stdin_filename || o->shard_count || s->overlay || !s->ad.root)
+    return false;
+  /* The report's history lints each commit's files on their own: its
+   * headline leaves the contract out too, so that the two agree. */
+  if (o->command == CMD_REPORT)
+    return false;
+  for (size_t i = 0; i < o->npaths; i++) {
+    char *abs = path_absolute(s->proj.cwd, o->paths[i]);
+    size_t n = strlen(abs);
+    bool covers = strcmp(abs, "/") == 0 ||
+                  (strncmp(s->ad.root, abs, n) == 0 && (!s->ad.root[n] || s->ad.root[n] == '/'));
+    free(abs);
+    if (!covers)
+      return false;
+  }
+  return true;
+}
+
 static void lint(Session *s) {
+  s->ad.setup.whole_project = whole_project(s);
   s->ad.setup.run = &s->run;
   s->ad.setup.other_shards = s->other_shards.paths;
   s->ad.setup.nother_shards = s->other_shards.n;
@@ -110,6 +136,7 @@ int session_open(Session *s, const Options *o, SessionNeeds needs) {
   s->run.jobs = o->jobs;
   s->run.prefilter = !o->no_prefilter;
   s->run.hook = needs.hook;
+  s->run.graph = needs.graph;
   if (o->file_budget >= 0)
     s->run.file_budget = (uint64_t)o->file_budget;
   if (needs.cache && options_cache_dir(o) &&

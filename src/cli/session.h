@@ -37,6 +37,8 @@ typedef struct SessionNeeds {
   /* Standards kept from the previous session (rtlint lsp); NULL: learn
    * them afresh. */
   struct StandardsMemo *std_memo;
+  /* rtlint graph: where the run's realtime contract goes (graph/model.h). */
+  struct ContractGraph *graph;
 } SessionNeeds;
 
 /* Reads the configuration, finds the files (walk, index or shard), learns

@@ -569,11 +569,91 @@ static bool realtime_canonical_typing_indicator(Parse *p, void *ctx, yaml_node_t
   return true;
 }
 
+static bool external_channel_key(Parse *p, void *ctx, yaml_node_t *v) {
+  const char *s = NULL;
+  if (!want_string(p, v, "an external end's channel", &s))
+    return false;
+  if (!*s)
+    return fail(p, v, "an external end's channel must not be empty");
+  ((ConfigExternal *)ctx)->channel = xstrdup(s);
+  return true;
+}
+
+static bool external_event_key(Parse *p, void *ctx, yaml_node_t *v) {
+  const char *s = NULL;
+  if (!want_string(p, v, "an external end's event", &s))
+    return false;
+  if (!*s)
+    return fail(p, v, "an external end's event must not be empty");
+  ((ConfigExternal *)ctx)->event = xstrdup(s);
+  return true;
+}
+
+static bool external_kind_key(Parse *p, void *ctx, yaml_node_t *v) {
+  const char *s = NULL;
+  if (!want_string(p, v, "an external end's kind", &s))
+    return false;
+  if (strcmp(s, "broadcast") != 0 && strcmp(s, "presence") != 0 &&
+      strcmp(s, "postgres_changes") != 0)
+    return fail(p, v, "unknown kind '%s' (expected broadcast, presence or postgres_changes)", s);
+  ((ConfigExternal *)ctx)->kind = xstrdup(s);
+  return true;
+}
+
+static const ConfigKey external_keys[] = {
+    {"channel", external_channel_key},
+    {"event", external_event_key},
+    {"kind", external_kind_key},
+};
+
+static bool external_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
+  return dispatch(p, external_keys, NKEYS(external_keys), key, key, " in an external end", k, v,
+                  ctx);
+}
+
+static void external_free(ConfigExternal *e) {
+  free(e->channel);
+  free(e->event);
+  free(e->kind);
+}
+
+static bool parse_externals(Parse *p, Config *c, yaml_node_t *v, const char *what, bool listener) {
+  if (!want_kind(p, v, YAML_SEQUENCE_NODE, what))
+    return false;
+  for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+    yaml_node_t *item = node(p, *it);
+    ConfigExternal e;
+    memset(&e, 0, sizeof e);
+    e.listener = listener;
+    e.line = (uint32_t)item->start_mark.line + 1;
+    bool ok = each_key(p, item, "an external end", external_key, &e);
+    if (ok && (!e.channel || !e.event))
+      ok = fail(p, item, "an external end needs 'channel' and 'event'");
+    if (!ok) {
+      external_free(&e);
+      return false;
+    }
+    size_t cap = c->nexternals;
+    ARRAY_PUSH(c->externals, c->nexternals, cap, e);
+  }
+  return true;
+}
+
+static bool realtime_external_senders(Parse *p, void *ctx, yaml_node_t *v) {
+  return parse_externals(p, ctx, v, "realtime.external_senders", false);
+}
+
+static bool realtime_external_listeners(Parse *p, void *ctx, yaml_node_t *v) {
+  return parse_externals(p, ctx, v, "realtime.external_listeners", true);
+}
+
 static const ConfigKey realtime_keys[] = {
     {"canonical_typing_indicator", realtime_canonical_typing_indicator},
     {"event_senders", realtime_event_senders},
     {"event_listeners", realtime_event_listeners},
     {"channel_builders", realtime_channel_builders},
+    {"external_senders", realtime_external_senders},
+    {"external_listeners", realtime_external_listeners},
 };
 
 static bool realtime_key(Parse *p, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx) {
@@ -685,6 +765,8 @@ void config_key_paths(void (*emit)(const char *path, void *ctx), void *ctx) {
     emit_keys(prefix, sink_keys, NKEYS(sink_keys), emit, ctx);
     free(prefix);
   }
+  emit_keys("realtime.external_senders[].", external_keys, NKEYS(external_keys), emit, ctx);
+  emit_keys("realtime.external_listeners[].", external_keys, NKEYS(external_keys), emit, ctx);
 }
 
 /* libyaml's scanner slows down quadratically with flow nesting (100,000
@@ -832,6 +914,9 @@ void config_free(Config *c) {
   }
   free(c->sinks);
   free(c->canonical_typing_indicator);
+  for (size_t i = 0; i < c->nexternals; i++)
+    external_free(&c->externals[i]);
+  free(c->externals);
   memset(c, 0, sizeof *c);
 }
 

@@ -33,6 +33,16 @@ typedef struct ConfigMigration {
   size_t nkeys;
 } ConfigMigration;
 
+/* realtime.external_senders / external_listeners: an end of the realtime
+ * contract outside the repository (graph/external.c). */
+typedef struct ConfigExternal {
+  bool listener;
+  char *channel; /* a UNIFIED_CHANNELS function or a segment shape */
+  char *event;   /* a value, a UNIFIED_EVENTS key, or "*" */
+  char *kind;    /* "broadcast" (default), "presence" or "postgres_changes" */
+  uint32_t line; /* of the entry in the file */
+} ConfigExternal;
+
 typedef struct Config {
   char *path; /* the file read, as found or given */
   char *dir;  /* absolute folder holding it: globs and paths are relative to it */
@@ -64,6 +74,8 @@ typedef struct Config {
   /* realtime.canonical_typing_indicator: absolute path of the canonical
    * TypingIndicator module (extension optional), or NULL. */
   char *canonical_typing_indicator;
+  ConfigExternal *externals;
+  size_t nexternals;
   uint64_t digest; /* of the file's text: cached results depend on all of it */
 } Config;
 

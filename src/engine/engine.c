@@ -12,6 +12,7 @@
 #include "engine/parallel.h"
 #include "engine/prefilter.h"
 #include "engine/suppress.h"
+#include "graph/report.h"
 #include "parse/ast.h"
 #include "parse/parser.h"
 #include "resolve/facts.h"
@@ -68,6 +69,7 @@ typedef struct RunShared {
   LazyImportGraph *imports;
   const LintFileHook *hook;
   const struct FlowNames *flow_names; /* NULL: no rule reads wrapper sites */
+  ContractGraph *graph;               /* NULL: no contract rule is on */
 } RunShared;
 
 static void lint_module_rules(Project *proj, Module *m, const RuleSelection *sel,
@@ -96,6 +98,13 @@ static void lint_module_rules(Project *proj, Module *m, const RuleSelection *sel
   res.flow_names = run_with->flow_names;
   if (run_with->flow_names)
     flow_add_sites(&res, m, &facts, &arena);
+  /* The contract's sites, once per file: in the pass that runs the
+   * project-wide rules (every time, cache or not). */
+  bool contract = false;
+  for (size_t i = 0; i < rules_count && run_with->graph && subset != RULES_CACHEABLE; i++)
+    contract = contract || (run[i] && graph_rule_index(rules_all[i]) >= 0);
+  if (contract)
+    graph_collect(run_with->graph, &res, m, &facts);
   PathRoles roles = {config_path_role, config};
   for (size_t i = 0; i < rules_count; i++) {
     if (!run[i])
@@ -134,7 +143,7 @@ void selection_merge(RuleSelection *acc, const RuleSelection *s) {
 
 void lint_module(Project *proj, Module *m, const RuleSelection *sel, const ModuleRun *run,
                  DiagList *out) {
-  RunShared shared = {run->config, run->gate, NULL, run->hook, run->flow_names};
+  RunShared shared = {run->config, run->gate, NULL, run->hook, run->flow_names, NULL};
   project_hold(m);
   if (m->tree)
     lint_module_rules(proj, m, sel, &shared, RULES_CACHEABLE, NULL, out);
@@ -156,7 +165,7 @@ void lint_module_project_wide(Project *proj, Module *m, const RuleSelection *sel
                               DiagList *out) {
   if (!lint_project_wide_wanted(proj, m, sel))
     return;
-  RunShared shared = {config, NULL, imports, NULL, NULL};
+  RunShared shared = {config, NULL, imports, NULL, NULL, NULL};
   project_hold(m);
   if (m->tree)
     lint_module_rules(proj, m, sel, &shared, RULES_PROJECT_WIDE, NULL, out);
@@ -240,6 +249,16 @@ static void load_step(Pool *pool, size_t i, DiagList *out) {
 
 static void lint_file(Pool *pool, size_t i, DiagList *out);
 
+/* A cached file that calls one of the app's wrappers holds sites of the
+ * project-wide rules that read them (the contract's) without their needles. */
+static bool flow_project_wide_wanted(const Pool *pool, const Module *m, const RuleSelection *sel) {
+  for (size_t r = 0; r < rules_count; r++)
+    if (rules_all[r]->project_wide && rules_all[r]->flow_sites && sel->severity[r] != SEV_OFF &&
+        prefilter_rule_wants(pool->pf, rules_all[r], pool->proj->std, m->src.bytes))
+      return true;
+  return false;
+}
+
 /* A file's whole lint, timed for --timing's slowest files. */
 /* The hook's pass of a file linted with every rule at once (one facts
  * collection): the findings of the rules whose findings depend on the file
@@ -291,7 +310,7 @@ static void lint_file(Pool *pool, size_t i, DiagList *out) {
      * where their needles are: a warm run parses almost nothing. */
     pool->error_line[i] = cf.error_line;
     pool->error_col[i] = cf.error_col;
-    if (lint_project_wide_wanted(pool->proj, m, sel)) {
+    if (lint_project_wide_wanted(pool->proj, m, sel) || flow_project_wide_wanted(pool, m, sel)) {
       project_hold(m);
       if (m->tree)
         lint_module_rules(pool->proj, m, sel, &pool->shared, RULES_PROJECT_WIDE, NULL, out);
@@ -515,6 +534,19 @@ static bool flow_names_for_run(Project *proj, Pool *pool, const RuleSelection *e
   return true;
 }
 
+static Severity contract_severity(void *ctx, const Module *m, const RuleMeta *rule) {
+  const Pool *pool = ctx;
+  for (size_t i = 0; i < pool->n; i++)
+    if (pool->mods[i] == m)
+      return pool->sels[i].severity[rules_index(rule)];
+  return SEV_OFF;
+}
+
+/* The contract rules' findings, once every file's sites are in. */
+static void report_contract(const ContractGraph *g, Pool *pool, DiagList *out) {
+  graph_report(g, contract_severity, pool, out);
+}
+
 static void lint_run(Project *proj, char *const *paths, size_t npaths, const LintSetup *setup,
                      const RuleSelection *fixed, LintResult *out) {
   memset(out, 0, sizeof *out);
@@ -544,7 +576,17 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
   pool.pf = &pf;
   LazyImportGraph imports;
   lazy_import_graph_init(&imports, proj);
-  pool.shared = (RunShared){setup->config, &pf, &imports, opt->hook, NULL};
+  ContractGraph own_graph;
+  ContractGraph *graph = opt->graph;
+  if (!graph && graph_rules_enabled(&out->enabled)) {
+    graph_init(&own_graph, proj->std);
+    graph = &own_graph;
+  }
+  if (graph && !graph->std)
+    graph->std = proj->std;
+  if (graph)
+    graph_add_config_externals(graph, setup->config, proj);
+  pool.shared = (RunShared){setup->config, &pf, &imports, opt->hook, NULL, graph};
   FileIndex files;
   memset(&files, 0, sizeof files);
   open_file_index(proj, &pool, &files);
@@ -583,6 +625,13 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
       notice_add(&out->notices, m->src.path, "over-budget", msg, 0, 0);
       free(msg);
     }
+  }
+  if (graph) {
+    graph_link(graph);
+    if (setup->whole_project)
+      report_contract(graph, &pool, &out->diags);
+    if (graph != opt->graph)
+      graph_free(graph);
   }
   /* After every rule ran: a finding can land in a file other than the one
    * being linted, and a directive is unused only if nothing reached it. */

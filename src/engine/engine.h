@@ -55,6 +55,9 @@ typedef struct LintOptions {
   /* Operations (tree nodes walked, name-lookup steps) one file's rules may
    * spend before the file is skipped with a notice; 0 = no limit. */
   uint64_t file_budget;
+  /* Where `rtlint graph` wants the run's realtime contract (graph/model.h);
+   * NULL: the run keeps its own when a contract rule is on. */
+  struct ContractGraph *graph;
 } LintOptions;
 
 /* The default --file-budget: far above what any real file needs (a
@@ -82,6 +85,10 @@ typedef struct LintSetup {
    * import graph includes them, so the merged shards equal one run. */
   char *const *other_shards;
   size_t nother_shards;
+  /* The files linted are the whole project (no PATH below the root, no
+   * --staged, --shard or editor buffer): only then do the contract rules
+   * (event-never-sent, event-never-heard, channel-mismatch) report. */
+  bool whole_project;
 } LintSetup;
 
 /* The severities for one file (absolute path). */

@@ -307,6 +307,39 @@ static void deprecated_hook_mapping(void **state) {
                "rtlint.yaml:2:52: a useRealtime name (or ~ for none) must be a string");
 }
 
+static void realtime_external_ends(void **state) {
+  (void)state;
+  const char *yaml = "realtime:\n"
+                     "  external_senders:\n"
+                     "    - { channel: conversation, event: AI_HANDOVER_REQUESTED }\n"
+                     "  external_listeners:\n"
+                     "    - channel: \"org:{}:user:{}:push\"\n"
+                     "      event: \"notification:created\"\n"
+                     "      kind: presence\n";
+  Config c;
+  char *err = NULL;
+  assert_true(config_parse(&c, "rtlint.yaml", "/repo", yaml, strlen(yaml), &err));
+  assert_int_equal(c.nexternals, 2);
+  assert_false(c.externals[0].listener);
+  assert_string_equal(c.externals[0].channel, "conversation");
+  assert_string_equal(c.externals[0].event, "AI_HANDOVER_REQUESTED");
+  assert_null(c.externals[0].kind);
+  assert_int_equal(c.externals[0].line, 3);
+  assert_true(c.externals[1].listener);
+  assert_string_equal(c.externals[1].channel, "org:{}:user:{}:push");
+  assert_string_equal(c.externals[1].kind, "presence");
+  assert_int_equal(c.externals[1].line, 5);
+  config_free(&c);
+  expect_error("realtime:\n  external_senders:\n    - { channel: conversation }\n",
+               "rtlint.yaml:3:7: an external end needs 'channel' and 'event'");
+  expect_error("realtime:\n  external_senders:\n    - { channel: c, event: e, kind: ws }\n",
+               "rtlint.yaml:3:37: unknown kind 'ws'");
+  expect_error("realtime:\n  external_listeners:\n    - { channel: c, event: e, pattern: p }\n",
+               "rtlint.yaml:3:31: unknown key 'pattern' in an external end");
+  expect_error("realtime:\n  external_listeners:\n    - { channel: \"\", event: e }\n",
+               "rtlint.yaml:3:18: an external end's channel must not be empty");
+}
+
 static void empty_file_is_fine(void **state) {
   (void)state;
   Config c;
@@ -355,7 +388,9 @@ static void key_paths_cover_every_table(void **state) {
   (void)state;
   Keys k = {{0}, 0};
   config_key_paths(collect_key, &k);
-  assert_int_equal(k.n, 34);
+  assert_int_equal(k.n, 42);
+  assert_non_null(strstr(k.text, "\nrealtime.external_senders[].channel\n"));
+  assert_non_null(strstr(k.text, "\nrealtime.external_listeners[].kind\n"));
   assert_memory_equal(k.text, "include\n", 8); /* the top-level keys come first */
   assert_non_null(strstr(k.text, "\nrequire_reason\n"));
   assert_non_null(strstr(k.text, "\noverrides[].exclude_files\n"));
@@ -374,6 +409,7 @@ int main(void) {
       cmocka_unit_test(realtime_sinks),
       cmocka_unit_test(canonical_typing_indicator),
       cmocka_unit_test(deprecated_hook_mapping),
+      cmocka_unit_test(realtime_external_ends),
       cmocka_unit_test(empty_file_is_fine),
       cmocka_unit_test(exclusion_says_which_glob),
       cmocka_unit_test(key_paths_cover_every_table),

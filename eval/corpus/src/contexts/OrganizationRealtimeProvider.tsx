@@ -56,8 +56,10 @@ export function OrganizationRealtimeProvider({ children }: { children: React.Rea
     const channel = supabase
       // ok: supabase-channel-direct, channel-hand-built
       .channel(UNIFIED_CHANNELS.conversations(organizationId))
+      // ruleid: event-never-sent
       .on('broadcast', { event: UNIFIED_EVENTS.MESSAGE_CREATED }, ({ payload }) => emit('onNewMessage', payload))
       .on('broadcast', { event: UNIFIED_EVENTS.MESSAGE_STATUS_READ }, ({ payload }) => emit('onMessageStatusUpdate', payload))
+      // ruleid: event-never-sent
       .on('broadcast', { event: UNIFIED_EVENTS.CONVERSATION_UPDATED }, ({ payload }) => emit('onConversationUpdate', payload))
       // ok: typing-stop-missing
       .on('broadcast', { event: UNIFIED_EVENTS.TYPING_START }, ({ payload }) => emit('onTypingStart', payload))

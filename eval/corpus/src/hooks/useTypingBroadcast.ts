@@ -24,7 +24,7 @@ export function useTypingBroadcast(organizationId: string, conversationId: strin
       const typingChannel = supabase.channel(typingChannelName);
       await typingChannel.send({
         type: 'broadcast',
-        // ruleid: event-name-custom
+        // ruleid: event-name-custom, event-never-heard
         event: isTyping ? EVENT_TYPES.TYPING_START : EVENT_TYPES.TYPING_STOP,
         payload: { userId, conversationId, isTyping },
       });

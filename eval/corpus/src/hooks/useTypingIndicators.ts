@@ -16,6 +16,7 @@ export function useTypingIndicators(organizationId: string, conversationId: stri
     const offStart = subscribe(UNIFIED_EVENTS.TYPING_START, (p: { userName: string }) =>
       setNames((prev) => (prev.includes(p.userName) ? prev : [...prev, p.userName]))
     );
+    // ok: event-never-sent
     const offStop = subscribe(UNIFIED_EVENTS.TYPING_STOP, (p: { userName: string }) =>
       setNames((prev) => prev.filter((n) => n !== p.userName))
     );

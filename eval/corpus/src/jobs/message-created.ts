@@ -20,7 +20,7 @@ export const onMessageCreated = inngest.createFunction(
       const channel = supabase.channel(UNIFIED_CHANNELS.conversation(organizationId, conversationId));
       await channel.send({
         type: 'broadcast',
-        // ruleid: event-name-custom
+        // ruleid: event-name-custom, event-never-heard
         event: 'message_created',
         payload: { message },
       });

@@ -25,7 +25,7 @@ export function ChatWindow({ organizationId, conversationId, currentUserId }: Ch
     // ok: supabase-channel-direct
     // ruleid: channel-hand-built, channel-invalid-name
     const channel = channelManager.getChannel(LEGACY_CHANNELS.conversation(conversationId));
-    // ruleid: supabase-channel-direct, event-name-literal
+    // ruleid: supabase-channel-direct, event-name-literal, event-never-sent
     channel.on('broadcast', { event: 'ai:handover:requested' }, () => setHandover(true));
     // ok: channel-hand-built, channel-invalid-name
     return () => channelManager.release(LEGACY_CHANNELS.conversation(conversationId));

@@ -60,7 +60,7 @@ export function MessageInput({ organizationId, conversationId, onSend }: Message
     let draftEvent = 'draft_saved';
     void channel.send({
       type: 'broadcast',
-      // ruleid: event-name-custom
+      // ruleid: event-name-custom, event-never-heard
       event: draftEvent,
       payload: { conversationId, length: value.length },
     });

@@ -40,6 +40,7 @@ export function ReadReceipts({ organizationId, conversationId, currentUserId, ty
       // ok: channel-hand-built, channel-invalid-name
       UNIFIED_CHANNELS.conversationStatus(organizationId, conversationId),
       // ok: event-name-custom, event-name-literal
+      // ruleid: event-never-heard
       UNIFIED_EVENTS.READ_RECEIPT,
       { userId: currentUserId, messageId: lastMessageId }
     );

@@ -26,7 +26,7 @@ export default function TypingIndicator({ conversationId, currentUserId, classNa
     // ruleid: channel-hand-built, channel-invalid-name
     const channel = channelManager.getChannel(`conversation:${conversationId}`);
 
-    // ruleid: supabase-channel-direct, event-name-custom
+    // ruleid: supabase-channel-direct, event-name-custom, event-never-sent
     channel.on('broadcast', { event: 'typing' }, ({ payload }: { payload: any }) => {
       if (payload.user_id === currentUserId) return;
       setTypingUsers((prev) =>

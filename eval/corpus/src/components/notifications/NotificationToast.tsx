@@ -24,7 +24,7 @@ export function NotificationToast({ organizationId, userId }: { organizationId: 
       setToasts((prev) => [...prev, n]);
       setTimeout(() => setToasts((prev) => prev.filter((t) => t.id !== n.id)), 4000);
     });
-    // ok: event-name-custom
+    // ok: event-name-custom, event-never-sent
     const offAll = subscribe('*', (envelope: { event: string }) => console.debug('[toast] event', envelope.event));
     return () => {
       off();

@@ -40,7 +40,7 @@ export function VisitorPresence({ organizationId, visitorId, page }: VisitorPres
       if (document.visibilityState === 'visible') {
         void channel.send({
           type: 'broadcast',
-          // ruleid: event-name-literal
+          // ruleid: event-name-literal, event-never-heard
           event: WIDGET_EVENTS.VISITOR_ACTIVE,
           payload: { visitorId, page },
         });

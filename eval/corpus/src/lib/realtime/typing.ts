@@ -25,7 +25,7 @@ export async function broadcastTyping(supabase: SupabaseClient, orgId: string, p
       // ok: channel-hand-built, channel-invalid-name
       supabase.channel(name).send({
         type: 'broadcast',
-        // ok: event-name-custom, event-name-literal
+        // ok: event-name-custom, event-name-literal, event-never-heard
         event: payload.isTyping ? UNIFIED_EVENTS.TYPING_START : UNIFIED_EVENTS.TYPING_STOP,
         payload,
       })

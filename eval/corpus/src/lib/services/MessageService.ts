@@ -60,6 +60,7 @@ export class MessageService {
     await channel.send({
       type: 'broadcast',
       // ok: event-name-literal, event-name-custom
+      // ruleid: event-never-heard
       event: UNIFIED_EVENTS.MESSAGE_STATUS_DELIVERED,
       payload: { messageIds },
     });

@@ -39,7 +39,7 @@ export class NotificationService {
     const channel = this.supabase.channel(UNIFIED_CHANNELS.notifications(orgId));
     await channel.send({
       type: 'broadcast',
-      // ruleid: event-name-custom
+      // ruleid: event-name-custom, event-never-heard
       event: 'org_notification',
       payload: { title },
     });
@@ -50,7 +50,7 @@ export class NotificationService {
     // ok: channel-hand-built, channel-invalid-name
     await this.supabase.channel(UNIFIED_CHANNELS.userNotifications(orgId, userId)).send({
       type: 'broadcast',
-      // ruleid: event-name-literal
+      // ruleid: event-name-literal, event-never-heard
       event: 'notification:dismissed',
       payload: { notificationId },
     });

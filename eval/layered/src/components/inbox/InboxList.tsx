@@ -39,6 +39,7 @@ export function InboxList({ orgId }: { orgId: string }) {
           setThreads((list) => [...list].sort((a) => (a.id === payload.threadId ? -1 : 0)));
         }
         // ok: event-name-custom, event-name-literal
+        // ruleid: event-never-sent
         if (event === UNIFIED_EVENTS.CONVERSATION_CLOSED) {
           setThreads((list) => list.filter((t) => t.id !== payload.threadId));
         }

@@ -12,7 +12,7 @@ export function SeenMarker({ orgId, threadId, userId, isTyping }: { orgId: strin
     // ruleid: supabase-channel-direct
     const channel = supabase.channel(UNIFIED_CHANNELS.conversation(orgId, threadId));
 
-    // ruleid: event-name-custom
+    // ruleid: event-name-custom, event-never-heard
     const receipt = { type: 'broadcast' as const, event: 'seen', payload: { userId, at: Date.now() } };
     void channel.send(receipt);
 

@@ -16,9 +16,9 @@ export function UploadButton({ orgId, threadId }: { orgId: string; threadId: str
     const meta = await res.json();
 
     // ok: channel-hand-built, channel-invalid-name
-    // ruleid: event-name-custom
+    // ruleid: event-name-custom, event-never-heard
     await realtimeClient.publish(UNIFIED_CHANNELS.conversation(orgId, threadId), 'file_attached', meta);
-    // ruleid: channel-hand-built, channel-invalid-name
+    // ruleid: channel-hand-built, channel-invalid-name, event-never-heard
     await realtimeClient.publish(`org:${orgId}:uploads`, UNIFIED_EVENTS.MESSAGE_UPDATED, meta);
   };
 

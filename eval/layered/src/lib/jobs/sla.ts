@@ -17,7 +17,7 @@ export const slaWatch = inngest.createFunction(
     };
 
     // ok: channel-hand-built, channel-invalid-name
-    // ruleid: event-name-custom
+    // ruleid: event-name-custom, event-never-heard
     await emitRaw({ topic: UNIFIED_CHANNELS.userNotifications(orgId, assigneeId), event: 'sla_breached', data: { threadId, waitedMinutes } });
 
     await sendEnvelope({
@@ -28,7 +28,7 @@ export const slaWatch = inngest.createFunction(
       body: { reason: 'sla' },
     });
 
-    // ruleid: channel-hand-built, channel-invalid-name
+    // ruleid: channel-hand-built, channel-invalid-name, event-never-heard
     await sendEnvelope({ channel: `org:${orgId}:sla`, name: UNIFIED_EVENTS.SYSTEM_ALERT, body: { threadId } });
 
     // ok: event-name-custom

@@ -33,6 +33,7 @@ export async function GET() {
   await healthChannel.send({
     type: 'broadcast',
     // ok: event-name-custom, event-name-literal
+    // ruleid: event-never-heard
     event: UNIFIED_EVENTS.SYSTEM_HEALTH_CHECK,
     payload: { realtimeOk, at: new Date().toISOString() },
   });

@@ -43,7 +43,7 @@ export async function POST(request: NextRequest) {
   const channel = supabase.channel(CHANNEL_PATTERNS.conversation(user.organizationId, conversationId));
   await channel.send({
     type: 'broadcast',
-    // ruleid: event-name-custom
+    // ruleid: event-name-custom, event-never-heard
     event: eventName,
     payload: { message },
   });

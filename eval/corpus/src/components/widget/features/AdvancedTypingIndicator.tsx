@@ -33,7 +33,7 @@ export function AdvancedTypingIndicator({
 
   useEffect(() => {
     // Subscribe to typing events - uses "typing_indicator" not UNIFIED_EVENTS
-    // ok: typing-stop-missing
+    // ok: typing-stop-missing, event-never-sent
     // ruleid: event-name-custom
     const unsubscribe = subscribe('typing_indicator', (payload: any) => {
       const { user_id, user_name, user_type, is_typing, preview_text } = payload;

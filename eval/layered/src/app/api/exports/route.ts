@@ -13,7 +13,7 @@ export async function POST(req: NextRequest) {
 
   const message = {
     type: 'broadcast' as const,
-    // ruleid: event-name-custom
+    // ruleid: event-name-custom, event-never-heard
     event: 'export_queued',
     payload: { count: threadIds.length },
   };
@@ -24,6 +24,7 @@ export async function POST(req: NextRequest) {
   const done = {
     type: 'broadcast' as const,
     // ok: event-name-custom, event-name-literal
+    // ruleid: event-never-heard
     event: UNIFIED_EVENTS.NOTIFICATION_CREATED,
     payload: { kind: 'export', count: threadIds.length },
   };

@@ -36,6 +36,7 @@ export async function POST(request: NextRequest) {
     // ok: channel-hand-built
     UNIFIED_CHANNELS.conversation(organizationId, conversationId),
     // ok: event-name-custom, event-name-literal
+    // ruleid: event-never-heard
     confidence < 0.5 ? UNIFIED_EVENTS.AI_CONFIDENCE_LOW : UNIFIED_EVENTS.AI_RESPONSE_GENERATED,
     { message, confidence },
     supabase

@@ -24,7 +24,7 @@ export async function POST(request: NextRequest) {
   const typingChannelClient = supabaseClient.channel(typingChannel);
   await typingChannelClient.send({
     type: 'broadcast',
-    // ok: event-name-custom, event-name-literal
+    // ok: event-name-custom, event-name-literal, event-never-heard
     event: isTyping ? UNIFIED_EVENTS.TYPING_START : UNIFIED_EVENTS.TYPING_STOP,
     payload: typingPayload,
   });

@@ -28,7 +28,7 @@ export default function ConversationPage({ params }: { params: { id: string } })
     // ruleid: supabase-channel-direct, channel-hand-built
     const channel = supabase.channel(handoverChannelName);
     // ok: supabase-channel-direct
-    // ruleid: event-name-custom
+    // ruleid: event-name-custom, event-never-sent
     channel.on('broadcast', { event: 'handover' }, ({ payload }) => setHandover(String(payload.agentName)));
     // ruleid: channel-error-unhandled
     channel.subscribe();

@@ -32,13 +32,13 @@ export async function POST(request: NextRequest, { params }: { params: { id: str
     supabase
   );
 
-  // ruleid: event-name-custom
+  // ruleid: event-name-custom, event-never-heard
   await broadcastToChannel(UNIFIED_CHANNELS.conversations(orgId), 'conversation_assigned', { conversation }, supabase);
 
-  // ruleid: event-name-literal
+  // ruleid: event-name-literal, event-never-heard
   await broadcastToChannel(UNIFIED_CHANNELS.user(orgId, agentId), 'agent:assigned', { conversationId: params.id }, supabase);
 
-  // ruleid: channel-hand-built, channel-invalid-name
+  // ruleid: channel-hand-built, channel-invalid-name, event-never-heard
   await broadcastToChannel(`org:${orgId}:agents`, UNIFIED_EVENTS.AGENT_ASSIGNED, { agentId }, supabase);
 
   await inngest.send({

@@ -12,7 +12,7 @@ export async function POST(req: NextRequest, { params }: { params: { threadId: s
   await notifyInbox(orgId, THREAD_EVENTS.ASSIGNED, { threadId: params.threadId });
 
   if (assigneeId) {
-    // ruleid: channel-hand-built, channel-invalid-name, event-name-custom
+    // ruleid: channel-hand-built, channel-invalid-name, event-name-custom, event-never-heard
     await emitRealtime({ topic: `org:${orgId}:assignments:${assigneeId}`, event: 'assigned', data: { threadId: params.threadId } });
   }
 

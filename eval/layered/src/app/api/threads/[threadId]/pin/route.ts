@@ -12,7 +12,7 @@ export async function POST(req: NextRequest, { params }: { params: { threadId: s
 
   if (handover) {
     // ok: channel-hand-built, channel-invalid-name
-    // ruleid: event-name-custom
+    // ruleid: event-name-custom, event-never-heard
     await emitWithRetry({ topic: UNIFIED_CHANNELS.conversationHandover(orgId, params.threadId), event: 'handover_requested', data: { messageId } });
   }
 

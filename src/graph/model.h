@@ -1,0 +1,115 @@
+#ifndef RTLINT_GRAPH_MODEL_H
+#define RTLINT_GRAPH_MODEL_H
+/* The realtime contract (issue 17): every place the project sends or hears
+ * an event, on which channel shape, and which of them meet. Sites are
+ * collected per file during the lint (graph_collect, on the worker's
+ * thread, from the facts and summaries the rules already computed), then
+ * linked once the whole run is in (graph_link). docs/contract.md tells the
+ * matching rules. */
+#include "resolve/facts.h"
+#include "resolve/value.h"
+#include "standards/standards.h"
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum GraphRole { GRAPH_SENDER, GRAPH_LISTENER } GraphRole;
+typedef enum GraphKind { GRAPH_BROADCAST, GRAPH_PRESENCE, GRAPH_POSTGRES } GraphKind;
+
+/* A case a `*` listener's dispatch names, with where it names it. */
+typedef struct GraphCase {
+  char *event;
+  const Module *mod; /* NULL for external sites */
+  uint32_t start, end;
+  const char *reason; /* filled by graph_link: why no sender sends it, or NULL */
+} GraphCase;
+
+typedef struct GraphSite {
+  GraphRole role;
+  GraphKind kind;
+  char *channel_fn;    /* UNIFIED_CHANNELS function, or NULL */
+  char *channel_shape; /* "org:{}:conv:{}", or NULL when unknown */
+  char *event;         /* the value, "*" for a wildcard listener, NULL unknown */
+  char *event_key;     /* UNIFIED_EVENTS key of event, or NULL */
+  bool dispatch;       /* a `*` listener whose handler dispatches on the event */
+  GraphCase *cases;    /* with dispatch: the cases named, sorted, unique */
+  size_t ncases, casecap;
+  char *path; /* display path (relative to the project root) */
+  uint32_t line, column;
+  char *function; /* the enclosing named function, or NULL */
+  bool external;
+  const Module *mod; /* where a finding stands (NULL for external sites) */
+  uint32_t start, end;
+  uint32_t call_start, call_end; /* the sink call (a dispatch's owner) */
+  /* How the event reaches the sink through the app's own functions
+   * (resolve/flow.h), for the findings; empty for a direct site. */
+  struct GraphStep {
+    const Module *mod;
+    uint32_t at;
+    char *label;
+  } * trail;
+  size_t ntrail;
+  bool case_unknown; /* a dispatch case that cannot be told */
+  /* Filled by graph_link. */
+  char id[24];
+  const char *reason; /* the unmatched reason, or NULL */
+} GraphSite;
+
+typedef struct GraphEdge {
+  size_t from, to; /* indices of sites */
+  const char *event;
+} GraphEdge;
+
+typedef struct ContractGraph {
+  pthread_mutex_t lock;
+  const Standards *std;
+  GraphSite *sites;
+  size_t nsites, cap;
+  GraphEdge *edges;
+  size_t nedges, ecap;
+  bool linked;
+} ContractGraph;
+
+void graph_init(ContractGraph *g, const Standards *std);
+void graph_free(ContractGraph *g);
+
+/* Adds the realtime sites of module m (its facts, with the wrapper sites
+ * flow_add_sites added): resolves each site's channel and event with r.
+ * Thread-safe. */
+void graph_collect(ContractGraph *g, Resolver *r, const Module *m, const Facts *facts);
+
+/* An end outside the repository declared in rtlint.yaml. shape_or_fn is a
+ * UNIFIED_CHANNELS function name or a segment shape; kind NULL: broadcast. */
+void graph_add_external(ContractGraph *g, GraphRole role, const char *shape_or_fn,
+                        const char *event, const char *kind, const char *config_path,
+                        uint32_t line);
+
+/* Sorts the sites (path, line, column, role, event), numbers them s1.., and
+ * computes the edges and each site's unmatched reason. */
+void graph_link(ContractGraph *g);
+
+/* The channel id of a site ("fn:conversation", "shape:org:{}:conv:{}"), or
+ * NULL when unknown; written into buf. */
+const char *graph_channel_id(const GraphSite *s, char *buf, size_t size);
+
+/* Unmatched reasons: the three rules' ids, and two that never are findings. */
+#define GRAPH_NEVER_SENT "event-never-sent"
+#define GRAPH_NEVER_HEARD "event-never-heard"
+#define GRAPH_CHANNEL_MISMATCH "channel-mismatch"
+#define GRAPH_UNKNOWN_CHANNEL "unknown-channel"
+#define GRAPH_UNKNOWN_EVENT "unknown-event"
+
+/* Whether a sender's event reaches a listener, channels aside (kind, value,
+ * wildcard and dispatch cases). */
+bool graph_event_heard(const GraphSite *sender, const GraphSite *listener);
+
+const char *graph_kind_name(GraphKind k);
+
+/* Two channel shapes one keyword apart (`org:{}:conv:{}` and
+ * `org:{}:conversation:{}`): same segments and `{}` places, one keyword
+ * segment a similar word. */
+bool graph_near_miss(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,52 @@
+#ifndef RTLINT_GRAPH_REPORT_H
+#define RTLINT_GRAPH_REPORT_H
+/* The contract rules' findings, made from a linked graph once the whole run
+ * is in (engine/engine.c). Each rule's wording lives in its own file
+ * (rules/event_never_sent.c, event_never_heard.c, channel_mismatch.c); what
+ * they share is here. */
+#include "config/config.h"
+#include "core/diag.h"
+#include "graph/model.h"
+#include "rules/registry.h"
+
+/* The sink needles (resolve/sinks.def): the contract rules' needles. */
+extern const char *const graph_needles[];
+
+/* 0, 1, 2 for the three contract rules, -1 for any other. */
+int graph_rule_index(const RuleMeta *rule);
+bool graph_rules_enabled(const RuleSelection *sel);
+
+/* Adds the configuration's realtime.external_* ends (config may be NULL). */
+void graph_add_config_externals(ContractGraph *g, const Config *config, const Project *proj);
+
+/* The severity of rule in module m's file (SEV_OFF: not reported there). */
+typedef Severity (*GraphSeverityFn)(void *ctx, const Module *m, const RuleMeta *rule);
+void graph_report(const ContractGraph *g, GraphSeverityFn severity, void *ctx, DiagList *out);
+
+/* One finding: at a site, or at one case of a `*` listener's dispatch. */
+typedef struct GraphFinding {
+  const ContractGraph *g;
+  const GraphSite *site;
+  const GraphCase *dispatch_case; /* NULL: the site itself */
+  const char *event;              /* the value the finding is about */
+  Severity severity;
+  DiagList *out;
+} GraphFinding;
+
+void event_never_sent_report(const GraphFinding *f);
+void event_never_heard_report(const GraphFinding *f);
+void channel_mismatch_report(const GraphFinding *f);
+
+/* Helpers for the wording. */
+/* `UNIFIED_EVENTS.TYPING_START` or `"typing_indicator"` (arena-free: caller frees). */
+char *graph_event_display(const Standards *std, const char *value);
+/* `UNIFIED_CHANNELS.conversation` or `org:{}:conv:{}`. */
+char *graph_channel_display(const GraphSite *s);
+/* "path:line". */
+char *graph_site_where(const GraphSite *s);
+Diag *graph_finding_add(const GraphFinding *f, const RuleMeta *rule, const char *message,
+                        const char *help);
+/* Adds s as a related location of d with label. */
+void graph_relate(Diag *d, const GraphSite *s, const char *label);
+
+#endif
