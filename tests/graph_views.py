@@ -18,7 +18,8 @@ the test-only tests/graph_view_render (what `rtlint graph --format F` writes).
     unmatched ends;
   * goldens (tests/golden/graph-*.out, reviewed by hand; --update rewrites
     them) for md and dot of two fixtures;
-  * bad documents: exit 2 with a message and nothing on stdout; hundreds of
+  * docs/graph.md's examples are what the writers give for its JSON example;
+  * bad documents: exit 2 with a message and nothing on stdout; thousands of
     mutations of a good one (each value replaced or removed) never crash.
 Exit 77 (skip) only when dot or chromium is not installed, after the rest.
 """
@@ -445,6 +446,28 @@ def never_crash(exe, tmp):
     check(rejected > 100 and accepted > 10, "mutations both accepted and rejected")
 
 
+# --- the examples of docs/graph.md ----------------------------------------------
+
+def docs_examples(exe, tmp):
+    """docs/graph.md's JSON example drawn as md, dot and the report's block
+    gives exactly the doc's other examples."""
+    text = open(os.path.join(ROOT, "docs", "graph.md"), encoding="utf-8").read()
+    blocks = re.findall(r"```(json|markdown|dot)\n(.*?)```", text, re.S)
+    doc = [b for kind, b in blocks if kind == "json"]
+    shown = {"markdown": [b for kind, b in blocks if kind == "markdown"],
+             "dot": [b for kind, b in blocks if kind == "dot"]}
+    if not check(len(doc) == 1 and len(shown["markdown"]) == 2 and len(shown["dot"]) == 1,
+                 "docs/graph.md: one JSON, two Markdown and one dot example"):
+        return
+    path = os.path.join(tmp, "docs-example.json")
+    open(path, "w", encoding="utf-8").write(doc[0])
+    for fmt, want in (("md", shown["markdown"][0]), ("summary-md", shown["markdown"][1]),
+                      ("dot", shown["dot"][0])):
+        rc, out, err = render(exe, fmt, path)
+        check(rc == 0 and out.decode("utf-8") == want,
+              f"docs/graph.md: the {fmt} example is what the writer gives for the JSON example")
+
+
 # --- main ------------------------------------------------------------------------
 
 def main():
@@ -452,6 +475,8 @@ def main():
     ap.add_argument("--render", required=True, help="tests/graph_view_render")
     ap.add_argument("--update", action="store_true", help="rewrite the goldens")
     ap.add_argument("--keep", help="copy the rendered views here")
+    ap.add_argument("--only", action="append", help="only this fixture (repeatable; no goldens, "
+                    "bad documents or mutations)")
     args = ap.parse_args()
     exe = os.path.abspath(args.render)
     dot = shutil.which("dot")
@@ -466,6 +491,8 @@ def main():
             json.dump(large.build(), f, indent=2)
         fixtures.append(large_path)
         check(len(fixtures) >= 8, f"the fixtures are there ({len(fixtures)})")
+        if args.only:
+            fixtures = [p for p in fixtures if os.path.splitext(os.path.basename(p))[0] in args.only]
         for path in fixtures:
             name = os.path.splitext(os.path.basename(path))[0]
             doc = json.load(open(path, encoding="utf-8"))
@@ -496,7 +523,7 @@ def main():
                             colours = png_colours(shot) if os.path.exists(shot) else set()
                             check(b"\xdc\x26\x26" in colours and b"\xfe\xe2\xe2" in colours,
                                   "typing-bug.html: the screenshot shows the unmatched ends' red")
-        for name, fmt in GOLDEN_CASES:
+        for name, fmt in GOLDEN_CASES if not args.only else []:
             rc, out, err = render(exe, fmt, os.path.join(FIXTURES, name + ".json"))
             actual = f"exit: {rc}\n" + out.decode("utf-8") + (f"--- stderr\n{err}" if err else "")
             gpath = os.path.join(GOLDEN, f"graph-{name}-{fmt}.out")
@@ -507,8 +534,10 @@ def main():
             expected = open(gpath, encoding="utf-8").read() if os.path.exists(gpath) else ""
             check(actual == expected, f"golden {os.path.relpath(gpath, ROOT)} (--update to "
                   "rewrite, then review the diff)")
-        bad_documents(exe, tmp)
-        never_crash(exe, tmp)
+        if not args.only:
+            docs_examples(exe, tmp)
+            bad_documents(exe, tmp)
+            never_crash(exe, tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"graph-views: {len(failures)} failed checks")
