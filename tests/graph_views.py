@@ -144,6 +144,8 @@ def html_structure(name, doc, page):
     for sid in ("summary", "filters", "legend", "graph", "filter-channel", "filter-file",
                 "by-reason", "unmatched"):
         check(f'id="{sid}"' in page, f"{name}.html: #{sid} present")
+    if not doc["sites"]:
+        check('id="no-sites"' in page, f"{name}.html: says no realtime sites were found")
     kpis = {"kpi-sites": len(doc["sites"]), "kpi-edges": len(doc["edges"]),
             "kpi-unmatched": len(doc["unmatched"])}
     for kid, want in kpis.items():

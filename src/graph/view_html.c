@@ -54,7 +54,8 @@ static int cmp_long(const void *a, const void *b) {
 /* ` data-c=" 0 u "`: the set sorted (unknown, -1, written "u", first) and
  * emptied for the next element. */
 static void set_attr(FILE *f, const char *name, Set *s) {
-  qsort(s->v, s->n, sizeof *s->v, cmp_long);
+  if (s->n) /* qsort wants a valid pointer even for nothing */
+    qsort(s->v, s->n, sizeof *s->v, cmp_long);
   fprintf(f, " %s=\" ", name);
   for (size_t i = 0; i < s->n; i++) {
     if (s->v[i] < 0)
@@ -155,7 +156,8 @@ static void layout(Page *p) {
     }
   }
   int bottom = next_row > next_sender ? next_row : next_sender;
-  p->height = (bottom > next_listener ? bottom : next_listener) + 10;
+  bottom = bottom > next_listener ? bottom : next_listener;
+  p->height = (g->nsites ? bottom : TOP + PITCH) + 10;
 }
 
 /* --- SVG ------------------------------------------------------------------ */
@@ -195,7 +197,10 @@ static void stub_path(FILE *f, Page *p, size_t site, size_t row) {
   int xa = s->role == GV_SENDER ? SENDER_X + SITE_W : ROW_X + ROW_W;
   int xb = s->role == GV_SENDER ? ROW_X : LISTENER_X;
   int ya = s->role == GV_SENDER ? ys : yr, yb = s->role == GV_SENDER ? yr : ys;
-  fprintf(f, "<path class=\"stub%s\"", s->reason != GV_MATCHED ? " unmatched" : "");
+  fprintf(f, "<path class=\"stub%s\"",
+          gv_reason_is_finding(s->reason) ? " unmatched"
+          : s->reason != GV_MATCHED       ? " unknown"
+                                          : "");
   set_add(&p->c, p->g->rows[row].channel);
   set_add(&p->f, (long)s->file);
   set_attr(f, "data-c", &p->c);
@@ -222,8 +227,6 @@ static void site_box(FILE *f, Page *p, size_t i) {
           s->external ? " external" : "", s->reason != GV_MATCHED ? " unmatched reason-" : "",
           s->reason != GV_MATCHED ? gv_reason_id(s->reason) : "", unknown ? " unknown" : "");
   gv_html(f, s->id);
-  fputs("\" data-path=\"", f);
-  gv_html(f, s->path);
   fputc('"', f);
   set_add(&p->c, s->channel);
   set_add(&p->f, (long)s->file);
@@ -307,6 +310,11 @@ static void svg(FILE *f, Page *p) {
       "<text class=\"head\" x=\"%d\" y=\"22\">Senders</text><text class=\"head\" x=\"%d\" "
       "y=\"22\">Channel / event</text><text class=\"head\" x=\"%d\" y=\"22\">Listeners</text>\n",
       WIDTH, p->height, WIDTH, p->height, SENDER_X, ROW_X, LISTENER_X);
+  if (!g->nsites)
+    fprintf(f,
+            "<text id=\"no-sites\" x=\"%d\" y=\"%d\">No realtime sites were found: nothing "
+            "sends or listens on a channel.</text>\n",
+            SENDER_X, TOP + 14);
   /* Lines first, so the boxes cover their ends. */
   for (size_t e = 0; e < g->nedges; e++)
     edge_path(f, p, e);
@@ -341,7 +349,8 @@ static const char style[] =
     ".row.mismatch rect{fill:#fee2e2;stroke:#dc2626;stroke-width:2}"
     ".row.unknown rect{fill:#f3f4f6;stroke:#9ca3af;stroke-dasharray:2 3}"
     "path{fill:none;stroke:#9ca3af;stroke-width:1.3}path.edge{stroke:#6b7280}"
-    "path.stub.unmatched{stroke:#dc2626;stroke-dasharray:5 3}.off{display:none}"
+    "path.stub.unmatched{stroke:#dc2626;stroke-dasharray:5 3}"
+    "path.stub.unknown{stroke:#9ca3af;stroke-dasharray:2 3}.off{display:none}"
     "table{border-collapse:collapse;width:100%}th,td{padding:4px 8px;text-align:left;"
     "border-bottom:1px solid #f3f4f6;vertical-align:top}code{font-size:12px}"
     ".legend span{display:inline-block;margin-right:16px}.legend i{display:inline-block;"

@@ -371,7 +371,8 @@ static int cmp_size(const void *a, const void *b) {
 
 /* Sorted, once each. */
 static size_t *unique(IndexList *l, size_t *n) {
-  qsort(l->items, l->n, sizeof *l->items, cmp_size);
+  if (l->n) /* qsort wants a valid pointer even for nothing */
+    qsort(l->items, l->n, sizeof *l->items, cmp_size);
   size_t k = 0;
   for (size_t i = 0; i < l->n; i++)
     if (!k || l->items[k - 1] != l->items[i])
@@ -432,7 +433,8 @@ static void build_rows(GvGraph *g) {
   /* Sort, then renumber what points at rows. */
   for (size_t i = 0; i < n; i++)
     rows[i].made = i;
-  qsort(rows, n, sizeof *rows, cmp_rows);
+  if (n)
+    qsort(rows, n, sizeof *rows, cmp_rows);
   size_t *order = xcalloc(n + 1, sizeof *order);
   for (size_t i = 0; i < n; i++)
     order[rows[i].made] = i;
