@@ -99,6 +99,7 @@ static const json_t *member(Check *c, const json_t *obj, const char *where, cons
 /* A string member (NULL allowed when nullable): *out is NULL for null. */
 static bool str_member(Check *c, const json_t *obj, const char *where, const char *key,
                        bool nullable, const char **out) {
+  *out = NULL;
   const json_t *v = member(c, obj, where, key);
   if (!v)
     return false;
@@ -114,6 +115,7 @@ static bool str_member(Check *c, const json_t *obj, const char *where, const cha
 
 static bool int_member(Check *c, const json_t *obj, const char *where, const char *key,
                        long long *out) {
+  *out = 0;
   const json_t *v = member(c, obj, where, key);
   if (!v)
     return false;
@@ -126,6 +128,7 @@ static bool int_member(Check *c, const json_t *obj, const char *where, const cha
 static bool enum_member(Check *c, const json_t *obj, const char *where, const char *key,
                         const char *const *names, int n, int *out) {
   const char *s;
+  *out = 0;
   if (!str_member(c, obj, where, key, false, &s))
     return false;
   for (int i = 0; i < n; i++)
@@ -152,6 +155,7 @@ static void put_index(StrMap *m, const char *key, size_t i) {
 
 static bool get_index(const StrMap *m, const char *key, size_t *out) {
   uintptr_t v = (uintptr_t)strmap_get(m, key);
+  *out = 0;
   if (!v)
     return false;
   *out = (size_t)(v - 1);
@@ -223,7 +227,7 @@ static bool load_sites(Check *c, GvGraph *g, const json_t *arr, const StrMap *ch
     if (!json_is_object(o))
       return fail(c, "%s is not an object", where);
     int role = 0, kind = 0;
-    const char *channel;
+    const char *channel = NULL;
     if (!str_member(c, o, where, "id", false, &s->id) ||
         !enum_member(c, o, where, "role", roles, 2, &role) ||
         !enum_member(c, o, where, "kind", kind_names, GV_NKINDS, &kind) ||
@@ -264,6 +268,7 @@ static bool load_sites(Check *c, GvGraph *g, const json_t *arr, const StrMap *ch
 static bool site_ref(Check *c, const json_t *o, const char *where, const char *key,
                      const StrMap *site_ids, size_t *out) {
   const char *id = NULL;
+  *out = 0;
   if (!str_member(c, o, where, key, false, &id))
     return false;
   if (!get_index(site_ids, id, out))
@@ -280,7 +285,7 @@ static bool load_edges(Check *c, GvGraph *g, const json_t *arr, const StrMap *ch
     char where[48];
     snprintf(where, sizeof where, "edges[%zu]", i);
     GvEdge *e = &g->edges[i];
-    const char *channel;
+    const char *channel = NULL;
     if (!json_is_object(o))
       return fail(c, "%s is not an object", where);
     if (!site_ref(c, o, where, "from", site_ids, &e->from) ||
