@@ -120,7 +120,7 @@ static void site_row(FILE *f, const GvGraph *g, const GvSite *s, bool with_reaso
   fputs(" |\n", f);
 }
 
-static void write_md(FILE *f, const GvGraph *g) {
+int gv_write_md(FILE *f, const GvGraph *g) {
   fputs("# Realtime contract graph\n\n", f);
   gv_md_summary_line(f, g);
   if (!g->nsites)
@@ -144,7 +144,7 @@ static void write_md(FILE *f, const GvGraph *g) {
   fputs("\n## Unknown channels and events\n\n", f);
   if (!unknowns) {
     fputs("None.\n", f);
-    return;
+    return 0;
   }
   fputs("rtlint could not tell these sites' channel or event, so it matches them with "
         "nothing and reports nothing about them.\n\n"
@@ -153,9 +153,5 @@ static void write_md(FILE *f, const GvGraph *g) {
   for (size_t i = 0; i < g->nsites; i++)
     if (g->sites[i].channel < 0 || !g->sites[i].event)
       site_row(f, g, &g->sites[i], false);
-}
-
-int gv_write_md(FILE *f, const GvGraph *g) {
-  write_md(f, g);
   return 0;
 }
