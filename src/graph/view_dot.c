@@ -1,5 +1,6 @@
 /* `rtlint graph --format dot`: Graphviz, left to right in three ranks
  * (senders, channel/event, listeners). Unmatched ends are red and bold,
+ * a row with no end known on one side (and no finding) dashed,
  * unknown ones grey and dotted, external ones dashed; `dot -Tsvg` draws it.
  * Node names are rtlint's own (site1, row1), labels carry the repository's
  * text, escaped for dot's quoted strings. */
@@ -63,6 +64,9 @@ static void row_node(FILE *f, const GvGraph *g, size_t i) {
     fputs("\", shape=box, style=\"dotted\", color=\"" GREY "\", fontcolor=\"#4b5563\"];\n", f);
   else if (r->status == GV_ROW_MATCHED)
     fputs("\", shape=box, style=\"filled\", fillcolor=\"#f9fafb\"];\n", f);
+  else if (!gv_status_is_finding(r->status))
+    fprintf(f, "\", shape=box, style=\"filled,dashed\", fillcolor=\"#f9fafb\", tooltip=\"%s\"];\n",
+            gv_status_text(r->status));
   else
     fprintf(f,
             "\", shape=box, style=\"filled,bold\", fillcolor=\"#fee2e2\", color=\"" RED
@@ -74,7 +78,7 @@ static void row_node(FILE *f, const GvGraph *g, size_t i) {
  * where nothing meets it, grey and dotted for an unknown end, dashed for an
  * external one. */
 static const char *line_style(const GvGraph *g, const GvSite *s, const GvRow *r) {
-  if (gv_reason_is_finding(s->reason) && r->status != GV_ROW_MATCHED)
+  if (gv_reason_is_finding(s->reason) && gv_status_is_finding(r->status))
     return " [color=\"" RED "\", style=bold]";
   if (r->unknown)
     return " [color=\"" GREY "\", style=dotted]";

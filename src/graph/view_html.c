@@ -271,9 +271,8 @@ static void site_box(FILE *f, Page *p, size_t i) {
 static void row_box(FILE *f, Page *p, size_t r) {
   const GvGraph *g = p->g;
   const GvRow *row = &g->rows[r];
-  static const char *const status_class[] = {"matched", "never-sent", "never-heard", "mismatch"};
   fprintf(f, "<g class=\"row %s\" data-channel=\"",
-          row->unknown ? "unknown" : status_class[row->status]);
+          row->unknown ? "unknown" : gv_status_id(row->status));
   gv_html(f, row->channel < 0 ? "" : g->channels[row->channel].id);
   fputc('"', f);
   set_add(&p->c, row->channel);
@@ -347,6 +346,7 @@ static const char style[] =
     ".site.external rect{stroke-dasharray:7 4}"
     ".row rect{fill:#f9fafb;stroke:#6b7280}.row.never-sent rect,.row.never-heard rect,"
     ".row.mismatch rect{fill:#fee2e2;stroke:#dc2626;stroke-width:2}"
+    ".row.no-sender rect,.row.no-listener rect{stroke-dasharray:6 3}"
     ".row.unknown rect{fill:#f3f4f6;stroke:#9ca3af;stroke-dasharray:2 3}"
     "path{fill:none;stroke:#9ca3af;stroke-width:1.3}path.edge{stroke:#6b7280}"
     "path.stub.unmatched{stroke:#dc2626;stroke-dasharray:5 3}"

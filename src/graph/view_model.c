@@ -36,17 +36,21 @@ bool gv_reason_is_finding(GvReason r) {
   return r == GV_NEVER_SENT || r == GV_NEVER_HEARD || r == GV_MISMATCH;
 }
 
+static const char *const status_texts[] = {"matched",  "never sent",      "never heard",
+                                           "mismatch", "no sender known", "no listener known"};
+static const char *const status_ids[] = {"matched",  "never-sent", "never-heard",
+                                         "mismatch", "no-sender",  "no-listener"};
+
 const char *gv_status_text(GvStatus s) {
-  switch (s) {
-  case GV_ROW_NEVER_SENT:
-    return "never sent";
-  case GV_ROW_NEVER_HEARD:
-    return "never heard";
-  case GV_ROW_MISMATCH:
-    return "mismatch";
-  default:
-    return "matched";
-  }
+  return status_texts[s];
+}
+
+const char *gv_status_id(GvStatus s) {
+  return status_ids[s];
+}
+
+bool gv_status_is_finding(GvStatus s) {
+  return s == GV_ROW_NEVER_SENT || s == GV_ROW_NEVER_HEARD || s == GV_ROW_MISMATCH;
 }
 
 const char *gv_channel_label(const GvGraph *g, int channel) {
@@ -399,16 +403,24 @@ static int cmp_rows(const void *a, const void *b) {
   return strcmp(x->row.event, y->row.event);
 }
 
+static bool any_reason(const GvGraph *g, const size_t *sites, size_t n, GvReason reason) {
+  for (size_t k = 0; k < n; k++)
+    if (g->sites[sites[k]].reason == reason)
+      return true;
+  return false;
+}
+
 static GvStatus row_status(const GvGraph *g, const GvRow *r) {
-  for (size_t k = 0; k < r->nsenders; k++)
-    if (g->sites[r->senders[k]].reason == GV_MISMATCH)
-      return GV_ROW_MISMATCH;
-  for (size_t k = 0; k < r->nlisteners; k++)
-    if (g->sites[r->listeners[k]].reason == GV_MISMATCH)
-      return GV_ROW_MISMATCH;
+  if (any_reason(g, r->senders, r->nsenders, GV_MISMATCH) ||
+      any_reason(g, r->listeners, r->nlisteners, GV_MISMATCH))
+    return GV_ROW_MISMATCH;
   if (r->nsenders && r->nlisteners)
     return GV_ROW_MATCHED;
-  return r->nlisteners ? GV_ROW_NEVER_SENT : GV_ROW_NEVER_HEARD;
+  if (r->nlisteners)
+    return any_reason(g, r->listeners, r->nlisteners, GV_NEVER_SENT) ? GV_ROW_NEVER_SENT
+                                                                     : GV_ROW_NO_SENDER;
+  return any_reason(g, r->senders, r->nsenders, GV_NEVER_HEARD) ? GV_ROW_NEVER_HEARD
+                                                                : GV_ROW_NO_LISTENER;
 }
 
 /* Each site stands at one row per event it sends or hears (a wildcard

@@ -22,8 +22,19 @@ typedef enum {
   GV_NREASONS,
   GV_MATCHED = GV_NREASONS /* a site with no unmatched entry */
 } GvReason;
-/* What a row's ends amount to (the Markdown "status" column). */
-typedef enum { GV_ROW_MATCHED, GV_ROW_NEVER_SENT, GV_ROW_NEVER_HEARD, GV_ROW_MISMATCH } GvStatus;
+/* What a row's ends amount to (the Markdown "status" column). A row with
+ * one side empty is "never sent"/"never heard" only when one of its ends is
+ * that finding; otherwise the graph says no more than that no end of the
+ * other side is known (the rules stay quiet there, e.g. when a listener with
+ * an unknown channel might hear it). */
+typedef enum {
+  GV_ROW_MATCHED,
+  GV_ROW_NEVER_SENT,
+  GV_ROW_NEVER_HEARD,
+  GV_ROW_MISMATCH,
+  GV_ROW_NO_SENDER,
+  GV_ROW_NO_LISTENER
+} GvStatus;
 
 typedef struct {
   const char *id, *function, *shape, *label; /* function NULL for a hand-built shape */
@@ -89,6 +100,8 @@ const char *gv_kind_name(GvKind k);
 const char *gv_reason_id(GvReason r);   /* "event-never-sent", ... */
 const char *gv_reason_text(GvReason r); /* "event never sent", ... */
 const char *gv_status_text(GvStatus s); /* "matched", "never sent", ... */
+const char *gv_status_id(GvStatus s);   /* "matched", "never-sent", ... */
+bool gv_status_is_finding(GvStatus s);  /* never sent, never heard, mismatch */
 bool gv_reason_is_finding(GvReason r);
 const char *gv_channel_label(const GvGraph *g, int channel); /* "unknown channel" for -1 */
 

@@ -230,6 +230,37 @@ static void test_html_escapes_every_name(void **state) {
   written_free(&w);
 }
 
+/* A row with one side empty is a finding only when one of its ends is: a
+ * sender the rules leave alone (no reason) is "no listener known", drawn
+ * dashed, not red. */
+static void test_row_without_a_finding_is_not_red(void **state) {
+  (void)state;
+  json_t *doc = parse(seed_bug);
+  json_array_remove(json_object_get(doc, "unmatched"), 0); /* s1: event-never-heard */
+  char *text = json_dumps(doc, 0);
+  json_decref(doc);
+  Written w = write_view(text, "md");
+  assert_int_equal(w.rc, 0);
+  assert_non_null(strstr(w.out,
+                         "| typing:start (UNIFIED\\_EVENTS.TYPING\\_START) | "
+                         "app/api/typing/route.ts:42, POST | \u2014 | no listener known |\n"));
+  assert_non_null(strstr(w.out, "| typing\\_indicator | \u2014 | components/Widget.tsx:27 | never "
+                                "sent |\n"));
+  written_free(&w);
+  w = write_view(text, "dot");
+  assert_non_null(strstr(w.out,
+                         "row1 [label=\"UNIFIED_CHANNELS.widget\\ntyping:start\", shape=box, "
+                         "style=\"filled,dashed\", fillcolor=\"#f9fafb\", tooltip=\"no "
+                         "listener known\"];\n"));
+  assert_non_null(strstr(w.out, "  site1 -> row1;\n"));
+  written_free(&w);
+  w = write_view(text, "html");
+  assert_non_null(strstr(w.out, "<g class=\"row no-listener\" data-channel=\"fn:widget\""));
+  assert_non_null(strstr(w.out, "<g class=\"row never-sent\" data-channel=\"fn:widget\""));
+  written_free(&w);
+  free(text);
+}
+
 static void test_empty_graph(void **state) {
   (void)state;
   const char *empty = "{\"schema_version\": 1, \"tool\": {\"name\": \"rtlint\", \"version\": "
@@ -387,6 +418,7 @@ int main(void) {
       cmocka_unit_test(test_dot_of_the_seed_bug),
       cmocka_unit_test(test_dot_escapes_quotes_backslashes_entities),
       cmocka_unit_test(test_html_escapes_every_name),
+      cmocka_unit_test(test_row_without_a_finding_is_not_red),
       cmocka_unit_test(test_empty_graph),
       cmocka_unit_test(test_bad_documents),
       cmocka_unit_test(test_summary_md),
