@@ -3,7 +3,8 @@
 # (clang and libclang-rt-14-dev, which holds libFuzzer, for `make fuzz`;
 # patchelf for `make dist`'s bundle; nodeenv, which pre-commit's node hooks
 # use, here with the system's node: tests/npm_test.py; neovim, whose built-in
-# LSP client tests `rtlint lsp`):
+# LSP client tests `rtlint lsp`; graphviz, whose `dot` checks the contract
+# graph's dot view in tests/graph_views.py):
 # Debian packages with apt-get, the pinned tree-sitter grammars, the SARIF
 # multitool and the TypeScript compiler (both tests only) with npm ci.
 set -eu
@@ -11,7 +12,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES="gcc make cmake pkg-config git python3 libtree-sitter-dev libpcre2-dev
 libjansson-dev libgit2-dev libyaml-dev libxxhash-dev libcmocka-dev python3-jsonschema python3-yaml valgrind
-pre-commit nodeenv chromium clang libclang-rt-14-dev patchelf neovim"
+pre-commit nodeenv chromium graphviz clang libclang-rt-14-dev patchelf neovim"
 
 missing=""
 for p in $PACKAGES; do
