@@ -7,6 +7,9 @@
 #include "core/util.h"
 #include "discover/discover.h"
 #include "engine/parallel.h"
+#include "graph/json.h"
+#include "graph/model.h"
+#include "graph/report.h"
 #include "report/history.h"
 #include "report/report.h"
 
@@ -165,7 +168,11 @@ int cmd_report(const Options *o) {
   Session s;
   MeasuredSpans measured = {.lock = PTHREAD_MUTEX_INITIALIZER};
   LintFileHook hook = {.linted = measure_linted, .ctx = &measured};
-  SessionNeeds needs = {.cache = true, .hook = &hook};
+  /* The report's own lint is not the whole project's contract run (its
+   * history lints file by file), but the graph of its sites is: summarised. */
+  ContractGraph graph;
+  graph_init(&graph, NULL);
+  SessionNeeds needs = {.cache = true, .hook = &hook, .graph = &graph};
   bool history = o->history || o->since;
   if (history && !o->standards && !o->staged && !o->shard_count && !o->no_reuse) {
     /* The lint records its passes so the history reuses them: the standards
@@ -178,12 +185,21 @@ int cmd_report(const Options *o) {
   int status = session_open(&s, o, needs);
   if (status >= 0) {
     session_close(&s);
+    graph_free(&graph);
     strmap_free(&measured.by_path, measured_free);
     history_seeds_free(measured.seeds);
     report_free(&rep);
     return status;
   }
   status = EXIT_CLEAN;
+  /* Sites are collected only while a contract rule is on: with all three
+   * off, an empty graph would read as a project without realtime code. */
+  if (graph_rules_enabled(&s.result.enabled)) {
+    graph.std = s.proj.std;
+    graph_link(&graph);
+    rep.graph = graph_to_json(&graph);
+  }
+  graph_free(&graph);
   ho.root = s.proj.root;
   if (measured.seeds) {
     history_seeds_standards(measured.seeds, s.proj.standards_path, s.result.flow,

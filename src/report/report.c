@@ -497,6 +497,7 @@ void report_free(Report *r) {
   free(r->history);
   free(r->history_stop);
   free(r->compare_path);
+  json_decref(r->graph);
   memset(r, 0, sizeof *r);
 }
 

@@ -122,6 +122,9 @@ typedef struct Report {
   char *history_stop; /* why history has fewer commits than asked (a shallow clone), or NULL */
   PrevReport prev;
   char *compare_path;
+  /* The working tree's realtime contract (rtlint graph's JSON), summarised
+   * at the end of md and html; NULL leaves the summary out. */
+  struct json_t *graph;
 } Report;
 
 void report_snapshot(const ReportInput *in, Snapshot *out);

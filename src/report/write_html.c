@@ -4,6 +4,7 @@
 #include "report/report.h"
 
 #include "core/printable.h"
+#include "graph/views.h"
 
 #include <string.h>
 
@@ -392,6 +393,7 @@ void report_write_html(FILE *f, const Report *r) {
   rules_table(f, s);
   top_files(f, s);
   fix_now(f, s);
+  graph_summary_html(f, r->graph);
   fputs("<section id=\"standards\"><h2>Standards in use</h2><p>", f);
   esc(f, s->standards_source);
   fputs(s->standards_learned

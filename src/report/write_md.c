@@ -2,6 +2,7 @@
 #include "report/report.h"
 
 #include "core/printable.h"
+#include "graph/views.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -103,4 +104,8 @@ void report_write_md(FILE *f, const Report *r) {
   }
   if (r->history_stop)
     fprintf(f, "\nNote: %s.\n", r->history_stop);
+  if (r->graph) {
+    fputc('\n', f);
+    graph_summary_md(f, r->graph);
+  }
 }
