@@ -9,6 +9,7 @@
 #include "graph/model.h"
 #include "parse/ast.h"
 #include "resolve/scope.h"
+#include "resolve/scope_index.h"
 #include "rules/event_naming.h"
 
 #include <stdlib.h>
@@ -51,11 +52,71 @@ static int param_index_of(const Module *m, TSNode id) {
 /* The channel of a call that opens one through the app's own function
  * (`open(name)` returning `supabase.channel(name)`): a channel site of the
  * facts at that call. */
+/* The channel sites of the file being collected, ordered by their call's
+ * byte range (then by index): every call of every receiver chain looks
+ * itself up, and a scan of all the sites made that quadratic. Set for the
+ * duration of one graph_collect, on its thread. */
+typedef struct ChannelArgIndex {
+  const Facts *f;
+  size_t *order;
+} ChannelArgIndex;
+static _Thread_local ChannelArgIndex arg_index;
+
+static int cmp_channel_call(const void *a, const void *b) {
+  const ChannelSite *x = &arg_index.f->channels[*(const size_t *)a];
+  const ChannelSite *y = &arg_index.f->channels[*(const size_t *)b];
+  uint32_t xs = ts_node_start_byte(x->call), ys = ts_node_start_byte(y->call);
+  if (xs != ys)
+    return xs < ys ? -1 : 1;
+  uint32_t xe = ts_node_end_byte(x->call), ye = ts_node_end_byte(y->call);
+  if (xe != ye)
+    return xe < ye ? -1 : 1;
+  return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
+static void channel_arg_index_begin(const Facts *f) {
+  arg_index.f = f;
+  arg_index.order = xcalloc(f->nchannels + 1, sizeof *arg_index.order);
+  for (size_t i = 0; i < f->nchannels; i++)
+    arg_index.order[i] = i;
+  if (f->nchannels > 1)
+    qsort(arg_index.order, f->nchannels, sizeof *arg_index.order, cmp_channel_call);
+}
+
+static void channel_arg_index_end(void) {
+  free(arg_index.order);
+  arg_index = (ChannelArgIndex){NULL, NULL};
+}
+
+/* The argument of the first of f's channel sites at `call`, or null. */
 static TSNode facts_channel_arg(const Facts *f, TSNode call) {
-  for (size_t i = 0; f && i < f->nchannels; i++)
-    if (ts_node_eq(f->channels[i].call, call))
-      return f->channels[i].arg;
   TSNode null = {0};
+  if (!f)
+    return null;
+  if (f != arg_index.f) {
+    for (size_t i = 0; i < f->nchannels; i++)
+      if (ts_node_eq(f->channels[i].call, call))
+        return f->channels[i].arg;
+    return null;
+  }
+  uint32_t s = ts_node_start_byte(call), e = ts_node_end_byte(call);
+  size_t lo = 0, hi = f->nchannels;
+  while (lo < hi) { /* the first site whose call starts at or after `call` */
+    size_t mid = lo + (hi - lo) / 2;
+    const ChannelSite *c = &f->channels[arg_index.order[mid]];
+    uint32_t cs = ts_node_start_byte(c->call), ce = ts_node_end_byte(c->call);
+    if (cs < s || (cs == s && ce < e))
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (; lo < f->nchannels; lo++) {
+    const ChannelSite *c = &f->channels[arg_index.order[lo]];
+    if (ts_node_start_byte(c->call) != s || ts_node_end_byte(c->call) != e)
+      break;
+    if (ts_node_eq(c->call, call))
+      return c->arg;
+  }
   return null;
 }
 
@@ -179,22 +240,24 @@ static char *value_shape(const Value *v) {
 }
 
 /* A catalog shape with its parameters as `{}`: "org:{0}:conv:{1}" -> "org:{}:conv:{}". */
-static char *catalog_shape(const char *shape) {
-  StrBuf sb = {0};
-  for (const char *p = shape; *p; p++) {
-    if (*p == '{') {
-      const char *close = strchr(p, '}');
-      if (close) {
-        sb_append(&sb, "{}");
-        p = close;
-        continue;
-      }
+/* Whether a catalog shape ("org:{0}:conv:{1}") is `shape` with its
+ * placeholders written "{}", compared in place: one allocation per catalog
+ * entry per site added up. */
+static bool catalog_shape_is(const char *catalog, const char *shape) {
+  const char *p = catalog, *q = shape;
+  for (; *p; p++, q++) {
+    const char *close = *p == '{' ? strchr(p, '}') : NULL;
+    if (close) {
+      if (q[0] != '{' || q[1] != '}')
+        return false;
+      p = close;
+      q++;
+      continue;
     }
-    sb_putc(&sb, *p);
+    if (*p != *q)
+      return false;
   }
-  char *s = sb_take(&sb);
-  sb_free(&sb);
-  return s;
+  return *q == '\0';
 }
 
 /* The UNIFIED_CHANNELS function whose shape is exactly shape (the first by
@@ -202,10 +265,9 @@ static char *catalog_shape(const char *shape) {
 static const char *shape_function(const Standards *std, const char *shape) {
   const char *best = NULL;
   for (size_t i = 0; std && i < std->nchannels; i++) {
-    char *s = catalog_shape(std->channels[i].shape);
-    if (strcmp(s, shape) == 0 && (!best || strcmp(std->channels[i].name, best) < 0))
+    if (catalog_shape_is(std->channels[i].shape, shape) &&
+        (!best || strcmp(std->channels[i].name, best) < 0))
       best = std->channels[i].name;
-    free(s);
   }
   return best;
 }
@@ -217,13 +279,21 @@ static void set_channel(const Standards *std, GraphSite *s, char *shape) {
 }
 
 /* The nearest enclosing function that has a name, or NULL. */
-static char *enclosing_function(const Module *m, TSNode n) {
-  for (n = ts_node_parent(n); !ts_node_is_null(n); n = ts_node_parent(n)) {
+static char *enclosing_function(const Module *m, TSNode at) {
+  /* Functions are scope nodes: the index gives the chain around `at` and each
+   * one's parent without ts_node_parent, which rescans from the root (a file
+   * of thousands of top-level functions made that quadratic). */
+  const ScopeIndex *ix = scope_index_of(m);
+  uint32_t s = ts_node_start_byte(at), e = ts_node_end_byte(at);
+  for (int32_t i = scope_index_innermost(ix, at); i >= 0; i = scope_index_parent(ix, i)) {
+    TSNode n = scope_index_node(ix, i);
+    if (ts_node_start_byte(n) == s && ts_node_end_byte(n) == e)
+      continue; /* `at` itself: the search starts above it */
     if (!node_is_function(n) && !node_is(n, "method_definition"))
       continue;
     TSNode name = node_field(n, "name");
     if (ts_node_is_null(name)) {
-      TSNode p = ts_node_parent(n);
+      TSNode p = scope_index_holder(ix, i);
       if (node_is(p, "variable_declarator"))
         name = node_field(p, "name");
       else if (node_is(p, "pair"))
@@ -571,6 +641,7 @@ static void add_tuple_subscribes(Local *l, Resolver *r, const Module *m, const F
 }
 
 void graph_collect(ContractGraph *g, Resolver *r, const Module *m, const Facts *facts) {
+  channel_arg_index_begin(facts);
   Local l = {NULL, 0, 0, g->std};
   for (size_t i = 0; i < facts->nevents; i++)
     if (facts->events[i].kind != EVENT_SINK_COMPARE)
@@ -606,6 +677,7 @@ void graph_collect(ContractGraph *g, Resolver *r, const Module *m, const Facts *
   }
   add_other_kinds(&l, r, m, facts);
   add_tuple_subscribes(&l, r, m, facts);
+  channel_arg_index_end();
   if (!l.n)
     return;
   pthread_mutex_lock(&g->lock);

@@ -22,6 +22,7 @@ typedef struct BlockNames {
 
 typedef struct ScopeEntry {
   TSNode node;
+  TSNode holder; /* node's syntactic parent (null for the root) */
   uint32_t start, end;
   int32_t parent;
   BlockNames *names;
@@ -68,6 +69,10 @@ struct ScopeIndexBuild {
     int32_t entry;
   } * stack;
   size_t nstack, scap;
+  /* The named node last fed at each depth: in document order, the one at
+   * depth d - 1 is the parent of a node at depth d. */
+  TSNode *path;
+  size_t pathcap;
   SymbolKinds kinds;
 };
 
@@ -82,11 +87,18 @@ ScopeIndexBuild *scope_index_build_begin(const TSTree *tree) {
 
 void scope_index_build_node(ScopeIndexBuild *b, TSNode n, uint32_t depth) {
   ScopeIndex *ix = b->ix;
+  grow_array((void **)&b->path, &b->pathcap, (size_t)depth + 1, sizeof *b->path);
+  b->path[depth] = n;
   while (b->nstack && b->stack[b->nstack - 1].depth >= depth)
     b->nstack--;
   if (symbol_is_scope(&b->kinds, n)) {
-    ScopeEntry e = {n, ts_node_start_byte(n), ts_node_end_byte(n),
-                    b->nstack ? b->stack[b->nstack - 1].entry : -1, NULL};
+    TSNode holder = depth ? b->path[depth - 1] : (TSNode){0};
+    ScopeEntry e = {n,
+                    holder,
+                    ts_node_start_byte(n),
+                    ts_node_end_byte(n),
+                    b->nstack ? b->stack[b->nstack - 1].entry : -1,
+                    NULL};
     ARRAY_PUSH(ix->entries, ix->n, ix->cap, e);
     struct Open o = {depth, (int32_t)(ix->n - 1)};
     ARRAY_PUSH(b->stack, b->nstack, b->scap, o);
@@ -100,6 +112,7 @@ void scope_index_build_node(ScopeIndexBuild *b, TSNode n, uint32_t depth) {
 ScopeIndex *scope_index_build_end(ScopeIndexBuild *b, bool complete) {
   ScopeIndex *ix = b->ix;
   free(b->stack);
+  free(b->path);
   free(b->kinds.kind);
   free(b);
   if (complete)
@@ -313,6 +326,10 @@ int32_t export_table_holding(const ExportTable *t, uint32_t start, uint32_t end)
 
 int32_t scope_index_parent(const ScopeIndex *ix, int32_t i) {
   return ix->entries[i].parent;
+}
+
+TSNode scope_index_holder(const ScopeIndex *ix, int32_t i) {
+  return ix->entries[i].holder;
 }
 
 TSNode scope_index_node(const ScopeIndex *ix, int32_t i) {

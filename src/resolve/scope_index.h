@@ -45,6 +45,10 @@ void scope_index_adopt(const Module *m, ScopeIndex *built);
 int32_t scope_index_innermost(const ScopeIndex *ix, TSNode at);
 int32_t scope_index_parent(const ScopeIndex *ix, int32_t i);
 TSNode scope_index_node(const ScopeIndex *ix, int32_t i);
+/* The syntactic parent of scope node i (the `const f = ...` declarator of an
+ * arrow function), known from the build's walk: ts_node_parent rescans the
+ * tree from its root. Null for the root. */
+TSNode scope_index_holder(const ScopeIndex *ix, int32_t i);
 
 /* The program's import statements, in order. */
 const TSNode *scope_index_imports(const ScopeIndex *ix, size_t *n);

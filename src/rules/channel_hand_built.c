@@ -18,6 +18,7 @@ static bool is_hand_built(const ValAlt *alt) {
 typedef struct Memo {
   StrMap sites_seen;
   StrMap calls; /* val_alt_key -> the call, or "" for none */
+  StrMap hints; /* building site -> the near-miss call bound there, or "" for none */
 } Memo;
 
 static const char *suggest_call(RuleCtx *ctx, Memo *memo, const ValAlt *alt) {
@@ -48,12 +49,27 @@ static const char *bound_call(RuleCtx *ctx, Memo *memo, const Module *m, uint32_
 /* A name that is no standard shape but a near miss or a legacy one: the
  * UNIFIED_CHANNELS call it meant, as a suggestion (the name changes), when
  * every argument is bound at the site (channel_hint_fix_call). */
-static void suggest_hint(RuleCtx *ctx, Diag *d, const Module *m, const ValAlt *at) {
-  if (!d || !channel_alt_judgeable(at) || channel_alt_may_be_valid(ctx->arena, ctx->std, at))
-    return;
+static const char *hint_call(RuleCtx *ctx, const Module *m, const ValAlt *at) {
+  if (!channel_alt_judgeable(at) || channel_alt_may_be_valid(ctx->arena, ctx->std, at))
+    return NULL;
   ChannelHint h = channel_hint(ctx->arena, ctx->std, at);
-  const char *call = channel_hint_fix_call(ctx->arena, m, at->site_start, at->site_end, &h);
-  if (!call)
+  return channel_hint_fix_call(ctx->arena, m, at->site_start, at->site_end, &h);
+}
+
+/* Worked out once per building site: every use of a constant asks again. */
+static void suggest_hint(RuleCtx *ctx, Memo *memo, Diag *d, const Module *m, const ValAlt *at) {
+  if (!d)
+    return;
+  char key[STRMAP_NUM_KEY_SIZE(3)];
+  strmap_num_key(key, (unsigned long long[]){(uintptr_t)m, at->site_start, at->site_end}, 3);
+  const char *call = strmap_get(&memo->hints, key);
+  if (!call) {
+    call = hint_call(ctx, m, at);
+    if (!call)
+      call = "";
+    strmap_put(&memo->hints, key, (void *)call);
+  }
+  if (!*call)
     return;
   diag_add_edit(d, at->site_start, at->site_end, call);
   fix_require_standard_import(d, ctx->proj, m, "UNIFIED_CHANNELS");
@@ -80,7 +96,7 @@ static void report_site_own(RuleCtx *ctx, Memo *memo, const ValAlt *alt) {
                          "function",
                          shown);
       if (own.nalts == 1)
-        suggest_hint(ctx, d, m, at);
+        suggest_hint(ctx, memo, d, m, at);
       continue;
     }
     char *help = arena_printf(ctx->arena, "replace with `%s`", call);
@@ -103,7 +119,7 @@ static void fix_at_site(RuleCtx *ctx, Memo *memo, Diag *d, const ValAlt *alt) {
   const ValAlt *at = &own.alts[0];
   const char *call = bound_call(ctx, memo, ctx->mod, at->site_start, at->site_end, at);
   if (!call) {
-    suggest_hint(ctx, d, ctx->mod, at);
+    suggest_hint(ctx, memo, d, ctx->mod, at);
     return;
   }
   diag_add_edit(d, at->site_start, at->site_end, call);
@@ -168,6 +184,7 @@ static void check(RuleCtx *ctx) {
   }
   strmap_free(&memo.sites_seen, NULL);
   strmap_free(&memo.calls, NULL);
+  strmap_free(&memo.hints, NULL);
 }
 
 const RuleMeta rule_channel_hand_built = {

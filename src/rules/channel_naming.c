@@ -208,6 +208,9 @@ bool channel_keyword_similar(const char *x, const char *y) {
     return false;
   if (shorter >= 3 && strncasecmp(x, y, shorter) == 0)
     return true; /* conv / conversation, typing / typing_indicator */
+  /* The distance is at least the difference in length, and at most 2 passes. */
+  if ((nx > ny ? nx - ny : ny - nx) > 2)
+    return false;
   size_t d = str_edit_distance(x, y);
   return d == 0 || (shorter >= 4 && d <= 1) || (shorter >= 6 && d <= 2);
 }
@@ -221,7 +224,9 @@ static int match_cost(ShapeSegment *v, const ShapeKeyword *s) {
   if (strlen(t) == s->kwlen && strncmp(t, s->kw, s->kwlen) == 0)
     return 0;
   char kw[64];
-  snprintf(kw, sizeof kw, "%.*s", (int)s->kwlen, s->kw);
+  size_t n = s->kwlen < sizeof kw - 1 ? s->kwlen : sizeof kw - 1;
+  memcpy(kw, s->kw, n);
+  kw[n] = '\0';
   return channel_keyword_similar(t, kw) ? CH_SUBST : CH_INF;
 }
 
