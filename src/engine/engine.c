@@ -568,6 +568,13 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
   pool.cache = opt->cache;
   pool.step = select_step;
   run_pool(&pool, jobs, &out->diags);
+  /* The contract rules judge the whole project: a partial run (a folder,
+   * the staged files, a buffer) reports none of them, so it does not collect
+   * the contract for them either, unless rtlint graph or the report asks. */
+  for (size_t i = 0; !setup->whole_project && !opt->graph && i < npaths; i++)
+    for (size_t r = 0; r < rules_count; r++)
+      if (graph_rule_index(rules_all[r]) >= 0)
+        pool.sels[i].severity[r] = SEV_OFF;
   selection_union(pool.sels, npaths, &out->enabled);
   Prefilter pf;
   prefilter_init(&pf, &out->enabled, proj->std);
