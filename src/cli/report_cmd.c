@@ -9,7 +9,7 @@
 #include "engine/parallel.h"
 #include "graph/json.h"
 #include "graph/model.h"
-#include "graph/report.h"
+#include "rules/contract_report.h"
 #include "report/history.h"
 #include "report/report.h"
 

@@ -12,7 +12,7 @@
 #include "engine/parallel.h"
 #include "engine/prefilter.h"
 #include "engine/suppress.h"
-#include "graph/report.h"
+#include "rules/contract_report.h"
 #include "parse/ast.h"
 #include "parse/parser.h"
 #include "resolve/facts.h"

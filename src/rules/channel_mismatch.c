@@ -4,14 +4,14 @@
  * locations. Found on the whole project's realtime contract (graph/model.h).
  * docs/rules/channel-mismatch.md. */
 #include "core/util.h"
-#include "graph/report.h"
+#include "rules/contract_report.h"
 #include "rules/ctx.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 static void check(RuleCtx *ctx) {
-  (void)ctx; /* reported from the linked graph: graph/report.c */
+  (void)ctx; /* reported from the linked graph: rules/contract_report.c */
 }
 
 /* Whether o is an other end of the finding: the opposite role, the same

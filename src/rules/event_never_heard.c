@@ -4,14 +4,14 @@
  * once every file is in. Every listener on the channel is a related
  * location. docs/rules/event-never-heard.md. */
 #include "core/util.h"
-#include "graph/report.h"
+#include "rules/contract_report.h"
 #include "rules/ctx.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 static void check(RuleCtx *ctx) {
-  (void)ctx; /* reported from the linked graph: graph/report.c */
+  (void)ctx; /* reported from the linked graph: rules/contract_report.c */
 }
 
 static char *heard_display(const ContractGraph *g, const GraphSite *l) {

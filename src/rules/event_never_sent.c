@@ -6,7 +6,7 @@
  * events that are sent there, the closest first; every sender on the channel
  * is a related location. docs/rules/event-never-sent.md. */
 #include "core/util.h"
-#include "graph/report.h"
+#include "rules/contract_report.h"
 #include "rules/ctx.h"
 
 #include <stdlib.h>
@@ -16,7 +16,7 @@
 #define MAX_NAMED 3
 
 static void check(RuleCtx *ctx) {
-  (void)ctx; /* reported from the linked graph: graph/report.c */
+  (void)ctx; /* reported from the linked graph: rules/contract_report.c */
 }
 
 typedef struct Sent {

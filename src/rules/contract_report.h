@@ -1,5 +1,5 @@
-#ifndef RTLINT_GRAPH_REPORT_H
-#define RTLINT_GRAPH_REPORT_H
+#ifndef RTLINT_RULES_CONTRACT_REPORT_H
+#define RTLINT_RULES_CONTRACT_REPORT_H
 /* The contract rules' findings, made from a linked graph once the whole run
  * is in (engine/engine.c). Each rule's wording lives in its own file
  * (rules/event_never_sent.c, event_never_heard.c, channel_mismatch.c); what

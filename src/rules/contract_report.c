@@ -1,4 +1,4 @@
-#include "graph/report.h"
+#include "rules/contract_report.h"
 
 #include "core/path.h"
 #include "core/util.h"
