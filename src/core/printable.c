@@ -97,6 +97,28 @@ char *printable(const char *s) {
   return sb.data ? sb_take(&sb) : xstrdup("");
 }
 
+void html_putc(FILE *f, char c) {
+  switch (c) {
+  case '&':
+    fputs("&amp;", f);
+    break;
+  case '<':
+    fputs("&lt;", f);
+    break;
+  case '>':
+    fputs("&gt;", f);
+    break;
+  case '"':
+    fputs("&quot;", f);
+    break;
+  case '\'':
+    fputs("&#39;", f);
+    break;
+  default:
+    fputc(c, f);
+  }
+}
+
 void printable_fputs(FILE *f, const char *s) {
   const char *p = s;
   while (*p >= 0x20 && *p < 0x7f)

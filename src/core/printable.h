@@ -25,6 +25,8 @@ void printable_append(StrBuf *sb, const char *s, size_t n);
 char *printable(const char *s);
 /* s escaped, written to f (plain ASCII text, the usual case, as it is). */
 void printable_fputs(FILE *f, const char *s);
+/* Writes c as HTML text or attribute content: & < > " ' as entities. */
+void html_putc(FILE *f, char c);
 /* s with only the bytes that are not UTF-8 escaped (\xHH), for formats that
  * escape control characters themselves (JSON); the caller frees. */
 char *printable_utf8(const char *s);

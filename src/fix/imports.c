@@ -65,18 +65,9 @@ static TSNode named_imports_of(TSNode imp) {
 
 /* The path from m's directory to the standards module, when the tree has
  * one; "./lib/realtime/..." style relative specifiers without extension. */
-static char *relative_spec(Project *p, const Module *m) {
-  const Module *target = NULL;
-  pthread_mutex_lock(&p->lock);
-  for (size_t i = 0; i < p->nmodules && !target; i++)
-    if (p->modules[i]->is_standards)
-      target = p->modules[i];
-  pthread_mutex_unlock(&p->lock);
-  if (!target)
-    return NULL;
-  const char *from = m->fs_path, *to = target->fs_path;
+char *fix_relative_spec(const char *from, const char *to, size_t to_len) {
   size_t common = 0;
-  for (size_t i = 0; from[i] && from[i] == to[i]; i++)
+  for (size_t i = 0; from[i] && i < to_len && from[i] == to[i]; i++)
     if (from[i] == '/')
       common = i + 1;
   StrBuf sb = {0};
@@ -87,10 +78,23 @@ static char *relative_spec(Project *p, const Module *m) {
     sb_append(&sb, "./");
   for (int i = 0; i < ups; i++)
     sb_append(&sb, "../");
-  const char *rest = to + common;
-  const char *dot = strrchr(rest, '.');
-  sb_append_n(&sb, rest, dot ? (size_t)(dot - rest) : strlen(rest));
+  sb_append_n(&sb, to + common, to_len - common);
   return sb_take(&sb);
+}
+
+static char *relative_spec(Project *p, const Module *m) {
+  const Module *target = NULL;
+  pthread_mutex_lock(&p->lock);
+  for (size_t i = 0; i < p->nmodules && !target; i++)
+    if (p->modules[i]->is_standards)
+      target = p->modules[i];
+  pthread_mutex_unlock(&p->lock);
+  if (!target)
+    return NULL;
+  const char *to = target->fs_path;
+  const char *dot = strrchr(to, '.');
+  const char *slash = strrchr(to, '/');
+  return fix_relative_spec(m->fs_path, to, dot && dot > slash ? (size_t)(dot - to) : strlen(to));
 }
 
 static bool tsconfig_maps_alias(Project *p, const Module *m) {

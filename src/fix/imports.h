@@ -9,6 +9,10 @@
  * import after the file's last import, following the file's quote and
  * semicolon style and the import path its neighbours use. */
 void fix_require_standard_import(Diag *d, Project *p, const Module *m, const char *name);
+/* The relative import specifier ("./x", "../../lib/x") that file `from`
+ * writes for the first to_len bytes of path `to` (its extension left out by
+ * the caller). Both absolute. Caller frees. */
+char *fix_relative_spec(const char *from, const char *to, size_t to_len);
 
 /* Adds to d's fix the edit that makes `name` available in m as a named
  * import from `spec` (a specifier the caller has resolved from m, e.g.

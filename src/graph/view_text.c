@@ -19,27 +19,8 @@ void gv_md(FILE *f, const char *s) {
 
 void gv_html(FILE *f, const char *s) {
   char *shown = printable(s ? s : "");
-  for (const char *p = shown; *p; p++) {
-    switch (*p) {
-    case '&':
-      fputs("&amp;", f);
-      break;
-    case '<':
-      fputs("&lt;", f);
-      break;
-    case '>':
-      fputs("&gt;", f);
-      break;
-    case '"':
-      fputs("&quot;", f);
-      break;
-    case '\'':
-      fputs("&#39;", f);
-      break;
-    default:
-      fputc(*p, f);
-    }
-  }
+  for (const char *p = shown; *p; p++)
+    html_putc(f, *p);
   free(shown);
 }
 

@@ -22,24 +22,8 @@ static void esc(FILE *f, const char *s) {
     size_t len = 1, used = 1;
     if (*s != '\n' && *s != '\t')
       used = printable_step(s, n, buf, &shown, &len);
-    for (size_t i = 0; i < len; i++) {
-      switch (shown[i]) {
-      case '&':
-        fputs("&amp;", f);
-        break;
-      case '<':
-        fputs("&lt;", f);
-        break;
-      case '>':
-        fputs("&gt;", f);
-        break;
-      case '"':
-        fputs("&quot;", f);
-        break;
-      default:
-        fputc(shown[i], f);
-      }
-    }
+    for (size_t i = 0; i < len; i++)
+      html_putc(f, shown[i]);
     s += used;
     n -= used;
   }

@@ -5,6 +5,7 @@
 
 #include "core/util.h"
 #include "fix/imports.h"
+#include "fix/indent.h"
 #include "parse/ast.h"
 #include "resolve/exports.h"
 #include "resolve/scope.h"
@@ -104,17 +105,6 @@ static size_t param_count(TSNode params) {
 static bool is_inline_function(TSNode n) {
   return node_is(n, "arrow_function") || node_is(n, "function_expression") ||
          node_is(n, "function");
-}
-
-/* The leading white space of the line holding byte `at`. */
-static const char *line_indent(Arena *a, const Source *src, uint32_t at) {
-  uint32_t s = at;
-  while (s > 0 && src->bytes[s - 1] != '\n')
-    s--;
-  uint32_t e = s;
-  while (e < at && (src->bytes[e] == ' ' || src->bytes[e] == '\t'))
-    e++;
-  return arena_strndup(a, src->bytes + s, e - s);
 }
 
 /* useEffect(() => { ... }, deps) as a statement of a component's body,
@@ -542,7 +532,7 @@ static void append_handler(StrBuf *sb, const Source *src, const Listener *l, Are
   } else {
     sb_append_n(&h, src->bytes + hs, he - hs);
   }
-  append_reindented(sb, h.data, h.len, line_indent(a, src, hs), indent);
+  append_reindented(sb, h.data, h.len, fix_line_indent(a, src, hs), indent);
   sb_free(&h);
 }
 
@@ -572,10 +562,10 @@ static bool keep_comment(TSNode n, void *data) {
 
 static char *new_body(RuleCtx *ctx, const Effect *e, const Target *t) {
   const Source *src = &ctx->mod->src;
-  const char *base = line_indent(ctx->arena, src, ts_node_start_byte(e->stmt));
+  const char *base = fix_line_indent(ctx->arena, src, ts_node_start_byte(e->stmt));
   TSNode first[1];
   statements(e->body, first, 1);
-  const char *inner = line_indent(ctx->arena, src, ts_node_start_byte(first[0]));
+  const char *inner = fix_line_indent(ctx->arena, src, ts_node_start_byte(first[0]));
   if (strlen(inner) <= strlen(base) || strncmp(inner, base, strlen(base)) != 0)
     inner = arena_printf(ctx->arena, "%s  ", base);
   const char *deeper = arena_printf(ctx->arena, "%s%s", inner, inner + strlen(base));
@@ -672,7 +662,7 @@ void channel_effect_suggest(RuleCtx *ctx, Diag *d, TSNode channel_call) {
   if (!fix_require_named_import(d, ctx->proj, ctx->mod, t.hook, t.spec))
     return;
   if (!have_subscribe) {
-    const char *indent = line_indent(ctx->arena, &ctx->mod->src, ts_node_start_byte(e.first));
+    const char *indent = fix_line_indent(ctx->arena, &ctx->mod->src, ts_node_start_byte(e.first));
     char *hook = xasprintf("const { subscribe } = %s;\n%s", t.hook_call, indent);
     diag_add_edit(d, ts_node_start_byte(e.first), ts_node_start_byte(e.first), hook);
     free(hook);

@@ -2,6 +2,7 @@
 #include "rules/channel_error_fix.h"
 
 #include "core/util.h"
+#include "fix/indent.h"
 #include "parse/ast.h"
 #include "resolve/scope.h"
 
@@ -24,16 +25,6 @@ static char file_quote(const Module *m) {
   const char *p = strstr(m->src.bytes, " from '");
   const char *q = strstr(m->src.bytes, " from \"");
   return p && (!q || p < q) ? '\'' : '"';
-}
-
-static const char *line_indent(Arena *a, const Source *src, uint32_t at) {
-  uint32_t s = at;
-  while (s > 0 && src->bytes[s - 1] != '\n')
-    s--;
-  uint32_t e = s;
-  while (e < at && (src->bytes[e] == ' ' || src->bytes[e] == '\t'))
-    e++;
-  return arena_strndup(a, src->bytes + s, e - s);
 }
 
 /* A function taking no parameters, declared or `useCallback(() => ..., deps)`. */
@@ -122,7 +113,8 @@ void channel_error_suggest(RuleCtx *ctx, Diag *d, TSNode call, TSNode callback) 
   if (!fallback)
     return;
   TSNode member = node_unwrap(node_field(call, "function"));
-  const char *in = line_indent(ctx->arena, src, ts_node_start_byte(node_field(member, "property")));
+  const char *in =
+      fix_line_indent(ctx->arena, src, ts_node_start_byte(node_field(member, "property")));
   const char *step = "  ";
   const char *title = NULL;
   if (ts_node_is_null(callback)) {
@@ -152,7 +144,7 @@ void channel_error_suggest(RuleCtx *ctx, Diag *d, TSNode call, TSNode callback) 
     TSNode first = ts_node_named_child(body, 0);
     const char *inner = ts_node_is_null(first)
                             ? arena_printf(ctx->arena, "%s%s", in, step)
-                            : line_indent(ctx->arena, src, ts_node_start_byte(first));
+                            : fix_line_indent(ctx->arena, src, ts_node_start_byte(first));
     if (!ts_node_is_null(first) && src_pos(src, ts_node_start_byte(first)).line ==
                                        src_pos(src, ts_node_start_byte(body)).line) {
       free(status);

@@ -6,6 +6,7 @@
  * binding the duplicate's name to the canonical component in its own file:
  * every import and use of the duplicate then gets the canonical one. */
 #include "core/util.h"
+#include "fix/imports.h"
 #include "parse/ast.h"
 #include "resolve/scope.h"
 #include "resolve/scope_index.h"
@@ -93,20 +94,7 @@ static char *canonical_spec(RuleCtx *ctx, const char *target) {
       return spec;
     free(spec);
   }
-  const char *from = ctx->mod->fs_path;
-  size_t common = 0;
-  for (size_t i = 0; from[i] && from[i] == target[i]; i++)
-    if (from[i] == '/')
-      common = i + 1;
-  StrBuf sb = {0};
-  int ups = 0;
-  for (const char *c = from + common; *c; c++)
-    ups += *c == '/';
-  sb_append(&sb, ups ? "" : "./");
-  for (int i = 0; i < ups; i++)
-    sb_append(&sb, "../");
-  sb_append_n(&sb, target + common, stem - common);
-  char *spec = sb_take(&sb);
+  char *spec = fix_relative_spec(ctx->mod->fs_path, target, stem);
   if (resolves_to(ctx, spec, target))
     return spec;
   free(spec);

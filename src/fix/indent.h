@@ -1,0 +1,12 @@
+#ifndef RTLINT_FIX_INDENT_H
+#define RTLINT_FIX_INDENT_H
+#include "core/arena.h"
+#include "core/source.h"
+
+#include <stdint.h>
+
+/* The leading blanks (spaces and tabs) of the line holding byte `at`, up to
+ * `at`: what a fix that writes new lines there indents them with. */
+const char *fix_line_indent(Arena *a, const Source *src, uint32_t at);
+
+#endif
