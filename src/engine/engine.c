@@ -335,14 +335,15 @@ static void lint_file(Pool *pool, size_t i, DiagList *out) {
   GraphSiteList cached_sites = {0};
   if (pool->cache)
     cf = cache_lookup(pool->cache, pool->proj, m, sel, out, graph ? &cached_sites : NULL);
+  if (cf.sites)
+    graph_add_sites(graph, &cached_sites);
+  graph_site_list_free(&cached_sites); /* the array a read that missed left */
   if (cf.hit) {
     /* Only the rules that read the whole import graph still run, and only
      * where their needles are; the contract's sites come from the entry: a
      * warm run parses almost nothing. */
     pool->error_line[i] = cf.error_line;
     pool->error_col[i] = cf.error_col;
-    if (cf.sites)
-      graph_add_sites(graph, &cached_sites);
     if (project_wide_wanted(pool, m, sel, cf.sites)) {
       SiteSink sink = {.cached = cf.sites};
       project_hold(m);
@@ -352,7 +353,6 @@ static void lint_file(Pool *pool, size_t i, DiagList *out) {
     }
     return;
   }
-  graph_site_list_free(&cached_sites);
   project_hold(m);
   if (!m->tree) { /* SOURCE_PARSE_TIMEOUT: reported as a notice */
     project_release(m);
