@@ -73,7 +73,7 @@ def counts():
 
 def main():
     t = {n: timing(n) for n in ["parse-3k", "rtlint-cold-3k", "rtlint-warm-3k", "rtlint-provider-3k", "astgrep-3k", "eslint-3k",
-                                "parse-30k", "rtlint-cold-30k", "astgrep-30k", "eslint-30k", "precommit", "precommit-loose", "merge-2x20k"]}
+                                "parse-30k", "rtlint-cold-30k", "astgrep-30k", "eslint-30k", "precommit", "precommit-loose", "merge-2x20k", "rtlint-cold-corpus", "rtlint-warm-corpus"]}
     m3 = json.load(open(os.path.join(work, "t3k.manifest.json")))
     m30 = json.load(open(os.path.join(work, "t30k.manifest.json")))
     version = subprocess.run([rtlint, "--version"], capture_output=True, text=True).stdout.strip()
@@ -99,6 +99,7 @@ def main():
     w(f"| parse-only floor (tree-sitter, {cores} threads) | {fmt_t(t['parse-3k'])} | {fmt_t(t['parse-30k'])} | {fmt_mb(rss_mb('parse-3k'))} |")
     w(f"| rtlint cold | {fmt_t(t['rtlint-cold-3k'])} | {fmt_t(t['rtlint-cold-30k'])} | {fmt_mb(rss_mb('rtlint-3k'))} |")
     w(f"| rtlint warm (cache) | {fmt_t(t['rtlint-warm-3k'])} | | |")
+    w(f"| eval/corpus (realtime contract) cold / warm | {fmt_t(t['rtlint-cold-corpus'])} / {fmt_t(t['rtlint-warm-corpus'])} | | |")
     w(f"| rtlint cold, one file calling the provider hook (import graph) | {fmt_t(t['rtlint-provider-3k'])} | | |")
     w(f"| ast-grep scan | {fmt_t(t['astgrep-3k'])} | {fmt_t(t['astgrep-30k'])} | {fmt_mb(rss_mb('astgrep-3k'))} |")
     w(f"| ESLint + typescript-eslint parser | {fmt_t(t['eslint-3k'])} | {fmt_t(t['eslint-30k']) if t['eslint-30k'] else 'not run (too slow; 3k only)'} | {fmt_mb(rss_mb('eslint-3k'))} |")

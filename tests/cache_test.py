@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The cache returns exactly what a cold run returns, notices a change in an
-imported file, skips unread the files that held no needle and did not change
+imported file, rebuilds the realtime contract from cached sites (and follows a
+sender's edit), skips unread the files that held no needle and did not change
 (yet reports findings located in them and notices when they change), reuses
 unchanged directory listings (yet finds added and removed files and reads
 .gitignore every time), and ignores corrupt entries with a warning."""
@@ -116,6 +117,56 @@ def wrapper_edits(rtlint, tmp):
     fresh, _ = run(rtlint, tree, os.path.join(tmp, "flow-fresh-2"))
     check(at(calling, "app/api/threads/idle.ts", 2) and calling == fresh,
           "when its callee becomes a wrapper, the unchanged caller is linted again")
+
+
+CONTRACT_RULES = ("event-never-sent", "event-never-heard", "channel-mismatch")
+
+
+def contract(diags):
+    return [d for d in diags if d["rule"] in CONTRACT_RULES]
+
+
+def contract_edits(rtlint, tmp):
+    """The contract's findings come from every file's sites: a warm run takes
+    them from the entries (the files are not linted again for the contract
+    rules) and gives the same findings; editing a sender, or the wrapper a
+    sender calls, changes them as a fresh run does."""
+    tree = os.path.join(tmp, "contract")
+    shutil.copytree(os.path.join(ROOT, "fixtures/rules/event-never-sent"), tree)
+    cache = os.path.join(tmp, "contract-cache")
+    listeners = "components/Listeners.tsx"
+    cold, _ = run(rtlint, tree, cache)
+    check(contract(at(cold, listeners, 13)), "TYPING_START is never sent (cold)")
+    warm, err = run(rtlint, tree, cache)
+    check(warm == cold and not err, "a warm run gives the cold run's contract findings")
+    timed = subprocess.run([rtlint, "--timing", "--cache-dir", cache, "."], cwd=tree,
+                           capture_output=True, text=True)
+    check(not any(rule in timed.stderr for rule in CONTRACT_RULES),
+          "a warm run does not lint files again for the contract rules")
+    route = os.path.join(tree, "app/api/messages/route.ts")
+    with open(route) as f:
+        text = f.read()
+    with open(route, "w") as f:  # the route now sends the event the listener waits for
+        f.write(text.replace("UNIFIED_EVENTS.TYPING_STOP", "UNIFIED_EVENTS.TYPING_START"))
+    edited, _ = run(rtlint, tree, cache)
+    fresh, _ = run(rtlint, tree, os.path.join(tmp, "contract-fresh"))
+    check(not contract(at(edited, listeners, 13)) and contract(edited) == contract(fresh)
+          and edited == fresh, "changing a sender's event in one file changes the contract findings")
+    notify = os.path.join(tree, "lib/realtime/notify.ts")
+    with open(notify) as f:
+        wrapper = f.read()
+    with open(notify, "w") as f:  # the wrapper now sends on another channel
+        f.write(wrapper.replace("UNIFIED_CHANNELS.conversation(orgId, conversationId)",
+                                "`org:${orgId}:elsewhere`"))
+    moved, _ = run(rtlint, tree, cache)
+    fresh, _ = run(rtlint, tree, os.path.join(tmp, "contract-fresh-2"))
+    check(contract(at(moved, listeners, 9)) and moved == fresh,
+          "changing the channel in the wrapper a sender calls changes the contract findings")
+    for jobs in ("1", "2", "8"):
+        proc = subprocess.run([rtlint, "--format", "json", "-j", jobs, "--cache-dir", cache, "."],
+                              cwd=tree, capture_output=True, text=True)
+        check(json.loads(proc.stdout)["diagnostics"] == fresh,
+              f"a warm run at -j{jobs} gives the same findings")
 
 
 def main():
@@ -252,6 +303,7 @@ def main():
         check("ignoring cache entry" in err, "a corrupt entry produces a warning")
         another_root(args.rtlint, tmp)
         wrapper_edits(args.rtlint, tmp)
+        contract_edits(args.rtlint, tmp)
     finally:
         shutil.rmtree(tmp)
     return 0

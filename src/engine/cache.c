@@ -5,6 +5,7 @@
 #include "core/fsio.h"
 #include "core/util.h"
 #include "engine/record.h"
+#include "graph/site_record.h"
 #include "rules/registry.h"
 
 #include <dirent.h>
@@ -287,9 +288,32 @@ static bool read_entry(const Cache *c, const char *name, char **bytes, size_t *l
   return fsio_read_file(c->dirfd, name, FSIO_NOFOLLOW, ENTRY_MAX_BYTES, bytes, len, why);
 }
 
+/* After the findings: the file's contract sites, when the entry holds them
+ * and they are wanted. False when the entry cannot be trusted (*why set);
+ * *read tells whether sites were added. */
+static bool load_sites(Project *p, RecordReader *r, GraphSiteList *sites, bool *read,
+                       const char **why) {
+  *read = false;
+  bool held = record_read_uint(r) != 0;
+  if (!r->ok) {
+    *why = "corrupt";
+    return false;
+  }
+  if (!held || !sites)
+    return true; /* the rest is not read: no trailing-data check */
+  if (!graph_sites_read(r, p, sites, why))
+    return !*why; /* a file a site points into changed: the findings still hold */
+  if (r->p != r->end) {
+    *why = "trailing data";
+    return false;
+  }
+  *read = true;
+  return true;
+}
+
 CachedFile cache_lookup(Cache *c, Project *p, const Module *m, const RuleSelection *sel,
-                        DiagList *out) {
-  CachedFile result = {false, 0, 0};
+                        DiagList *out, GraphSiteList *sites) {
+  CachedFile result = {false, false, 0, 0};
   if (!c->dir)
     return result;
   char *name = entry_name(m);
@@ -332,10 +356,9 @@ CachedFile cache_lookup(Cache *c, Project *p, const Module *m, const RuleSelecti
     }
     for (uint64_t i = 0; i < ndiags && ok; i++)
       ok = load_diag(p, &r, sel, out, &why);
-    if (ok && r.p != r.end) {
-      ok = false;
-      why = "trailing data";
-    }
+    size_t nsites = sites ? sites->n : 0;
+    if (ok)
+      ok = load_sites(p, &r, sites, &result.sites, &why);
     if (ok) {
       result.hit = true;
       result.error_line = (uint32_t)error_line;
@@ -344,6 +367,10 @@ CachedFile cache_lookup(Cache *c, Project *p, const Module *m, const RuleSelecti
       for (size_t k = before; k < out->n; k++)
         diag_free(&out->items[k]);
       out->n = before;
+      for (size_t k = nsites; sites && k < sites->n; k++)
+        graph_site_free(&sites->items[k]);
+      if (sites)
+        sites->n = nsites;
       if (why)
         warn_once(c, name, why);
     }
@@ -422,8 +449,20 @@ static void write_deps(StrBuf *sb, const Module *m, const ResolveDeps *deps) {
   }
 }
 
+/* Written last: a reader that does not want them stops before. */
+static void write_sites(StrBuf *sb, const GraphSiteList *sites) {
+  StrBuf body = {0};
+  /* Sites that cannot be checked again are not held. */
+  bool held = sites && graph_sites_write(&body, sites->items, sites->n);
+  record_uint(sb, held);
+  if (held)
+    sb_append_n(sb, body.data ? body.data : "", body.len);
+  sb_free(&body);
+}
+
 void cache_store(Cache *c, const Module *m, const RuleSelection *sel, const ResolveDeps *deps,
-                 const Diag *diags, size_t n, uint32_t error_line, uint32_t error_col) {
+                 const Diag *diags, size_t n, const GraphSiteList *sites, uint32_t error_line,
+                 uint32_t error_col) {
   if (!c->dir || !m->content_hash[0])
     return;
   for (size_t i = 0; i < n; i++)
@@ -443,6 +482,7 @@ void cache_store(Cache *c, const Module *m, const RuleSelection *sel, const Reso
   record_uint(&sb, n);
   for (size_t i = 0; i < n; i++)
     write_diag(&sb, &diags[i], fs_path_of(m, deps, diags[i].src));
+  write_sites(&sb, sites);
   record_end(&sb);
   char *name = entry_name(m);
   /* A temporary with a random name beside the entry, then a rename:

@@ -2,6 +2,7 @@
 #define RTLINT_ENGINE_CACHE_H
 #include "core/diag.h"
 #include "engine/engine.h"
+#include "graph/model.h"
 #include "resolve/value.h"
 
 #include <stdatomic.h>
@@ -33,14 +34,19 @@ void cache_close(Cache *c);
 
 typedef struct CachedFile {
   bool hit;
+  bool sites;                     /* the file's contract sites were read too */
   uint32_t error_line, error_col; /* syntax error position, 0 when none */
 } CachedFile;
 
-/* On a hit appends the file's findings to out. The file's rule selection is
- * part of the key (configuration overrides make it vary per file). */
+/* On a hit appends the file's findings to out, and when sites is not NULL
+ * and the entry holds the file's contract sites (all the files they point
+ * into unchanged), appends them to sites. The file's rule selection is part
+ * of the key (configuration overrides make it vary per file). */
 CachedFile cache_lookup(Cache *c, Project *p, const Module *m, const RuleSelection *sel,
-                        DiagList *out);
+                        DiagList *out, GraphSiteList *sites);
+/* sites: the file's contract sites, or NULL when they were not collected. */
 void cache_store(Cache *c, const Module *m, const RuleSelection *sel, const ResolveDeps *deps,
-                 const Diag *diags, size_t n, uint32_t error_line, uint32_t error_col);
+                 const Diag *diags, size_t n, const GraphSiteList *sites, uint32_t error_line,
+                 uint32_t error_col);
 
 #endif

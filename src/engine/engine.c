@@ -72,15 +72,28 @@ typedef struct RunShared {
   ContractGraph *graph;               /* NULL: no contract rule is on */
 } RunShared;
 
+/* What a project-wide pass does with the file's contract sites (NULL: they
+ * join the run's graph). */
+typedef struct SiteSink {
+  bool cached;         /* the cache entry gave them: not collected again */
+  GraphSiteList *keep; /* kept here for the cache entry, not added */
+  bool collected;      /* set by the pass */
+} SiteSink;
+
+static bool contract_rule(const RuleMeta *rule) {
+  return graph_rule_index(rule) >= 0;
+}
+
 static void lint_module_rules(Project *proj, Module *m, const RuleSelection *sel,
                               const RunShared *run_with, RuleSubset subset, ResolveDeps *deps,
-                              DiagList *out) {
+                              SiteSink *sink, DiagList *out) {
   const struct Config *config = run_with->config;
   const Prefilter *gate = run_with->gate;
   bool run[RULES_MAX];
   bool any = false;
   for (size_t i = 0; i < rules_count; i++) {
     run[i] = sel->severity[i] != SEV_OFF && in_subset(rules_all[i], subset) &&
+             !(sink && sink->cached && contract_rule(rules_all[i])) &&
              prefilter_rule_wants(gate, rules_all[i], proj->std, m->src.bytes);
     any = any || run[i];
   }
@@ -102,9 +115,15 @@ static void lint_module_rules(Project *proj, Module *m, const RuleSelection *sel
    * project-wide rules (every time, cache or not). */
   bool contract = false;
   for (size_t i = 0; i < rules_count && run_with->graph && subset != RULES_CACHEABLE; i++)
-    contract = contract || (run[i] && graph_rule_index(rules_all[i]) >= 0);
-  if (contract)
-    graph_collect(run_with->graph, &res, m, &facts);
+    contract = contract || (run[i] && contract_rule(rules_all[i]));
+  if (contract) {
+    GraphSiteList own = {0};
+    GraphSiteList *into = sink && sink->keep ? sink->keep : &own;
+    graph_collect(into, run_with->graph->std, &res, m, &facts);
+    graph_add_sites(run_with->graph, &own);
+    if (sink)
+      sink->collected = true;
+  }
   PathRoles roles = {config_path_role, config};
   for (size_t i = 0; i < rules_count; i++) {
     if (!run[i])
@@ -146,7 +165,7 @@ void lint_module(Project *proj, Module *m, const RuleSelection *sel, const Modul
   RunShared shared = {run->config, run->gate, NULL, run->hook, run->flow_names, NULL};
   project_hold(m);
   if (m->tree)
-    lint_module_rules(proj, m, sel, &shared, RULES_CACHEABLE, NULL, out);
+    lint_module_rules(proj, m, sel, &shared, RULES_CACHEABLE, NULL, NULL, out);
   project_release(m);
 }
 
@@ -168,7 +187,7 @@ void lint_module_project_wide(Project *proj, Module *m, const RuleSelection *sel
   RunShared shared = {config, NULL, imports, NULL, NULL, NULL};
   project_hold(m);
   if (m->tree)
-    lint_module_rules(proj, m, sel, &shared, RULES_PROJECT_WIDE, NULL, out);
+    lint_module_rules(proj, m, sel, &shared, RULES_PROJECT_WIDE, NULL, NULL, out);
   project_release(m);
 }
 
@@ -249,13 +268,22 @@ static void load_step(Pool *pool, size_t i, DiagList *out) {
 
 static void lint_file(Pool *pool, size_t i, DiagList *out);
 
-/* A cached file that calls one of the app's wrappers holds sites of the
- * project-wide rules that read them (the contract's) without their needles. */
-static bool flow_project_wide_wanted(const Pool *pool, const Module *m, const RuleSelection *sel) {
-  for (size_t r = 0; r < rules_count; r++)
-    if (rules_all[r]->project_wide && rules_all[r]->flow_sites && sel->severity[r] != SEV_OFF &&
-        prefilter_rule_wants(pool->pf, rules_all[r], pool->proj->std, m->src.bytes))
+/* Whether a cached file still needs the project-wide pass: a rule that
+ * reads the whole import graph may fire there, or a file that calls one of
+ * the app's wrappers holds sites of the rules that read them (the
+ * contract's) without their needles. Not for the contract rules when the
+ * entry gave the file's sites. */
+static bool project_wide_wanted(const Pool *pool, const Module *m, const RuleSelection *sel,
+                                bool contract_cached) {
+  for (size_t r = 0; r < rules_count; r++) {
+    const RuleMeta *rule = rules_all[r];
+    if (!rule->project_wide || sel->severity[r] == SEV_OFF ||
+        (contract_cached && contract_rule(rule)))
+      continue;
+    if (rule_text_may_fire(rule, pool->proj->std, m->src.bytes) ||
+        (rule->flow_sites && prefilter_rule_wants(pool->pf, rule, pool->proj->std, m->src.bytes)))
       return true;
+  }
   return false;
 }
 
@@ -302,18 +330,25 @@ static void lint_file(Pool *pool, size_t i, DiagList *out) {
     }
     return;
   }
-  CachedFile cf = {false, 0, 0};
+  CachedFile cf = {false, false, 0, 0};
+  ContractGraph *graph = pool->shared.graph;
+  GraphSiteList cached_sites = {0};
   if (pool->cache)
-    cf = cache_lookup(pool->cache, pool->proj, m, sel, out);
+    cf = cache_lookup(pool->cache, pool->proj, m, sel, out, graph ? &cached_sites : NULL);
+  if (cf.sites)
+    graph_add_sites(graph, &cached_sites);
+  graph_site_list_free(&cached_sites); /* the array a read that missed left */
   if (cf.hit) {
     /* Only the rules that read the whole import graph still run, and only
-     * where their needles are: a warm run parses almost nothing. */
+     * where their needles are; the contract's sites come from the entry: a
+     * warm run parses almost nothing. */
     pool->error_line[i] = cf.error_line;
     pool->error_col[i] = cf.error_col;
-    if (lint_project_wide_wanted(pool->proj, m, sel) || flow_project_wide_wanted(pool, m, sel)) {
+    if (project_wide_wanted(pool, m, sel, cf.sites)) {
+      SiteSink sink = {.cached = cf.sites};
       project_hold(m);
       if (m->tree)
-        lint_module_rules(pool->proj, m, sel, &pool->shared, RULES_PROJECT_WIDE, NULL, out);
+        lint_module_rules(pool->proj, m, sel, &pool->shared, RULES_PROJECT_WIDE, NULL, &sink, out);
       project_release(m);
     }
     return;
@@ -336,7 +371,7 @@ static void lint_file(Pool *pool, size_t i, DiagList *out) {
     if (record)
       hook->begin(hook->ctx, m);
     size_t before = out->n;
-    lint_module_rules(pool->proj, m, sel, &pool->shared, RULES_ALL, NULL, out);
+    lint_module_rules(pool->proj, m, sel, &pool->shared, RULES_ALL, NULL, NULL, out);
     if (record) /* items is NULL before the first finding: NULL + 0 is undefined */
       pass_cacheable(pool, m, out->n > before ? out->items + before : NULL, out->n - before);
   } else {
@@ -345,16 +380,24 @@ static void lint_file(Pool *pool, size_t i, DiagList *out) {
     size_t before = out->n;
     if (record)
       hook->begin(hook->ctx, m);
-    lint_module_rules(pool->proj, m, sel, &pool->shared, RULES_CACHEABLE, &deps, out);
+    lint_module_rules(pool->proj, m, sel, &pool->shared, RULES_CACHEABLE, &deps, NULL, out);
+    size_t nfound = out->n - before;
     /* items is NULL before the first finding: NULL + 0 is undefined. */
-    const Diag *found = out->n > before ? out->items + before : NULL;
-    if (pool->cache && !budget_exceeded())
-      cache_store(pool->cache, m, sel, &deps, found, out->n - before, pool->error_line[i],
-                  pool->error_col[i]);
     if (record)
-      hook->passed(hook->ctx, pool->proj, m, found, out->n - before, !budget_exceeded());
+      hook->passed(hook->ctx, pool->proj, m, nfound ? out->items + before : NULL, nfound,
+                   !budget_exceeded());
+    /* The project-wide pass records what it read too: the entry keeps the
+     * contract's sites it collects. */
+    GraphSiteList sites = {0};
+    SiteSink sink = {.keep = &sites};
+    lint_module_rules(pool->proj, m, sel, &pool->shared, RULES_PROJECT_WIDE, &deps, &sink, out);
+    if (!budget_exceeded())
+      cache_store(pool->cache, m, sel, &deps, nfound ? out->items + before : NULL, nfound,
+                  sink.collected ? &sites : NULL, pool->error_line[i], pool->error_col[i]);
+    if (graph)
+      graph_add_sites(graph, &sites);
+    graph_site_list_free(&sites);
     resolve_deps_free(&deps);
-    lint_module_rules(pool->proj, m, sel, &pool->shared, RULES_PROJECT_WIDE, NULL, out);
   }
   if (budget_exceeded()) {
     /* Partial findings would depend on where the budget ran out: none. */

@@ -11,7 +11,7 @@
  * (any bytes), and a checksum of everything before it. Parsing a warm run's
  * entries as JSON took a quarter of the run; this reads at memory speed, and
  * the checksum turns a truncated or edited entry into a clean miss. */
-#define RECORD_MAGIC "rtlint-cache-entry 5\n"
+#define RECORD_MAGIC "rtlint-cache-entry 6\n"
 
 void record_begin(StrBuf *sb);
 void record_uint(StrBuf *sb, uint64_t v);

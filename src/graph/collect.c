@@ -640,9 +640,10 @@ static void add_tuple_subscribes(Local *l, Resolver *r, const Module *m, const F
   }
 }
 
-void graph_collect(ContractGraph *g, Resolver *r, const Module *m, const Facts *facts) {
+void graph_collect(GraphSiteList *out, const Standards *std, Resolver *r, const Module *m,
+                   const Facts *facts) {
   channel_arg_index_begin(facts);
-  Local l = {NULL, 0, 0, g->std};
+  Local l = {NULL, 0, 0, std};
   for (size_t i = 0; i < facts->nevents; i++)
     if (facts->events[i].kind != EVENT_SINK_COMPARE)
       add_event_site(&l, r, m, facts, &facts->events[i]);
@@ -678,11 +679,18 @@ void graph_collect(ContractGraph *g, Resolver *r, const Module *m, const Facts *
   add_other_kinds(&l, r, m, facts);
   add_tuple_subscribes(&l, r, m, facts);
   channel_arg_index_end();
-  if (!l.n)
-    return;
-  pthread_mutex_lock(&g->lock);
   for (size_t i = 0; i < l.n; i++)
-    ARRAY_PUSH(g->sites, g->nsites, g->cap, l.sites[i]);
-  pthread_mutex_unlock(&g->lock);
+    ARRAY_PUSH(out->items, out->n, out->cap, l.sites[i]);
   free(l.sites);
+}
+
+void graph_add_sites(ContractGraph *g, GraphSiteList *l) {
+  if (l->n) {
+    pthread_mutex_lock(&g->lock);
+    for (size_t i = 0; i < l->n; i++)
+      ARRAY_PUSH(g->sites, g->nsites, g->cap, l->items[i]);
+    pthread_mutex_unlock(&g->lock);
+  }
+  free(l->items);
+  memset(l, 0, sizeof *l);
 }

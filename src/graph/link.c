@@ -18,22 +18,31 @@ void graph_init(ContractGraph *g, const Standards *std) {
   g->std = std;
 }
 
+void graph_site_free(GraphSite *s) {
+  free(s->channel_fn);
+  free(s->channel_shape);
+  free(s->event);
+  free(s->event_key);
+  for (size_t k = 0; k < s->ncases; k++)
+    free(s->cases[k].event);
+  free(s->cases);
+  free(s->path);
+  free(s->function);
+  for (size_t k = 0; k < s->ntrail; k++)
+    free(s->trail[k].label);
+  free(s->trail);
+}
+
+void graph_site_list_free(GraphSiteList *l) {
+  for (size_t i = 0; i < l->n; i++)
+    graph_site_free(&l->items[i]);
+  free(l->items);
+  memset(l, 0, sizeof *l);
+}
+
 void graph_free(ContractGraph *g) {
-  for (size_t i = 0; i < g->nsites; i++) {
-    GraphSite *s = &g->sites[i];
-    free(s->channel_fn);
-    free(s->channel_shape);
-    free(s->event);
-    free(s->event_key);
-    for (size_t k = 0; k < s->ncases; k++)
-      free(s->cases[k].event);
-    free(s->cases);
-    free(s->path);
-    free(s->function);
-    for (size_t k = 0; k < s->ntrail; k++)
-      free(s->trail[k].label);
-    free(s->trail);
-  }
+  for (size_t i = 0; i < g->nsites; i++)
+    graph_site_free(&g->sites[i]);
   free(g->sites);
   free(g->edges);
   pthread_mutex_destroy(&g->lock);

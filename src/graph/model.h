@@ -75,10 +75,21 @@ typedef struct ContractGraph {
 void graph_init(ContractGraph *g, const Standards *std);
 void graph_free(ContractGraph *g);
 
-/* Adds the realtime sites of module m (its facts, with the wrapper sites
- * flow_add_sites added): resolves each site's channel and event with r.
- * Thread-safe. */
-void graph_collect(ContractGraph *g, Resolver *r, const Module *m, const Facts *facts);
+/* One file's sites, before they join a graph. */
+typedef struct GraphSiteList {
+  GraphSite *items;
+  size_t n, cap;
+} GraphSiteList;
+
+/* The realtime sites of module m (its facts, with the wrapper sites
+ * flow_add_sites added), appended to out: resolves each site's channel and
+ * event with r. */
+void graph_collect(GraphSiteList *out, const Standards *std, Resolver *r, const Module *m,
+                   const Facts *facts);
+/* Moves the sites of l into g (l is left empty). Thread-safe. */
+void graph_add_sites(ContractGraph *g, GraphSiteList *l);
+void graph_site_list_free(GraphSiteList *l);
+void graph_site_free(GraphSite *s);
 
 /* An end outside the repository declared in rtlint.yaml. shape_or_fn is a
  * UNIFIED_CHANNELS function name or a segment shape; kind NULL: broadcast. */

@@ -80,7 +80,7 @@ static void init(void) {
   project_open(&proj);
   ResolveDeps deps;
   memset(&deps, 0, sizeof deps);
-  cache_store(&cache, project_module(&proj, MAIN_FILE), &sel, &deps, NULL, 0, 0, 0);
+  cache_store(&cache, project_module(&proj, MAIN_FILE), &sel, &deps, NULL, 0, NULL, 0, 0);
   project_free(&proj);
   DIR *d = opendir(cache.dir);
   struct dirent *e;
@@ -114,10 +114,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   project_open(&proj);
   Module *m = project_module(&proj, MAIN_FILE);
   DiagList dl = {0};
-  if (cache_lookup(&cache, &proj, m, &sel, &dl).hit) {
+  GraphSiteList sites = {0};
+  if (cache_lookup(&cache, &proj, m, &sel, &dl, &sites).hit) {
     suppress_apply(m, &dl, &sel, false);
     fuzz_apply_fixes(&dl);
   }
+  graph_site_list_free(&sites);
   diag_list_free(&dl);
   project_free(&proj);
   return 0;
