@@ -9,9 +9,9 @@
 #include "engine/parallel.h"
 #include "graph/json.h"
 #include "graph/model.h"
-#include "rules/contract_report.h"
 #include "report/history.h"
 #include "report/report.h"
+#include "rules/contract_report.h"
 
 #include <pthread.h>
 #include <stdio.h>

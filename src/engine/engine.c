@@ -12,12 +12,12 @@
 #include "engine/parallel.h"
 #include "engine/prefilter.h"
 #include "engine/suppress.h"
-#include "rules/contract_report.h"
 #include "parse/ast.h"
 #include "parse/parser.h"
 #include "resolve/facts.h"
 #include "resolve/flow.h"
 #include "resolve/importers.h"
+#include "rules/contract_report.h"
 #include "rules/ctx.h"
 
 #include <stddef.h>
