@@ -44,9 +44,9 @@ static bool visit_name(TSNode n, void *data) {
   NameUse *u = data;
   if (u->other)
     return false;
-  const char *t = ts_node_type(n);
-  if (strcmp(t, "identifier") && strcmp(t, "shorthand_property_identifier") &&
-      strcmp(t, "shorthand_property_identifier_pattern"))
+  static const char *const names[] = {"identifier", "shorthand_property_identifier",
+                                      "shorthand_property_identifier_pattern"};
+  if (node_type_among(n, names, sizeof names / sizeof *names) < 0)
     return true;
   if (!node_text_eq(u->src, n, u->name))
     return true;
