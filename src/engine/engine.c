@@ -3,6 +3,7 @@
 #include "config/config.h"
 #include "core/arena.h"
 #include "core/fsio.h"
+#include "core/strmap.h"
 #include "core/timing.h"
 #include "core/util.h"
 #include "engine/cache.h"
@@ -577,17 +578,31 @@ static bool flow_names_for_run(Project *proj, Pool *pool, const RuleSelection *e
   return true;
 }
 
+/* Each linted module's selection, by module: a finding asks for its file's. */
+typedef struct ModuleSelections {
+  const Pool *pool;
+  StrMap index; /* module address -> its index in the pool + 1 */
+} ModuleSelections;
+
 static Severity contract_severity(void *ctx, const Module *m, const RuleMeta *rule) {
-  const Pool *pool = ctx;
-  for (size_t i = 0; i < pool->n; i++)
-    if (pool->mods[i] == m)
-      return pool->sels[i].severity[rules_index(rule)];
-  return SEV_OFF;
+  const ModuleSelections *ms = ctx;
+  char key[STRMAP_NUM_KEY_SIZE(1)];
+  strmap_num_key(key, (unsigned long long[]){(uintptr_t)m}, 1);
+  size_t i = (size_t)(uintptr_t)strmap_get(&ms->index, key);
+  return i ? ms->pool->sels[i - 1].severity[rules_index(rule)] : SEV_OFF;
 }
 
 /* The contract rules' findings, once every file's sites are in. */
 static void report_contract(const ContractGraph *g, Pool *pool, DiagList *out) {
-  graph_report(g, contract_severity, pool, out);
+  ModuleSelections ms = {pool, {0}};
+  for (size_t i = 0; i < pool->n; i++) {
+    char key[STRMAP_NUM_KEY_SIZE(1)];
+    strmap_num_key(key, (unsigned long long[]){(uintptr_t)pool->mods[i]}, 1);
+    if (pool->mods[i] && !strmap_get(&ms.index, key))
+      strmap_put(&ms.index, key, (void *)(uintptr_t)(i + 1));
+  }
+  graph_report(g, contract_severity, &ms, out);
+  strmap_free(&ms.index, NULL);
 }
 
 static void lint_run(Project *proj, char *const *paths, size_t npaths, const LintSetup *setup,
@@ -616,7 +631,7 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
    * the contract for them either, unless rtlint graph or the report asks. */
   for (size_t i = 0; !setup->whole_project && !opt->graph && i < npaths; i++)
     for (size_t r = 0; r < rules_count; r++)
-      if (graph_rule_index(rules_all[r]) >= 0)
+      if (contract_rule(rules_all[r]))
         pool.sels[i].severity[r] = SEV_OFF;
   selection_union(pool.sels, npaths, &out->enabled);
   Prefilter pf;
