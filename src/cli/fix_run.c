@@ -24,13 +24,6 @@ typedef struct FixedList {
   StrMap index; /* fs_path -> item index + 1 */
 } FixedList;
 
-static const Module *module_of(const Project *p, const Source *src) {
-  for (size_t i = 0; i < p->nmodules; i++)
-    if (&p->modules[i]->src == src)
-      return p->modules[i];
-  return NULL;
-}
-
 /* The file's entry, made from m's text the first time a pass changes it:
  * m was read from the disk then (the overlay holds only changed files). */
 static FixedFile *fixed_get(FixedList *l, const Overlay *ov, const Module *m) {
@@ -65,7 +58,7 @@ static size_t fix_pass(Session *s, Overlay *ov, FixedList *changed, FixApplicabi
     size_t j = i;
     while (j < dl->n && dl->items[j].src == dl->items[i].src)
       j++;
-    const Module *m = module_of(&s->proj, dl->items[i].src);
+    const Module *m = module_of_source(dl->items[i].src);
     if (m) {
       FileFixResult fr;
       fix_build(&fr, &m->src, m->lang, &dl->items[i], j - i, level);

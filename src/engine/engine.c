@@ -197,10 +197,6 @@ static bool same_finding(const Diag *a, const Diag *b) {
          strcmp(a->message, b->message) == 0;
 }
 
-static const Module *module_of_source(const Source *src) {
-  return (const Module *)((const char *)src - offsetof(Module, src));
-}
-
 /* A building site reached from several uses is reported once, and only in
  * files being linted (cached results keep them all, whatever was linted). */
 static void dedupe(DiagList *list) {

@@ -10,6 +10,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <tree_sitter/api.h>
 
 /* A parsed TS/TSX file. Linted files and files parsed only because an import
@@ -41,6 +42,11 @@ typedef struct Module {
    * use under parse_lock, freed with the tree. */
   _Atomic(struct ScopeIndex *) scopes;
 } Module;
+
+/* The module a finding's source belongs to: every Diag's src is a module's. */
+static inline const Module *module_of_source(const Source *src) {
+  return (const Module *)((const char *)src - offsetof(Module, src));
+}
 
 typedef struct TsPath {
   char *pattern;  /* e.g. "@/<star>" */
