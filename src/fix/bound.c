@@ -30,14 +30,10 @@ static bool written_in_range(const Module *m, uint32_t start, uint32_t end, cons
   return false;
 }
 
-static TSNode node_covering(const Module *m, uint32_t start, uint32_t end) {
-  return ts_node_descendant_for_byte_range(ts_tree_root_node(m->tree), start, end);
-}
-
-static bool name_bound(const Module *m, TSNode at, uint32_t start, uint32_t end, const char *name,
-                       size_t len, const char *imported) {
+static bool name_bound(const Module *m, uint32_t start, uint32_t end, const char *name, size_t len,
+                       const char *imported) {
   char *dup = xstrndup(name, len);
-  Binding b = scope_lookup(m, at, dup);
+  Binding b = scope_lookup_range(m, start, end, dup);
   bool ok;
   if (imported && strcmp(dup, imported) == 0)
     ok = b.kind == BIND_NONE || b.kind == BIND_IMPORT;
@@ -51,7 +47,6 @@ bool fix_names_bound(const Module *m, uint32_t start, uint32_t end, const char *
                      const char *imported) {
   if (!m->tree)
     return false;
-  TSNode at = node_covering(m, start, end);
   char quote = 0;
   for (const char *p = text; *p;) {
     if (quote) {
@@ -77,7 +72,7 @@ bool fix_names_bound(const Module *m, uint32_t start, uint32_t end, const char *
     while (before > text && before[-1] == ' ')
       before--;
     bool property = before > text && before[-1] == '.';
-    if (!property && !name_bound(m, at, start, end, p, (size_t)(q - p), imported))
+    if (!property && !name_bound(m, start, end, p, (size_t)(q - p), imported))
       return false;
     p = q;
   }

@@ -415,7 +415,7 @@ bool ast_walk_named(TSNode root, NamedVisitor fn, void *data) {
   uint64_t visited = 1;
   uint32_t depth = 0;
   bool complete = true;
-  fn(root, 0, data);
+  bool enter = fn(root, 0, data);
   for (;;) {
     if ((visited & 1023) == 0) {
       budget_charge(1024);
@@ -424,7 +424,7 @@ bool ast_walk_named(TSNode root, NamedVisitor fn, void *data) {
         break;
       }
     }
-    if (ts_tree_cursor_goto_first_child(&cur)) {
+    if (enter && ts_tree_cursor_goto_first_child(&cur)) {
       depth++;
     } else {
       while (!ts_tree_cursor_goto_next_sibling(&cur)) {
@@ -437,8 +437,7 @@ bool ast_walk_named(TSNode root, NamedVisitor fn, void *data) {
     }
     visited++;
     TSNode n = ts_tree_cursor_current_node(&cur);
-    if (ts_node_is_named(n))
-      fn(n, depth, data);
+    enter = !ts_node_is_named(n) || fn(n, depth, data);
   }
 done:
   ts_tree_cursor_delete(&cur);

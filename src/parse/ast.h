@@ -109,9 +109,10 @@ void budget_pause(bool paused);
 /* Visits every node in document order; return false from fn to skip children. */
 typedef bool (*NodeVisitor)(TSNode node, void *data);
 void ast_walk(TSNode root, NodeVisitor fn, void *data);
-/* Visits every named node in document order with its depth below root (root
- * at 0), charged like ast_walk; false when the budget stopped it. */
-typedef void (*NamedVisitor)(TSNode node, uint32_t depth, void *data);
+/* Visits the named nodes in document order with their depth below root (root
+ * at 0), entering a node's children only when the visitor returns true;
+ * charged like ast_walk; false when the budget stopped it. */
+typedef bool (*NamedVisitor)(TSNode node, uint32_t depth, void *data);
 bool ast_walk_named(TSNode root, NamedVisitor fn, void *data);
 
 /* True for arrow functions, function expressions/declarations, methods. */

@@ -28,6 +28,8 @@ typedef struct Collector {
   StrMap handler_ids;      /* a handler's node id -> its index + 1 */
   bool has_subscribe;      /* the file mentions "subscribe": worth resolving callees */
   ScopeIndexBuild *scopes; /* the module's scope index, built by the same walk */
+  unsigned char *opaque;   /* per symbol: 0 not yet known, 1 opaque, 2 not */
+  uint32_t nsymbols;
 } Collector;
 
 /* A call's callee name (call_callee_name), computed once per call. */
@@ -269,12 +271,34 @@ static void event_sinks(Collector *c, TSNode call, SinkId sink) {
   }
 }
 
-static void visit(TSNode n, uint32_t depth, void *data) {
+/* Subtrees that hold no call and bind no name a lookup could find: literals,
+ * comments and types. The walk does not enter them (a third of the nodes of
+ * typical code are inside strings and type annotations). */
+static bool is_opaque(Collector *c, TSNode n) {
+  static const char *const types[] = {"string",
+                                      "comment",
+                                      "number",
+                                      "regex",
+                                      "type_annotation",
+                                      "type_arguments",
+                                      "type_parameters",
+                                      "interface_declaration",
+                                      "type_alias_declaration"};
+  TSSymbol sym = ts_node_symbol(n);
+  if (sym >= c->nsymbols)
+    return node_type_among(n, types, sizeof types / sizeof *types) >= 0;
+  if (!c->opaque[sym])
+    c->opaque[sym] = node_type_among(n, types, sizeof types / sizeof *types) >= 0 ? 1 : 2;
+  return c->opaque[sym] == 1;
+}
+
+static bool visit(TSNode n, uint32_t depth, void *data) {
   Collector *c = data;
   if (c->scopes)
     scope_index_build_node(c->scopes, n, depth);
   if (node_is(n, "call_expression"))
     ARRAY_PUSH(c->calls, c->ncalls, c->ccap, n);
+  return !is_opaque(c, n);
 }
 
 /* After the walk: recognising a sink looks names up, which needs the scope
@@ -573,7 +597,10 @@ static void collect(Facts *f, const Module *m, TSNode root, bool wrappers, Arena
   c.has_subscribe = strstr(m->src.bytes, "subscribe") != NULL;
   bool whole = ts_node_eq(root, ts_tree_root_node(m->tree));
   c.scopes = whole ? scope_index_build_begin(m->tree) : NULL;
+  c.nsymbols = ts_language_symbol_count(ts_tree_language(m->tree));
+  c.opaque = xcalloc(c.nsymbols + 1, 1);
   bool complete = ast_walk_named(root, visit, &c);
+  free(c.opaque);
   if (c.scopes)
     scope_index_adopt(m, scope_index_build_end(c.scopes, complete));
   add_sinks(&c);

@@ -338,15 +338,12 @@ static bool scan_block(const Module *m, const ScopeIndex *ix, int32_t i, const c
   return false;
 }
 
-Binding scope_lookup(const Module *m, TSNode at, const char *name) {
+static Binding lookup_from(const Module *m, const ScopeIndex *ix, int32_t innermost,
+                           const char *name) {
   Binding b;
   memset(&b, 0, sizeof b);
-  if (budget_exceeded())
-    return b;
-  const ScopeIndex *ix = scope_index_of(m);
   uint64_t levels = 0;
-  for (int32_t level = scope_index_innermost(ix, at); level >= 0;
-       level = scope_index_parent(ix, level), levels++) {
+  for (int32_t level = innermost; level >= 0; level = scope_index_parent(ix, level), levels++) {
     TSNode n = scope_index_node(ix, level);
     if (is_scope_block(n)) {
       if (scan_block(m, ix, level, name, &b))
@@ -389,6 +386,20 @@ Binding scope_lookup(const Module *m, TSNode at, const char *name) {
   ast_work_add(levels);
   budget_charge(levels + 1);
   return b;
+}
+
+Binding scope_lookup(const Module *m, TSNode at, const char *name) {
+  if (budget_exceeded())
+    return (Binding){0};
+  const ScopeIndex *ix = scope_index_of(m);
+  return lookup_from(m, ix, scope_index_innermost(ix, at), name);
+}
+
+Binding scope_lookup_range(const Module *m, uint32_t start, uint32_t end, const char *name) {
+  if (budget_exceeded())
+    return (Binding){0};
+  const ScopeIndex *ix = scope_index_of(m);
+  return lookup_from(m, ix, scope_index_innermost_range(ix, start, end), name);
 }
 
 Binding scope_lookup_toplevel(const Module *m, const char *name) {

@@ -24,6 +24,8 @@ typedef struct Binding {
 
 /* Finds what `name` means at node `at`, walking enclosing scopes outward. */
 Binding scope_lookup(const Module *m, TSNode at, const char *name);
+/* The same at the node covering [start, end] (ts_node_descendant_for_byte_range). */
+Binding scope_lookup_range(const Module *m, uint32_t start, uint32_t end, const char *name);
 /* Looks up a declaration among the program's top-level statements. */
 Binding scope_lookup_toplevel(const Module *m, const char *name);
 

@@ -236,6 +236,28 @@ int32_t scope_index_innermost(const ScopeIndex *ix, TSNode at) {
   return i;
 }
 
+int32_t scope_index_innermost_range(const ScopeIndex *ix, uint32_t start, uint32_t end) {
+  if (!ix || ix->n == 0)
+    return -1;
+  size_t lo = 0, hi = ix->n;
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (ix->entries[mid].start <= start)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  uint64_t steps = 0;
+  int32_t i = (int32_t)lo;
+  while (i >= 0 && !(contains(&ix->entries[i], start, end) && ix->entries[i].end > start)) {
+    i = ix->entries[i].parent;
+    steps++;
+  }
+  ast_work_add(steps);
+  /* Nothing covers the range (past the end): the descent stops at the root. */
+  return i >= 0 ? i : 0;
+}
+
 const TSNode *scope_index_imports(const ScopeIndex *ix, size_t *n) {
   *n = ix ? ix->nimports : 0;
   return ix ? ix->imports : NULL;

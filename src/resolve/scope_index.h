@@ -43,6 +43,10 @@ void scope_index_adopt(const Module *m, ScopeIndex *built);
 /* The innermost scope node containing `at` (at itself when it is one), or -1;
  * scope_index_parent goes outward, -1 past the root. */
 int32_t scope_index_innermost(const ScopeIndex *ix, TSNode at);
+/* The same for the node ts_node_descendant_for_byte_range(root, start, end)
+ * would return, without descending the tree: that node's scope ancestors are
+ * the scopes reaching past `start` that hold [start, end]. */
+int32_t scope_index_innermost_range(const ScopeIndex *ix, uint32_t start, uint32_t end);
 int32_t scope_index_parent(const ScopeIndex *ix, int32_t i);
 TSNode scope_index_node(const ScopeIndex *ix, int32_t i);
 /* The syntactic parent of scope node i (the `const f = ...` declarator of an

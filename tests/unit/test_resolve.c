@@ -7,6 +7,7 @@
 #include "core/util.h"
 #include "parse/ast.h"
 #include "resolve/facts.h"
+#include "resolve/scope_index.h"
 #include "resolve/value.h"
 #include "rules/channel_naming.h"
 
@@ -192,6 +193,55 @@ static void lookups_through_the_scope_index(void **state) {
   arena_free(&a);
 }
 
+/* scope_index_innermost_range answers, for every range, what the innermost
+ * scope of the node tree-sitter finds for it is: every zero-width position
+ * (where fixes insert) and every node's own range, on a file with nested
+ * functions, blocks, classes and loops. */
+static void innermost_by_range_matches_the_covering_node(void **state) {
+  (void)state;
+  static const char *const files[] = {
+      CASES, "fixtures/campfire-app/hooks/useRealtime.ts",
+      "fixtures/campfire-app/contexts/OrganizationRealtimeProvider.tsx"};
+  size_t compared = 0;
+  for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+    Module *m = project_module(&proj, files[f]);
+    assert_non_null(m);
+    project_parse(m);
+    assert_non_null(m->tree);
+    Arena a = {0};
+    Facts facts;
+    facts_collect(&facts, m, &a);
+    const ScopeIndex *ix = scope_index_of(m);
+    assert_non_null(ix);
+    TSNode root = ts_tree_root_node(m->tree);
+    for (uint32_t p = 0; p <= m->src.len + 1; p++) {
+      int32_t want = scope_index_innermost(ix, ts_node_descendant_for_byte_range(root, p, p));
+      if (scope_index_innermost_range(ix, p, p) != want)
+        fail_msg("%s: insertion at byte %u: scopes differ", files[f], p);
+      compared++;
+    }
+    TSTreeCursor cur = ts_tree_cursor_new(root);
+    for (bool more = true; more;) {
+      TSNode n = ts_tree_cursor_current_node(&cur);
+      uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
+      int32_t want = scope_index_innermost(ix, ts_node_descendant_for_byte_range(root, s, e));
+      if (scope_index_innermost_range(ix, s, e) != want)
+        fail_msg("%s: range %u-%u: scopes differ", files[f], s, e);
+      compared++;
+      if (ts_tree_cursor_goto_first_child(&cur))
+        continue;
+      while (!ts_tree_cursor_goto_next_sibling(&cur))
+        if (!ts_tree_cursor_goto_parent(&cur)) {
+          more = false;
+          break;
+        }
+    }
+    ts_tree_cursor_delete(&cur);
+    arena_free(&a);
+  }
+  assert_true(compared > 10000);
+}
+
 static void shapes_match_the_catalog(void **state) {
   (void)state;
   Module *m = project_module(&proj, CASES);
@@ -237,6 +287,7 @@ int main(void) {
       cmocka_unit_test(absolute_paths_are_normalized),
       cmocka_unit_test(every_resolution_case),
       cmocka_unit_test(lookups_through_the_scope_index),
+      cmocka_unit_test(innermost_by_range_matches_the_covering_node),
       cmocka_unit_test(shapes_match_the_catalog),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
