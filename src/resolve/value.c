@@ -115,11 +115,49 @@ static Value std_event_value(Resolver *r, const char *key) {
 }
 
 /* Resolves a binding found by scope lookup to a value. */
+/* The alternatives are the caller's to change (marks, sites); what is
+ * remembered keeps its own. */
+static Value val_own_copy(Resolver *r, Value v) {
+  if (v.nalts) {
+    ValAlt *alts = arena_alloc(r->arena, v.nalts * sizeof *alts);
+    memcpy(alts, v.alts, v.nalts * sizeof *alts);
+    v.alts = alts;
+  }
+  return v;
+}
+
+/* A declaration's value is the same from every use: a constant read at two
+ * thousand call sites is resolved once. Not remembered: a value read while a
+ * call's arguments stand for its parameters (a frame), or one the depth bound
+ * cut short, which a shallower use could resolve further. */
+static Value resolve_declared(Resolver *r, const Module *m, TSNode value) {
+  if (r->frame)
+    return resolve_in(r, m, value);
+  char key[STRMAP_NUM_KEY_SIZE(5)];
+  strmap_num_key(key,
+                 (unsigned long long[]){0xdec1, (uintptr_t)m, ts_node_start_byte(value),
+                                        ts_node_end_byte(value), ts_node_symbol(value)},
+                 5);
+  const Value *known = strmap_get(&r->memo, key);
+  if (known)
+    return val_own_copy(r, *known);
+  bool was_cut = r->cut;
+  r->cut = false;
+  Value v = resolve_in(r, m, value);
+  if (!r->cut) {
+    Value *keep = arena_alloc(r->arena, sizeof *keep);
+    *keep = val_own_copy(r, v);
+    strmap_put(&r->memo, key, keep);
+  }
+  r->cut = r->cut || was_cut;
+  return v;
+}
+
 static Value resolve_binding(Resolver *r, const Module *m, TSNode at, const Binding *b,
                              const char *name) {
   switch (b->kind) {
   case BIND_VALUE: {
-    Value v = resolve_in(r, m, b->node);
+    Value v = resolve_declared(r, m, b->node);
     val_mark_binding(&v);
     return v;
   }
@@ -982,8 +1020,12 @@ static Value resolve_identifier(Resolver *r, const Module *m, TSNode n) {
 
 static Value resolve_in(Resolver *r, const Module *m, TSNode n) {
   n = node_unwrap(n);
-  if (ts_node_is_null(n) || r->depth > RESOLVE_MAX_DEPTH)
+  if (ts_node_is_null(n))
     return val_unknown();
+  if (r->depth > RESOLVE_MAX_DEPTH) {
+    r->cut = true;
+    return val_unknown();
+  }
   r->depth++;
   Value v = val_unknown();
   if (node_is(n, "string")) {

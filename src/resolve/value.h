@@ -51,6 +51,7 @@ typedef struct Resolver {
   Arena *arena;
   Frame *frame; /* arguments of the function call being evaluated */
   int depth;
+  bool cut;           /* the depth bound stopped a resolution since this was last cleared */
   ResolveDeps *deps;  /* optional: recorded when set */
   const Module *self; /* the module being linted (held by the caller) */
   Module **held;      /* other modules whose trees resolution reads */

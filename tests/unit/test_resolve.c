@@ -193,6 +193,32 @@ static void lookups_through_the_scope_index(void **state) {
   arena_free(&a);
 }
 
+/* A constant's value is remembered across its uses, but not when the depth
+ * bound cut it short: a chain of 20 constants first read under five nested
+ * templates (past the bound) still resolves when read directly. */
+static void remembered_constants_are_not_cut_short(void **state) {
+  (void)state;
+  StrBuf code = {0};
+  sb_append(&code, "const C0 = \"x\";\n");
+  for (int i = 1; i <= 20; i++)
+    sb_appendf(&code, "const C%d = C%d;\n", i, i - 1);
+  sb_append(&code, "probe(\"deep-first\", `${`${`${`${`${C20}`}`}`}`}`);\n"
+                   "probe(\"shallow\", C20);\nprobe(\"again\", `${C20}`);\n");
+  Module *m =
+      project_add_memory_module(&proj, "tests/unit/resolve/const_chain.ts", code.data, code.len);
+  sb_free(&code);
+  project_parse(m);
+  assert_non_null(m->tree);
+  Arena a = {0};
+  Probe got[4];
+  size_t n = probes(m, &a, got, 4);
+  assert_int_equal(n, 3);
+  assert_string_equal(show(&a, probe_value(got, n, "shallow")), "x");
+  assert_string_equal(show(&a, probe_value(got, n, "again")), "x");
+  assert_string_not_equal(show(&a, probe_value(got, n, "deep-first")), "x");
+  arena_free(&a);
+}
+
 /* scope_index_innermost_range answers, for every range, what the innermost
  * scope of the node tree-sitter finds for it is: every zero-width position
  * (where fixes insert) and every node's own range, on a file with nested
@@ -288,6 +314,7 @@ int main(void) {
       cmocka_unit_test(every_resolution_case),
       cmocka_unit_test(lookups_through_the_scope_index),
       cmocka_unit_test(innermost_by_range_matches_the_covering_node),
+      cmocka_unit_test(remembered_constants_are_not_cut_short),
       cmocka_unit_test(shapes_match_the_catalog),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
