@@ -82,36 +82,68 @@ static bool ends_line(const char *b, uint32_t i, uint32_t len) {
   return b[i] == '\n' || (b[i] == '\r' && (i + 1 == len || b[i + 1] != '\n'));
 }
 
+/* Adds the code points and UTF-16 units of bytes [from, to) of b: eight
+ * ASCII bytes at a time, a column a byte. */
+static void count_span(const unsigned char *b, uint32_t from, uint32_t to, uint32_t *points,
+                       uint32_t *units) {
+  uint32_t i = from;
+  for (uint64_t word; i + sizeof word <= to; i += sizeof word) {
+    memcpy(&word, b + i, sizeof word);
+    if (word & 0x8080808080808080u) {
+      for (uint32_t j = 0; j < sizeof word; j++)
+        count_char(b[i + j], points, units);
+    } else {
+      *points += sizeof word;
+      *units += sizeof word;
+    }
+  }
+  for (; i < to; i++)
+    count_char(b[i], points, units);
+}
+
+/* The number of lines; with starts, where each begins. A file without "\r"
+ * (nearly all) is split with memchr. */
+static uint32_t line_ends(const Source *src, uint32_t *starts) {
+  const char *b = src->bytes;
+  uint32_t n = 1;
+  if (!memchr(b, '\r', src->len)) {
+    for (const char *p = b, *end = b + src->len; (p = memchr(p, '\n', (size_t)(end - p))); p++) {
+      if (starts)
+        starts[n] = (uint32_t)(p - b) + 1;
+      n++;
+    }
+    return n;
+  }
+  for (uint32_t i = 0; i < src->len; i++)
+    if (ends_line(b, i, src->len)) {
+      if (starts)
+        starts[n] = i + 1;
+      n++;
+    }
+  return n;
+}
+
 static const LineIndex *line_index(const Source *src) {
   Source *mut = (Source *)src; /* the index is a cache of the bytes, which do not change */
   LineIndex *ix = atomic_load_explicit(&mut->lines, memory_order_acquire);
   if (ix)
     return ix;
-  uint32_t n = 1;
-  for (uint32_t i = 0; i < src->len; i++)
-    n += ends_line(src->bytes, i, src->len);
+  uint32_t n = line_ends(src, NULL);
   uint32_t nchecks = src->len / LINE_INDEX_STEP + 1;
   LineIndex *built = xmalloc(sizeof *built + (n + 2 * (size_t)nchecks) * sizeof built->starts[0]);
   built->n = n;
   built->points = built->starts + n;
   built->units = built->points + nchecks;
   built->starts[0] = 0;
-  uint32_t k = 1;
-  for (uint32_t i = 0; i < src->len; i++)
-    if (ends_line(src->bytes, i, src->len))
-      built->starts[k++] = i + 1;
+  line_ends(src, built->starts);
   const unsigned char *b = (const unsigned char *)src->bytes;
   uint32_t points = 0, units = 0;
-  for (uint32_t i = 0; i < src->len; i++) {
-    if (i % LINE_INDEX_STEP == 0) {
-      built->points[i / LINE_INDEX_STEP] = points;
-      built->units[i / LINE_INDEX_STEP] = units;
-    }
-    count_char(b[i], &points, &units);
-  }
-  if (src->len % LINE_INDEX_STEP == 0) {
-    built->points[nchecks - 1] = points;
-    built->units[nchecks - 1] = units;
+  for (uint32_t k = 0; k < nchecks; k++) {
+    built->points[k] = points;
+    built->units[k] = units;
+    uint32_t from = k * LINE_INDEX_STEP;
+    count_span(b, from, from + LINE_INDEX_STEP < src->len ? from + LINE_INDEX_STEP : src->len,
+               &points, &units);
   }
   if (atomic_compare_exchange_strong_explicit(&mut->lines, &ix, built, memory_order_acq_rel,
                                               memory_order_acquire))
@@ -237,20 +269,7 @@ static void counts_before(const Source *src, const LineIndex *ix, uint32_t byte,
   uint32_t k = byte / LINE_INDEX_STEP;
   *points = ix->points[k];
   *units = ix->units[k];
-  const unsigned char *b = (const unsigned char *)src->bytes;
-  uint32_t i = k * LINE_INDEX_STEP;
-  for (uint64_t word; i + sizeof word <= byte; i += sizeof word) {
-    memcpy(&word, b + i, sizeof word);
-    if (word & 0x8080808080808080u) {
-      for (uint32_t j = 0; j < sizeof word; j++)
-        count_char(b[i + j], points, units);
-    } else { /* ASCII: a column a byte */
-      *points += sizeof word;
-      *units += sizeof word;
-    }
-  }
-  for (; i < byte; i++)
-    count_char(b[i], points, units);
+  count_span((const unsigned char *)src->bytes, k * LINE_INDEX_STEP, byte, points, units);
 }
 
 SrcPos src_pos(const Source *src, uint32_t byte) {

@@ -58,6 +58,47 @@ static void long_line_columns_match_a_plain_count(void **state) {
   sb_free(&sb);
 }
 
+/* Every byte of a file of many lines, some longer than LINE_INDEX_STEP, with
+ * multi-byte characters, against a count from the start: once with "\n"
+ * only (the index's memchr path), once with "\r\n" and lone "\r". */
+static void every_position_matches_a_plain_count(void **state) {
+  (void)state;
+  for (int with_cr = 0; with_cr < 2; with_cr++) {
+    StrBuf sb = {0};
+    for (int line = 0; line < 60; line++) {
+      for (int i = 0; i < line * 37; i++)
+        sb_append(&sb, i % 11 == 0 ? "\xf0\x9f\x9a\x80" : i % 13 == 0 ? "\xc3\xa9" : "x");
+      sb_append(&sb, !with_cr ? "\n" : line % 3 == 0 ? "\r" : "\r\n");
+    }
+    Source s = load(sb_cstr(&sb));
+    const unsigned char *b = (const unsigned char *)s.bytes;
+    uint32_t line = 1, points = 0, units = 0, col_byte = 0;
+    for (uint32_t at = 0; at < s.len; at++) {
+      if ((b[at] & 0xC0) != 0x80) {
+        SrcPos p = src_pos(&s, at);
+        if (p.line != line || p.col_byte != col_byte + 1 || p.col != points + 1 ||
+            p.col_utf16 != units + 1)
+          fail_msg("byte %u (cr %d): got %u:%u/%u/%u, want %u:%u/%u/%u", at, with_cr, p.line,
+                   p.col_byte, p.col, p.col_utf16, line, col_byte + 1, points + 1, units + 1);
+      }
+      bool ends = b[at] == '\n' || (b[at] == '\r' && (at + 1 == s.len || b[at + 1] != '\n'));
+      if (ends) {
+        line++;
+        points = units = col_byte = 0;
+        continue;
+      }
+      col_byte++;
+      if ((b[at] & 0xC0) != 0x80) {
+        points++;
+        units += b[at] >= 0xF0 ? 2 : 1;
+      }
+    }
+    assert_int_equal(line, 61);
+    src_free(&s);
+    sb_free(&sb);
+  }
+}
+
 static void first_and_last_positions(void **state) {
   (void)state;
   Source s = load("ab\ncd");
@@ -149,6 +190,7 @@ int main(void) {
       cmocka_unit_test(columns_count_code_points_and_utf16_units),
       cmocka_unit_test(first_and_last_positions),
       cmocka_unit_test(long_line_columns_match_a_plain_count),
+      cmocka_unit_test(every_position_matches_a_plain_count),
       cmocka_unit_test(crlf_lines_are_trimmed),
       cmocka_unit_test(lone_cr_ends_a_line),
       cmocka_unit_test(bom_is_not_a_column),
