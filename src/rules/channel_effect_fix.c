@@ -10,6 +10,7 @@
 #include "resolve/exports.h"
 #include "resolve/scope.h"
 #include "rules/app_paths.h"
+#include "rules/realtime_results.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -33,6 +34,9 @@ static const char *const widget_specs[] = {"@/hooks/useRealtime", "@/lib/realtim
  * conversation channel, and the typing API broadcasts to both. */
 static const char *const widget_channel_fns[] = {"widget", "conversation", "conversationTyping",
                                                  NULL};
+/* A send moves to useRealtime's channel only when it is the same channel
+ * (widget === conversation); the typing channel has listeners of its own. */
+static const char *const widget_send_fns[] = {"widget", "conversation", NULL};
 
 typedef struct Listener {
   TSNode call, event, handler;
@@ -41,21 +45,41 @@ typedef struct Listener {
   const char *key;       /* the provider's handler key (object form) */
 } Listener;
 
+/* ch.send({ type: "broadcast", event: E, payload: P }), the message written
+ * inline or in a const of the effect. */
+typedef struct Send {
+  TSNode event, payload;
+  bool is_void; /* `void ch.send(...)` */
+} Send;
+
+/* `const m = { type: "broadcast", event, payload }` before the send of it. */
+typedef struct Message {
+  const char *name;
+  TSNode event, payload;
+  bool sent;
+} Message;
+
 typedef struct Effect {
-  TSNode stmt;     /* the statement holding useEffect(...) */
-  TSNode body;     /* the effect function's block */
-  TSNode deps;     /* its dependency array, or null */
-  TSNode first;    /* the component's first statement: where the hook goes */
-  TSNode channel;  /* supabase.channel(NAME) */
-  const char *var; /* the const the channel is bound to */
+  TSNode stmt;        /* the statement holding useEffect(...) */
+  TSNode body;        /* the effect function's block */
+  TSNode deps;        /* its dependency array, or null */
+  TSNode first;       /* the component's first statement: where the hook goes */
+  TSNode channel;     /* supabase.channel(NAME) */
+  const char *var;    /* the const the channel is bound to */
+  const char *client; /* `const supabase = createClient()` of the effect itself, or NULL */
   Listener on[MAX_LISTENERS];
   size_t non;
+  Send sends[MAX_LISTENERS];
+  size_t nsends;
+  Message msgs[MAX_LISTENERS];
+  size_t nmsgs;
   bool subscribed, removed;
 } Effect;
 
 /* The API the subscription moves to. */
 typedef struct Target {
   const char *hook, *spec; /* import { hook } from "spec" */
+  const char *binding;     /* what the hook's result gives: "subscribe" or "broadcast" */
   const char *hook_call;   /* "useOrganizationRealtimeContext()" */
   bool object_form;        /* subscribe({ onNewMessage: h }) rather than subscribe(EVENT, h) */
   const char *values[MAX_KEYS], *keys[MAX_KEYS]; /* event value -> handler key */
@@ -274,35 +298,178 @@ static bool parse_cleanup(const Source *src, Effect *e, TSNode ret) {
   return e->removed;
 }
 
+/* { type: "broadcast", event: E, payload: P } (`as const` on the type or the
+ * whole object is fine): nothing else in it. */
+static bool broadcast_message(const Source *src, TSNode obj, TSNode *event, TSNode *payload) {
+  obj = node_unwrap(obj);
+  TSNode props[4];
+  if (!node_is(obj, "object") || statements(obj, props, 4) != 3)
+    return false;
+  *event = object_property(src, obj, "event");
+  *payload = object_property(src, obj, "payload");
+  TSNode type = object_property(src, obj, "type");
+  return !ts_node_is_null(*event) && !ts_node_is_null(*payload) &&
+         node_string_is(src, type, "broadcast");
+}
+
+/* A single `const NAME = VALUE` without a type; NULL otherwise. */
+static TSNode const_declarator(const Source *src, TSNode st) {
+  TSNode decl[2], none = {0};
+  if (!node_is(st, "lexical_declaration") ||
+      strncmp(src->bytes + ts_node_start_byte(st), "const", 5) != 0 ||
+      statements(st, decl, 2) != 1 || !node_is(decl[0], "variable_declarator") ||
+      !node_is(node_field(decl[0], "name"), "identifier") ||
+      !ts_node_is_null(node_field(decl[0], "type")))
+    return none;
+  return decl[0];
+}
+
+static const char *declared_name(RuleCtx *ctx, TSNode declarator) {
+  TSNode name = node_field(declarator, "name");
+  return arena_strndup(ctx->arena, ctx->mod->src.bytes + ts_node_start_byte(name),
+                       ts_node_end_byte(name) - ts_node_start_byte(name));
+}
+
+/* `const supabase = createClient();` opening the effect, the client the
+ * channel is opened on: it goes with the channel. */
+static bool local_client(RuleCtx *ctx, Effect *e, TSNode st) {
+  const Source *src = &ctx->mod->src;
+  TSNode d = const_declarator(src, st);
+  if (ts_node_is_null(d) || !node_is(node_unwrap(node_field(d, "value")), "call_expression"))
+    return false;
+  TSNode member = node_unwrap(node_field(e->channel, "function"));
+  TSNode receiver = node_unwrap(node_field(member, "object"));
+  const char *name = declared_name(ctx, d);
+  if (!node_is(receiver, "identifier") || !node_text_eq(src, receiver, name))
+    return false;
+  e->client = name;
+  return true;
+}
+
+/* `const m = { type: "broadcast", event, payload };` */
+static bool add_message(RuleCtx *ctx, Effect *e, TSNode st) {
+  const Source *src = &ctx->mod->src;
+  TSNode d = const_declarator(src, st);
+  if (ts_node_is_null(d) || e->nmsgs == MAX_LISTENERS)
+    return false;
+  Message *m = &e->msgs[e->nmsgs];
+  if (!broadcast_message(src, node_field(d, "value"), &m->event, &m->payload))
+    return false;
+  m->name = declared_name(ctx, d);
+  m->sent = false;
+  e->nmsgs++;
+  return true;
+}
+
+/* `ch.send(MESSAGE);` or `void ch.send(MESSAGE);` */
+static bool add_send(RuleCtx *ctx, Effect *e, TSNode expr) {
+  const Source *src = &ctx->mod->src;
+  expr = node_unwrap(expr);
+  bool is_void = node_is(expr, "unary_expression") && src->bytes[ts_node_start_byte(expr)] == 'v';
+  if (is_void)
+    expr = node_unwrap(node_field(expr, "argument"));
+  TSNode member =
+      node_is(expr, "call_expression") ? node_unwrap(node_field(expr, "function")) : (TSNode){0};
+  if (!node_is(member, "member_expression") ||
+      !node_text_eq(src, node_field(member, "property"), "send") ||
+      !node_text_eq(src, node_unwrap(node_field(member, "object")), e->var) ||
+      call_argument_count(expr) != 1 || e->nsends == MAX_LISTENERS)
+    return false;
+  Send *s = &e->sends[e->nsends];
+  s->is_void = is_void;
+  TSNode arg = node_unwrap(call_argument(expr, 0));
+  if (node_is(arg, "identifier")) {
+    for (size_t i = 0; i < e->nmsgs; i++)
+      if (!e->msgs[i].sent && node_text_eq(src, arg, e->msgs[i].name)) {
+        e->msgs[i].sent = true;
+        s->event = e->msgs[i].event;
+        s->payload = e->msgs[i].payload;
+        e->nsends++;
+        return true;
+      }
+    return false;
+  }
+  if (!broadcast_message(src, arg, &s->event, &s->payload))
+    return false;
+  e->nsends++;
+  return true;
+}
+
+typedef struct NameCount {
+  const Source *src;
+  const char *name;
+  size_t n;
+} NameCount;
+
+static bool count_name(TSNode n, void *data) {
+  NameCount *c = data;
+  static const char *const names[] = {"identifier", "shorthand_property_identifier"};
+  if (node_type_among(n, names, sizeof names / sizeof *names) >= 0 &&
+      node_text_eq(c->src, n, c->name))
+    c->n++;
+  return true;
+}
+
+/* How many times `name` is written as an identifier in n (comments and
+ * property names aside). */
+static size_t count_mentions(const Source *src, TSNode n, const char *name) {
+  NameCount c = {src, name, 0};
+  ast_walk(n, count_name, &c);
+  return c.n;
+}
+
+/* Text the new body copies must not name what the migration removes. */
+static bool copied_text_ok(const Source *src, const Effect *e, TSNode n) {
+  static const char *const taken[] = {"subscribe", "unsubscribes", "broadcast"};
+  for (size_t i = 0; i < sizeof taken / sizeof *taken; i++)
+    if (mentions(src, n, taken[i]))
+      return false;
+  return !mentions(src, n, e->var) && !(e->client && mentions(src, n, e->client));
+}
+
 /* The effect's statements: the channel's const, calls on it, the cleanup. */
 static bool parse_body(RuleCtx *ctx, Effect *e) {
   const Source *src = &ctx->mod->src;
   TSNode st[MAX_STATEMENTS];
   size_t n = statements(e->body, st, MAX_STATEMENTS);
-  if (n == SIZE_MAX || n < 2 || !node_is(st[0], "lexical_declaration") ||
-      strncmp(src->bytes + ts_node_start_byte(st[0]), "const", 5) != 0 ||
-      !node_is(st[n - 1], "return_statement"))
+  if (n == SIZE_MAX || n < 2)
     return false;
-  TSNode decl[2];
-  if (statements(st[0], decl, 2) != 1 || !node_is(decl[0], "variable_declarator") ||
-      !node_is(node_field(decl[0], "name"), "identifier") ||
-      !ts_node_is_null(node_field(decl[0], "type")))
+  size_t first = local_client(ctx, e, st[0]) ? 1 : 0;
+  TSNode decl = const_declarator(src, st[first]);
+  if (ts_node_is_null(decl))
     return false;
-  e->var = arena_strndup(ctx->arena, src->bytes + ts_node_start_byte(node_field(decl[0], "name")),
-                         ts_node_end_byte(node_field(decl[0], "name")) -
-                             ts_node_start_byte(node_field(decl[0], "name")));
-  if (!parse_chain(ctx, e, node_field(decl[0], "value"), true))
+  e->var = declared_name(ctx, decl);
+  if (!parse_chain(ctx, e, node_field(decl, "value"), true))
     return false;
-  for (size_t i = 1; i + 1 < n; i++)
-    if (!node_is(st[i], "expression_statement") ||
-        !parse_chain(ctx, e, ts_node_named_child(st[i], 0), false))
+  /* Sending effects may end without a cleanup; listening ones may not. */
+  bool cleanup = node_is(st[n - 1], "return_statement");
+  for (size_t i = first + 1; i < n - cleanup; i++) {
+    bool ok = node_is(st[i], "expression_statement")
+                  ? add_send(ctx, e, ts_node_named_child(st[i], 0)) ||
+                        parse_chain(ctx, e, ts_node_named_child(st[i], 0), false)
+                  : add_message(ctx, e, st[i]);
+    if (!ok)
       return false;
-  if (!parse_cleanup(src, e, st[n - 1]) || !e->subscribed || e->non == 0)
+  }
+  if (cleanup && !parse_cleanup(src, e, st[n - 1]))
+    return false;
+  if (e->nsends > 0) {
+    /* Only sends: each message const sent once and named nowhere else. */
+    if (e->non > 0)
+      return false;
+    for (size_t i = 0; i < e->nmsgs; i++)
+      if (!e->msgs[i].sent || count_mentions(src, e->body, e->msgs[i].name) != 2)
+        return false;
+    for (size_t i = 0; i < e->nsends; i++)
+      if (!copied_text_ok(src, e, e->sends[i].event) ||
+          !copied_text_ok(src, e, e->sends[i].payload))
+        return false;
+    return true;
+  }
+  if (!cleanup || !e->subscribed || e->non == 0 || e->nmsgs > 0)
     return false;
   for (size_t i = 0; i < e->non; i++)
-    if (mentions(src, e->on[i].handler, e->var) ||
-        mentions(src, e->on[i].handler, "unsubscribes") ||
-        mentions(src, e->on[i].handler, "subscribe"))
+    if (!copied_text_ok(src, e, e->on[i].handler))
       return false;
   return true;
 }
@@ -390,12 +557,16 @@ static bool scan_provider_call(TSNode n, void *data) {
  * `subscribe: (event: string, handler: H) => ...` takes an event,
  * `subscribe: (handlers: Handlers) => ...` an object of handlers keyed as
  * the provider's own .on(...) calls feed them. */
-static bool learn_provider(RuleCtx *ctx, const Module *provider, Target *t) {
+/* The provider's first declaration of member `name` as a function type or
+ * value (`name: (a, b) => ...`, `name(a, b)`): false when there is none,
+ * else *several says whether it takes more than one parameter. */
+static bool member_signature(const Module *provider, const char *name, bool *several) {
   const char *s = provider->src.bytes, *end = s + provider->src.len;
+  size_t k = strlen(name);
   const char *decl = NULL;
-  for (const char *p = s; p + 10 < end && !decl; p++)
-    if (memcmp(p, "subscribe", 9) == 0 && (p == s || !ident_char(p[-1]))) {
-      const char *q = p + 9;
+  for (const char *p = s; p + k + 1 < end && !decl; p++)
+    if (memcmp(p, name, k) == 0 && (p == s || !ident_char(p[-1]))) {
+      const char *q = p + k;
       if (*q == '?')
         q++;
       if (*q == ':') {
@@ -417,7 +588,13 @@ static bool learn_provider(RuleCtx *ctx, const Module *provider, Target *t) {
     if (depth == 0)
       break;
   }
-  if (p == end)
+  *several = comma;
+  return p != end;
+}
+
+static bool learn_provider(RuleCtx *ctx, const Module *provider, Target *t) {
+  bool comma;
+  if (!member_signature(provider, "subscribe", &comma))
     return false;
   t->object_form = !comma;
   if (!t->object_form)
@@ -453,7 +630,8 @@ static bool bound_before(RuleCtx *ctx, TSNode at, TSNode expr) {
 /* useRealtime({ type: "widget", organizationId, conversationId }) for a
  * channel named UNIFIED_CHANNELS.widget|conversation|conversationTyping(o, c)
  * whose o and c mean the same at the component's top. */
-static const char *widget_hook_call(RuleCtx *ctx, const Effect *e, char quote) {
+static const char *widget_hook_call(RuleCtx *ctx, const Effect *e, char quote,
+                                    const char *const *fns) {
   const Source *src = &ctx->mod->src;
   TSNode name = node_unwrap(call_argument(e->channel, 0));
   TSNode obj = node_is(name, "call_expression") ? call_callee_object(name) : (TSNode){0};
@@ -463,7 +641,7 @@ static const char *widget_hook_call(RuleCtx *ctx, const Effect *e, char quote) {
   uint32_t len;
   const char *fn = call_callee_name(src, name, &len);
   bool known = false;
-  for (const char *const *f = widget_channel_fns; *f && !known; f++)
+  for (const char *const *f = fns; *f && !known; f++)
     known = mem_eq_str(fn, len, *f);
   TSNode org = node_unwrap(call_argument(name, 0)), conv = node_unwrap(call_argument(name, 1));
   if (!known || !bound_before(ctx, e->first, org) || !bound_before(ctx, e->first, conv))
@@ -477,10 +655,12 @@ static const char *widget_hook_call(RuleCtx *ctx, const Effect *e, char quote) {
                       cshort ? "" : "conversationId: ", (int)clen, c);
 }
 
-/* `const { subscribe } = HOOK(...)` already at the component's top, before
- * the effect: the fix uses it. Another `subscribe` in scope: no fix. */
-static bool has_subscribe_from(RuleCtx *ctx, const Effect *e, const char *hook, bool *present) {
-  Binding b = scope_lookup(ctx->mod, e->first, "subscribe");
+/* `const { subscribe } = HOOK(...)` (or `broadcast`) already at the
+ * component's top, before the effect: the fix uses it. Another `subscribe`
+ * in scope: no fix. */
+static bool has_binding_from(RuleCtx *ctx, const Effect *e, const Target *t, bool *present) {
+  const char *hook = t->hook;
+  Binding b = scope_lookup(ctx->mod, e->first, t->binding);
   *present = b.kind != BIND_NONE;
   if (!*present)
     return true;
@@ -536,8 +716,15 @@ static void append_handler(StrBuf *sb, const Source *src, const Listener *l, Are
   sb_free(&h);
 }
 
+/* An expression moved to the new body, its lines indented for it. */
+static void append_copied(StrBuf *sb, const Source *src, TSNode n, Arena *a, const char *indent) {
+  uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
+  append_reindented(sb, src->bytes + s, e - s, fix_line_indent(a, src, s), indent);
+}
+
 typedef struct Comments {
-  const Effect *e;
+  const TSNode *copied; /* handlers, events and payloads: they keep theirs */
+  size_t ncopied;
   StrBuf *sb;
   const char *indent;
   const Source *src;
@@ -547,8 +734,8 @@ typedef struct Comments {
  * the top of the new body. */
 static bool keep_comment(TSNode n, void *data) {
   Comments *c = data;
-  for (size_t i = 0; i < c->e->non; i++)
-    if (ts_node_eq(n, c->e->on[i].handler))
+  for (size_t i = 0; i < c->ncopied; i++)
+    if (ts_node_eq(n, c->copied[i]))
       return false;
   if (node_is(n, "comment")) {
     uint32_t len;
@@ -571,9 +758,26 @@ static char *new_body(RuleCtx *ctx, const Effect *e, const Target *t) {
   const char *deeper = arena_printf(ctx->arena, "%s%s", inner, inner + strlen(base));
   StrBuf sb = {0};
   sb_append(&sb, "{\n");
-  Comments c = {e, &sb, inner, src};
+  TSNode copied[2 * MAX_LISTENERS];
+  size_t ncopied = 0;
+  for (size_t i = 0; i < e->non; i++)
+    copied[ncopied++] = e->on[i].handler;
+  for (size_t i = 0; i < e->nsends; i++) {
+    copied[ncopied++] = e->sends[i].event;
+    copied[ncopied++] = e->sends[i].payload;
+  }
+  Comments c = {copied, ncopied, &sb, inner, src};
   ast_walk(e->body, keep_comment, &c);
-  if (t->object_form) {
+  if (e->nsends > 0) {
+    for (size_t i = 0; i < e->nsends; i++) {
+      sb_append(&sb, inner);
+      sb_append(&sb, e->sends[i].is_void ? "void broadcast(" : "broadcast(");
+      append_copied(&sb, src, e->sends[i].event, ctx->arena, inner);
+      sb_append(&sb, ", ");
+      append_copied(&sb, src, e->sends[i].payload, ctx->arena, inner);
+      sb_append(&sb, ");\n");
+    }
+  } else if (t->object_form) {
     sb_append(&sb, inner);
     sb_append(&sb, "return subscribe({\n");
     for (size_t i = 0; i < e->non; i++) {
@@ -625,14 +829,26 @@ static int listener_cmp(const void *a, const void *b) {
 
 static bool choose_target(RuleCtx *ctx, Effect *e, Target *t, char quote) {
   memset(t, 0, sizeof *t);
+  bool sending = e->nsends > 0;
+  t->binding = sending ? "broadcast" : "subscribe";
   if (path_is_widget(ctx->mod->app_path)) {
     t->hook = WIDGET_HOOK;
-    t->hook_call = widget_hook_call(ctx, e, quote);
-    return t->hook_call && hook_module(ctx, WIDGET_HOOK, widget_specs, &t->spec);
+    t->hook_call = widget_hook_call(ctx, e, quote, sending ? widget_send_fns : widget_channel_fns);
+    if (!t->hook_call || !hook_module(ctx, WIDGET_HOOK, widget_specs, &t->spec))
+      return false;
+    /* broadcast(event, payload) must be what this project's useRealtime returns. */
+    RealtimeResults r;
+    return !sending || (realtime_results(ctx, t->spec, WIDGET_HOOK, &r) &&
+                        realtime_results_has(&r, "broadcast"));
   }
   t->hook = CONTEXT_HOOK;
   t->hook_call = CONTEXT_HOOK "()";
   const Module *provider = hook_module(ctx, CONTEXT_HOOK, context_specs, &t->spec);
+  if (sending) {
+    /* The provider's value declares broadcast(event, payload). */
+    bool several = false;
+    return provider && member_signature(provider, "broadcast", &several) && several;
+  }
   if (!provider || !learn_provider(ctx, provider, t))
     return false;
   for (size_t i = 0; t->object_form && i < e->non; i++) {
@@ -657,29 +873,36 @@ void channel_effect_suggest(RuleCtx *ctx, Diag *d, TSNode channel_call) {
   char quote = file_quote(ctx->mod);
   Target t;
   bool have_subscribe;
-  if (!choose_target(ctx, &e, &t, quote) || !has_subscribe_from(ctx, &e, t.hook, &have_subscribe))
+  if (!choose_target(ctx, &e, &t, quote) || !has_binding_from(ctx, &e, &t, &have_subscribe))
     return;
   if (!fix_require_named_import(d, ctx->proj, ctx->mod, t.hook, t.spec))
     return;
   if (!have_subscribe) {
     const char *indent = fix_line_indent(ctx->arena, &ctx->mod->src, ts_node_start_byte(e.first));
-    char *hook = xasprintf("const { subscribe } = %s;\n%s", t.hook_call, indent);
+    char *hook = xasprintf("const { %s } = %s;\n%s", t.binding, t.hook_call, indent);
     diag_add_edit(d, ts_node_start_byte(e.first), ts_node_start_byte(e.first), hook);
     free(hook);
   }
   char *body = new_body(ctx, &e, &t);
   diag_add_edit(d, ts_node_start_byte(e.body), ts_node_end_byte(e.body), body);
   free(body);
-  if (!ts_node_is_null(e.deps) && !mentions(&ctx->mod->src, e.deps, "subscribe")) {
+  if (!ts_node_is_null(e.deps) && !mentions(&ctx->mod->src, e.deps, t.binding)) {
     TSNode last[MAX_STATEMENTS];
     size_t n = statements(e.deps, last, MAX_STATEMENTS);
+    char *dep = xasprintf("%s%s", n == 0 ? "" : ", ", t.binding);
     if (n == 0)
-      diag_add_edit(d, ts_node_start_byte(e.deps) + 1, ts_node_start_byte(e.deps) + 1, "subscribe");
+      diag_add_edit(d, ts_node_start_byte(e.deps) + 1, ts_node_start_byte(e.deps) + 1, dep);
     else if (n != SIZE_MAX)
-      diag_add_edit(d, ts_node_end_byte(last[n - 1]), ts_node_end_byte(last[n - 1]), ", subscribe");
+      diag_add_edit(d, ts_node_end_byte(last[n - 1]), ts_node_end_byte(last[n - 1]), dep);
+    free(dep);
   }
-  char *title = xasprintf("Subscribe through %s%s instead of a channel of its own", t.hook,
-                          t.object_form ? "().subscribe({...})" : "()'s subscribe(event, handler)");
+  char *title =
+      e.nsends
+          ? xasprintf("Send through %s()'s broadcast(event, payload) instead of a channel of "
+                      "its own",
+                      t.hook)
+          : xasprintf("Subscribe through %s%s instead of a channel of its own", t.hook,
+                      t.object_form ? "().subscribe({...})" : "()'s subscribe(event, handler)");
   diag_set_fix(d, FIX_SUGGESTION, title);
   free(title);
 }
