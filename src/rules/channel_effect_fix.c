@@ -40,6 +40,7 @@ static const char *const widget_send_fns[] = {"widget", "conversation", NULL};
 
 typedef struct Listener {
   TSNode call, event, handler;
+  TSNode named;          /* the function a handler given by name denotes, or null */
   TSNode param;          /* the `{ payload }` parameter to rewrite, or null */
   const char *new_param; /* what replaces it: "payload" */
   const char *key;       /* the provider's handler key (object form) */
@@ -64,6 +65,7 @@ typedef struct Effect {
   TSNode body;        /* the effect function's block */
   TSNode deps;        /* its dependency array, or null */
   TSNode first;       /* the component's first statement: where the hook goes */
+  TSNode component;   /* the component's (or hook's) function */
   TSNode channel;     /* supabase.channel(NAME) */
   const char *var;    /* the const the channel is bound to */
   const char *client; /* `const supabase = createClient()` of the effect itself, or NULL */
@@ -166,6 +168,7 @@ static bool find_effect(RuleCtx *ctx, TSNode channel_call, Effect *e) {
   if (statements(block, first, 1) == 0)
     return false;
   e->first = first[0];
+  e->component = anc[fi - 5];
   return true;
 }
 
@@ -183,12 +186,36 @@ static bool plain_subscribe(const Source *src, TSNode call) {
   return !ts_node_is_null(obj) && node_text_eq(src, obj, "console");
 }
 
+typedef struct NameCount {
+  const Source *src;
+  const char *name;
+  size_t n;
+} NameCount;
+
+static bool count_name(TSNode n, void *data) {
+  NameCount *c = data;
+  static const char *const names[] = {"identifier", "shorthand_property_identifier"};
+  if (node_type_among(n, names, sizeof names / sizeof *names) >= 0 &&
+      node_text_eq(c->src, n, c->name))
+    c->n++;
+  return true;
+}
+
+/* How many times `name` is written as an identifier in n (comments and
+ * property names aside). */
+static size_t count_mentions(const Source *src, TSNode n, const char *name) {
+  NameCount c = {src, name, 0};
+  ast_walk(n, count_name, &c);
+  return c.n;
+}
+
 /* An inline handler taking nothing or only the message's payload
  * (`({ payload }) =>`, `({ payload: p }) =>`): the new APIs pass the payload
  * itself. */
 static bool handler_shape(RuleCtx *ctx, TSNode h, Listener *l) {
   const Source *src = &ctx->mod->src;
-  if (!is_inline_function(h) || !ts_node_is_null(node_field(h, "parameter")))
+  if (!(is_inline_function(h) || node_is(h, "function_declaration")) ||
+      !ts_node_is_null(node_field(h, "parameter")))
     return false;
   TSNode params = node_field(h, "parameters");
   size_t np = param_count(params);
@@ -219,6 +246,31 @@ static bool handler_shape(RuleCtx *ctx, TSNode h, Listener *l) {
   return true;
 }
 
+static bool within(TSNode inner, TSNode outer) {
+  return ts_node_start_byte(inner) >= ts_node_start_byte(outer) &&
+         ts_node_end_byte(inner) <= ts_node_end_byte(outer);
+}
+
+/* A handler given by name: a function (or useCallback of one) the component
+ * itself declares, outside the effect. Its `{ payload }` parameter is
+ * rewritten where it is declared, so then nothing but the effect's
+ * dependencies may name it. */
+static bool named_handler(RuleCtx *ctx, Effect *e, Listener *l) {
+  TSNode fn = scope_function_of(ctx->mod, l->handler);
+  if (ts_node_is_null(fn) || !within(fn, e->component) || within(fn, e->body) ||
+      !handler_shape(ctx, fn, l))
+    return false;
+  l->named = fn;
+  if (!l->param.id)
+    return true;
+  char *name = node_text_dup(&ctx->mod->src, l->handler);
+  size_t uses = count_mentions(&ctx->mod->src, e->component, name);
+  if (!ts_node_is_null(e->deps))
+    uses -= count_mentions(&ctx->mod->src, e->deps, name);
+  free(name);
+  return uses == 2; /* its declaration and this .on(...), besides the dependencies */
+}
+
 /* .on("broadcast", { event: E }, handler) */
 static bool add_listener(RuleCtx *ctx, Effect *e, TSNode call) {
   const Source *src = &ctx->mod->src;
@@ -234,7 +286,10 @@ static bool add_listener(RuleCtx *ctx, Effect *e, TSNode call) {
   l->event = object_property(src, filter, "event");
   l->handler = node_unwrap(call_argument(call, 2));
   l->call = call;
-  if (ts_node_is_null(l->event) || !handler_shape(ctx, l->handler, l))
+  if (ts_node_is_null(l->event))
+    return false;
+  if (node_is(l->handler, "identifier") ? !named_handler(ctx, e, l)
+                                        : !handler_shape(ctx, l->handler, l))
     return false;
   e->non++;
   return true;
@@ -395,29 +450,6 @@ static bool add_send(RuleCtx *ctx, Effect *e, TSNode expr) {
   return true;
 }
 
-typedef struct NameCount {
-  const Source *src;
-  const char *name;
-  size_t n;
-} NameCount;
-
-static bool count_name(TSNode n, void *data) {
-  NameCount *c = data;
-  static const char *const names[] = {"identifier", "shorthand_property_identifier"};
-  if (node_type_among(n, names, sizeof names / sizeof *names) >= 0 &&
-      node_text_eq(c->src, n, c->name))
-    c->n++;
-  return true;
-}
-
-/* How many times `name` is written as an identifier in n (comments and
- * property names aside). */
-static size_t count_mentions(const Source *src, TSNode n, const char *name) {
-  NameCount c = {src, name, 0};
-  ast_walk(n, count_name, &c);
-  return c.n;
-}
-
 /* Text the new body copies must not name what the migration removes. */
 static bool copied_text_ok(const Source *src, const Effect *e, TSNode n) {
   static const char *const taken[] = {"subscribe", "unsubscribes", "broadcast"};
@@ -469,7 +501,7 @@ static bool parse_body(RuleCtx *ctx, Effect *e) {
   if (!cleanup || !e->subscribed || e->non == 0 || e->nmsgs > 0)
     return false;
   for (size_t i = 0; i < e->non; i++)
-    if (!copied_text_ok(src, e, e->on[i].handler))
+    if (!copied_text_ok(src, e, e->on[i].named.id ? e->on[i].named : e->on[i].handler))
       return false;
   return true;
 }
@@ -705,7 +737,7 @@ static void append_handler(StrBuf *sb, const Source *src, const Listener *l, Are
                            const char *indent) {
   uint32_t hs = ts_node_start_byte(l->handler), he = ts_node_end_byte(l->handler);
   StrBuf h = {0};
-  if (l->param.id) {
+  if (l->param.id && !l->named.id) {
     sb_append_n(&h, src->bytes + hs, ts_node_start_byte(l->param) - hs);
     sb_append(&h, l->new_param);
     sb_append_n(&h, src->bytes + ts_node_end_byte(l->param), he - ts_node_end_byte(l->param));
@@ -886,6 +918,10 @@ void channel_effect_suggest(RuleCtx *ctx, Diag *d, TSNode channel_call) {
   char *body = new_body(ctx, &e, &t);
   diag_add_edit(d, ts_node_start_byte(e.body), ts_node_end_byte(e.body), body);
   free(body);
+  for (size_t i = 0; i < e.non; i++)
+    if (e.on[i].named.id && e.on[i].param.id)
+      diag_add_edit(d, ts_node_start_byte(e.on[i].param), ts_node_end_byte(e.on[i].param),
+                    e.on[i].new_param);
   if (!ts_node_is_null(e.deps) && !mentions(&ctx->mod->src, e.deps, t.binding)) {
     TSNode last[MAX_STATEMENTS];
     size_t n = statements(e.deps, last, MAX_STATEMENTS);
