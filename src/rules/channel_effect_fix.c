@@ -585,19 +585,16 @@ static bool scan_provider_call(TSNode n, void *data) {
   return true;
 }
 
-/* How the provider's subscribe is called, read from its declaration:
- * `subscribe: (event: string, handler: H) => ...` takes an event,
- * `subscribe: (handlers: Handlers) => ...` an object of handlers keyed as
- * the provider's own .on(...) calls feed them. */
 /* The provider's first declaration of member `name` as a function type or
- * value (`name: (a, b) => ...`, `name(a, b)`): false when there is none,
- * else *several says whether it takes more than one parameter. */
+ * value (`name: (a, b) => ...`, `name(a, b)`; never a call `x.name(...)`):
+ * false when there is none, else *several says whether it takes more than
+ * one parameter. */
 static bool member_signature(const Module *provider, const char *name, bool *several) {
   const char *s = provider->src.bytes, *end = s + provider->src.len;
   size_t k = strlen(name);
   const char *decl = NULL;
   for (const char *p = s; p + k + 1 < end && !decl; p++)
-    if (memcmp(p, name, k) == 0 && (p == s || !ident_char(p[-1]))) {
+    if (memcmp(p, name, k) == 0 && (p == s || (!ident_char(p[-1]) && p[-1] != '.'))) {
       const char *q = p + k;
       if (*q == '?')
         q++;
@@ -624,6 +621,10 @@ static bool member_signature(const Module *provider, const char *name, bool *sev
   return p != end;
 }
 
+/* How the provider's subscribe is called, read from its declaration:
+ * `subscribe: (event: string, handler: H) => ...` takes an event,
+ * `subscribe: (handlers: Handlers) => ...` an object of handlers keyed as
+ * the provider's own .on(...) calls feed them. */
 static bool learn_provider(RuleCtx *ctx, const Module *provider, Target *t) {
   bool comma;
   if (!member_signature(provider, "subscribe", &comma))
