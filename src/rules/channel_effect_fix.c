@@ -209,9 +209,33 @@ static size_t count_mentions(const Source *src, TSNode n, const char *name) {
   return c.n;
 }
 
+/* The T of a parameter typed `{ payload: T }`: "" for no type, NULL for any
+ * other type (then the parameter is not only the payload). */
+static const char *payload_type(RuleCtx *ctx, TSNode param) {
+  const Source *src = &ctx->mod->src;
+  TSNode ann = node_field(param, "type");
+  if (ts_node_is_null(ann))
+    return "";
+  TSNode obj = ts_node_named_child(ann, 0), member[2];
+  if (!node_is(obj, "object_type") || statements(obj, member, 2) != 1 ||
+      !node_is(member[0], "property_signature") ||
+      !node_text_eq(src, node_field(member[0], "name"), "payload"))
+    return NULL;
+  TSNode type = node_field(member[0], "type");
+  TSNode t = ts_node_is_null(type) ? type : ts_node_named_child(type, 0);
+  /* `payload?: T` would make it T | undefined; not this shape. */
+  for (uint32_t i = 0, n = ts_node_child_count(member[0]); i < n; i++)
+    if (node_text_eq(src, ts_node_child(member[0], i), "?"))
+      return NULL;
+  if (ts_node_is_null(t))
+    return NULL;
+  return arena_strndup(ctx->arena, src->bytes + ts_node_start_byte(t),
+                       ts_node_end_byte(t) - ts_node_start_byte(t));
+}
+
 /* An inline handler taking nothing or only the message's payload
- * (`({ payload }) =>`, `({ payload: p }) =>`): the new APIs pass the payload
- * itself. */
+ * (`({ payload }) =>`, `({ payload: p }: { payload: T }) =>`): the new APIs
+ * pass the payload itself, so the parameter becomes `payload` (`p: T`). */
 static bool handler_shape(RuleCtx *ctx, TSNode h, Listener *l) {
   const Source *src = &ctx->mod->src;
   if (!(is_inline_function(h) || node_is(h, "function_declaration")) ||
@@ -223,25 +247,27 @@ static bool handler_shape(RuleCtx *ctx, TSNode h, Listener *l) {
     return true;
   TSNode p[1];
   if (np != 1 || statements(params, p, 1) != 1 || !node_is(p[0], "required_parameter") ||
-      !ts_node_is_null(node_field(p[0], "type")) || !ts_node_is_null(node_field(p[0], "value")))
+      !ts_node_is_null(node_field(p[0], "value")))
     return false;
+  const char *type = payload_type(ctx, p[0]);
   TSNode pattern = node_field(p[0], "pattern");
   TSNode field[2];
-  if (!node_is(pattern, "object_pattern") || statements(pattern, field, 2) != 1)
+  if (!type || !node_is(pattern, "object_pattern") || statements(pattern, field, 2) != 1)
     return false;
+  TSNode local;
   if (node_is(field[0], "shorthand_property_identifier_pattern") &&
-      node_text_eq(src, field[0], "payload")) {
-    l->new_param = "payload";
-  } else if (node_is(field[0], "pair_pattern") &&
-             object_key_is(src, node_field(field[0], "key"), "payload") &&
-             node_is(node_field(field[0], "value"), "identifier")) {
-    l->new_param = node_text_dup(src, node_field(field[0], "value"));
-    char *kept = arena_strdup(ctx->arena, l->new_param);
-    free((char *)l->new_param);
-    l->new_param = kept;
-  } else {
+      node_text_eq(src, field[0], "payload"))
+    local = field[0];
+  else if (node_is(field[0], "pair_pattern") &&
+           object_key_is(src, node_field(field[0], "key"), "payload") &&
+           node_is(node_field(field[0], "value"), "identifier"))
+    local = node_field(field[0], "value");
+  else
     return false;
-  }
+  uint32_t len;
+  const char *name = node_text(src, local, &len);
+  l->new_param = *type ? arena_printf(ctx->arena, "%.*s: %s", (int)len, name, type)
+                       : arena_strndup(ctx->arena, name, len);
   l->param = p[0];
   return true;
 }
