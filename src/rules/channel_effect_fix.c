@@ -10,6 +10,7 @@
 #include "resolve/exports.h"
 #include "resolve/scope.h"
 #include "rules/app_paths.h"
+#include "rules/realtime_results.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -33,29 +34,54 @@ static const char *const widget_specs[] = {"@/hooks/useRealtime", "@/lib/realtim
  * conversation channel, and the typing API broadcasts to both. */
 static const char *const widget_channel_fns[] = {"widget", "conversation", "conversationTyping",
                                                  NULL};
+/* A send moves to useRealtime's channel only when it is the same channel
+ * (widget === conversation); the typing channel has listeners of its own. */
+static const char *const widget_send_fns[] = {"widget", "conversation", NULL};
 
 typedef struct Listener {
   TSNode call, event, handler;
+  TSNode named;          /* the function a handler given by name denotes, or null */
   TSNode param;          /* the `{ payload }` parameter to rewrite, or null */
   const char *new_param; /* what replaces it: "payload" */
   const char *key;       /* the provider's handler key (object form) */
 } Listener;
 
+/* ch.send({ type: "broadcast", event: E, payload: P }), the message written
+ * inline or in a const of the effect. */
+typedef struct Send {
+  TSNode event, payload;
+  bool is_void; /* `void ch.send(...)` */
+} Send;
+
+/* `const m = { type: "broadcast", event, payload }` before the send of it. */
+typedef struct Message {
+  const char *name;
+  TSNode event, payload;
+  bool sent;
+} Message;
+
 typedef struct Effect {
-  TSNode stmt;     /* the statement holding useEffect(...) */
-  TSNode body;     /* the effect function's block */
-  TSNode deps;     /* its dependency array, or null */
-  TSNode first;    /* the component's first statement: where the hook goes */
-  TSNode channel;  /* supabase.channel(NAME) */
-  const char *var; /* the const the channel is bound to */
+  TSNode stmt;        /* the statement holding useEffect(...) */
+  TSNode body;        /* the effect function's block */
+  TSNode deps;        /* its dependency array, or null */
+  TSNode first;       /* the component's first statement: where the hook goes */
+  TSNode component;   /* the component's (or hook's) function */
+  TSNode channel;     /* supabase.channel(NAME) */
+  const char *var;    /* the const the channel is bound to */
+  const char *client; /* `const supabase = createClient()` of the effect itself, or NULL */
   Listener on[MAX_LISTENERS];
   size_t non;
+  Send sends[MAX_LISTENERS];
+  size_t nsends;
+  Message msgs[MAX_LISTENERS];
+  size_t nmsgs;
   bool subscribed, removed;
 } Effect;
 
 /* The API the subscription moves to. */
 typedef struct Target {
   const char *hook, *spec; /* import { hook } from "spec" */
+  const char *binding;     /* what the hook's result gives: "subscribe" or "broadcast" */
   const char *hook_call;   /* "useOrganizationRealtimeContext()" */
   bool object_form;        /* subscribe({ onNewMessage: h }) rather than subscribe(EVENT, h) */
   const char *values[MAX_KEYS], *keys[MAX_KEYS]; /* event value -> handler key */
@@ -142,6 +168,7 @@ static bool find_effect(RuleCtx *ctx, TSNode channel_call, Effect *e) {
   if (statements(block, first, 1) == 0)
     return false;
   e->first = first[0];
+  e->component = anc[fi - 5];
   return true;
 }
 
@@ -159,12 +186,60 @@ static bool plain_subscribe(const Source *src, TSNode call) {
   return !ts_node_is_null(obj) && node_text_eq(src, obj, "console");
 }
 
+typedef struct NameCount {
+  const Source *src;
+  const char *name;
+  size_t n;
+} NameCount;
+
+static bool count_name(TSNode n, void *data) {
+  NameCount *c = data;
+  static const char *const names[] = {"identifier", "shorthand_property_identifier"};
+  if (node_type_among(n, names, sizeof names / sizeof *names) >= 0 &&
+      node_text_eq(c->src, n, c->name))
+    c->n++;
+  return true;
+}
+
+/* How many times `name` is written as an identifier in n (comments and
+ * property names aside). */
+static size_t count_mentions(const Source *src, TSNode n, const char *name) {
+  NameCount c = {src, name, 0};
+  ast_walk(n, count_name, &c);
+  return c.n;
+}
+
+/* The T of a parameter typed `{ payload: T }`: "" for no type, NULL for any
+ * other type (then the parameter is not only the payload). */
+static const char *payload_type(RuleCtx *ctx, TSNode param) {
+  const Source *src = &ctx->mod->src;
+  TSNode ann = node_field(param, "type");
+  if (ts_node_is_null(ann))
+    return "";
+  TSNode obj = ts_node_named_child(ann, 0), member[2];
+  if (!node_is(obj, "object_type") || statements(obj, member, 2) != 1 ||
+      !node_is(member[0], "property_signature") ||
+      !node_text_eq(src, node_field(member[0], "name"), "payload"))
+    return NULL;
+  TSNode type = node_field(member[0], "type");
+  TSNode t = ts_node_is_null(type) ? type : ts_node_named_child(type, 0);
+  /* `payload?: T` would make it T | undefined; not this shape. */
+  for (uint32_t i = 0, n = ts_node_child_count(member[0]); i < n; i++)
+    if (node_text_eq(src, ts_node_child(member[0], i), "?"))
+      return NULL;
+  if (ts_node_is_null(t))
+    return NULL;
+  return arena_strndup(ctx->arena, src->bytes + ts_node_start_byte(t),
+                       ts_node_end_byte(t) - ts_node_start_byte(t));
+}
+
 /* An inline handler taking nothing or only the message's payload
- * (`({ payload }) =>`, `({ payload: p }) =>`): the new APIs pass the payload
- * itself. */
+ * (`({ payload }) =>`, `({ payload: p }: { payload: T }) =>`): the new APIs
+ * pass the payload itself, so the parameter becomes `payload` (`p: T`). */
 static bool handler_shape(RuleCtx *ctx, TSNode h, Listener *l) {
   const Source *src = &ctx->mod->src;
-  if (!is_inline_function(h) || !ts_node_is_null(node_field(h, "parameter")))
+  if (!(is_inline_function(h) || node_is(h, "function_declaration")) ||
+      !ts_node_is_null(node_field(h, "parameter")))
     return false;
   TSNode params = node_field(h, "parameters");
   size_t np = param_count(params);
@@ -172,27 +247,54 @@ static bool handler_shape(RuleCtx *ctx, TSNode h, Listener *l) {
     return true;
   TSNode p[1];
   if (np != 1 || statements(params, p, 1) != 1 || !node_is(p[0], "required_parameter") ||
-      !ts_node_is_null(node_field(p[0], "type")) || !ts_node_is_null(node_field(p[0], "value")))
+      !ts_node_is_null(node_field(p[0], "value")))
     return false;
+  const char *type = payload_type(ctx, p[0]);
   TSNode pattern = node_field(p[0], "pattern");
   TSNode field[2];
-  if (!node_is(pattern, "object_pattern") || statements(pattern, field, 2) != 1)
+  if (!type || !node_is(pattern, "object_pattern") || statements(pattern, field, 2) != 1)
     return false;
+  TSNode local;
   if (node_is(field[0], "shorthand_property_identifier_pattern") &&
-      node_text_eq(src, field[0], "payload")) {
-    l->new_param = "payload";
-  } else if (node_is(field[0], "pair_pattern") &&
-             object_key_is(src, node_field(field[0], "key"), "payload") &&
-             node_is(node_field(field[0], "value"), "identifier")) {
-    l->new_param = node_text_dup(src, node_field(field[0], "value"));
-    char *kept = arena_strdup(ctx->arena, l->new_param);
-    free((char *)l->new_param);
-    l->new_param = kept;
-  } else {
+      node_text_eq(src, field[0], "payload"))
+    local = field[0];
+  else if (node_is(field[0], "pair_pattern") &&
+           object_key_is(src, node_field(field[0], "key"), "payload") &&
+           node_is(node_field(field[0], "value"), "identifier"))
+    local = node_field(field[0], "value");
+  else
     return false;
-  }
+  uint32_t len;
+  const char *name = node_text(src, local, &len);
+  l->new_param = *type ? arena_printf(ctx->arena, "%.*s: %s", (int)len, name, type)
+                       : arena_strndup(ctx->arena, name, len);
   l->param = p[0];
   return true;
+}
+
+static bool within(TSNode inner, TSNode outer) {
+  return ts_node_start_byte(inner) >= ts_node_start_byte(outer) &&
+         ts_node_end_byte(inner) <= ts_node_end_byte(outer);
+}
+
+/* A handler given by name: a function (or useCallback of one) the component
+ * itself declares, outside the effect. Its `{ payload }` parameter is
+ * rewritten where it is declared, so then nothing but the effect's
+ * dependencies may name it. */
+static bool named_handler(RuleCtx *ctx, Effect *e, Listener *l) {
+  TSNode fn = scope_function_of(ctx->mod, l->handler);
+  if (ts_node_is_null(fn) || !within(fn, e->component) || within(fn, e->body) ||
+      !handler_shape(ctx, fn, l))
+    return false;
+  l->named = fn;
+  if (!l->param.id)
+    return true;
+  char *name = node_text_dup(&ctx->mod->src, l->handler);
+  size_t uses = count_mentions(&ctx->mod->src, e->component, name);
+  if (!ts_node_is_null(e->deps))
+    uses -= count_mentions(&ctx->mod->src, e->deps, name);
+  free(name);
+  return uses == 2; /* its declaration and this .on(...), besides the dependencies */
 }
 
 /* .on("broadcast", { event: E }, handler) */
@@ -210,7 +312,10 @@ static bool add_listener(RuleCtx *ctx, Effect *e, TSNode call) {
   l->event = object_property(src, filter, "event");
   l->handler = node_unwrap(call_argument(call, 2));
   l->call = call;
-  if (ts_node_is_null(l->event) || !handler_shape(ctx, l->handler, l))
+  if (ts_node_is_null(l->event))
+    return false;
+  if (node_is(l->handler, "identifier") ? !named_handler(ctx, e, l)
+                                        : !handler_shape(ctx, l->handler, l))
     return false;
   e->non++;
   return true;
@@ -274,35 +379,155 @@ static bool parse_cleanup(const Source *src, Effect *e, TSNode ret) {
   return e->removed;
 }
 
+/* { type: "broadcast", event: E, payload: P } (`as const` on the type or the
+ * whole object is fine): nothing else in it. */
+static bool broadcast_message(const Source *src, TSNode obj, TSNode *event, TSNode *payload) {
+  obj = node_unwrap(obj);
+  TSNode props[4];
+  if (!node_is(obj, "object") || statements(obj, props, 4) != 3)
+    return false;
+  *event = object_property(src, obj, "event");
+  *payload = object_property(src, obj, "payload");
+  TSNode type = object_property(src, obj, "type");
+  return !ts_node_is_null(*event) && !ts_node_is_null(*payload) &&
+         node_string_is(src, type, "broadcast");
+}
+
+/* A single `const NAME = VALUE` without a type; NULL otherwise. */
+static TSNode const_declarator(const Source *src, TSNode st) {
+  TSNode decl[2], none = {0};
+  if (!node_is(st, "lexical_declaration") ||
+      strncmp(src->bytes + ts_node_start_byte(st), "const", 5) != 0 ||
+      statements(st, decl, 2) != 1 || !node_is(decl[0], "variable_declarator") ||
+      !node_is(node_field(decl[0], "name"), "identifier") ||
+      !ts_node_is_null(node_field(decl[0], "type")))
+    return none;
+  return decl[0];
+}
+
+static const char *declared_name(RuleCtx *ctx, TSNode declarator) {
+  TSNode name = node_field(declarator, "name");
+  return arena_strndup(ctx->arena, ctx->mod->src.bytes + ts_node_start_byte(name),
+                       ts_node_end_byte(name) - ts_node_start_byte(name));
+}
+
+/* `const supabase = createClient();` opening the effect, the client the
+ * channel is opened on: it goes with the channel. */
+static bool local_client(RuleCtx *ctx, Effect *e, TSNode st) {
+  const Source *src = &ctx->mod->src;
+  TSNode d = const_declarator(src, st);
+  if (ts_node_is_null(d) || !node_is(node_unwrap(node_field(d, "value")), "call_expression"))
+    return false;
+  TSNode member = node_unwrap(node_field(e->channel, "function"));
+  TSNode receiver = node_unwrap(node_field(member, "object"));
+  const char *name = declared_name(ctx, d);
+  if (!node_is(receiver, "identifier") || !node_text_eq(src, receiver, name))
+    return false;
+  e->client = name;
+  return true;
+}
+
+/* `const m = { type: "broadcast", event, payload };` */
+static bool add_message(RuleCtx *ctx, Effect *e, TSNode st) {
+  const Source *src = &ctx->mod->src;
+  TSNode d = const_declarator(src, st);
+  if (ts_node_is_null(d) || e->nmsgs == MAX_LISTENERS)
+    return false;
+  Message *m = &e->msgs[e->nmsgs];
+  if (!broadcast_message(src, node_field(d, "value"), &m->event, &m->payload))
+    return false;
+  m->name = declared_name(ctx, d);
+  m->sent = false;
+  e->nmsgs++;
+  return true;
+}
+
+/* `ch.send(MESSAGE);` or `void ch.send(MESSAGE);` */
+static bool add_send(RuleCtx *ctx, Effect *e, TSNode expr) {
+  const Source *src = &ctx->mod->src;
+  expr = node_unwrap(expr);
+  bool is_void = node_is(expr, "unary_expression") && src->bytes[ts_node_start_byte(expr)] == 'v';
+  if (is_void)
+    expr = node_unwrap(node_field(expr, "argument"));
+  TSNode member =
+      node_is(expr, "call_expression") ? node_unwrap(node_field(expr, "function")) : (TSNode){0};
+  if (!node_is(member, "member_expression") ||
+      !node_text_eq(src, node_field(member, "property"), "send") ||
+      !node_text_eq(src, node_unwrap(node_field(member, "object")), e->var) ||
+      call_argument_count(expr) != 1 || e->nsends == MAX_LISTENERS)
+    return false;
+  Send *s = &e->sends[e->nsends];
+  s->is_void = is_void;
+  TSNode arg = node_unwrap(call_argument(expr, 0));
+  if (node_is(arg, "identifier")) {
+    for (size_t i = 0; i < e->nmsgs; i++)
+      if (!e->msgs[i].sent && node_text_eq(src, arg, e->msgs[i].name)) {
+        e->msgs[i].sent = true;
+        s->event = e->msgs[i].event;
+        s->payload = e->msgs[i].payload;
+        e->nsends++;
+        return true;
+      }
+    return false;
+  }
+  if (!broadcast_message(src, arg, &s->event, &s->payload))
+    return false;
+  e->nsends++;
+  return true;
+}
+
+/* Text the new body copies must not name what the migration removes. */
+static bool copied_text_ok(const Source *src, const Effect *e, TSNode n) {
+  static const char *const taken[] = {"subscribe", "unsubscribes", "broadcast"};
+  for (size_t i = 0; i < sizeof taken / sizeof *taken; i++)
+    if (mentions(src, n, taken[i]))
+      return false;
+  return !mentions(src, n, e->var) && !(e->client && mentions(src, n, e->client));
+}
+
 /* The effect's statements: the channel's const, calls on it, the cleanup. */
 static bool parse_body(RuleCtx *ctx, Effect *e) {
   const Source *src = &ctx->mod->src;
   TSNode st[MAX_STATEMENTS];
   size_t n = statements(e->body, st, MAX_STATEMENTS);
-  if (n == SIZE_MAX || n < 2 || !node_is(st[0], "lexical_declaration") ||
-      strncmp(src->bytes + ts_node_start_byte(st[0]), "const", 5) != 0 ||
-      !node_is(st[n - 1], "return_statement"))
+  if (n == SIZE_MAX || n < 2)
     return false;
-  TSNode decl[2];
-  if (statements(st[0], decl, 2) != 1 || !node_is(decl[0], "variable_declarator") ||
-      !node_is(node_field(decl[0], "name"), "identifier") ||
-      !ts_node_is_null(node_field(decl[0], "type")))
+  size_t first = local_client(ctx, e, st[0]) ? 1 : 0;
+  TSNode decl = const_declarator(src, st[first]);
+  if (ts_node_is_null(decl))
     return false;
-  e->var = arena_strndup(ctx->arena, src->bytes + ts_node_start_byte(node_field(decl[0], "name")),
-                         ts_node_end_byte(node_field(decl[0], "name")) -
-                             ts_node_start_byte(node_field(decl[0], "name")));
-  if (!parse_chain(ctx, e, node_field(decl[0], "value"), true))
+  e->var = declared_name(ctx, decl);
+  if (!parse_chain(ctx, e, node_field(decl, "value"), true))
     return false;
-  for (size_t i = 1; i + 1 < n; i++)
-    if (!node_is(st[i], "expression_statement") ||
-        !parse_chain(ctx, e, ts_node_named_child(st[i], 0), false))
+  /* Sending effects may end without a cleanup; listening ones may not. */
+  bool cleanup = node_is(st[n - 1], "return_statement");
+  for (size_t i = first + 1; i < n - cleanup; i++) {
+    bool ok = node_is(st[i], "expression_statement")
+                  ? add_send(ctx, e, ts_node_named_child(st[i], 0)) ||
+                        parse_chain(ctx, e, ts_node_named_child(st[i], 0), false)
+                  : add_message(ctx, e, st[i]);
+    if (!ok)
       return false;
-  if (!parse_cleanup(src, e, st[n - 1]) || !e->subscribed || e->non == 0)
+  }
+  if (cleanup && !parse_cleanup(src, e, st[n - 1]))
+    return false;
+  if (e->nsends > 0) {
+    /* Only sends: each message const sent once and named nowhere else. */
+    if (e->non > 0)
+      return false;
+    for (size_t i = 0; i < e->nmsgs; i++)
+      if (!e->msgs[i].sent || count_mentions(src, e->body, e->msgs[i].name) != 2)
+        return false;
+    for (size_t i = 0; i < e->nsends; i++)
+      if (!copied_text_ok(src, e, e->sends[i].event) ||
+          !copied_text_ok(src, e, e->sends[i].payload))
+        return false;
+    return true;
+  }
+  if (!cleanup || !e->subscribed || e->non == 0 || e->nmsgs > 0)
     return false;
   for (size_t i = 0; i < e->non; i++)
-    if (mentions(src, e->on[i].handler, e->var) ||
-        mentions(src, e->on[i].handler, "unsubscribes") ||
-        mentions(src, e->on[i].handler, "subscribe"))
+    if (!copied_text_ok(src, e, e->on[i].named.id ? e->on[i].named : e->on[i].handler))
       return false;
   return true;
 }
@@ -386,16 +611,17 @@ static bool scan_provider_call(TSNode n, void *data) {
   return true;
 }
 
-/* How the provider's subscribe is called, read from its declaration:
- * `subscribe: (event: string, handler: H) => ...` takes an event,
- * `subscribe: (handlers: Handlers) => ...` an object of handlers keyed as
- * the provider's own .on(...) calls feed them. */
-static bool learn_provider(RuleCtx *ctx, const Module *provider, Target *t) {
+/* The provider's first declaration of member `name` as a function type or
+ * value (`name: (a, b) => ...`, `name(a, b)`; never a call `x.name(...)`):
+ * false when there is none, else *several says whether it takes more than
+ * one parameter. */
+static bool member_signature(const Module *provider, const char *name, bool *several) {
   const char *s = provider->src.bytes, *end = s + provider->src.len;
+  size_t k = strlen(name);
   const char *decl = NULL;
-  for (const char *p = s; p + 10 < end && !decl; p++)
-    if (memcmp(p, "subscribe", 9) == 0 && (p == s || !ident_char(p[-1]))) {
-      const char *q = p + 9;
+  for (const char *p = s; p + k + 1 < end && !decl; p++)
+    if (memcmp(p, name, k) == 0 && (p == s || (!ident_char(p[-1]) && p[-1] != '.'))) {
+      const char *q = p + k;
       if (*q == '?')
         q++;
       if (*q == ':') {
@@ -417,7 +643,17 @@ static bool learn_provider(RuleCtx *ctx, const Module *provider, Target *t) {
     if (depth == 0)
       break;
   }
-  if (p == end)
+  *several = comma;
+  return p != end;
+}
+
+/* How the provider's subscribe is called, read from its declaration:
+ * `subscribe: (event: string, handler: H) => ...` takes an event,
+ * `subscribe: (handlers: Handlers) => ...` an object of handlers keyed as
+ * the provider's own .on(...) calls feed them. */
+static bool learn_provider(RuleCtx *ctx, const Module *provider, Target *t) {
+  bool comma;
+  if (!member_signature(provider, "subscribe", &comma))
     return false;
   t->object_form = !comma;
   if (!t->object_form)
@@ -453,7 +689,8 @@ static bool bound_before(RuleCtx *ctx, TSNode at, TSNode expr) {
 /* useRealtime({ type: "widget", organizationId, conversationId }) for a
  * channel named UNIFIED_CHANNELS.widget|conversation|conversationTyping(o, c)
  * whose o and c mean the same at the component's top. */
-static const char *widget_hook_call(RuleCtx *ctx, const Effect *e, char quote) {
+static const char *widget_hook_call(RuleCtx *ctx, const Effect *e, char quote,
+                                    const char *const *fns) {
   const Source *src = &ctx->mod->src;
   TSNode name = node_unwrap(call_argument(e->channel, 0));
   TSNode obj = node_is(name, "call_expression") ? call_callee_object(name) : (TSNode){0};
@@ -463,7 +700,7 @@ static const char *widget_hook_call(RuleCtx *ctx, const Effect *e, char quote) {
   uint32_t len;
   const char *fn = call_callee_name(src, name, &len);
   bool known = false;
-  for (const char *const *f = widget_channel_fns; *f && !known; f++)
+  for (const char *const *f = fns; *f && !known; f++)
     known = mem_eq_str(fn, len, *f);
   TSNode org = node_unwrap(call_argument(name, 0)), conv = node_unwrap(call_argument(name, 1));
   if (!known || !bound_before(ctx, e->first, org) || !bound_before(ctx, e->first, conv))
@@ -477,10 +714,12 @@ static const char *widget_hook_call(RuleCtx *ctx, const Effect *e, char quote) {
                       cshort ? "" : "conversationId: ", (int)clen, c);
 }
 
-/* `const { subscribe } = HOOK(...)` already at the component's top, before
- * the effect: the fix uses it. Another `subscribe` in scope: no fix. */
-static bool has_subscribe_from(RuleCtx *ctx, const Effect *e, const char *hook, bool *present) {
-  Binding b = scope_lookup(ctx->mod, e->first, "subscribe");
+/* `const { subscribe } = HOOK(...)` (or `broadcast`) already at the
+ * component's top, before the effect: the fix uses it. Another `subscribe`
+ * in scope: no fix. */
+static bool has_binding_from(RuleCtx *ctx, const Effect *e, const Target *t, bool *present) {
+  const char *hook = t->hook;
+  Binding b = scope_lookup(ctx->mod, e->first, t->binding);
   *present = b.kind != BIND_NONE;
   if (!*present)
     return true;
@@ -525,7 +764,7 @@ static void append_handler(StrBuf *sb, const Source *src, const Listener *l, Are
                            const char *indent) {
   uint32_t hs = ts_node_start_byte(l->handler), he = ts_node_end_byte(l->handler);
   StrBuf h = {0};
-  if (l->param.id) {
+  if (l->param.id && !l->named.id) {
     sb_append_n(&h, src->bytes + hs, ts_node_start_byte(l->param) - hs);
     sb_append(&h, l->new_param);
     sb_append_n(&h, src->bytes + ts_node_end_byte(l->param), he - ts_node_end_byte(l->param));
@@ -536,8 +775,15 @@ static void append_handler(StrBuf *sb, const Source *src, const Listener *l, Are
   sb_free(&h);
 }
 
+/* An expression moved to the new body, its lines indented for it. */
+static void append_copied(StrBuf *sb, const Source *src, TSNode n, Arena *a, const char *indent) {
+  uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
+  append_reindented(sb, src->bytes + s, e - s, fix_line_indent(a, src, s), indent);
+}
+
 typedef struct Comments {
-  const Effect *e;
+  const TSNode *copied; /* handlers, events and payloads: they keep theirs */
+  size_t ncopied;
   StrBuf *sb;
   const char *indent;
   const Source *src;
@@ -547,8 +793,8 @@ typedef struct Comments {
  * the top of the new body. */
 static bool keep_comment(TSNode n, void *data) {
   Comments *c = data;
-  for (size_t i = 0; i < c->e->non; i++)
-    if (ts_node_eq(n, c->e->on[i].handler))
+  for (size_t i = 0; i < c->ncopied; i++)
+    if (ts_node_eq(n, c->copied[i]))
       return false;
   if (node_is(n, "comment")) {
     uint32_t len;
@@ -571,9 +817,26 @@ static char *new_body(RuleCtx *ctx, const Effect *e, const Target *t) {
   const char *deeper = arena_printf(ctx->arena, "%s%s", inner, inner + strlen(base));
   StrBuf sb = {0};
   sb_append(&sb, "{\n");
-  Comments c = {e, &sb, inner, src};
+  TSNode copied[2 * MAX_LISTENERS];
+  size_t ncopied = 0;
+  for (size_t i = 0; i < e->non; i++)
+    copied[ncopied++] = e->on[i].handler;
+  for (size_t i = 0; i < e->nsends; i++) {
+    copied[ncopied++] = e->sends[i].event;
+    copied[ncopied++] = e->sends[i].payload;
+  }
+  Comments c = {copied, ncopied, &sb, inner, src};
   ast_walk(e->body, keep_comment, &c);
-  if (t->object_form) {
+  if (e->nsends > 0) {
+    for (size_t i = 0; i < e->nsends; i++) {
+      sb_append(&sb, inner);
+      sb_append(&sb, e->sends[i].is_void ? "void broadcast(" : "broadcast(");
+      append_copied(&sb, src, e->sends[i].event, ctx->arena, inner);
+      sb_append(&sb, ", ");
+      append_copied(&sb, src, e->sends[i].payload, ctx->arena, inner);
+      sb_append(&sb, ");\n");
+    }
+  } else if (t->object_form) {
     sb_append(&sb, inner);
     sb_append(&sb, "return subscribe({\n");
     for (size_t i = 0; i < e->non; i++) {
@@ -625,14 +888,26 @@ static int listener_cmp(const void *a, const void *b) {
 
 static bool choose_target(RuleCtx *ctx, Effect *e, Target *t, char quote) {
   memset(t, 0, sizeof *t);
+  bool sending = e->nsends > 0;
+  t->binding = sending ? "broadcast" : "subscribe";
   if (path_is_widget(ctx->mod->app_path)) {
     t->hook = WIDGET_HOOK;
-    t->hook_call = widget_hook_call(ctx, e, quote);
-    return t->hook_call && hook_module(ctx, WIDGET_HOOK, widget_specs, &t->spec);
+    t->hook_call = widget_hook_call(ctx, e, quote, sending ? widget_send_fns : widget_channel_fns);
+    if (!t->hook_call || !hook_module(ctx, WIDGET_HOOK, widget_specs, &t->spec))
+      return false;
+    /* broadcast(event, payload) must be what this project's useRealtime returns. */
+    RealtimeResults r;
+    return !sending || (realtime_results(ctx, t->spec, WIDGET_HOOK, &r) &&
+                        realtime_results_has(&r, "broadcast"));
   }
   t->hook = CONTEXT_HOOK;
   t->hook_call = CONTEXT_HOOK "()";
   const Module *provider = hook_module(ctx, CONTEXT_HOOK, context_specs, &t->spec);
+  if (sending) {
+    /* The provider's value declares broadcast(event, payload). */
+    bool several = false;
+    return provider && member_signature(provider, "broadcast", &several) && several;
+  }
   if (!provider || !learn_provider(ctx, provider, t))
     return false;
   for (size_t i = 0; t->object_form && i < e->non; i++) {
@@ -657,29 +932,40 @@ void channel_effect_suggest(RuleCtx *ctx, Diag *d, TSNode channel_call) {
   char quote = file_quote(ctx->mod);
   Target t;
   bool have_subscribe;
-  if (!choose_target(ctx, &e, &t, quote) || !has_subscribe_from(ctx, &e, t.hook, &have_subscribe))
+  if (!choose_target(ctx, &e, &t, quote) || !has_binding_from(ctx, &e, &t, &have_subscribe))
     return;
   if (!fix_require_named_import(d, ctx->proj, ctx->mod, t.hook, t.spec))
     return;
   if (!have_subscribe) {
     const char *indent = fix_line_indent(ctx->arena, &ctx->mod->src, ts_node_start_byte(e.first));
-    char *hook = xasprintf("const { subscribe } = %s;\n%s", t.hook_call, indent);
+    char *hook = xasprintf("const { %s } = %s;\n%s", t.binding, t.hook_call, indent);
     diag_add_edit(d, ts_node_start_byte(e.first), ts_node_start_byte(e.first), hook);
     free(hook);
   }
   char *body = new_body(ctx, &e, &t);
   diag_add_edit(d, ts_node_start_byte(e.body), ts_node_end_byte(e.body), body);
   free(body);
-  if (!ts_node_is_null(e.deps) && !mentions(&ctx->mod->src, e.deps, "subscribe")) {
+  for (size_t i = 0; i < e.non; i++)
+    if (e.on[i].named.id && e.on[i].param.id)
+      diag_add_edit(d, ts_node_start_byte(e.on[i].param), ts_node_end_byte(e.on[i].param),
+                    e.on[i].new_param);
+  if (!ts_node_is_null(e.deps) && !mentions(&ctx->mod->src, e.deps, t.binding)) {
     TSNode last[MAX_STATEMENTS];
     size_t n = statements(e.deps, last, MAX_STATEMENTS);
+    char *dep = xasprintf("%s%s", n == 0 ? "" : ", ", t.binding);
     if (n == 0)
-      diag_add_edit(d, ts_node_start_byte(e.deps) + 1, ts_node_start_byte(e.deps) + 1, "subscribe");
+      diag_add_edit(d, ts_node_start_byte(e.deps) + 1, ts_node_start_byte(e.deps) + 1, dep);
     else if (n != SIZE_MAX)
-      diag_add_edit(d, ts_node_end_byte(last[n - 1]), ts_node_end_byte(last[n - 1]), ", subscribe");
+      diag_add_edit(d, ts_node_end_byte(last[n - 1]), ts_node_end_byte(last[n - 1]), dep);
+    free(dep);
   }
-  char *title = xasprintf("Subscribe through %s%s instead of a channel of its own", t.hook,
-                          t.object_form ? "().subscribe({...})" : "()'s subscribe(event, handler)");
+  char *title =
+      e.nsends
+          ? xasprintf("Send through %s()'s broadcast(event, payload) instead of a channel of "
+                      "its own",
+                      t.hook)
+          : xasprintf("Subscribe through %s%s instead of a channel of its own", t.hook,
+                      t.object_form ? "().subscribe({...})" : "()'s subscribe(event, handler)");
   diag_set_fix(d, FIX_SUGGESTION, title);
   free(title);
 }

@@ -13,11 +13,15 @@
  *     return () => { supabase.removeChannel(ch); };            or ch.unsubscribe()
  *   }, [deps]);
  *
- * (also `const ch = supabase.channel(NAME); ch.on(...); ch.subscribe();`) it
- * gives d a fix that subscribes through the project's realtime API instead:
- * `subscribe` from useOrganizationRealtimeContext() in dashboard code, from
+ * (also `const ch = supabase.channel(NAME); ch.on(...); ch.subscribe();`,
+ * after the effect's own `const supabase = createClient();`, with handlers
+ * the component declares given by name) it gives d a fix that subscribes
+ * through the project's realtime API instead: `subscribe` from
+ * useOrganizationRealtimeContext() in dashboard code, from
  * useRealtime({ type: "widget", organizationId, conversationId }) in widget
- * code, the effect returning the unsubscribe(s). Any other shape gets none. */
+ * code, the effect returning the unsubscribe(s). An effect that only sends
+ * (`ch.send({ type: "broadcast", event, payload })`) gets `broadcast(event,
+ * payload)` from the same API when it has one. Any other shape gets none. */
 void channel_effect_suggest(RuleCtx *ctx, Diag *d, TSNode channel_call);
 
 #endif

@@ -3,9 +3,11 @@
 #include "core/util.h"
 #include "fix/bound.h"
 #include "parse/ast.h"
+#include "resolve/exports.h"
 #include "resolve/scope.h"
 #include "resolve/scope_index.h"
 #include "rules/hook_calls.h"
+#include "rules/realtime_results.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +26,13 @@ typedef struct Planner {
   const char *rt; /* "useRealtime" */
   HookPlan *plan;
   char quote;
+  /* What the project's useRealtime returns (realtime_results.h): a result
+   * the mapping does not list maps to the property of the same name. */
+  RealtimeResults returns;
+  /* The positional parameters in the order the project's own hook declares
+   * them (the mapping's names), else the mapping's order. */
+  const char *params[16];
+  size_t nparams;
 } Planner;
 
 static void plan_edit(Planner *pl, uint32_t start, uint32_t end, const char *text) {
@@ -111,9 +120,17 @@ static bool add_option(Planner *pl, Option *opts, size_t *nopts, const char *nam
   return true;
 }
 
-static bool is_param_name(const HookMigration *h, const char *s) {
-  for (size_t i = 0; i < h->nparams; i++)
-    if (strcmp(h->params[i], s) == 0)
+static bool is_param_name(const char *const *params, size_t n, const char *s) {
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(params[i], s) == 0)
+      return true;
+  return false;
+}
+
+/* A name the map lists, with a counterpart or with `~` (none). */
+static bool map_lists(const HookNameMap *map, size_t n, const char *from) {
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(map[i].from, from) == 0)
       return true;
   return false;
 }
@@ -128,7 +145,7 @@ static bool map_arguments(Planner *pl, TSNode call, Option *opts, size_t *nopts,
     return false;
   uint32_t n = call_argument_count(call);
   if (pl->hook->arguments == HOOK_ARGS_POSITIONAL) {
-    if (n > pl->hook->nparams || n > cap)
+    if (n > pl->nparams || n > cap)
       return false;
     for (uint32_t i = 0; i < n; i++) {
       TSNode a = call_argument(call, i);
@@ -137,9 +154,10 @@ static bool map_arguments(Planner *pl, TSNode call, Option *opts, size_t *nopts,
       /* `useX(organizationId, ...)` where the hook wants conversationId
        * first: a project whose signature differs from the mapping's. */
       char *text = node_text_dup(pl->src, a);
-      bool misplaced = strcmp(text, pl->hook->params[i]) != 0 && is_param_name(pl->hook, text);
+      bool misplaced =
+          strcmp(text, pl->params[i]) != 0 && is_param_name(pl->params, pl->nparams, text);
       free(text);
-      if (misplaced || !add_option(pl, opts, nopts, pl->hook->params[i], a, todo, stmt))
+      if (misplaced || !add_option(pl, opts, nopts, pl->params[i], a, todo, stmt))
         return false;
     }
     return true;
@@ -198,6 +216,9 @@ static bool map_results(Planner *pl, TSNode pat, char **pattern, StrBuf *todo, T
     }
     char *key = node_text_dup(pl->src, key_node), *local = node_text_dup(pl->src, local_node);
     const char *to = hook_map_lookup(pl->hook->results, pl->hook->nresults, key);
+    if (!to && !map_lists(pl->hook->results, pl->hook->nresults, key) &&
+        realtime_results_has(&pl->returns, key))
+      to = key; /* useRealtime returns it under the same name */
     if (to) {
       sb_append(&out, kept++ ? ", " : "{ ");
       if (strcmp(to, local) == 0)
@@ -406,13 +427,14 @@ static void remove_specifier(Planner *pl, TSNode spec) {
 /* Where useRealtime comes from: "" when the file already imports it, else
  * the first of the standards' candidate modules that resolves here and
  * defines it; NULL when none does (never an import that does not resolve). */
-static char *realtime_spec(Planner *pl) {
+static char *realtime_spec(Planner *pl, const char **resolved) {
   const Module *m = pl->ctx->mod;
   Binding b = scope_lookup_toplevel(m, pl->rt);
-  if (b.kind == BIND_IMPORT)
-    return import_is_app_code(pl->ctx->proj, m, b.source) && strcmp(b.imported, "*") != 0
-               ? xstrdup("")
-               : NULL;
+  if (b.kind == BIND_IMPORT) {
+    bool ours = import_is_app_code(pl->ctx->proj, m, b.source) && strcmp(b.imported, "*") != 0;
+    *resolved = arena_strdup(pl->ctx->arena, b.source);
+    return ours ? xstrdup("") : NULL;
+  }
   if (b.kind != BIND_NONE)
     return NULL;
   const Standards *std = pl->ctx->std;
@@ -422,24 +444,84 @@ static char *realtime_spec(Planner *pl) {
     Module *t = ok ? project_module_source(pl->ctx->proj, path) : NULL;
     ok = t && t->src.bytes && strstr(t->src.bytes, pl->rt);
     free(path);
-    if (ok)
+    if (ok) {
+      *resolved = std->realtime_modules[i];
       return xstrdup(std->realtime_modules[i]);
+    }
   }
   return NULL;
+}
+
+/* The hook's positional parameters as the project declares them, when its
+ * definition is found: false when it declares one the mapping does not name
+ * (another signature: no fix). Otherwise the mapping's order. */
+static bool declared_params(Planner *pl, const HookImport *hi) {
+  const HookMigration *h = pl->hook;
+  pl->nparams = 0;
+  for (size_t i = 0; i < h->nparams && i < sizeof pl->params / sizeof *pl->params; i++)
+    pl->params[pl->nparams++] = h->params[i];
+  if (h->arguments != HOOK_ARGS_POSITIONAL)
+    return true;
+  Binding b = scope_lookup_toplevel(pl->ctx->mod, hi->local);
+  if (b.kind != BIND_IMPORT)
+    return true;
+  const Module *t = resolve_import_target(pl->ctx->res, pl->ctx->mod, &b);
+  Export ex = t ? resolve_find_export(pl->ctx->res, t, b.imported, 0) : (Export){0};
+  if (!ex.found || !ex.mod || ex.b.kind != BIND_FUNCTION || ts_node_is_null(ex.b.node))
+    return true;
+  TSNode params = node_field(ex.b.node, "parameters");
+  if (ts_node_is_null(params))
+    return true;
+  const char *declared[16];
+  size_t n = 0;
+  bool ok = true;
+  ChildIter it;
+  for (TSNode c = child_iter_first(&it, params, true); ok && !ts_node_is_null(c);
+       c = child_iter_next(&it)) {
+    if (node_is(c, "comment"))
+      continue;
+    TSNode pat = node_field(c, "pattern");
+    ok = (node_is(c, "required_parameter") || node_is(c, "optional_parameter")) &&
+         node_is(pat, "identifier") && n < sizeof declared / sizeof *declared;
+    for (size_t k = 0; ok && k <= h->nparams; k++) {
+      if (k == h->nparams)
+        ok = false; /* a parameter the mapping does not name */
+      else if (node_text_eq(&ex.mod->src, pat, h->params[k])) {
+        declared[n++] = h->params[k];
+        break;
+      }
+    }
+  }
+  child_iter_done(&it);
+  if (!ok)
+    return false;
+  pl->nparams = n;
+  memcpy(pl->params, declared, n * sizeof *declared);
+  return true;
 }
 
 void hook_plan_build(RuleCtx *ctx, const HookMigration *hook, HookPlan *plan) {
   memset(plan, 0, sizeof *plan);
   if (hook->arguments == HOOK_ARGS_UNMAPPED || !ctx->std->realtime_hook)
     return;
-  Planner pl = {ctx, &ctx->mod->src, hook, ctx->std->realtime_hook, plan, '"'};
+  Planner pl;
+  memset(&pl, 0, sizeof pl);
+  pl.ctx = ctx;
+  pl.src = &ctx->mod->src;
+  pl.hook = hook;
+  pl.rt = ctx->std->realtime_hook;
+  pl.plan = plan;
+  pl.quote = '"';
   HookImport hi = {0};
   if (!find_import(&pl, &hi))
     return;
   TSNode source = node_field(hi.stmt, "source");
   pl.quote = pl.src->bytes[ts_node_start_byte(source)];
-  char *spec = realtime_spec(&pl);
-  bool ok = spec != NULL;
+  const char *resolved = NULL;
+  char *spec = realtime_spec(&pl, &resolved);
+  bool ok = spec != NULL && declared_params(&pl, &hi);
+  if (ok)
+    realtime_results(ctx, resolved, pl.rt, &pl.returns); /* none known when it fails */
   /* Every use of the imported name must be a call this plan rewrites. */
   uint32_t *allowed = xcalloc(ctx->facts->ncalls + 1, sizeof *allowed);
   size_t nallowed = 0;
