@@ -13,7 +13,8 @@
 
 /* Whether the object is bound to a const or typed where it is written. */
 static bool object_is_bound_or_typed(TSNode obj) {
-  static const char *const wrappers[] = {"parenthesized_expression", "non_null_expression"};
+  static const char *const wrappers[] = {"parenthesized_expression", "non_null_expression",
+                                         "array"};
   static const char *const typing[] = {"as_expression", "satisfies_expression", "type_assertion"};
   TSNode p = ts_node_parent(obj);
   while (!ts_node_is_null(p)) {

@@ -10,7 +10,7 @@
  * the object is written as the call's argument (or an element of it): the
  * camelCase column never existed, so the write was always rejected, and the
  * value is the one the author labelled the organization id. A suggestion
- * when the object is bound to a const (it may be read elsewhere under the
+ * when the object is bound to a const, or in a const array (it may be read elsewhere under the
  * camelCase key) or given a type (`as T`, `satisfies T`, `const row: T`,
  * which may name the camelCase key).
  *
