@@ -4,7 +4,9 @@ imported file, rebuilds the realtime contract from cached sites (and follows a
 sender's edit), skips unread the files that held no needle and did not change
 (yet reports findings located in them and notices when they change), reuses
 unchanged directory listings (yet finds added and removed files and reads
-.gitignore every time), and ignores corrupt entries with a warning."""
+.gitignore every time), follows a suggestion that depends on another file's
+existence (the canonical typing indicator), and ignores corrupt entries with
+a warning."""
 import argparse
 import glob
 import json
@@ -66,6 +68,33 @@ def another_root(rtlint, tmp):
     cold = lint("components/Widget.tsx", cached=False)
     check(lint("components/Widget.tsx") == cold,
           "a run from another project root gives its own findings, not the cache's")
+def canonical_appears(rtlint, tmp):
+    """typing-indicator-duplicate's suggestion depends on another file: the
+    standards' canonical component. A cached finding must gain the suggestion
+    when that file is added, and lose it when its named export goes."""
+    src = os.path.join(ROOT, "fixtures/codemods/typing-indicator-duplicate")
+    tree = os.path.join(tmp, "canonical")
+    shutil.copytree(os.path.join(src, "withheld-no-canonical-file/input"), tree)
+    cache = os.path.join(tmp, "canonical-cache")
+    canonical = "components/unified-ui/components/Realtime/TypingIndicator.tsx"
+
+    def fixes():
+        diags, _ = run(rtlint, tree, cache)
+        return [(d["fix"] or {}).get("applicability") for d in diags
+                if d["rule"] == "typing-indicator-duplicate"]
+
+    check(fixes() == [None], "no canonical in the project: no suggestion")
+    os.makedirs(os.path.dirname(os.path.join(tree, canonical)))
+    shutil.copy(os.path.join(src, "canonical-standards-path/input", canonical),
+                os.path.join(tree, canonical))
+    check(fixes() == ["suggestion"], "adding the standards' canonical brings the suggestion")
+    with open(os.path.join(tree, canonical)) as f:
+        text = f.read()
+    with open(os.path.join(tree, canonical), "w") as f:
+        f.write(text.replace("export function TypingIndicator", "function TypingIndicator"))
+    check(fixes() == [None], "a canonical without the named export withdraws it")
+
+
 def at(diags, path, line):
     return [d for d in diags if d["path"] == path and d["start"]["line"] == line]
 
@@ -302,6 +331,7 @@ def main():
         check(again == cold2, "garbage, truncated and edited entries are ignored, results unchanged")
         check("ignoring cache entry" in err, "a corrupt entry produces a warning")
         another_root(args.rtlint, tmp)
+        canonical_appears(args.rtlint, tmp)
         wrapper_edits(args.rtlint, tmp)
         contract_edits(args.rtlint, tmp)
     finally:

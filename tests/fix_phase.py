@@ -172,7 +172,17 @@ def sample_app(rtlint, tmp):
             after = json.loads(rt(rtlint, t, "--format", "json", *every).stdout)["diagnostics"]
             other = lambda ds: collections.Counter(
                 key(d) for d in ds if phase_of[d["rule"]] not in (0, phase))
-            gone = other(before) - other(after)
+            # A finding inside code the phase's own fix replaces (a duplicate
+            # typing indicator's body, replaced by the canonical's import)
+            # goes with that code; any other must stay.
+            replaced = [(d["path"], e["start"], e["end"]) for d in before
+                        if phase_of[d["rule"]] == phase and d["fix"]
+                        and d["fix"]["applicability"] in levels
+                        for e in d["fix"]["edits"] if e["end"] > e["start"]]
+            inside = collections.Counter(
+                key(d) for d in before if any(path == d["path"] and s <= d["start"]["byte"] < e
+                                              for path, s, e in replaced))
+            gone = other(before) - other(after) - inside
             check(not gone, f"sample app {mode} --phase {phase}: the other phases' findings stay",
                   "\n".join(map(str, gone)))
             mine = json.loads(rt(rtlint, t, "--format", "json", "--phase", str(phase)).stdout)

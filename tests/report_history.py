@@ -149,11 +149,31 @@ def main():
         fixable = sorted({d["path"] for d in before["diagnostics"]
                           if d["fix"] and d["fix"]["applicability"] == "safe"})
         check(len(fixable) >= 3, f"at least 3 files with safe fixes (got {fixable})")
-        for day, path in enumerate(fixable, start=2):
+        # A fix that changes the names summaries follow (the flow digest: a
+        # renamed object key can join them) changes every pass's key, so no
+        # commit before it can reuse the working tree's passes: such files
+        # are left out of the migration, as the first commit's check below
+        # counts reuse across all of it.
+        digest_cache = os.path.join(tmp, "digest-cache")
+
+        def flow_digest():
+            rtlint(exe, repo, "--cache-dir", digest_cache, *NO_CONTRACT, ".")
+            with open(os.path.join(digest_cache, "flow-names")) as f:
+                return f.read()
+
+        migrated = []
+        for path in fixable:
+            was = flow_digest()
             p = rtlint(exe, repo, "--fix", path)
             check(p.returncode in (0, 1), f"rtlint --fix {path} ran")
+            if flow_digest() != was:
+                git(repo, "checkout", "-q", "--", ".")
+                continue
+            migrated.append(path)
             git(repo, "commit", "-q", "-am", f"migrate {path}",
-                date=f"2025-01-{day:02d}T10:00:00Z")
+                date=f"2025-01-{len(migrated) + 1:02d}T10:00:00Z")
+        check(len(migrated) >= 3, f"at least 3 files migrated (got {migrated})")
+        fixable = migrated
         with open(os.path.join(repo, "NOTES.md"), "w") as f:
             f.write("no code here\n")
         git(repo, "add", "NOTES.md")

@@ -174,3 +174,64 @@ void channel_error_suggest(RuleCtx *ctx, Diag *d, TSNode call, TSNode callback) 
   free(status);
   diag_set_fix(d, FIX_SUGGESTION, title);
 }
+
+/* A throw or a reject(...) / Promise.reject(...) call anywhere in n. */
+static bool raises(const Source *src, TSNode n) {
+  if (node_is(n, "throw_statement"))
+    return true;
+  if (node_is(n, "call_expression")) {
+    uint32_t len;
+    const char *callee = call_callee_name(src, n, &len);
+    if (callee && mem_eq_str(callee, len, "reject"))
+      return true;
+  }
+  uint32_t count = ts_node_named_child_count(n);
+  for (uint32_t i = 0; i < count; i++)
+    if (raises(src, ts_node_named_child(n, i)))
+      return true;
+  return false;
+}
+
+void channel_error_suggest_in_branch(RuleCtx *ctx, Diag *d, TSNode call, TSNode branch) {
+  const Source *src = &ctx->mod->src;
+  if (!d || d->fix.nedits || raises(src, branch))
+    return;
+  const char *fallback = fallback_in_scope(ctx, node_unwrap(call));
+  if (!fallback)
+    return;
+  uint32_t bstart = ts_node_start_byte(branch), bend = ts_node_end_byte(branch);
+  bool one_line = src_pos(src, bstart).line == src_pos(src, bend).line;
+  char *text = NULL;
+  uint32_t at = bstart, to = bstart;
+  if (node_is(branch, "statement_block")) {
+    TSNode first = {0};
+    uint32_t n = ts_node_named_child_count(branch);
+    for (uint32_t i = 0; i < n && ts_node_is_null(first); i++)
+      if (!node_is(ts_node_named_child(branch, i), "comment"))
+        first = ts_node_named_child(branch, i);
+    if (ts_node_is_null(first)) {
+      if (!one_line)
+        return; /* an empty block over several lines: no statement to indent by */
+      at = to = bstart + 1;
+      text = xasprintf(" %s ", fallback);
+    } else if (src_pos(src, ts_node_start_byte(first)).line == src_pos(src, bstart).line) {
+      at = to = ts_node_start_byte(first);
+      text = xasprintf("%s ", fallback);
+    } else {
+      at = to = ts_node_start_byte(first);
+      text = xasprintf("%s\n%s", fallback,
+                       fix_line_indent(ctx->arena, src, ts_node_start_byte(first)));
+    }
+  } else {
+    if (!one_line)
+      return;
+    uint32_t len;
+    const char *stmt = node_text(src, branch, &len);
+    to = bend;
+    text = xasprintf("{ %s %.*s }", fallback, (int)len, stmt);
+  }
+  diag_add_edit(d, at, to, text);
+  free(text);
+  diag_set_fix(d, FIX_SUGGESTION,
+               arena_printf(ctx->arena, "Switch to the fallback on CHANNEL_ERROR: %s", fallback));
+}

@@ -12,4 +12,12 @@
  * fallback still gives up and the finding would stay. */
 void channel_error_suggest(RuleCtx *ctx, Diag *d, TSNode subscribe_call, TSNode callback);
 
+/* The suggestion for a callback whose `if (status === "CHANNEL_ERROR")`
+ * branch gives up by returning, breaking or logging: the same fallback call
+ * goes first in that branch (`branch`, the if's consequence; a single
+ * statement becomes a block). A branch that throws or rejects gets nothing:
+ * its caller may rely on the error, so what replaces it is the author's
+ * decision. */
+void channel_error_suggest_in_branch(RuleCtx *ctx, Diag *d, TSNode subscribe_call, TSNode branch);
+
 #endif

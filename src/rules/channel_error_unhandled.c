@@ -71,7 +71,8 @@ typedef struct Analysis {
   const char *status; /* the status parameter's name */
   int explicit_handled, explicit_gives_up;
   int catchall_handled, catchall_gives_up;
-  bool escapes; /* status passed on: handled elsewhere, unknown */
+  bool escapes;           /* status passed on: handled elsewhere, unknown */
+  TSNode gives_up_branch; /* an `if (status === CHANNEL_ERROR)` consequence that gives up */
 } Analysis;
 
 static bool is_status(const Analysis *an, TSNode n) {
@@ -206,7 +207,11 @@ static void branch_of_test(Analysis *an, TSNode test, bool want_else, bool is_ex
     }
     if (node_is(p, "if_statement") && ts_node_eq(node_field(p, "condition"), n)) {
       if (!want_else) {
-        record(an, is_explicit, gives_up_stmt(src, node_field(p, "consequence")));
+        TSNode consequence = node_field(p, "consequence");
+        bool gives_up = gives_up_stmt(src, consequence);
+        record(an, is_explicit, gives_up);
+        if (is_explicit && gives_up)
+          an->gives_up_branch = consequence;
         return;
       }
       TSNode alt = node_field(p, "alternative");
@@ -395,9 +400,13 @@ static void check_subscribe(RuleCtx *ctx, TSNode call) {
   if (an.explicit_handled > 0)
     return;
   if (an.explicit_gives_up > 0) {
-    rule_report(ctx, start, end, help,
-                "the `.subscribe()` status callback gives up on CHANNEL_ERROR (it only throws, "
-                "rejects, returns or logs) instead of switching to a fallback");
+    Diag *d = rule_report(ctx, start, end, help,
+                          "the `.subscribe()` status callback gives up on CHANNEL_ERROR (it only "
+                          "throws, rejects, returns or logs) instead of switching to a fallback");
+    /* One branch, in the callback written here: the fallback goes first in it. */
+    if (an.explicit_gives_up == 1 && !ts_node_is_null(an.gives_up_branch) &&
+        ts_node_eq(node_unwrap(call_argument(call, 0)), fn))
+      channel_error_suggest_in_branch(ctx, d, call, an.gives_up_branch);
     return;
   }
   if (an.catchall_handled > 0)

@@ -2,7 +2,7 @@
 
 #include "core/util.h"
 #include "fix/bound.h"
-#include "resolve/scope.h"
+#include "fix/org_id.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -386,30 +386,10 @@ ChannelHint channel_hint(Arena *a, const Standards *std, const ValAlt *alt) {
   return h;
 }
 
-/* Names an organization id goes by, most specific first. */
-static const char *const org_id_names[] = {"organizationId", "orgId", "organization_id", "org_id",
-                                           NULL};
-static const char *const org_objects[] = {"org", "organization", NULL};
-
-/* `name` means a declared value at `at`: a parameter, an import, or a
- * declaration written before `before` (not one in its temporal dead zone). */
-static bool declared_before(const Module *m, TSNode at, const char *name, uint32_t before) {
-  Binding b = scope_lookup(m, at, name);
-  if (b.kind == BIND_NONE)
-    return false;
-  return b.kind == BIND_PARAM || b.kind == BIND_IMPORT || ts_node_is_null(b.decl) ||
-         ts_node_start_byte(b.decl) < before;
-}
-
+/* The most specific bound name of the organization-id role (fix/org_id.h). */
 static const char *org_id_in_scope(Arena *a, const Module *m, uint32_t start, uint32_t end) {
-  TSNode at = ts_node_descendant_for_byte_range(ts_tree_root_node(m->tree), start, end);
-  for (const char *const *n = org_id_names; *n; n++)
-    if (declared_before(m, at, *n, start))
-      return *n;
-  for (const char *const *n = org_objects; *n; n++)
-    if (declared_before(m, at, *n, start))
-      return arena_printf(a, "%s.id", *n);
-  return NULL;
+  const char *first = NULL;
+  return fix_org_ids_bound(a, m, start, end, &first, 1) ? first : NULL;
 }
 
 const char *channel_hint_fix_call(Arena *a, const Module *m, uint32_t start, uint32_t end,

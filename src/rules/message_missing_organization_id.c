@@ -6,6 +6,7 @@
 #include "parse/ast.h"
 #include "resolve/scope.h"
 #include "rules/ctx.h"
+#include "rules/message_org_fix.h"
 
 #include <stdlib.h>
 
@@ -63,10 +64,11 @@ static bool is_messages_table(RuleCtx *ctx, TSNode recv) {
 
 typedef enum KeyState { KEY_MISSING, KEY_PRESENT, KEY_UNKNOWN } KeyState;
 
-/* Whether the object sets organization_id; *camel when it has the camelCase
- * organizationId instead. A spread or computed key makes it unknown. */
-static KeyState object_org_key(const Source *src, TSNode obj, bool *camel) {
-  *camel = false;
+/* Whether the object sets organization_id; *camel counts its camelCase
+ * organizationId keys (the last one in *camel_key: a pair's key or a
+ * shorthand property). A spread or computed key makes it unknown. */
+static KeyState object_org_key(const Source *src, TSNode obj, int *camel, TSNode *camel_key) {
+  *camel = 0;
   KeyState st = KEY_MISSING;
   uint32_t n = ts_node_named_child_count(obj);
   for (uint32_t i = 0; i < n; i++) {
@@ -84,36 +86,43 @@ static KeyState object_org_key(const Source *src, TSNode obj, bool *camel) {
       continue;
     if (node_is(key, "computed_property_name"))
       return KEY_UNKNOWN;
-    if (node_is(key, "shorthand_property_identifier")) {
-      if (node_text_eq(src, key, "organization_id"))
-        st = KEY_PRESENT;
-      else if (node_text_eq(src, key, "organizationId"))
-        *camel = true;
-      continue;
-    }
-    if (object_key_is(src, key, "organization_id"))
+    bool shorthand = node_is(key, "shorthand_property_identifier");
+    if (shorthand ? node_text_eq(src, key, "organization_id")
+                  : object_key_is(src, key, "organization_id")) {
       st = KEY_PRESENT;
-    else if (object_key_is(src, key, "organizationId"))
-      *camel = true;
+    } else if (shorthand ? node_text_eq(src, key, "organizationId")
+                         : object_key_is(src, key, "organizationId")) {
+      /* A method `organizationId() {}` is no column value to keep. */
+      if (!node_is(c, "method_definition"))
+        *camel_key = key;
+      (*camel)++;
+    }
   }
   return st;
 }
 
 static void check_object(RuleCtx *ctx, TSNode obj, const char *method) {
-  bool camel;
-  if (object_org_key(&ctx->mod->src, obj, &camel) != KEY_MISSING)
+  int camel;
+  TSNode camel_key = {0};
+  if (object_org_key(&ctx->mod->src, obj, &camel, &camel_key) != KEY_MISSING)
     return;
   uint32_t start = ts_node_start_byte(obj), end = ts_node_end_byte(obj);
-  if (camel)
-    rule_report(ctx, start, end, "rename the key: `organization_id: organizationId`",
-                "row written to \"messages\" with .%s() has `organizationId` but no "
-                "`organization_id`: the camelCase key does not set the column RLS checks",
-                method);
-  else
-    rule_report(ctx, start, end, "add `organization_id: <the organization id>`",
-                "row written to \"messages\" with .%s() has no `organization_id`; row-level "
-                "security rejects it",
-                method);
+  if (camel) {
+    Diag *d = rule_report(ctx, start, end, "rename the key: `organization_id: organizationId`",
+                          "row written to \"messages\" with .%s() has `organizationId` but no "
+                          "`organization_id`: the camelCase key does not set the column RLS checks",
+                          method);
+    /* Two camelCase keys would become two organization_id keys. */
+    if (camel == 1 && !ts_node_is_null(camel_key))
+      message_org_rename(ctx, d, obj, camel_key);
+  } else {
+    Diag *d =
+        rule_report(ctx, start, end, "add `organization_id: <the organization id>`",
+                    "row written to \"messages\" with .%s() has no `organization_id`; row-level "
+                    "security rejects it",
+                    method);
+    message_org_suggest(ctx, d, obj);
+  }
 }
 
 /* The names the file adds properties to, collected in one walk the first
@@ -204,7 +213,7 @@ const RuleMeta rule_message_missing_organization_id = {
     .id = "message-missing-organization-id",
     .phase = PHASE_ALL,
     .default_severity = SEV_ERROR,
-    .fixable = FIX_NONE,
+    .fixable = FIX_SAFE,
     .summary = "A row written to the `messages` table without `organization_id`, which row-level "
                "security requires.",
     .needles = needles,

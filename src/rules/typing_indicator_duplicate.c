@@ -2,12 +2,14 @@
  * the canonical components/unified-ui/components/Realtime/TypingIndicator.tsx,
  * or outside the one rtlint.yaml names (realtime.canonical_typing_indicator)
  * (standards: Migration strategy, Phase 4 "Unify typing indicator
- * implementations"). With a configured canonical the finding suggests
- * binding the duplicate's name to the canonical component in its own file:
- * every import and use of the duplicate then gets the canonical one. */
+ * implementations"). The finding suggests binding the duplicate's name to
+ * the canonical component in its own file (the configured one, else the
+ * standards' path when the project has it): every import and use of the
+ * duplicate then gets the canonical one. */
 #include "core/util.h"
 #include "fix/imports.h"
 #include "parse/ast.h"
+#include "resolve/exports.h"
 #include "resolve/scope.h"
 #include "resolve/scope_index.h"
 #include "rules/ctx.h"
@@ -19,7 +21,8 @@
 
 static const char *const needles[] = {"TypingIndicator", NULL};
 
-#define CANONICAL "components/unified-ui/components/Realtime/TypingIndicator.tsx"
+#define CANONICAL_STEM "components/unified-ui/components/Realtime/TypingIndicator"
+#define CANONICAL CANONICAL_STEM ".tsx"
 #define SUFFIX "TypingIndicator"
 
 static bool is_builtin_canonical(const char *path) {
@@ -76,28 +79,72 @@ typedef struct Walk {
   RuleCtx *ctx;
 } Walk;
 
-static bool resolves_to(RuleCtx *ctx, const char *spec, const char *target) {
-  char *path = NULL;
-  bool yes = project_resolve_import(ctx->proj, ctx->mod, spec, &path) && same_module(path, target);
-  free(path);
-  return yes;
+/* The module spec names from this file when it is `target` and exports the
+ * component as `export_name`, or NULL. Looked up through the resolver, so
+ * the findings cache knows the suggestion depends on that file (or on its
+ * absence). */
+static const Module *canonical_at(RuleCtx *ctx, const char *spec, const char *target,
+                                  const char *export_name) {
+  Binding probe;
+  memset(&probe, 0, sizeof probe);
+  if (strlen(spec) >= sizeof probe.source)
+    return NULL;
+  memcpy(probe.source, spec, strlen(spec) + 1);
+  const Module *t = resolve_import_target(ctx->res, ctx->mod, &probe);
+  if (!t || (target && !same_module(t->fs_path, target)) ||
+      !resolve_find_export(ctx->res, t, export_name, 0).found)
+    return NULL;
+  return t;
 }
 
 /* How this file imports the canonical module: through "@/" when the file's
  * tsconfig maps a tail of its path so, else relative; NULL when neither
- * resolves to it (a canonical that does not exist gets no suggestion). */
-static char *canonical_spec(RuleCtx *ctx, const char *target) {
+ * resolves to it or it has no named export `export_name` (a canonical that
+ * does not exist gets no suggestion). */
+static char *canonical_spec(RuleCtx *ctx, const char *target, const char *export_name) {
   size_t stem = stem_len(target);
   for (const char *slash = strchr(target + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
     char *spec = xasprintf("@/%.*s", (int)(stem - (size_t)(slash + 1 - target)), slash + 1);
-    if (resolves_to(ctx, spec, target))
+    if (canonical_at(ctx, spec, target, export_name))
       return spec;
     free(spec);
   }
   char *spec = fix_relative_spec(ctx->mod->fs_path, target, stem);
-  if (resolves_to(ctx, spec, target))
+  if (canonical_at(ctx, spec, target, export_name))
     return spec;
   free(spec);
+  return NULL;
+}
+
+/* Without a configured canonical, the standards' path where this file finds
+ * it (arena string), or NULL: `@/components/unified-ui/...`, else
+ * components/unified-ui/... in the file's folder or one above it, up to the
+ * project root (an app under src/ keeps it in src/components/). */
+static const char *builtin_canonical(RuleCtx *ctx) {
+  const Module *t = canonical_at(ctx, "@/" CANONICAL_STEM, NULL, "TypingIndicator");
+  if (t && is_builtin_canonical(t->fs_path))
+    return arena_strdup(ctx->arena, t->fs_path);
+  const char *path = ctx->mod->fs_path, *root = ctx->proj->root;
+  size_t rlen = root ? strlen(root) : 0;
+  if (!root || strncmp(path, root, rlen) != 0 || (path[rlen] != '/' && rlen > 1))
+    return NULL;
+  for (const char *end = strrchr(path, '/'); end && (size_t)(end - path) >= rlen;) {
+    char *target = xasprintf("%.*s/%s", (int)(end - path), path, CANONICAL);
+    char *spec = fix_relative_spec(path, target, stem_len(target));
+    const char *found = canonical_at(ctx, spec, target, "TypingIndicator")
+                            ? arena_strdup(ctx->arena, target)
+                            : NULL;
+    free(spec);
+    free(target);
+    if (found)
+      return found;
+    if (end == path)
+      break;
+    const char *up = end - 1;
+    while (up > path && *up != '/')
+      up--;
+    end = *up == '/' ? up : NULL;
+  }
   return NULL;
 }
 
@@ -154,16 +201,22 @@ static uint32_t import_point(const Module *m, bool *after) {
  * nothing when it was not exported), so the file's importers and its own
  * uses get the canonical component under the name they know. */
 static void suggest_canonical(RuleCtx *ctx, Diag *d, TSNode name) {
-  const char *target = ctx->std->canonical_typing_indicator;
   TSNode stmt = top_statement(name);
-  if (!d || !target || ts_node_is_null(stmt))
+  if (!d || ts_node_is_null(stmt))
     return;
-  char *spec = canonical_spec(ctx, target);
+  const char *target = ctx->std->canonical_typing_indicator;
+  if (!target)
+    target = builtin_canonical(ctx);
+  if (!target)
+    return;
+  const char *base = strrchr(target, '/') ? strrchr(target, '/') + 1 : target;
+  int base_len = (int)(stem_len(base));
+  char *export_name = xstrndup(base, (size_t)base_len);
+  char *spec = canonical_spec(ctx, target, export_name);
+  free(export_name);
   if (!spec)
     return;
   const Source *src = &ctx->mod->src;
-  const char *base = strrchr(target, '/') ? strrchr(target, '/') + 1 : target;
-  int base_len = (int)(stem_len(base));
   char *local = node_text_dup(src, name);
   char quote = module_quote(ctx->mod);
   bool semi = module_semicolons(ctx->mod);

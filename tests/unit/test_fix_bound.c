@@ -4,10 +4,12 @@
 
 #include "core/util.h"
 #include "fix/bound.h"
+#include "fix/org_id.h"
 
 #include <string.h>
 
 #define CASES "tests/unit/fix_bound/cases.ts"
+#define ORG_IDS "tests/unit/fix_bound/org_ids.ts"
 
 BUILTIN_CATALOG_FIXTURE
 
@@ -55,7 +57,45 @@ static void names_must_be_bound_at_the_edit(void **state) {
   project_free(&proj);
 }
 
+/* How many names of the organization-id role are bound at `site`; the
+ * first in *first. */
+static size_t org_ids(Arena *a, const Module *m, const char *site, const char **first) {
+  uint32_t start, end;
+  range_of(m, site, &start, &end);
+  *first = NULL;
+  return fix_org_ids_bound(a, m, start, end, first, 1);
+}
+
+/* The organization id a fix may write: the role's names bound and declared
+ * before the edit, all of them counted so a fix can refuse to choose. */
+static void org_id_names_are_counted(void **state) {
+  (void)state;
+  Project proj;
+  project_init(&proj, &std);
+  Module *m = project_module(&proj, ORG_IDS);
+  assert_non_null(m);
+  assert_non_null(m->tree);
+  Arena a = {0};
+  const char *first;
+  assert_int_equal(org_ids(&a, m, "site_one", &first), 1);
+  assert_string_equal(first, "orgId");
+  /* Both counted, the most specific first. */
+  assert_int_equal(org_ids(&a, m, "site_two", &first), 2);
+  assert_string_equal(first, "organizationId");
+  assert_int_equal(org_ids(&a, m, "site_none", &first), 0);
+  assert_null(first);
+  assert_int_equal(org_ids(&a, m, "site_object", &first), 1);
+  assert_string_equal(first, "org.id");
+  /* Declared after the edit: in its temporal dead zone there. */
+  assert_int_equal(org_ids(&a, m, "site_tdz", &first), 0);
+  assert_int_equal(org_ids(&a, m, "site_destructured", &first), 1);
+  assert_string_equal(first, "organization_id");
+  arena_free(&a);
+  project_free(&proj);
+}
+
 int main(void) {
-  const struct CMUnitTest tests[] = {cmocka_unit_test(names_must_be_bound_at_the_edit)};
+  const struct CMUnitTest tests[] = {cmocka_unit_test(names_must_be_bound_at_the_edit),
+                                     cmocka_unit_test(org_id_names_are_counted)};
   return cmocka_run_group_tests(tests, setup, teardown);
 }
