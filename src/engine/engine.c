@@ -13,6 +13,7 @@
 #include "engine/parallel.h"
 #include "engine/prefilter.h"
 #include "engine/suppress.h"
+#include "fix/imports.h"
 #include "parse/ast.h"
 #include "parse/parser.h"
 #include "resolve/facts.h"
@@ -110,6 +111,7 @@ static void lint_module_rules(Project *proj, Module *m, const RuleSelection *sel
   res.deps = deps;
   res.self = m;
   res.flow_names = run_with->flow_names;
+  fix_import_memo_begin();
   if (run_with->flow_names)
     flow_add_sites(&res, m, &facts, &arena);
   /* The contract's sites, once per file: in the pass that runs the
@@ -149,6 +151,7 @@ static void lint_module_rules(Project *proj, Module *m, const RuleSelection *sel
     if (timing_enabled)
       timing_add_rule(i, timing_now() - t0);
   }
+  fix_import_memo_end();
   if (run_with->hook && run_with->hook->linted && subset != RULES_PROJECT_WIDE)
     run_with->hook->linted(run_with->hook->ctx, proj, m, &facts);
   resolver_release(&res);

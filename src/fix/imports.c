@@ -125,9 +125,10 @@ static uint32_t top_insert_point(const Module *m, bool *after_directive) {
   return pos;
 }
 
-void fix_require_standard_import(Diag *d, Project *p, const Module *m, const char *name) {
+/* The edit fix_require_standard_import adds, or false when m binds name. */
+static bool standard_import_edit(Project *p, const Module *m, const char *name, Edit *out) {
   if (scope_lookup_toplevel(m, name).kind != BIND_NONE)
-    return;
+    return false;
   ImportStyle st = scan_imports(p, m);
   TSNode named =
       ts_node_is_null(st.standards_import) ? (TSNode){0} : named_imports_of(st.standards_import);
@@ -135,15 +136,11 @@ void fix_require_standard_import(Diag *d, Project *p, const Module *m, const cha
     uint32_t count = ts_node_named_child_count(named);
     if (count > 0) {
       TSNode last = ts_node_named_child(named, count - 1);
-      char *text = xasprintf(", %s", name);
-      diag_add_edit(d, ts_node_end_byte(last), ts_node_end_byte(last), text);
-      free(text);
+      *out = (Edit){ts_node_end_byte(last), ts_node_end_byte(last), xasprintf(", %s", name)};
     } else {
-      char *text = xasprintf("{ %s }", name);
-      diag_add_edit(d, ts_node_start_byte(named), ts_node_end_byte(named), text);
-      free(text);
+      *out = (Edit){ts_node_start_byte(named), ts_node_end_byte(named), xasprintf("{ %s }", name)};
     }
-    return;
+    return true;
   }
   char *spec = NULL;
   if (st.uses_alias || tsconfig_maps_alias(p, m))
@@ -153,19 +150,67 @@ void fix_require_standard_import(Diag *d, Project *p, const Module *m, const cha
   char *stmt = xasprintf("import { %s } from %c%s%c%s", name, st.quote, spec, st.quote,
                          st.semicolon ? ";" : "");
   if (!ts_node_is_null(st.last_import)) {
-    char *text = xasprintf("\n%s", stmt);
     uint32_t at = ts_node_end_byte(st.last_import);
-    diag_add_edit(d, at, at, text);
-    free(text);
+    *out = (Edit){at, at, xasprintf("\n%s", stmt)};
   } else {
     bool after_directive;
     uint32_t at = top_insert_point(m, &after_directive);
-    char *text = after_directive ? xasprintf("\n\n%s", stmt) : xasprintf("%s\n\n", stmt);
-    diag_add_edit(d, at, at, text);
-    free(text);
+    *out = (Edit){at, at, after_directive ? xasprintf("\n\n%s", stmt) : xasprintf("%s\n\n", stmt)};
   }
   free(stmt);
   free(spec);
+  return true;
+}
+
+/* While one file's rules run, every finding that needs UNIFIED_EVENTS (or
+ * UNIFIED_CHANNELS) in a module gets the same edit: it is worked out once.
+ * Only between begin and end, while the modules asked about are held. */
+#define IMPORT_MEMO_SIZE 4
+static _Thread_local struct {
+  bool active;
+  size_t n, next;
+  struct {
+    const Module *m;
+    char *name;
+    bool needed;
+    Edit edit;
+  } e[IMPORT_MEMO_SIZE];
+} memo;
+
+void fix_import_memo_begin(void) {
+  memo.active = true;
+}
+
+void fix_import_memo_end(void) {
+  for (size_t i = 0; i < memo.n; i++) {
+    free(memo.e[i].name);
+    free(memo.e[i].edit.text);
+  }
+  memset(&memo, 0, sizeof memo);
+}
+
+void fix_require_standard_import(Diag *d, Project *p, const Module *m, const char *name) {
+  for (size_t i = 0; memo.active && i < memo.n; i++)
+    if (memo.e[i].m == m && strcmp(memo.e[i].name, name) == 0) {
+      if (memo.e[i].needed)
+        diag_add_edit(d, memo.e[i].edit.start, memo.e[i].edit.end, memo.e[i].edit.text);
+      return;
+    }
+  Edit edit = {0};
+  bool needed = standard_import_edit(p, m, name, &edit);
+  if (needed)
+    diag_add_edit(d, edit.start, edit.end, edit.text);
+  if (!memo.active) {
+    free(edit.text);
+    return;
+  }
+  size_t slot = memo.n < IMPORT_MEMO_SIZE ? memo.n++ : memo.next++ % IMPORT_MEMO_SIZE;
+  free(memo.e[slot].name);
+  free(memo.e[slot].edit.text);
+  memo.e[slot].m = m;
+  memo.e[slot].name = xstrdup(name);
+  memo.e[slot].needed = needed;
+  memo.e[slot].edit = edit;
 }
 
 /* m's import of exactly `spec` with named imports, or a null node. */

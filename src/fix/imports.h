@@ -9,6 +9,11 @@
  * import after the file's last import, following the file's quote and
  * semicolon style and the import path its neighbours use. */
 void fix_require_standard_import(Diag *d, Project *p, const Module *m, const char *name);
+/* Between begin and end (on one thread, while the modules passed are held:
+ * one file's rules), fix_require_standard_import works each module's edit
+ * out once. */
+void fix_import_memo_begin(void);
+void fix_import_memo_end(void);
 /* The relative import specifier ("./x", "../../lib/x") that file `from`
  * writes for the first to_len bytes of path `to` (its extension left out by
  * the caller). Both absolute. Caller frees. */
