@@ -23,46 +23,6 @@ static bool same_shape(const GraphSite *a, const GraphSite *b) {
          strcmp(a->channel_shape, b->channel_shape) == 0;
 }
 
-/* Whether the other end of s's channel uses `value`: a sender sends it (s
- * listens), or a listener names it, itself or as a dispatch case (s sends; a
- * `*` listener that hears everything names nothing). */
-static bool other_end_uses(const ContractGraph *g, const GraphSite *s, const char *value) {
-  for (size_t i = 0; i < g->nsites; i++) {
-    const GraphSite *o = &g->sites[i];
-    if (o->role == s->role || !o->event || !same_shape(o, s))
-      continue;
-    if (strcmp(o->event, value) == 0)
-      return true;
-    for (size_t k = 0; o->dispatch && k < o->ncases; k++)
-      if (strcmp(o->cases[k].event, value) == 0)
-        return true;
-  }
-  return false;
-}
-
-static bool key_used(const GraphFinding *f, const char *key) {
-  const EventDef *def = std_event_by_key(f->g->std, key);
-  return def && other_end_uses(f->g, f->site, def->value);
-}
-
-/* event-name-custom's fix, when it is what the other end uses. */
-static bool carry(const GraphFinding *f, const GraphRename *rn) {
-  if (!rn->custom)
-    return false;
-  for (size_t k = 0; k < rn->ncustom_keys; k++)
-    if (!key_used(f, rn->custom_keys[k]))
-      return false;
-  const EventMigration *mig = std_event_migration(f->g->std, f->event);
-  for (size_t k = 0; mig && k < mig->nkeys; k++) {
-    bool written = false;
-    for (size_t w = 0; w < rn->ncustom_keys && !written; w++)
-      written = strcmp(rn->custom_keys[w], mig->keys[k]) == 0;
-    if (!written && key_used(f, mig->keys[k]))
-      return false; /* the name may as well mean that one */
-  }
-  return true;
-}
-
 /* The one UNIFIED_EVENTS key a value stands for: its own, its migration's
  * only key, or the value it is a near miss of; else NULL. */
 static const char *standard_key(const Standards *std, const char *value) {
@@ -76,8 +36,50 @@ static const char *standard_key(const Standards *std, const char *value) {
   return def ? def->key : NULL;
 }
 
+static bool names_key(const Standards *std, const char *value, const char *key) {
+  const char *k = strcmp(value, "*") == 0 ? NULL : standard_key(std, value);
+  return k && strcmp(k, key) == 0;
+}
+
+/* Whether the other end of s's channel uses the event of `key`, written the
+ * standard way or in a name whose own migration is that key (both ends then
+ * meet once migrated): a sender sends it (s listens), or a listener names
+ * it, itself or as a dispatch case (s sends; a `*` listener that hears
+ * everything names nothing). */
+static bool other_end_uses(const ContractGraph *g, const GraphSite *s, const char *key) {
+  for (size_t i = 0; i < g->nsites; i++) {
+    const GraphSite *o = &g->sites[i];
+    if (o->role == s->role || !o->event || !same_shape(o, s))
+      continue;
+    if (names_key(g->std, o->event, key))
+      return true;
+    for (size_t k = 0; o->dispatch && k < o->ncases; k++)
+      if (names_key(g->std, o->cases[k].event, key))
+        return true;
+  }
+  return false;
+}
+
+/* event-name-custom's fix, when it is what the other end uses. */
+static bool carry(const GraphFinding *f, const GraphRename *rn) {
+  if (!rn->custom)
+    return false;
+  for (size_t k = 0; k < rn->ncustom_keys; k++)
+    if (!other_end_uses(f->g, f->site, rn->custom_keys[k]))
+      return false;
+  const EventMigration *mig = std_event_migration(f->g->std, f->event);
+  for (size_t k = 0; mig && k < mig->nkeys; k++) {
+    bool written = false;
+    for (size_t w = 0; w < rn->ncustom_keys && !written; w++)
+      written = strcmp(rn->custom_keys[w], mig->keys[k]) == 0;
+    if (!written && other_end_uses(f->g, f->site, mig->keys[k]))
+      return false; /* the name may as well mean that one */
+  }
+  return true;
+}
+
 GraphRenamePlan graph_rename_plan(const GraphFinding *f, const char *closest) {
-  GraphRenamePlan plan = {NULL, NULL, FIX_NONE, false};
+  GraphRenamePlan plan = {NULL, NULL, FIX_NONE};
   const GraphRename *rn = f->dispatch_case ? f->dispatch_case->rename : f->site->rename;
   const Standards *std = f->g->std;
   if (!rn || !f->renames || !std || std_event_by_value(std, f->event))
@@ -89,13 +91,13 @@ GraphRenamePlan graph_rename_plan(const GraphFinding *f, const char *closest) {
     /* The migration knows what the name means: its fix or none. */
     if (!carry(f, rn))
       return plan;
-    plan = (GraphRenamePlan){rn, xstrdup(rn->custom), rn->custom_app, true};
+    plan = (GraphRenamePlan){rn, xstrdup(rn->custom), rn->custom_app};
     return plan;
   }
   const char *key = closest ? standard_key(std, closest) : NULL;
   if (!key || !rn->standard)
     return plan;
-  plan = (GraphRenamePlan){rn, xasprintf("UNIFIED_EVENTS.%s", key), FIX_SUGGESTION, false};
+  plan = (GraphRenamePlan){rn, xasprintf("UNIFIED_EVENTS.%s", key), FIX_SUGGESTION};
   return plan;
 }
 

@@ -58,7 +58,6 @@ typedef struct GraphRenamePlan {
   const GraphRename *rename; /* NULL: no fix */
   char *text;                /* the replacement */
   FixApplicability app;
-  bool carried; /* event-name-custom's own fix there */
 } GraphRenamePlan;
 GraphRenamePlan graph_rename_plan(const GraphFinding *f, const char *closest);
 /* Makes the plan d's fix; frees the plan. */
