@@ -84,7 +84,10 @@ static bool learn_standards(Session *s) {
  * editor's buffer) must not report them. */
 static bool whole_project(const Session *s) {
   const Options *o = s->o;
-  if (o->staged || o->stdin_filename || o->shard_count || s->overlay || !s->ad.root)
+  /* An overlay holds an editor's buffers, or the text --fix and --diff have
+   * fixed so far: that is still the whole project. */
+  bool fixing = o->diff || o->fix_level != FIX_NONE;
+  if (o->staged || o->stdin_filename || o->shard_count || (s->overlay && !fixing) || !s->ad.root)
     return false;
   /* The report's history lints each commit's files on their own: its
    * headline leaves the contract out too, so that the two agree. */

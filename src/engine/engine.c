@@ -709,6 +709,8 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
     project_release(m);
   }
   suppress_in_unlinted(proj, &skipped, setup, fixed, &out->diags);
+  if (graph && setup->whole_project)
+    graph_fixes_respect_suppressions(&out->diags);
   if (pool.files)
     save_file_index(&pool, &files);
   lazy_import_graph_free(&imports);

@@ -527,6 +527,8 @@ static void add_event_site(Local *l, Resolver *r, const Module *m, const Facts *
     }
     set_event(l->std, s, nv ? values[k] : NULL);
     set_channel(l->std, s, shape && k + 1 < nv ? xstrdup(shape) : shape);
+    if (nv == 1)
+      s->rename = graph_rename_at(r, l->std, m, e, s->event);
   }
 }
 
@@ -550,13 +552,14 @@ static int cmp_case(const void *a, const void *b) {
   return strcmp(((const GraphCase *)a)->event, ((const GraphCase *)b)->event);
 }
 
-static void add_case(GraphSite *s, char *event, const Module *m, TSNode at) {
+static void add_case(GraphSite *s, char *event, const Module *m, TSNode at, GraphRename *rename) {
   for (size_t i = 0; i < s->ncases; i++)
     if (strcmp(s->cases[i].event, event) == 0) {
       free(event);
+      graph_rename_free(rename);
       return;
     }
-  GraphCase c = {event, m, ts_node_start_byte(at), ts_node_end_byte(at), NULL};
+  GraphCase c = {event, m, ts_node_start_byte(at), ts_node_end_byte(at), NULL, rename};
   ARRAY_PUSH(s->cases, s->ncases, s->casecap, c);
   qsort(s->cases, s->ncases, sizeof *s->cases, cmp_case);
 }
@@ -663,13 +666,15 @@ void graph_collect(GraphSiteList *out, const Standards *std, Resolver *r, const 
     GraphSite *s = &l.sites[owner];
     s->case_unknown = s->case_unknown || nv == 0;
     for (size_t k = 0; k < nv; k++)
-      add_case(s, values[k], m, e->arg);
+      add_case(s, values[k], m, e->arg, nv == 1 ? graph_rename_at(r, std, m, e, values[k]) : NULL);
   }
   for (size_t i = 0; i < direct; i++) {
     GraphSite *s = &l.sites[i];
     if (s->case_unknown) { /* a case that cannot be told: it may hear anything */
-      for (size_t k = 0; k < s->ncases; k++)
+      for (size_t k = 0; k < s->ncases; k++) {
         free(s->cases[k].event);
+        graph_rename_free(s->cases[k].rename);
+      }
       free(s->cases);
       s->cases = NULL;
       s->ncases = s->casecap = 0;

@@ -23,9 +23,12 @@ void graph_site_free(GraphSite *s) {
   free(s->channel_shape);
   free(s->event);
   free(s->event_key);
-  for (size_t k = 0; k < s->ncases; k++)
+  for (size_t k = 0; k < s->ncases; k++) {
     free(s->cases[k].event);
+    graph_rename_free(s->cases[k].rename);
+  }
   free(s->cases);
+  graph_rename_free(s->rename);
   free(s->path);
   free(s->function);
   for (size_t k = 0; k < s->ntrail; k++)

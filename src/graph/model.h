@@ -6,8 +6,10 @@
  * thread, from the facts and summaries the rules already computed), then
  * linked once the whole run is in (graph_link). docs/contract.md tells the
  * matching rules. */
+#include "core/diag.h"
 #include "resolve/facts.h"
 #include "resolve/value.h"
+#include "rules/event_rename.h"
 #include "standards/standards.h"
 
 #include <pthread.h>
@@ -18,12 +20,28 @@
 typedef enum GraphRole { GRAPH_SENDER, GRAPH_LISTENER } GraphRole;
 typedef enum GraphKind { GRAPH_BROADCAST, GRAPH_PRESENCE, GRAPH_POSTGRES } GraphKind;
 
+/* How the event expression of a site (or of a dispatch case) may be
+ * rewritten to a UNIFIED_EVENTS key, recorded while the file's tree is at
+ * hand (graph/rename.c) for the contract rules' fixes: only for one custom
+ * value written as one expression. */
+typedef struct GraphRename {
+  uint32_t start, end;                      /* the expression replaced */
+  bool standard;                            /* `UNIFIED_EVENTS.KEY` may be written there */
+  char *custom;                             /* event-name-custom's own replacement there, or NULL */
+  FixApplicability custom_app;              /* and its applicability */
+  char *custom_keys[EVENT_RENAME_MAX_KEYS]; /* the keys custom names */
+  size_t ncustom_keys;
+  Edit *imports; /* what brings UNIFIED_EVENTS into the file (none when bound) */
+  size_t nimports;
+} GraphRename;
+
 /* A case a `*` listener's dispatch names, with where it names it. */
 typedef struct GraphCase {
   char *event;
   const Module *mod; /* NULL for external sites */
   uint32_t start, end;
-  const char *reason; /* filled by graph_link: why no sender sends it, or NULL */
+  const char *reason;  /* filled by graph_link: why no sender sends it, or NULL */
+  GraphRename *rename; /* NULL: not to be rewritten */
 } GraphCase;
 
 typedef struct GraphSite {
@@ -51,7 +69,8 @@ typedef struct GraphSite {
     char *label;
   } * trail;
   size_t ntrail;
-  bool case_unknown; /* a dispatch case that cannot be told */
+  bool case_unknown;   /* a dispatch case that cannot be told */
+  GraphRename *rename; /* NULL: not to be rewritten */
   /* Filled by graph_link. */
   char id[24];
   const char *reason; /* the unmatched reason, or NULL */
@@ -90,6 +109,13 @@ void graph_collect(GraphSiteList *out, const Standards *std, Resolver *r, const 
 void graph_add_sites(ContractGraph *g, GraphSiteList *l);
 void graph_site_list_free(GraphSiteList *l);
 void graph_site_free(GraphSite *s);
+
+/* The rename of the event site e's expression whose one value is `value`
+ * (graph/rename.c), or NULL: a UNIFIED_EVENTS value, several values or
+ * branches, or nothing may be written there. */
+GraphRename *graph_rename_at(Resolver *r, const Standards *std, const Module *m, const EventSite *e,
+                             const char *value);
+void graph_rename_free(GraphRename *rn);
 
 /* An end outside the repository declared in rtlint.yaml. shape_or_fn is a
  * UNIFIED_CHANNELS function name or a segment shape; kind NULL: broadcast. */

@@ -29,6 +29,27 @@ static void write_opt(StrBuf *sb, const char *s) {
     record_str(sb, s);
 }
 
+/* 0 for none, else 1 and the rename (its offsets in the site's module). */
+static void write_rename(StrBuf *sb, const GraphRename *rn) {
+  record_uint(sb, rn != NULL);
+  if (!rn)
+    return;
+  record_uint(sb, rn->start);
+  record_uint(sb, rn->end);
+  record_uint(sb, rn->standard);
+  write_opt(sb, rn->custom);
+  record_uint(sb, (uint64_t)rn->custom_app);
+  record_uint(sb, rn->ncustom_keys);
+  for (size_t k = 0; k < rn->ncustom_keys; k++)
+    record_str(sb, rn->custom_keys[k]);
+  record_uint(sb, rn->nimports);
+  for (size_t i = 0; i < rn->nimports; i++) {
+    record_uint(sb, rn->imports[i].start);
+    record_uint(sb, rn->imports[i].end);
+    record_str(sb, rn->imports[i].text);
+  }
+}
+
 static void write_site(StrBuf *sb, ModTable *t, const GraphSite *s) {
   record_uint(sb, (uint64_t)s->role);
   record_uint(sb, (uint64_t)s->kind);
@@ -52,7 +73,9 @@ static void write_site(StrBuf *sb, ModTable *t, const GraphSite *s) {
     record_uint(sb, mod_index(t, s->cases[k].mod));
     record_uint(sb, s->cases[k].start);
     record_uint(sb, s->cases[k].end);
+    write_rename(sb, s->cases[k].rename);
   }
+  write_rename(sb, s->rename);
   record_uint(sb, s->ntrail);
   for (size_t k = 0; k < s->ntrail; k++) {
     record_uint(sb, mod_index(t, s->trail[k].mod));
@@ -115,6 +138,40 @@ static const Module *mod_at(Reading *rd, uint64_t k, uint64_t start, uint64_t en
   return m;
 }
 
+/* A rename of module m's text (NULL: none); every offset is checked
+ * against m, and so is what it names. */
+static GraphRename *read_rename(Reading *rd, const Module *m) {
+  RecordReader *r = rd->r;
+  if (!record_read_uint(r) || !r->ok)
+    return NULL;
+  GraphRename *rn = xcalloc(1, sizeof *rn);
+  uint64_t start = record_read_uint(r), end = record_read_uint(r);
+  rn->start = (uint32_t)start;
+  rn->end = (uint32_t)end;
+  rn->standard = record_read_uint(r) != 0;
+  rn->custom = read_opt(r);
+  uint64_t app = record_read_uint(r), nkeys = record_read_uint(r);
+  if (app > FIX_SAFE || nkeys > EVENT_RENAME_MAX_KEYS)
+    r->ok = false;
+  rn->custom_app = (FixApplicability)app;
+  for (uint64_t k = 0; k < nkeys && r->ok; k++)
+    rn->custom_keys[rn->ncustom_keys++] = record_read_strdup(r);
+  uint64_t nimports = record_read_uint(r);
+  if (nimports > (uint64_t)(r->end - r->p))
+    r->ok = false;
+  if (nimports && r->ok)
+    rn->imports = xcalloc(nimports, sizeof *rn->imports);
+  bool inside = start <= end && m && end <= m->src.len;
+  for (uint64_t i = 0; i < nimports && r->ok; i++) {
+    uint64_t s = record_read_uint(r), e = record_read_uint(r);
+    rn->imports[rn->nimports++] = (Edit){(uint32_t)s, (uint32_t)e, record_read_strdup(r)};
+    inside = inside && s <= e && e <= m->src.len;
+  }
+  if (r->ok && !inside)
+    distrust(rd, "a contract rename outside its file");
+  return rn;
+}
+
 static void read_site(Reading *rd, GraphSite *s) {
   RecordReader *r = rd->r;
   uint64_t role = record_read_uint(r), kind = record_read_uint(r);
@@ -145,15 +202,17 @@ static void read_site(Reading *rd, GraphSite *s) {
   if (ncases > MAX_CASES)
     r->ok = false;
   for (uint64_t i = 0; i < ncases && r->ok; i++) {
-    GraphCase c = {record_read_strdup(r), NULL, 0, 0, NULL};
+    GraphCase c = {record_read_strdup(r), NULL, 0, 0, NULL, NULL};
     k = record_read_uint(r);
     start = record_read_uint(r);
     end = record_read_uint(r);
     c.mod = mod_at(rd, k, start, end);
     c.start = (uint32_t)start;
     c.end = (uint32_t)end;
+    c.rename = read_rename(rd, c.mod);
     ARRAY_PUSH(s->cases, s->ncases, s->casecap, c);
   }
+  s->rename = r->ok ? read_rename(rd, s->mod) : NULL;
   uint64_t ntrail = record_read_uint(r);
   if (ntrail > FLOW_MAX_TRAIL)
     r->ok = false;

@@ -93,7 +93,13 @@ static void report_one(const ContractGraph *g, const GraphSite *s, const GraphCa
   Severity sev = severity(ctx, s->mod, rule);
   if (sev == SEV_OFF)
     return;
-  GraphFinding f = {g, s, c, c ? c->event : s->event, sev, out};
+  GraphFinding f = {g,
+                    s,
+                    c,
+                    c ? c->event : s->event,
+                    sev,
+                    out,
+                    severity(ctx, s->mod, &rule_event_name_custom) != SEV_OFF};
   if (rule == &rule_event_never_sent)
     event_never_sent_report(&f);
   else if (rule == &rule_event_never_heard)

@@ -31,6 +31,7 @@ typedef struct GraphFinding {
   const char *event;              /* the value the finding is about */
   Severity severity;
   DiagList *out;
+  bool renames; /* event-name-custom runs in the finding's file: its fixes may be offered */
 } GraphFinding;
 
 void event_never_sent_report(const GraphFinding *f);
@@ -48,5 +49,22 @@ Diag *graph_finding_add(const GraphFinding *f, const RuleMeta *rule, const char 
                         const char *help);
 /* Adds s as a related location of d with label. */
 void graph_relate(Diag *d, const GraphSite *s, const char *label);
+
+/* The fix of an event-never-sent / event-never-heard finding
+ * (rules/contract_fix.c): what replaces the event at the finding so that it
+ * is the event the other end of the channel uses. `closest` is the one close
+ * event the finding's message asks about ("did you mean X?"), or NULL. */
+typedef struct GraphRenamePlan {
+  const GraphRename *rename; /* NULL: no fix */
+  char *text;                /* the replacement */
+  FixApplicability app;
+} GraphRenamePlan;
+GraphRenamePlan graph_rename_plan(const GraphFinding *f, const char *closest);
+/* Makes the plan d's fix; frees the plan. */
+void graph_rename_attach(Diag *d, GraphRenamePlan *plan);
+/* An event-name-custom finding silenced by an rtlint-disable comment keeps
+ * its name: the contract findings' fixes that would rewrite it are dropped.
+ * Called once suppressions are applied. */
+void graph_fixes_respect_suppressions(DiagList *diags);
 
 #endif

@@ -49,10 +49,15 @@ void event_never_heard_report(const GraphFinding *f) {
           : xasprintf("%s is sent on %s, but nothing in the project hears it there (no listener on "
                       "%s is known)",
                       event, channel, channel);
-  Diag *d = graph_finding_add(f, &rule_event_never_heard, msg,
-                              "send an event the listeners of this channel hear, or listen for "
-                              "this one; a listener outside the repository is declared in "
-                              "rtlint.yaml (realtime.external_listeners)");
+  GraphRenamePlan plan = graph_rename_plan(f, NULL);
+  char *help = plan.rename
+                   ? xasprintf("send `%s`, which the listeners of this channel hear", plan.text)
+                   : xstrdup("send an event the listeners of this channel hear, or listen for "
+                             "this one; a listener outside the repository is declared in "
+                             "rtlint.yaml (realtime.external_listeners)");
+  Diag *d = graph_finding_add(f, &rule_event_never_heard, msg, help);
+  graph_rename_attach(d, &plan);
+  free(help);
   for (size_t i = 0; i < g->nsites; i++) {
     const GraphSite *l = &g->sites[i];
     if (l->role != GRAPH_LISTENER || l->kind != s->kind || !l->event || !l->channel_shape ||
@@ -73,7 +78,7 @@ const RuleMeta rule_event_never_heard = {
     .id = "event-never-heard",
     .phase = PHASE_ALL,
     .default_severity = SEV_WARNING,
-    .fixable = FIX_NONE,
+    .fixable = FIX_SAFE,
     .summary = "A sender sends an event that no listener on its channel hears.",
     .needles = graph_needles,
     .project_wide = true,

@@ -84,14 +84,15 @@ void event_never_sent_report(const GraphFinding *f) {
   qsort(sent, n, sizeof *sent, cmp_sent);
   char *event = graph_event_display(g->std, f->event);
   char *channel = graph_channel_display(l);
+  size_t similar = 0;
+  while (similar < n && sent[similar].similar)
+    similar++;
+  GraphRenamePlan plan = graph_rename_plan(f, similar == 1 ? sent[0].site->event : NULL);
   StrBuf msg = {0};
   sb_appendf(&msg, "%s is heard on %s, but nothing in the project sends it there", event, channel);
   if (n == 0) {
     sb_appendf(&msg, " (no sender on %s is known)", channel);
   } else {
-    size_t similar = 0;
-    while (similar < n && sent[similar].similar)
-      similar++;
     /* The similar names as a question; else what is sent there. */
     size_t shown = similar ? similar : n;
     if (shown > MAX_NAMED)
@@ -111,10 +112,14 @@ void event_never_sent_report(const GraphFinding *f) {
     else if (n > shown)
       sb_appendf(&msg, " and %zu more", n - shown);
   }
-  Diag *d = graph_finding_add(f, &rule_event_never_sent, sb_cstr(&msg),
-                              "listen for an event that is sent on this channel, or send this one; "
-                              "a sender outside the repository is declared in rtlint.yaml "
-                              "(realtime.external_senders)");
+  char *help = plan.rename
+                   ? xasprintf("listen for `%s`, which is sent on this channel", plan.text)
+                   : xstrdup("listen for an event that is sent on this channel, or send this "
+                             "one; a sender outside the repository is declared in rtlint.yaml "
+                             "(realtime.external_senders)");
+  Diag *d = graph_finding_add(f, &rule_event_never_sent, sb_cstr(&msg), help);
+  graph_rename_attach(d, &plan);
+  free(help);
   for (size_t i = 0; i < g->nsites; i++) {
     const GraphSite *s = &g->sites[i];
     if (s->role == GRAPH_SENDER && s->kind == l->kind && s->event && s->channel_shape &&
@@ -136,7 +141,7 @@ const RuleMeta rule_event_never_sent = {
     .id = "event-never-sent",
     .phase = PHASE_ALL,
     .default_severity = SEV_ERROR,
-    .fixable = FIX_NONE,
+    .fixable = FIX_SAFE,
     .summary = "A listener waits for an event that nothing in the project sends on its channel.",
     .needles = graph_needles,
     .project_wide = true,

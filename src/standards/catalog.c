@@ -111,6 +111,9 @@ static void load_migrations(Standards *std, json_t *mig) {
     for (size_t k = 0; k < m->nkeys; k++)
       m->keys[k] = xstrdup(json_string_value(json_array_get(val, k)));
   }
+  json_t *spellings = json_object_get(mig, "event_spellings");
+  std->event_separators = json_str(spellings, "separators");
+  std->event_ignore_case = json_is_true(json_object_get(spellings, "ignore_case"));
   json_t *hooks = json_object_get(mig, "hooks");
   json_object_foreach(hooks, name, val) load_hook(std, name, val);
   json_t *rt = json_object_get(mig, "use_realtime");
@@ -216,6 +219,7 @@ void std_free(Standards *std) {
   for (size_t i = 0; i < std->nhooks; i++)
     hook_migration_free(&std->hooks[i]);
   free(std->hooks);
+  free(std->event_separators);
   free(std->realtime_hook);
   for (size_t i = 0; i < std->nrealtime_modules; i++)
     free(std->realtime_modules[i]);

@@ -69,6 +69,11 @@ typedef struct Standards {
   size_t nlegacy;
   HookMigration *hooks;
   size_t nhooks;
+  /* rules/migrations.json "event_spellings": the characters that separate
+   * an event name's words (any stands for any other), and whether letter case
+   * counts: std_event_near_miss. */
+  char *event_separators;
+  bool event_ignore_case;
   char *realtime_hook;     /* "useRealtime": what deprecated hooks become */
   char **realtime_modules; /* import specifiers a project may keep it at, tried in order */
   size_t nrealtime_modules;
@@ -107,6 +112,11 @@ const EventDef *std_event_by_value(const Standards *std, const char *value);
 const EventDef *std_event_by_key(const Standards *std, const char *key);
 const ChannelFn *std_channel_by_name(const Standards *std, const char *name);
 const EventMigration *std_event_migration(const Standards *std, const char *old_name);
+/* The UNIFIED_EVENTS entry that `name` spells with other separators or in
+ * other letter case ("typing.start", "TYPING:START" -> typing:start), as
+ * event_separators and event_ignore_case say; NULL when none does, when
+ * `name` is a catalog value itself, or when two entries both match. */
+const EventDef *std_event_near_miss(const Standards *std, const char *name);
 const HookMigration *std_hook(const Standards *std, const char *name);
 /* Adds a hook without a mapping (no fix) unless it is known; returns the
  * entry (valid until the next addition), NULL when it was known already. */

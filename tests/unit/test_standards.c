@@ -163,6 +163,39 @@ static void migrations_map_old_names(void **state) {
                  std.migrations[i].keys[k]);
 }
 
+/* rules/migrations.json "event_spellings": other separators, one for one,
+ * and other letter case are near misses of exactly one value. */
+static void near_miss_spellings(void **state) {
+  (void)state;
+  const char *const near[] = {"typing.start", "typing-start",        "typing_start", "TYPING:START",
+                              "Typing.Start", "message.status.read", "typing/start"};
+  for (size_t i = 0; i < sizeof near / sizeof near[0]; i++) {
+    const EventDef *def = std_event_near_miss(&std, near[i]);
+    if (!def)
+      fail_msg("%s is no near miss", near[i]);
+    assert_string_equal(def->key, strncmp(near[i], "message", 7) == 0 ? "MESSAGE_STATUS_READ"
+                                                                      : "TYPING_START");
+  }
+  const char *const far[] = {"typing:start", "typingstart",    "typing..start", "typing.begin",
+                             "message.new",  "message:status", "typing:start:", ""};
+  for (size_t i = 0; i < sizeof far / sizeof far[0]; i++)
+    if (std_event_near_miss(&std, far[i]))
+      fail_msg("%s is taken for a near miss", far[i]);
+  /* Two values spelled alike: which one is meant cannot be told. */
+  Standards two = std;
+  EventDef both[] = {{"TYPING_START", "typing:start"}, {"TYPING_STARTED", "typing-start"}};
+  two.events = both;
+  two.nevents = 2;
+  assert_null(std_event_near_miss(&two, "typing.start"));
+  assert_null(std_event_near_miss(&two, "typing-start"));
+  /* Without the data, nothing is a near miss. */
+  Standards bare = std;
+  bare.event_separators = NULL;
+  bare.event_ignore_case = false;
+  assert_null(std_event_near_miss(&bare, "typing.start"));
+  assert_null(std_event_near_miss(&bare, "TYPING:START"));
+}
+
 /* rules/migrations.json "hooks" carry the useRealtime mapping the
  * hook-deprecated suggestion follows. */
 static void hook_migrations_carry_their_mapping(void **state) {
@@ -256,6 +289,7 @@ int main(void) {
       cmocka_unit_test(extract_functions_follow_the_seed),
       cmocka_unit_test(event_validation_is_exact),
       cmocka_unit_test(migrations_map_old_names),
+      cmocka_unit_test(near_miss_spellings),
       cmocka_unit_test(hook_migrations_carry_their_mapping),
       cmocka_unit_test(learns_from_the_sample_apps_standards_file),
       cmocka_unit_test(learning_from_a_file_without_standards_fails),
