@@ -359,6 +359,7 @@ Binding scope_lookup(const Module *m, TSNode at, const char *name) {
       }
       if (params_mention(m, n, name)) {
         b.kind = BIND_UNKNOWN;
+        b.node = n; /* the function: tells its destructured names from another's */
         break;
       }
       /* A named function expression can refer to itself. */

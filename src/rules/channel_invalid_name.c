@@ -6,6 +6,7 @@
 #include "fix/imports.h"
 #include "parse/ast.h"
 #include "rules/channel_naming.h"
+#include "rules/channel_use_fix.h"
 #include "rules/ctx.h"
 #include "rules/sink_needles.h"
 
@@ -53,6 +54,7 @@ static void suggest(RuleCtx *ctx, Diag *d, const Module *m, uint32_t start, uint
   if (!call)
     return;
   diag_add_edit(d, start, end, call);
+  channel_fix_org_dependency(ctx->arena, m, d, start, end, h, call);
   fix_require_standard_import(d, ctx->proj, m, "UNIFIED_CHANNELS");
   diag_set_fix(d, FIX_SUGGESTION, arena_printf(ctx->arena, "Replace with %s", call));
 }
@@ -125,7 +127,7 @@ static bool standard_shape_invalid(RuleCtx *ctx, const ValAlt *alt) {
          !std_valid_channel(ctx->std, val_alt_fill(ctx->arena, &shape, "x"));
 }
 
-static void check_site(RuleCtx *ctx, StrMap *verdicts, StrMap *sites_seen,
+static void check_site(RuleCtx *ctx, StrMap *verdicts, StrMap *sites_seen, ChannelUseMemo *use,
                        const ChannelSite *site) {
   Value v = rule_resolve(ctx, site->arg);
   uint32_t arg_start = ts_node_start_byte(site->arg), arg_end = ts_node_end_byte(site->arg);
@@ -172,6 +174,10 @@ static void check_site(RuleCtx *ctx, StrMap *verdicts, StrMap *sites_seen,
       if (sv.invalid)
         suggest(ctx, d, ctx->mod, alt->site_start, alt->site_end, &sv.hint);
     }
+    /* No fix at the building site (another file's, or one withheld there):
+     * the builder call written at the use, as channel-hand-built offers. */
+    if (d && v.nalts == 1 && d->fix.nedits == 0)
+      channel_use_fix(ctx, use, d, site->arg, alt);
   }
 }
 
@@ -179,13 +185,15 @@ static void check(RuleCtx *ctx) {
   if (ctx->mod->is_standards)
     return;
   StrMap verdicts = {0}, sites_seen = {0};
+  ChannelUseMemo use = {0};
   for (size_t i = 0; i < ctx->facts->nchannels; i++) {
     ctx->trail = &ctx->facts->channels[i].trail;
-    check_site(ctx, &verdicts, &sites_seen, &ctx->facts->channels[i]);
+    check_site(ctx, &verdicts, &sites_seen, &use, &ctx->facts->channels[i]);
     ctx->trail = NULL;
   }
   strmap_free(&verdicts, NULL);
   strmap_free(&sites_seen, NULL);
+  channel_use_fix_done(&use);
 }
 
 const RuleMeta rule_channel_invalid_name = {

@@ -317,6 +317,30 @@ static const char *call_text(Arena *a, const ChannelFn *fn, const char **args) {
   return out;
 }
 
+/* Names an organization id goes by, most specific first. */
+static const char *const org_id_names[] = {"organizationId", "orgId", "organization_id", "org_id",
+                                           NULL};
+static const char *const org_objects[] = {"org", "organization", NULL};
+
+/* An expression that names an organization id: `orgId`, `config.orgId`,
+ * `org.id`. */
+static bool names_org_id(const char *expr) {
+  const char *dot = strrchr(expr, '.');
+  const char *last = dot ? dot + 1 : expr;
+  for (const char *const *n = org_id_names; *n; n++)
+    if (strcmp(last, *n) == 0)
+      return true;
+  if (!dot || strcmp(last, "id") != 0)
+    return false;
+  const char *start = dot;
+  while (start > expr && start[-1] != '.')
+    start--;
+  for (const char *const *n = org_objects; *n; n++)
+    if (strlen(*n) == (size_t)(dot - start) && strncmp(start, *n, (size_t)(dot - start)) == 0)
+      return true;
+  return false;
+}
+
 static ChannelHint legacy_hint(Arena *a, const Standards *std, ShapeSegment *v, int nv) {
   ChannelHint h = {CHANNEL_HINT_NONE, NULL, NULL, NULL, {0}};
   if (nv < 2 || !seg_literal(&v[0]))
@@ -329,9 +353,14 @@ static ChannelHint legacy_hint(Arena *a, const Standards *std, ShapeSegment *v, 
     if (!fn || fn->nparams > CHANNEL_MAX_PARAMS)
       return h;
     const char *args[CHANNEL_MAX_PARAMS] = {0};
-    /* The old name's ids fill the parameters after the org id, in order. */
-    for (size_t p = 1; p < fn->nparams && (int)p < nv; p++)
+    /* The old name's ids fill the parameters after the org id, in order; an
+     * organization id there (`presence:${orgId}`) is an org-level channel,
+     * not the conversation one the prefix usually names. */
+    for (size_t p = 1; p < fn->nparams && (int)p < nv; p++) {
       args[p] = seg_as_arg(a, &v[p]);
+      if (args[p] && names_org_id(args[p]))
+        return h;
+    }
     h.kind = CHANNEL_HINT_LEGACY;
     memcpy(h.args, args, sizeof args);
     h.fn = fn;
@@ -385,11 +414,6 @@ ChannelHint channel_hint(Arena *a, const Standards *std, const ValAlt *alt) {
   ch_free(v);
   return h;
 }
-
-/* Names an organization id goes by, most specific first. */
-static const char *const org_id_names[] = {"organizationId", "orgId", "organization_id", "org_id",
-                                           NULL};
-static const char *const org_objects[] = {"org", "organization", NULL};
 
 /* `name` means a declared value at `at`: a parameter, an import, or a
  * declaration written before `before` (not one in its temporal dead zone). */

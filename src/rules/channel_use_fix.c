@@ -1,0 +1,274 @@
+#include "rules/channel_use_fix.h"
+
+#include "core/util.h"
+#include "fix/bound.h"
+#include "fix/imports.h"
+#include "parse/ast.h"
+#include "resolve/scope.h"
+#include "rules/channel_naming.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define STD_NAME "UNIFIED_CHANNELS"
+
+/* What the use writes for the name: the builder call (the argument itself or
+ * the initializer of the local const it names), or the name of an imported
+ * constant (`SYSTEM_CHANNEL`, `CHANNELS.SYSTEM`). Null otherwise. */
+static TSNode use_target(const Module *m, TSNode arg, bool *is_call) {
+  TSNode none = {0};
+  TSNode n = node_unwrap(arg);
+  if (node_is(n, "call_expression")) {
+    *is_call = true;
+    return n;
+  }
+  TSNode root = n;
+  while (node_is(root, "member_expression"))
+    root = node_unwrap(node_field(root, "object"));
+  if (!node_is(root, "identifier"))
+    return none;
+  char *name = node_text_dup(&m->src, root);
+  Binding b = scope_lookup(m, root, name);
+  free(name);
+  if (b.kind == BIND_IMPORT) {
+    *is_call = false;
+    return n;
+  }
+  if (b.kind == BIND_VALUE && ts_node_eq(root, n) && !ts_node_is_null(b.node) &&
+      node_is(node_unwrap(b.node), "call_expression")) {
+    *is_call = true;
+    return node_unwrap(b.node);
+  }
+  return none;
+}
+
+static bool is_argument_text(const Module *m, TSNode call, const char *text) {
+  TSNode args = node_field(call, "arguments");
+  uint32_t n = ts_node_named_child_count(args), want = (uint32_t)strlen(text);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode arg = ts_node_named_child(args, i);
+    uint32_t len;
+    const char *t = node_text(&m->src, arg, &len);
+    if (len == want && memcmp(t, text, len) == 0)
+      return true;
+  }
+  return false;
+}
+
+/* Every expression the value passes on (a hole, a constant piece) is an
+ * argument of the builder call written at the use: the builder's own names
+ * (its parameters, its file's constants) mean nothing here, even when a name
+ * of the same spelling happens to be bound. A constant passes on nothing. */
+static bool pieces_from_use(const Module *m, TSNode target, bool is_call, const ValAlt *alt) {
+  for (uint32_t i = 0; i < alt->nparts; i++) {
+    const ValPart *p = &alt->parts[i];
+    const char *e = p->hole ? p->text : p->expr;
+    if (!e)
+      continue;
+    if (!is_call || !is_argument_text(m, target, e))
+      return false;
+  }
+  return true;
+}
+
+static const ChannelHint *memo_hint(RuleCtx *ctx, ChannelUseMemo *memo, const ValAlt *alt) {
+  StrBuf key = {0};
+  val_alt_key(&key, alt);
+  ChannelHint *h = strmap_get(&memo->hints, sb_cstr(&key));
+  if (!h) {
+    h = arena_alloc(ctx->arena, sizeof *h);
+    memset(h, 0, sizeof *h);
+    h->kind = CHANNEL_HINT_NONE;
+    if (channel_alt_judgeable(alt) && !channel_alt_may_be_valid(ctx->arena, ctx->std, alt))
+      *h = channel_hint(ctx->arena, ctx->std, alt);
+    strmap_put(&memo->hints, sb_cstr(&key), h);
+  }
+  sb_free(&key);
+  return h;
+}
+
+/* The top-level statement holding n: the component or function a use is in. */
+static TSNode top_level_of(TSNode n) {
+  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
+    if (node_is(p, "program"))
+      return n;
+    n = p;
+  }
+  return n;
+}
+
+#define MAX_TWINS 16
+
+typedef struct Twins {
+  const Module *m;
+  TSNode target;
+  const char *text; /* the target's source */
+  uint32_t len;
+  const char *call; /* the replacement */
+  TSNode found[MAX_TWINS];
+  size_t n;
+} Twins;
+
+/* Collects every call written like the target whose names mean what the
+ * target's mean (the target itself included, in document order, so every
+ * finding of the group carries the same edits). */
+static bool find_twin(TSNode n, void *data) {
+  Twins *t = data;
+  if (ts_node_symbol(n) != ts_node_symbol(t->target))
+    return true;
+  uint32_t len;
+  const char *text = node_text(&t->m->src, n, &len);
+  if (len != t->len || memcmp(text, t->text, len) != 0)
+    return true;
+  uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
+  uint32_t ts = ts_node_start_byte(t->target), te = ts_node_end_byte(t->target);
+  bool self = s == ts && e == te;
+  if (t->n < MAX_TWINS && (self || (fix_names_mean_same(t->m, ts, te, s, e, t->call) &&
+                                    fix_names_mean_same(t->m, ts, te, s, e, text) &&
+                                    fix_names_bound(t->m, s, e, t->call, STD_NAME))))
+    t->found[t->n++] = n;
+  return false;
+}
+
+/* The first argument of a UNIFIED_CHANNELS call text: the organization id. */
+static const char *org_argument(Arena *a, const char *call) {
+  const char *open = strchr(call, '(');
+  if (!open)
+    return NULL;
+  size_t n = strcspn(open + 1, ",)");
+  return n ? arena_strndup(a, open + 1, n) : NULL;
+}
+
+/* The dependency array of the React hook whose callback holds n
+ * (`useEffect(() => { ... n ... }, [a, b])`), looking no further out than
+ * `scope` (where the name to depend on is declared); null when there is none. */
+static TSNode hook_deps_of(const Module *m, TSNode n, TSNode scope) {
+  static const char *const hooks[] = {"useEffect", "useLayoutEffect", "useCallback", "useMemo"};
+  TSNode none = {0};
+  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p) && !ts_node_eq(p, scope);
+       p = ts_node_parent(p)) {
+    TSNode args = ts_node_parent(p);
+    if (!node_is_function(p) || ts_node_is_null(args) || !node_is(args, "arguments"))
+      continue;
+    TSNode call = ts_node_parent(args);
+    uint32_t len;
+    const char *callee = call_callee_name(&m->src, call, &len);
+    bool hook = false;
+    for (size_t i = 0; callee && i < sizeof hooks / sizeof *hooks; i++)
+      hook = hook || (strlen(hooks[i]) == len && memcmp(callee, hooks[i], len) == 0);
+    if (!hook || !ts_node_eq(call_argument(call, 0), p))
+      continue;
+    TSNode deps = call_argument(call, 1);
+    return !ts_node_is_null(deps) && node_is(deps, "array") ? deps : none;
+  }
+  return none;
+}
+
+/* The organization id a legacy name lacks is read inside a hook callback
+ * now: it joins the hook's dependency array (unless listed already), or the
+ * callback would keep the first organization's channel. `org` is the name
+ * (or `org.id`) the call passes, declared outside the callback. */
+static void add_org_dependency(Arena *a, const Module *m, Diag *d, TSNode at, const char *org,
+                               TSNode *done, size_t *ndone, size_t max) {
+  char root[64];
+  size_t rlen = strcspn(org, ".");
+  if (rlen >= sizeof root)
+    return;
+  memcpy(root, org, rlen);
+  root[rlen] = '\0';
+  Binding b = scope_lookup(m, at, root);
+  TSNode scope = b.kind == BIND_PARAM || ts_node_is_null(b.decl) ? b.node : b.decl;
+  if (ts_node_is_null(scope))
+    return;
+  TSNode deps = hook_deps_of(m, at, scope);
+  if (ts_node_is_null(deps))
+    return;
+  for (size_t i = 0; i < *ndone; i++)
+    if (ts_node_eq(done[i], deps))
+      return;
+  if (*ndone == max)
+    return;
+  uint32_t n = ts_node_named_child_count(deps), last = ts_node_start_byte(deps) + 1;
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode el = ts_node_named_child(deps, i);
+    if (node_is(el, "comment"))
+      continue;
+    if (node_text_eq(&m->src, el, org))
+      return;
+    last = ts_node_end_byte(el);
+  }
+  done[(*ndone)++] = deps;
+  diag_add_edit(d, last, last,
+                last == ts_node_start_byte(deps) + 1 ? org : arena_printf(a, ", %s", org));
+}
+
+static bool org_from_scope(const ChannelHint *h) {
+  return h->fn && h->fn->nparams > 0 && !h->args[0];
+}
+
+void channel_fix_org_dependency(Arena *a, const Module *m, Diag *d, uint32_t start, uint32_t end,
+                                const ChannelHint *h, const char *call) {
+  const char *org = org_from_scope(h) ? org_argument(a, call) : NULL;
+  if (!org || !m->tree)
+    return;
+  TSNode at = ts_node_descendant_for_byte_range(ts_tree_root_node(m->tree), start, end);
+  TSNode done[1];
+  size_t ndone = 0;
+  add_org_dependency(a, m, d, at, org, done, &ndone, 1);
+}
+
+bool channel_use_fix(RuleCtx *ctx, ChannelUseMemo *memo, Diag *d, TSNode arg, const ValAlt *alt) {
+  const Module *m = ctx->mod;
+  if (!d || !m->tree || !alt->site_mod || alt->from_standard)
+    return false;
+  bool is_call = false;
+  TSNode target = use_target(m, arg, &is_call);
+  if (ts_node_is_null(target) || !pieces_from_use(m, target, is_call, alt))
+    return false;
+  uint32_t start = ts_node_start_byte(target), end = ts_node_end_byte(target);
+  const char *call = channel_suggest_call(ctx->arena, ctx->std, alt);
+  bool same_name = call != NULL;
+  if (call && !fix_names_bound(m, start, end, call, STD_NAME))
+    return false;
+  bool legacy_org = false;
+  if (!call) {
+    const ChannelHint *h = memo_hint(ctx, memo, alt);
+    call = channel_hint_fix_call(ctx->arena, m, start, end, h);
+    legacy_org = org_from_scope(h);
+  }
+  if (!call)
+    return false;
+
+  uint32_t len;
+  Twins t = {.m = m, .target = target, .text = node_text(&m->src, target, &len), .call = call};
+  t.len = len;
+  ast_walk(top_level_of(target), find_twin, &t);
+  bool has_self = false;
+  for (size_t i = 0; i < t.n; i++)
+    has_self = has_self || ts_node_eq(t.found[i], target);
+  if (!has_self) /* the walk ran out of budget before reaching it */
+    return false;
+  const char *org = legacy_org ? org_argument(ctx->arena, call) : NULL;
+  TSNode deps_done[MAX_TWINS];
+  size_t ndeps = 0;
+  for (size_t i = 0; i < t.n; i++) {
+    diag_add_edit(d, ts_node_start_byte(t.found[i]), ts_node_end_byte(t.found[i]), call);
+    if (org)
+      add_org_dependency(ctx->arena, m, d, t.found[i], org, deps_done, &ndeps, MAX_TWINS);
+  }
+  fix_require_standard_import(d, ctx->proj, m, STD_NAME);
+  const char *shown = arena_strndup(ctx->arena, t.text, len > 60 ? 57 : len);
+  const char *title = arena_printf(
+      ctx->arena, "Replace %s%s with %s%s%s", shown, len > 60 ? "..." : "", call,
+      t.n > 1 ? arena_printf(ctx->arena, " here and at %zu more call%s in this declaration",
+                             t.n - 1, t.n == 2 ? "" : "s")
+              : "",
+      same_name ? " (the same channel name)"
+                : " (the channel name changes: move its publisher or subscribers with it)");
+  diag_set_fix(d, FIX_SUGGESTION, title);
+  return true;
+}
+
+void channel_use_fix_done(ChannelUseMemo *memo) {
+  strmap_free(&memo->hints, NULL);
+}

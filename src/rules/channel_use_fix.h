@@ -1,0 +1,41 @@
+#ifndef RTLINT_RULES_CHANNEL_USE_FIX_H
+#define RTLINT_RULES_CHANNEL_USE_FIX_H
+#include "core/strmap.h"
+#include "rules/channel_naming.h"
+#include "rules/ctx.h"
+
+/* What a file's use fixes worked out once per value (the near-miss search is
+ * the costly part). Zero-initialise; channel_use_fix_done frees it. */
+typedef struct ChannelUseMemo {
+  StrMap hints; /* val_alt_key -> ChannelHint */
+} ChannelUseMemo;
+
+/* The suggestion at a USE of a channel name built by hand elsewhere (a
+ * builder function, often in another file, or an imported constant), for a
+ * use with this one value `alt`: the builder call written at the use (the
+ * sink's argument, or the initializer of the local const it names) or the
+ * imported constant's name is replaced by the UNIFIED_CHANNELS call that
+ * builds the same name (an exact shape) or the one a near-miss or legacy
+ * hint names (channel_naming.h). Every argument of that call must be an
+ * argument of the builder call written at the use (a constant: no argument
+ * at all), except the organization id a legacy name lacks, which is a name of
+ * that role bound at the use; all of them bound there (fix/bound.h). The
+ * other calls of the same builder with the same arguments, meaning the same,
+ * in the same top-level declaration (a `release(...)` beside the
+ * `getChannel(...)`) get the same replacement, so they keep naming one
+ * channel. Always a suggestion: the builder is the app's, and a hint changes
+ * the channel's name. False, and d untouched, when withheld. */
+bool channel_use_fix(RuleCtx *ctx, ChannelUseMemo *memo, Diag *d, TSNode arg, const ValAlt *alt);
+
+/* When the call a hint suggests for [start, end) of m passes an organization
+ * id found in scope (a legacy name lacks it) and the edit lies in a React
+ * hook callback (useEffect, useLayoutEffect, useCallback, useMemo) declared
+ * inside that name's scope: adds the name to the hook's dependency array
+ * unless it is listed, so the callback does not keep the first
+ * organization's channel. */
+void channel_fix_org_dependency(Arena *a, const Module *m, Diag *d, uint32_t start, uint32_t end,
+                                const ChannelHint *h, const char *call);
+
+void channel_use_fix_done(ChannelUseMemo *memo);
+
+#endif
