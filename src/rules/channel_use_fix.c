@@ -257,9 +257,14 @@ bool channel_use_fix(RuleCtx *ctx, ChannelUseMemo *memo, Diag *d, TSNode arg, co
       add_org_dependency(ctx->arena, m, d, t.found[i], org, deps_done, &ndeps, MAX_TWINS);
   }
   fix_require_standard_import(d, ctx->proj, m, STD_NAME);
-  const char *shown = arena_strndup(ctx->arena, t.text, len > 60 ? 57 : len);
+  const char *shown = arena_strndup(ctx->arena, t.text, len);
+  if (is_call && len > 48) { /* the builder's name is what a reviewer looks for */
+    uint32_t flen;
+    const char *fn = node_text(&m->src, node_field(target, "function"), &flen);
+    shown = arena_printf(ctx->arena, "%.*s(...)", (int)flen, fn);
+  }
   const char *title = arena_printf(
-      ctx->arena, "Replace %s%s with %s%s%s", shown, len > 60 ? "..." : "", call,
+      ctx->arena, "Replace %s with %s%s%s", shown, call,
       t.n > 1 ? arena_printf(ctx->arena, " here and at %zu more call%s in this declaration",
                              t.n - 1, t.n == 2 ? "" : "s")
               : "",
