@@ -271,6 +271,13 @@ bool channel_use_fix(RuleCtx *ctx, ChannelUseMemo *memo, Diag *d, TSNode arg, co
       same_name ? " (the same channel name)"
                 : " (the channel name changes: move its publisher or subscribers with it)");
   diag_set_fix(d, FIX_SUGGESTION, title);
+  /* The help spells out what the suggestion writes, and that a hint's
+   * changes the name on the wire. */
+  free(d->help);
+  d->help = xasprintf("replace `%s` with `%s`%s", shown, call,
+                      same_name ? ", which builds the same name"
+                                : "; the channel's name changes, so move its publisher or "
+                                  "subscribers with it");
   return true;
 }
 
