@@ -105,9 +105,22 @@ typedef struct Twins {
   const char *text; /* the target's source */
   uint32_t len;
   const char *call; /* the replacement */
+  const char *org;  /* the organization id it takes from the scope, or NULL */
   TSNode found[MAX_TWINS];
   size_t n;
 } Twins;
+
+/* The organization id a twin would now read is declared before it (not in
+ * its temporal dead zone): the target's was checked where it was found. */
+static bool declared_by(const Module *m, TSNode at, const char *org) {
+  if (!org)
+    return true;
+  char *root = xstrndup(org, strcspn(org, "."));
+  Binding b = scope_lookup(m, at, root);
+  free(root);
+  return b.kind == BIND_PARAM || b.kind == BIND_IMPORT || ts_node_is_null(b.decl) ||
+         ts_node_start_byte(b.decl) < ts_node_start_byte(at);
+}
 
 /* Collects every call written like the target whose names mean what the
  * target's mean (the target itself included, in document order, so every
@@ -123,9 +136,10 @@ static bool find_twin(TSNode n, void *data) {
   uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
   uint32_t ts = ts_node_start_byte(t->target), te = ts_node_end_byte(t->target);
   bool self = s == ts && e == te;
-  if (t->n < MAX_TWINS && (self || (fix_names_mean_same(t->m, ts, te, s, e, t->call) &&
-                                    fix_names_mean_same(t->m, ts, te, s, e, text) &&
-                                    fix_names_bound(t->m, s, e, t->call, STD_NAME))))
+  if (t->n < MAX_TWINS &&
+      (self || (fix_names_mean_same(t->m, ts, te, s, e, t->call) &&
+                fix_names_mean_same(t->m, ts, te, s, e, text) &&
+                fix_names_bound(t->m, s, e, t->call, STD_NAME) && declared_by(t->m, n, t->org))))
     t->found[t->n++] = n;
   return false;
 }
@@ -139,14 +153,19 @@ static const char *org_argument(Arena *a, const char *call) {
   return n ? arena_strndup(a, open + 1, n) : NULL;
 }
 
-/* The dependency array of the React hook whose callback holds n
- * (`useEffect(() => { ... n ... }, [a, b])`), looking no further out than
- * `scope` (where the name to depend on is declared); null when there is none. */
-static TSNode hook_deps_of(const Module *m, TSNode n, TSNode scope) {
+static bool node_within(TSNode inner, TSNode outer) {
+  return ts_node_start_byte(inner) >= ts_node_start_byte(outer) &&
+         ts_node_end_byte(inner) <= ts_node_end_byte(outer);
+}
+
+/* The dependency array of the innermost React hook whose callback holds n
+ * (`useEffect(() => { ... n ... }, [a, b])`), when `owner` (what declares
+ * the name to depend on) lies outside that callback; null otherwise (no such
+ * hook, or the name is the callback's own). */
+static TSNode hook_deps_of(const Module *m, TSNode n, TSNode owner) {
   static const char *const hooks[] = {"useEffect", "useLayoutEffect", "useCallback", "useMemo"};
   TSNode none = {0};
-  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p) && !ts_node_eq(p, scope);
-       p = ts_node_parent(p)) {
+  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
     TSNode args = ts_node_parent(p);
     if (!node_is_function(p) || ts_node_is_null(args) || !node_is(args, "arguments"))
       continue;
@@ -159,15 +178,26 @@ static TSNode hook_deps_of(const Module *m, TSNode n, TSNode scope) {
     if (!hook || !ts_node_eq(call_argument(call, 0), p))
       continue;
     TSNode deps = call_argument(call, 1);
-    return !ts_node_is_null(deps) && node_is(deps, "array") ? deps : none;
+    if (node_within(owner, p) || ts_node_is_null(deps) || !node_is(deps, "array"))
+      return none;
+    return deps;
   }
   return none;
+}
+
+/* Whether n lies inside a function: a component's prop or local, which a
+ * hook depends on, unlike a module's constant or import. */
+static bool inside_function(TSNode n) {
+  for (TSNode p = n; !ts_node_is_null(p); p = ts_node_parent(p))
+    if (node_is_function(p))
+      return true;
+  return false;
 }
 
 /* The organization id a legacy name lacks is read inside a hook callback
  * now: it joins the hook's dependency array (unless listed already), or the
  * callback would keep the first organization's channel. `org` is the name
- * (or `org.id`) the call passes, declared outside the callback. */
+ * (or `org.id`) the call passes. */
 static void add_org_dependency(Arena *a, const Module *m, Diag *d, TSNode at, const char *org,
                                TSNode *done, size_t *ndone, size_t max) {
   char root[64];
@@ -177,10 +207,12 @@ static void add_org_dependency(Arena *a, const Module *m, Diag *d, TSNode at, co
   memcpy(root, org, rlen);
   root[rlen] = '\0';
   Binding b = scope_lookup(m, at, root);
-  TSNode scope = b.kind == BIND_PARAM || ts_node_is_null(b.decl) ? b.node : b.decl;
-  if (ts_node_is_null(scope))
+  /* A parameter (or a name destructured in parameters) is owned by its
+   * function; a local by its declaration. */
+  TSNode owner = b.kind == BIND_PARAM || ts_node_is_null(b.decl) ? b.node : b.decl;
+  if (b.kind == BIND_IMPORT || ts_node_is_null(owner) || !inside_function(owner))
     return;
-  TSNode deps = hook_deps_of(m, at, scope);
+  TSNode deps = hook_deps_of(m, at, owner);
   if (ts_node_is_null(deps))
     return;
   for (size_t i = 0; i < *ndone; i++)
@@ -240,15 +272,18 @@ bool channel_use_fix(RuleCtx *ctx, ChannelUseMemo *memo, Diag *d, TSNode arg, co
     return false;
 
   uint32_t len;
-  Twins t = {.m = m, .target = target, .text = node_text(&m->src, target, &len), .call = call};
+  const char *org = legacy_org ? org_argument(ctx->arena, call) : NULL;
+  Twins t = {
+      .m = m, .target = target, .text = node_text(&m->src, target, &len), .call = call, .org = org};
   t.len = len;
-  ast_walk(top_level_of(target), find_twin, &t);
+  /* A constant's name may also stand where no call can (`typeof NAME`): only
+   * calls have twins. */
+  ast_walk(is_call ? top_level_of(target) : target, find_twin, &t);
   bool has_self = false;
   for (size_t i = 0; i < t.n; i++)
     has_self = has_self || ts_node_eq(t.found[i], target);
   if (!has_self) /* the walk ran out of budget before reaching it */
     return false;
-  const char *org = legacy_org ? org_argument(ctx->arena, call) : NULL;
   TSNode deps_done[MAX_TWINS];
   size_t ndeps = 0;
   for (size_t i = 0; i < t.n; i++) {
