@@ -21,7 +21,7 @@ static bool is_hand_built(const ValAlt *alt) {
 typedef struct Memo {
   StrMap sites_seen;
   StrMap calls; /* val_alt_key -> the call, or "" for none */
-  StrMap hints; /* building site -> its HintFix */
+  StrMap hints; /* building site -> its ChannelHint */
   ChannelUseMemo use;
 } Memo;
 
@@ -50,42 +50,32 @@ static const char *bound_call(RuleCtx *ctx, Memo *memo, const Module *m, uint32_
   return call;
 }
 
-/* A name that is no standard shape but a near miss or a legacy one: the
- * UNIFIED_CHANNELS call it meant, as a suggestion (the name changes), when
- * every argument is bound at the site (channel_hint_fix_call); call NULL
- * otherwise. */
-typedef struct HintFix {
-  ChannelHint hint;
-  const char *call;
-} HintFix;
-
-static HintFix *hint_fix(RuleCtx *ctx, const Module *m, const ValAlt *at) {
-  HintFix *f = arena_alloc(ctx->arena, sizeof *f);
-  memset(f, 0, sizeof *f);
-  if (!channel_alt_judgeable(at) || channel_alt_may_be_valid(ctx->arena, ctx->std, at))
-    return f;
-  f->hint = channel_hint(ctx->arena, ctx->std, at);
-  f->call = channel_hint_fix_call(ctx->arena, m, at->site_start, at->site_end, &f->hint);
-  return f;
+/* A name that is no standard shape but a near miss or a legacy one: what it
+ * probably meant (kind CHANNEL_HINT_NONE otherwise). */
+static ChannelHint *site_hint(RuleCtx *ctx, const ValAlt *at) {
+  ChannelHint *h = arena_alloc(ctx->arena, sizeof *h);
+  memset(h, 0, sizeof *h);
+  h->kind = CHANNEL_HINT_NONE;
+  if (channel_alt_judgeable(at) && !channel_alt_may_be_valid(ctx->arena, ctx->std, at))
+    *h = channel_hint(ctx->arena, ctx->std, at);
+  return h;
 }
 
-/* Worked out once per building site: every use of a constant asks again. */
+/* The UNIFIED_CHANNELS call the hint names, as a suggestion (the name
+ * changes), when every argument is bound at the site (channel_use_fix.h).
+ * The hint is worked out once per building site: every use of a constant
+ * asks again. */
 static void suggest_hint(RuleCtx *ctx, Memo *memo, Diag *d, const Module *m, const ValAlt *at) {
   if (!d)
     return;
   char key[STRMAP_NUM_KEY_SIZE(3)];
   strmap_num_key(key, (unsigned long long[]){(uintptr_t)m, at->site_start, at->site_end}, 3);
-  HintFix *f = strmap_get(&memo->hints, key);
-  if (!f) {
-    f = hint_fix(ctx, m, at);
-    strmap_put(&memo->hints, key, f);
+  ChannelHint *h = strmap_get(&memo->hints, key);
+  if (!h) {
+    h = site_hint(ctx, at);
+    strmap_put(&memo->hints, key, h);
   }
-  if (!f->call)
-    return;
-  diag_add_edit(d, at->site_start, at->site_end, f->call);
-  channel_fix_org_dependency(ctx->arena, m, d, at->site_start, at->site_end, &f->hint, f->call);
-  fix_require_standard_import(d, ctx->proj, m, "UNIFIED_CHANNELS");
-  diag_set_fix(d, FIX_SUGGESTION, arena_printf(ctx->arena, "Replace with %s", f->call));
+  channel_site_suggestion(ctx, d, m, at->site_start, at->site_end, h);
 }
 
 /* Reports the building site in its own terms; attaches the safe fix when the

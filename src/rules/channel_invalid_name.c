@@ -45,18 +45,12 @@ static Verdict judge(RuleCtx *ctx, StrMap *verdicts, const ValAlt *alt) {
 }
 
 /* The suggestion for a near-miss or legacy value reported at its building
- * site [start, end) of m: the UNIFIED_CHANNELS call the hint names, when
- * every argument is bound there (the org id a legacy name lacks included). A
- * suggestion, never safe: the channel's name changes. */
+ * site [start, end) of m (channel_use_fix.h): the UNIFIED_CHANNELS call the
+ * hint names, when every argument is bound there (the org id a legacy name
+ * lacks included). A suggestion, never safe: the channel's name changes. */
 static void suggest(RuleCtx *ctx, Diag *d, const Module *m, uint32_t start, uint32_t end,
                     const ChannelHint *h) {
-  const char *call = d ? channel_hint_fix_call(ctx->arena, m, start, end, h) : NULL;
-  if (!call)
-    return;
-  diag_add_edit(d, start, end, call);
-  channel_fix_org_dependency(ctx->arena, m, d, start, end, h, call);
-  fix_require_standard_import(d, ctx->proj, m, "UNIFIED_CHANNELS");
-  diag_set_fix(d, FIX_SUGGESTION, arena_printf(ctx->arena, "Replace with %s", call));
+  channel_site_suggestion(ctx, d, m, start, end, h);
 }
 
 /* Reports one invalid value at [start, end) of m; `where` ("" or " (built at

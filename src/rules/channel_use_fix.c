@@ -6,6 +6,7 @@
 #include "parse/ast.h"
 #include "resolve/scope.h"
 #include "rules/channel_naming.h"
+#include "rules/channel_org_prop.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -194,24 +195,31 @@ static bool inside_function(TSNode n) {
   return false;
 }
 
-/* The organization id a legacy name lacks is read inside a hook callback
- * now: it joins the hook's dependency array (unless listed already), or the
- * callback would keep the first organization's channel. `org` is the name
- * (or `org.id`) the call passes. */
-static void add_org_dependency(Arena *a, const Module *m, Diag *d, TSNode at, const char *org,
-                               TSNode *done, size_t *ndone, size_t max) {
+/* What declares the organization id `org` (or `org.id`) read at `at`, when
+ * a hook inside a component could depend on it: a parameter's (or a name
+ * destructured in parameters') function, a local's declaration; null for an
+ * import, a module's constant, or no binding. */
+static TSNode org_owner(const Module *m, TSNode at, const char *org) {
+  TSNode none = {0};
   char root[64];
   size_t rlen = strcspn(org, ".");
   if (rlen >= sizeof root)
-    return;
+    return none;
   memcpy(root, org, rlen);
   root[rlen] = '\0';
   Binding b = scope_lookup(m, at, root);
-  /* A parameter (or a name destructured in parameters) is owned by its
-   * function; a local by its declaration. */
   TSNode owner = b.kind == BIND_PARAM || ts_node_is_null(b.decl) ? b.node : b.decl;
   if (b.kind == BIND_IMPORT || ts_node_is_null(owner) || !inside_function(owner))
-    return;
+    return none;
+  return owner;
+}
+
+/* The organization id a legacy name lacks is read inside a hook callback
+ * now: it joins the hook's dependency array (unless listed already), or the
+ * callback would keep the first organization's channel. `org` is the name
+ * (or `org.id`) the call passes, declared by `owner`. */
+static void add_org_dependency(Arena *a, const Module *m, Diag *d, TSNode at, const char *org,
+                               TSNode owner, TSNode *done, size_t *ndone, size_t max) {
   TSNode deps = hook_deps_of(m, at, owner);
   if (ts_node_is_null(deps))
     return;
@@ -238,15 +246,110 @@ static bool org_from_scope(const ChannelHint *h) {
   return h->fn && h->fn->nparams > 0 && !h->args[0];
 }
 
-void channel_fix_org_dependency(Arena *a, const Module *m, Diag *d, uint32_t start, uint32_t end,
-                                const ChannelHint *h, const char *call) {
-  const char *org = org_from_scope(h) ? org_argument(a, call) : NULL;
-  if (!org || !m->tree)
-    return;
+/* Where a hint's call gets the organization id a legacy name lacks. */
+typedef struct OrgSource {
+  const char *org; /* the name passed, or NULL when the name had its own */
+  TSNode owner;    /* what declares it, for hook dependencies (may be null) */
+  bool prop;       /* a prop the edit destructures: `p` says where */
+  OrgProp p;
+} OrgSource;
+
+/* The call hint h suggests for [start, end) of m, and where its org id comes
+ * from: a name of that role in scope, else a prop the component declares
+ * and the edit destructures. NULL when withheld. */
+static const char *hint_call_at(Arena *a, const Module *m, uint32_t start, uint32_t end,
+                                const ChannelHint *h, OrgSource *os) {
+  memset(os, 0, sizeof *os);
+  const char *call = channel_hint_fix_call(a, m, start, end, h);
   TSNode at = ts_node_descendant_for_byte_range(ts_tree_root_node(m->tree), start, end);
-  TSNode done[1];
-  size_t ndone = 0;
-  add_org_dependency(a, m, d, at, org, done, &ndone, 1);
+  if (call && org_from_scope(h)) {
+    os->org = org_argument(a, call);
+    os->owner = os->org ? org_owner(m, at, os->org) : (TSNode){0};
+  } else if (!call && org_from_scope(h) && channel_org_prop(m, start, end, &os->p)) {
+    call = channel_hint_fix_call_with_org(a, m, start, end, h, os->p.name);
+    os->prop = call != NULL;
+    os->org = call ? os->p.name : NULL;
+    os->owner = os->p.function;
+  }
+  return call;
+}
+
+/* The edit besides the replacement at `at`: the org id in the dependency
+ * array of the hook around it. */
+static void add_org_edits(Arena *a, const Module *m, Diag *d, const OrgSource *os, TSNode at,
+                          TSNode *done, size_t *ndone, size_t max) {
+  if (os->org && !ts_node_is_null(os->owner))
+    add_org_dependency(a, m, d, at, os->org, os->owner, done, ndone, max);
+}
+
+static const char *org_note(Arena *a, const OrgSource *os) {
+  return os->prop ? arena_printf(a, ", destructuring the `%s` prop", os->p.name) : "";
+}
+
+/* Finds the target's twins (itself included) in its top-level declaration
+ * (`walk_root`; the target alone when null) and adds to d the replacement of
+ * each by `call`, the org id's edits and the import. False, d untouched,
+ * when the walk did not reach the target (out of budget). Sets *ntwins. */
+static bool replace_twins(RuleCtx *ctx, Diag *d, const Module *m, TSNode target, bool walk,
+                          const char *call, const OrgSource *os, size_t *ntwins) {
+  uint32_t len;
+  /* A prop about to be destructured is bound nowhere yet: twins are checked
+   * with a string in its place. */
+  const char *check = call;
+  if (os->prop)
+    check = arena_printf(ctx->arena, "%.*s\"\"%s", (int)strcspn(call, "(") + 1, call,
+                         call + strcspn(call, "(") + 1 + strlen(os->org));
+  Twins t = {.m = m,
+             .target = target,
+             .text = node_text(&m->src, target, &len),
+             .call = check,
+             .org = os->prop ? NULL : os->org};
+  t.len = len;
+  ast_walk(walk ? top_level_of(target) : target, find_twin, &t);
+  bool has_self = false;
+  for (size_t i = 0; i < t.n; i++)
+    has_self = has_self || ts_node_eq(t.found[i], target);
+  if (!has_self)
+    return false;
+  TSNode deps_done[MAX_TWINS];
+  size_t ndeps = 0;
+  for (size_t i = 0; i < t.n; i++) {
+    diag_add_edit(d, ts_node_start_byte(t.found[i]), ts_node_end_byte(t.found[i]), call);
+    add_org_edits(ctx->arena, m, d, os, t.found[i], deps_done, &ndeps, MAX_TWINS);
+  }
+  if (os->prop)
+    diag_add_edit(d, os->p.insert_at, os->p.insert_at, os->p.insert);
+  fix_require_standard_import(d, ctx->proj, m, STD_NAME);
+  *ntwins = t.n;
+  return true;
+}
+
+static const char *twins_note(Arena *a, size_t n, const char *what) {
+  return n > 1 ? arena_printf(a, " here and at %zu more %s%s in this declaration", n - 1, what,
+                              n == 2 ? "" : "s")
+               : "";
+}
+
+bool channel_site_suggestion(RuleCtx *ctx, Diag *d, const Module *m, uint32_t start, uint32_t end,
+                             const ChannelHint *h) {
+  if (!d || !m->tree)
+    return false;
+  OrgSource os;
+  const char *call = hint_call_at(ctx->arena, m, start, end, h, &os);
+  if (!call)
+    return false;
+  /* The same name written again nearby (the cleanup's `release(...)` of the
+   * channel the effect acquired) changes with it. */
+  TSNode site = ts_node_descendant_for_byte_range(ts_tree_root_node(m->tree), start, end);
+  if (ts_node_start_byte(site) != start || ts_node_end_byte(site) != end)
+    return false;
+  size_t n = 0;
+  if (!replace_twins(ctx, d, m, site, true, call, &os, &n))
+    return false;
+  diag_set_fix(d, FIX_SUGGESTION,
+               arena_printf(ctx->arena, "Replace with %s%s%s", call, org_note(ctx->arena, &os),
+                            twins_note(ctx->arena, n, "copy of the name")));
+  return true;
 }
 
 bool channel_use_fix(RuleCtx *ctx, ChannelUseMemo *memo, Diag *d, TSNode arg, const ValAlt *alt) {
@@ -262,47 +365,26 @@ bool channel_use_fix(RuleCtx *ctx, ChannelUseMemo *memo, Diag *d, TSNode arg, co
   bool same_name = call != NULL;
   if (call && !fix_names_bound(m, start, end, call, STD_NAME))
     return false;
-  bool legacy_org = false;
-  if (!call) {
-    const ChannelHint *h = memo_hint(ctx, memo, alt);
-    call = channel_hint_fix_call(ctx->arena, m, start, end, h);
-    legacy_org = org_from_scope(h);
-  }
+  OrgSource os;
+  memset(&os, 0, sizeof os);
   if (!call)
-    return false;
-
-  uint32_t len;
-  const char *org = legacy_org ? org_argument(ctx->arena, call) : NULL;
-  Twins t = {
-      .m = m, .target = target, .text = node_text(&m->src, target, &len), .call = call, .org = org};
-  t.len = len;
+    call = hint_call_at(ctx->arena, m, start, end, memo_hint(ctx, memo, alt), &os);
+  size_t n = 0;
   /* A constant's name may also stand where no call can (`typeof NAME`): only
    * calls have twins. */
-  ast_walk(is_call ? top_level_of(target) : target, find_twin, &t);
-  bool has_self = false;
-  for (size_t i = 0; i < t.n; i++)
-    has_self = has_self || ts_node_eq(t.found[i], target);
-  if (!has_self) /* the walk ran out of budget before reaching it */
+  if (!call || !replace_twins(ctx, d, m, target, is_call, call, &os, &n))
     return false;
-  TSNode deps_done[MAX_TWINS];
-  size_t ndeps = 0;
-  for (size_t i = 0; i < t.n; i++) {
-    diag_add_edit(d, ts_node_start_byte(t.found[i]), ts_node_end_byte(t.found[i]), call);
-    if (org)
-      add_org_dependency(ctx->arena, m, d, t.found[i], org, deps_done, &ndeps, MAX_TWINS);
-  }
-  fix_require_standard_import(d, ctx->proj, m, STD_NAME);
-  const char *shown = arena_strndup(ctx->arena, t.text, len);
+  uint32_t len;
+  const char *text = node_text(&m->src, target, &len);
+  const char *shown = arena_strndup(ctx->arena, text, len);
   if (is_call && len > 48) { /* the builder's name is what a reviewer looks for */
     uint32_t flen;
     const char *fn = node_text(&m->src, node_field(target, "function"), &flen);
     shown = arena_printf(ctx->arena, "%.*s(...)", (int)flen, fn);
   }
   const char *title = arena_printf(
-      ctx->arena, "Replace %s with %s%s%s", shown, call,
-      t.n > 1 ? arena_printf(ctx->arena, " here and at %zu more call%s in this declaration",
-                             t.n - 1, t.n == 2 ? "" : "s")
-              : "",
+      ctx->arena, "Replace %s with %s%s%s%s", shown, call, org_note(ctx->arena, &os),
+      twins_note(ctx->arena, n, "call"),
       same_name ? " (the same channel name)"
                 : " (the channel name changes: move its publisher or subscribers with it)");
   diag_set_fix(d, FIX_SUGGESTION, title);

@@ -23,18 +23,23 @@ typedef struct ChannelUseMemo {
  * other calls of the same builder with the same arguments, meaning the same,
  * in the same top-level declaration (a `release(...)` beside the
  * `getChannel(...)`) get the same replacement, so they keep naming one
- * channel. Always a suggestion: the builder is the app's, and a hint changes
- * the channel's name. False, and d untouched, when withheld. */
+ * channel. The org id and hook dependencies as channel_site_suggestion. Always a suggestion: the
+ * builder is the app's, and a hint changes the channel's name. False, and d untouched, when
+ * withheld. */
 bool channel_use_fix(RuleCtx *ctx, ChannelUseMemo *memo, Diag *d, TSNode arg, const ValAlt *alt);
 
-/* When the call a hint suggests for [start, end) of m passes an organization
- * id found in scope (a legacy name lacks it) and the edit lies in a React
- * hook callback (useEffect, useLayoutEffect, useCallback, useMemo) declared
- * inside that name's scope: adds the name to the hook's dependency array
- * unless it is listed, so the callback does not keep the first
- * organization's channel. */
-void channel_fix_org_dependency(Arena *a, const Module *m, Diag *d, uint32_t start, uint32_t end,
-                                const ChannelHint *h, const char *call);
+/* The suggestion for a near-miss or legacy hint h at its building site
+ * [start, end) of m: the call channel_hint_fix_call writes there; when the
+ * organization id a legacy name lacks is in no name of that role in scope,
+ * the prop of that role the component declares and leaves out of its
+ * parameter's pattern, destructured by the edit (rules/channel_org_prop.h).
+ * When that org id is then read inside a React hook callback (useEffect,
+ * useLayoutEffect, useCallback, useMemo) declared inside its scope, it joins
+ * the hook's dependency array unless listed, so the callback does not keep
+ * the first organization's channel. Imports UNIFIED_CHANNELS. A suggestion.
+ * False, d untouched, when withheld. */
+bool channel_site_suggestion(RuleCtx *ctx, Diag *d, const Module *m, uint32_t start, uint32_t end,
+                             const ChannelHint *h);
 
 void channel_use_fix_done(ChannelUseMemo *memo);
 

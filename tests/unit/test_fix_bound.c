@@ -50,6 +50,11 @@ static void names_must_be_bound_at_the_edit(void **state) {
                     "UNIFIED_CHANNELS.conversations(window.orgId)"));
   /* An import the file already has counts as bound. */
   assert_true(bound(m, room, "UNIFIED_EVENTS.TYPING_START"));
+  /* A name in a parameter's type annotation binds nothing. */
+  assert_false(bound(m, "`conversation:${conversationId}:eight`",
+                     "UNIFIED_CHANNELS.conversation(organizationId, conversationId)"));
+  assert_true(bound(m, "`conversation:${conversationId}:eight`",
+                    "UNIFIED_CHANNELS.conversation(\"o\", conversationId)"));
   /* An unterminated string is not a name list we can trust. */
   assert_false(bound(m, room, "f(\"orgId)"));
   project_free(&proj);

@@ -28,3 +28,7 @@ export function Destructured({ orgId }: { orgId: string }) {
   const f = ({ orgId }: { orgId: string }) => `org:${orgId}:six`;
   return [a, f, () => `org:${orgId}:seven`];
 }
+
+export function typedOnly({ conversationId }: { conversationId: string; organizationId: string }) {
+  return `conversation:${conversationId}:eight`;
+}
