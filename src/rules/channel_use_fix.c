@@ -105,10 +105,11 @@ typedef struct Twins {
   TSNode target;
   const char *text; /* the target's source */
   uint32_t len;
-  const char *call; /* the replacement */
+  const char *call; /* the replacement, as checked (a prop's name as a string) */
   const char *org;  /* the organization id it takes from the scope, or NULL */
   TSNode found[MAX_TWINS];
   size_t n;
+  bool overflow; /* more than MAX_TWINS: the edit would leave some behind */
 } Twins;
 
 /* The organization id a twin would now read is declared before it (not in
@@ -137,11 +138,14 @@ static bool find_twin(TSNode n, void *data) {
   uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
   uint32_t ts = ts_node_start_byte(t->target), te = ts_node_end_byte(t->target);
   bool self = s == ts && e == te;
-  if (t->n < MAX_TWINS &&
-      (self || (fix_names_mean_same(t->m, ts, te, s, e, t->call) &&
-                fix_names_mean_same(t->m, ts, te, s, e, text) &&
-                fix_names_bound(t->m, s, e, t->call, STD_NAME) && declared_by(t->m, n, t->org))))
-    t->found[t->n++] = n;
+  if (self || (fix_names_mean_same(t->m, ts, te, s, e, t->call) &&
+               fix_names_mean_same(t->m, ts, te, s, e, text) &&
+               fix_names_bound(t->m, s, e, t->call, STD_NAME) && declared_by(t->m, n, t->org))) {
+    if (t->n == MAX_TWINS)
+      t->overflow = true;
+    else
+      t->found[t->n++] = n;
+  }
   return false;
 }
 
@@ -287,9 +291,10 @@ static const char *org_note(Arena *a, const OrgSource *os) {
 }
 
 /* Finds the target's twins (itself included) in its top-level declaration
- * (`walk_root`; the target alone when null) and adds to d the replacement of
+ * (with `walk`; the target alone otherwise) and adds to d the replacement of
  * each by `call`, the org id's edits and the import. False, d untouched,
- * when the walk did not reach the target (out of budget). Sets *ntwins. */
+ * when the walk did not reach the target (out of budget) or found more than
+ * MAX_TWINS copies. Sets *ntwins. */
 static bool replace_twins(RuleCtx *ctx, Diag *d, const Module *m, TSNode target, bool walk,
                           const char *call, const OrgSource *os, size_t *ntwins) {
   uint32_t len;
@@ -309,7 +314,7 @@ static bool replace_twins(RuleCtx *ctx, Diag *d, const Module *m, TSNode target,
   bool has_self = false;
   for (size_t i = 0; i < t.n; i++)
     has_self = has_self || ts_node_eq(t.found[i], target);
-  if (!has_self)
+  if (!has_self || t.overflow)
     return false;
   TSNode deps_done[MAX_TWINS];
   size_t ndeps = 0;
