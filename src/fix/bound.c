@@ -43,10 +43,12 @@ static bool name_bound(const Module *m, uint32_t start, uint32_t end, const char
   return ok;
 }
 
-bool fix_names_bound(const Module *m, uint32_t start, uint32_t end, const char *text,
-                     const char *imported) {
-  if (!m->tree)
-    return false;
+/* Calls visit(name, len, data) on every free name of `text` (an expression):
+ * not a property after `.`, not inside a string. False when a visit says no
+ * or a string is left open. */
+typedef bool (*NameVisit)(const char *name, size_t len, void *data);
+
+static bool each_free_name(const char *text, NameVisit visit, void *data) {
   char quote = 0;
   for (const char *p = text; *p;) {
     if (quote) {
@@ -72,9 +74,58 @@ bool fix_names_bound(const Module *m, uint32_t start, uint32_t end, const char *
     while (before > text && before[-1] == ' ')
       before--;
     bool property = before > text && before[-1] == '.';
-    if (!property && !name_bound(m, start, end, p, (size_t)(q - p), imported))
+    if (!property && !visit(p, (size_t)(q - p), data))
       return false;
     p = q;
   }
   return !quote;
+}
+
+typedef struct BoundAt {
+  const Module *m;
+  uint32_t start, end;
+  const char *imported;
+} BoundAt;
+
+static bool visit_bound(const char *name, size_t len, void *data) {
+  const BoundAt *b = data;
+  return name_bound(b->m, b->start, b->end, name, len, b->imported);
+}
+
+bool fix_names_bound(const Module *m, uint32_t start, uint32_t end, const char *text,
+                     const char *imported) {
+  if (!m->tree)
+    return false;
+  BoundAt b = {m, start, end, imported};
+  return each_free_name(text, visit_bound, &b);
+}
+
+static bool same_node(TSNode x, TSNode y) {
+  return ts_node_is_null(x) ? ts_node_is_null(y) : !ts_node_is_null(y) && ts_node_eq(x, y);
+}
+
+typedef struct SameAt {
+  const Module *m;
+  uint32_t a_start, a_end, b_start, b_end;
+} SameAt;
+
+static bool visit_same(const char *name, size_t len, void *data) {
+  const SameAt *s = data;
+  char *dup = xstrndup(name, len);
+  Binding x = scope_lookup_range(s->m, s->a_start, s->a_end, dup),
+          y = scope_lookup_range(s->m, s->b_start, s->b_end, dup);
+  free(dup);
+  /* An unknown binding with nothing to tell it by (a catch clause's name)
+   * may be two different ones. */
+  if (x.kind == BIND_UNKNOWN && ts_node_is_null(x.decl) && ts_node_is_null(x.node))
+    return false;
+  return x.kind == y.kind && same_node(x.decl, y.decl) && same_node(x.node, y.node);
+}
+
+bool fix_names_mean_same(const Module *m, uint32_t a_start, uint32_t a_end, uint32_t b_start,
+                         uint32_t b_end, const char *text) {
+  if (!m->tree)
+    return false;
+  SameAt s = {m, a_start, a_end, b_start, b_end};
+  return each_free_name(text, visit_same, &s);
 }

@@ -15,4 +15,10 @@
 bool fix_names_bound(const Module *m, uint32_t start, uint32_t end, const char *text,
                      const char *imported);
 
+/* Whether every free name in `text` means the same (the same declaration, or
+ * none) at [a_start, a_end) and at [b_start, b_end) of m: an expression
+ * written at both places denotes one value. */
+bool fix_names_mean_same(const Module *m, uint32_t a_start, uint32_t a_end, uint32_t b_start,
+                         uint32_t b_end, const char *text);
+
 #endif

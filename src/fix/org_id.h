@@ -3,6 +3,7 @@
 #include "core/arena.h"
 #include "resolve/project.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -13,6 +14,8 @@
  * one in its temporal dead zone). Writes up to `max` of them to `out`, most
  * specific first, and returns how many there are in all: a fix that must not
  * guess takes one only when there is exactly one. */
+/* An expression that names an organization id: `orgId`, `config.orgId`, `org.id`. */
+bool fix_names_org_id(const char *expr);
 size_t fix_org_ids_bound(Arena *a, const Module *m, uint32_t start, uint32_t end, const char **out,
                          size_t max);
 

@@ -40,7 +40,18 @@ static bool is_ident_char(char c) {
          (c >= '0' && c <= '9') || (unsigned char)c >= 0x80;
 }
 
-/* Any mention of name inside a destructuring parameter also shadows it. */
+/* Whether [start, end) of params lies in a type annotation: a name written
+ * in a parameter's type (`{ a }: { orgId: string }`) binds nothing. */
+static bool in_type_annotation(TSNode params, uint32_t start, uint32_t end) {
+  for (TSNode n = ts_node_descendant_for_byte_range(params, start, end);
+       !ts_node_is_null(n) && !ts_node_eq(n, params); n = ts_node_parent(n))
+    if (node_is(n, "type_annotation"))
+      return true;
+  return false;
+}
+
+/* Any mention of name inside a destructuring parameter also shadows it,
+ * except in a type annotation. */
 static bool params_mention(const Module *m, TSNode fn, const char *name) {
   TSNode params = node_field(fn, "parameters");
   if (ts_node_is_null(params))
@@ -52,7 +63,9 @@ static bool params_mention(const Module *m, TSNode fn, const char *name) {
     if (memcmp(t + i, name, nlen) != 0)
       continue;
     char before = i ? t[i - 1] : ' ', after = i + nlen < len ? t[i + nlen] : ' ';
-    if (!is_ident_char(before) && !is_ident_char(after))
+    uint32_t at = ts_node_start_byte(params) + i;
+    if (!is_ident_char(before) && !is_ident_char(after) &&
+        !in_type_annotation(params, at, at + (uint32_t)nlen))
       return true;
   }
   return false;
@@ -369,6 +382,7 @@ static Binding lookup_from(const Module *m, const ScopeIndex *ix, int32_t innerm
       }
       if (params_mention(m, n, name)) {
         b.kind = BIND_UNKNOWN;
+        b.node = n; /* the function: tells its destructured names from another's */
         break;
       }
       /* A named function expression can refer to itself. */

@@ -14,7 +14,8 @@ typedef enum BindKind {
 
 typedef struct Binding {
   BindKind kind;
-  TSNode node; /* initializer expression, function, class */
+  TSNode node; /* initializer expression, function, class; for a parameter or a
+                * name destructured in parameters: the function */
   TSNode decl; /* the declaring name node */
   /* Import specifier and imported name; an import whose specifier or name
    * does not fit is BIND_UNKNOWN, never a cut-off name. */

@@ -514,7 +514,7 @@ static bool class_named(Resolver *r, const Module *m, const char *name, const Mo
 
 /* A type's members as written: an object type literal, or an interface
  * (or a type alias of an object type) declared at the top of m. */
-static TSNode object_type_of(const Module *m, TSNode t) {
+TSNode value_object_type_of(const Module *m, TSNode t) {
   if (node_is(t, "type_annotation"))
     t = ts_node_named_child(t, 0);
   if (node_is(t, "object_type"))
@@ -560,7 +560,7 @@ static bool class_of_type(Resolver *r, const Module *m, TSNode t, const Module *
 /* The class of member `name` of an object type (`{ room: Room }`, Props). */
 static bool class_of_member_type(Resolver *r, const Module *m, TSNode type, const char *name,
                                  const Module **cm, TSNode *cls, int depth) {
-  TSNode obj = object_type_of(m, type);
+  TSNode obj = value_object_type_of(m, type);
   if (ts_node_is_null(obj))
     return false;
   uint32_t n = ts_node_named_child_count(obj);

@@ -83,6 +83,10 @@ Value resolve_expr(Resolver *r, const Module *m, TSNode expr);
  * (`const { broadcast } = useRealtime()`). False when unknown. */
 bool resolve_call_target(Resolver *r, const Module *m, TSNode call, const Module **mod, TSNode *fn);
 
+/* A type's members as written: an object type literal, or an interface (or a
+ * type alias of an object type) declared at the top of m; null otherwise. */
+TSNode value_object_type_of(const Module *m, TSNode type);
+
 /* The alternative's text when it has no holes; NULL otherwise. */
 const char *val_alt_literal(Arena *a, const ValAlt *alt);
 /* Display form with holes as `${expr}`: "org:${orgId}:conv:${convId}". */

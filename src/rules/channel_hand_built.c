@@ -5,8 +5,11 @@
 #include "fix/imports.h"
 #include "parse/ast.h"
 #include "rules/channel_naming.h"
+#include "rules/channel_use_fix.h"
 #include "rules/ctx.h"
 #include "rules/sink_needles.h"
+
+#include <string.h>
 
 static bool is_hand_built(const ValAlt *alt) {
   return !alt->from_standard && alt->site_mod;
@@ -18,7 +21,8 @@ static bool is_hand_built(const ValAlt *alt) {
 typedef struct Memo {
   StrMap sites_seen;
   StrMap calls; /* val_alt_key -> the call, or "" for none */
-  StrMap hints; /* building site -> the near-miss call bound there, or "" for none */
+  StrMap hints; /* building site -> its ChannelHint */
+  ChannelUseMemo use;
 } Memo;
 
 static const char *suggest_call(RuleCtx *ctx, Memo *memo, const ValAlt *alt) {
@@ -46,34 +50,32 @@ static const char *bound_call(RuleCtx *ctx, Memo *memo, const Module *m, uint32_
   return call;
 }
 
-/* A name that is no standard shape but a near miss or a legacy one: the
- * UNIFIED_CHANNELS call it meant, as a suggestion (the name changes), when
- * every argument is bound at the site (channel_hint_fix_call). */
-static const char *hint_call(RuleCtx *ctx, const Module *m, const ValAlt *at) {
-  if (!channel_alt_judgeable(at) || channel_alt_may_be_valid(ctx->arena, ctx->std, at))
-    return NULL;
-  ChannelHint h = channel_hint(ctx->arena, ctx->std, at);
-  return channel_hint_fix_call(ctx->arena, m, at->site_start, at->site_end, &h);
+/* A name that is no standard shape but a near miss or a legacy one: what it
+ * probably meant (kind CHANNEL_HINT_NONE otherwise). */
+static ChannelHint *site_hint(RuleCtx *ctx, const ValAlt *at) {
+  ChannelHint *h = arena_alloc(ctx->arena, sizeof *h);
+  memset(h, 0, sizeof *h);
+  h->kind = CHANNEL_HINT_NONE;
+  if (channel_alt_judgeable(at) && !channel_alt_may_be_valid(ctx->arena, ctx->std, at))
+    *h = channel_hint(ctx->arena, ctx->std, at);
+  return h;
 }
 
-/* Worked out once per building site: every use of a constant asks again. */
+/* The UNIFIED_CHANNELS call the hint names, as a suggestion (the name
+ * changes), when every argument is bound at the site (channel_use_fix.h).
+ * The hint is worked out once per building site: every use of a constant
+ * asks again. */
 static void suggest_hint(RuleCtx *ctx, Memo *memo, Diag *d, const Module *m, const ValAlt *at) {
   if (!d)
     return;
   char key[STRMAP_NUM_KEY_SIZE(3)];
   strmap_num_key(key, (unsigned long long[]){(uintptr_t)m, at->site_start, at->site_end}, 3);
-  const char *call = strmap_get(&memo->hints, key);
-  if (!call) {
-    call = hint_call(ctx, m, at);
-    if (!call)
-      call = "";
-    strmap_put(&memo->hints, key, (void *)call);
+  ChannelHint *h = strmap_get(&memo->hints, key);
+  if (!h) {
+    h = site_hint(ctx, at);
+    strmap_put(&memo->hints, key, h);
   }
-  if (!*call)
-    return;
-  diag_add_edit(d, at->site_start, at->site_end, call);
-  fix_require_standard_import(d, ctx->proj, m, "UNIFIED_CHANNELS");
-  diag_set_fix(d, FIX_SUGGESTION, arena_printf(ctx->arena, "Replace with %s", call));
+  channel_site_suggestion(ctx, d, m, at->site_start, at->site_end, h);
 }
 
 /* Reports the building site in its own terms; attaches the safe fix when the
@@ -172,6 +174,10 @@ static void check_site(RuleCtx *ctx, Memo *memo, const ChannelSite *site) {
      * `rtlint merge` orders differently from a single run. */
     if (alt->site_mod == ctx->mod && v.nalts == 1)
       fix_at_site(ctx, memo, d, alt);
+    /* No fix at the building site (another file's, or one withheld there):
+     * the builder call written at the use, when it maps to one call. */
+    if (d && v.nalts == 1 && d->fix.nedits == 0)
+      channel_use_fix(ctx, &memo->use, d, site->arg, alt);
   }
 }
 
@@ -185,6 +191,7 @@ static void check(RuleCtx *ctx) {
   strmap_free(&memo.sites_seen, NULL);
   strmap_free(&memo.calls, NULL);
   strmap_free(&memo.hints, NULL);
+  channel_use_fix_done(&memo.use);
 }
 
 const RuleMeta rule_channel_hand_built = {

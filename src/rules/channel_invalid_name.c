@@ -6,6 +6,7 @@
 #include "fix/imports.h"
 #include "parse/ast.h"
 #include "rules/channel_naming.h"
+#include "rules/channel_use_fix.h"
 #include "rules/ctx.h"
 #include "rules/sink_needles.h"
 
@@ -44,17 +45,12 @@ static Verdict judge(RuleCtx *ctx, StrMap *verdicts, const ValAlt *alt) {
 }
 
 /* The suggestion for a near-miss or legacy value reported at its building
- * site [start, end) of m: the UNIFIED_CHANNELS call the hint names, when
- * every argument is bound there (the org id a legacy name lacks included). A
- * suggestion, never safe: the channel's name changes. */
+ * site [start, end) of m (channel_use_fix.h): the UNIFIED_CHANNELS call the
+ * hint names, when every argument is bound there (the org id a legacy name
+ * lacks included). A suggestion, never safe: the channel's name changes. */
 static void suggest(RuleCtx *ctx, Diag *d, const Module *m, uint32_t start, uint32_t end,
                     const ChannelHint *h) {
-  const char *call = d ? channel_hint_fix_call(ctx->arena, m, start, end, h) : NULL;
-  if (!call)
-    return;
-  diag_add_edit(d, start, end, call);
-  fix_require_standard_import(d, ctx->proj, m, "UNIFIED_CHANNELS");
-  diag_set_fix(d, FIX_SUGGESTION, arena_printf(ctx->arena, "Replace with %s", call));
+  channel_site_suggestion(ctx, d, m, start, end, h);
 }
 
 /* Reports one invalid value at [start, end) of m; `where` ("" or " (built at
@@ -125,7 +121,7 @@ static bool standard_shape_invalid(RuleCtx *ctx, const ValAlt *alt) {
          !std_valid_channel(ctx->std, val_alt_fill(ctx->arena, &shape, "x"));
 }
 
-static void check_site(RuleCtx *ctx, StrMap *verdicts, StrMap *sites_seen,
+static void check_site(RuleCtx *ctx, StrMap *verdicts, StrMap *sites_seen, ChannelUseMemo *use,
                        const ChannelSite *site) {
   Value v = rule_resolve(ctx, site->arg);
   uint32_t arg_start = ts_node_start_byte(site->arg), arg_end = ts_node_end_byte(site->arg);
@@ -172,6 +168,10 @@ static void check_site(RuleCtx *ctx, StrMap *verdicts, StrMap *sites_seen,
       if (sv.invalid)
         suggest(ctx, d, ctx->mod, alt->site_start, alt->site_end, &sv.hint);
     }
+    /* No fix at the building site (another file's, or one withheld there):
+     * the builder call written at the use, as channel-hand-built offers. */
+    if (d && v.nalts == 1 && d->fix.nedits == 0)
+      channel_use_fix(ctx, use, d, site->arg, alt);
   }
 }
 
@@ -179,13 +179,15 @@ static void check(RuleCtx *ctx) {
   if (ctx->mod->is_standards)
     return;
   StrMap verdicts = {0}, sites_seen = {0};
+  ChannelUseMemo use = {0};
   for (size_t i = 0; i < ctx->facts->nchannels; i++) {
     ctx->trail = &ctx->facts->channels[i].trail;
-    check_site(ctx, &verdicts, &sites_seen, &ctx->facts->channels[i]);
+    check_site(ctx, &verdicts, &sites_seen, &use, &ctx->facts->channels[i]);
     ctx->trail = NULL;
   }
   strmap_free(&verdicts, NULL);
   strmap_free(&sites_seen, NULL);
+  channel_use_fix_done(&use);
 }
 
 const RuleMeta rule_channel_invalid_name = {

@@ -329,9 +329,14 @@ static ChannelHint legacy_hint(Arena *a, const Standards *std, ShapeSegment *v, 
     if (!fn || fn->nparams > CHANNEL_MAX_PARAMS)
       return h;
     const char *args[CHANNEL_MAX_PARAMS] = {0};
-    /* The old name's ids fill the parameters after the org id, in order. */
-    for (size_t p = 1; p < fn->nparams && (int)p < nv; p++)
+    /* The old name's ids fill the parameters after the org id, in order; an
+     * organization id there (`presence:${orgId}`) is an org-level channel,
+     * not the conversation one the prefix usually names. */
+    for (size_t p = 1; p < fn->nparams && (int)p < nv; p++) {
       args[p] = seg_as_arg(a, &v[p]);
+      if (args[p] && fix_names_org_id(args[p]))
+        return h;
+    }
     h.kind = CHANNEL_HINT_LEGACY;
     memcpy(h.args, args, sizeof args);
     h.fn = fn;
@@ -392,23 +397,39 @@ static const char *org_id_in_scope(Arena *a, const Module *m, uint32_t start, ui
   return fix_org_ids_bound(a, m, start, end, &first, 1) ? first : NULL;
 }
 
-const char *channel_hint_fix_call(Arena *a, const Module *m, uint32_t start, uint32_t end,
-                                  const ChannelHint *h) {
+/* The call for h at [start, end) of m; `org` fills the organization id a
+ * legacy name lacks (NULL: a name of that role in scope). With `org` given
+ * the name is not bound yet (the caller binds it), so the others are checked
+ * with a string in its place. */
+static const char *hint_call(Arena *a, const Module *m, uint32_t start, uint32_t end,
+                             const ChannelHint *h, const char *org) {
   if (h->kind == CHANNEL_HINT_NONE || !h->fn || !m->tree || h->fn->nparams > CHANNEL_MAX_PARAMS)
     return NULL;
-  const char *args[CHANNEL_MAX_PARAMS] = {0};
+  const char *args[CHANNEL_MAX_PARAMS] = {0}, *check[CHANNEL_MAX_PARAMS] = {0};
   for (size_t p = 0; p < h->fn->nparams; p++) {
-    args[p] = h->args[p];
+    args[p] = check[p] = h->args[p];
     if (args[p])
       continue;
     /* Only the organization id may come from the scope: it is the one id a
      * legacy name lacks, and its role is known. */
     if (p != 0 || !strstr(h->fn->params[p], "org"))
       return NULL;
-    args[p] = org_id_in_scope(a, m, start, end);
+    args[p] = org ? org : org_id_in_scope(a, m, start, end);
+    check[p] = org ? "\"\"" : args[p];
     if (!args[p])
       return NULL;
   }
-  const char *call = call_text(a, h->fn, args);
-  return fix_names_bound(m, start, end, call, "UNIFIED_CHANNELS") ? call : NULL;
+  if (!fix_names_bound(m, start, end, call_text(a, h->fn, check), "UNIFIED_CHANNELS"))
+    return NULL;
+  return call_text(a, h->fn, args);
+}
+
+const char *channel_hint_fix_call(Arena *a, const Module *m, uint32_t start, uint32_t end,
+                                  const ChannelHint *h) {
+  return hint_call(a, m, start, end, h, NULL);
+}
+
+const char *channel_hint_fix_call_with_org(Arena *a, const Module *m, uint32_t start, uint32_t end,
+                                           const ChannelHint *h, const char *org) {
+  return hint_call(a, m, start, end, h, org);
 }

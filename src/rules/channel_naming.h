@@ -66,6 +66,12 @@ ChannelHint channel_hint(Arena *a, const Standards *std, const ValAlt *alt);
 const char *channel_hint_fix_call(Arena *a, const Module *m, uint32_t start, uint32_t end,
                                   const ChannelHint *h);
 
+/* As channel_hint_fix_call, with `org` (a name the caller is about to bind
+ * there, such as a prop it destructures) as the organization id a legacy
+ * name lacks; the other arguments must be bound. */
+const char *channel_hint_fix_call_with_org(Arena *a, const Module *m, uint32_t start, uint32_t end,
+                                           const ChannelHint *h, const char *org);
+
 /* Similarity of two keywords used by channel_hint: same word ignoring case,
  * one a prefix of the other (3+ chars), or a small edit distance. */
 bool channel_keyword_similar(const char *x, const char *y);

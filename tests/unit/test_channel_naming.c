@@ -113,6 +113,20 @@ static void legacy_shapes_name_the_replacement(void **state) {
   /* A prefix that is not in migrations.json is not legacy. */
   alt = alt_of("chat:${id}");
   assert_int_equal(channel_hint(&arena, &std, &alt).kind, CHANNEL_HINT_NONE);
+  /* An organization id where the conversation's belongs: an org-wide
+   * channel, not conversationPresence(orgId, orgId). */
+  const char *org_ids[] = {"presence:${orgId}", "presence:${config.orgId}",
+                           "typing:${organizationId}", "presence:${org.id}",
+                           "user:${organization_id}"};
+  for (size_t i = 0; i < sizeof org_ids / sizeof *org_ids; i++) {
+    alt = alt_of(org_ids[i]);
+    assert_int_equal(channel_hint(&arena, &std, &alt).kind, CHANNEL_HINT_NONE);
+  }
+  /* Names that merely contain "org" are ids like any other. */
+  alt = alt_of("presence:${orgConversationId}");
+  assert_int_equal(channel_hint(&arena, &std, &alt).kind, CHANNEL_HINT_LEGACY);
+  alt = alt_of("presence:${user.id}");
+  assert_int_equal(channel_hint(&arena, &std, &alt).kind, CHANNEL_HINT_LEGACY);
 }
 
 static void holes_stand_for_one_segment(void **state) {

@@ -52,6 +52,11 @@ static void names_must_be_bound_at_the_edit(void **state) {
                     "UNIFIED_CHANNELS.conversations(window.orgId)"));
   /* An import the file already has counts as bound. */
   assert_true(bound(m, room, "UNIFIED_EVENTS.TYPING_START"));
+  /* A name in a parameter's type annotation binds nothing. */
+  assert_false(bound(m, "`conversation:${conversationId}:eight`",
+                     "UNIFIED_CHANNELS.conversation(organizationId, conversationId)"));
+  assert_true(bound(m, "`conversation:${conversationId}:eight`",
+                    "UNIFIED_CHANNELS.conversation(\"o\", conversationId)"));
   /* An unterminated string is not a name list we can trust. */
   assert_false(bound(m, room, "f(\"orgId)"));
   project_free(&proj);
@@ -94,8 +99,38 @@ static void org_id_names_are_counted(void **state) {
   project_free(&proj);
 }
 
+static bool same(const Module *m, const char *a, const char *b, const char *text) {
+  uint32_t as, ae, bs, be;
+  range_of(m, a, &as, &ae);
+  range_of(m, b, &bs, &be);
+  return fix_names_mean_same(m, as, ae, bs, be, text);
+}
+
+/* An expression written at two places denotes one value only when each of
+ * its names has the same declaration at both. */
+static void names_mean_the_same_at_both_places(void **state) {
+  (void)state;
+  Project proj;
+  project_init(&proj, &std);
+  Module *m = project_module(&proj, CASES);
+  assert_non_null(m);
+  /* The same parameter, in a nested function that does not shadow it. */
+  assert_true(same(m, "`org:${orgId}:one`", "`org:${orgId}:three`", "f(orgId)"));
+  /* A nested parameter of the same spelling is another value. */
+  assert_false(same(m, "`org:${orgId}:one`", "`org:${orgId}:two`", "f(orgId)"));
+  /* Another function's parameter. */
+  assert_false(same(m, "`org:${orgId}:one`", "`org:${orgId}:four`", "f(orgId)"));
+  /* Names destructured in parameters: told apart by their function. */
+  assert_true(same(m, "`org:${orgId}:five`", "`org:${orgId}:seven`", "f(orgId)"));
+  assert_false(same(m, "`org:${orgId}:five`", "`org:${orgId}:six`", "f(orgId)"));
+  /* Globals, properties and strings are the same everywhere. */
+  assert_true(same(m, "`org:${orgId}:one`", "`org:${orgId}:four`", "window.x(\"orgId\")"));
+  project_free(&proj);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {cmocka_unit_test(names_must_be_bound_at_the_edit),
-                                     cmocka_unit_test(org_id_names_are_counted)};
+                                     cmocka_unit_test(org_id_names_are_counted),
+                                     cmocka_unit_test(names_mean_the_same_at_both_places)};
   return cmocka_run_group_tests(tests, setup, teardown);
 }

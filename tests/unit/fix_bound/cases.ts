@@ -12,3 +12,23 @@ export function shadowed(orgId: string) {
 }
 
 export const globalName = `org:${window.orgId}:conversations`;
+
+export function twins(orgId: string, items: string[]) {
+  const first = `org:${orgId}:one`;
+  items.forEach((orgId) => `org:${orgId}:two`);
+  return () => `org:${orgId}:three`;
+}
+
+export function elsewhere(orgId: string) {
+  return `org:${orgId}:four`;
+}
+
+export function Destructured({ orgId }: { orgId: string }) {
+  const a = `org:${orgId}:five`;
+  const f = ({ orgId }: { orgId: string }) => `org:${orgId}:six`;
+  return [a, f, () => `org:${orgId}:seven`];
+}
+
+export function typedOnly({ conversationId }: { conversationId: string; organizationId: string }) {
+  return `conversation:${conversationId}:eight`;
+}

@@ -1,0 +1,408 @@
+#include "rules/channel_use_fix.h"
+
+#include "core/util.h"
+#include "fix/bound.h"
+#include "fix/imports.h"
+#include "parse/ast.h"
+#include "resolve/scope.h"
+#include "rules/channel_naming.h"
+#include "rules/channel_org_prop.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define STD_NAME "UNIFIED_CHANNELS"
+
+/* What the use writes for the name: the builder call (the argument itself or
+ * the initializer of the local const it names), or the name of an imported
+ * constant (`SYSTEM_CHANNEL`, `CHANNELS.SYSTEM`). Null otherwise. */
+static TSNode use_target(const Module *m, TSNode arg, bool *is_call) {
+  TSNode none = {0};
+  TSNode n = node_unwrap(arg);
+  if (node_is(n, "call_expression")) {
+    *is_call = true;
+    return n;
+  }
+  TSNode root = n;
+  while (node_is(root, "member_expression"))
+    root = node_unwrap(node_field(root, "object"));
+  if (!node_is(root, "identifier"))
+    return none;
+  char *name = node_text_dup(&m->src, root);
+  Binding b = scope_lookup(m, root, name);
+  free(name);
+  if (b.kind == BIND_IMPORT) {
+    *is_call = false;
+    return n;
+  }
+  if (b.kind == BIND_VALUE && ts_node_eq(root, n) && !ts_node_is_null(b.node) &&
+      node_is(node_unwrap(b.node), "call_expression")) {
+    *is_call = true;
+    return node_unwrap(b.node);
+  }
+  return none;
+}
+
+static bool is_argument_text(const Module *m, TSNode call, const char *text) {
+  TSNode args = node_field(call, "arguments");
+  uint32_t n = ts_node_named_child_count(args), want = (uint32_t)strlen(text);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode arg = ts_node_named_child(args, i);
+    uint32_t len;
+    const char *t = node_text(&m->src, arg, &len);
+    if (len == want && memcmp(t, text, len) == 0)
+      return true;
+  }
+  return false;
+}
+
+/* Every expression the value passes on (a hole, a constant piece) is an
+ * argument of the builder call written at the use: the builder's own names
+ * (its parameters, its file's constants) mean nothing here, even when a name
+ * of the same spelling happens to be bound. A constant passes on nothing. */
+static bool pieces_from_use(const Module *m, TSNode target, bool is_call, const ValAlt *alt) {
+  for (uint32_t i = 0; i < alt->nparts; i++) {
+    const ValPart *p = &alt->parts[i];
+    const char *e = p->hole ? p->text : p->expr;
+    if (!e)
+      continue;
+    if (!is_call || !is_argument_text(m, target, e))
+      return false;
+  }
+  return true;
+}
+
+static const ChannelHint *memo_hint(RuleCtx *ctx, ChannelUseMemo *memo, const ValAlt *alt) {
+  StrBuf key = {0};
+  val_alt_key(&key, alt);
+  ChannelHint *h = strmap_get(&memo->hints, sb_cstr(&key));
+  if (!h) {
+    h = arena_alloc(ctx->arena, sizeof *h);
+    memset(h, 0, sizeof *h);
+    h->kind = CHANNEL_HINT_NONE;
+    if (channel_alt_judgeable(alt) && !channel_alt_may_be_valid(ctx->arena, ctx->std, alt))
+      *h = channel_hint(ctx->arena, ctx->std, alt);
+    strmap_put(&memo->hints, sb_cstr(&key), h);
+  }
+  sb_free(&key);
+  return h;
+}
+
+/* The top-level statement holding n: the component or function a use is in. */
+static TSNode top_level_of(TSNode n) {
+  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
+    if (node_is(p, "program"))
+      return n;
+    n = p;
+  }
+  return n;
+}
+
+#define MAX_TWINS 16
+
+typedef struct Twins {
+  const Module *m;
+  TSNode target;
+  const char *text; /* the target's source */
+  uint32_t len;
+  const char *call; /* the replacement, as checked (a prop's name as a string) */
+  const char *org;  /* the organization id it takes from the scope, or NULL */
+  TSNode found[MAX_TWINS];
+  size_t n;
+  bool overflow; /* more than MAX_TWINS: the edit would leave some behind */
+} Twins;
+
+/* The organization id a twin would now read is declared before it (not in
+ * its temporal dead zone): the target's was checked where it was found. */
+static bool declared_by(const Module *m, TSNode at, const char *org) {
+  if (!org)
+    return true;
+  char *root = xstrndup(org, strcspn(org, "."));
+  Binding b = scope_lookup(m, at, root);
+  free(root);
+  return b.kind == BIND_PARAM || b.kind == BIND_IMPORT || ts_node_is_null(b.decl) ||
+         ts_node_start_byte(b.decl) < ts_node_start_byte(at);
+}
+
+/* Collects every call written like the target whose names mean what the
+ * target's mean (the target itself included, in document order, so every
+ * finding of the group carries the same edits). */
+static bool find_twin(TSNode n, void *data) {
+  Twins *t = data;
+  if (ts_node_symbol(n) != ts_node_symbol(t->target))
+    return true;
+  uint32_t len;
+  const char *text = node_text(&t->m->src, n, &len);
+  if (len != t->len || memcmp(text, t->text, len) != 0)
+    return true;
+  uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
+  uint32_t ts = ts_node_start_byte(t->target), te = ts_node_end_byte(t->target);
+  bool self = s == ts && e == te;
+  if (self || (fix_names_mean_same(t->m, ts, te, s, e, t->call) &&
+               fix_names_mean_same(t->m, ts, te, s, e, text) &&
+               fix_names_bound(t->m, s, e, t->call, STD_NAME) && declared_by(t->m, n, t->org))) {
+    if (t->n == MAX_TWINS)
+      t->overflow = true;
+    else
+      t->found[t->n++] = n;
+  }
+  return false;
+}
+
+/* The first argument of a UNIFIED_CHANNELS call text: the organization id. */
+static const char *org_argument(Arena *a, const char *call) {
+  const char *open = strchr(call, '(');
+  if (!open)
+    return NULL;
+  size_t n = strcspn(open + 1, ",)");
+  return n ? arena_strndup(a, open + 1, n) : NULL;
+}
+
+static bool node_within(TSNode inner, TSNode outer) {
+  return ts_node_start_byte(inner) >= ts_node_start_byte(outer) &&
+         ts_node_end_byte(inner) <= ts_node_end_byte(outer);
+}
+
+/* The dependency array of the innermost React hook whose callback holds n
+ * (`useEffect(() => { ... n ... }, [a, b])`), when `owner` (what declares
+ * the name to depend on) lies outside that callback; null otherwise (no such
+ * hook, or the name is the callback's own). */
+static TSNode hook_deps_of(const Module *m, TSNode n, TSNode owner) {
+  static const char *const hooks[] = {"useEffect", "useLayoutEffect", "useCallback", "useMemo"};
+  TSNode none = {0};
+  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
+    TSNode args = ts_node_parent(p);
+    if (!node_is_function(p) || ts_node_is_null(args) || !node_is(args, "arguments"))
+      continue;
+    TSNode call = ts_node_parent(args);
+    uint32_t len;
+    const char *callee = call_callee_name(&m->src, call, &len);
+    bool hook = false;
+    for (size_t i = 0; callee && i < sizeof hooks / sizeof *hooks; i++)
+      hook = hook || (strlen(hooks[i]) == len && memcmp(callee, hooks[i], len) == 0);
+    if (!hook || !ts_node_eq(call_argument(call, 0), p))
+      continue;
+    TSNode deps = call_argument(call, 1);
+    if (node_within(owner, p) || ts_node_is_null(deps) || !node_is(deps, "array"))
+      return none;
+    return deps;
+  }
+  return none;
+}
+
+/* Whether n lies inside a function: a component's prop or local, which a
+ * hook depends on, unlike a module's constant or import. */
+static bool inside_function(TSNode n) {
+  for (TSNode p = n; !ts_node_is_null(p); p = ts_node_parent(p))
+    if (node_is_function(p))
+      return true;
+  return false;
+}
+
+/* What declares the organization id `org` (or `org.id`) read at `at`, when
+ * a hook inside a component could depend on it: a parameter's (or a name
+ * destructured in parameters') function, a local's declaration; null for an
+ * import, a module's constant, or no binding. */
+static TSNode org_owner(const Module *m, TSNode at, const char *org) {
+  TSNode none = {0};
+  char root[64];
+  size_t rlen = strcspn(org, ".");
+  if (rlen >= sizeof root)
+    return none;
+  memcpy(root, org, rlen);
+  root[rlen] = '\0';
+  Binding b = scope_lookup(m, at, root);
+  TSNode owner = b.kind == BIND_PARAM || ts_node_is_null(b.decl) ? b.node : b.decl;
+  if (b.kind == BIND_IMPORT || ts_node_is_null(owner) || !inside_function(owner))
+    return none;
+  return owner;
+}
+
+/* The organization id a legacy name lacks is read inside a hook callback
+ * now: it joins the hook's dependency array (unless listed already), or the
+ * callback would keep the first organization's channel. `org` is the name
+ * (or `org.id`) the call passes, declared by `owner`. */
+static void add_org_dependency(Arena *a, const Module *m, Diag *d, TSNode at, const char *org,
+                               TSNode owner, TSNode *done, size_t *ndone, size_t max) {
+  TSNode deps = hook_deps_of(m, at, owner);
+  if (ts_node_is_null(deps))
+    return;
+  for (size_t i = 0; i < *ndone; i++)
+    if (ts_node_eq(done[i], deps))
+      return;
+  if (*ndone == max)
+    return;
+  uint32_t n = ts_node_named_child_count(deps), last = ts_node_start_byte(deps) + 1;
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode el = ts_node_named_child(deps, i);
+    if (node_is(el, "comment"))
+      continue;
+    if (node_text_eq(&m->src, el, org))
+      return;
+    last = ts_node_end_byte(el);
+  }
+  done[(*ndone)++] = deps;
+  diag_add_edit(d, last, last,
+                last == ts_node_start_byte(deps) + 1 ? org : arena_printf(a, ", %s", org));
+}
+
+static bool org_from_scope(const ChannelHint *h) {
+  return h->fn && h->fn->nparams > 0 && !h->args[0];
+}
+
+/* Where a hint's call gets the organization id a legacy name lacks. */
+typedef struct OrgSource {
+  const char *org; /* the name passed, or NULL when the name had its own */
+  TSNode owner;    /* what declares it, for hook dependencies (may be null) */
+  bool prop;       /* a prop the edit destructures: `p` says where */
+  OrgProp p;
+} OrgSource;
+
+/* The call hint h suggests for [start, end) of m, and where its org id comes
+ * from: a name of that role in scope, else a prop the component declares
+ * and the edit destructures. NULL when withheld. */
+static const char *hint_call_at(Arena *a, const Module *m, uint32_t start, uint32_t end,
+                                const ChannelHint *h, OrgSource *os) {
+  memset(os, 0, sizeof *os);
+  const char *call = channel_hint_fix_call(a, m, start, end, h);
+  TSNode at = ts_node_descendant_for_byte_range(ts_tree_root_node(m->tree), start, end);
+  if (call && org_from_scope(h)) {
+    os->org = org_argument(a, call);
+    os->owner = os->org ? org_owner(m, at, os->org) : (TSNode){0};
+  } else if (!call && org_from_scope(h) && channel_org_prop(m, start, end, &os->p)) {
+    call = channel_hint_fix_call_with_org(a, m, start, end, h, os->p.name);
+    os->prop = call != NULL;
+    os->org = call ? os->p.name : NULL;
+    os->owner = os->p.function;
+  }
+  return call;
+}
+
+/* The edit besides the replacement at `at`: the org id in the dependency
+ * array of the hook around it. */
+static void add_org_edits(Arena *a, const Module *m, Diag *d, const OrgSource *os, TSNode at,
+                          TSNode *done, size_t *ndone, size_t max) {
+  if (os->org && !ts_node_is_null(os->owner))
+    add_org_dependency(a, m, d, at, os->org, os->owner, done, ndone, max);
+}
+
+static const char *org_note(Arena *a, const OrgSource *os) {
+  return os->prop ? arena_printf(a, ", destructuring the `%s` prop", os->p.name) : "";
+}
+
+/* Finds the target's twins (itself included) in its top-level declaration
+ * (with `walk`; the target alone otherwise) and adds to d the replacement of
+ * each by `call`, the org id's edits and the import. False, d untouched,
+ * when the walk did not reach the target (out of budget) or found more than
+ * MAX_TWINS copies. Sets *ntwins. */
+static bool replace_twins(RuleCtx *ctx, Diag *d, const Module *m, TSNode target, bool walk,
+                          const char *call, const OrgSource *os, size_t *ntwins) {
+  uint32_t len;
+  /* A prop about to be destructured is bound nowhere yet: twins are checked
+   * with a string in its place. */
+  const char *check = call;
+  if (os->prop)
+    check = arena_printf(ctx->arena, "%.*s\"\"%s", (int)strcspn(call, "(") + 1, call,
+                         call + strcspn(call, "(") + 1 + strlen(os->org));
+  Twins t = {.m = m,
+             .target = target,
+             .text = node_text(&m->src, target, &len),
+             .call = check,
+             .org = os->prop ? NULL : os->org};
+  t.len = len;
+  ast_walk(walk ? top_level_of(target) : target, find_twin, &t);
+  bool has_self = false;
+  for (size_t i = 0; i < t.n; i++)
+    has_self = has_self || ts_node_eq(t.found[i], target);
+  if (!has_self || t.overflow)
+    return false;
+  TSNode deps_done[MAX_TWINS];
+  size_t ndeps = 0;
+  for (size_t i = 0; i < t.n; i++) {
+    diag_add_edit(d, ts_node_start_byte(t.found[i]), ts_node_end_byte(t.found[i]), call);
+    add_org_edits(ctx->arena, m, d, os, t.found[i], deps_done, &ndeps, MAX_TWINS);
+  }
+  if (os->prop)
+    diag_add_edit(d, os->p.insert_at, os->p.insert_at, os->p.insert);
+  fix_require_standard_import(d, ctx->proj, m, STD_NAME);
+  *ntwins = t.n;
+  return true;
+}
+
+static const char *twins_note(Arena *a, size_t n, const char *what) {
+  return n > 1 ? arena_printf(a, " here and at %zu more %s%s in this declaration", n - 1, what,
+                              n == 2 ? "" : "s")
+               : "";
+}
+
+bool channel_site_suggestion(RuleCtx *ctx, Diag *d, const Module *m, uint32_t start, uint32_t end,
+                             const ChannelHint *h) {
+  if (!d || !m->tree)
+    return false;
+  OrgSource os;
+  const char *call = hint_call_at(ctx->arena, m, start, end, h, &os);
+  if (!call)
+    return false;
+  /* The same name written again nearby (the cleanup's `release(...)` of the
+   * channel the effect acquired) changes with it. */
+  TSNode site = ts_node_descendant_for_byte_range(ts_tree_root_node(m->tree), start, end);
+  if (ts_node_start_byte(site) != start || ts_node_end_byte(site) != end)
+    return false;
+  size_t n = 0;
+  if (!replace_twins(ctx, d, m, site, true, call, &os, &n))
+    return false;
+  diag_set_fix(d, FIX_SUGGESTION,
+               arena_printf(ctx->arena, "Replace with %s%s%s", call, org_note(ctx->arena, &os),
+                            twins_note(ctx->arena, n, "copy of the name")));
+  return true;
+}
+
+bool channel_use_fix(RuleCtx *ctx, ChannelUseMemo *memo, Diag *d, TSNode arg, const ValAlt *alt) {
+  const Module *m = ctx->mod;
+  if (!d || !m->tree || !alt->site_mod || alt->from_standard)
+    return false;
+  bool is_call = false;
+  TSNode target = use_target(m, arg, &is_call);
+  if (ts_node_is_null(target) || !pieces_from_use(m, target, is_call, alt))
+    return false;
+  uint32_t start = ts_node_start_byte(target), end = ts_node_end_byte(target);
+  const char *call = channel_suggest_call(ctx->arena, ctx->std, alt);
+  bool same_name = call != NULL;
+  if (call && !fix_names_bound(m, start, end, call, STD_NAME))
+    return false;
+  OrgSource os;
+  memset(&os, 0, sizeof os);
+  if (!call)
+    call = hint_call_at(ctx->arena, m, start, end, memo_hint(ctx, memo, alt), &os);
+  size_t n = 0;
+  /* A constant's name may also stand where no call can (`typeof NAME`): only
+   * calls have twins. */
+  if (!call || !replace_twins(ctx, d, m, target, is_call, call, &os, &n))
+    return false;
+  uint32_t len;
+  const char *text = node_text(&m->src, target, &len);
+  const char *shown = arena_strndup(ctx->arena, text, len);
+  if (is_call && len > 48) { /* the builder's name is what a reviewer looks for */
+    uint32_t flen;
+    const char *fn = node_text(&m->src, node_field(target, "function"), &flen);
+    shown = arena_printf(ctx->arena, "%.*s(...)", (int)flen, fn);
+  }
+  const char *title = arena_printf(
+      ctx->arena, "Replace %s with %s%s%s%s", shown, call, org_note(ctx->arena, &os),
+      twins_note(ctx->arena, n, "call"),
+      same_name ? " (the same channel name)"
+                : " (the channel name changes: move its publisher or subscribers with it)");
+  diag_set_fix(d, FIX_SUGGESTION, title);
+  /* The help spells out what the suggestion writes, and that a hint's
+   * changes the name on the wire. */
+  free(d->help);
+  d->help = xasprintf("replace `%s` with `%s`%s", shown, call,
+                      same_name ? ", which builds the same name"
+                                : "; the channel's name changes, so move its publisher or "
+                                  "subscribers with it");
+  return true;
+}
+
+void channel_use_fix_done(ChannelUseMemo *memo) {
+  strmap_free(&memo->hints, NULL);
+}
