@@ -213,13 +213,12 @@ static bool contains(const ScopeEntry *e, uint32_t start, uint32_t end) {
   return e->start <= start && end <= e->end;
 }
 
-int32_t scope_index_innermost(const ScopeIndex *ix, TSNode at) {
-  if (!ix || ix->n == 0 || ts_node_is_null(at))
-    return -1;
-  uint32_t start = ts_node_start_byte(at), end = ts_node_end_byte(at);
-  /* Entries are in document order, so their starts never decrease: the last
-   * one starting at or before `at` is `at`, a scope holding it, or one that
-   * closed before it, whose chain leads to the scope holding it. */
+/* The innermost entry holding [start, end); with `past_start`, one that also
+ * reaches past start (tree-sitter's rule for the node covering a range).
+ * Entries are in document order, so their starts never decrease: the last
+ * one starting at or before `start` is the range's own node, a scope holding
+ * it, or one that closed before it, whose chain leads to the scope holding it. */
+static int32_t innermost(const ScopeIndex *ix, uint32_t start, uint32_t end, bool past_start) {
   size_t lo = 0, hi = ix->n;
   while (hi - lo > 1) {
     size_t mid = lo + (hi - lo) / 2;
@@ -230,7 +229,8 @@ int32_t scope_index_innermost(const ScopeIndex *ix, TSNode at) {
   }
   uint64_t steps = 0;
   int32_t i = (int32_t)lo;
-  while (i >= 0 && !contains(&ix->entries[i], start, end)) {
+  while (i >= 0 &&
+         !(contains(&ix->entries[i], start, end) && (!past_start || ix->entries[i].end > start))) {
     i = ix->entries[i].parent;
     steps++;
   }
@@ -238,24 +238,16 @@ int32_t scope_index_innermost(const ScopeIndex *ix, TSNode at) {
   return i;
 }
 
+int32_t scope_index_innermost(const ScopeIndex *ix, TSNode at) {
+  if (!ix || ix->n == 0 || ts_node_is_null(at))
+    return -1;
+  return innermost(ix, ts_node_start_byte(at), ts_node_end_byte(at), false);
+}
+
 int32_t scope_index_innermost_range(const ScopeIndex *ix, uint32_t start, uint32_t end) {
   if (!ix || ix->n == 0)
     return -1;
-  size_t lo = 0, hi = ix->n;
-  while (hi - lo > 1) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (ix->entries[mid].start <= start)
-      lo = mid;
-    else
-      hi = mid;
-  }
-  uint64_t steps = 0;
-  int32_t i = (int32_t)lo;
-  while (i >= 0 && !(contains(&ix->entries[i], start, end) && ix->entries[i].end > start)) {
-    i = ix->entries[i].parent;
-    steps++;
-  }
-  ast_work_add(steps);
+  int32_t i = innermost(ix, start, end, true);
   /* Nothing covers the range (past the end): the descent stops at the root. */
   return i >= 0 ? i : 0;
 }
