@@ -4,7 +4,7 @@
  * locations. Found on the whole project's realtime contract (graph/model.h).
  * docs/rules/channel-mismatch.md. */
 #include "core/util.h"
-#include "rules/contract_report.h"
+#include "rules/contract_finding.h"
 #include "rules/ctx.h"
 
 #include <stdlib.h>

@@ -13,7 +13,7 @@
  * where event-name-custom runs. docs/rules/event-never-sent.md. */
 #include "core/strmap.h"
 #include "core/util.h"
-#include "rules/contract_report.h"
+#include "rules/contract_finding.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -113,40 +113,4 @@ void graph_rename_attach(Diag *d, GraphRenamePlan *plan) {
   }
   free(plan->text);
   plan->text = NULL;
-}
-
-static bool contract_finding(const Diag *d) {
-  return d->rule == &rule_event_never_sent || d->rule == &rule_event_never_heard;
-}
-
-void graph_fixes_respect_suppressions(DiagList *diags) {
-  StrMap kept = {0}; /* source address, start, end of a silenced event-name-custom finding */
-  size_t nkept = 0;
-  for (size_t i = 0; i < diags->n; i++) {
-    const Diag *d = &diags->items[i];
-    if (d->rule != &rule_event_name_custom || !d->suppressed)
-      continue;
-    char key[STRMAP_NUM_KEY_SIZE(3)];
-    strmap_num_key(key, (unsigned long long[]){(uintptr_t)d->src, d->start, d->end}, 3);
-    strmap_put(&kept, key, (void *)1);
-    nkept++;
-  }
-  for (size_t i = 0; nkept && i < diags->n; i++) {
-    Diag *d = &diags->items[i];
-    if (!contract_finding(d) || d->fix.nedits == 0)
-      continue;
-    const Edit *e = &d->fix.edits[0];
-    char key[STRMAP_NUM_KEY_SIZE(3)];
-    strmap_num_key(key, (unsigned long long[]){(uintptr_t)d->src, e->start, e->end}, 3);
-    if (strmap_get(&kept, key)) {
-      Fix none;
-      memset(&none, 0, sizeof none);
-      for (size_t k = 0; k < d->fix.nedits; k++)
-        free(d->fix.edits[k].text);
-      free(d->fix.edits);
-      free(d->fix.title);
-      d->fix = none;
-    }
-  }
-  strmap_free(&kept, NULL);
 }

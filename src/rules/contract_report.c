@@ -1,16 +1,11 @@
 #include "rules/contract_report.h"
 
 #include "core/path.h"
+#include "core/strmap.h"
 #include "core/util.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#define SINK(callee, needle, event, channel) needle,
-const char *const graph_needles[] = {
-#include "resolve/sinks.def"
-    NULL};
-#undef SINK
 
 int graph_rule_index(const RuleMeta *rule) {
   if (rule == &rule_event_never_sent)
@@ -41,45 +36,6 @@ void graph_add_config_externals(ContractGraph *g, const Config *config, const Pr
   }
   free(shown);
   free(abs);
-}
-
-char *graph_event_display(const Standards *std, const char *value) {
-  const EventDef *def = std ? std_event_by_value(std, value) : NULL;
-  return def ? xasprintf("UNIFIED_EVENTS.%s", def->key) : xasprintf("\"%s\"", value);
-}
-
-char *graph_channel_display(const GraphSite *s) {
-  return s->channel_fn ? xasprintf("UNIFIED_CHANNELS.%s", s->channel_fn)
-                       : xasprintf("`%s`", s->channel_shape);
-}
-
-char *graph_site_where(const GraphSite *s) {
-  return xasprintf("%s:%u", s->path, s->line);
-}
-
-Diag *graph_finding_add(const GraphFinding *f, const RuleMeta *rule, const char *message,
-                        const char *help) {
-  const GraphSite *s = f->site;
-  uint32_t start = f->dispatch_case ? f->dispatch_case->start : s->start;
-  uint32_t end = f->dispatch_case ? f->dispatch_case->end : s->end;
-  Diag *d = diag_add(f->out, rule, f->severity, &s->mod->src, start, end, message, help);
-  for (size_t k = 0; d && !f->dispatch_case && k < s->ntrail; k++) {
-    const struct GraphStep *step = &s->trail[k];
-    SrcPos pos = src_pos(&step->mod->src, step->at);
-    diag_add_step(d, step->mod->src.path, pos.line, pos.col, pos.col_utf16, step->label);
-  }
-  return d;
-}
-
-void graph_relate(Diag *d, const GraphSite *s, const char *label) {
-  if (!d)
-    return;
-  if (s->external) {
-    diag_add_related(d, s->path, s->line, 1, 1, label);
-    return;
-  }
-  SrcPos pos = src_pos(&s->mod->src, s->start);
-  diag_add_related(d, s->mod->src.path, pos.line, pos.col, pos.col_utf16, label);
 }
 
 static void report_one(const ContractGraph *g, const GraphSite *s, const GraphCase *c,
@@ -121,4 +77,40 @@ void graph_report(const ContractGraph *g, GraphSeverityFn severity, void *ctx, D
       report_one(g, s, NULL, s->reason, severity, ctx, out);
     }
   }
+}
+
+static bool contract_finding(const Diag *d) {
+  return d->rule == &rule_event_never_sent || d->rule == &rule_event_never_heard;
+}
+
+void graph_fixes_respect_suppressions(DiagList *diags) {
+  StrMap kept = {0}; /* source address, start, end of a silenced event-name-custom finding */
+  size_t nkept = 0;
+  for (size_t i = 0; i < diags->n; i++) {
+    const Diag *d = &diags->items[i];
+    if (d->rule != &rule_event_name_custom || !d->suppressed)
+      continue;
+    char key[STRMAP_NUM_KEY_SIZE(3)];
+    strmap_num_key(key, (unsigned long long[]){(uintptr_t)d->src, d->start, d->end}, 3);
+    strmap_put(&kept, key, (void *)1);
+    nkept++;
+  }
+  for (size_t i = 0; nkept && i < diags->n; i++) {
+    Diag *d = &diags->items[i];
+    if (!contract_finding(d) || d->fix.nedits == 0)
+      continue;
+    const Edit *e = &d->fix.edits[0];
+    char key[STRMAP_NUM_KEY_SIZE(3)];
+    strmap_num_key(key, (unsigned long long[]){(uintptr_t)d->src, e->start, e->end}, 3);
+    if (strmap_get(&kept, key)) {
+      Fix none;
+      memset(&none, 0, sizeof none);
+      for (size_t k = 0; k < d->fix.nedits; k++)
+        free(d->fix.edits[k].text);
+      free(d->fix.edits);
+      free(d->fix.title);
+      d->fix = none;
+    }
+  }
+  strmap_free(&kept, NULL);
 }

@@ -4,7 +4,7 @@
  * once every file is in. Every listener on the channel is a related
  * location. docs/rules/event-never-heard.md. */
 #include "core/util.h"
-#include "rules/contract_report.h"
+#include "rules/contract_finding.h"
 #include "rules/ctx.h"
 
 #include <stdlib.h>

@@ -6,7 +6,7 @@
  * events that are sent there, the closest first; every sender on the channel
  * is a related location. docs/rules/event-never-sent.md. */
 #include "core/util.h"
-#include "rules/contract_report.h"
+#include "rules/contract_finding.h"
 #include "rules/ctx.h"
 
 #include <stdlib.h>
