@@ -6,6 +6,7 @@
 #include "core/timing.h"
 #include "parse/ast.h"
 #include "resolve/exports.h"
+#include "resolve/narrow.h"
 #include "resolve/scope.h"
 #include "resolve/scope_index.h"
 #include "resolve/value_algebra.h"
@@ -20,9 +21,16 @@ struct Frame {
   const Module *mod;
   TSNode fn;
   Value args[RESOLVE_MAX_ARGS];
+  /* The arguments as written at the call, in `caller`, read in the context
+   * of `parent` (an object literal's properties). */
+  TSNode arg_nodes[RESOLVE_MAX_ARGS];
+  const Module *caller;
   uint32_t nargs;
   Frame *parent;
 };
+
+/* How many returns of one function are followed. */
+#define RESOLVE_MAX_RETURNS 16
 
 /* What an object-like expression denotes. */
 typedef enum ObjKind {
@@ -103,6 +111,272 @@ static bool frame_param(Resolver *r, const Module *m, TSNode fn, const char *nam
 
 static ObjRef resolve_object(Resolver *r, const Module *m, TSNode n);
 static Value resolve_import(Resolver *r, const Module *m, const Binding *b, const char *member);
+static Value resolve_binding(Resolver *r, const Module *m, TSNode at, const Binding *b,
+                             const char *name);
+
+/* The innermost frame of a call of fn of m, or NULL. */
+static Frame *frame_of(Resolver *r, const Module *m, TSNode fn) {
+  for (Frame *f = r->frame; f; f = f->parent)
+    if (f->mod == m && ts_node_eq(f->fn, fn))
+      return f;
+  return NULL;
+}
+
+/* Whether the expression `top` is written to: assigned, updated, deleted,
+ * or a target of destructuring. */
+static bool written_at(TSNode top) {
+  TSNode p = ts_node_parent(top);
+  if (ts_node_is_null(p))
+    return false;
+  if (node_is(p, "assignment_expression") || node_is(p, "augmented_assignment_expression") ||
+      node_is(p, "for_in_statement"))
+    return ts_node_eq(node_field(p, "left"), top);
+  if (node_is(p, "unary_expression")) {
+    TSNode op = node_field(p, "operator");
+    return !ts_node_is_null(op) && strcmp(ts_node_type(op), "delete") == 0;
+  }
+  return node_is(p, "update_expression") || node_is(p, "array_pattern") ||
+         node_is(p, "object_pattern") || node_is(p, "pair_pattern") ||
+         node_is(p, "assignment_pattern") || node_is(p, "object_assignment_pattern") ||
+         node_is(p, "rest_pattern");
+}
+
+typedef struct Untouched {
+  const Module *m;
+  const char *name;
+  bool members_only;
+  bool ok;
+} Untouched;
+
+static bool untouched_visit(TSNode n, void *data) {
+  Untouched *u = data;
+  if (!u->ok)
+    return false;
+  bool shorthand = node_is(n, "shorthand_property_identifier");
+  if ((!shorthand && !node_is(n, "identifier")) || !node_text_eq(&u->m->src, n, u->name))
+    return true;
+  TSNode p = ts_node_parent(n);
+  if (!shorthand && node_is(p, "member_expression") && ts_node_eq(node_field(p, "object"), n)) {
+    TSNode top = p;
+    for (p = ts_node_parent(top);
+         node_is(p, "member_expression") && ts_node_eq(node_field(p, "object"), top);
+         p = ts_node_parent(top))
+      top = p;
+    bool called = node_is(p, "call_expression") && ts_node_eq(node_field(p, "function"), top);
+    u->ok = !written_at(top) && !(u->members_only && called);
+    return true;
+  }
+  u->ok = !u->members_only && !written_at(n);
+  return true;
+}
+
+/* Whether fn of m leaves parameter `name` as the call passed it: never
+ * assigned (a string stays the argument's), and with `members_only` only
+ * mentioned to read its properties (no method called on it, nor handed to a
+ * function that could change them), so an object literal's properties stay
+ * as written. A function of the source alone: remembered. */
+static bool param_untouched(Resolver *r, const Module *m, TSNode fn, const char *name,
+                            bool members_only) {
+  static const bool yes = true, no = false;
+  char *key = xasprintf("untouched:%p:%u:%d:%s", (const void *)m, ts_node_start_byte(fn),
+                        members_only, name);
+  const bool *known = strmap_get(&r->memo, key);
+  if (!known) {
+    Untouched u = {m, name, members_only, true};
+    TSNode body = node_field(fn, "body");
+    if (!ts_node_is_null(body))
+      ast_walk(body, untouched_visit, &u);
+    known = u.ok ? &yes : &no;
+    strmap_put(&r->memo, key, (void *)known);
+  }
+  free(key);
+  return *known;
+}
+
+typedef enum PropLookup { PROP_UNSURE, PROP_ABSENT, PROP_FOUND } PropLookup;
+
+/* Where a property of an object the call passed is written: its value node
+ * (the identifier of a shorthand) in `mod`, read in the context `ctx`. */
+typedef struct ArgProp {
+  const Module *mod;
+  Frame *ctx;
+  TSNode value;
+} ArgProp;
+
+/* Property `key` of an object literal as written: the last of that name wins;
+ * a spread or a computed key after it (anywhere, when there is none) may
+ * bring another. */
+static PropLookup literal_property(const Source *src, TSNode obj, const char *key, TSNode *value) {
+  PropLookup res = PROP_ABSENT;
+  uint32_t n = ts_node_named_child_count(obj);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode c = ts_node_named_child(obj, i);
+    TSNode k = node_is(c, "pair") ? node_field(c, "key") : node_field(c, "name");
+    if (node_is(c, "comment"))
+      continue;
+    if (node_is(c, "shorthand_property_identifier")) {
+      if (node_text_eq(src, c, key)) {
+        res = PROP_FOUND;
+        *value = c;
+      }
+    } else if ((node_is(c, "pair") || node_is(c, "method_definition")) &&
+               !node_is(k, "computed_property_name")) {
+      if (object_key_is(src, k, key)) {
+        res = PROP_FOUND;
+        *value = node_is(c, "pair") ? node_field(c, "value") : c;
+      }
+    } else {
+      res = PROP_UNSURE;
+    }
+  }
+  return res;
+}
+
+/* `p.kind` (or `p.a.b`) where p is a parameter of the function being
+ * evaluated and the call passed an object literal (with `a: { b }` inside):
+ * the property as the call wrote it. PROP_UNSURE when p is no such
+ * parameter, the function may change the object, or the literal cannot say. */
+static PropLookup argument_property(Resolver *r, const Module *m, TSNode member, ArgProp *out,
+                                    int depth) {
+  member = node_unwrap(member);
+  TSNode prop = node_field(member, "property");
+  if (!node_is(member, "member_expression") || !node_is(prop, "property_identifier") ||
+      depth > RESOLVE_MAX_DEPTH)
+    return PROP_UNSURE;
+  TSNode obj = node_unwrap(node_field(member, "object"));
+  ArgProp holder = {0};
+  if (node_is(obj, "identifier")) {
+    char *name = node_text_dup(&m->src, obj);
+    Binding b = scope_lookup(m, obj, name);
+    Frame *f = b.kind == BIND_PARAM ? frame_of(r, m, b.node) : NULL;
+    int idx = f ? function_param_index(m, b.node, name) : -1;
+    bool ok = idx >= 0 && (uint32_t)idx < f->nargs && param_untouched(r, m, b.node, name, true);
+    free(name);
+    if (!ok)
+      return PROP_UNSURE;
+    holder = (ArgProp){f->caller, f->parent, f->arg_nodes[idx]};
+  } else if (argument_property(r, m, obj, &holder, depth + 1) != PROP_FOUND) {
+    return PROP_UNSURE;
+  }
+  TSNode lit = node_unwrap(holder.value);
+  if (!node_is(lit, "object"))
+    return PROP_UNSURE;
+  char *key = node_text_dup(&m->src, prop);
+  TSNode v = {0};
+  PropLookup res = literal_property(&holder.mod->src, lit, key, &v);
+  free(key);
+  if (res == PROP_FOUND)
+    *out = (ArgProp){holder.mod, holder.ctx, v};
+  return res;
+}
+
+/* The value of a property the call wrote, read where the call is. */
+static Value argument_property_value(Resolver *r, const ArgProp *p) {
+  Frame *saved = r->frame;
+  r->frame = p->ctx;
+  Value v;
+  if (node_is(p->value, "shorthand_property_identifier")) {
+    char *name = node_text_dup(&p->mod->src, p->value);
+    Binding b = scope_lookup(p->mod, p->value, name);
+    v = resolve_binding(r, p->mod, p->value, &b, name);
+    free(name);
+  } else {
+    v = resolve_in(r, p->mod, p->value);
+  }
+  r->frame = saved;
+  return v;
+}
+
+/* What a value written at a call (an argument, a property of an object
+ * argument) stands for inside the function: unknown becomes a hole spelled
+ * as the call spells it; a piece of known text remembers that expression. */
+static Value as_argument(Resolver *r, const Module *m, TSNode written, Value av) {
+  if (av.nalts == 0 || av.has_unknown)
+    return val_hole(r, m, written);
+  for (uint32_t a = 0; a < av.nalts; a++)
+    if (av.alts[a].nparts == 1 && !av.alts[a].parts[0].hole) {
+      ValPart *p = arena_alloc(r->arena, sizeof *p);
+      *p = av.alts[a].parts[0];
+      p->expr = val_node_src(r, m, written);
+      av.alts[a].parts = p;
+    }
+  return av;
+}
+
+/* Every value of v as a string, when v is exactly known. */
+static bool known_of_value(Resolver *r, const Value *v, Known *out) {
+  if (v->nalts == 0 || v->has_unknown || v->nalts > NARROW_MAX_STRINGS)
+    return false;
+  for (uint32_t i = 0; i < v->nalts; i++) {
+    const char *t = val_alt_literal(r->arena, &v->alts[i]);
+    if (!t)
+      return false;
+    out->s[out->n++] = t;
+  }
+  return true;
+}
+
+typedef struct OracleCtx {
+  Resolver *r;
+  const Module *m;
+} OracleCtx;
+
+static bool is_plain_literal(TSNode e) {
+  if (node_is(e, "string"))
+    return true;
+  return node_is(e, "template_string") &&
+         ts_node_is_null(node_child_of(e, "template_substitution"));
+}
+
+/* The narrowing oracle (resolve/narrow.h) inside the function a frame
+ * evaluates: literals, `undefined`, and what the call passed for a parameter
+ * or for a property of an object parameter. */
+static bool known_operand(void *data, TSNode expr, bool any, Known *out) {
+  OracleCtx *c = data;
+  Resolver *r = c->r;
+  const Module *m = c->m;
+  TSNode e = node_unwrap(expr);
+  memset(out, 0, sizeof *out);
+  if (ts_node_is_null(e))
+    return false;
+  if (is_plain_literal(e)) {
+    Value v = resolve_in(r, m, e);
+    return known_of_value(r, &v, out);
+  }
+  if (node_is(e, "identifier")) {
+    char *name = node_text_dup(&m->src, e);
+    Binding b = scope_lookup(m, e, name);
+    bool done = false;
+    if (b.kind == BIND_NONE && strcmp(name, "undefined") == 0) {
+      out->undef = done = true;
+    } else if (b.kind == BIND_PARAM) {
+      Frame *f = frame_of(r, m, b.node);
+      int idx = f ? function_param_index(m, b.node, name) : -1;
+      done = idx >= 0 && (uint32_t)idx < f->nargs && param_untouched(r, m, b.node, name, false) &&
+             known_of_value(r, &f->args[idx], out);
+    }
+    free(name);
+    if (done)
+      return true;
+  } else if (node_is(e, "member_expression")) {
+    ArgProp p;
+    PropLookup pl = argument_property(r, m, e, &p, 0);
+    if (pl == PROP_ABSENT) {
+      out->undef = true;
+      return true;
+    }
+    if (pl == PROP_FOUND) {
+      Value v = argument_property_value(r, &p);
+      if (known_of_value(r, &v, out))
+        return true;
+      memset(out, 0, sizeof *out);
+    }
+  }
+  if (!any)
+    return false;
+  Value v = resolve_in(r, m, e);
+  return known_of_value(r, &v, out);
+}
 
 static Value std_event_value(Resolver *r, const char *key) {
   const EventDef *ev = std_event_by_key(r->proj->std, key);
@@ -270,6 +544,14 @@ static Value resolve_member(Resolver *r, const Module *m, TSNode n) {
   TSNode prop_node = node_field(n, "property");
   if (!node_is(prop_node, "property_identifier"))
     return val_unknown();
+  if (r->frame) { /* `config.orgId` with config = { orgId } at the call */
+    ArgProp p;
+    PropLookup pl = argument_property(r, m, n, &p, 0);
+    if (pl == PROP_FOUND)
+      return as_argument(r, p.mod, p.value, argument_property_value(r, &p));
+    if (pl == PROP_ABSENT)
+      return val_unknown();
+  }
   ObjRef obj = resolve_object(r, m, node_field(n, "object"));
   char *prop = node_text_dup(&m->src, prop_node);
   Value v = val_unknown();
@@ -954,35 +1236,31 @@ static Value resolve_call(Resolver *r, const Module *m, TSNode call) {
     return val_unknown();
   for (uint32_t i = 0; i < nargs; i++) {
     TSNode arg = call_argument(call, i);
-    Value av = resolve_in(r, m, arg);
-    if (av.nalts == 0 || av.has_unknown)
-      av = val_hole(r, m, arg);
-    else
-      for (uint32_t a = 0; a < av.nalts; a++)
-        if (av.alts[a].nparts == 1 && !av.alts[a].parts[0].hole) {
-          ValPart *p = arena_alloc(r->arena, sizeof *p);
-          *p = av.alts[a].parts[0];
-          p->expr = val_node_src(r, m, arg);
-          av.alts[a].parts = p;
-        }
-    frame->args[i] = av;
+    frame->args[i] = as_argument(r, m, arg, resolve_in(r, m, arg));
+    frame->arg_nodes[i] = arg;
   }
   frame->nargs = nargs;
+  frame->caller = m;
   if (c.std_channel)
     return apply_std_channel(r, c.std_channel, frame->args, nargs);
-  TSNode rets[8];
-  size_t nret = function_returns(c.fn, rets, 8);
-  if (nret == 0)
-    return val_unknown();
   frame->mod = c.mod;
   frame->fn = c.fn;
   frame->parent = r->frame;
   Frame *saved = r->frame;
   r->frame = frame;
-  Value v = {NULL, 0, false};
+  /* Only the returns this call can reach: `Topics.build({ kind: "typing" })`
+   * takes the `case "typing":` branch alone. */
+  OracleCtx oc = {r, c.mod};
+  NarrowOracle oracle = {known_operand, &oc};
+  TSNode rets[RESOLVE_MAX_RETURNS];
+  bool overflow = false;
+  size_t nret = narrow_returns(&oracle, c.fn, rets, RESOLVE_MAX_RETURNS, &overflow);
+  Value v = {NULL, 0, overflow};
   for (size_t i = 0; i < nret; i++)
     v = val_join(r, v, resolve_in(r, c.mod, rets[i]));
   r->frame = saved;
+  if (nret == 0)
+    return val_unknown();
   val_mark_binding(&v);
   return v;
 }
@@ -1038,8 +1316,20 @@ static Value resolve_in(Resolver *r, const Module *m, TSNode n) {
   } else if (node_is(n, "binary_expression")) {
     v = resolve_concat(r, m, n);
   } else if (node_is(n, "ternary_expression")) {
-    v = val_join(r, resolve_in(r, m, node_field(n, "consequence")),
-                 resolve_in(r, m, node_field(n, "alternative")));
+    /* Inside a call, a condition its arguments decide picks one side. */
+    Tri t = TRI_UNKNOWN;
+    if (r->frame) {
+      OracleCtx oc = {r, m};
+      NarrowOracle oracle = {known_operand, &oc};
+      t = narrow_condition(&oracle, node_field(n, "condition"));
+    }
+    if (t == TRI_TRUE)
+      v = resolve_in(r, m, node_field(n, "consequence"));
+    else if (t == TRI_FALSE)
+      v = resolve_in(r, m, node_field(n, "alternative"));
+    else
+      v = val_join(r, resolve_in(r, m, node_field(n, "consequence")),
+                   resolve_in(r, m, node_field(n, "alternative")));
   } else if (node_is(n, "identifier")) {
     v = resolve_identifier(r, m, n);
   } else if (node_is(n, "member_expression")) {

@@ -43,15 +43,28 @@ static TSNode use_target(const Module *m, TSNode arg, bool *is_call) {
   return none;
 }
 
+static bool is_written_text(const Module *m, TSNode n, const char *text) {
+  uint32_t len;
+  const char *t = node_text(&m->src, n, &len);
+  return len == strlen(text) && memcmp(t, text, len) == 0;
+}
+
+/* An argument of the call, or a property value of an object literal
+ * argument (`Topics.build({ kind: "x", orgId })` passes `orgId`). */
 static bool is_argument_text(const Module *m, TSNode call, const char *text) {
   TSNode args = node_field(call, "arguments");
-  uint32_t n = ts_node_named_child_count(args), want = (uint32_t)strlen(text);
+  uint32_t n = ts_node_named_child_count(args);
   for (uint32_t i = 0; i < n; i++) {
-    TSNode arg = ts_node_named_child(args, i);
-    uint32_t len;
-    const char *t = node_text(&m->src, arg, &len);
-    if (len == want && memcmp(t, text, len) == 0)
+    TSNode arg = ts_node_named_child(args, i), obj = node_unwrap(arg);
+    if (is_written_text(m, arg, text))
       return true;
+    for (uint32_t k = 0; node_is(obj, "object") && k < ts_node_named_child_count(obj); k++) {
+      TSNode p = ts_node_named_child(obj, k);
+      TSNode v = node_is(p, "pair") ? node_field(p, "value") : p;
+      if ((node_is(p, "pair") || node_is(p, "shorthand_property_identifier")) &&
+          is_written_text(m, v, text))
+        return true;
+    }
   }
   return false;
 }

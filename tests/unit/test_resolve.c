@@ -219,6 +219,60 @@ static void remembered_constants_are_not_cut_short(void **state) {
   arena_free(&a);
 }
 
+/* A call's value is narrowed by its literal arguments (resolve/narrow.c):
+ * a switch or if over a parameter, or over a property of an object literal
+ * argument, takes the matching branches only (the default when none
+ * matches); anything not known keeps every branch, and so does a parameter
+ * the function may change. */
+static void a_call_takes_the_branches_its_literal_arguments_pick(void **state) {
+  (void)state;
+  static const struct {
+    const char *name, *want;
+  } want[] = {
+      {"switch-literal", "typing:${someId}"},
+      {"switch-default", "other:${someId}"},
+      {"switch-unknown", "thread:${someId}|typing:${someId}|other:${someId}"},
+      {"object-case", "presence:${orgId}"},
+      {"object-grouped-case", "ab:${orgId}"},
+      {"object-no-case", "none:${orgId}"},
+      {"object-unknown", "ab:${orgId}|presence:${orgId}|none:${orgId}"},
+      {"object-spread-before", "presence:${orgId}"},
+      {"object-spread-after", "ab:${spec.orgId}|presence:${spec.orgId}|none:${spec.orgId}"},
+      {"if-absent", "inbox:${orgId}"},
+      {"if-literal", "conv:t1"},
+      {"if-unknown", "conv:${threadId}|inbox:${orgId}"},
+      {"if-eq", "is-x"},
+      {"if-neq", "not-y"},
+      {"if-else-last", "is-y"},
+      {"nested-call", "presence:${orgId}"},
+      {"nested-unknown", "ab:${orgId}|presence:${orgId}|none:${orgId}"},
+      {"deep-property", "deep-k"},
+      {"ternary-unknown", "deep-k|deep-other"},
+      {"fallthrough", "from-b"},
+      {"fallthrough-none", "end"},
+      {"changed-object", "t|y|none"},
+      {"handed-on", "t|other"},
+      {"reassigned", "t|d"},
+      {"after-return", "only-a"},
+      {"recursive", "r:b"},   /* each call its own frame */
+      {"cycle", "<unknown>"}, /* the depth bound ends it */
+  };
+  size_t nwant = sizeof want / sizeof want[0];
+  Module *m = project_module(&proj, "tests/unit/resolve/narrowing.ts");
+  assert_non_null(m);
+  assert_non_null(m->tree);
+  Arena a = {0};
+  Probe got[32];
+  size_t n = probes(m, &a, got, 32);
+  assert_int_equal(n, nwant);
+  for (size_t i = 0; i < nwant; i++) {
+    const char *shown = show(&a, probe_value(got, n, want[i].name));
+    if (strcmp(shown, want[i].want) != 0)
+      fail_msg("probe '%s': got '%s', want '%s'", want[i].name, shown, want[i].want);
+  }
+  arena_free(&a);
+}
+
 /* scope_index_innermost_range answers, for every range, what the innermost
  * scope of the node tree-sitter finds for it is: every zero-width position
  * (where fixes insert) and every node's own range, on a file with nested
@@ -315,6 +369,7 @@ int main(void) {
       cmocka_unit_test(lookups_through_the_scope_index),
       cmocka_unit_test(innermost_by_range_matches_the_covering_node),
       cmocka_unit_test(remembered_constants_are_not_cut_short),
+      cmocka_unit_test(a_call_takes_the_branches_its_literal_arguments_pick),
       cmocka_unit_test(shapes_match_the_catalog),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

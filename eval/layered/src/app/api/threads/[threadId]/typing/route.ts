@@ -25,7 +25,7 @@ export async function POST(req: NextRequest, { params }: { params: { threadId: s
   }
 
   await notifyTypingLegacy(orgId, params.threadId, isTyping);
-  // ruleid: channel-hand-built
+  // ruleid: channel-hand-built, event-never-heard
   await emitRealtime({ topic: TOPICS.thread(orgId, params.threadId), event: UNIFIED_EVENTS.CONVERSATION_UPDATED, data });
   // ok: event-name-custom
   trackThread(orgId, params.threadId, 'typing_start', { isTyping });
