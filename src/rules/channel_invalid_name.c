@@ -65,6 +65,10 @@ static Diag *report(RuleCtx *ctx, const Module *m, uint32_t start, uint32_t end,
                        arena_printf(ctx->arena, "use `%s`, passing the organization id", h->call),
                        "legacy channel name \"%s\"%s; use %s (the caller must supply the org id)",
                        shown, where, h->call);
+  } else if (h->kind == CHANNEL_HINT_LEGACY_ORG) {
+    d = rule_report_in(ctx, m, start, end, arena_printf(ctx->arena, "use `%s`", h->call),
+                       "legacy organization-wide channel name \"%s\"%s; use %s (%s)", shown, where,
+                       h->call, h->shape);
   } else if (h->kind == CHANNEL_HINT_NEAR_MISS) {
     d = rule_report_in(ctx, m, start, end, arena_printf(ctx->arena, "use `%s`", h->call),
                        "channel name \"%s\"%s fails isValidChannelName(); did you mean %s "
