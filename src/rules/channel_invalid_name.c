@@ -65,6 +65,12 @@ static Diag *report(RuleCtx *ctx, const Module *m, uint32_t start, uint32_t end,
                        arena_printf(ctx->arena, "use `%s`, passing the organization id", h->call),
                        "legacy channel name \"%s\"%s; use %s (the caller must supply the org id)",
                        shown, where, h->call);
+  } else if (h->kind == CHANNEL_HINT_LEGACY_ORG) {
+    /* Worded like the legacy message: findings at one place sort by message
+     * here and by help in `rtlint merge`, which agree while both start alike. */
+    d = rule_report_in(ctx, m, start, end, arena_printf(ctx->arena, "use `%s`", h->call),
+                       "legacy channel name \"%s\"%s (organization-wide); use %s (%s)", shown,
+                       where, h->call, h->shape);
   } else if (h->kind == CHANNEL_HINT_NEAR_MISS) {
     d = rule_report_in(ctx, m, start, end, arena_printf(ctx->arena, "use `%s`", h->call),
                        "channel name \"%s\"%s fails isValidChannelName(); did you mean %s "

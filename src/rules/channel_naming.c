@@ -97,12 +97,20 @@ static const char *seg_cstr(ShapeSegment *s) {
 }
 
 /* A first segment with a hole can still be judged when its literal start
- * rules out "org" and "system": `'widget-' + id` is invalid whatever id is. */
+ * rules out "org" and "system": `'widget-' + id` is invalid whatever id is.
+ * The literal start may come in several pieces: a template's value begins
+ * with an empty one (`widget-${id}` is "", "widget-", hole). */
 static bool leading_text_rules_out_prefixes(const ValAlt *alt) {
-  if (alt->nparts == 0 || alt->parts[0].hole || alt->parts[0].expr)
-    return false;
-  const char *lead = alt->parts[0].text;
-  size_t len = strlen(lead);
+  char lead[8]; /* enough to tell "org" and "system" apart from anything */
+  size_t len = 0;
+  for (uint32_t i = 0; i < alt->nparts && len < sizeof lead - 1; i++) {
+    const ValPart *p = &alt->parts[i];
+    if (p->hole || p->expr)
+      break;
+    for (const char *c = p->text; *c && len < sizeof lead - 1; c++)
+      lead[len++] = *c;
+  }
+  lead[len] = '\0';
   return len > 0 && strncmp("org", lead, len) != 0 && strncmp("system", lead, len) != 0;
 }
 
@@ -347,6 +355,92 @@ static ChannelHint legacy_hint(Arena *a, const Standards *std, ShapeSegment *v, 
   return h;
 }
 
+/* ---- Organization-wide legacy names: `metrics:${orgId}`. ---- */
+
+/* The piece of `RESOURCE:${ORG}` / `RESOURCE-${ORG}` holding the organization
+ * id, and the resource word before it: the literal start (in any number of
+ * pieces) is a word and one separator, then one hole (or one constant's
+ * expression) that names an organization id, then nothing. */
+static const char *legacy_org_parts(Arena *a, const ValAlt *alt, const char **resource) {
+  StrBuf lead = {0};
+  uint32_t i = 0;
+  for (; i < alt->nparts && !alt->parts[i].hole && !alt->parts[i].expr; i++)
+    sb_append(&lead, alt->parts[i].text);
+  const char *org = NULL;
+  if (i < alt->nparts)
+    org = alt->parts[i].hole ? alt->parts[i].text : alt->parts[i].expr;
+  for (uint32_t j = i + 1; org && j < alt->nparts; j++)
+    if (alt->parts[j].hole || alt->parts[j].expr || alt->parts[j].text[0])
+      org = NULL; /* more after the org id: some other shape */
+  const char *t = sb_cstr(&lead);
+  size_t n = 0;
+  while (isalnum((unsigned char)t[n]) || t[n] == '_')
+    n++;
+  bool shape_ok = n > 0 && (t[n] == ':' || t[n] == '-') && t[n + 1] == '\0';
+  if (!shape_ok || !org || !fix_names_org_id(org))
+    org = NULL;
+  else
+    *resource = arena_strndup(a, t, n);
+  sb_free(&lead);
+  return org;
+}
+
+static void seg_set(ShapeSegment *s, const char *text, const char *arg) {
+  sb_append(&s->text, text);
+  s->npieces = 1;
+  s->has_hole = s->has_expr = arg != NULL;
+  s->arg = arg;
+}
+
+/* `RESOURCE:${ORG}` names the organization's RESOURCE channel: read as
+ * `org:${ORG}:RESOURCE`, it is the catalog function of the organization id
+ * alone that builds that shape, or the one it is a near miss of (the same
+ * keywords as channel_hint: `presence` for `agents:presence`). Only when
+ * exactly one such function is closest: a tie is a guess. */
+static ChannelHint legacy_org_hint(Arena *a, const Standards *std, const ValAlt *alt) {
+  ChannelHint h = {CHANNEL_HINT_NONE, NULL, NULL, NULL, {0}};
+  const char *resource = NULL;
+  const char *org = legacy_org_parts(a, alt, &resource);
+  if (!org)
+    return h;
+  ShapeSegment v[CH_MAX_SEGS];
+  memset(v, 0, sizeof v);
+  seg_set(&v[0], "org", NULL);
+  seg_set(&v[1], "\x01", org);
+  seg_set(&v[2], resource, NULL);
+  int best = CH_INF, ties = 0;
+  const ChannelFn *best_fn = NULL;
+  for (size_t i = 0; i < std->nchannels; i++) {
+    const ChannelFn *fn = &std->channels[i];
+    if (fn->nparams != 1 || !fix_names_org_id(fn->params[0]))
+      continue;
+    ShapeKeyword s[CH_MAX_SEGS];
+    int ns = shape_split_catalog(fn->shape, s), align[CH_MAX_SEGS];
+    int cost = shape_cost(v, 3, s, ns, align);
+    bool org_placed = false; /* the org id fills the parameter */
+    for (int j = 0; j < ns; j++)
+      org_placed = org_placed || (s[j].param == 0 && align[j] == 1);
+    if (!org_placed || cost > CH_NEAR)
+      continue;
+    if (cost < best) {
+      best = cost;
+      best_fn = fn;
+      ties = 0;
+    } else if (cost == best) {
+      ties++;
+    }
+  }
+  ch_free(v);
+  if (!best_fn || ties)
+    return h;
+  h.kind = CHANNEL_HINT_LEGACY_ORG;
+  h.args[0] = org;
+  h.fn = best_fn;
+  h.shape = shape_with_names(a, best_fn);
+  h.call = call_text(a, best_fn, h.args);
+  return h;
+}
+
 ChannelHint channel_hint(Arena *a, const Standards *std, const ValAlt *alt) {
   ChannelHint h = {CHANNEL_HINT_NONE, NULL, NULL, NULL, {0}};
   ShapeSegment v[CH_MAX_SEGS];
@@ -359,7 +453,7 @@ ChannelHint channel_hint(Arena *a, const Standards *std, const ValAlt *alt) {
   if (strcmp(first, "org") != 0 && strcmp(first, "system") != 0) {
     h = legacy_hint(a, std, v, nv);
     ch_free(v);
-    return h;
+    return h.kind == CHANNEL_HINT_NONE ? legacy_org_hint(a, std, alt) : h;
   }
   int best = CH_INF, best_align[CH_MAX_SEGS];
   const ChannelFn *best_fn = NULL;

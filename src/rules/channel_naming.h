@@ -35,6 +35,9 @@ typedef enum ChannelHintKind {
   CHANNEL_HINT_NONE,
   CHANNEL_HINT_NEAR_MISS, /* one keyword off a catalog shape */
   CHANNEL_HINT_LEGACY,    /* a pre-standard shape from migrations.json */
+  /* `RESOURCE:${orgId}`: the organization's RESOURCE channel, a catalog
+   * function of the org id alone (the name has the id: nothing to supply) */
+  CHANNEL_HINT_LEGACY_ORG,
 } ChannelHintKind;
 
 #define CHANNEL_MAX_PARAMS 4
@@ -54,7 +57,12 @@ typedef struct ChannelHint {
  * by one keyword (a similar word substituted, e.g. `conversation` for `conv`;
  * one keyword missing). A legacy shape starts with a prefix from
  * migrations.json's legacy_channels (`conversation:{}`, `typing:{}`) and needs
- * the org id the old name lacks: the call names the org parameter. */
+ * the org id the old name lacks: the call names the org parameter. An
+ * organization-wide legacy name `RESOURCE:${ORG}` or `RESOURCE-${ORG}`, whose
+ * one hole names an organization id (fix/org_id.h), is read as
+ * `org:${ORG}:RESOURCE`: the one catalog function of the org id alone that
+ * builds it or is its near miss (`metrics:${orgId}` -> metrics(orgId),
+ * `presence:${orgId}` -> agentsPresence(orgId)); none on a tie. */
 ChannelHint channel_hint(Arena *a, const Standards *std, const ValAlt *alt);
 
 /* The UNIFIED_CHANNELS call a near-miss or legacy hint suggests, written to

@@ -69,18 +69,102 @@ static bool is_argument_text(const Module *m, TSNode call, const char *text) {
   return false;
 }
 
-/* Every expression the value passes on (a hole, a constant piece) is an
- * argument of the builder call written at the use: the builder's own names
- * (its parameters, its file's constants) mean nothing here, even when a name
- * of the same spelling happens to be bound. A constant passes on nothing. */
-static bool pieces_from_use(const Module *m, TSNode target, bool is_call, const ValAlt *alt) {
+/* The name a function is called by: its own, or that of the variable,
+ * property or class field it is assigned to. */
+static bool function_named(const Module *m, TSNode fn, const char *name, uint32_t len) {
+  TSNode id = node_field(fn, "name");
+  TSNode parent = ts_node_parent(fn);
+  if (ts_node_is_null(id) && !ts_node_is_null(parent)) {
+    if (node_is(parent, "variable_declarator") || node_is(parent, "public_field_definition"))
+      id = node_field(parent, "name");
+    else if (node_is(parent, "pair"))
+      id = node_field(parent, "key");
+  }
+  uint32_t ilen;
+  const char *text = ts_node_is_null(id) ? NULL : node_text(&m->src, id, &ilen);
+  return text && ilen == len && memcmp(text, name, len) == 0;
+}
+
+/* The builder whose template built alt, when the use's call calls it by
+ * name: the innermost function around the building site. */
+static TSNode called_builder(const Module *m, TSNode call, const ValAlt *alt) {
+  TSNode none = {0};
+  const Module *bm = alt->site_mod;
+  uint32_t len;
+  const char *callee = call_callee_name(&m->src, call, &len);
+  if (!callee || !bm->tree)
+    return none;
+  TSNode n = ts_node_descendant_for_byte_range(ts_tree_root_node(bm->tree), alt->site_start,
+                                               alt->site_end);
+  for (TSNode p = n; !ts_node_is_null(p); p = ts_node_parent(p))
+    if (node_is_function(p))
+      return function_named(bm, p, callee, len) ? p : none;
+  return none;
+}
+
+/* The expression a builder's `config.orgId` stands for at a call passing an
+ * object literal for its parameter `config` (`topicFor({ orgId })`,
+ * `build({ kind: "presence", orgId: props.orgId })`): that property's value
+ * as written at the call. NULL when the expression is not such a member, the
+ * argument is no object literal, spreads another object (which may override
+ * the property) or lacks the property. */
+static const char *object_argument_text(Arena *a, const Module *m, TSNode call, TSNode builder,
+                                        const Module *bm, const char *expr) {
+  const char *dot = strchr(expr, '.');
+  if (!dot || strchr(dot + 1, '.') || !dot[1] || ts_node_is_null(builder))
+    return NULL;
+  char *param = arena_strndup(a, expr, (size_t)(dot - expr));
+  int idx = function_param_index(bm, builder, param);
+  TSNode obj = idx < 0 ? (TSNode){0} : call_argument(call, (uint32_t)idx);
+  if (ts_node_is_null(obj) || !node_is(obj = node_unwrap(obj), "object"))
+    return NULL;
+  uint32_t n = ts_node_named_child_count(obj);
+  for (uint32_t i = 0; i < n; i++)
+    if (node_is(ts_node_named_child(obj, i), "spread_element"))
+      return NULL;
+  TSNode value = object_property(&m->src, obj, dot + 1);
+  if (ts_node_is_null(value) || node_is(value, "method_definition"))
+    return NULL;
+  uint32_t len;
+  const char *text = node_text(&m->src, value, &len);
+  return arena_strndup(a, text, len);
+}
+
+/* alt in the use's terms, or false. Every expression the value passes on (a
+ * hole, a constant piece) must be an argument of the builder call written at
+ * the use, or the property of an object literal written there that the
+ * builder reads (`config.orgId` of `topicFor({ orgId })`, which becomes
+ * `orgId`): the builder's own names (its parameters, its file's constants)
+ * mean nothing here, even when a name of the same spelling happens to be
+ * bound. A constant passes on nothing. */
+static bool pieces_from_use(RuleCtx *ctx, TSNode target, bool is_call, const ValAlt *alt,
+                            ValAlt *out) {
+  const Module *m = ctx->mod;
+  *out = *alt;
+  out->parts = arena_alloc(ctx->arena, (alt->nparts + 1) * sizeof *out->parts);
+  memcpy(out->parts, alt->parts, alt->nparts * sizeof *out->parts);
+  TSNode builder = {0};
+  bool builder_known = false;
   for (uint32_t i = 0; i < alt->nparts; i++) {
-    const ValPart *p = &alt->parts[i];
+    ValPart *p = &out->parts[i];
     const char *e = p->hole ? p->text : p->expr;
     if (!e)
       continue;
-    if (!is_call || !is_argument_text(m, target, e))
+    if (!is_call)
       return false;
+    if (is_argument_text(m, target, e))
+      continue;
+    if (!builder_known) {
+      builder = called_builder(m, target, alt);
+      builder_known = true;
+    }
+    const char *mapped = object_argument_text(ctx->arena, m, target, builder, alt->site_mod, e);
+    if (!mapped)
+      return false;
+    if (p->hole)
+      p->text = mapped;
+    else
+      p->expr = mapped;
   }
   return true;
 }
@@ -99,6 +183,20 @@ static const ChannelHint *memo_hint(RuleCtx *ctx, ChannelUseMemo *memo, const Va
   }
   sb_free(&key);
   return h;
+}
+
+/* The hint judged in the use's terms names what the building site's own
+ * text names: the builder's names say which hole is the organization id, so
+ * `presence:${orgId}` called as `orgPresenceTopic(props.org)` stays the
+ * organization-wide channel, not a conversation's presence for the id
+ * `props.org` (a use whose builder yields several values: no agreement). */
+static bool hint_agrees_with_site(RuleCtx *ctx, ChannelUseMemo *memo, const ValAlt *alt,
+                                  const ChannelHint *h) {
+  Value own = channel_site_value(ctx, alt);
+  if (own.nalts != 1)
+    return false;
+  const ChannelHint *site = memo_hint(ctx, memo, &own.alts[0]);
+  return site->kind == h->kind && site->fn == h->fn;
 }
 
 /* The top-level statement holding n: the component or function a use is in. */
@@ -376,8 +474,11 @@ bool channel_use_fix(RuleCtx *ctx, ChannelUseMemo *memo, Diag *d, TSNode arg, co
     return false;
   bool is_call = false;
   TSNode target = use_target(m, arg, &is_call);
-  if (ts_node_is_null(target) || !pieces_from_use(m, target, is_call, alt))
+  ValAlt here; /* alt with the builder's expressions as the use writes them */
+  if (ts_node_is_null(target) || !pieces_from_use(ctx, target, is_call, alt, &here))
     return false;
+  const ValAlt *orig = alt;
+  alt = &here;
   uint32_t start = ts_node_start_byte(target), end = ts_node_end_byte(target);
   const char *call = channel_suggest_call(ctx->arena, ctx->std, alt);
   bool same_name = call != NULL;
@@ -385,8 +486,12 @@ bool channel_use_fix(RuleCtx *ctx, ChannelUseMemo *memo, Diag *d, TSNode arg, co
     return false;
   OrgSource os;
   memset(&os, 0, sizeof os);
-  if (!call)
-    call = hint_call_at(ctx->arena, m, start, end, memo_hint(ctx, memo, alt), &os);
+  if (!call) {
+    const ChannelHint *h = memo_hint(ctx, memo, alt);
+    if (!hint_agrees_with_site(ctx, memo, orig, h))
+      return false;
+    call = hint_call_at(ctx->arena, m, start, end, h, &os);
+  }
   size_t n = 0;
   /* A constant's name may also stand where no call can (`typeof NAME`): only
    * calls have twins. */

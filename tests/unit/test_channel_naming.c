@@ -114,10 +114,10 @@ static void legacy_shapes_name_the_replacement(void **state) {
   alt = alt_of("chat:${id}");
   assert_int_equal(channel_hint(&arena, &std, &alt).kind, CHANNEL_HINT_NONE);
   /* An organization id where the conversation's belongs: an org-wide
-   * channel, not conversationPresence(orgId, orgId). */
-  const char *org_ids[] = {"presence:${orgId}", "presence:${config.orgId}",
-                           "typing:${organizationId}", "presence:${org.id}",
-                           "user:${organization_id}"};
+   * channel, not conversationPresence(orgId, orgId); no function of the org
+   * id alone is near `org:{}:typing` or `org:{}:user`. */
+  const char *org_ids[] = {"typing:${organizationId}", "user:${organization_id}",
+                           "typing:${config.orgId}"};
   for (size_t i = 0; i < sizeof org_ids / sizeof *org_ids; i++) {
     alt = alt_of(org_ids[i]);
     assert_int_equal(channel_hint(&arena, &std, &alt).kind, CHANNEL_HINT_NONE);
@@ -127,6 +127,66 @@ static void legacy_shapes_name_the_replacement(void **state) {
   assert_int_equal(channel_hint(&arena, &std, &alt).kind, CHANNEL_HINT_LEGACY);
   alt = alt_of("presence:${user.id}");
   assert_int_equal(channel_hint(&arena, &std, &alt).kind, CHANNEL_HINT_LEGACY);
+}
+
+static void assert_legacy_org(const ValAlt *alt, const char *fn, const char *call) {
+  ChannelHint h = channel_hint(&arena, &std, alt);
+  assert_int_equal(h.kind, CHANNEL_HINT_LEGACY_ORG);
+  assert_string_equal(h.fn->name, fn);
+  assert_string_equal(h.call, call);
+  assert_non_null(h.args[0]); /* the name's own org id: nothing taken from the scope */
+}
+
+/* A template's value starts with an empty literal piece. */
+static ValAlt template_of(const char *spec) {
+  ValAlt alt = alt_of(spec);
+  ValPart *parts = arena_calloc(&arena, (alt.nparts + 1) * sizeof *parts);
+  parts[0].text = "";
+  memcpy(parts + 1, alt.parts, alt.nparts * sizeof *parts);
+  alt.parts = parts;
+  alt.nparts++;
+  return alt;
+}
+
+static void org_wide_legacy_names_take_the_org_function(void **state) {
+  (void)state;
+  ValAlt alt = alt_of("metrics:${orgId}");
+  assert_legacy_org(&alt, "metrics", "UNIFIED_CHANNELS.metrics(orgId)");
+  alt = template_of("metrics-${organizationId}");
+  assert_legacy_org(&alt, "metrics", "UNIFIED_CHANNELS.metrics(organizationId)");
+  alt = alt_of("notifications:${org.id}");
+  assert_legacy_org(&alt, "notifications", "UNIFIED_CHANNELS.notifications(org.id)");
+  /* A legacy prefix of a conversation channel with an org id in it; the
+   * catalog's near miss (one keyword missing) names agents:presence. */
+  alt = alt_of("presence:${config.orgId}");
+  assert_legacy_org(&alt, "agentsPresence", "UNIFIED_CHANNELS.agentsPresence(config.orgId)");
+  alt = alt_of("activty:${orgId}"); /* a typo of the resource */
+  assert_legacy_org(&alt, "activity", "UNIFIED_CHANNELS.activity(orgId)");
+  /* Not this shape: a resource the catalog lacks, an id that is not the
+   * organization's, more after the hole, text inside the segment, two holes. */
+  const char *none[] = {"uploads:${orgId}",          "thread:${orgId}",
+                        "metrics:${conversationId}", "metrics:${orgId}:daily",
+                        "metrics:v2-${orgId}",       "metrics:${orgId}${suffix}",
+                        "metrics_${orgId}",          "${kind}:${orgId}"};
+  for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
+    alt = alt_of(none[i]);
+    assert_int_equal(channel_hint(&arena, &std, &alt).kind, CHANNEL_HINT_NONE);
+  }
+}
+
+/* Two functions of the org id equally near: a guess, so no hint. */
+static void org_wide_legacy_tie_gets_no_hint(void **state) {
+  (void)state;
+  Standards two = std;
+  ChannelFn fns[2] = {{"agentsPresence", (char *[]){"orgId"}, 1, "org:{0}:agents:presence"},
+                      {"visitorsPresence", (char *[]){"orgId"}, 1, "org:{0}:visitors:presence"}};
+  two.channels = fns;
+  two.nchannels = 2;
+  ValAlt alt = alt_of("presence:${orgId}");
+  assert_int_equal(channel_hint(&arena, &two, &alt).kind, CHANNEL_HINT_NONE);
+  /* One of them alone is the hint. */
+  two.nchannels = 1;
+  assert_int_equal(channel_hint(&arena, &two, &alt).kind, CHANNEL_HINT_LEGACY_ORG);
 }
 
 static void holes_stand_for_one_segment(void **state) {
@@ -153,6 +213,12 @@ static void holes_stand_for_one_segment(void **state) {
   alt = alt_of("${prefix}:conv:${c}");
   assert_false(channel_alt_judgeable(&alt));
   alt = alt_of("${prefix}");
+  assert_false(channel_alt_judgeable(&alt));
+  /* A template's literal start comes after an empty piece: still judged. */
+  alt = template_of("widget-${id}");
+  assert_true(channel_alt_judgeable(&alt));
+  assert_false(channel_alt_may_be_valid(&arena, &std, &alt));
+  alt = template_of("or${x}:conv:${c}");
   assert_false(channel_alt_judgeable(&alt));
 }
 
@@ -192,6 +258,8 @@ int main(void) {
       cmocka_unit_test(near_miss_typos_and_missing_keywords),
       cmocka_unit_test(far_names_get_no_hint),
       cmocka_unit_test(legacy_shapes_name_the_replacement),
+      cmocka_unit_test(org_wide_legacy_names_take_the_org_function),
+      cmocka_unit_test(org_wide_legacy_tie_gets_no_hint),
       cmocka_unit_test(holes_stand_for_one_segment),
       cmocka_unit_test(every_catalog_shape_may_be_valid),
       cmocka_unit_test(keyword_similarity),
