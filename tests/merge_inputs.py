@@ -96,6 +96,29 @@ def main():
         check(messages == sorted(messages), "merged findings at one position are ordered")
         check(out.get("summary", {}).get("errors", 0) + out.get("summary", {}).get("warnings", 0)
               == 2000, "the merged summary counts the unique findings")
+
+        # Findings at one place are merged into the engine's order
+        # (engine/order.c): message, then severity, then help, then fix; not
+        # the order of their serialized fields (end, fix, help, message...).
+        def at_one_place(message, severity, help, fix):
+            d = copy.deepcopy(one)
+            d.update(message=message, severity=severity, help=help, fix=fix)
+            return d
+        safe = {"applicability": "safe", "title": "t", "edits": []}
+        hint = {"applicability": "suggestion", "title": "t", "edits": []}
+        want = [at_one_place("a", "error", "z", None), at_one_place("b", "warning", "y", None),
+                at_one_place("b", "error", "a", None), at_one_place("b", "error", "b", None),
+                at_one_place("b", "error", "b", hint), at_one_place("b", "error", "b", safe)]
+        for i, part in enumerate((want[::2], want[1::2])):
+            shard = copy.deepcopy(good_json)
+            shard["diagnostics"] = list(reversed(part))
+            write(f"order{i}.json", shard)
+        p = merge("order1.json", "order0.json")
+        got = json.loads(p.stdout)["diagnostics"] if p.returncode == 0 else []
+        check([(d["message"], d["severity"], d["help"], (d["fix"] or {}).get("applicability"))
+               for d in got] ==
+              [(d["message"], d["severity"], d["help"], (d["fix"] or {}).get("applicability"))
+               for d in want], "findings at one place merge in the engine's order")
     print(f"merge_inputs: {len(failures)} failures")
     return 1 if failures else 0
 

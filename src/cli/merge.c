@@ -43,8 +43,9 @@ static const char *str_at(json_t *o, const char *a, const char *b, const char *c
  * 12 s. */
 typedef struct Item {
   json_t *value;
-  const char *path, *rule;
-  json_int_t line, col;
+  const char *path, *rule, *message, *help;
+  json_int_t line, col, end_line, end_col;
+  int severity, fix;
   char *key; /* the item serialized without its fingerprints: equal items, equal keys */
 } Item;
 
@@ -60,6 +61,9 @@ static int cmp_int(json_int_t a, json_int_t b) {
   return (a > b) - (a < b);
 }
 
+/* The order the engine gives findings (engine/order.c): place, rule, message,
+ * severity, help, then everything else; a merge must not reorder findings
+ * that share a place. */
 static int cmp_item(const void *pa, const void *pb) {
   const Item *a = pa, *b = pb;
   int c = strcmp(a->path, b->path);
@@ -68,8 +72,30 @@ static int cmp_item(const void *pa, const void *pb) {
   if (!c)
     c = cmp_int(a->col, b->col);
   if (!c)
+    c = cmp_int(a->end_line, b->end_line);
+  if (!c)
+    c = cmp_int(a->end_col, b->end_col);
+  if (!c)
     c = strcmp(a->rule, b->rule);
+  if (!c)
+    c = strcmp(a->message, b->message);
+  if (!c)
+    c = cmp_int(a->severity, b->severity);
+  if (!c)
+    c = strcmp(a->help, b->help);
+  if (!c)
+    c = cmp_int(a->fix, b->fix);
   return c ? c : strcmp(a->key, b->key);
+}
+
+/* Severities and fix applicabilities in the engine's order: warnings before
+ * errors; no fix, then a suggestion, then a safe fix. */
+static int severity_rank(const char *name) {
+  return strcmp(name, "error") == 0 ? 2 : strcmp(name, "warning") == 0 ? 1 : 0;
+}
+
+static int fix_rank(const char *applicability) {
+  return strcmp(applicability, "safe") == 0 ? 2 : strcmp(applicability, "suggestion") == 0 ? 1 : 0;
 }
 
 static void sarif_item(json_t *v, Item *it) {
@@ -79,13 +105,25 @@ static void sarif_item(json_t *v, Item *it) {
   it->path = str_at(loc, "artifactLocation", "uri", NULL);
   it->line = json_integer_value(json_object_get(region, "startLine"));
   it->col = json_integer_value(json_object_get(region, "startColumn"));
+  it->end_line = json_integer_value(json_object_get(region, "endLine"));
+  it->end_col = json_integer_value(json_object_get(region, "endColumn"));
   it->rule = str_at(v, "ruleId", NULL, NULL);
+  it->message = str_at(v, "message", "text", NULL);
+  it->severity = severity_rank(str_at(v, "level", NULL, NULL));
+  it->help = str_at(v, "properties", "help", NULL);
+  json_t *fix = json_array_get(json_object_get(v, "fixes"), 0);
+  it->fix = fix_rank(str_at(fix, "properties", "applicability", NULL));
 }
 
 static void json_diag_item(json_t *v, Item *it) {
   it->path = str_at(v, "path", NULL, NULL);
   it->line = json_integer_value(json_object_get(json_object_get(v, "start"), "byte"));
+  it->end_line = json_integer_value(json_object_get(json_object_get(v, "end"), "byte"));
   it->rule = str_at(v, "rule", NULL, NULL);
+  it->message = str_at(v, "message", NULL, NULL);
+  it->severity = severity_rank(str_at(v, "severity", NULL, NULL));
+  it->help = str_at(v, "help", NULL, NULL);
+  it->fix = fix_rank(str_at(v, "fix", "applicability", NULL));
 }
 
 /* Drops the items equal to an earlier one (by a hash set of their keys),
