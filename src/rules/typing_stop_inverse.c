@@ -112,7 +112,9 @@ static bool is_handler_param(const Module *m, TSNode handler, TSNode id) {
   char *name = node_text_dup(&m->src, id);
   Binding b = scope_lookup(m, id, name);
   free(name);
-  return b.kind == BIND_PARAM && ts_node_eq(b.node, handler);
+  /* A destructured parameter is "unknown" with the function as its node. */
+  bool param = b.kind == BIND_PARAM || (b.kind == BIND_UNKNOWN && ts_node_is_null(b.decl));
+  return param && ts_node_eq(b.node, handler);
 }
 
 /* An id the start handler reads from its own parameters: `p.userId`, or a
