@@ -86,7 +86,7 @@ static bool visit_name(TSNode n, void *data) {
 
 /* Uses of an unsubscribe `off` the twin's must join: `return off;` becomes a
  * function calling both, an `off();` statement gets the twin's call after
- * it. False when `off` is used any other way. */
+ * it, `() => off()` calls both. False when `off` is used any other way. */
 typedef struct Cleanup {
   Arena *arena;
   const Source *src;
@@ -116,6 +116,14 @@ static bool visit_cleanup(TSNode n, void *data) {
              node_is(stmt, "expression_statement")) {
     char *text = xasprintf("\n%s%s();", indent, c->twin);
     diag_add_edit(c->d, ts_node_end_byte(stmt), ts_node_end_byte(stmt), text);
+    free(text);
+    c->uses++;
+  } else if (node_is(parent, "call_expression") && call_argument_count(parent) == 0 &&
+             node_is(stmt, "arrow_function") && ts_node_eq(node_field(stmt, "body"), parent)) {
+    /* `() => off()` */
+    const char *line = fix_line_indent(c->arena, c->src, ts_node_start_byte(stmt));
+    char *text = xasprintf("{\n%s  %s();\n%s  %s();\n%s}", line, c->off, line, c->twin, line);
+    diag_add_edit(c->d, ts_node_start_byte(parent), ts_node_end_byte(parent), text);
     free(text);
     c->uses++;
   } else {

@@ -114,16 +114,30 @@ void typing_stop_suggest_subscriber(RuleCtx *ctx, Diag *d, TSNode call, TSNode o
   sb_append(&twin, inv.text);
   sb_append_n(&twin, src->bytes + inv.end, me - inv.end);
   free(inv.text);
-  /* After the member's comma when it has one, else after the member. */
+  /* On a line of its own after the member and its comma (a member without
+   * one gets it), and after a comment that ends the member's line; inline
+   * in an object written on one line. */
   TSNode next = ts_node_next_sibling(member);
   bool comma = node_is(next, ",");
   uint32_t at = comma ? ts_node_end_byte(next) : me;
   const char *indent = fix_indent_before(ctx->arena, src, ms);
-  char *text =
-      indent ? xasprintf("%s\n%s%s%s", comma ? "" : ",", indent, sb_cstr(&twin), comma ? "," : "")
-             : xasprintf("%s %s%s", comma ? "" : ",", sb_cstr(&twin), comma ? "," : "");
-  diag_add_edit(d, at, at, text);
-  free(text);
+  if (!indent) {
+    char *text = xasprintf("%s %s%s", comma ? "" : ",", sb_cstr(&twin), comma ? "," : "");
+    diag_add_edit(d, at, at, text);
+    free(text);
+  } else {
+    TSNode after = comma ? ts_node_next_sibling(next) : next;
+    uint32_t line_end = at;
+    if (node_is(after, "comment") && !memchr(src->bytes + at, '\n', ts_node_start_byte(after) - at))
+      line_end = ts_node_end_byte(after);
+    bool comma_first = !comma && line_end != me;
+    if (comma_first)
+      diag_add_edit(d, me, me, ",");
+    char *text = xasprintf("%s\n%s%s%s", comma || comma_first ? "" : ",", indent, sb_cstr(&twin),
+                           comma ? "," : "");
+    diag_add_edit(d, line_end, line_end, text);
+    free(text);
+  }
   sb_free(&twin);
   diag_set_fix(d, FIX_SUGGESTION,
                "Add onTypingStop next to onTypingStart, undoing its state change");
