@@ -200,15 +200,21 @@ static bool plan_unsubscribe(RuleCtx *ctx, Diag *d, TSNode call, const char *twi
 static bool plan_return(RuleCtx *ctx, Diag *d, TSNode call, const char *twin) {
   const Module *m = ctx->mod;
   const Source *src = &m->src;
-  TSNode ret = ts_node_parent(call), block = ts_node_parent(ret);
-  TSNode effect_fn = ts_node_parent(block), args = ts_node_parent(effect_fn);
-  TSNode effect = ts_node_parent(args);
+  /* Climbs one node at a time: a null node has no parent to ask for. */
+  TSNode ret = ts_node_parent(call);
+  if (!node_is(ret, "return_statement"))
+    return false;
+  TSNode block = ts_node_parent(ret);
+  if (!node_is(block, "statement_block"))
+    return false;
+  TSNode effect_fn = ts_node_parent(block);
+  if (!node_is(effect_fn, "arrow_function") && !node_is(effect_fn, "function_expression"))
+    return false;
+  TSNode effect = ts_node_parent(ts_node_parent(effect_fn));
   uint32_t len;
   const char *callee =
       node_is(effect, "call_expression") ? call_callee_name(src, effect, &len) : NULL;
-  if (!node_is(ret, "return_statement") || !node_is(block, "statement_block") ||
-      !(node_is(effect_fn, "arrow_function") || node_is(effect_fn, "function_expression")) ||
-      !callee ||
+  if (!callee ||
       !(mem_eq_str(callee, len, "useEffect") || mem_eq_str(callee, len, "useLayoutEffect")) ||
       !ts_node_eq(call_argument(effect, 0), effect_fn) || !facts_realtime_subscribe(m, call))
     return false;

@@ -143,7 +143,7 @@ static TSNode updater_param(TSNode arrow) {
   if (!ts_node_is_null(p))
     return node_is(p, "identifier") ? p : null;
   TSNode params = node_field(arrow, "parameters");
-  if (ts_node_named_child_count(params) != 1)
+  if (!node_is(params, "formal_parameters") || ts_node_named_child_count(params) != 1)
     return null;
   TSNode req = ts_node_named_child(params, 0);
   TSNode pattern = node_is(req, "required_parameter") ? node_field(req, "pattern") : null;

@@ -95,6 +95,8 @@ void typing_stop_suggest_subscriber(RuleCtx *ctx, Diag *d, TSNode call, TSNode o
   if (!d)
     return;
   TSNode value = object_property(src, object, "onTypingStart");
+  if (ts_node_is_null(value))
+    return;
   bool method = node_is(value, "method_definition");
   TSNode member = method ? value : ts_node_parent(value);
   TSNode handler = method ? value : node_unwrap(value);
