@@ -9,3 +9,12 @@ const char *fix_line_indent(Arena *a, const Source *src, uint32_t at) {
     e++;
   return arena_strndup(a, src->bytes + s, e - s);
 }
+
+const char *fix_indent_before(Arena *a, const Source *src, uint32_t at) {
+  uint32_t s = at;
+  while (s > 0 && (src->bytes[s - 1] == ' ' || src->bytes[s - 1] == '\t'))
+    s--;
+  if (s > 0 && src->bytes[s - 1] != '\n')
+    return NULL;
+  return arena_strndup(a, src->bytes + s, at - s);
+}

@@ -1,9 +1,14 @@
+/* typing-stop-missing's suggestion for a start listener: a twin listener for
+ * UNIFIED_EVENTS.TYPING_STOP that undoes what the start handler does. */
 #include "rules/typing_stop_fix.h"
 
 #include "core/util.h"
 #include "fix/imports.h"
+#include "fix/indent.h"
 #include "parse/ast.h"
+#include "resolve/facts.h"
 #include "resolve/scope.h"
+#include "rules/typing_stop_inverse.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -79,21 +84,11 @@ static bool visit_name(TSNode n, void *data) {
   return true;
 }
 
-/* The line's indentation before byte `at`, when only blanks precede it on
- * its line; NULL otherwise. */
-static char *indent_before(const Source *src, uint32_t at) {
-  uint32_t s = at;
-  while (s > 0 && (src->bytes[s - 1] == ' ' || src->bytes[s - 1] == '\t'))
-    s--;
-  if (s > 0 && src->bytes[s - 1] != '\n')
-    return NULL;
-  return xstrndup(src->bytes + s, at - s);
-}
-
 /* Uses of an unsubscribe `off` the twin's must join: `return off;` becomes a
  * function calling both, an `off();` statement gets the twin's call after
- * it. False when `off` is used any other way. */
+ * it, `() => off()` calls both. False when `off` is used any other way. */
 typedef struct Cleanup {
+  Arena *arena;
   const Source *src;
   const char *off, *twin;
   TSNode decl_name;
@@ -110,7 +105,7 @@ static bool visit_cleanup(TSNode n, void *data) {
     return true;
   TSNode parent = ts_node_parent(n);
   TSNode stmt = node_is(parent, "return_statement") ? parent : ts_node_parent(parent);
-  char *indent = indent_before(c->src, ts_node_start_byte(stmt));
+  const char *indent = fix_indent_before(c->arena, c->src, ts_node_start_byte(stmt));
   if (indent && node_is(parent, "return_statement")) {
     char *text = xasprintf("return () => {\n%s  %s();\n%s  %s();\n%s};", indent, c->off, indent,
                            c->twin, indent);
@@ -123,11 +118,33 @@ static bool visit_cleanup(TSNode n, void *data) {
     diag_add_edit(c->d, ts_node_end_byte(stmt), ts_node_end_byte(stmt), text);
     free(text);
     c->uses++;
+  } else if (node_is(parent, "call_expression") && call_argument_count(parent) == 0 &&
+             node_is(stmt, "arrow_function") && ts_node_eq(node_field(stmt, "body"), parent)) {
+    /* `() => off()` */
+    const char *line = fix_line_indent(c->arena, c->src, ts_node_start_byte(stmt));
+    char *text = xasprintf("{\n%s  %s();\n%s  %s();\n%s}", line, c->off, line, c->twin, line);
+    diag_add_edit(c->d, ts_node_start_byte(parent), ts_node_end_byte(parent), text);
+    free(text);
+    c->uses++;
   } else {
     c->ok = false;
   }
-  free(indent);
   return true;
+}
+
+/* The unsubscribe of the twin: `offStart` -> `offStop`, `off` ->
+ * `offTypingStop`. */
+static char *stop_name(const char *off) {
+  size_t n = strlen(off);
+  if (n > 5 && strcmp(off + n - 5, "Start") == 0)
+    return xasprintf("%.*sStop", (int)(n - 5), off);
+  return xasprintf("%sTypingStop", off);
+}
+
+/* A name the fix may declare at `at`: unbound there and spelt nowhere in the
+ * file (so it hides nothing declared later either). */
+static bool name_free(const Module *m, TSNode at, const char *name) {
+  return scope_lookup(m, at, name).kind == BIND_NONE && !strstr(m->src.bytes, name);
 }
 
 /* `const off = listen(...);` whose `off` is only returned or called: the
@@ -138,19 +155,24 @@ static bool plan_unsubscribe(RuleCtx *ctx, Diag *d, TSNode call, const char *twi
   if (!node_is(declarator, "variable_declarator") ||
       !ts_node_eq(node_field(declarator, "value"), call))
     return false;
+  /* `channel.on(...)` returns the channel, not an unsubscribe. */
+  uint32_t len;
+  const char *callee = call_callee_name(src, call, &len);
+  if (node_is(node_field(call, "function"), "member_expression") && callee &&
+      mem_eq_str(callee, len, "on"))
+    return false;
   TSNode name = node_field(declarator, "name"), decl = ts_node_parent(declarator);
   TSNode block = ts_node_parent(decl);
   if (!node_is(name, "identifier") || ts_node_named_child_count(decl) != 1 ||
       !node_is(block, "statement_block"))
     return false;
   char *off = node_text_dup(src, name);
-  char *twin_name = xasprintf("%sTypingStop", off);
-  char *indent = indent_before(src, ts_node_start_byte(decl));
-  bool ok = indent && scope_lookup(ctx->mod, call, twin_name).kind == BIND_NONE &&
-            !strstr(src->bytes, twin_name);
+  char *twin_name = stop_name(off);
+  const char *indent = fix_indent_before(ctx->arena, src, ts_node_start_byte(decl));
+  bool ok = indent && name_free(ctx->mod, call, twin_name);
   if (ok) {
     Diag scratch = {0};
-    Cleanup c = {src, off, twin_name, name, &scratch, true, 0};
+    Cleanup c = {ctx->arena, src, off, twin_name, name, &scratch, true, 0};
     ast_walk(block, visit_cleanup, &c);
     ok = c.ok && c.uses > 0;
     if (ok) {
@@ -167,10 +189,82 @@ static bool plan_unsubscribe(RuleCtx *ctx, Diag *d, TSNode call, const char *twi
     }
     diag_free(&scratch);
   }
-  free(indent);
   free(twin_name);
   free(off);
   return ok;
+}
+
+/* `return listen(START, h);` as an effect's cleanup, for a realtime
+ * subscribe (which returns its unsubscribe): both unsubscribes are kept and
+ * the cleanup calls them. */
+static bool plan_return(RuleCtx *ctx, Diag *d, TSNode call, const char *twin) {
+  const Module *m = ctx->mod;
+  const Source *src = &m->src;
+  /* Climbs one node at a time: a null node has no parent to ask for. */
+  TSNode ret = ts_node_parent(call);
+  if (!node_is(ret, "return_statement"))
+    return false;
+  TSNode block = ts_node_parent(ret);
+  if (!node_is(block, "statement_block"))
+    return false;
+  TSNode effect_fn = ts_node_parent(block);
+  if (!node_is(effect_fn, "arrow_function") && !node_is(effect_fn, "function_expression"))
+    return false;
+  TSNode effect = ts_node_parent(ts_node_parent(effect_fn));
+  uint32_t len;
+  const char *callee =
+      node_is(effect, "call_expression") ? call_callee_name(src, effect, &len) : NULL;
+  if (!callee ||
+      !(mem_eq_str(callee, len, "useEffect") || mem_eq_str(callee, len, "useLayoutEffect")) ||
+      !ts_node_eq(call_argument(effect, 0), effect_fn) || !facts_realtime_subscribe(m, call))
+    return false;
+  static const char start_off[] = "offTypingStart", stop_off[] = "offTypingStop";
+  const char *indent = fix_indent_before(ctx->arena, src, ts_node_start_byte(ret));
+  bool ok = indent && name_free(m, call, start_off) && name_free(m, call, stop_off);
+  if (ok) {
+    const char *semi = src->bytes[ts_node_end_byte(ret) - 1] == ';' ? ";" : "";
+    char *decl = xasprintf("const %s = ", start_off);
+    diag_add_edit(d, ts_node_start_byte(ret), ts_node_start_byte(call), decl);
+    free(decl);
+    char *text =
+        xasprintf("\n%sconst %s = %s%s\n%sreturn () => {\n%s  %s();\n%s  %s();\n%s}%s", indent,
+                  stop_off, twin, semi, indent, indent, start_off, indent, stop_off, indent, semi);
+    diag_add_edit(d, ts_node_end_byte(ret), ts_node_end_byte(ret), text);
+    free(text);
+  }
+  return ok;
+}
+
+/* What the twin's handler does instead of the start's: `undo` replaces that
+ * range of the start listener. */
+typedef struct Undo {
+  uint32_t start, end;
+  char *text;
+  const char *title;
+} Undo;
+
+/* The timer shape: an arrow whose body schedules one `setTimeout(() =>
+ * undo, ms)`; the twin's body is `undo`. */
+static bool timer_undo(const Module *m, TSNode handler, Undo *out) {
+  const Source *src = &m->src;
+  TSNode body = node_field(handler, "body");
+  if (!node_is(handler, "arrow_function") || !node_is(body, "statement_block"))
+    return false;
+  TSNode cb = timer_callback(src, body);
+  if (ts_node_is_null(cb))
+    return false;
+  TSNode params = node_field(handler, "parameters");
+  if (ts_node_is_null(params))
+    params = node_field(handler, "parameter");
+  Names names = {m, handler, params, cb, true};
+  ast_walk(node_field(cb, "body"), visit_name, &names);
+  if (!names.ok)
+    return false;
+  uint32_t len;
+  const char *text = node_text(src, node_field(cb, "body"), &len);
+  *out = (Undo){ts_node_start_byte(body), ts_node_end_byte(body), xstrndup(text, len),
+                "Listen for UNIFIED_EVENTS.TYPING_STOP and run the start handler's timer at once"};
+  return true;
 }
 
 void typing_stop_suggest(RuleCtx *ctx, Diag *d, TSNode call, TSNode event) {
@@ -180,71 +274,62 @@ void typing_stop_suggest(RuleCtx *ctx, Diag *d, TSNode call, TSNode event) {
     return;
   uint32_t nargs = call_argument_count(call);
   TSNode handler = nargs ? node_unwrap(call_argument(call, nargs - 1)) : (TSNode){0};
-  if (!node_is(handler, "arrow_function") || !inside(event, node_field(call, "arguments")) ||
-      inside(event, handler))
+  if (!(node_is(handler, "arrow_function") || node_is(handler, "function_expression")) ||
+      !inside(event, node_field(call, "arguments")) || inside(event, handler))
     return;
-  TSNode body = node_field(handler, "body");
-  if (!node_is(body, "statement_block"))
-    return;
-  TSNode cb = timer_callback(src, body);
-  if (ts_node_is_null(cb))
-    return;
-  TSNode params = node_field(handler, "parameters");
-  if (ts_node_is_null(params))
-    params = node_field(handler, "parameter");
-  Names names = {m, handler, params, cb, true};
-  ast_walk(node_field(cb, "body"), visit_name, &names);
-  if (!names.ok)
-    return;
-  /* The twin: the call's text with the event and the handler replaced. */
-  uint32_t cs = ts_node_start_byte(call), ce = ts_node_end_byte(call);
+  Undo undo;
+  StopInverse inv;
+  if (!timer_undo(m, handler, &undo)) {
+    if (!typing_stop_inverse(ctx, handler, &inv))
+      return;
+    undo =
+        (Undo){inv.start, inv.end, inv.text,
+               "Listen for UNIFIED_EVENTS.TYPING_STOP and undo the start handler's state change"};
+  }
+  /* The twin: the call's text with the event and the undone part replaced. */
+  uint32_t ce = ts_node_end_byte(call);
   TSNode fn = node_field(call, "function");
   bool chained = node_is(fn, "member_expression") &&
                  node_is(ts_node_parent(call), "member_expression") &&
                  ts_node_eq(node_field(ts_node_parent(call), "object"), call);
   /* A chain link starts at its `.`: `.on(...)` after the object. */
-  uint32_t from = chained ? ts_node_end_byte(node_field(fn, "object")) : cs;
+  uint32_t from = chained ? ts_node_end_byte(node_field(fn, "object")) : ts_node_start_byte(call);
   StrBuf twin = {0};
   uint32_t es = ts_node_start_byte(event), ee = ts_node_end_byte(event);
   sb_append_n(&twin, src->bytes + from, es - from);
   sb_append(&twin, "UNIFIED_EVENTS.TYPING_STOP");
-  sb_append_n(&twin, src->bytes + ee, ts_node_start_byte(handler) - ee);
-  sb_append_n(&twin, src->bytes + ts_node_start_byte(handler),
-              ts_node_start_byte(node_field(handler, "body")) - ts_node_start_byte(handler));
-  uint32_t blen;
-  const char *btext = node_text(src, node_field(cb, "body"), &blen);
-  sb_append_n(&twin, btext, blen);
-  sb_append_n(&twin, src->bytes + ts_node_end_byte(handler), ce - ts_node_end_byte(handler));
+  sb_append_n(&twin, src->bytes + ee, undo.start - ee);
+  sb_append(&twin, undo.text);
+  sb_append_n(&twin, src->bytes + undo.end, ce - undo.end);
+  free(undo.text);
   char *text = NULL;
   uint32_t at = 0;
   if (chained) {
     /* The link's `.` (comments and line breaks may come before it). */
     uint32_t dot = ts_node_start_byte(ts_node_prev_sibling(node_field(fn, "property")));
-    char *indent = indent_before(src, dot);
+    const char *indent = fix_indent_before(ctx->arena, src, dot);
     size_t skip = (size_t)(dot - from);
     text = indent ? xasprintf("\n%s%s", indent, sb_cstr(&twin) + skip)
                   : xstrdup(sb_cstr(&twin) + skip);
-    free(indent);
     at = ce;
   } else if (node_is(ts_node_parent(call), "expression_statement")) {
     TSNode stmt = ts_node_parent(call);
-    char *indent = indent_before(src, ts_node_start_byte(stmt));
+    const char *indent = fix_indent_before(ctx->arena, src, ts_node_start_byte(stmt));
     if (indent) {
       bool semi = src->bytes[ts_node_end_byte(stmt) - 1] == ';';
       text = xasprintf("\n%s%s%s", indent, sb_cstr(&twin), semi ? ";" : "");
       at = ts_node_end_byte(stmt);
     }
-    free(indent);
   }
   if (text) {
     diag_add_edit(d, at, at, text);
     free(text);
-  } else if (!plan_unsubscribe(ctx, d, call, sb_cstr(&twin))) {
+  } else if (!plan_unsubscribe(ctx, d, call, sb_cstr(&twin)) &&
+             !plan_return(ctx, d, call, sb_cstr(&twin))) {
     sb_free(&twin);
     return; /* the start listener's result is kept some other way */
   }
   sb_free(&twin);
   fix_require_standard_import(d, ctx->proj, m, "UNIFIED_EVENTS");
-  diag_set_fix(d, FIX_SUGGESTION,
-               "Listen for UNIFIED_EVENTS.TYPING_STOP and run the start handler's timer at once");
+  diag_set_fix(d, FIX_SUGGESTION, undo.title);
 }

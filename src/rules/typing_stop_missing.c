@@ -159,11 +159,13 @@ static void check_subscribers(RuleCtx *ctx, const Scopes *stops) {
     /* Anchored on the `subscribe` of the call: the subscription's line. */
     TSNode callee = node_unwrap(node_field(call, "function"));
     TSNode anchor = node_is(callee, "member_expression") ? node_field(callee, "property") : callee;
-    rule_report(ctx, ts_node_start_byte(anchor), ts_node_end_byte(anchor),
-                "add an `onTypingStop` handler next to `onTypingStart` that undoes what it does",
-                "subscriber handles onTypingStart but %s never handles onTypingStop; the typing "
-                "indicator will not clear",
-                scope_name(ctx, scope));
+    Diag *d = rule_report(
+        ctx, ts_node_start_byte(anchor), ts_node_end_byte(anchor),
+        "add an `onTypingStop` handler next to `onTypingStart` that undoes what it does",
+        "subscriber handles onTypingStart but %s never handles onTypingStop; the typing "
+        "indicator will not clear",
+        scope_name(ctx, scope));
+    typing_stop_suggest_subscriber(ctx, d, call, obj);
   }
 }
 
