@@ -337,31 +337,18 @@ static bool is_scope_block(TSNode n) {
 }
 
 /* Only the statements the index names can declare `name`; each is checked
- * exactly, in order, so the first real declaration wins as in a full scan.
- * The answer depends on the block and the name alone, so it is kept: a
- * module-level name read from every function of a file is matched once. */
-typedef struct BlockFind {
-  bool found;
-  Binding b;
-} BlockFind;
-
+ * exactly, in order, so the first real declaration wins as in a full scan. */
 static bool scan_block(const Module *m, const ScopeIndex *ix, int32_t i, const char *name,
                        Binding *b) {
-  const BlockFind *kept = scope_index_found(ix, i, name);
-  if (!kept) {
-    size_t n;
-    const TSNode *stmts = scope_index_declarers(m, ix, i, name, &n);
-    TSNode block = scope_index_node(ix, i);
-    ast_work_add(n);
-    budget_charge(n);
-    BlockFind *f = xcalloc(1, sizeof *f);
-    for (size_t k = 0; k < n && !f->found; k++)
-      f->found = match_statement(m, stmts[k], block, name, &f->b);
-    kept = scope_index_remember_found(ix, i, name, f);
-  }
-  if (kept->found)
-    *b = kept->b;
-  return kept->found;
+  size_t n;
+  const TSNode *stmts = scope_index_declarers(m, ix, i, name, &n);
+  TSNode block = scope_index_node(ix, i);
+  ast_work_add(n);
+  budget_charge(n);
+  for (size_t k = 0; k < n; k++)
+    if (match_statement(m, stmts[k], block, name, b))
+      return true;
+  return false;
 }
 
 static Binding lookup_from(const Module *m, const ScopeIndex *ix, int32_t innermost,

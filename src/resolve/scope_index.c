@@ -17,7 +17,6 @@ typedef struct Declarers {
 typedef struct BlockNames {
   StrMap declarers; /* name -> Declarers */
   StrMap assigned;  /* name -> (void *)1 */
-  StrMap found;     /* name -> what a lookup found among the declarers (heap, the caller's) */
   bool has_declarers, has_assigned;
 } BlockNames;
 
@@ -193,7 +192,6 @@ void scope_index_free(ScopeIndex *ix) {
       continue;
     strmap_free(&b->declarers, free_declarers);
     strmap_free(&b->assigned, NULL);
-    strmap_free(&b->found, free);
     free(b);
   }
   free(ix->entries);
@@ -472,30 +470,6 @@ const TSNode *scope_index_declarers(const Module *m, const ScopeIndex *ix, int32
   /* A Declarers is never changed once its block is built. */
   *n = d ? d->n : 0;
   return d ? d->stmts : NULL;
-}
-
-const void *scope_index_found(const ScopeIndex *ix, int32_t i, const char *name) {
-  ScopeIndex *mut = (ScopeIndex *)ix;
-  pthread_mutex_lock(&mut->lock);
-  const void *found = strmap_get(&names_of(ix, i)->found, name);
-  pthread_mutex_unlock(&mut->lock);
-  return found;
-}
-
-const void *scope_index_remember_found(const ScopeIndex *ix, int32_t i, const char *name,
-                                       void *found) {
-  ScopeIndex *mut = (ScopeIndex *)ix;
-  pthread_mutex_lock(&mut->lock);
-  BlockNames *b = names_of(ix, i);
-  const void *kept = strmap_get(&b->found, name);
-  if (kept) {
-    free(found); /* another thread got there first: the same answer */
-  } else {
-    strmap_put(&b->found, name, found);
-    kept = found;
-  }
-  pthread_mutex_unlock(&mut->lock);
-  return kept;
 }
 
 bool scope_index_assigned(const Module *m, const ScopeIndex *ix, int32_t i, const char *name) {

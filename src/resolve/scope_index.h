@@ -85,13 +85,6 @@ int32_t export_table_holding(const ExportTable *t, uint32_t start, uint32_t end)
  * case) that may declare name, in document order; *n is their number. */
 const TSNode *scope_index_declarers(const Module *m, const ScopeIndex *ix, int32_t i,
                                     const char *name, size_t *n);
-/* What a lookup of name found among block i's declarers (opaque here: scope.c's
- * answer, malloc'd), or NULL before the first lookup. remember_found keeps
- * `found` (freed with the index) unless an answer is already there, and
- * returns the one kept. */
-const void *scope_index_found(const ScopeIndex *ix, int32_t i, const char *name);
-const void *scope_index_remember_found(const ScopeIndex *ix, int32_t i, const char *name,
-                                       void *found);
 /* True when name is assigned (`=`, `+=`, `++`) anywhere inside scope node i. */
 bool scope_index_assigned(const Module *m, const ScopeIndex *ix, int32_t i, const char *name);
 
