@@ -69,7 +69,7 @@ def imports(n):
     return use, {"names.ts": names}
 
 
-def work(rtlint, text, tmp, extra=()):
+def work(rtlint, text, tmp, extra=(), whole=False):
     if isinstance(text, tuple):
         text, others = text
         for name, body in others.items():
@@ -79,7 +79,9 @@ def work(rtlint, text, tmp, extra=()):
     with open(path, "w") as f:
         f.write(text)
     env = dict(os.environ, RTLINT_STATS="1")
-    p = subprocess.run([rtlint, "--no-cache", "-f", "json", *extra, path], cwd=tmp, env=env,
+    # A whole-project run (".") also links the realtime contract; a file alone does not.
+    p = subprocess.run([rtlint, "--no-cache", "-f", "json", *extra, "." if whole else path], cwd=tmp,
+                       env=env,
                        capture_output=True, text=True)
     if p.returncode not in (0, 1):
         sys.exit(f"rtlint exited {p.returncode}: {p.stderr}")
@@ -100,9 +102,10 @@ def main():
              ("nested parentheses", parens, 5000), ("imports from a large module", imports, 1000),
              ("message writes", message_writes, 500)]
     with tempfile.TemporaryDirectory() as tmp:
-        for name, make, n in cases:
-            small, out_small = work(rtlint, make(n), tmp)
-            large, out_large = work(rtlint, make(4 * n), tmp)
+        cases += [("contract of a whole project", minified, 500, True)]
+        for name, make, n, *whole in cases:
+            small, out_small = work(rtlint, make(n), tmp, whole=bool(whole))
+            large, out_large = work(rtlint, make(4 * n), tmp, whole=bool(whole))
             ratio = large / max(small, 1)
             print(f"{name}: work {small} at n={n}, {large} at 4n: {ratio:.1f}x")
             if out_large["summary"]["errors"] == 0:

@@ -5,8 +5,10 @@
  * never meet across broadcast/presence/postgres_changes. An end whose match
  * depends on something unknown (an unknown channel or event at the other
  * end) is left alone: docs/contract.md. */
+#include "core/strmap.h"
 #include "core/util.h"
 #include "graph/model.h"
+#include "parse/ast.h"
 #include "rules/channel_naming.h"
 
 #include <stdlib.h>
@@ -43,7 +45,184 @@ void graph_site_list_free(GraphSiteList *l) {
   memset(l, 0, sizeof *l);
 }
 
+static bool is_wildcard(const GraphSite *s) {
+  return s->event && strcmp(s->event, "*") == 0;
+}
+
+typedef struct SiteIds {
+  size_t *ids;
+  size_t n, cap;
+} SiteIds;
+
+/* One distinct shape: its sites, the ends they make (end_key), and the
+ * other shapes that are near misses of it. */
+typedef struct ShapeSites {
+  SiteIds sites;
+  StrMap ends;
+  SiteIds near; /* indices into GraphShapeIndex.shapes */
+} ShapeSites;
+
+struct GraphShapeIndex {
+  StrMap by_shape; /* shape -> ShapeSites */
+  const char **shapes;
+  ShapeSites **entries; /* parallel to shapes */
+  size_t nshapes, scap, ecap;
+  SiteIds unknown;     /* sites on an unknown channel */
+  StrMap unknown_ends; /* and the ends they make */
+};
+
+static void free_shape_sites(void *p) {
+  ShapeSites *e = p;
+  free(e->sites.ids);
+  free(e->near.ids);
+  strmap_free(&e->ends, NULL);
+  free(e);
+}
+
+static void shape_index_free(struct GraphShapeIndex *ix) {
+  if (!ix)
+    return;
+  strmap_free(&ix->by_shape, free_shape_sites);
+  free(ix->shapes);
+  free(ix->entries);
+  free(ix->unknown.ids);
+  strmap_free(&ix->unknown_ends, NULL);
+  free(ix);
+}
+
+/* What a site offers the other end, as keys of its shape's `ends`:
+ * "S:kind:E" a sender of E, "S?:kind" a sender of an unknown event,
+ * "L:kind:E" a listener of E, "L?:kind" a listener of an unknown event,
+ * "L*:kind" a listener of everything, "LC:kind:E" a `*` listener
+ * dispatching on E. Matching an end is then a lookup. */
+static char *end_key(const char *what, GraphKind kind, const char *event) {
+  return event ? xasprintf("%s:%d:%s", what, (int)kind, event)
+               : xasprintf("%s:%d", what, (int)kind);
+}
+
+static void put_end(StrMap *ends, const char *what, GraphKind kind, const char *event) {
+  char *key = end_key(what, kind, event);
+  strmap_put(ends, key, (void *)1);
+  free(key);
+}
+
+static bool has_end(const StrMap *ends, const char *what, GraphKind kind, const char *event) {
+  char *key = end_key(what, kind, event);
+  bool yes = strmap_get(ends, key) != NULL;
+  free(key);
+  return yes;
+}
+
+static void add_ends(StrMap *ends, const GraphSite *site) {
+  if (site->role == GRAPH_SENDER) {
+    put_end(ends, site->event ? "S" : "S?", site->kind, site->event);
+  } else if (!site->event) {
+    put_end(ends, "L?", site->kind, NULL);
+  } else if (!is_wildcard(site)) {
+    put_end(ends, "L", site->kind, site->event);
+  } else if (!site->dispatch) {
+    put_end(ends, "L*", site->kind, NULL);
+  } else {
+    for (size_t k = 0; k < site->ncases; k++)
+      put_end(ends, "LC", site->kind, site->cases[k].event);
+  }
+}
+
+/* Two shapes one keyword apart share a signature: the shape with that
+ * keyword segment written as "\x01". Only shapes that share one are
+ * compared, so finding near misses does not compare every pair of shapes. */
+static void add_signatures(StrMap *sigs, const char *shape, size_t h) {
+  for (const char *seg = shape; seg;) {
+    const char *end = strchr(seg, ':');
+    size_t len = end ? (size_t)(end - seg) : strlen(seg);
+    if (!memchr(seg, '{', len)) {
+      char *sig = xasprintf("%.*s\x01%s", (int)(seg - shape), shape, seg + len);
+      SiteIds *ids = strmap_get(sigs, sig);
+      if (!ids) {
+        ids = xcalloc(1, sizeof *ids);
+        strmap_put(sigs, sig, ids);
+      }
+      ARRAY_PUSH(ids->ids, ids->n, ids->cap, h);
+      free(sig);
+    }
+    seg = end ? end + 1 : NULL;
+  }
+}
+
+static void free_ids(void *p) {
+  SiteIds *ids = p;
+  free(ids->ids);
+  free(ids);
+}
+
+static void link_near_misses(struct GraphShapeIndex *ix) {
+  StrMap sigs = {0};
+  for (size_t h = 0; h < ix->nshapes; h++)
+    add_signatures(&sigs, ix->shapes[h], h);
+  for (size_t k = 0; k < sigs.cap; k++) {
+    const SiteIds *group = sigs.vals[k];
+    if (group)
+      ast_work_add((uint64_t)group->n * group->n);
+    for (size_t a = 0; group && a < group->n; a++)
+      for (size_t b = 0; b < group->n; b++) {
+        size_t x = group->ids[a], y = group->ids[b];
+        if (x != y && graph_near_miss(ix->shapes[x], ix->shapes[y]))
+          ARRAY_PUSH(ix->entries[x]->near.ids, ix->entries[x]->near.n, ix->entries[x]->near.cap, y);
+      }
+  }
+  strmap_free(&sigs, free_ids);
+}
+
+static struct GraphShapeIndex *shape_index_build(const ContractGraph *g) {
+  struct GraphShapeIndex *ix = xcalloc(1, sizeof *ix);
+  for (size_t i = 0; i < g->nsites; i++) {
+    const GraphSite *site = &g->sites[i];
+    if (!site->channel_shape) {
+      ARRAY_PUSH(ix->unknown.ids, ix->unknown.n, ix->unknown.cap, i);
+      add_ends(&ix->unknown_ends, site);
+      continue;
+    }
+    ShapeSites *e = strmap_get(&ix->by_shape, site->channel_shape);
+    if (!e) {
+      e = xcalloc(1, sizeof *e);
+      strmap_put(&ix->by_shape, site->channel_shape, e);
+      grow_array((void **)&ix->shapes, &ix->scap, ix->nshapes + 1, sizeof *ix->shapes);
+      grow_array((void **)&ix->entries, &ix->ecap, ix->nshapes + 1, sizeof *ix->entries);
+      ix->shapes[ix->nshapes] = site->channel_shape;
+      ix->entries[ix->nshapes++] = e;
+    }
+    ARRAY_PUSH(e->sites.ids, e->sites.n, e->sites.cap, i);
+    add_ends(&e->ends, site);
+  }
+  link_near_misses(ix);
+  return ix;
+}
+
+static const ShapeSites *shape_sites(const ContractGraph *g, const char *shape) {
+  return g->by_shape && shape ? strmap_get(&g->by_shape->by_shape, shape) : NULL;
+}
+
+const size_t *graph_sites_on(const ContractGraph *g, const char *shape, size_t *n) {
+  const ShapeSites *e = shape_sites(g, shape);
+  const SiteIds *ids = e ? &e->sites : g->by_shape && !shape ? &g->by_shape->unknown : NULL;
+  *n = ids ? ids->n : 0;
+  ast_work_add(*n); /* the caller visits them: the work counter sees the contract's cost */
+  return ids ? ids->ids : NULL;
+}
+
+const size_t *graph_near_shapes(const ContractGraph *g, const char *shape, size_t *n) {
+  const ShapeSites *e = g->by_shape && shape ? strmap_get(&g->by_shape->by_shape, shape) : NULL;
+  *n = e ? e->near.n : 0;
+  return e ? e->near.ids : NULL;
+}
+
+const char *const *graph_shapes(const ContractGraph *g, size_t *n) {
+  *n = g->by_shape ? g->by_shape->nshapes : 0;
+  return g->by_shape ? g->by_shape->shapes : NULL;
+}
+
 void graph_free(ContractGraph *g) {
+  shape_index_free(g->by_shape);
   for (size_t i = 0; i < g->nsites; i++)
     graph_site_free(&g->sites[i]);
   free(g->sites);
@@ -102,14 +281,6 @@ static int cmp_site(const void *pa, const void *pb) {
   return cmp_opt(a->channel_shape, b->channel_shape);
 }
 
-static bool same_channel(const GraphSite *a, const GraphSite *b) {
-  return a->channel_shape && b->channel_shape && strcmp(a->channel_shape, b->channel_shape) == 0;
-}
-
-static bool is_wildcard(const GraphSite *s) {
-  return s->event && strcmp(s->event, "*") == 0;
-}
-
 static bool hears_value(const GraphSite *l, const char *event) {
   if (!l->event)
     return false;
@@ -165,51 +336,45 @@ static void add_edge(ContractGraph *g, size_t from, size_t to, const char *event
 
 /* Whether a listener's event value is (or may be) sent on its channel. */
 static bool value_sent(const ContractGraph *g, const GraphSite *l, const char *event) {
-  for (size_t i = 0; i < g->nsites; i++) {
-    const GraphSite *s = &g->sites[i];
-    if (s->role != GRAPH_SENDER || s->kind != l->kind)
-      continue;
-    if (same_channel(s, l) && (!s->event || strcmp(s->event, event) == 0))
-      return true;
-    if (!s->channel_shape && s->event && strcmp(s->event, event) == 0)
-      return true; /* sent on a channel rtlint cannot tell: maybe this one */
-  }
-  return false;
+  const ShapeSites *e = shape_sites(g, l->channel_shape);
+  if (e && (has_end(&e->ends, "S", l->kind, event) || has_end(&e->ends, "S?", l->kind, NULL)))
+    return true;
+  /* sent on a channel rtlint cannot tell: maybe this one */
+  return g->by_shape && has_end(&g->by_shape->unknown_ends, "S", l->kind, event);
+}
+
+/* Whether a site of `role` and l's kind on a near miss of l's channel has
+ * `event` as its one value. */
+static bool near_end(const ContractGraph *g, const GraphSite *l, GraphRole role,
+                     const char *event) {
+  const ShapeSites *e = shape_sites(g, l->channel_shape);
+  const char *what = role == GRAPH_SENDER ? "S" : "L";
+  bool found = false;
+  ast_work_add(e ? e->near.n : 0);
+  for (size_t k = 0; e && !found && k < e->near.n; k++)
+    found = has_end(&g->by_shape->entries[e->near.ids[k]]->ends, what, l->kind, event);
+  return found;
 }
 
 static bool value_sent_near(const ContractGraph *g, const GraphSite *l, const char *event) {
-  for (size_t i = 0; i < g->nsites; i++) {
-    const GraphSite *s = &g->sites[i];
-    if (s->role == GRAPH_SENDER && s->kind == l->kind && s->event && strcmp(s->event, event) == 0 &&
-        graph_near_miss(s->channel_shape, l->channel_shape))
-      return true;
-  }
-  return false;
+  return near_end(g, l, GRAPH_SENDER, event);
 }
 
 /* Whether a sender's event is (or may be) heard on its channel. */
 static bool sender_heard(const ContractGraph *g, const GraphSite *s) {
-  for (size_t i = 0; i < g->nsites; i++) {
-    const GraphSite *l = &g->sites[i];
-    if (l->role != GRAPH_LISTENER || l->kind != s->kind)
-      continue;
-    if (same_channel(s, l) && (!l->event || hears_value(l, s->event)))
-      return true;
-    if (!l->channel_shape && l->event && (!is_wildcard(l) || l->dispatch) &&
-        hears_value(l, s->event))
-      return true; /* heard on a channel rtlint cannot tell: maybe this one */
-  }
-  return false;
+  const ShapeSites *e = shape_sites(g, s->channel_shape);
+  if (e &&
+      (has_end(&e->ends, "L?", s->kind, NULL) || has_end(&e->ends, "L*", s->kind, NULL) ||
+       has_end(&e->ends, "L", s->kind, s->event) || has_end(&e->ends, "LC", s->kind, s->event)))
+    return true;
+  /* heard on a channel rtlint cannot tell: maybe this one */
+  const StrMap *unknown = g->by_shape ? &g->by_shape->unknown_ends : NULL;
+  return unknown &&
+         (has_end(unknown, "L", s->kind, s->event) || has_end(unknown, "LC", s->kind, s->event));
 }
 
 static bool heard_near(const ContractGraph *g, const GraphSite *s) {
-  for (size_t i = 0; i < g->nsites; i++) {
-    const GraphSite *l = &g->sites[i];
-    if (l->role == GRAPH_LISTENER && l->kind == s->kind && l->event && !is_wildcard(l) &&
-        strcmp(l->event, s->event) == 0 && graph_near_miss(s->channel_shape, l->channel_shape))
-      return true;
-  }
-  return false;
+  return near_end(g, s, GRAPH_LISTENER, s->event);
 }
 
 /* The reason a listener of one value meets no sender, or NULL. */
@@ -251,14 +416,17 @@ void graph_link(ContractGraph *g) {
     qsort(g->sites, g->nsites, sizeof *g->sites, cmp_site);
   for (size_t i = 0; i < g->nsites; i++)
     snprintf(g->sites[i].id, sizeof g->sites[i].id, "s%zu", i + 1);
+  g->by_shape = shape_index_build(g);
   for (size_t i = 0; i < g->nsites; i++) {
     const GraphSite *s = &g->sites[i];
     if (s->role != GRAPH_SENDER || !s->channel_shape || !s->event)
       continue;
-    for (size_t j = 0; j < g->nsites; j++) {
-      const GraphSite *l = &g->sites[j];
-      if (l->role == GRAPH_LISTENER && same_channel(s, l) && graph_event_heard(s, l))
-        add_edge(g, i, j, s->event);
+    size_t n;
+    const size_t *ids = graph_sites_on(g, s->channel_shape, &n);
+    for (size_t k = 0; k < n; k++) {
+      const GraphSite *l = &g->sites[ids[k]];
+      if (l->role == GRAPH_LISTENER && graph_event_heard(s, l))
+        add_edge(g, i, ids[k], s->event);
     }
   }
   for (size_t i = 0; i < g->nsites; i++)

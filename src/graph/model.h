@@ -81,6 +81,8 @@ typedef struct GraphEdge {
   const char *event;
 } GraphEdge;
 
+struct GraphShapeIndex;
+
 typedef struct ContractGraph {
   pthread_mutex_t lock;
   const Standards *std;
@@ -89,6 +91,7 @@ typedef struct ContractGraph {
   GraphEdge *edges;
   size_t nedges, ecap;
   bool linked;
+  struct GraphShapeIndex *by_shape; /* built by graph_link */
 } ContractGraph;
 
 void graph_init(ContractGraph *g, const Standards *std);
@@ -126,6 +129,14 @@ void graph_add_external(ContractGraph *g, GraphRole role, const char *shape_or_f
 /* Sorts the sites (path, line, column, role, event), numbers them s1.., and
  * computes the edges and each site's unmatched reason. */
 void graph_link(ContractGraph *g);
+/* Once linked: the indices of the sites on channel shape `shape` (NULL: on an
+ * unknown channel), in site order; and the distinct shapes, in site order.
+ * Matching ends look at one shape's sites, so the contract costs what each
+ * channel holds, not the square of the sites. */
+const size_t *graph_sites_on(const ContractGraph *g, const char *shape, size_t *n);
+const char *const *graph_shapes(const ContractGraph *g, size_t *n);
+/* The shapes (indices into graph_shapes) that are near misses of `shape`. */
+const size_t *graph_near_shapes(const ContractGraph *g, const char *shape, size_t *n);
 
 /* The channel id of a site ("fn:conversation", "shape:org:{}:conv:{}"), or
  * NULL when unknown; written into buf. */

@@ -24,15 +24,37 @@ static bool other_end(const GraphFinding *f, const GraphSite *o) {
   return strcmp(o->event, f->event) == 0;
 }
 
+static int cmp_index(const void *a, const void *b) {
+  size_t x = *(const size_t *)a, y = *(const size_t *)b;
+  return (x > y) - (x < y);
+}
+
+/* The other ends, in site order: the sites of the near-miss shapes only. */
+static size_t other_ends(const GraphFinding *f, size_t **out) {
+  size_t nshapes, nnear, n = 0, cap = 0;
+  const char *const *shapes = graph_shapes(f->g, &nshapes);
+  const size_t *near = graph_near_shapes(f->g, f->site->channel_shape, &nnear);
+  *out = NULL;
+  for (size_t h = 0; h < nnear; h++) {
+    size_t non;
+    const size_t *on = graph_sites_on(f->g, shapes[near[h]], &non);
+    for (size_t k = 0; k < non; k++)
+      if (other_end(f, &f->g->sites[on[k]]))
+        ARRAY_PUSH(*out, n, cap, on[k]);
+  }
+  if (n > 1)
+    qsort(*out, n, sizeof **out, cmp_index);
+  return n;
+}
+
 void channel_mismatch_report(const GraphFinding *f) {
   const GraphSite *s = f->site;
   const ContractGraph *g = f->g;
-  const GraphSite *first = NULL;
-  for (size_t i = 0; i < g->nsites && !first; i++)
-    if (other_end(f, &g->sites[i]))
-      first = &g->sites[i];
-  if (!first)
+  size_t *ends;
+  size_t nends = other_ends(f, &ends);
+  if (!nends)
     return;
+  const GraphSite *first = &g->sites[ends[0]];
   char *event = graph_event_display(g->std, f->event);
   char *here = graph_channel_display(s);
   char *there = graph_channel_display(first);
@@ -43,16 +65,15 @@ void channel_mismatch_report(const GraphFinding *f) {
                 sender ? "sent" : "heard", here, sender ? "heard" : "sent", there, where);
   Diag *d = graph_finding_add(f, &rule_channel_mismatch, msg,
                               "build both ends' channel with the same UNIFIED_CHANNELS function");
-  for (size_t i = 0; i < g->nsites; i++) {
-    const GraphSite *o = &g->sites[i];
-    if (!other_end(f, o))
-      continue;
+  for (size_t i = 0; i < nends && i < GRAPH_MAX_RELATED; i++) {
+    const GraphSite *o = &g->sites[ends[i]];
     char *shown = graph_channel_display(o);
     char *label = xasprintf("%s is %s on %s here", event, sender ? "heard" : "sent", shown);
     graph_relate(d, o, label);
     free(label);
     free(shown);
   }
+  free(ends);
   free(msg);
   free(where);
   free(there);

@@ -7,6 +7,11 @@
 #include "graph/model.h"
 #include "rules/ctx.h"
 
+/* A finding names at most this many other ends as related locations (its
+ * message counts them all): a channel with thousands of ends would otherwise
+ * give each finding thousands of notes, and the output the square of them. */
+#define GRAPH_MAX_RELATED 20
+
 /* The sink needles (resolve/sinks.def): the contract rules' needles. */
 extern const char *const graph_needles[];
 

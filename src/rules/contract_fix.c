@@ -47,8 +47,10 @@ static bool names_key(const Standards *std, const char *value, const char *key) 
  * it, itself or as a dispatch case (s sends; a `*` listener that hears
  * everything names nothing). */
 static bool other_end_uses(const ContractGraph *g, const GraphSite *s, const char *key) {
-  for (size_t i = 0; i < g->nsites; i++) {
-    const GraphSite *o = &g->sites[i];
+  size_t n;
+  const size_t *on = graph_sites_on(g, s->channel_shape, &n);
+  for (size_t i = 0; s->channel_shape && i < n; i++) {
+    const GraphSite *o = &g->sites[on[i]];
     if (o->role == s->role || !o->event || !same_shape(o, s))
       continue;
     if (names_key(g->std, o->event, key))
