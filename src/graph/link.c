@@ -348,11 +348,14 @@ static bool value_sent(const ContractGraph *g, const GraphSite *l, const char *e
 static bool near_end(const ContractGraph *g, const GraphSite *l, GraphRole role,
                      const char *event) {
   const ShapeSites *e = shape_sites(g, l->channel_shape);
-  const char *what = role == GRAPH_SENDER ? "S" : "L";
+  if (!e || !e->near.n)
+    return false;
+  ast_work_add(e->near.n);
+  char *key = end_key(role == GRAPH_SENDER ? "S" : "L", l->kind, event);
   bool found = false;
-  ast_work_add(e ? e->near.n : 0);
-  for (size_t k = 0; e && !found && k < e->near.n; k++)
-    found = has_end(&g->by_shape->entries[e->near.ids[k]]->ends, what, l->kind, event);
+  for (size_t k = 0; !found && k < e->near.n; k++)
+    found = strmap_get(&g->by_shape->entries[e->near.ids[k]]->ends, key) != NULL;
+  free(key);
   return found;
 }
 
