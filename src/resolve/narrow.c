@@ -4,6 +4,7 @@
 #include "resolve/narrow.h"
 
 #include "parse/ast.h"
+#include "resolve/scope.h"
 
 #include <string.h>
 
@@ -250,12 +251,10 @@ size_t narrow_returns(const NarrowOracle *o, TSNode fn, TSNode *out, size_t max,
   Walk w = {o, fn, out, 0, max, false};
   TSNode body = node_field(fn, "body");
   *overflow = false;
-  if (ts_node_is_null(body) || max == 0)
+  if (!node_is(body, "statement_block")) /* an arrow's expression: nothing to narrow */
+    return function_returns(fn, out, max);
+  if (max == 0)
     return 0;
-  if (!node_is(body, "statement_block")) {
-    out[0] = body;
-    return 1;
-  }
   sequence(&w, body, 0);
   *overflow = w.overflow;
   return w.n;
