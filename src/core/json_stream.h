@@ -16,13 +16,17 @@ typedef struct {
   FILE *f;
   int depth;  /* open containers */
   bool first; /* nothing written yet in the innermost container */
+  /* Bytes not yet handed to `f`: one fwrite per buffer instead of a locked
+   * stdio call per token (the lint threads make glibc's stdio lock). */
+  size_t len;
+  char buf[16384];
 } JsonStream;
 
 void json_stream_init(JsonStream *s, FILE *f);
 void json_stream_object(JsonStream *s, const char *key);
 void json_stream_array(JsonStream *s, const char *key);
 /* Closes the innermost container; at depth 0 the document ends with a
- * newline. */
+ * newline and everything is handed to the FILE. */
 void json_stream_close(JsonStream *s, char bracket);
 void json_stream_string(JsonStream *s, const char *key, const char *text); /* NULL: null */
 void json_stream_int(JsonStream *s, const char *key, long long v);
