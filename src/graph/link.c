@@ -69,7 +69,14 @@ struct GraphShapeIndex {
   size_t nshapes, scap, ecap;
   SiteIds unknown;     /* sites on an unknown channel */
   StrMap unknown_ends; /* and the ends they make */
+  StrMap end_shapes;   /* end key -> SiteIds of the shapes that have that end */
 };
+
+static void free_ids(void *p) {
+  SiteIds *ids = p;
+  free(ids->ids);
+  free(ids);
+}
 
 static void free_shape_sites(void *p) {
   ShapeSites *e = p;
@@ -87,6 +94,7 @@ static void shape_index_free(struct GraphShapeIndex *ix) {
   free(ix->entries);
   free(ix->unknown.ids);
   strmap_free(&ix->unknown_ends, NULL);
+  strmap_free(&ix->end_shapes, free_ids);
   free(ix);
 }
 
@@ -149,12 +157,6 @@ static void add_signatures(StrMap *sigs, const char *shape, size_t h) {
   }
 }
 
-static void free_ids(void *p) {
-  SiteIds *ids = p;
-  free(ids->ids);
-  free(ids);
-}
-
 static void link_near_misses(struct GraphShapeIndex *ix) {
   StrMap sigs = {0};
   for (size_t h = 0; h < ix->nshapes; h++)
@@ -171,6 +173,32 @@ static void link_near_misses(struct GraphShapeIndex *ix) {
       }
   }
   strmap_free(&sigs, free_ids);
+}
+
+static int cmp_id(const void *a, const void *b) {
+  size_t x = *(const size_t *)a, y = *(const size_t *)b;
+  return (x > y) - (x < y);
+}
+
+/* Which shapes offer each end, and each shape's near misses in ascending
+ * order: "is this end offered on a near shape" then walks the shorter of the
+ * two lists instead of looking the end up in every near shape. */
+static void index_end_shapes(struct GraphShapeIndex *ix) {
+  for (size_t h = 0; h < ix->nshapes; h++) {
+    const StrMap *ends = &ix->entries[h]->ends;
+    for (size_t k = 0; k < ends->cap; k++) {
+      if (!ends->keys[k])
+        continue;
+      SiteIds *ids = strmap_get(&ix->end_shapes, ends->keys[k]);
+      if (!ids) {
+        ids = xcalloc(1, sizeof *ids);
+        strmap_put(&ix->end_shapes, ends->keys[k], ids);
+      }
+      ARRAY_PUSH(ids->ids, ids->n, ids->cap, h);
+    }
+    SiteIds *near = &ix->entries[h]->near;
+    qsort(near->ids, near->n, sizeof *near->ids, cmp_id);
+  }
 }
 
 static struct GraphShapeIndex *shape_index_build(const ContractGraph *g) {
@@ -195,6 +223,7 @@ static struct GraphShapeIndex *shape_index_build(const ContractGraph *g) {
     add_ends(&e->ends, site);
   }
   link_near_misses(ix);
+  index_end_shapes(ix);
   return ix;
 }
 
@@ -350,13 +379,22 @@ static bool near_end(const ContractGraph *g, const GraphSite *l, GraphRole role,
   const ShapeSites *e = shape_sites(g, l->channel_shape);
   if (!e || !e->near.n)
     return false;
-  ast_work_add(e->near.n);
   char *key = end_key(role == GRAPH_SENDER ? "S" : "L", l->kind, event);
-  bool found = false;
-  for (size_t k = 0; !found && k < e->near.n; k++)
-    found = strmap_get(&g->by_shape->entries[e->near.ids[k]]->ends, key) != NULL;
+  const SiteIds *offering = strmap_get(&g->by_shape->end_shapes, key);
   free(key);
-  return found;
+  if (!offering)
+    return false;
+  /* both lists ascend: one merge-like pass */
+  ast_work_add(offering->n + e->near.n);
+  for (size_t a = 0, b = 0; a < offering->n && b < e->near.n;) {
+    if (offering->ids[a] == e->near.ids[b])
+      return true;
+    if (offering->ids[a] < e->near.ids[b])
+      a++;
+    else
+      b++;
+  }
+  return false;
 }
 
 static bool value_sent_near(const ContractGraph *g, const GraphSite *l, const char *event) {
