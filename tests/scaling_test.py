@@ -4,7 +4,8 @@ prints the counter of nodes walked and name-lookup steps) on inputs of size n an
 4n must grow about 4x. A quadratic algorithm grows 16x; the bound is 6x.
 
 Shapes (issue 11): one file of many channel calls; module-level channel-name
-constants used by thousands of functions; the same as one minified line; deep
+constants used by thousands of functions; the same as one minified line, and
+with its last closing brace not typed yet (a syntax error leaves the tree flat); deep
 nesting of arrow functions and of parentheses; many names imported from a module
 with thousands of exports. Also: a file over --file-budget
 is skipped with an over-budget notice, the same at -j1 and -j2.
@@ -40,6 +41,11 @@ def constants(n):
 
 def minified(n):
     return "".join(line.strip() for line in constants(n).split("\n")) + "\n"
+
+
+def half_written(n):
+    """constants(n) being typed: the last function's closing brace is missing."""
+    return constants(n).rstrip()[:-1] + "\n"
 
 
 def arrows(n):
@@ -98,7 +104,8 @@ def main():
     rtlint = os.path.abspath(args.rtlint)
     failures = []
     cases = [("channel calls", calls, 250), ("constants", constants, 500),
-             ("minified", minified, 500), ("nested arrows", arrows, 2000),
+             ("minified", minified, 500), ("half-written file", half_written, 500),
+             ("nested arrows", arrows, 2000),
              ("nested parentheses", parens, 5000), ("imports from a large module", imports, 1000),
              ("message writes", message_writes, 500)]
     with tempfile.TemporaryDirectory() as tmp:

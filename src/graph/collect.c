@@ -178,10 +178,12 @@ static ChanRef name_ref(const Module *m, TSNode e) {
 
 /* The channel of a sink call (.send/.on/helpers). */
 static ChanRef sink_ref(const Module *m, const Facts *f, TSNode call) {
-  if (callee_named(&m->src, call, "broadcastToChannel") ||
-      callee_named(&m->src, call, "subscribeToChannel"))
+  uint32_t len = 0;
+  const char *callee = call_callee_name(&m->src, call, &len);
+  if (callee && (mem_eq_str(callee, len, "broadcastToChannel") ||
+                 mem_eq_str(callee, len, "subscribeToChannel")))
     return name_ref(m, call_argument(call, 0));
-  if (callee_named(&m->src, call, "on") || callee_named(&m->src, call, "send"))
+  if (callee && (mem_eq_str(callee, len, "on") || mem_eq_str(callee, len, "send")))
     return receiver_ref(m, f, call_callee_object(call));
   ChanRef none = {.mod = m, .param = -1, .object = true};
   return none;
@@ -190,8 +192,7 @@ static ChanRef sink_ref(const Module *m, const Facts *f, TSNode call) {
 /* The sink call a trail's last link points at: `at` is the start of the
  * call, or of its method name for a member call (resolve/flow.c). */
 static TSNode sink_call_at(const Module *m, uint32_t at) {
-  TSNode root = ts_tree_root_node(m->tree);
-  TSNode n = ts_node_descendant_for_byte_range(root, at, at), null = {0};
+  TSNode n = scope_node_for_range(m, at, at), null = {0};
   for (int up = 0; !ts_node_is_null(n) && up < 4; n = ts_node_parent(n), up++) {
     if (!node_is(n, "call_expression"))
       continue;
@@ -366,7 +367,7 @@ static void set_event(const Standards *std, GraphSite *s, char *value) {
 /* The function whose name (or start) is at byte `at` of m: a declaration
  * or method around it, or the function a `const f = ...` binds. */
 static TSNode function_at(const Module *m, uint32_t at) {
-  TSNode n = ts_node_descendant_for_byte_range(ts_tree_root_node(m->tree), at, at), null = {0};
+  TSNode n = scope_node_for_range(m, at, at), null = {0};
   for (; !ts_node_is_null(n); n = ts_node_parent(n)) {
     if (node_is_function(n) || node_is(n, "method_definition"))
       return n;

@@ -416,6 +416,20 @@ Binding scope_lookup_range(const Module *m, uint32_t start, uint32_t end, const 
   return lookup_from(m, ix, scope_index_innermost_range(ix, start, end), name);
 }
 
+TSNode scope_node_for_range(const Module *m, uint32_t start, uint32_t end) {
+  const ScopeIndex *ix = scope_index_of(m);
+  int32_t i = scope_index_innermost_range(ix, start, end);
+  TSNode from = i >= 0 ? scope_index_node(ix, i) : ts_tree_root_node(m->tree);
+  /* Both lie on tree-sitter's one path down to the answer: the narrower is
+   * the deeper. */
+  TSNode anchor = scope_index_anchor_range(ix, start, end);
+  if (!ts_node_is_null(anchor) && ts_node_end_byte(anchor) - ts_node_start_byte(anchor) <
+                                      ts_node_end_byte(from) - ts_node_start_byte(from))
+    from = anchor;
+  ast_work_add(ts_node_child_count(from)); /* the most the descent's first level visits */
+  return ts_node_descendant_for_byte_range(from, start, end);
+}
+
 Binding scope_lookup_toplevel(const Module *m, const char *name) {
   Binding b;
   memset(&b, 0, sizeof b);

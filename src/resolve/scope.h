@@ -27,6 +27,12 @@ typedef struct Binding {
 Binding scope_lookup(const Module *m, TSNode at, const char *name);
 /* The same at the node covering [start, end] (ts_node_descendant_for_byte_range). */
 Binding scope_lookup_range(const Module *m, uint32_t start, uint32_t end, const char *name);
+/* ts_node_descendant_for_byte_range(root, start, end), descending from the
+ * innermost scope that holds the answer: from the root, tree-sitter visits
+ * every child before the range at each level, and where a syntax error leaves
+ * a file's statements as one flat ERROR node that is every statement of the
+ * file, so one lookup per finding made a half-written file quadratic. */
+TSNode scope_node_for_range(const Module *m, uint32_t start, uint32_t end);
 /* Looks up a declaration among the program's top-level statements. */
 Binding scope_lookup_toplevel(const Module *m, const char *name);
 

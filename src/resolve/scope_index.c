@@ -28,9 +28,21 @@ typedef struct ScopeEntry {
   BlockNames *names;
 } ScopeEntry;
 
+/* Entries in document order, each with its innermost enclosing entry. */
+typedef struct EntryList {
+  ScopeEntry *items;
+  size_t n, cap;
+} EntryList;
+
 struct ScopeIndex {
   ScopeEntry *entries;
   size_t n, cap;
+  /* The children of nodes with many children, nested the same way: where a
+   * syntax error made tree-sitter's recovery leave a long list flat (an
+   * unclosed brace at the end of a file leaves the program's statements
+   * flat), its descent to a node visits every child before the one it
+   * wants, once per lookup. */
+  EntryList anchors;
   TSNode *imports; /* top-level import statements */
   size_t nimports, icap;
   TSNode *exports; /* top-level export statements */
@@ -67,8 +79,8 @@ struct ScopeIndexBuild {
   struct Open {
     uint32_t depth;
     int32_t entry;
-  } * stack;
-  size_t nstack, scap;
+  } * stack, *anchor_stack;
+  size_t nstack, scap, nanchor_stack, ascap;
   /* The named node last fed at each depth: in document order, the one at
    * depth d - 1 is the parent of a node at depth d. */
   TSNode *path;
@@ -85,12 +97,30 @@ ScopeIndexBuild *scope_index_build_begin(const TSTree *tree) {
   return b;
 }
 
+/* A node with more children than this has them indexed as anchors. */
+#define ANCHOR_MIN_SIBLINGS 32
+
+static void add_anchor(ScopeIndexBuild *b, TSNode n, uint32_t depth) {
+  EntryList *l = &b->ix->anchors;
+  ScopeEntry e = {.node = n,
+                  .start = ts_node_start_byte(n),
+                  .end = ts_node_end_byte(n),
+                  .parent = b->nanchor_stack ? b->anchor_stack[b->nanchor_stack - 1].entry : -1};
+  ARRAY_PUSH(l->items, l->n, l->cap, e);
+  struct Open o = {depth, (int32_t)(l->n - 1)};
+  ARRAY_PUSH(b->anchor_stack, b->nanchor_stack, b->ascap, o);
+}
+
 void scope_index_build_node(ScopeIndexBuild *b, TSNode n, uint32_t depth) {
   ScopeIndex *ix = b->ix;
   grow_array((void **)&b->path, &b->pathcap, (size_t)depth + 1, sizeof *b->path);
   b->path[depth] = n;
   while (b->nstack && b->stack[b->nstack - 1].depth >= depth)
     b->nstack--;
+  while (b->nanchor_stack && b->anchor_stack[b->nanchor_stack - 1].depth >= depth)
+    b->nanchor_stack--;
+  if (depth && ts_node_child_count(b->path[depth - 1]) > ANCHOR_MIN_SIBLINGS)
+    add_anchor(b, n, depth);
   if (symbol_is_scope(&b->kinds, n)) {
     TSNode holder = depth ? b->path[depth - 1] : (TSNode){0};
     ScopeEntry e = {n,
@@ -112,6 +142,7 @@ void scope_index_build_node(ScopeIndexBuild *b, TSNode n, uint32_t depth) {
 ScopeIndex *scope_index_build_end(ScopeIndexBuild *b, bool complete) {
   ScopeIndex *ix = b->ix;
   free(b->stack);
+  free(b->anchor_stack);
   free(b->path);
   free(b->kinds.kind);
   free(b);
@@ -195,6 +226,7 @@ void scope_index_free(ScopeIndex *ix) {
     free(b);
   }
   free(ix->entries);
+  free(ix->anchors.items);
   free(ix->imports);
   free(ix->exports);
   if (ix->export_table) {
@@ -216,11 +248,14 @@ static bool contains(const ScopeEntry *e, uint32_t start, uint32_t end) {
  * Entries are in document order, so their starts never decrease: the last
  * one starting at or before `start` is the range's own node, a scope holding
  * it, or one that closed before it, whose chain leads to the scope holding it. */
-static int32_t innermost(const ScopeIndex *ix, uint32_t start, uint32_t end, bool past_start) {
-  size_t lo = 0, hi = ix->n;
+static int32_t innermost_of(const ScopeEntry *entries, size_t n, uint32_t start, uint32_t end,
+                            bool past_start) {
+  if (n == 0)
+    return -1;
+  size_t lo = 0, hi = n;
   while (hi - lo > 1) {
     size_t mid = lo + (hi - lo) / 2;
-    if (ix->entries[mid].start <= start)
+    if (entries[mid].start <= start)
       lo = mid;
     else
       hi = mid;
@@ -228,12 +263,16 @@ static int32_t innermost(const ScopeIndex *ix, uint32_t start, uint32_t end, boo
   uint64_t steps = 0;
   int32_t i = (int32_t)lo;
   while (i >= 0 &&
-         !(contains(&ix->entries[i], start, end) && (!past_start || ix->entries[i].end > start))) {
-    i = ix->entries[i].parent;
+         !(contains(&entries[i], start, end) && (!past_start || entries[i].end > start))) {
+    i = entries[i].parent;
     steps++;
   }
   ast_work_add(steps);
   return i;
+}
+
+static int32_t innermost(const ScopeIndex *ix, uint32_t start, uint32_t end, bool past_start) {
+  return innermost_of(ix->entries, ix->n, start, end, past_start);
 }
 
 int32_t scope_index_innermost(const ScopeIndex *ix, TSNode at) {
@@ -248,6 +287,11 @@ int32_t scope_index_innermost_range(const ScopeIndex *ix, uint32_t start, uint32
   int32_t i = innermost(ix, start, end, true);
   /* Nothing covers the range (past the end): the descent stops at the root. */
   return i >= 0 ? i : 0;
+}
+
+TSNode scope_index_anchor_range(const ScopeIndex *ix, uint32_t start, uint32_t end) {
+  int32_t i = ix ? innermost_of(ix->anchors.items, ix->anchors.n, start, end, true) : -1;
+  return i >= 0 ? ix->anchors.items[i].node : (TSNode){0};
 }
 
 const TSNode *scope_index_imports(const ScopeIndex *ix, size_t *n) {

@@ -47,6 +47,9 @@ int32_t scope_index_innermost(const ScopeIndex *ix, TSNode at);
  * would return, without descending the tree: that node's scope ancestors are
  * the scopes reaching past `start` that hold [start, end]. */
 int32_t scope_index_innermost_range(const ScopeIndex *ix, uint32_t start, uint32_t end);
+/* The innermost child of a node with many children on tree-sitter's descent
+ * to [start, end] (the same rule), or a null node. */
+TSNode scope_index_anchor_range(const ScopeIndex *ix, uint32_t start, uint32_t end);
 int32_t scope_index_parent(const ScopeIndex *ix, int32_t i);
 TSNode scope_index_node(const ScopeIndex *ix, int32_t i);
 /* The syntactic parent of scope node i (the `const f = ...` declarator of an

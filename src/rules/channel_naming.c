@@ -3,6 +3,7 @@
 #include "core/util.h"
 #include "fix/bound.h"
 #include "fix/org_id.h"
+#include "resolve/scope.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -36,8 +37,7 @@ Value channel_site_value(RuleCtx *ctx, const ValAlt *alt) {
     return none;
   /* The deepest node spanning the range: a template, string or
    * concatenation, never a wrapper with the same bytes. */
-  TSNode n =
-      ts_node_descendant_for_byte_range(ts_tree_root_node(m->tree), alt->site_start, alt->site_end);
+  TSNode n = scope_node_for_range(m, alt->site_start, alt->site_end);
   if (ts_node_is_null(n) || ts_node_start_byte(n) != alt->site_start ||
       ts_node_end_byte(n) != alt->site_end)
     return none;

@@ -1,6 +1,7 @@
 #include "rules/channel_org_prop.h"
 
 #include "parse/ast.h"
+#include "resolve/scope.h"
 #include "resolve/value.h"
 
 #include <string.h>
@@ -71,7 +72,7 @@ static bool written_in(const Module *m, TSNode n, const char *name) {
 bool channel_org_prop(const Module *m, uint32_t start, uint32_t end, OrgProp *out) {
   if (!m->tree)
     return false;
-  TSNode at = ts_node_descendant_for_byte_range(ts_tree_root_node(m->tree), start, end);
+  TSNode at = scope_node_for_range(m, start, end);
   for (TSNode fn = at; !ts_node_is_null(fn); fn = ts_node_parent(fn)) {
     TSNode pattern, type;
     if (!node_is_function(fn) || !typed_object_param(fn, &pattern, &type))

@@ -94,8 +94,7 @@ static TSNode called_builder(const Module *m, TSNode call, const ValAlt *alt) {
   const char *callee = call_callee_name(&m->src, call, &len);
   if (!callee || !bm->tree)
     return none;
-  TSNode n = ts_node_descendant_for_byte_range(ts_tree_root_node(bm->tree), alt->site_start,
-                                               alt->site_end);
+  TSNode n = scope_node_for_range(bm, alt->site_start, alt->site_end);
   for (TSNode p = n; !ts_node_is_null(p); p = ts_node_parent(p))
     if (node_is_function(p))
       return function_named(bm, p, callee, len) ? p : none;
@@ -376,7 +375,7 @@ static const char *hint_call_at(Arena *a, const Module *m, uint32_t start, uint3
                                 const ChannelHint *h, OrgSource *os) {
   memset(os, 0, sizeof *os);
   const char *call = channel_hint_fix_call(a, m, start, end, h);
-  TSNode at = ts_node_descendant_for_byte_range(ts_tree_root_node(m->tree), start, end);
+  TSNode at = scope_node_for_range(m, start, end);
   if (call && org_from_scope(h)) {
     os->org = org_argument(a, call);
     os->owner = os->org ? org_owner(m, at, os->org) : (TSNode){0};
@@ -456,7 +455,7 @@ bool channel_site_suggestion(RuleCtx *ctx, Diag *d, const Module *m, uint32_t st
     return false;
   /* The same name written again nearby (the cleanup's `release(...)` of the
    * channel the effect acquired) changes with it. */
-  TSNode site = ts_node_descendant_for_byte_range(ts_tree_root_node(m->tree), start, end);
+  TSNode site = scope_node_for_range(m, start, end);
   if (ts_node_start_byte(site) != start || ts_node_end_byte(site) != end)
     return false;
   size_t n = 0;
