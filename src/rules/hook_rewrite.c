@@ -301,15 +301,11 @@ static bool visit_member_read(TSNode n, void *data) {
     return true;
   if (!node_text_eq(r->pl->src, n, r->name) || ts_node_eq(n, r->decl))
     return true;
-  if (!ident) { /* `{ rt }`: the whole result, or a name that may be it */
-    r->ok = false;
-    return false;
-  }
   Binding b = scope_lookup(r->pl->ctx->mod, n, r->name);
-  if (ts_node_is_null(b.decl) || !ts_node_eq(b.decl, r->decl))
-    r->ok = !ts_node_is_null(b.decl); /* another variable of that name: not ours */
-  else
-    r->ok = read_member(r, n);
+  if (!ts_node_is_null(b.decl) && ts_node_eq(b.decl, r->decl))
+    r->ok = ident && read_member(r, n); /* `{ rt }` hands the whole result on */
+  else /* another declaration, or a parameter of another function: not ours */
+    r->ok = !ts_node_is_null(b.decl) || !ts_node_is_null(b.node);
   return r->ok;
 }
 
