@@ -29,6 +29,7 @@ typedef struct Planner {
   /* What the project's useRealtime returns (realtime_results.h): a result
    * the mapping does not list maps to the property of the same name. */
   RealtimeResults returns;
+  bool returns_known; /* false: its definition could not be read */
   /* The positional parameters in the order the project's own hook declares
    * them (the mapping's names), else the mapping's order. */
   const char *params[16];
@@ -192,6 +193,20 @@ static bool map_arguments(Planner *pl, TSNode call, Option *opts, size_t *nopts,
   return ok;
 }
 
+/* The useRealtime result that stands for the old hook's result `key`: the
+ * mapping's, else the same name when the project's useRealtime returns it;
+ * NULL when there is none or the mapping says `~`. A mapped name the
+ * project's useRealtime is known not to return is none: the mapping was
+ * written for another useRealtime, and the property would not exist here. */
+static const char *result_counterpart(const Planner *pl, const char *key) {
+  const char *to = hook_map_lookup(pl->hook->results, pl->hook->nresults, key);
+  if (to)
+    return !pl->returns_known || realtime_results_has(&pl->returns, to) ? to : NULL;
+  if (map_lists(pl->hook->results, pl->hook->nresults, key))
+    return NULL;
+  return realtime_results_has(&pl->returns, key) ? key : NULL;
+}
+
 /* The declaration's destructuring rewritten to useRealtime's result names:
  * `{ a, b: c }` -> `{ x, y: c }`. Results without a counterpart are dropped
  * when nothing else uses them, with a TODO; otherwise false (no fix). *pattern
@@ -215,10 +230,7 @@ static bool map_results(Planner *pl, TSNode pat, char **pattern, StrBuf *todo, T
       break;
     }
     char *key = node_text_dup(pl->src, key_node), *local = node_text_dup(pl->src, local_node);
-    const char *to = hook_map_lookup(pl->hook->results, pl->hook->nresults, key);
-    if (!to && !map_lists(pl->hook->results, pl->hook->nresults, key) &&
-        realtime_results_has(&pl->returns, key))
-      to = key; /* useRealtime returns it under the same name */
+    const char *to = result_counterpart(pl, key);
     if (to) {
       sb_append(&out, kept++ ? ", " : "{ ");
       if (strcmp(to, local) == 0)
@@ -241,6 +253,68 @@ static bool map_results(Planner *pl, TSNode pat, char **pattern, StrBuf *todo, T
   *pattern = ok && kept ? sb_take(&out) : NULL;
   sb_free(&out);
   return ok;
+}
+
+/* `const rt = useX(...)` read only as `rt.prop`: every prop must have a
+ * useRealtime counterpart (result_counterpart) and is renamed to it. Any
+ * other read of rt (passed on, spread, returned, `rt[k]`, written to) hands
+ * the whole result on, so nothing can say which props it needs. */
+typedef struct MemberReads {
+  Planner *pl;
+  TSNode decl; /* the declared name */
+  const char *name;
+  bool ok;
+} MemberReads;
+
+static bool is_write_target(TSNode member) {
+  TSNode parent = ts_node_parent(member);
+  if (node_is(parent, "update_expression"))
+    return true;
+  return (node_is(parent, "assignment_expression") ||
+          node_is(parent, "augmented_assignment_expression")) &&
+         ts_node_eq(node_field(parent, "left"), member);
+}
+
+static bool read_member(MemberReads *r, TSNode ident) {
+  TSNode member = ts_node_parent(ident);
+  if (!node_is(member, "member_expression") || !ts_node_eq(node_field(member, "object"), ident) ||
+      is_write_target(member))
+    return false;
+  TSNode prop = node_field(member, "property");
+  if (!node_is(prop, "property_identifier"))
+    return false;
+  char *key = node_text_dup(r->pl->src, prop);
+  const char *to = result_counterpart(r->pl, key);
+  if (to && strcmp(to, key) != 0)
+    plan_edit(r->pl, ts_node_start_byte(prop), ts_node_end_byte(prop), to);
+  free(key);
+  return to != NULL;
+}
+
+static bool visit_member_read(TSNode n, void *data) {
+  MemberReads *r = data;
+  if (!r->ok)
+    return false;
+  bool ident = node_is(n, "identifier");
+  if (!ident && !node_is(n, "shorthand_property_identifier") &&
+      !node_is(n, "shorthand_property_identifier_pattern"))
+    return true;
+  if (!node_text_eq(r->pl->src, n, r->name) || ts_node_eq(n, r->decl))
+    return true;
+  Binding b = scope_lookup(r->pl->ctx->mod, n, r->name);
+  if (!ts_node_is_null(b.decl) && ts_node_eq(b.decl, r->decl))
+    r->ok = ident && read_member(r, n); /* `{ rt }` hands the whole result on */
+  else /* another declaration, or a parameter of another function: not ours */
+    r->ok = !ts_node_is_null(b.decl) || !ts_node_is_null(b.node);
+  return r->ok;
+}
+
+static bool map_member_results(Planner *pl, TSNode name) {
+  char *local = node_text_dup(pl->src, name);
+  MemberReads r = {pl, name, local, true};
+  ast_walk(ts_tree_root_node(pl->ctx->mod->tree), visit_member_read, &r);
+  free(local);
+  return r.ok;
 }
 
 /* The statement holding the call: the ancestor directly in a block. */
@@ -279,11 +353,10 @@ static bool plan_call(Planner *pl, TSNode call) {
              ts_node_eq(node_field(parent, "value"), call)) {
     TSNode name = node_field(parent, "name");
     TSNode decl = ts_node_parent(parent);
-    if (node_is(name, "identifier")) {
-      char *local = node_text_dup(pl->src, name);
-      uint32_t at = ts_node_start_byte(name);
-      ok = !name_used_elsewhere(m, local, &at, 1);
-      free(local);
+    if (!ts_node_is_null(node_field(parent, "type"))) {
+      ok = false; /* `const r: OldResult = useX()`: the annotation names the old result */
+    } else if (node_is(name, "identifier")) {
+      ok = map_member_results(pl, name);
     } else if (node_is(name, "object_pattern")) {
       ok = map_results(pl, name, &pattern, &todo, stmt);
       if (ok && !pattern) {
@@ -520,8 +593,8 @@ void hook_plan_build(RuleCtx *ctx, const HookMigration *hook, HookPlan *plan) {
   const char *resolved = NULL;
   char *spec = realtime_spec(&pl, &resolved);
   bool ok = spec != NULL && declared_params(&pl, &hi);
-  if (ok)
-    realtime_results(ctx, resolved, pl.rt, &pl.returns); /* none known when it fails */
+  if (ok) /* none known when it fails */
+    pl.returns_known = realtime_results(ctx, resolved, pl.rt, &pl.returns);
   /* Every use of the imported name must be a call this plan rewrites. */
   uint32_t *allowed = xcalloc(ctx->facts->ncalls + 1, sizeof *allowed);
   size_t nallowed = 0;
