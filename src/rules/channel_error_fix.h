@@ -20,4 +20,14 @@ void channel_error_suggest(RuleCtx *ctx, Diag *d, TSNode subscribe_call, TSNode 
  * decision. */
 void channel_error_suggest_in_branch(RuleCtx *ctx, Diag *d, TSNode subscribe_call, TSNode branch);
 
+/* The suggestion for a callback that never mentions CHANNEL_ERROR but
+ * handles TIMED_OUT without giving up: CHANNEL_ERROR joins that handling.
+ * `handler` is the comparison `status === "TIMED_OUT"` that is an if's whole
+ * condition (` || status === "CHANNEL_ERROR"` goes after it) or the
+ * `case "TIMED_OUT":` of a switch on the status (`case "CHANNEL_ERROR":` goes
+ * before it). The new test is the old one with its TIMED_OUT operand
+ * renamed, so it is written as the author wrote theirs (quotes, a
+ * REALTIME_SUBSCRIBE_STATES member, operand order). */
+void channel_error_suggest_like_timeout(RuleCtx *ctx, Diag *d, TSNode handler);
+
 #endif

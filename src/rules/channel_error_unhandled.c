@@ -73,6 +73,10 @@ typedef struct Analysis {
   int catchall_handled, catchall_gives_up;
   bool escapes;           /* status passed on: handled elsewhere, unknown */
   TSNode gives_up_branch; /* an `if (status === CHANNEL_ERROR)` consequence that gives up */
+  /* The callback's own handling of TIMED_OUT that does not give up: an
+   * `if (status === TIMED_OUT)` comparison or a `case TIMED_OUT:`. */
+  int timed_out_handlers;
+  TSNode timed_out_handler;
 } Analysis;
 
 static bool is_status(const Analysis *an, TSNode n) {
@@ -80,9 +84,12 @@ static bool is_status(const Analysis *an, TSNode n) {
   return node_is(n, "identifier") && node_text_eq(&an->m->src, n, an->status);
 }
 
+static bool is_status_value(const Analysis *an, TSNode n, const char *value) {
+  return node_string_is(&an->m->src, n, value) || member_property_is(&an->m->src, n, value);
+}
+
 static bool is_channel_error(const Analysis *an, TSNode n) {
-  return node_string_is(&an->m->src, n, "CHANNEL_ERROR") ||
-         member_property_is(&an->m->src, n, "CHANNEL_ERROR");
+  return is_status_value(an, n, "CHANNEL_ERROR");
 }
 
 /* console.*, logger.*, log.* */
@@ -229,6 +236,22 @@ static void branch_of_test(Analysis *an, TSNode test, bool want_else, bool is_ex
   }
 }
 
+static void note_timed_out_handler(Analysis *an, TSNode handler) {
+  an->timed_out_handlers++;
+  an->timed_out_handler = handler;
+}
+
+/* `if (status === "TIMED_OUT") <not giving up>`, the comparison the whole
+ * condition: the callback's own fallback for a channel that is not live. */
+static void on_timed_out_test(Analysis *an, TSNode bin) {
+  TSNode cond = ts_node_parent(bin);
+  TSNode stmt = ts_node_parent(cond);
+  if (node_is(cond, "parenthesized_expression") && node_is(stmt, "if_statement") &&
+      ts_node_eq(node_field(stmt, "condition"), cond) &&
+      !gives_up_stmt(&an->m->src, node_field(stmt, "consequence")))
+    note_timed_out_handler(an, bin);
+}
+
 static void on_comparison(Analysis *an, TSNode bin) {
   const Source *src = &an->m->src;
   TSNode op = node_field(bin, "operator");
@@ -254,13 +277,15 @@ static void on_comparison(Analysis *an, TSNode bin) {
   other = node_unwrap(other);
   if (!node_is(other, "string") && !node_is(other, "member_expression"))
     return;
+  if (eq && is_status_value(an, other, "TIMED_OUT"))
+    on_timed_out_test(an, bin);
   /* A test on another status: CHANNEL_ERROR takes the other way. */
   branch_of_test(an, bin, eq, false);
 }
 
-/* The statements run for a switch case, following fallthrough from empty
- * cases. */
-static void on_switch_case(Analysis *an, TSNode sc, bool is_explicit) {
+/* Whether the statements run for a switch case give up, following
+ * fallthrough from empty cases. */
+static bool case_gives_up(const Analysis *an, TSNode sc) {
   for (TSNode c = sc; !ts_node_is_null(c); c = ts_node_next_named_sibling(c)) {
     TSNode value = node_field(c, "value");
     uint32_t n = ts_node_named_child_count(c);
@@ -274,12 +299,14 @@ static void on_switch_case(Analysis *an, TSNode sc, bool is_explicit) {
         break;
       gives_up = gives_up && gives_up_stmt(&an->m->src, st);
     }
-    if (any) {
-      record(an, is_explicit, gives_up);
-      return;
-    }
+    if (any)
+      return gives_up;
   }
-  record(an, is_explicit, true);
+  return true;
+}
+
+static void on_switch_case(Analysis *an, TSNode sc, bool is_explicit) {
+  record(an, is_explicit, case_gives_up(an, sc));
 }
 
 static void on_switch(Analysis *an, TSNode sw) {
@@ -297,6 +324,9 @@ static void on_switch(Analysis *an, TSNode sw) {
     else if (node_is(c, "switch_case") && is_channel_error(an, node_field(c, "value"))) {
       on_switch_case(an, c, true);
       found = true;
+    } else if (node_is(c, "switch_case") &&
+               is_status_value(an, node_field(c, "value"), "TIMED_OUT") && !case_gives_up(an, c)) {
+      note_timed_out_handler(an, c);
     }
   }
   if (!found && !ts_node_is_null(dflt))
@@ -425,10 +455,14 @@ static void check_subscribe(RuleCtx *ctx, TSNode call) {
                   "the `.subscribe()` status callback never handles CHANNEL_ERROR; switch to a "
                   "fallback when the channel fails");
   /* Only a callback written in the call is edited: one passed by name may
-   * serve other channels. */
+   * serve other channels. The callback's own TIMED_OUT handling, when it
+   * has one, is the fallback it already chose for a channel that is not live. */
   TSNode inline_fn = node_unwrap(call_argument(call, 0));
-  if (ts_node_eq(inline_fn, fn))
-    channel_error_suggest(ctx, d, call, fn);
+  if (!ts_node_eq(inline_fn, fn))
+    return;
+  if (an.timed_out_handlers == 1)
+    channel_error_suggest_like_timeout(ctx, d, an.timed_out_handler);
+  channel_error_suggest(ctx, d, call, fn);
 }
 
 static void check(RuleCtx *ctx) {

@@ -6,6 +6,7 @@
 #include "resolve/scope.h"
 #include "rules/ctx.h"
 #include "rules/hook_calls.h"
+#include "rules/realtime_type_default.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -32,15 +33,11 @@ static bool near_miss_key(const Source *src, TSNode pair) {
   return yes;
 }
 
-/* The safe fix when the file's folder decides the type: a near-miss key
- * whose value is "X" becomes `type: "X"` (one saying otherwise gets no fix),
- * else `type: "X", ` goes before the first property,
- * keeping the object's layout. Nothing for an options object declared
- * elsewhere (other uses may share it) or an undecided folder. */
-static void add_fix(RuleCtx *ctx, Diag *d, TSNode obj) {
-  const char *type = module_realtime_type(ctx->mod);
-  if (!d || !type)
-    return;
+/* Writes `type: "X"`: a near-miss key whose value is "X" becomes
+ * `type: "X"` (one saying otherwise gets no fix), else `type: "X", ` goes
+ * before the first property, keeping the object's layout. */
+static void add_type(RuleCtx *ctx, Diag *d, TSNode obj, const char *type, FixApplicability fix,
+                     const char *title) {
   const Source *src = &ctx->mod->src;
   char quote = module_quote(ctx->mod);
   char *pair = xasprintf("type: %c%s%c", quote, type, quote);
@@ -82,10 +79,32 @@ static void add_fix(RuleCtx *ctx, Diag *d, TSNode obj) {
     }
     free(text);
   }
-  char *title = xasprintf("Add type: \"%s\" (the file is %s code)", type, type);
-  diag_set_fix(d, FIX_SAFE, title);
-  free(title);
+  diag_set_fix(d, fix, title);
   free(pair);
+}
+
+/* The safe fix when the file's folder decides the type; otherwise a
+ * suggestion writing the default the hook's declaration gives `type` (the
+ * behaviour stays, and a person confirms it is the right type). Nothing for
+ * an options object declared elsewhere (other uses may share it). */
+static void add_fix(RuleCtx *ctx, Diag *d, TSNode call, TSNode obj) {
+  if (!d)
+    return;
+  const char *type = module_realtime_type(ctx->mod);
+  if (type) {
+    char *title = xasprintf("Add type: \"%s\" (the file is %s code)", type, type);
+    add_type(ctx, d, obj, type, FIX_SAFE, title);
+    free(title);
+    return;
+  }
+  type = realtime_type_default(ctx, call);
+  if (!type)
+    return;
+  char *title = xasprintf("Add type: \"%s\" (the default useRealtime declares; confirm it is "
+                          "the right type)",
+                          type);
+  add_type(ctx, d, obj, type, FIX_SUGGESTION, title);
+  free(title);
 }
 
 static Verdict judge_object(const Source *src, TSNode obj) {
@@ -141,7 +160,7 @@ static void check_call(RuleCtx *ctx, TSNode call) {
   Diag *d = rule_report(
       ctx, start, end, help_text,
       "useRealtime() called without \"type\"; add type: \"widget\" or type: \"dashboard\"");
-  add_fix(ctx, d, obj);
+  add_fix(ctx, d, call, obj);
 }
 
 static void check(RuleCtx *ctx) {
