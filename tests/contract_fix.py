@@ -39,7 +39,7 @@ TREE = {
     "lib/realtime/listener.ts":
         IMPORTS + "export function listen(orgId: string, conversationId: string) {\n" + OPEN +
         '  channel.on("broadcast", { event: "typing_start" }, () => {});\n'
-        '  channel.on("broadcast", { event: "message:new" }, () => {});\n'
+        '  channel.on("broadcast", { event: "message:incoming" }, () => {});\n'
         "  // rtlint-disable-next-line event-name-custom -- the mobile app still listens for it\n"
         '  channel.on("broadcast", { event: "typing_stop" }, () => {});\n'
         '  channel.on("broadcast", { event: UNIFIED_EVENTS.AI_HANDOVER_REQUESTED }, () => {});\n'
@@ -102,10 +102,10 @@ def main():
         check(sent and custom and sent["fix"] and sent["fix"] == custom["fix"],
               "event-never-sent carries event-name-custom's fix of \"typing_start\", identical",
               json.dumps([sent, custom], indent=1)[:2500])
-        new = at(diags, "event-never-sent", '"message:new" is heard')
+        new = at(diags, "event-never-sent", '"message:incoming" is heard')
         check(new and new["fix"] and new["fix"]["applicability"] == "suggestion" and
               new["fix"]["edits"][0]["text"] == "UNIFIED_EVENTS.MESSAGE_CREATED",
-              "\"message:new\" gets the one close event sent there as a suggestion", new)
+              "\"message:incoming\" gets the one close event sent there as a suggestion", new)
         kept = at(diags, "event-never-sent", '"typing_stop" is heard')
         check(kept is not None and kept["fix"] is None,
               "a name whose event-name-custom finding is silenced keeps it: no contract fix", kept)
@@ -150,8 +150,8 @@ def main():
               "no contract finding with a fix is left", left)
         tree3 = make_tree(tmp, "app3")
         p = rt(rtlint, tree3, "--fix-suggestions", path="lib/realtime")
-        check(p.returncode in (0, 1) and '"message:new"' in files(tree3)["lib/realtime/listener.ts"],
-              "on a folder below the root the contract is not judged: \"message:new\" is left",
+        check(p.returncode in (0, 1) and '"message:incoming"' in files(tree3)["lib/realtime/listener.ts"],
+              "on a folder below the root the contract is not judged: \"message:incoming\" is left",
               shown(p))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

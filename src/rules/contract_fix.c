@@ -4,9 +4,10 @@
  * adds it). Only the end that breaks the standards is rewritten (its event
  * is not a UNIFIED_EVENTS value), never a canonical end to match a custom
  * one; only when what is meant can be told:
- * - the name has a migration (or is a near miss): event-name-custom's own fix
- *   there is carried, identical, when the keys it writes are used at the other
- *   end and no other key the name may mean is (a tie);
+ * - the name has a migration (or is a near miss, or names a catalog event in
+ *   other words): event-name-custom's own fix there is carried, identical,
+ *   when the keys it writes are used at the other end and no other key the
+ *   name may mean is (a tie);
  * - it has none: the one close event the message asks about ("did you mean
  *   X?"), when X has one standard key.
  * Renaming an event is the migration of phase 1, so a fix is offered only
@@ -23,8 +24,15 @@ static bool same_shape(const GraphSite *a, const GraphSite *b) {
          strcmp(a->channel_shape, b->channel_shape) == 0;
 }
 
+/* The catalog value a name spells otherwise: its near miss, else the value
+ * it names in other words (event-name-custom suggests it). */
+static const EventDef *reworded(const Standards *std, const char *value) {
+  const EventDef *def = std_event_near_miss(std, value);
+  return def ? def : std_event_synonym(std, value);
+}
+
 /* The one UNIFIED_EVENTS key a value stands for: its own, its migration's
- * only key, or the value it is a near miss of; else NULL. */
+ * only key, or the value it spells otherwise; else NULL. */
 static const char *standard_key(const Standards *std, const char *value) {
   const EventDef *def = std_event_by_value(std, value);
   if (def)
@@ -32,7 +40,7 @@ static const char *standard_key(const Standards *std, const char *value) {
   const EventMigration *mig = std_event_migration(std, value);
   if (mig && mig->nkeys > 0)
     return mig->nkeys == 1 && std_event_by_key(std, mig->keys[0]) ? mig->keys[0] : NULL;
-  def = std_event_near_miss(std, value);
+  def = reworded(std, value);
   return def ? def->key : NULL;
 }
 
@@ -88,7 +96,7 @@ GraphRenamePlan graph_rename_plan(const GraphFinding *f, const char *closest) {
     return plan;
   bool known =
       (std_event_migration(std, f->event) && std_event_migration(std, f->event)->nkeys > 0) ||
-      std_event_near_miss(std, f->event);
+      reworded(std, f->event);
   if (known) {
     /* The migration knows what the name means: its fix or none. */
     if (!carry(f, rn))

@@ -34,6 +34,11 @@ static void check_branch(RuleCtx *ctx, const EventSite *site, TSNode branch, boo
                       "custom event name \"%s\"%s differs from UNIFIED_EVENTS.%s (\"%s\") only "
                       "in separators or letter case; use UNIFIED_EVENTS.%s",
                       value, via, r.near->key, r.near->value, r.near->key);
+    } else if (r.synonym) {
+      d = rule_report(ctx, start, end, r.help,
+                      "custom event name \"%s\"%s names UNIFIED_EVENTS.%s (\"%s\") in other "
+                      "words; use UNIFIED_EVENTS.%s",
+                      value, via, r.synonym->key, r.synonym->value, r.synonym->key);
     } else {
       rule_report(ctx, start, end,
                   "use the UNIFIED_EVENTS value for this event (see `rtlint standards`)",

@@ -62,11 +62,14 @@ EventRename event_rename(Arena *a, const Standards *std, const Module *m, const 
   r.mig = NULL;
   r.near = std_event_near_miss(std, value);
   if (!r.near)
+    r.synonym = std_event_synonym(std, value);
+  const EventDef *meant = r.near ? r.near : r.synonym;
+  if (!meant)
     return r;
-  /* The value on the wire changes: every end must move to it, so a person
-   * confirms it is the event meant. */
-  r.text = arena_printf(a, "UNIFIED_EVENTS.%s", r.near->key);
-  r.keys[r.nkeys++] = r.near->key;
+  /* The value on the wire changes (and a synonym is a reading of the name):
+   * every end must move to it, so a person confirms it is the event meant. */
+  r.text = arena_printf(a, "UNIFIED_EVENTS.%s", meant->key);
+  r.keys[r.nkeys++] = meant->key;
   r.app = FIX_SUGGESTION;
   r.help = arena_printf(a, "replace with `%s` if that is the event meant", r.text);
   return r;

@@ -19,6 +19,7 @@
 typedef struct EventRename {
   const EventMigration *mig; /* the migration map's entry, or NULL */
   const EventDef *near;      /* else the value the name is a near miss of, or NULL */
+  const EventDef *synonym;   /* else the value it names in other words, or NULL */
   const char *text;          /* the replacement (arena), NULL when none is offered */
   const char *help;
   FixApplicability app;
@@ -30,8 +31,9 @@ typedef struct EventRename {
  * the migration map's (one key: safe; several: a suggestion of the first,
  * or of `is_typing ? START : STOP` on a typing send when whole_arg says the
  * expression is the site's whole argument), else a near miss's key
- * (std_event_near_miss: a suggestion). mig and near both NULL: nothing is
- * known. */
+ * (std_event_near_miss: a suggestion), else the key of the value it names in
+ * other words (std_event_synonym: a suggestion). mig, near and synonym all
+ * NULL: nothing is known. */
 EventRename event_rename(Arena *a, const Standards *std, const Module *m, const EventSite *site,
                          const char *value, bool whole_arg);
 

@@ -98,6 +98,19 @@ static void load_hook(Standards *std, const char *name, json_t *val) {
   h->results = load_name_map(json_object_get(val, "results"), &h->nresults);
 }
 
+static void load_event_synonyms(Standards *std, json_t *words) {
+  const char *word;
+  json_t *val;
+  std->event_synonyms = xcalloc(json_object_size(words) + 1, sizeof *std->event_synonyms);
+  json_object_foreach(words, word, val) {
+    if (!json_is_string(val))
+      continue;
+    EventSynonym *syn = &std->event_synonyms[std->nevent_synonyms++];
+    syn->word = xstrdup(word);
+    syn->canonical = xstrdup(json_string_value(val));
+  }
+}
+
 static void load_migrations(Standards *std, json_t *mig) {
   const char *name;
   json_t *val;
@@ -114,6 +127,7 @@ static void load_migrations(Standards *std, json_t *mig) {
   json_t *spellings = json_object_get(mig, "event_spellings");
   std->event_separators = json_str(spellings, "separators");
   std->event_ignore_case = json_is_true(json_object_get(spellings, "ignore_case"));
+  load_event_synonyms(std, json_object_get(json_object_get(mig, "event_synonyms"), "words"));
   json_t *hooks = json_object_get(mig, "hooks");
   json_object_foreach(hooks, name, val) load_hook(std, name, val);
   json_t *rt = json_object_get(mig, "use_realtime");
@@ -220,6 +234,11 @@ void std_free(Standards *std) {
     hook_migration_free(&std->hooks[i]);
   free(std->hooks);
   free(std->event_separators);
+  for (size_t i = 0; i < std->nevent_synonyms; i++) {
+    free(std->event_synonyms[i].word);
+    free(std->event_synonyms[i].canonical);
+  }
+  free(std->event_synonyms);
   free(std->realtime_hook);
   for (size_t i = 0; i < std->nrealtime_modules; i++)
     free(std->realtime_modules[i]);

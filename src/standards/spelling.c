@@ -1,9 +1,13 @@
 /* Near misses of UNIFIED_EVENTS values: the same words with other separators
- * or in other letter case. What counts as a separator, and whether case does,
- * is data (rules/migrations.json "event_spellings"), not code. */
+ * or in other letter case; and synonyms: other words for the same event. What
+ * counts as a separator, whether case does, and which words mean the same are
+ * data (rules/migrations.json "event_spellings", "event_synonyms"), not code. */
 #include "standards/standards.h"
 
 #include <string.h>
+
+/* Event values have a few words (message:status:delivered has three). */
+#define EVENT_MAX_WORDS 8
 
 static bool is_separator(const Standards *std, char c) {
   return c && std->event_separators && strchr(std->event_separators, c);
@@ -33,6 +37,90 @@ const EventDef *std_event_near_miss(const Standards *std, const char *name) {
       continue;
     if (found)
       return NULL; /* two values spell alike: which one is meant cannot be told */
+    found = &std->events[i];
+  }
+  return found;
+}
+
+typedef struct Word {
+  const char *s;
+  size_t len;
+} Word;
+
+static bool is_lower_or_digit(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* typingBegan: a new word starts at B. */
+static bool starts_camel_word(const char *p) {
+  return *p >= 'A' && *p <= 'Z' && is_lower_or_digit(p[-1]);
+}
+
+static bool same_word(const Standards *std, Word a, Word b) {
+  if (a.len != b.len)
+    return false;
+  for (size_t i = 0; i < a.len; i++)
+    if (folded(std, a.s[i]) != folded(std, b.s[i]))
+      return false;
+  return true;
+}
+
+/* The catalog's word for w, w itself when the map has none. */
+static Word catalog_word(const Standards *std, Word w) {
+  for (size_t i = 0; i < std->nevent_synonyms; i++) {
+    const EventSynonym *syn = &std->event_synonyms[i];
+    if (same_word(std, w, (Word){syn->word, strlen(syn->word)}))
+      return (Word){syn->canonical, strlen(syn->canonical)};
+  }
+  return w;
+}
+
+/* The words of name read through the synonyms; 0 when a word is empty (a
+ * separator leads, trails or is doubled) or there are more than max. */
+static size_t catalog_words(const Standards *std, const char *name, Word *out, size_t max) {
+  size_t n = 0;
+  const char *p = name;
+  while (*p) {
+    const char *start = p;
+    for (p++; *p && !is_separator(std, *p) && !starts_camel_word(p); p++)
+      ;
+    if (is_separator(std, *start) || n == max)
+      return 0;
+    out[n++] = catalog_word(std, (Word){start, (size_t)(p - start)});
+    if (is_separator(std, *p) && !*++p)
+      return 0;
+  }
+  return n;
+}
+
+/* The same words, each used once, in any order. */
+static bool same_words(const Standards *std, const Word *a, size_t na, const Word *b, size_t nb) {
+  bool used[EVENT_MAX_WORDS] = {false};
+  if (na != nb)
+    return false;
+  for (size_t i = 0; i < na; i++) {
+    size_t j = 0;
+    while (j < nb && (used[j] || !same_word(std, a[i], b[j])))
+      j++;
+    if (j == nb)
+      return false;
+    used[j] = true;
+  }
+  return true;
+}
+
+const EventDef *std_event_synonym(const Standards *std, const char *name) {
+  Word words[EVENT_MAX_WORDS], theirs[EVENT_MAX_WORDS];
+  if (!name || std_event_by_value(std, name))
+    return NULL;
+  size_t n = catalog_words(std, name, words, EVENT_MAX_WORDS);
+  const EventDef *found = NULL;
+  for (size_t i = 0; n > 0 && i < std->nevents; i++) {
+    size_t m = catalog_words(std, std->events[i].value, theirs, EVENT_MAX_WORDS);
+    if (!same_words(std, words, n, theirs, m))
+      continue;
+    if (found)
+      return NULL; /* two values have those words: which one is meant cannot be told */
     found = &std->events[i];
   }
   return found;

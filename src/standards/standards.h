@@ -24,6 +24,13 @@ typedef struct EventMigration {
   size_t nkeys;
 } EventMigration;
 
+/* Another word for one of the catalog's event words (rules/migrations.json
+ * "event_synonyms"): began -> start. */
+typedef struct EventSynonym {
+  char *word;
+  char *canonical;
+} EventSynonym;
+
 typedef struct LegacyChannel {
   char *prefix;   /* "conversation" in `conversation:${id}` */
   char *function; /* UNIFIED_CHANNELS function replacing it */
@@ -74,6 +81,8 @@ typedef struct Standards {
    * counts: std_event_near_miss. */
   char *event_separators;
   bool event_ignore_case;
+  EventSynonym *event_synonyms; /* std_event_synonym */
+  size_t nevent_synonyms;
   char *realtime_hook;     /* "useRealtime": what deprecated hooks become */
   char **realtime_modules; /* import specifiers a project may keep it at, tried in order */
   size_t nrealtime_modules;
@@ -117,6 +126,14 @@ const EventMigration *std_event_migration(const Standards *std, const char *old_
  * event_separators and event_ignore_case say; NULL when none does, when
  * `name` is a catalog value itself, or when two entries both match. */
 const EventDef *std_event_near_miss(const Standards *std, const char *name);
+/* The UNIFIED_EVENTS entry whose words `name` has, in any order, once the
+ * words of both are read through event_synonyms ("typing.began",
+ * "messageNew" -> typing:start, message:created). Words are split at one
+ * event_separators character and where a lower-case letter or digit meets an
+ * upper-case one; case counts as event_ignore_case says. NULL when no entry
+ * or two entries match, when a word is empty, or when `name` is a catalog
+ * value itself. */
+const EventDef *std_event_synonym(const Standards *std, const char *name);
 const HookMigration *std_hook(const Standards *std, const char *name);
 /* Adds a hook without a mapping (no fix) unless it is known; returns the
  * entry (valid until the next addition), NULL when it was known already. */

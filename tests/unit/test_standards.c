@@ -4,6 +4,7 @@
 
 #include "standards/standards.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -196,6 +197,77 @@ static void near_miss_spellings(void **state) {
   assert_null(std_event_near_miss(&bare, "TYPING:START"));
 }
 
+/* rules/migrations.json "event_synonyms": other words for a catalog value's
+ * words, in any order, name exactly that value. */
+static void synonyms_name_one_value(void **state) {
+  (void)state;
+  static const char *const named[][2] = {
+      {"typing.began", "TYPING_START"},
+      {"typing_started", "TYPING_START"},
+      {"TYPING_ENDED", "TYPING_STOP"},
+      {"typingStopped", "TYPING_STOP"},
+      {"message.new", "MESSAGE_CREATED"},
+      {"message.posted", "MESSAGE_CREATED"},
+      {"new.message", "MESSAGE_CREATED"},
+      {"messageCreated", "MESSAGE_CREATED"},
+      {"notification_new", "NOTIFICATION_CREATED"},
+      {"notificationSeen", "NOTIFICATION_READ"},
+      {"conversation.changed", "CONVERSATION_UPDATED"},
+      {"typing.updated", "TYPING_UPDATE"},
+      {"presence_joined", "PRESENCE_JOIN"},
+      {"visitor.leave", "VISITOR_LEFT"},
+      {"message-removed", "MESSAGE_DELETED"},
+  };
+  for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
+    const EventDef *def = std_event_synonym(&std, named[i][0]);
+    if (!def)
+      fail_msg("%s names no catalog value", named[i][0]);
+    assert_string_equal(def->key, named[i][1]);
+  }
+  /* A resource the catalog lacks, a word too many or too few, empty words,
+   * a catalog value itself. */
+  const char *const unnamed[] = {"thread.closed",
+                                 "reaction.added",
+                                 "typing",
+                                 "message.seen",
+                                 "typing.began.now",
+                                 "typing..began",
+                                 "typing.began.",
+                                 ".typing.began",
+                                 "typing:start",
+                                 "message:status",
+                                 ""};
+  for (size_t i = 0; i < sizeof unnamed / sizeof unnamed[0]; i++)
+    if (std_event_synonym(&std, unnamed[i]))
+      fail_msg("%s is taken to name a catalog value", unnamed[i]);
+  /* No two catalog values have the same words once read through the map:
+   * each is named by its own words. */
+  for (size_t i = 0; i < std.nevents; i++) {
+    char dotted[64];
+    snprintf(dotted, sizeof dotted, "%s", std.events[i].value);
+    for (char *c = dotted; *c; c++)
+      *c = *c == ':' ? '.' : *c;
+    const EventDef *def = std_event_synonym(&std, dotted);
+    if (!def || def != &std.events[i])
+      fail_msg("%s does not name %s alone", dotted, std.events[i].key);
+  }
+  /* Two values with the same words: which one is meant cannot be told. */
+  Standards two = std;
+  EventDef both[] = {{"TYPING_START", "typing:start"}, {"TYPING_BEGIN", "typing:begin"}};
+  two.events = both;
+  two.nevents = 2;
+  assert_null(std_event_synonym(&two, "typing.began"));
+  /* Without the map, other words name nothing; case counts when the data
+   * says so. */
+  Standards bare = std;
+  bare.nevent_synonyms = 0;
+  assert_null(std_event_synonym(&bare, "typing.began"));
+  assert_string_equal(std_event_synonym(&bare, "typing.start")->key, "TYPING_START");
+  bare = std;
+  bare.event_ignore_case = false;
+  assert_null(std_event_synonym(&bare, "TYPING_ENDED"));
+}
+
 /* rules/migrations.json "hooks" carry the useRealtime mapping the
  * hook-deprecated suggestion follows. */
 static void hook_migrations_carry_their_mapping(void **state) {
@@ -290,6 +362,7 @@ int main(void) {
       cmocka_unit_test(event_validation_is_exact),
       cmocka_unit_test(migrations_map_old_names),
       cmocka_unit_test(near_miss_spellings),
+      cmocka_unit_test(synonyms_name_one_value),
       cmocka_unit_test(hook_migrations_carry_their_mapping),
       cmocka_unit_test(learns_from_the_sample_apps_standards_file),
       cmocka_unit_test(learning_from_a_file_without_standards_fails),
