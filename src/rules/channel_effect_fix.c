@@ -69,6 +69,8 @@ typedef struct Effect {
   TSNode channel;     /* supabase.channel(NAME) */
   const char *var;    /* the const the channel is bound to */
   const char *client; /* `const supabase = createClient()` of the effect itself, or NULL */
+  TSNode guards[MAX_STATEMENTS]; /* `if (!id) return;` opening the effect, kept in front */
+  size_t nguards;
   Listener on[MAX_LISTENERS];
   size_t non;
   Send sends[MAX_LISTENERS];
@@ -485,14 +487,34 @@ static bool copied_text_ok(const Source *src, const Effect *e, TSNode n) {
   return !mentions(src, n, e->var) && !(e->client && mentions(src, n, e->client));
 }
 
-/* The effect's statements: the channel's const, calls on it, the cleanup. */
+/* `if (COND) return;` (or `{ return; }`): the effect does nothing when COND
+ * holds, which stays true of the new body when it keeps the guard in front. */
+static bool early_return_guard(const Source *src, TSNode st) {
+  if (!node_is(st, "if_statement") || !ts_node_is_null(node_field(st, "alternative")))
+    return false;
+  TSNode then = node_field(st, "consequence"), only[2];
+  if (node_is(then, "statement_block")) {
+    if (statements(then, only, 2) != 1)
+      return false;
+    then = only[0];
+  }
+  return node_is(then, "return_statement") && ts_node_named_child_count(then) == 0;
+}
+
+/* The effect's statements: guards, the channel's const, calls on it, the
+ * cleanup. */
 static bool parse_body(RuleCtx *ctx, Effect *e) {
   const Source *src = &ctx->mod->src;
   TSNode st[MAX_STATEMENTS];
   size_t n = statements(e->body, st, MAX_STATEMENTS);
-  if (n == SIZE_MAX || n < 2)
+  if (n == SIZE_MAX)
     return false;
-  size_t first = local_client(ctx, e, st[0]) ? 1 : 0;
+  size_t first = 0;
+  while (first < n && early_return_guard(src, st[first]))
+    e->guards[e->nguards++] = st[first++];
+  if (n - first < 2)
+    return false;
+  first += local_client(ctx, e, st[first]) ? 1 : 0;
   TSNode decl = const_declarator(src, st[first]);
   if (ts_node_is_null(decl))
     return false;
@@ -511,6 +533,9 @@ static bool parse_body(RuleCtx *ctx, Effect *e) {
   }
   if (cleanup && !parse_cleanup(src, e, st[n - 1]))
     return false;
+  for (size_t i = 0; i < e->nguards; i++)
+    if (!copied_text_ok(src, e, node_field(e->guards[i], "condition")))
+      return false;
   if (e->nsends > 0) {
     /* Only sends: each message const sent once and named nowhere else. */
     if (e->non > 0)
@@ -806,6 +831,16 @@ static bool keep_comment(TSNode n, void *data) {
   return true;
 }
 
+/* The effect's guards, in order, each on its own line. */
+static void append_guards(StrBuf *sb, const Source *src, const Effect *e, Arena *a,
+                          const char *indent) {
+  for (size_t i = 0; i < e->nguards; i++) {
+    sb_append(sb, indent);
+    append_copied(sb, src, e->guards[i], a, indent);
+    sb_append(sb, "\n");
+  }
+}
+
 static char *new_body(RuleCtx *ctx, const Effect *e, const Target *t) {
   const Source *src = &ctx->mod->src;
   const char *base = fix_line_indent(ctx->arena, src, ts_node_start_byte(e->stmt));
@@ -817,8 +852,10 @@ static char *new_body(RuleCtx *ctx, const Effect *e, const Target *t) {
   const char *deeper = arena_printf(ctx->arena, "%s%s", inner, inner + strlen(base));
   StrBuf sb = {0};
   sb_append(&sb, "{\n");
-  TSNode copied[2 * MAX_LISTENERS];
+  TSNode copied[2 * MAX_LISTENERS + MAX_STATEMENTS];
   size_t ncopied = 0;
+  for (size_t i = 0; i < e->nguards; i++)
+    copied[ncopied++] = e->guards[i];
   for (size_t i = 0; i < e->non; i++)
     copied[ncopied++] = e->on[i].handler;
   for (size_t i = 0; i < e->nsends; i++) {
@@ -827,6 +864,7 @@ static char *new_body(RuleCtx *ctx, const Effect *e, const Target *t) {
   }
   Comments c = {copied, ncopied, &sb, inner, src};
   ast_walk(e->body, keep_comment, &c);
+  append_guards(&sb, src, e, ctx->arena, inner);
   if (e->nsends > 0) {
     for (size_t i = 0; i < e->nsends; i++) {
       sb_append(&sb, inner);
