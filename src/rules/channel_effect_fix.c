@@ -10,6 +10,7 @@
 #include "resolve/exports.h"
 #include "resolve/scope.h"
 #include "rules/app_paths.h"
+#include "rules/channel_status_map.h"
 #include "rules/realtime_results.h"
 
 #include <stdint.h>
@@ -78,6 +79,8 @@ typedef struct Effect {
   Message msgs[MAX_LISTENERS];
   size_t nmsgs;
   bool subscribed, removed;
+  bool reacts;           /* the status callback has logic: `status` below */
+  StatusReaction status; /* what it does on which statuses */
 } Effect;
 
 /* The API the subscription moves to. */
@@ -88,6 +91,8 @@ typedef struct Target {
   bool object_form;        /* subscribe({ onNewMessage: h }) rather than subscribe(EVENT, h) */
   const char *values[MAX_KEYS], *keys[MAX_KEYS]; /* event value -> handler key */
   size_t nkeys;
+  const char *state;     /* the API's state the status logic now follows, or NULL */
+  const char *condition; /* when it runs: `connectionStatus === "fallback"` */
 } Target;
 
 static bool ident_char(char c) {
@@ -341,8 +346,15 @@ static bool parse_chain(RuleCtx *ctx, Effect *e, TSNode expr, bool at_declaratio
       return false;
     TSNode prop = node_field(member, "property");
     if (node_text_eq(src, prop, "subscribe")) {
-      if (e->subscribed || !plain_subscribe(src, expr))
+      if (e->subscribed)
         return false;
+      if (!plain_subscribe(src, expr)) {
+        TSNode cb = node_unwrap(call_argument(expr, 0));
+        if (call_argument_count(expr) != 1 ||
+            !status_reaction_parse(ctx->arena, src, cb, &e->status))
+          return false;
+        e->reacts = true;
+      }
       e->subscribed = true;
     } else if (!node_text_eq(src, prop, "on") || !add_listener(ctx, e, expr)) {
       return false;
@@ -478,13 +490,14 @@ static bool add_send(RuleCtx *ctx, Effect *e, TSNode expr) {
   return true;
 }
 
-/* Text the new body copies must not name what the migration removes. */
+/* Code the new body copies must not name what the migration removes or
+ * binds (as identifiers: a string or a property may spell them). */
 static bool copied_text_ok(const Source *src, const Effect *e, TSNode n) {
   static const char *const taken[] = {"subscribe", "unsubscribes", "broadcast"};
   for (size_t i = 0; i < sizeof taken / sizeof *taken; i++)
-    if (mentions(src, n, taken[i]))
+    if (count_mentions(src, n, taken[i]))
       return false;
-  return !mentions(src, n, e->var) && !(e->client && mentions(src, n, e->client));
+  return !count_mentions(src, n, e->var) && !(e->client && count_mentions(src, n, e->client));
 }
 
 /* `if (COND) return;` (or `{ return; }`): the effect does nothing when COND
@@ -538,7 +551,7 @@ static bool parse_body(RuleCtx *ctx, Effect *e) {
       return false;
   if (e->nsends > 0) {
     /* Only sends: each message const sent once and named nowhere else. */
-    if (e->non > 0)
+    if (e->non > 0 || e->reacts)
       return false;
     for (size_t i = 0; i < e->nmsgs; i++)
       if (!e->msgs[i].sent || count_mentions(src, e->body, e->msgs[i].name) != 2)
@@ -549,8 +562,14 @@ static bool parse_body(RuleCtx *ctx, Effect *e) {
         return false;
     return true;
   }
-  if (!cleanup || !e->subscribed || e->non == 0 || e->nmsgs > 0)
+  if (!cleanup || !e->subscribed || e->non == 0 || e->nmsgs > 0 ||
+      (e->reacts && ts_node_is_null(e->deps)))
     return false;
+  if (e->status.then.id && !copied_text_ok(src, e, e->status.then))
+    return false;
+  for (size_t i = 0; i < e->status.nstmts; i++)
+    if (!copied_text_ok(src, e, e->status.stmts[i]))
+      return false;
   for (size_t i = 0; i < e->non; i++)
     if (!copied_text_ok(src, e, e->on[i].named.id ? e->on[i].named : e->on[i].handler))
       return false;
@@ -852,8 +871,12 @@ static char *new_body(RuleCtx *ctx, const Effect *e, const Target *t) {
   const char *deeper = arena_printf(ctx->arena, "%s%s", inner, inner + strlen(base));
   StrBuf sb = {0};
   sb_append(&sb, "{\n");
-  TSNode copied[2 * MAX_LISTENERS + MAX_STATEMENTS];
+  TSNode copied[2 * MAX_LISTENERS + MAX_STATEMENTS + STATUS_STATEMENTS + 1];
   size_t ncopied = 0;
+  if (e->status.then.id)
+    copied[ncopied++] = e->status.then;
+  for (size_t i = 0; i < e->status.nstmts; i++)
+    copied[ncopied++] = e->status.stmts[i];
   for (size_t i = 0; i < e->nguards; i++)
     copied[ncopied++] = e->guards[i];
   for (size_t i = 0; i < e->non; i++)
@@ -918,10 +941,101 @@ static char *new_body(RuleCtx *ctx, const Effect *e, const Target *t) {
   return sb_take(&sb);
 }
 
+/* Whether the status logic or the guards it runs behind read the dependency
+ * `dep` (`params.id` counts as `params`): the new effect keeps only those. */
+static bool logic_reads(const Source *src, const Effect *e, TSNode dep) {
+  TSNode root = node_unwrap(dep);
+  while (node_is(root, "member_expression"))
+    root = node_unwrap(node_field(root, "object"));
+  if (!node_is(root, "identifier"))
+    return true; /* an expression: keep it, as the old effect did */
+  char *name = node_text_dup(src, root);
+  size_t n = e->status.then.id ? count_mentions(src, e->status.then, name) : 0;
+  for (size_t i = 0; i < e->status.nstmts; i++)
+    n += count_mentions(src, e->status.stmts[i], name);
+  for (size_t i = 0; i < e->nguards; i++)
+    n += count_mentions(src, e->guards[i], name);
+  free(name);
+  return n > 0;
+}
+
+/* The status logic as an effect of its own after the subscription's:
+ * `useEffect(() => { GUARDS if (STATE_TEST) THEN }, [DEPS, state]);`, run
+ * when the provider's state changes as it ran when the channel's status did.
+ * DEPS are the old effect's that it reads. */
+static char *state_effect(RuleCtx *ctx, const Effect *e, const Target *t) {
+  const Source *src = &ctx->mod->src;
+  const char *base = fix_line_indent(ctx->arena, src, ts_node_start_byte(e->stmt));
+  const char *inner = arena_printf(ctx->arena, "%s  ", base);
+  const char *deeper = arena_printf(ctx->arena, "%s  ", inner);
+  TSNode call = node_unwrap(ts_node_named_child(e->stmt, 0));
+  uint32_t len;
+  const char *callee = node_text(src, node_field(call, "function"), &len);
+  StrBuf sb = {0};
+  sb_appendf(&sb, "\n\n%s%.*s(() => {\n", base, (int)len, callee);
+  append_guards(&sb, src, e, ctx->arena, inner);
+  sb_appendf(&sb, "%sif (%s) ", inner, t->condition);
+  if (e->status.then.id) {
+    append_copied(&sb, src, e->status.then, ctx->arena, inner);
+  } else {
+    sb_append(&sb, "{\n");
+    for (size_t i = 0; i < e->status.nstmts; i++) {
+      sb_append(&sb, deeper);
+      append_copied(&sb, src, e->status.stmts[i], ctx->arena, deeper);
+      sb_append(&sb, "\n");
+    }
+    sb_appendf(&sb, "%s}", inner);
+  }
+  sb_appendf(&sb, "\n%s}, [", base);
+  TSNode dep[MAX_STATEMENTS];
+  size_t n = statements(e->deps, dep, MAX_STATEMENTS);
+  for (size_t i = 0; i < n && n != SIZE_MAX; i++) {
+    if (!logic_reads(src, e, dep[i]))
+      continue;
+    const char *text = node_text(src, dep[i], &len);
+    sb_appendf(&sb, "%.*s, ", (int)len, text);
+  }
+  sb_appendf(&sb, "%s]);", t->state);
+  return sb_take(&sb);
+}
+
 static int listener_cmp(const void *a, const void *b) {
   uint32_t x = ts_node_start_byte(((const Listener *)a)->handler);
   uint32_t y = ts_node_start_byte(((const Listener *)b)->handler);
   return (x > y) - (x < y);
+}
+
+/* The provider's state the status logic follows: each status it reacts to
+ * must be one the provider's own status callback records in the same state,
+ * a name the component does not use. */
+static bool follow_state(RuleCtx *ctx, const Effect *e, Target *t, const Module *provider,
+                         char quote) {
+  StatusMap map;
+  status_map_learn(ctx->arena, provider, &map);
+  StrBuf cond = {0};
+  for (size_t i = 0; i < e->status.nstatus; i++) {
+    size_t k = 0;
+    while (k < map.n && strcmp(map.status[k], e->status.status[i]) != 0)
+      k++;
+    if (k == map.n || !map.member[k] || (t->state && strcmp(t->state, map.member[k]) != 0)) {
+      sb_free(&cond);
+      return false;
+    }
+    t->state = map.member[k];
+    const char *test = map.value[k] ? arena_printf(ctx->arena, "%s === %c%s%c", t->state, quote,
+                                                   map.value[k], quote)
+                                    : t->state;
+    if (!strstr(sb_cstr(&cond), test)) /* two statuses, one state: say it once */
+      sb_appendf(&cond, "%s%s", cond.len ? " || " : "", test);
+  }
+  t->condition = arena_strdup(ctx->arena, sb_cstr(&cond));
+  sb_free(&cond);
+  static const char *const taken[] = {"subscribe", "unsubscribes", "broadcast"};
+  for (size_t i = 0; i < sizeof taken / sizeof *taken; i++)
+    if (!strcmp(t->state, taken[i]))
+      return false;
+  return count_mentions(&ctx->mod->src, e->component, t->state) == 0 &&
+         scope_lookup(ctx->mod, e->first, t->state).kind == BIND_NONE;
 }
 
 static bool choose_target(RuleCtx *ctx, Effect *e, Target *t, char quote) {
@@ -929,6 +1043,8 @@ static bool choose_target(RuleCtx *ctx, Effect *e, Target *t, char quote) {
   bool sending = e->nsends > 0;
   t->binding = sending ? "broadcast" : "subscribe";
   if (path_is_widget(ctx->mod->app_path)) {
+    if (e->reacts)
+      return false; /* which useRealtime state follows which status is not read */
     t->hook = WIDGET_HOOK;
     t->hook_call = widget_hook_call(ctx, e, quote, sending ? widget_send_fns : widget_channel_fns);
     if (!t->hook_call || !hook_module(ctx, WIDGET_HOOK, widget_specs, &t->spec))
@@ -946,7 +1062,8 @@ static bool choose_target(RuleCtx *ctx, Effect *e, Target *t, char quote) {
     bool several = false;
     return provider && member_signature(provider, "broadcast", &several) && several;
   }
-  if (!provider || !learn_provider(ctx, provider, t))
+  if (!provider || !learn_provider(ctx, provider, t) ||
+      (e->reacts && !follow_state(ctx, e, t, provider, quote)))
     return false;
   for (size_t i = 0; t->object_form && i < e->non; i++) {
     e->on[i].key = key_for(t, value_text(ctx->arena, rule_resolve(ctx, e->on[i].event)));
@@ -970,19 +1087,26 @@ void channel_effect_suggest(RuleCtx *ctx, Diag *d, TSNode channel_call) {
   char quote = file_quote(ctx->mod);
   Target t;
   bool have_subscribe;
-  if (!choose_target(ctx, &e, &t, quote) || !has_binding_from(ctx, &e, &t, &have_subscribe))
+  if (!choose_target(ctx, &e, &t, quote) || !has_binding_from(ctx, &e, &t, &have_subscribe) ||
+      (have_subscribe && t.state))
     return;
   if (!fix_require_named_import(d, ctx->proj, ctx->mod, t.hook, t.spec))
     return;
   if (!have_subscribe) {
     const char *indent = fix_line_indent(ctx->arena, &ctx->mod->src, ts_node_start_byte(e.first));
-    char *hook = xasprintf("const { %s } = %s;\n%s", t.binding, t.hook_call, indent);
+    char *hook = xasprintf("const { %s%s%s } = %s;\n%s", t.binding, t.state ? ", " : "",
+                           t.state ? t.state : "", t.hook_call, indent);
     diag_add_edit(d, ts_node_start_byte(e.first), ts_node_start_byte(e.first), hook);
     free(hook);
   }
   char *body = new_body(ctx, &e, &t);
   diag_add_edit(d, ts_node_start_byte(e.body), ts_node_end_byte(e.body), body);
   free(body);
+  if (t.state) {
+    char *follow = state_effect(ctx, &e, &t);
+    diag_add_edit(d, ts_node_end_byte(e.stmt), ts_node_end_byte(e.stmt), follow);
+    free(follow);
+  }
   for (size_t i = 0; i < e.non; i++)
     if (e.on[i].named.id && e.on[i].param.id)
       diag_add_edit(d, ts_node_start_byte(e.on[i].param), ts_node_end_byte(e.on[i].param),
