@@ -565,7 +565,8 @@ static bool parse_body(RuleCtx *ctx, Effect *e) {
   if (!cleanup || !e->subscribed || e->non == 0 || e->nmsgs > 0 ||
       (e->reacts && ts_node_is_null(e->deps)))
     return false;
-  if (e->status.then.id && !copied_text_ok(src, e, e->status.then))
+  if ((e->status.then.id && !copied_text_ok(src, e, e->status.then)) ||
+      (e->status.tracker.id && !copied_text_ok(src, e, e->status.tracker)))
     return false;
   for (size_t i = 0; i < e->status.nstmts; i++)
     if (!copied_text_ok(src, e, e->status.stmts[i]))
@@ -951,6 +952,8 @@ static bool logic_reads(const Source *src, const Effect *e, TSNode dep) {
     return true; /* an expression: keep it, as the old effect did */
   char *name = node_text_dup(src, root);
   size_t n = e->status.then.id ? count_mentions(src, e->status.then, name) : 0;
+  if (e->status.tracker.id)
+    n += count_mentions(src, e->status.tracker, name);
   for (size_t i = 0; i < e->status.nstmts; i++)
     n += count_mentions(src, e->status.stmts[i], name);
   for (size_t i = 0; i < e->nguards; i++)
@@ -974,11 +977,14 @@ static char *state_effect(RuleCtx *ctx, const Effect *e, const Target *t) {
   StrBuf sb = {0};
   sb_appendf(&sb, "\n\n%s%.*s(() => {\n", base, (int)len, callee);
   append_guards(&sb, src, e, ctx->arena, inner);
-  sb_appendf(&sb, "%sif (%s) ", inner, t->condition);
-  if (e->status.then.id) {
+  if (e->status.tracker.id) {
+    const char *setter = node_text(src, e->status.tracker, &len);
+    sb_appendf(&sb, "%s%.*s(%s);", inner, (int)len, setter, t->condition);
+  } else if (e->status.then.id) {
+    sb_appendf(&sb, "%sif (%s) ", inner, t->condition);
     append_copied(&sb, src, e->status.then, ctx->arena, inner);
   } else {
-    sb_append(&sb, "{\n");
+    sb_appendf(&sb, "%sif (%s) {\n", inner, t->condition);
     for (size_t i = 0; i < e->status.nstmts; i++) {
       sb_append(&sb, deeper);
       append_copied(&sb, src, e->status.stmts[i], ctx->arena, deeper);

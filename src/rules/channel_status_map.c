@@ -330,13 +330,32 @@ static bool parse_switch(Arena *a, const Source *src, TSNode sw, const char *par
   return done;
 }
 
+/* `setLive(status === "S")`: a function of the component's given whether
+ * the status is S. */
+static bool parse_tracker(Arena *a, const Source *src, TSNode expr, const char *param,
+                          StatusReaction *out) {
+  expr = node_unwrap(expr);
+  if (!node_is(expr, "call_expression") || call_argument_count(expr) != 1)
+    return false;
+  TSNode callee = node_field(expr, "function");
+  if (!node_is(callee, "identifier") || node_text_eq(src, callee, param) ||
+      !statuses_tested(a, src, call_argument(expr, 0), param, out))
+    return false;
+  out->tracker = callee;
+  return true;
+}
+
 bool status_reaction_parse(Arena *a, const Source *src, TSNode callback, StatusReaction *out) {
   memset(out, 0, sizeof *out);
   const char *param = node_is_function(callback) ? status_param(a, src, callback) : NULL;
   TSNode body = param ? node_field(callback, "body") : (TSNode){0};
   TSNode only[2];
+  if (!ts_node_is_null(body) && !node_is(body, "statement_block"))
+    return parse_tracker(a, src, body, param, out);
   if (!node_is(body, "statement_block") || block_statements(body, only, 2) != 1)
     return false;
+  if (node_is(only[0], "expression_statement"))
+    return parse_tracker(a, src, ts_node_named_child(only[0], 0), param, out);
   if (node_is(only[0], "switch_statement"))
     return parse_switch(a, src, only[0], param, out);
   if (!node_is(only[0], "if_statement") || !ts_node_is_null(node_field(only[0], "alternative")) ||

@@ -33,12 +33,14 @@ typedef struct StatusMap {
 void status_map_learn(Arena *a, const Module *provider, StatusMap *out);
 
 /* A component's status callback with logic: `(status) => { if (status ===
- * "S" || ...) THEN }`, or a switch on status whose only non-empty case
- * group ends in `break;`. The statements run must not name the status nor
+ * "S" || ...) THEN }`, a switch on status whose only non-empty case group
+ * ends in `break;`, or a state that tracks it, `(status) =>
+ * setLive(status === "S")`. The statements run must not name the status nor
  * leave the callback (return, break, continue). */
 typedef struct StatusReaction {
   const char *status[STATUS_MAX];
   size_t nstatus;
+  TSNode tracker;                  /* `setLive(status === "S")`: its callee, or null */
   TSNode then;                     /* the if's consequence as written, or null */
   TSNode stmts[STATUS_STATEMENTS]; /* else the case's statements, its break aside */
   size_t nstmts;
