@@ -21,6 +21,7 @@
 #define MAX_KEYS 32
 #define MAX_ANCESTORS 512
 #define MAX_STATEMENTS 64
+#define MAX_CHANNELS 4
 
 #define CONTEXT_HOOK "useOrganizationRealtimeContext"
 #define WIDGET_HOOK "useRealtime"
@@ -61,14 +62,22 @@ typedef struct Message {
   bool sent;
 } Message;
 
+/* `const ch = supabase.channel(NAME)` of the effect. */
+typedef struct Channel {
+  TSNode call;     /* supabase.channel(NAME) */
+  const char *var; /* ch */
+  bool subscribed, removed;
+} Channel;
+
 typedef struct Effect {
-  TSNode stmt;        /* the statement holding useEffect(...) */
-  TSNode body;        /* the effect function's block */
-  TSNode deps;        /* its dependency array, or null */
-  TSNode first;       /* the component's first statement: where the hook goes */
-  TSNode component;   /* the component's (or hook's) function */
-  TSNode channel;     /* supabase.channel(NAME) */
-  const char *var;    /* the const the channel is bound to */
+  TSNode stmt;                 /* the statement holding useEffect(...) */
+  TSNode body;                 /* the effect function's block */
+  TSNode deps;                 /* its dependency array, or null */
+  TSNode first;                /* the component's first statement: where the hook goes */
+  TSNode component;            /* the component's (or hook's) function */
+  TSNode channel;              /* supabase.channel(NAME) of the finding */
+  Channel chans[MAX_CHANNELS]; /* every channel the effect opens, in order */
+  size_t nchans;
   const char *client; /* `const supabase = createClient()` of the effect itself, or NULL */
   TSNode guards[MAX_STATEMENTS]; /* `if (!id) return;` opening the effect, kept in front */
   size_t nguards;
@@ -78,7 +87,6 @@ typedef struct Effect {
   size_t nsends;
   Message msgs[MAX_LISTENERS];
   size_t nmsgs;
-  bool subscribed, removed;
   bool reacts;           /* the status callback has logic: `status` below */
   StatusReaction status; /* what it does on which statuses */
 } Effect;
@@ -328,17 +336,33 @@ static bool add_listener(RuleCtx *ctx, Effect *e, TSNode call) {
   return true;
 }
 
+/* The channel whose const `id` is, or NULL. */
+static Channel *channel_named(const Source *src, Effect *e, TSNode id) {
+  for (size_t i = 0; i < e->nchans; i++)
+    if (node_text_eq(src, id, e->chans[i].var))
+      return &e->chans[i];
+  return NULL;
+}
+
 /* A chain of .on(...) / .subscribe() calls down to its root: the channel
- * call itself (the declaration's value) or the channel's const (a later
- * statement). */
-static bool parse_chain(RuleCtx *ctx, Effect *e, TSNode expr, bool at_declaration) {
+ * call itself (`declared`, the declaration's value) or a channel's const (a
+ * later statement, `declared` NULL). Each channel subscribes once. */
+static bool parse_chain(RuleCtx *ctx, Effect *e, TSNode expr, Channel *declared) {
   const Source *src = &ctx->mod->src;
+  bool subscribes = false;
   for (int depth = 0; depth < 2 * MAX_LISTENERS; depth++) {
     expr = node_unwrap(expr);
-    if (at_declaration && ts_node_eq(expr, e->channel))
+    Channel *root = NULL;
+    if (declared && ts_node_eq(expr, declared->call))
+      root = declared;
+    else if (!declared && node_is(expr, "identifier") && !(root = channel_named(src, e, expr)))
+      return false;
+    if (root) {
+      if (subscribes && root->subscribed)
+        return false;
+      root->subscribed |= subscribes;
       return true;
-    if (!at_declaration && node_is(expr, "identifier"))
-      return node_text_eq(src, expr, e->var);
+    }
     if (!node_is(expr, "call_expression"))
       return false;
     TSNode member = node_unwrap(node_field(expr, "function"));
@@ -346,16 +370,16 @@ static bool parse_chain(RuleCtx *ctx, Effect *e, TSNode expr, bool at_declaratio
       return false;
     TSNode prop = node_field(member, "property");
     if (node_text_eq(src, prop, "subscribe")) {
-      if (e->subscribed)
+      if (subscribes)
         return false;
       if (!plain_subscribe(src, expr)) {
         TSNode cb = node_unwrap(call_argument(expr, 0));
-        if (call_argument_count(expr) != 1 ||
+        if (e->reacts || call_argument_count(expr) != 1 ||
             !status_reaction_parse(ctx->arena, src, cb, &e->status))
           return false;
         e->reacts = true;
       }
-      e->subscribed = true;
+      subscribes = true;
     } else if (!node_text_eq(src, prop, "on") || !add_listener(ctx, e, expr)) {
       return false;
     }
@@ -364,18 +388,9 @@ static bool parse_chain(RuleCtx *ctx, Effect *e, TSNode expr, bool at_declaratio
   return false;
 }
 
-/* return () => { supabase.removeChannel(ch); }  (or => void ..., ch.unsubscribe()) */
-static bool parse_cleanup(const Source *src, Effect *e, TSNode ret) {
-  TSNode fn = node_unwrap(ts_node_named_child(ret, 0));
-  if (!is_inline_function(fn) || param_count(node_field(fn, "parameters")) != 0)
-    return false;
-  TSNode expr = node_field(fn, "body");
-  if (node_is(expr, "statement_block")) {
-    TSNode only[2];
-    if (statements(expr, only, 2) != 1 || !node_is(only[0], "expression_statement"))
-      return false;
-    expr = ts_node_named_child(only[0], 0);
-  }
+/* `supabase.removeChannel(ch)` or `ch.unsubscribe()` (`void` before either
+ * is fine) of a channel not removed yet. */
+static bool parse_removal(const Source *src, Effect *e, TSNode expr) {
   expr = node_unwrap(expr);
   if (node_is(expr, "unary_expression") && src->bytes[ts_node_start_byte(expr)] == 'v')
     expr = node_unwrap(node_field(expr, "argument"));
@@ -385,12 +400,36 @@ static bool parse_cleanup(const Source *src, Effect *e, TSNode ret) {
   if (!node_is(member, "member_expression"))
     return false;
   TSNode prop = node_field(member, "property");
-  TSNode arg = node_unwrap(call_argument(expr, 0));
+  TSNode removed = {0};
   if (node_text_eq(src, prop, "removeChannel") && call_argument_count(expr) == 1)
-    e->removed = node_is(arg, "identifier") && node_text_eq(src, arg, e->var);
+    removed = node_unwrap(call_argument(expr, 0));
   else if (node_text_eq(src, prop, "unsubscribe") && call_argument_count(expr) == 0)
-    e->removed = node_text_eq(src, node_unwrap(node_field(member, "object")), e->var);
-  return e->removed;
+    removed = node_unwrap(node_field(member, "object"));
+  Channel *ch = node_is(removed, "identifier") ? channel_named(src, e, removed) : NULL;
+  if (!ch || ch->removed)
+    return false;
+  ch->removed = true;
+  return true;
+}
+
+/* return () => { supabase.removeChannel(ch); }  (or => void ..., ch.unsubscribe()),
+ * one removal per channel of the effect. */
+static bool parse_cleanup(const Source *src, Effect *e, TSNode ret) {
+  TSNode fn = node_unwrap(ts_node_named_child(ret, 0));
+  if (!is_inline_function(fn) || param_count(node_field(fn, "parameters")) != 0)
+    return false;
+  TSNode body = node_field(fn, "body");
+  if (!node_is(body, "statement_block"))
+    return parse_removal(src, e, body) && e->nchans == 1;
+  TSNode st[MAX_CHANNELS + 1];
+  size_t n = statements(body, st, MAX_CHANNELS + 1);
+  if (n != e->nchans)
+    return false;
+  for (size_t i = 0; i < n; i++)
+    if (!node_is(st[i], "expression_statement") ||
+        !parse_removal(src, e, ts_node_named_child(st[i], 0)))
+      return false;
+  return true;
 }
 
 /* { type: "broadcast", event: E, payload: P } (`as const` on the type or the
@@ -466,8 +505,8 @@ static bool add_send(RuleCtx *ctx, Effect *e, TSNode expr) {
   TSNode member =
       node_is(expr, "call_expression") ? node_unwrap(node_field(expr, "function")) : (TSNode){0};
   if (!node_is(member, "member_expression") ||
-      !node_text_eq(src, node_field(member, "property"), "send") ||
-      !node_text_eq(src, node_unwrap(node_field(member, "object")), e->var) ||
+      !node_text_eq(src, node_field(member, "property"), "send") || e->nchans != 1 ||
+      !node_text_eq(src, node_unwrap(node_field(member, "object")), e->chans[0].var) ||
       call_argument_count(expr) != 1 || e->nsends == MAX_LISTENERS)
     return false;
   Send *s = &e->sends[e->nsends];
@@ -497,7 +536,51 @@ static bool copied_text_ok(const Source *src, const Effect *e, TSNode n) {
   for (size_t i = 0; i < sizeof taken / sizeof *taken; i++)
     if (count_mentions(src, n, taken[i]))
       return false;
-  return !count_mentions(src, n, e->var) && !(e->client && count_mentions(src, n, e->client));
+  for (size_t i = 0; i < e->nchans; i++)
+    if (count_mentions(src, n, e->chans[i].var))
+      return false;
+  return !(e->client && count_mentions(src, n, e->client));
+}
+
+/* supabase.channel(NAME) at the root of a chain of .on(...) / .subscribe(),
+ * or a null node. */
+static TSNode chain_root(const Source *src, TSNode expr) {
+  TSNode none = {0};
+  for (int depth = 0; depth < 2 * MAX_LISTENERS; depth++) {
+    expr = node_unwrap(expr);
+    TSNode member =
+        node_is(expr, "call_expression") ? node_unwrap(node_field(expr, "function")) : none;
+    if (!node_is(member, "member_expression"))
+      return none;
+    TSNode prop = node_field(member, "property");
+    if (node_text_eq(src, prop, "channel"))
+      return expr;
+    if (!node_text_eq(src, prop, "on") && !node_text_eq(src, prop, "subscribe"))
+      return none;
+    expr = node_field(member, "object");
+  }
+  return none;
+}
+
+/* `const ch = supabase.channel(NAME)...;` on the finding's client (the same
+ * receiver as written), its chain parsed. */
+static bool add_channel(RuleCtx *ctx, Effect *e, TSNode st) {
+  const Source *src = &ctx->mod->src;
+  TSNode d = const_declarator(src, st);
+  TSNode call = ts_node_is_null(d) ? d : chain_root(src, node_field(d, "value"));
+  if (ts_node_is_null(call) || e->nchans == MAX_CHANNELS || call_argument_count(call) != 1)
+    return false;
+  TSNode ours = node_unwrap(node_field(node_unwrap(node_field(e->channel, "function")), "object"));
+  TSNode theirs = node_unwrap(node_field(node_unwrap(node_field(call, "function")), "object"));
+  uint32_t olen, tlen;
+  const char *o = node_text(src, ours, &olen), *t = node_text(src, theirs, &tlen);
+  if (olen != tlen || memcmp(o, t, olen) != 0)
+    return false;
+  Channel *ch = &e->chans[e->nchans++];
+  memset(ch, 0, sizeof *ch);
+  ch->call = call;
+  ch->var = declared_name(ctx, d);
+  return parse_chain(ctx, e, node_field(d, "value"), ch);
 }
 
 /* `if (COND) return;` (or `{ return; }`): the effect does nothing when COND
@@ -528,30 +611,35 @@ static bool parse_body(RuleCtx *ctx, Effect *e) {
   if (n - first < 2)
     return false;
   first += local_client(ctx, e, st[first]) ? 1 : 0;
-  TSNode decl = const_declarator(src, st[first]);
-  if (ts_node_is_null(decl))
-    return false;
-  e->var = declared_name(ctx, decl);
-  if (!parse_chain(ctx, e, node_field(decl, "value"), true))
+  if (!add_channel(ctx, e, st[first]))
     return false;
   /* Sending effects may end without a cleanup; listening ones may not. */
   bool cleanup = node_is(st[n - 1], "return_statement");
   for (size_t i = first + 1; i < n - cleanup; i++) {
     bool ok = node_is(st[i], "expression_statement")
                   ? add_send(ctx, e, ts_node_named_child(st[i], 0)) ||
-                        parse_chain(ctx, e, ts_node_named_child(st[i], 0), false)
-                  : add_message(ctx, e, st[i]);
+                        parse_chain(ctx, e, ts_node_named_child(st[i], 0), NULL)
+                  : add_channel(ctx, e, st[i]) || add_message(ctx, e, st[i]);
     if (!ok)
       return false;
   }
   if (cleanup && !parse_cleanup(src, e, st[n - 1]))
     return false;
+  bool ours = false;
+  for (size_t i = 0; i < e->nchans; i++) {
+    ours = ours || ts_node_eq(e->chans[i].call, e->channel);
+    if (e->nsends == 0 && !e->chans[i].subscribed)
+      return false;
+  }
+  if (!ours)
+    return false;
   for (size_t i = 0; i < e->nguards; i++)
     if (!copied_text_ok(src, e, node_field(e->guards[i], "condition")))
       return false;
   if (e->nsends > 0) {
-    /* Only sends: each message const sent once and named nowhere else. */
-    if (e->non > 0 || e->reacts)
+    /* Only sends, on one channel: each message const sent once and named
+     * nowhere else. */
+    if (e->non > 0 || e->reacts || e->nchans != 1)
       return false;
     for (size_t i = 0; i < e->nmsgs; i++)
       if (!e->msgs[i].sent || count_mentions(src, e->body, e->msgs[i].name) != 2)
@@ -562,8 +650,7 @@ static bool parse_body(RuleCtx *ctx, Effect *e) {
         return false;
     return true;
   }
-  if (!cleanup || !e->subscribed || e->non == 0 || e->nmsgs > 0 ||
-      (e->reacts && ts_node_is_null(e->deps)))
+  if (!cleanup || e->non == 0 || e->nmsgs > 0 || (e->reacts && ts_node_is_null(e->deps)))
     return false;
   if ((e->status.then.id && !copied_text_ok(src, e, e->status.then)) ||
       (e->status.tracker.id && !copied_text_ok(src, e, e->status.tracker)))
@@ -734,10 +821,10 @@ static bool bound_before(RuleCtx *ctx, TSNode at, TSNode expr) {
 /* useRealtime({ type: "widget", organizationId, conversationId }) for a
  * channel named UNIFIED_CHANNELS.widget|conversation|conversationTyping(o, c)
  * whose o and c mean the same at the component's top. */
-static const char *widget_hook_call(RuleCtx *ctx, const Effect *e, char quote,
+static const char *widget_hook_call(RuleCtx *ctx, const Effect *e, TSNode channel, char quote,
                                     const char *const *fns) {
   const Source *src = &ctx->mod->src;
-  TSNode name = node_unwrap(call_argument(e->channel, 0));
+  TSNode name = node_unwrap(call_argument(channel, 0));
   TSNode obj = node_is(name, "call_expression") ? call_callee_object(name) : (TSNode){0};
   if (ts_node_is_null(obj) || !node_text_eq(src, node_unwrap(obj), "UNIFIED_CHANNELS") ||
       call_argument_count(name) != 2)
@@ -1052,7 +1139,14 @@ static bool choose_target(RuleCtx *ctx, Effect *e, Target *t, char quote) {
     if (e->reacts)
       return false; /* which useRealtime state follows which status is not read */
     t->hook = WIDGET_HOOK;
-    t->hook_call = widget_hook_call(ctx, e, quote, sending ? widget_send_fns : widget_channel_fns);
+    /* Every channel must name the same conversation: one useRealtime serves them. */
+    for (size_t i = 0; i < e->nchans; i++) {
+      const char *call = widget_hook_call(ctx, e, e->chans[i].call, quote,
+                                          sending ? widget_send_fns : widget_channel_fns);
+      if (!call || (t->hook_call && strcmp(call, t->hook_call) != 0))
+        return false;
+      t->hook_call = call;
+    }
     if (!t->hook_call || !hook_module(ctx, WIDGET_HOOK, widget_specs, &t->spec))
       return false;
     /* broadcast(event, payload) must be what this project's useRealtime returns. */

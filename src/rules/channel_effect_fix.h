@@ -14,6 +14,8 @@
  *   }, [deps]);
  *
  * (also `const ch = supabase.channel(NAME); ch.on(...); ch.subscribe();`,
+ * several channels on one client, early-return guards kept in front,
+ * status logic moved onto a state the provider exposes,
  * after the effect's own `const supabase = createClient();`, with handlers
  * the component declares given by name) it gives d a fix that subscribes
  * through the project's realtime API instead: `subscribe` from
