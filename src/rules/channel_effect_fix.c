@@ -53,6 +53,7 @@ typedef struct Listener {
 typedef struct Send {
   TSNode event, payload;
   bool is_void; /* `void ch.send(...)` */
+  TSNode call;  /* outside an effect: the `ch.send(...)` call broadcast(...) replaces */
 } Send;
 
 /* `const m = { type: "broadcast", event, payload }` before the send of it. */
@@ -87,6 +88,7 @@ typedef struct Effect {
   size_t nsends;
   Message msgs[MAX_LISTENERS];
   size_t nmsgs;
+  TSNode loose_decl;     /* outside an effect: `const ch = supabase.channel(NAME);` or null */
   bool reacts;           /* the status callback has logic: `status` below */
   StatusReaction status; /* what it does on which statuses */
 } Effect;
@@ -537,7 +539,7 @@ static bool copied_text_ok(const Source *src, const Effect *e, TSNode n) {
     if (count_mentions(src, n, taken[i]))
       return false;
   for (size_t i = 0; i < e->nchans; i++)
-    if (count_mentions(src, n, e->chans[i].var))
+    if (e->chans[i].var && count_mentions(src, n, e->chans[i].var))
       return false;
   return !(e->client && count_mentions(src, n, e->client));
 }
@@ -1176,19 +1178,210 @@ static bool choose_target(RuleCtx *ctx, Effect *e, Target *t, char quote) {
   return true;
 }
 
+/* Named like a component or a hook (`Feed`, `useFeed`): only there may the
+ * hook's call go. */
+static bool component_or_hook_name(const Source *src, TSNode name) {
+  uint32_t len;
+  const char *s = ts_node_is_null(name) ? NULL : node_text(src, name, &len);
+  if (!s || len == 0)
+    return false;
+  if (s[0] >= 'A' && s[0] <= 'Z')
+    return true;
+  return len > 3 && memcmp(s, "use", 3) == 0 && s[3] >= 'A' && s[3] <= 'Z';
+}
+
+/* The function holding the send is a statement of a component's (or
+ * hook's) body: a function declaration, a `const` arrow, or a `const`
+ * useCallback of one (whose dependencies then get `broadcast`). Fills the
+ * component, its first statement, the statement and the dependencies. */
+static bool send_site(RuleCtx *ctx, const TSNode *anc, size_t fi, Effect *e) {
+  const Source *src = &ctx->mod->src;
+  TSNode fn = anc[fi];
+  size_t block;
+  if (node_is(fn, "function_declaration")) {
+    e->stmt = fn;
+    block = fi - 1;
+  } else if (fi >= 3 && node_is(anc[fi - 1], "variable_declarator") &&
+             node_is(anc[fi - 2], "lexical_declaration")) {
+    e->stmt = anc[fi - 2];
+    block = fi - 3;
+  } else if (fi >= 5 && node_is(anc[fi - 1], "arguments") &&
+             node_is(anc[fi - 3], "variable_declarator") &&
+             node_is(anc[fi - 4], "lexical_declaration")) {
+    uint32_t len;
+    const char *callee = call_callee_name(src, anc[fi - 2], &len);
+    if (!callee || !mem_eq_str(callee, len, "useCallback") ||
+        !ts_node_eq(call_argument(anc[fi - 2], 0), fn))
+      return false;
+    e->deps = call_argument(anc[fi - 2], 1);
+    if (!node_is(e->deps, "array"))
+      return false;
+    e->stmt = anc[fi - 4];
+    block = fi - 5;
+  } else {
+    return false;
+  }
+  if (block < 1 || !node_is(anc[block], "statement_block") || !node_is_function(anc[block - 1]))
+    return false;
+  e->component = anc[block - 1];
+  TSNode name = node_field(e->component, "name");
+  if (ts_node_is_null(name) && block >= 2 && node_is(anc[block - 2], "variable_declarator"))
+    name = node_field(anc[block - 2], "name");
+  TSNode first[1];
+  if (!component_or_hook_name(src, name) || statements(anc[block], first, 1) == 0)
+    return false;
+  e->first = first[0];
+  e->body = node_field(fn, "body");
+  return node_is(e->body, "statement_block");
+}
+
+/* `[await | void] RECEIVER.send({ type: "broadcast", event, payload });`,
+ * RECEIVER being the channel's const or the channel call itself: into
+ * e->sends. */
+static bool loose_send(RuleCtx *ctx, Effect *e, TSNode st, TSNode receiver) {
+  const Source *src = &ctx->mod->src;
+  if (!node_is(st, "expression_statement") || e->nsends == MAX_LISTENERS)
+    return false;
+  TSNode expr = node_unwrap(ts_node_named_child(st, 0));
+  if (node_is(expr, "await_expression"))
+    expr = node_unwrap(ts_node_named_child(expr, 0));
+  else if (node_is(expr, "unary_expression") && src->bytes[ts_node_start_byte(expr)] == 'v')
+    expr = node_unwrap(node_field(expr, "argument"));
+  TSNode member =
+      node_is(expr, "call_expression") ? node_unwrap(node_field(expr, "function")) : (TSNode){0};
+  TSNode object = node_is(member, "member_expression") ? node_unwrap(node_field(member, "object"))
+                                                       : (TSNode){0};
+  bool ours = node_is(receiver, "identifier")
+                  ? node_is(object, "identifier") && node_text_eq(src, object, e->chans[0].var)
+                  : ts_node_eq(object, receiver);
+  Send *snd = &e->sends[e->nsends];
+  if (!ours || !node_text_eq(src, node_field(member, "property"), "send") ||
+      call_argument_count(expr) != 1 ||
+      !broadcast_message(src, call_argument(expr, 0), &snd->event, &snd->payload))
+    return false;
+  snd->call = expr;
+  e->nsends++;
+  return copied_text_ok(src, e, snd->event) && copied_text_ok(src, e, snd->payload);
+}
+
+/* A send outside an effect, in a function of the component: the channel
+ * opened only to send, `supabase.channel(NAME).send(M);` or `const ch =
+ * supabase.channel(NAME);` whose every use is a statement `ch.send(M);` of
+ * the same function. The result of a send is never used (broadcast's
+ * differs). */
+static bool find_loose_sends(RuleCtx *ctx, Effect *e) {
+  const Source *src = &ctx->mod->src;
+  TSNode anc[MAX_ANCESTORS];
+  size_t n = ast_ancestors(e->channel, anc, MAX_ANCESTORS);
+  size_t fi = SIZE_MAX;
+  for (size_t i = n == SIZE_MAX ? 0 : n; i-- > 0;)
+    if (node_is_function(anc[i])) {
+      fi = i;
+      break;
+    }
+  if (fi == SIZE_MAX || fi < 2 || !send_site(ctx, anc, fi, e))
+    return false;
+  e->chans[e->nchans++].call = e->channel;
+  /* The statement of the function's body the channel call is in. */
+  if (n < fi + 3 || !ts_node_eq(anc[fi + 1], e->body))
+    return false;
+  TSNode stmt = anc[fi + 2];
+  if (node_is(anc[n - 1], "member_expression")) /* supabase.channel(NAME).send(M); */
+    return loose_send(ctx, e, stmt, e->channel);
+  TSNode decl = const_declarator(src, stmt);
+  if (ts_node_is_null(decl) || !ts_node_eq(node_unwrap(node_field(decl, "value")), e->channel))
+    return false;
+  e->loose_decl = stmt;
+  e->chans[0].var = declared_name(ctx, decl);
+  TSNode st[MAX_STATEMENTS];
+  size_t k = statements(e->body, st, MAX_STATEMENTS);
+  for (size_t i = 0; i < k && k != SIZE_MAX; i++)
+    if (count_mentions(src, st[i], e->chans[0].var) && !ts_node_eq(st[i], e->loose_decl) &&
+        !loose_send(ctx, e, st[i], node_field(decl, "name")))
+      return false;
+  /* Nothing but its declaration and the sends names the channel. */
+  return k != SIZE_MAX && e->nsends > 0 &&
+         count_mentions(src, e->body, e->chans[0].var) == e->nsends + 1;
+}
+
+/* Each send becomes `broadcast(E, P)` where it stands (its await or void
+ * kept); the channel's const goes, its line with it. */
+static void edit_loose_sends(RuleCtx *ctx, Diag *d, const Effect *e) {
+  const Source *src = &ctx->mod->src;
+  for (size_t i = 0; i < e->nsends; i++) {
+    const Send *snd = &e->sends[i];
+    const char *indent = fix_line_indent(ctx->arena, src, ts_node_start_byte(snd->call));
+    StrBuf sb = {0};
+    sb_append(&sb, "broadcast(");
+    append_copied(&sb, src, snd->event, ctx->arena, indent);
+    sb_append(&sb, ", ");
+    append_copied(&sb, src, snd->payload, ctx->arena, indent);
+    sb_append(&sb, ")");
+    diag_add_edit(d, ts_node_start_byte(snd->call), ts_node_end_byte(snd->call), sb_cstr(&sb));
+    sb_free(&sb);
+  }
+  if (ts_node_is_null(e->loose_decl))
+    return;
+  uint32_t start = ts_node_start_byte(e->loose_decl), end = ts_node_end_byte(e->loose_decl);
+  const char *blanks = fix_indent_before(ctx->arena, src, start);
+  if (blanks && end < src->len && src->bytes[end] == '\n') {
+    start -= (uint32_t)strlen(blanks);
+    end++;
+  }
+  diag_add_edit(d, start, end, "");
+}
+
+/* Edits of an effect: its new body, the status logic's effect, handler
+ * parameters rewritten where they are declared. */
+static void edit_effect(RuleCtx *ctx, Diag *d, const Effect *e, const Target *t) {
+  char *body = new_body(ctx, e, t);
+  diag_add_edit(d, ts_node_start_byte(e->body), ts_node_end_byte(e->body), body);
+  free(body);
+  if (t->state) {
+    char *follow = state_effect(ctx, e, t);
+    diag_add_edit(d, ts_node_end_byte(e->stmt), ts_node_end_byte(e->stmt), follow);
+    free(follow);
+  }
+  for (size_t i = 0; i < e->non; i++)
+    if (e->on[i].named.id && e->on[i].param.id)
+      diag_add_edit(d, ts_node_start_byte(e->on[i].param), ts_node_end_byte(e->on[i].param),
+                    e->on[i].new_param);
+}
+
+/* `name` appended to a dependency array that does not name it yet. */
+static void add_dependency(const Source *src, Diag *d, TSNode deps, const char *name) {
+  if (ts_node_is_null(deps) || mentions(src, deps, name))
+    return;
+  TSNode last[MAX_STATEMENTS];
+  size_t n = statements(deps, last, MAX_STATEMENTS);
+  char *dep = xasprintf("%s%s", n == 0 ? "" : ", ", name);
+  if (n == 0)
+    diag_add_edit(d, ts_node_start_byte(deps) + 1, ts_node_start_byte(deps) + 1, dep);
+  else if (n != SIZE_MAX)
+    diag_add_edit(d, ts_node_end_byte(last[n - 1]), ts_node_end_byte(last[n - 1]), dep);
+  free(dep);
+}
+
 void channel_effect_suggest(RuleCtx *ctx, Diag *d, TSNode channel_call) {
   Effect e;
   memset(&e, 0, sizeof e);
   e.channel = channel_call;
-  if (d->fix.nedits || call_argument_count(channel_call) != 1 ||
-      !find_effect(ctx, channel_call, &e) || !parse_body(ctx, &e))
+  if (d->fix.nedits || call_argument_count(channel_call) != 1)
+    return;
+  bool in_effect = find_effect(ctx, channel_call, &e);
+  if (!in_effect) {
+    memset(&e, 0, sizeof e);
+    e.channel = channel_call;
+  }
+  if (in_effect ? !parse_body(ctx, &e) : !find_loose_sends(ctx, &e))
     return;
   qsort(e.on, e.non, sizeof *e.on, listener_cmp);
   char quote = file_quote(ctx->mod);
   Target t;
   bool have_subscribe;
   if (!choose_target(ctx, &e, &t, quote) || !has_binding_from(ctx, &e, &t, &have_subscribe) ||
-      (have_subscribe && t.state))
+      (have_subscribe && t.state) ||
+      (!have_subscribe && count_mentions(&ctx->mod->src, e.component, t.binding)))
     return;
   if (!fix_require_named_import(d, ctx->proj, ctx->mod, t.hook, t.spec))
     return;
@@ -1199,28 +1392,11 @@ void channel_effect_suggest(RuleCtx *ctx, Diag *d, TSNode channel_call) {
     diag_add_edit(d, ts_node_start_byte(e.first), ts_node_start_byte(e.first), hook);
     free(hook);
   }
-  char *body = new_body(ctx, &e, &t);
-  diag_add_edit(d, ts_node_start_byte(e.body), ts_node_end_byte(e.body), body);
-  free(body);
-  if (t.state) {
-    char *follow = state_effect(ctx, &e, &t);
-    diag_add_edit(d, ts_node_end_byte(e.stmt), ts_node_end_byte(e.stmt), follow);
-    free(follow);
-  }
-  for (size_t i = 0; i < e.non; i++)
-    if (e.on[i].named.id && e.on[i].param.id)
-      diag_add_edit(d, ts_node_start_byte(e.on[i].param), ts_node_end_byte(e.on[i].param),
-                    e.on[i].new_param);
-  if (!ts_node_is_null(e.deps) && !mentions(&ctx->mod->src, e.deps, t.binding)) {
-    TSNode last[MAX_STATEMENTS];
-    size_t n = statements(e.deps, last, MAX_STATEMENTS);
-    char *dep = xasprintf("%s%s", n == 0 ? "" : ", ", t.binding);
-    if (n == 0)
-      diag_add_edit(d, ts_node_start_byte(e.deps) + 1, ts_node_start_byte(e.deps) + 1, dep);
-    else if (n != SIZE_MAX)
-      diag_add_edit(d, ts_node_end_byte(last[n - 1]), ts_node_end_byte(last[n - 1]), dep);
-    free(dep);
-  }
+  if (in_effect)
+    edit_effect(ctx, d, &e, &t);
+  else
+    edit_loose_sends(ctx, d, &e);
+  add_dependency(&ctx->mod->src, d, e.deps, t.binding);
   char *title =
       e.nsends
           ? xasprintf("Send through %s()'s broadcast(event, payload) instead of a channel of "
