@@ -70,6 +70,8 @@ typedef struct Channel {
   bool subscribed, removed;
 } Channel;
 
+/* The useEffect being converted; for a send outside an effect, the function
+ * holding the send (stmt, body, deps and component then describe it). */
 typedef struct Effect {
   TSNode stmt;                 /* the statement holding useEffect(...) */
   TSNode body;                 /* the effect function's block */
