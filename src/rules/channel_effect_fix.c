@@ -10,6 +10,7 @@
 #include "resolve/exports.h"
 #include "resolve/scope.h"
 #include "rules/app_paths.h"
+#include "rules/channel_status_map.h"
 #include "rules/realtime_results.h"
 
 #include <stdint.h>
@@ -20,6 +21,7 @@
 #define MAX_KEYS 32
 #define MAX_ANCESTORS 512
 #define MAX_STATEMENTS 64
+#define MAX_CHANNELS 4
 
 #define CONTEXT_HOOK "useOrganizationRealtimeContext"
 #define WIDGET_HOOK "useRealtime"
@@ -51,6 +53,7 @@ typedef struct Listener {
 typedef struct Send {
   TSNode event, payload;
   bool is_void; /* `void ch.send(...)` */
+  TSNode call;  /* outside an effect: the `ch.send(...)` call broadcast(...) replaces */
 } Send;
 
 /* `const m = { type: "broadcast", event, payload }` before the send of it. */
@@ -60,22 +63,36 @@ typedef struct Message {
   bool sent;
 } Message;
 
+/* `const ch = supabase.channel(NAME)` of the effect. */
+typedef struct Channel {
+  TSNode call;     /* supabase.channel(NAME) */
+  const char *var; /* ch */
+  bool subscribed, removed;
+} Channel;
+
+/* The useEffect being converted; for a send outside an effect, the function
+ * holding the send (stmt, body, deps and component then describe it). */
 typedef struct Effect {
-  TSNode stmt;        /* the statement holding useEffect(...) */
-  TSNode body;        /* the effect function's block */
-  TSNode deps;        /* its dependency array, or null */
-  TSNode first;       /* the component's first statement: where the hook goes */
-  TSNode component;   /* the component's (or hook's) function */
-  TSNode channel;     /* supabase.channel(NAME) */
-  const char *var;    /* the const the channel is bound to */
+  TSNode stmt;                 /* the statement holding useEffect(...) */
+  TSNode body;                 /* the effect function's block */
+  TSNode deps;                 /* its dependency array, or null */
+  TSNode first;                /* the component's first statement: where the hook goes */
+  TSNode component;            /* the component's (or hook's) function */
+  TSNode channel;              /* supabase.channel(NAME) of the finding */
+  Channel chans[MAX_CHANNELS]; /* every channel the effect opens, in order */
+  size_t nchans;
   const char *client; /* `const supabase = createClient()` of the effect itself, or NULL */
+  TSNode guards[MAX_STATEMENTS]; /* `if (!id) return;` opening the effect, kept in front */
+  size_t nguards;
   Listener on[MAX_LISTENERS];
   size_t non;
   Send sends[MAX_LISTENERS];
   size_t nsends;
   Message msgs[MAX_LISTENERS];
   size_t nmsgs;
-  bool subscribed, removed;
+  TSNode loose_decl;     /* outside an effect: `const ch = supabase.channel(NAME);` or null */
+  bool reacts;           /* the status callback has logic: `status` below */
+  StatusReaction status; /* what it does on which statuses */
 } Effect;
 
 /* The API the subscription moves to. */
@@ -86,6 +103,8 @@ typedef struct Target {
   bool object_form;        /* subscribe({ onNewMessage: h }) rather than subscribe(EVENT, h) */
   const char *values[MAX_KEYS], *keys[MAX_KEYS]; /* event value -> handler key */
   size_t nkeys;
+  const char *state;     /* the API's state the status logic now follows, or NULL */
+  const char *condition; /* when it runs: `connectionStatus === "fallback"` */
 } Target;
 
 static bool ident_char(char c) {
@@ -321,17 +340,33 @@ static bool add_listener(RuleCtx *ctx, Effect *e, TSNode call) {
   return true;
 }
 
+/* The channel whose const `id` is, or NULL. */
+static Channel *channel_named(const Source *src, Effect *e, TSNode id) {
+  for (size_t i = 0; i < e->nchans; i++)
+    if (node_text_eq(src, id, e->chans[i].var))
+      return &e->chans[i];
+  return NULL;
+}
+
 /* A chain of .on(...) / .subscribe() calls down to its root: the channel
- * call itself (the declaration's value) or the channel's const (a later
- * statement). */
-static bool parse_chain(RuleCtx *ctx, Effect *e, TSNode expr, bool at_declaration) {
+ * call itself (`declared`, the declaration's value) or a channel's const (a
+ * later statement, `declared` NULL). Each channel subscribes once. */
+static bool parse_chain(RuleCtx *ctx, Effect *e, TSNode expr, Channel *declared) {
   const Source *src = &ctx->mod->src;
+  bool subscribes = false;
   for (int depth = 0; depth < 2 * MAX_LISTENERS; depth++) {
     expr = node_unwrap(expr);
-    if (at_declaration && ts_node_eq(expr, e->channel))
+    Channel *root = NULL;
+    if (declared && ts_node_eq(expr, declared->call))
+      root = declared;
+    else if (!declared && node_is(expr, "identifier") && !(root = channel_named(src, e, expr)))
+      return false;
+    if (root) {
+      if (subscribes && root->subscribed)
+        return false;
+      root->subscribed |= subscribes;
       return true;
-    if (!at_declaration && node_is(expr, "identifier"))
-      return node_text_eq(src, expr, e->var);
+    }
     if (!node_is(expr, "call_expression"))
       return false;
     TSNode member = node_unwrap(node_field(expr, "function"));
@@ -339,9 +374,16 @@ static bool parse_chain(RuleCtx *ctx, Effect *e, TSNode expr, bool at_declaratio
       return false;
     TSNode prop = node_field(member, "property");
     if (node_text_eq(src, prop, "subscribe")) {
-      if (e->subscribed || !plain_subscribe(src, expr))
+      if (subscribes)
         return false;
-      e->subscribed = true;
+      if (!plain_subscribe(src, expr)) {
+        TSNode cb = node_unwrap(call_argument(expr, 0));
+        if (e->reacts || call_argument_count(expr) != 1 ||
+            !status_reaction_parse(ctx->arena, src, cb, &e->status))
+          return false;
+        e->reacts = true;
+      }
+      subscribes = true;
     } else if (!node_text_eq(src, prop, "on") || !add_listener(ctx, e, expr)) {
       return false;
     }
@@ -350,18 +392,9 @@ static bool parse_chain(RuleCtx *ctx, Effect *e, TSNode expr, bool at_declaratio
   return false;
 }
 
-/* return () => { supabase.removeChannel(ch); }  (or => void ..., ch.unsubscribe()) */
-static bool parse_cleanup(const Source *src, Effect *e, TSNode ret) {
-  TSNode fn = node_unwrap(ts_node_named_child(ret, 0));
-  if (!is_inline_function(fn) || param_count(node_field(fn, "parameters")) != 0)
-    return false;
-  TSNode expr = node_field(fn, "body");
-  if (node_is(expr, "statement_block")) {
-    TSNode only[2];
-    if (statements(expr, only, 2) != 1 || !node_is(only[0], "expression_statement"))
-      return false;
-    expr = ts_node_named_child(only[0], 0);
-  }
+/* `supabase.removeChannel(ch)` or `ch.unsubscribe()` (`void` before either
+ * is fine) of a channel not removed yet. */
+static bool parse_removal(const Source *src, Effect *e, TSNode expr) {
   expr = node_unwrap(expr);
   if (node_is(expr, "unary_expression") && src->bytes[ts_node_start_byte(expr)] == 'v')
     expr = node_unwrap(node_field(expr, "argument"));
@@ -371,12 +404,36 @@ static bool parse_cleanup(const Source *src, Effect *e, TSNode ret) {
   if (!node_is(member, "member_expression"))
     return false;
   TSNode prop = node_field(member, "property");
-  TSNode arg = node_unwrap(call_argument(expr, 0));
+  TSNode removed = {0};
   if (node_text_eq(src, prop, "removeChannel") && call_argument_count(expr) == 1)
-    e->removed = node_is(arg, "identifier") && node_text_eq(src, arg, e->var);
+    removed = node_unwrap(call_argument(expr, 0));
   else if (node_text_eq(src, prop, "unsubscribe") && call_argument_count(expr) == 0)
-    e->removed = node_text_eq(src, node_unwrap(node_field(member, "object")), e->var);
-  return e->removed;
+    removed = node_unwrap(node_field(member, "object"));
+  Channel *ch = node_is(removed, "identifier") ? channel_named(src, e, removed) : NULL;
+  if (!ch || ch->removed)
+    return false;
+  ch->removed = true;
+  return true;
+}
+
+/* return () => { supabase.removeChannel(ch); }  (or => void ..., ch.unsubscribe()),
+ * one removal per channel of the effect. */
+static bool parse_cleanup(const Source *src, Effect *e, TSNode ret) {
+  TSNode fn = node_unwrap(ts_node_named_child(ret, 0));
+  if (!is_inline_function(fn) || param_count(node_field(fn, "parameters")) != 0)
+    return false;
+  TSNode body = node_field(fn, "body");
+  if (!node_is(body, "statement_block"))
+    return parse_removal(src, e, body) && e->nchans == 1;
+  TSNode st[MAX_CHANNELS + 1];
+  size_t n = statements(body, st, MAX_CHANNELS + 1);
+  if (n != e->nchans)
+    return false;
+  for (size_t i = 0; i < n; i++)
+    if (!node_is(st[i], "expression_statement") ||
+        !parse_removal(src, e, ts_node_named_child(st[i], 0)))
+      return false;
+  return true;
 }
 
 /* { type: "broadcast", event: E, payload: P } (`as const` on the type or the
@@ -452,8 +509,8 @@ static bool add_send(RuleCtx *ctx, Effect *e, TSNode expr) {
   TSNode member =
       node_is(expr, "call_expression") ? node_unwrap(node_field(expr, "function")) : (TSNode){0};
   if (!node_is(member, "member_expression") ||
-      !node_text_eq(src, node_field(member, "property"), "send") ||
-      !node_text_eq(src, node_unwrap(node_field(member, "object")), e->var) ||
+      !node_text_eq(src, node_field(member, "property"), "send") || e->nchans != 1 ||
+      !node_text_eq(src, node_unwrap(node_field(member, "object")), e->chans[0].var) ||
       call_argument_count(expr) != 1 || e->nsends == MAX_LISTENERS)
     return false;
   Send *s = &e->sends[e->nsends];
@@ -476,44 +533,117 @@ static bool add_send(RuleCtx *ctx, Effect *e, TSNode expr) {
   return true;
 }
 
-/* Text the new body copies must not name what the migration removes. */
+/* Code the new body copies must not name what the migration removes or
+ * binds (as identifiers: a string or a property may spell them). */
 static bool copied_text_ok(const Source *src, const Effect *e, TSNode n) {
   static const char *const taken[] = {"subscribe", "unsubscribes", "broadcast"};
   for (size_t i = 0; i < sizeof taken / sizeof *taken; i++)
-    if (mentions(src, n, taken[i]))
+    if (count_mentions(src, n, taken[i]))
       return false;
-  return !mentions(src, n, e->var) && !(e->client && mentions(src, n, e->client));
+  for (size_t i = 0; i < e->nchans; i++)
+    if (e->chans[i].var && count_mentions(src, n, e->chans[i].var))
+      return false;
+  return !(e->client && count_mentions(src, n, e->client));
 }
 
-/* The effect's statements: the channel's const, calls on it, the cleanup. */
+/* supabase.channel(NAME) at the root of a chain of .on(...) / .subscribe(),
+ * or a null node. */
+static TSNode chain_root(const Source *src, TSNode expr) {
+  TSNode none = {0};
+  for (int depth = 0; depth < 2 * MAX_LISTENERS; depth++) {
+    expr = node_unwrap(expr);
+    TSNode member =
+        node_is(expr, "call_expression") ? node_unwrap(node_field(expr, "function")) : none;
+    if (!node_is(member, "member_expression"))
+      return none;
+    TSNode prop = node_field(member, "property");
+    if (node_text_eq(src, prop, "channel"))
+      return expr;
+    if (!node_text_eq(src, prop, "on") && !node_text_eq(src, prop, "subscribe"))
+      return none;
+    expr = node_field(member, "object");
+  }
+  return none;
+}
+
+/* `const ch = supabase.channel(NAME)...;` on the finding's client (the same
+ * receiver as written), its chain parsed. */
+static bool add_channel(RuleCtx *ctx, Effect *e, TSNode st) {
+  const Source *src = &ctx->mod->src;
+  TSNode d = const_declarator(src, st);
+  TSNode call = ts_node_is_null(d) ? d : chain_root(src, node_field(d, "value"));
+  if (ts_node_is_null(call) || e->nchans == MAX_CHANNELS || call_argument_count(call) != 1)
+    return false;
+  TSNode ours = node_unwrap(node_field(node_unwrap(node_field(e->channel, "function")), "object"));
+  TSNode theirs = node_unwrap(node_field(node_unwrap(node_field(call, "function")), "object"));
+  uint32_t olen, tlen;
+  const char *o = node_text(src, ours, &olen), *t = node_text(src, theirs, &tlen);
+  if (olen != tlen || memcmp(o, t, olen) != 0)
+    return false;
+  Channel *ch = &e->chans[e->nchans++];
+  memset(ch, 0, sizeof *ch);
+  ch->call = call;
+  ch->var = declared_name(ctx, d);
+  return parse_chain(ctx, e, node_field(d, "value"), ch);
+}
+
+/* `if (COND) return;` (or `{ return; }`): the effect does nothing when COND
+ * holds, which stays true of the new body when it keeps the guard in front. */
+static bool early_return_guard(const Source *src, TSNode st) {
+  if (!node_is(st, "if_statement") || !ts_node_is_null(node_field(st, "alternative")))
+    return false;
+  TSNode then = node_field(st, "consequence"), only[2];
+  if (node_is(then, "statement_block")) {
+    if (statements(then, only, 2) != 1)
+      return false;
+    then = only[0];
+  }
+  return node_is(then, "return_statement") && ts_node_named_child_count(then) == 0;
+}
+
+/* The effect's statements: guards, the channel's const, calls on it, the
+ * cleanup. */
 static bool parse_body(RuleCtx *ctx, Effect *e) {
   const Source *src = &ctx->mod->src;
   TSNode st[MAX_STATEMENTS];
   size_t n = statements(e->body, st, MAX_STATEMENTS);
-  if (n == SIZE_MAX || n < 2)
+  if (n == SIZE_MAX)
     return false;
-  size_t first = local_client(ctx, e, st[0]) ? 1 : 0;
-  TSNode decl = const_declarator(src, st[first]);
-  if (ts_node_is_null(decl))
+  size_t first = 0;
+  while (first < n && early_return_guard(src, st[first]))
+    e->guards[e->nguards++] = st[first++];
+  if (n - first < 2)
     return false;
-  e->var = declared_name(ctx, decl);
-  if (!parse_chain(ctx, e, node_field(decl, "value"), true))
+  first += local_client(ctx, e, st[first]) ? 1 : 0;
+  if (!add_channel(ctx, e, st[first]))
     return false;
   /* Sending effects may end without a cleanup; listening ones may not. */
   bool cleanup = node_is(st[n - 1], "return_statement");
   for (size_t i = first + 1; i < n - cleanup; i++) {
     bool ok = node_is(st[i], "expression_statement")
                   ? add_send(ctx, e, ts_node_named_child(st[i], 0)) ||
-                        parse_chain(ctx, e, ts_node_named_child(st[i], 0), false)
-                  : add_message(ctx, e, st[i]);
+                        parse_chain(ctx, e, ts_node_named_child(st[i], 0), NULL)
+                  : add_channel(ctx, e, st[i]) || add_message(ctx, e, st[i]);
     if (!ok)
       return false;
   }
   if (cleanup && !parse_cleanup(src, e, st[n - 1]))
     return false;
+  bool ours = false;
+  for (size_t i = 0; i < e->nchans; i++) {
+    ours = ours || ts_node_eq(e->chans[i].call, e->channel);
+    if (e->nsends == 0 && !e->chans[i].subscribed)
+      return false;
+  }
+  if (!ours)
+    return false;
+  for (size_t i = 0; i < e->nguards; i++)
+    if (!copied_text_ok(src, e, node_field(e->guards[i], "condition")))
+      return false;
   if (e->nsends > 0) {
-    /* Only sends: each message const sent once and named nowhere else. */
-    if (e->non > 0)
+    /* Only sends, on one channel: each message const sent once and named
+     * nowhere else. */
+    if (e->non > 0 || e->reacts || e->nchans != 1)
       return false;
     for (size_t i = 0; i < e->nmsgs; i++)
       if (!e->msgs[i].sent || count_mentions(src, e->body, e->msgs[i].name) != 2)
@@ -524,8 +654,14 @@ static bool parse_body(RuleCtx *ctx, Effect *e) {
         return false;
     return true;
   }
-  if (!cleanup || !e->subscribed || e->non == 0 || e->nmsgs > 0)
+  if (!cleanup || e->non == 0 || e->nmsgs > 0 || (e->reacts && ts_node_is_null(e->deps)))
     return false;
+  if ((e->status.then.id && !copied_text_ok(src, e, e->status.then)) ||
+      (e->status.tracker.id && !copied_text_ok(src, e, e->status.tracker)))
+    return false;
+  for (size_t i = 0; i < e->status.nstmts; i++)
+    if (!copied_text_ok(src, e, e->status.stmts[i]))
+      return false;
   for (size_t i = 0; i < e->non; i++)
     if (!copied_text_ok(src, e, e->on[i].named.id ? e->on[i].named : e->on[i].handler))
       return false;
@@ -689,10 +825,10 @@ static bool bound_before(RuleCtx *ctx, TSNode at, TSNode expr) {
 /* useRealtime({ type: "widget", organizationId, conversationId }) for a
  * channel named UNIFIED_CHANNELS.widget|conversation|conversationTyping(o, c)
  * whose o and c mean the same at the component's top. */
-static const char *widget_hook_call(RuleCtx *ctx, const Effect *e, char quote,
+static const char *widget_hook_call(RuleCtx *ctx, const Effect *e, TSNode channel, char quote,
                                     const char *const *fns) {
   const Source *src = &ctx->mod->src;
-  TSNode name = node_unwrap(call_argument(e->channel, 0));
+  TSNode name = node_unwrap(call_argument(channel, 0));
   TSNode obj = node_is(name, "call_expression") ? call_callee_object(name) : (TSNode){0};
   if (ts_node_is_null(obj) || !node_text_eq(src, node_unwrap(obj), "UNIFIED_CHANNELS") ||
       call_argument_count(name) != 2)
@@ -806,6 +942,16 @@ static bool keep_comment(TSNode n, void *data) {
   return true;
 }
 
+/* The effect's guards, in order, each on its own line. */
+static void append_guards(StrBuf *sb, const Source *src, const Effect *e, Arena *a,
+                          const char *indent) {
+  for (size_t i = 0; i < e->nguards; i++) {
+    sb_append(sb, indent);
+    append_copied(sb, src, e->guards[i], a, indent);
+    sb_append(sb, "\n");
+  }
+}
+
 static char *new_body(RuleCtx *ctx, const Effect *e, const Target *t) {
   const Source *src = &ctx->mod->src;
   const char *base = fix_line_indent(ctx->arena, src, ts_node_start_byte(e->stmt));
@@ -817,8 +963,14 @@ static char *new_body(RuleCtx *ctx, const Effect *e, const Target *t) {
   const char *deeper = arena_printf(ctx->arena, "%s%s", inner, inner + strlen(base));
   StrBuf sb = {0};
   sb_append(&sb, "{\n");
-  TSNode copied[2 * MAX_LISTENERS];
+  TSNode copied[2 * MAX_LISTENERS + MAX_STATEMENTS + STATUS_STATEMENTS + 1];
   size_t ncopied = 0;
+  if (e->status.then.id)
+    copied[ncopied++] = e->status.then;
+  for (size_t i = 0; i < e->status.nstmts; i++)
+    copied[ncopied++] = e->status.stmts[i];
+  for (size_t i = 0; i < e->nguards; i++)
+    copied[ncopied++] = e->guards[i];
   for (size_t i = 0; i < e->non; i++)
     copied[ncopied++] = e->on[i].handler;
   for (size_t i = 0; i < e->nsends; i++) {
@@ -827,6 +979,7 @@ static char *new_body(RuleCtx *ctx, const Effect *e, const Target *t) {
   }
   Comments c = {copied, ncopied, &sb, inner, src};
   ast_walk(e->body, keep_comment, &c);
+  append_guards(&sb, src, e, ctx->arena, inner);
   if (e->nsends > 0) {
     for (size_t i = 0; i < e->nsends; i++) {
       sb_append(&sb, inner);
@@ -880,10 +1033,106 @@ static char *new_body(RuleCtx *ctx, const Effect *e, const Target *t) {
   return sb_take(&sb);
 }
 
+/* Whether the status logic or the guards it runs behind read the dependency
+ * `dep` (`params.id` counts as `params`): the new effect keeps only those. */
+static bool logic_reads(const Source *src, const Effect *e, TSNode dep) {
+  TSNode root = node_unwrap(dep);
+  while (node_is(root, "member_expression"))
+    root = node_unwrap(node_field(root, "object"));
+  if (!node_is(root, "identifier"))
+    return true; /* an expression: keep it, as the old effect did */
+  char *name = node_text_dup(src, root);
+  size_t n = e->status.then.id ? count_mentions(src, e->status.then, name) : 0;
+  if (e->status.tracker.id)
+    n += count_mentions(src, e->status.tracker, name);
+  for (size_t i = 0; i < e->status.nstmts; i++)
+    n += count_mentions(src, e->status.stmts[i], name);
+  for (size_t i = 0; i < e->nguards; i++)
+    n += count_mentions(src, e->guards[i], name);
+  free(name);
+  return n > 0;
+}
+
+/* The status logic as an effect of its own after the subscription's:
+ * `useEffect(() => { GUARDS if (STATE_TEST) THEN }, [DEPS, state]);`, run
+ * when the provider's state changes as it ran when the channel's status did.
+ * DEPS are the old effect's that it reads. */
+static char *state_effect(RuleCtx *ctx, const Effect *e, const Target *t) {
+  const Source *src = &ctx->mod->src;
+  const char *base = fix_line_indent(ctx->arena, src, ts_node_start_byte(e->stmt));
+  const char *inner = arena_printf(ctx->arena, "%s  ", base);
+  const char *deeper = arena_printf(ctx->arena, "%s  ", inner);
+  TSNode call = node_unwrap(ts_node_named_child(e->stmt, 0));
+  uint32_t len;
+  const char *callee = node_text(src, node_field(call, "function"), &len);
+  StrBuf sb = {0};
+  sb_appendf(&sb, "\n\n%s%.*s(() => {\n", base, (int)len, callee);
+  append_guards(&sb, src, e, ctx->arena, inner);
+  if (e->status.tracker.id) {
+    const char *setter = node_text(src, e->status.tracker, &len);
+    sb_appendf(&sb, "%s%.*s(%s);", inner, (int)len, setter, t->condition);
+  } else if (e->status.then.id) {
+    sb_appendf(&sb, "%sif (%s) ", inner, t->condition);
+    append_copied(&sb, src, e->status.then, ctx->arena, inner);
+  } else {
+    sb_appendf(&sb, "%sif (%s) {\n", inner, t->condition);
+    for (size_t i = 0; i < e->status.nstmts; i++) {
+      sb_append(&sb, deeper);
+      append_copied(&sb, src, e->status.stmts[i], ctx->arena, deeper);
+      sb_append(&sb, "\n");
+    }
+    sb_appendf(&sb, "%s}", inner);
+  }
+  sb_appendf(&sb, "\n%s}, [", base);
+  TSNode dep[MAX_STATEMENTS];
+  size_t n = statements(e->deps, dep, MAX_STATEMENTS);
+  for (size_t i = 0; i < n && n != SIZE_MAX; i++) {
+    if (!logic_reads(src, e, dep[i]))
+      continue;
+    const char *text = node_text(src, dep[i], &len);
+    sb_appendf(&sb, "%.*s, ", (int)len, text);
+  }
+  sb_appendf(&sb, "%s]);", t->state);
+  return sb_take(&sb);
+}
+
 static int listener_cmp(const void *a, const void *b) {
   uint32_t x = ts_node_start_byte(((const Listener *)a)->handler);
   uint32_t y = ts_node_start_byte(((const Listener *)b)->handler);
   return (x > y) - (x < y);
+}
+
+/* The provider's state the status logic follows: each status it reacts to
+ * must be one the provider's own status callback records in the same state,
+ * a name the component does not use. */
+static bool follow_state(RuleCtx *ctx, const Effect *e, Target *t, const Module *provider,
+                         char quote) {
+  StatusMap map;
+  status_map_learn(ctx->arena, provider, &map);
+  StrBuf cond = {0};
+  for (size_t i = 0; i < e->status.nstatus; i++) {
+    size_t k = 0;
+    while (k < map.n && strcmp(map.status[k], e->status.status[i]) != 0)
+      k++;
+    if (k == map.n || !map.member[k] || (t->state && strcmp(t->state, map.member[k]) != 0)) {
+      sb_free(&cond);
+      return false;
+    }
+    t->state = map.member[k];
+    const char *test = map.value[k] ? arena_printf(ctx->arena, "%s === %c%s%c", t->state, quote,
+                                                   map.value[k], quote)
+                                    : t->state;
+    if (!strstr(sb_cstr(&cond), test)) /* two statuses, one state: say it once */
+      sb_appendf(&cond, "%s%s", cond.len ? " || " : "", test);
+  }
+  t->condition = arena_strdup(ctx->arena, sb_cstr(&cond));
+  sb_free(&cond);
+  static const char *const taken[] = {"subscribe", "unsubscribes", "broadcast"};
+  for (size_t i = 0; i < sizeof taken / sizeof *taken; i++)
+    if (!strcmp(t->state, taken[i]))
+      return false;
+  return count_mentions(&ctx->mod->src, e->component, t->state) == 0 &&
+         scope_lookup(ctx->mod, e->first, t->state).kind == BIND_NONE;
 }
 
 static bool choose_target(RuleCtx *ctx, Effect *e, Target *t, char quote) {
@@ -891,8 +1140,17 @@ static bool choose_target(RuleCtx *ctx, Effect *e, Target *t, char quote) {
   bool sending = e->nsends > 0;
   t->binding = sending ? "broadcast" : "subscribe";
   if (path_is_widget(ctx->mod->app_path)) {
+    if (e->reacts)
+      return false; /* which useRealtime state follows which status is not read */
     t->hook = WIDGET_HOOK;
-    t->hook_call = widget_hook_call(ctx, e, quote, sending ? widget_send_fns : widget_channel_fns);
+    /* Every channel must name the same conversation: one useRealtime serves them. */
+    for (size_t i = 0; i < e->nchans; i++) {
+      const char *call = widget_hook_call(ctx, e, e->chans[i].call, quote,
+                                          sending ? widget_send_fns : widget_channel_fns);
+      if (!call || (t->hook_call && strcmp(call, t->hook_call) != 0))
+        return false;
+      t->hook_call = call;
+    }
     if (!t->hook_call || !hook_module(ctx, WIDGET_HOOK, widget_specs, &t->spec))
       return false;
     /* broadcast(event, payload) must be what this project's useRealtime returns. */
@@ -908,7 +1166,8 @@ static bool choose_target(RuleCtx *ctx, Effect *e, Target *t, char quote) {
     bool several = false;
     return provider && member_signature(provider, "broadcast", &several) && several;
   }
-  if (!provider || !learn_provider(ctx, provider, t))
+  if (!provider || !learn_provider(ctx, provider, t) ||
+      (e->reacts && !follow_state(ctx, e, t, provider, quote)))
     return false;
   for (size_t i = 0; t->object_form && i < e->non; i++) {
     e->on[i].key = key_for(t, value_text(ctx->arena, rule_resolve(ctx, e->on[i].event)));
@@ -921,44 +1180,225 @@ static bool choose_target(RuleCtx *ctx, Effect *e, Target *t, char quote) {
   return true;
 }
 
+/* Named like a component or a hook (`Feed`, `useFeed`): only there may the
+ * hook's call go. */
+static bool component_or_hook_name(const Source *src, TSNode name) {
+  uint32_t len;
+  const char *s = ts_node_is_null(name) ? NULL : node_text(src, name, &len);
+  if (!s || len == 0)
+    return false;
+  if (s[0] >= 'A' && s[0] <= 'Z')
+    return true;
+  return len > 3 && memcmp(s, "use", 3) == 0 && s[3] >= 'A' && s[3] <= 'Z';
+}
+
+/* The function holding the send is a statement of a component's (or
+ * hook's) body: a function declaration, a `const` arrow, or a `const`
+ * useCallback of one (whose dependencies then get `broadcast`). Fills the
+ * component, its first statement, the statement and the dependencies. */
+static bool send_site(RuleCtx *ctx, const TSNode *anc, size_t fi, Effect *e) {
+  const Source *src = &ctx->mod->src;
+  TSNode fn = anc[fi];
+  size_t block;
+  if (node_is(fn, "function_declaration")) {
+    e->stmt = fn;
+    block = fi - 1;
+  } else if (fi >= 3 && node_is(anc[fi - 1], "variable_declarator") &&
+             node_is(anc[fi - 2], "lexical_declaration")) {
+    e->stmt = anc[fi - 2];
+    block = fi - 3;
+  } else if (fi >= 5 && node_is(anc[fi - 1], "arguments") &&
+             node_is(anc[fi - 3], "variable_declarator") &&
+             node_is(anc[fi - 4], "lexical_declaration")) {
+    uint32_t len;
+    const char *callee = call_callee_name(src, anc[fi - 2], &len);
+    if (!callee || !mem_eq_str(callee, len, "useCallback") ||
+        !ts_node_eq(call_argument(anc[fi - 2], 0), fn))
+      return false;
+    e->deps = call_argument(anc[fi - 2], 1);
+    if (!node_is(e->deps, "array"))
+      return false;
+    e->stmt = anc[fi - 4];
+    block = fi - 5;
+  } else {
+    return false;
+  }
+  if (block < 1 || !node_is(anc[block], "statement_block") || !node_is_function(anc[block - 1]))
+    return false;
+  e->component = anc[block - 1];
+  TSNode name = node_field(e->component, "name");
+  if (ts_node_is_null(name) && block >= 2 && node_is(anc[block - 2], "variable_declarator"))
+    name = node_field(anc[block - 2], "name");
+  TSNode first[1];
+  if (!component_or_hook_name(src, name) || statements(anc[block], first, 1) == 0)
+    return false;
+  e->first = first[0];
+  e->body = node_field(fn, "body");
+  return node_is(e->body, "statement_block");
+}
+
+/* `[await | void] RECEIVER.send({ type: "broadcast", event, payload });`,
+ * RECEIVER being the channel's const or the channel call itself: into
+ * e->sends. */
+static bool loose_send(RuleCtx *ctx, Effect *e, TSNode st, TSNode receiver) {
+  const Source *src = &ctx->mod->src;
+  if (!node_is(st, "expression_statement") || e->nsends == MAX_LISTENERS)
+    return false;
+  TSNode expr = node_unwrap(ts_node_named_child(st, 0));
+  if (node_is(expr, "await_expression"))
+    expr = node_unwrap(ts_node_named_child(expr, 0));
+  else if (node_is(expr, "unary_expression") && src->bytes[ts_node_start_byte(expr)] == 'v')
+    expr = node_unwrap(node_field(expr, "argument"));
+  TSNode member =
+      node_is(expr, "call_expression") ? node_unwrap(node_field(expr, "function")) : (TSNode){0};
+  TSNode object = node_is(member, "member_expression") ? node_unwrap(node_field(member, "object"))
+                                                       : (TSNode){0};
+  bool ours = node_is(receiver, "identifier")
+                  ? node_is(object, "identifier") && node_text_eq(src, object, e->chans[0].var)
+                  : ts_node_eq(object, receiver);
+  Send *snd = &e->sends[e->nsends];
+  if (!ours || !node_text_eq(src, node_field(member, "property"), "send") ||
+      call_argument_count(expr) != 1 ||
+      !broadcast_message(src, call_argument(expr, 0), &snd->event, &snd->payload))
+    return false;
+  snd->call = expr;
+  e->nsends++;
+  return copied_text_ok(src, e, snd->event) && copied_text_ok(src, e, snd->payload);
+}
+
+/* A send outside an effect, in a function of the component: the channel
+ * opened only to send, `supabase.channel(NAME).send(M);` or `const ch =
+ * supabase.channel(NAME);` whose every use is a statement `ch.send(M);` of
+ * the same function. The result of a send is never used (broadcast's
+ * differs). */
+static bool find_loose_sends(RuleCtx *ctx, Effect *e) {
+  const Source *src = &ctx->mod->src;
+  TSNode anc[MAX_ANCESTORS];
+  size_t n = ast_ancestors(e->channel, anc, MAX_ANCESTORS);
+  size_t fi = SIZE_MAX;
+  for (size_t i = n == SIZE_MAX ? 0 : n; i-- > 0;)
+    if (node_is_function(anc[i])) {
+      fi = i;
+      break;
+    }
+  if (fi == SIZE_MAX || fi < 2 || !send_site(ctx, anc, fi, e))
+    return false;
+  e->chans[e->nchans++].call = e->channel;
+  /* The statement of the function's body the channel call is in. */
+  if (n < fi + 3 || !ts_node_eq(anc[fi + 1], e->body))
+    return false;
+  TSNode stmt = anc[fi + 2];
+  if (node_is(anc[n - 1], "member_expression")) /* supabase.channel(NAME).send(M); */
+    return loose_send(ctx, e, stmt, e->channel);
+  TSNode decl = const_declarator(src, stmt);
+  if (ts_node_is_null(decl) || !ts_node_eq(node_unwrap(node_field(decl, "value")), e->channel))
+    return false;
+  e->loose_decl = stmt;
+  e->chans[0].var = declared_name(ctx, decl);
+  TSNode st[MAX_STATEMENTS];
+  size_t k = statements(e->body, st, MAX_STATEMENTS);
+  for (size_t i = 0; i < k && k != SIZE_MAX; i++)
+    if (count_mentions(src, st[i], e->chans[0].var) && !ts_node_eq(st[i], e->loose_decl) &&
+        !loose_send(ctx, e, st[i], node_field(decl, "name")))
+      return false;
+  /* Nothing but its declaration and the sends names the channel. */
+  return k != SIZE_MAX && e->nsends > 0 &&
+         count_mentions(src, e->body, e->chans[0].var) == e->nsends + 1;
+}
+
+/* Each send becomes `broadcast(E, P)` where it stands (its await or void
+ * kept); the channel's const goes, its line with it. */
+static void edit_loose_sends(RuleCtx *ctx, Diag *d, const Effect *e) {
+  const Source *src = &ctx->mod->src;
+  for (size_t i = 0; i < e->nsends; i++) {
+    const Send *snd = &e->sends[i];
+    const char *indent = fix_line_indent(ctx->arena, src, ts_node_start_byte(snd->call));
+    StrBuf sb = {0};
+    sb_append(&sb, "broadcast(");
+    append_copied(&sb, src, snd->event, ctx->arena, indent);
+    sb_append(&sb, ", ");
+    append_copied(&sb, src, snd->payload, ctx->arena, indent);
+    sb_append(&sb, ")");
+    diag_add_edit(d, ts_node_start_byte(snd->call), ts_node_end_byte(snd->call), sb_cstr(&sb));
+    sb_free(&sb);
+  }
+  if (ts_node_is_null(e->loose_decl))
+    return;
+  uint32_t start = ts_node_start_byte(e->loose_decl), end = ts_node_end_byte(e->loose_decl);
+  const char *blanks = fix_indent_before(ctx->arena, src, start);
+  if (blanks && end < src->len && src->bytes[end] == '\n') {
+    start -= (uint32_t)strlen(blanks);
+    end++;
+  }
+  diag_add_edit(d, start, end, "");
+}
+
+/* Edits of an effect: its new body, the status logic's effect, handler
+ * parameters rewritten where they are declared. */
+static void edit_effect(RuleCtx *ctx, Diag *d, const Effect *e, const Target *t) {
+  char *body = new_body(ctx, e, t);
+  diag_add_edit(d, ts_node_start_byte(e->body), ts_node_end_byte(e->body), body);
+  free(body);
+  if (t->state) {
+    char *follow = state_effect(ctx, e, t);
+    diag_add_edit(d, ts_node_end_byte(e->stmt), ts_node_end_byte(e->stmt), follow);
+    free(follow);
+  }
+  for (size_t i = 0; i < e->non; i++)
+    if (e->on[i].named.id && e->on[i].param.id)
+      diag_add_edit(d, ts_node_start_byte(e->on[i].param), ts_node_end_byte(e->on[i].param),
+                    e->on[i].new_param);
+}
+
+/* `name` appended to a dependency array that does not name it yet. */
+static void add_dependency(const Source *src, Diag *d, TSNode deps, const char *name) {
+  if (ts_node_is_null(deps) || mentions(src, deps, name))
+    return;
+  TSNode last[MAX_STATEMENTS];
+  size_t n = statements(deps, last, MAX_STATEMENTS);
+  char *dep = xasprintf("%s%s", n == 0 ? "" : ", ", name);
+  if (n == 0)
+    diag_add_edit(d, ts_node_start_byte(deps) + 1, ts_node_start_byte(deps) + 1, dep);
+  else if (n != SIZE_MAX)
+    diag_add_edit(d, ts_node_end_byte(last[n - 1]), ts_node_end_byte(last[n - 1]), dep);
+  free(dep);
+}
+
 void channel_effect_suggest(RuleCtx *ctx, Diag *d, TSNode channel_call) {
   Effect e;
   memset(&e, 0, sizeof e);
   e.channel = channel_call;
-  if (d->fix.nedits || call_argument_count(channel_call) != 1 ||
-      !find_effect(ctx, channel_call, &e) || !parse_body(ctx, &e))
+  if (d->fix.nedits || call_argument_count(channel_call) != 1)
+    return;
+  bool in_effect = find_effect(ctx, channel_call, &e);
+  if (!in_effect) {
+    memset(&e, 0, sizeof e);
+    e.channel = channel_call;
+  }
+  if (in_effect ? !parse_body(ctx, &e) : !find_loose_sends(ctx, &e))
     return;
   qsort(e.on, e.non, sizeof *e.on, listener_cmp);
   char quote = file_quote(ctx->mod);
   Target t;
   bool have_subscribe;
-  if (!choose_target(ctx, &e, &t, quote) || !has_binding_from(ctx, &e, &t, &have_subscribe))
+  if (!choose_target(ctx, &e, &t, quote) || !has_binding_from(ctx, &e, &t, &have_subscribe) ||
+      (have_subscribe && t.state) ||
+      (!have_subscribe && count_mentions(&ctx->mod->src, e.component, t.binding)))
     return;
   if (!fix_require_named_import(d, ctx->proj, ctx->mod, t.hook, t.spec))
     return;
   if (!have_subscribe) {
     const char *indent = fix_line_indent(ctx->arena, &ctx->mod->src, ts_node_start_byte(e.first));
-    char *hook = xasprintf("const { %s } = %s;\n%s", t.binding, t.hook_call, indent);
+    char *hook = xasprintf("const { %s%s%s } = %s;\n%s", t.binding, t.state ? ", " : "",
+                           t.state ? t.state : "", t.hook_call, indent);
     diag_add_edit(d, ts_node_start_byte(e.first), ts_node_start_byte(e.first), hook);
     free(hook);
   }
-  char *body = new_body(ctx, &e, &t);
-  diag_add_edit(d, ts_node_start_byte(e.body), ts_node_end_byte(e.body), body);
-  free(body);
-  for (size_t i = 0; i < e.non; i++)
-    if (e.on[i].named.id && e.on[i].param.id)
-      diag_add_edit(d, ts_node_start_byte(e.on[i].param), ts_node_end_byte(e.on[i].param),
-                    e.on[i].new_param);
-  if (!ts_node_is_null(e.deps) && !mentions(&ctx->mod->src, e.deps, t.binding)) {
-    TSNode last[MAX_STATEMENTS];
-    size_t n = statements(e.deps, last, MAX_STATEMENTS);
-    char *dep = xasprintf("%s%s", n == 0 ? "" : ", ", t.binding);
-    if (n == 0)
-      diag_add_edit(d, ts_node_start_byte(e.deps) + 1, ts_node_start_byte(e.deps) + 1, dep);
-    else if (n != SIZE_MAX)
-      diag_add_edit(d, ts_node_end_byte(last[n - 1]), ts_node_end_byte(last[n - 1]), dep);
-    free(dep);
-  }
+  if (in_effect)
+    edit_effect(ctx, d, &e, &t);
+  else
+    edit_loose_sends(ctx, d, &e);
+  add_dependency(&ctx->mod->src, d, e.deps, t.binding);
   char *title =
       e.nsends
           ? xasprintf("Send through %s()'s broadcast(event, payload) instead of a channel of "

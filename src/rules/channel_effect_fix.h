@@ -14,6 +14,8 @@
  *   }, [deps]);
  *
  * (also `const ch = supabase.channel(NAME); ch.on(...); ch.subscribe();`,
+ * several channels on one client, early-return guards kept in front,
+ * status logic moved onto a state the provider exposes,
  * after the effect's own `const supabase = createClient();`, with handlers
  * the component declares given by name) it gives d a fix that subscribes
  * through the project's realtime API instead: `subscribe` from
@@ -21,7 +23,8 @@
  * useRealtime({ type: "widget", organizationId, conversationId }) in widget
  * code, the effect returning the unsubscribe(s). An effect that only sends
  * (`ch.send({ type: "broadcast", event, payload })`) gets `broadcast(event,
- * payload)` from the same API when it has one. Any other shape gets none. */
+ * payload)` from the same API when it has one, as does a send in a function
+ * of the component outside any effect. Any other shape gets none. */
 void channel_effect_suggest(RuleCtx *ctx, Diag *d, TSNode channel_call);
 
 #endif
