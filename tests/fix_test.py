@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """--fix on a copy of the sample app: afterwards no safe-fixable finding is
 left, nothing new fails to parse, a second --fix changes nothing, and the
---diff printed beforehand applies with `git apply` to the same result."""
+--diff printed beforehand applies with `git apply` to the same result. Also:
+the findings at a use that can take several names built in its file carry
+one and the same fix, replacing every building site."""
 import argparse
 import hashlib
 import json
@@ -46,6 +48,22 @@ def tree_hash(root):
     return h.hexdigest()
 
 
+def check_use_with_several_names(rtlint, tmp):
+    shape = os.path.join(ROOT, "fixtures/codemods/channel-hand-built/use-site-two-values/input")
+    tree = os.path.join(tmp, "two-values")
+    shutil.copytree(shape, tree)
+    subprocess.run(["git", "init", "-q", tree], check=True)  # its own project root
+    out = json.loads(rt(rtlint, tree, "--format", "json").stdout)
+    sites = [d for d in out["diagnostics"] if d["rule"] == "channel-hand-built"
+             and "is built by hand (at line" in d["message"]]
+    fixes = [json.dumps(d["fix"], sort_keys=True) for d in sites]
+    check(len(sites) == 2 and len(set(fixes)) == 1,
+          f"the use's {len(sites)} findings carry one fix ({len(set(fixes))} different)")
+    edits = sites[0]["fix"]["edits"] if sites and sites[0]["fix"] else []
+    check(sum("UNIFIED_CHANNELS." in e["text"] for e in edits) == 2,
+          "that fix replaces both building sites")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rtlint", required=True)
@@ -84,6 +102,7 @@ def main():
                                  text=True)
         check(applied.returncode == 0, "git apply accepts the --diff output " + applied.stderr)
         check(tree_hash(other) == tree_hash(app), "git apply of --diff == --fix")
+        check_use_with_several_names(rtlint, tmp)
     print(f"fix_test: {len(failures)} failures")
     return 1 if failures else 0
 

@@ -9,6 +9,7 @@
 #include "rules/ctx.h"
 #include "rules/sink_needles.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static bool is_hand_built(const ValAlt *alt) {
@@ -131,6 +132,50 @@ static void fix_at_site(RuleCtx *ctx, Memo *memo, Diag *d, const ValAlt *alt) {
                             src_pos(&ctx->mod->src, at->site_start).line, call));
 }
 
+typedef struct SiteEdit {
+  uint32_t start, end;
+  const char *call;
+} SiteEdit;
+
+static int cmp_site_edit(const void *a, const void *b) {
+  const SiteEdit *x = a, *y = b;
+  return (x->start > y->start) - (x->start < y->start);
+}
+
+/* A use with several values (`topicFor(c)` returning one of two templates),
+ * each built by hand in this file as an exact standard shape: each of its
+ * findings carries the same fix, every building site replaced, so findings
+ * at one place never differ in their fix (which `rtlint merge` would order
+ * differently from a single run). Nothing when any value cannot be fixed at
+ * its site: half a fix would leave the use's other finding. */
+static void fix_at_sites(RuleCtx *ctx, Memo *memo, Diag *d, const Value *v) {
+  if (!d || v->nalts < 2)
+    return;
+  SiteEdit *edits = arena_alloc(ctx->arena, v->nalts * sizeof *edits);
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < v->nalts; i++) {
+    const ValAlt *alt = &v->alts[i];
+    if (!is_hand_built(alt))
+      continue;
+    if (alt->site_mod != ctx->mod)
+      return;
+    Value own = channel_site_value(ctx, alt);
+    if (own.nalts != 1 || !is_hand_built(&own.alts[0]))
+      return;
+    const ValAlt *at = &own.alts[0];
+    const char *call = bound_call(ctx, memo, ctx->mod, at->site_start, at->site_end, at);
+    if (!call)
+      return;
+    edits[n++] = (SiteEdit){at->site_start, at->site_end, call};
+  }
+  qsort(edits, n, sizeof *edits, cmp_site_edit);
+  for (uint32_t i = 0; i < n; i++)
+    if (i == 0 || edits[i].start != edits[i - 1].start)
+      diag_add_edit(d, edits[i].start, edits[i].end, edits[i].call);
+  fix_require_standard_import(d, ctx->proj, ctx->mod, "UNIFIED_CHANNELS");
+  diag_set_fix(d, FIX_SAFE, "Replace each name this use can take with its UNIFIED_CHANNELS call");
+}
+
 /* The building site is reported in its own words, whichever use (and trail)
  * reached it first. */
 static void report_site(RuleCtx *ctx, Memo *memo, const ValAlt *alt) {
@@ -174,6 +219,8 @@ static void check_site(RuleCtx *ctx, Memo *memo, const ChannelSite *site) {
      * `rtlint merge` orders differently from a single run. */
     if (alt->site_mod == ctx->mod && v.nalts == 1)
       fix_at_site(ctx, memo, d, alt);
+    else
+      fix_at_sites(ctx, memo, d, &v);
     /* No fix at the building site (another file's, or one withheld there):
      * the builder call written at the use, when it maps to one call. */
     if (d && v.nalts == 1 && d->fix.nedits == 0)
