@@ -197,7 +197,8 @@ static void index_end_shapes(struct GraphShapeIndex *ix) {
       ARRAY_PUSH(ids->ids, ids->n, ids->cap, h);
     }
     SiteIds *near = &ix->entries[h]->near;
-    qsort(near->ids, near->n, sizeof *near->ids, cmp_id);
+    if (near->n > 1)
+      qsort(near->ids, near->n, sizeof *near->ids, cmp_id);
   }
 }
 
