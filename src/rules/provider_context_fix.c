@@ -13,6 +13,7 @@
 #include "rules/hook_calls.h"
 #include "rules/realtime_results.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -250,11 +251,11 @@ static const Module *realtime_module(RuleCtx *ctx, const char **spec) {
   const char *hook = ctx->std->realtime_hook;
   if (scope_lookup_toplevel(ctx->mod, hook).kind != BIND_NONE)
     return NULL;
+  Binding probe;
+  memset(&probe, 0, sizeof probe);
   for (size_t i = 0; i < ctx->std->nrealtime_modules; i++) {
-    char *path = NULL;
-    bool ok = project_resolve_import(ctx->proj, ctx->mod, ctx->std->realtime_modules[i], &path);
-    Module *t = ok ? project_module_source(ctx->proj, path) : NULL;
-    free(path);
+    snprintf(probe.source, sizeof probe.source, "%s", ctx->std->realtime_modules[i]);
+    const Module *t = resolve_import_target(ctx->res, ctx->mod, &probe);
     if (t && t->src.bytes && resolve_find_export(ctx->res, t, hook, 0).found) {
       *spec = ctx->std->realtime_modules[i];
       return t;
