@@ -3,6 +3,7 @@
 #include "rules/provider_context_fix.h"
 
 #include "core/util.h"
+#include "fix/bound.h"
 #include "fix/imports.h"
 #include "fix/indent.h"
 #include "fix/org_id.h"
@@ -172,8 +173,13 @@ static void rewrite_subscribe(Plan *p, TSNode call) {
   }
   TSNode handler = node_is(member, "pair") ? node_field(member, "value") : member;
   char *handler_text = lifted_text(p, handler, member, call);
-  plan_edit(p, ts_node_start_byte(obj), ts_node_end_byte(obj),
-            xasprintf("%s, %s", event, handler_text));
+  char *text = xasprintf("%s, %s", event, handler_text);
+  if (fix_names_bound(p->ctx->mod, ts_node_start_byte(obj), ts_node_end_byte(obj), text, EVENTS))
+    plan_edit(p, ts_node_start_byte(obj), ts_node_end_byte(obj), text);
+  else {
+    p->ok = false;
+    free(text);
+  }
   free(handler_text);
   free(event);
   p->uses_events = true;
@@ -355,14 +361,21 @@ void provider_context_suggest(RuleCtx *ctx, Diag *d, TSNode call) {
   if (!rt || !realtime_results(ctx, spec, ctx->std->realtime_hook, &returns))
     return;
   Plan p = {.ctx = ctx, .src = &ctx->mod->src, .provider = provider, .ok = true};
-  plan_results(&p, node_field(decl, "name"), enclosing_function(call), &returns);
+  TSNode scope = enclosing_function(call);
+  if (ts_node_is_null(scope))
+    return; /* a hook call outside any component or hook */
+  plan_results(&p, node_field(decl, "name"), scope, &returns);
   char quote = p.src->bytes[ts_node_start_byte(
       node_field(ancestor(hook.decl, "import_statement"), "source"))];
   char *options = p.ok ? widget_options(ctx, call, rt, quote) : NULL;
   if (options) {
-    plan_edit(&p, ts_node_start_byte(call), ts_node_end_byte(call),
-              xasprintf("%s(%s)", ctx->std->realtime_hook, options));
+    char *text = xasprintf("%s(%s)", ctx->std->realtime_hook, options);
     free(options);
+    /* The ids passed are bound at the call (widget_options); the hook's
+     * name is the import this suggestion adds, so nothing local may shadow
+     * it there. */
+    p.ok = p.ok && scope_lookup(ctx->mod, call, ctx->std->realtime_hook).kind == BIND_NONE;
+    plan_edit(&p, ts_node_start_byte(call), ts_node_end_byte(call), text);
     if (p.ok && plan_imports(&p, d, &hook, spec)) {
       for (size_t i = 0; i < p.nedits; i++)
         diag_add_edit(d, p.edits[i].start, p.edits[i].end, p.edits[i].text);
