@@ -191,20 +191,27 @@ typedef struct Uses {
   uint32_t decl_start; /* the destructured name's node */
 } Uses;
 
+/* An entry of a hook's dependency list: `useEffect(fn, [subscribe])`. */
+static bool in_dependency_list(TSNode n) {
+  TSNode list = ts_node_parent(n);
+  return node_is(list, "array") && node_is(ts_node_parent(list), "arguments");
+}
+
 /* Each use of the destructured `subscribe`: a call (rewritten) or an entry
- * of a dependency list; anything else (passed on, stored) withholds. */
+ * of a dependency list; anything else (passed on as an argument, a prop or
+ * an object's `{ subscribe }`, stored) withholds. */
 static bool visit_subscribe_use(TSNode n, void *data) {
   Uses *u = data;
   if (!u->p->ok)
     return false;
-  if (!node_is(n, "identifier") || ts_node_start_byte(n) == u->decl_start ||
-      !node_text_eq(u->p->src, n, u->local))
+  if (!(node_is(n, "identifier") || node_is(n, "shorthand_property_identifier")) ||
+      ts_node_start_byte(n) == u->decl_start || !node_text_eq(u->p->src, n, u->local))
     return true;
   Binding b = scope_lookup(u->p->ctx->mod, n, u->local);
   if (b.kind == BIND_NONE || ts_node_start_byte(b.decl) != u->decl_start)
     return true; /* another binding of the same name */
   TSNode parent = ts_node_parent(n);
-  if (node_is(parent, "array"))
+  if (node_is(n, "identifier") && in_dependency_list(n))
     return true;
   if (node_is(parent, "call_expression") && ts_node_eq(node_field(parent, "function"), n))
     rewrite_subscribe(u->p, parent);
