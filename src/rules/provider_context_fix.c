@@ -146,43 +146,128 @@ static char *lifted_text(Plan *p, TSNode handler, TSNode member, TSNode call) {
   return text;
 }
 
-/* subscribe({ onX: handler }) -> subscribe(UNIFIED_EVENTS.X, handler): the
- * provider takes an object of handlers, useRealtime an event and one
- * handler. Several handlers in one call would need several unsubscribes
- * joined into the one returned: not rewritten. */
-static void rewrite_subscribe(Plan *p, TSNode call) {
-  TSNode obj = call_argument_count(call) == 1 ? node_unwrap(call_argument(call, 0)) : (TSNode){0};
-  TSNode member =
-      !ts_node_is_null(obj) && node_is(obj, "object") && ts_node_named_child_count(obj) == 1
-          ? ts_node_named_child(obj, 0)
-          : (TSNode){0};
-  TSNode key = member;
-  if (!ts_node_is_null(member) && node_is(member, "pair"))
-    key = node_field(member, "key");
-  if (ts_node_is_null(key) ||
-      !(node_is(key, "property_identifier") || node_is(key, "shorthand_property_identifier"))) {
-    p->ok = false;
-    return;
-  }
+/* The event the provider feeds a handler member's key from, and the
+ * handler: `onX: h` or the shorthand `onX` (a local of that name). NULL for
+ * anything else (a method, a spread, a computed key, a comment). Caller
+ * frees. */
+static char *member_event(const Plan *p, TSNode member, TSNode *handler) {
+  TSNode key = node_is(member, "pair") ? node_field(member, "key") : member;
+  if (!node_is(key, "property_identifier") && !node_is(key, "shorthand_property_identifier"))
+    return NULL;
   char *name = node_text_dup(p->src, key);
   char *event = provider_event(p->provider, name);
   free(name);
+  *handler = node_is(member, "pair") ? node_field(member, "value") : member;
+  return event;
+}
+
+static void plan_checked_edit(Plan *p, TSNode range, char *text) {
+  uint32_t start = ts_node_start_byte(range), end = ts_node_end_byte(range);
+  if (fix_names_bound(p->ctx->mod, start, end, text, EVENTS)) {
+    plan_edit(p, start, end, text);
+    p->uses_events = true;
+  } else {
+    p->ok = false;
+    free(text);
+  }
+}
+
+/* subscribe({ onX: handler }) -> subscribe(UNIFIED_EVENTS.X, handler): the
+ * provider takes an object of handlers, useRealtime an event and one
+ * handler. */
+static void rewrite_one_handler(Plan *p, TSNode call, TSNode obj) {
+  TSNode member = ts_node_named_child(obj, 0), handler;
+  char *event = member_event(p, member, &handler);
   if (!event) {
     p->ok = false;
     return;
   }
-  TSNode handler = node_is(member, "pair") ? node_field(member, "value") : member;
   char *handler_text = lifted_text(p, handler, member, call);
-  char *text = xasprintf("%s, %s", event, handler_text);
-  if (fix_names_bound(p->ctx->mod, ts_node_start_byte(obj), ts_node_end_byte(obj), text, EVENTS))
-    plan_edit(p, ts_node_start_byte(obj), ts_node_end_byte(obj), text);
-  else {
-    p->ok = false;
-    free(text);
-  }
+  plan_checked_edit(p, obj, xasprintf("%s, %s", event, handler_text));
   free(handler_text);
   free(event);
+}
+
+/* `onNewMessage` -> `offNewMessage`: the unsubscribe of that handler's
+ * subscription, a name not bound where it is declared. NULL otherwise. */
+static char *unsubscribe_name(const Plan *p, TSNode member, TSNode at) {
+  TSNode key = node_is(member, "pair") ? node_field(member, "key") : member;
+  char *key_text = node_text_dup(p->src, key);
+  char *name = xasprintf("off%s", key_text + 2);
+  free(key_text);
+  if (scope_lookup(p->ctx->mod, at, name).kind != BIND_NONE) {
+    free(name);
+    return NULL;
+  }
+  return name;
+}
+
+/* `return subscribe({ onA: a, onB: b });` -> one subscription per handler
+ * and a returned function calling every unsubscribe, what the one
+ * unsubscribe the provider returned did:
+ *   const offA = subscribe(EVENT_A, a);
+ *   const offB = subscribe(EVENT_B, b);
+ *   return () => {
+ *     offA();
+ *     offB();
+ *   };
+ * Only for a return statement on lines of its own whose handlers are on
+ * lines of their own (their indentation is the file's unit). */
+static void rewrite_several_handlers(Plan *p, TSNode call, TSNode obj) {
+  TSNode stmt = ts_node_parent(call);
+  Arena *a = p->ctx->arena;
+  const char *outer = node_is(stmt, "return_statement")
+                          ? fix_indent_before(a, p->src, ts_node_start_byte(stmt))
+                          : NULL;
+  uint32_t n = ts_node_named_child_count(obj);
+  const char *inner =
+      outer ? fix_indent_before(a, p->src, ts_node_start_byte(ts_node_named_child(obj, 0))) : NULL;
+  if (!inner || strlen(inner) <= strlen(outer)) {
+    p->ok = false;
+    return;
+  }
+  const char *unit = inner + strlen(outer);
+  const char *semi = p->src->bytes[ts_node_end_byte(stmt) - 1] == ';' ? ";" : "";
+  char *callee = node_text_dup(p->src, node_field(call, "function"));
+  StrBuf subs = {0}, calls = {0};
+  for (uint32_t i = 0; i < n && p->ok; i++) {
+    TSNode member = ts_node_named_child(obj, i), handler;
+    char *event = member_event(p, member, &handler);
+    char *name = event ? unsubscribe_name(p, member, stmt) : NULL;
+    /* The handlers move within the statement; the event is the name to check. */
+    if (!name || (i > 0 && strstr(sb_cstr(&calls), name)) ||
+        !fix_names_bound(p->ctx->mod, ts_node_start_byte(stmt), ts_node_end_byte(stmt), event,
+                         EVENTS)) {
+      p->ok = false; /* no event, a name taken, one key twice, UNIFIED_EVENTS shadowed */
+    } else {
+      char *handler_text = lifted_text(p, handler, member, call);
+      sb_appendf(&subs, "%sconst %s = %s(%s, %s)%s\n", i ? outer : "", name, callee, event,
+                 handler_text, semi);
+      sb_appendf(&calls, "%s%s%s();\n", outer, unit, name);
+      free(handler_text);
+    }
+    free(name);
+    free(event);
+  }
   p->uses_events = true;
+  if (p->ok)
+    plan_edit(p, ts_node_start_byte(stmt), ts_node_end_byte(stmt),
+              xasprintf("%s%sreturn () => {\n%s%s}%s", sb_cstr(&subs), outer, sb_cstr(&calls),
+                        outer, semi));
+  sb_free(&subs);
+  sb_free(&calls);
+  free(callee);
+}
+
+static void rewrite_subscribe(Plan *p, TSNode call) {
+  TSNode obj = call_argument_count(call) == 1 ? node_unwrap(call_argument(call, 0)) : (TSNode){0};
+  uint32_t n = !ts_node_is_null(obj) && node_is(obj, "object") ? ts_node_named_child_count(obj) : 0;
+  if (n == 1)
+    rewrite_one_handler(p, call, obj);
+  else if (n > 1)
+    rewrite_several_handlers(p, call, obj);
+  else
+    p->ok = false;
 }
 
 typedef struct Uses {
@@ -258,8 +343,8 @@ static void plan_results(Plan *p, TSNode pattern, TSNode scope, const RealtimeRe
 }
 
 /* The module that defines the project's useRealtime, importable from this
- * file: the first of rules/migrations.json "use_realtime" modules that
- * resolves and exports it. NULL when the file already binds the name. */
+ * file as *spec: the first of rules/migrations.json "use_realtime" modules
+ * that resolves and exports it. NULL when the file already binds the name. */
 static const Module *realtime_module(RuleCtx *ctx, const char **spec) {
   const char *hook = ctx->std->realtime_hook;
   if (scope_lookup_toplevel(ctx->mod, hook).kind != BIND_NONE)
@@ -269,9 +354,10 @@ static const Module *realtime_module(RuleCtx *ctx, const char **spec) {
   for (size_t i = 0; i < ctx->std->nrealtime_modules; i++) {
     snprintf(probe.source, sizeof probe.source, "%s", ctx->std->realtime_modules[i]);
     const Module *t = resolve_import_target(ctx->res, ctx->mod, &probe);
-    if (t && t->src.bytes && resolve_find_export(ctx->res, t, hook, 0).found) {
+    Export e = t ? resolve_find_export(ctx->res, t, hook, 0) : (Export){0};
+    if (e.found && e.mod && e.mod->src.bytes) {
       *spec = ctx->std->realtime_modules[i];
-      return t;
+      return e.mod; /* through re-exports (hooks/useRealtime.ts -> lib/realtime/) */
     }
   }
   return NULL;
