@@ -189,13 +189,15 @@ static void rewrite_one_handler(Plan *p, TSNode call, TSNode obj) {
 }
 
 /* `onNewMessage` -> `offNewMessage`: the unsubscribe of that handler's
- * subscription, a name not bound where it is declared. NULL otherwise. */
+ * subscription, a name not bound where it is declared. NULL otherwise, or
+ * for a key not spelled as a handler (`onX`). */
 static char *unsubscribe_name(const Plan *p, TSNode member, TSNode at) {
   TSNode key = node_is(member, "pair") ? node_field(member, "key") : member;
   char *key_text = node_text_dup(p->src, key);
-  char *name = xasprintf("off%s", key_text + 2);
+  bool handler_key = strncmp(key_text, "on", 2) == 0 && key_text[2] >= 'A' && key_text[2] <= 'Z';
+  char *name = handler_key ? xasprintf("off%s", key_text + 2) : NULL;
   free(key_text);
-  if (scope_lookup(p->ctx->mod, at, name).kind != BIND_NONE) {
+  if (!name || scope_lookup(p->ctx->mod, at, name).kind != BIND_NONE) {
     free(name);
     return NULL;
   }
