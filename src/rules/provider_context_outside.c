@@ -17,6 +17,7 @@
 #include "rules/app_paths.h"
 #include "rules/ctx.h"
 #include "rules/hook_calls.h"
+#include "rules/provider_context_fix.h"
 
 #include <stdlib.h>
 
@@ -177,11 +178,11 @@ static void check(RuleCtx *ctx) {
     if (!reason)
       return;
     TSNode fn = node_field(call, "function");
-    relate_layout(ctx,
-                  rule_report(ctx, ts_node_start_byte(fn), ts_node_end_byte(call), help_text,
-                              "useOrganizationRealtimeContext() outside the dashboard provider: %s",
-                              reason),
-                  route);
+    Diag *d =
+        rule_report(ctx, ts_node_start_byte(fn), ts_node_end_byte(call), help_text,
+                    "useOrganizationRealtimeContext() outside the dashboard provider: %s", reason);
+    relate_layout(ctx, d, route);
+    provider_context_suggest(ctx, d, call);
   }
 }
 
@@ -189,7 +190,7 @@ const RuleMeta rule_provider_context_outside = {
     .id = "provider-context-outside",
     .phase = 3,
     .default_severity = SEV_ERROR,
-    .fixable = FIX_NONE,
+    .fixable = FIX_SUGGESTION,
     .summary = "`useOrganizationRealtimeContext()` is called in code that is not rendered under "
                "`OrganizationRealtimeProvider`.",
     .needles = needles,
