@@ -12,6 +12,7 @@
 #include "resolve/importers.h"
 #include "resolve/scope.h"
 #include "rules/hook_calls.h"
+#include "rules/realtime_api.h"
 #include "rules/realtime_results.h"
 
 #include <stdio.h>
@@ -65,29 +66,6 @@ static bool widget_code(RuleCtx *ctx) {
   return n > 0;
 }
 
-static bool ident_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         c == '$' || (unsigned char)c >= 0x80;
-}
-
-/* The handler mentions `key` as a string ("onNewMessage") or a property
- * (`s.onNewMessage?.(payload)`): the provider dispatches to that key. */
-static bool names_key(const Source *src, TSNode handler, const char *key) {
-  size_t k = strlen(key);
-  const char *b = src->bytes;
-  uint32_t s = ts_node_start_byte(handler), e = ts_node_end_byte(handler);
-  for (uint32_t i = s + 1; i + k < e; i++) {
-    if (memcmp(b + i, key, k) != 0)
-      continue;
-    char before = b[i - 1], after = b[i + k];
-    if ((before == '"' || before == '\'') && after == before)
-      return true;
-    if (before == '.' && !ident_char(after))
-      return true;
-  }
-  return false;
-}
-
 typedef struct KeyEvent {
   const Source *src;
   const char *key;
@@ -95,23 +73,13 @@ typedef struct KeyEvent {
   size_t found;
 } KeyEvent;
 
-/* .on("broadcast", { event: E }, handler) where the handler feeds the key. */
-static bool visit_broadcast_on(TSNode n, void *data) {
+/* A provider listener whose handler feeds the key. */
+static void visit_key_listener(TSNode event, TSNode handler, void *data) {
   KeyEvent *ke = data;
-  if (!node_is(n, "call_expression") || call_argument_count(n) != 3 ||
-      !node_string_is(ke->src, call_argument(n, 0), "broadcast"))
-    return true;
-  uint32_t len;
-  const char *name = call_callee_name(ke->src, n, &len);
-  TSNode filter = node_unwrap(call_argument(n, 1));
-  TSNode event =
-      node_is(filter, "object") ? object_property(ke->src, filter, "event") : (TSNode){0};
-  if (!name || !mem_eq_str(name, len, "on") || ts_node_is_null(event) ||
-      !names_key(ke->src, call_argument(n, 2), ke->key))
-    return true;
+  if (!handler_names_key(ke->src, handler, ke->key))
+    return;
   ke->event = node_unwrap(event);
   ke->found++;
-  return true;
 }
 
 /* `UNIFIED_EVENTS.K` when the provider feeds handler `key` from exactly one
@@ -120,7 +88,7 @@ static bool visit_broadcast_on(TSNode n, void *data) {
  * counterpart). Caller frees. */
 static char *provider_event(const Module *provider, const char *key) {
   KeyEvent ke = {.src = &provider->src, .key = key};
-  ast_walk(ts_tree_root_node(provider->tree), visit_broadcast_on, &ke);
+  provider_broadcast_listeners(provider, visit_key_listener, &ke);
   if (ke.found != 1 || !node_is(ke.event, "member_expression") ||
       !node_text_eq(&provider->src, node_field(ke.event, "object"), EVENTS) ||
       !node_is(node_field(ke.event, "property"), "property_identifier"))
