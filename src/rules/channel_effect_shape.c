@@ -232,6 +232,14 @@ static Channel *channel_named(const Source *src, Effect *e, TSNode id) {
   return NULL;
 }
 
+/* The `OBJ.method` a call `OBJ.method(...)` calls, or a null node. */
+static TSNode called_member(TSNode expr) {
+  TSNode none = {0};
+  TSNode member =
+      node_is(expr, "call_expression") ? node_unwrap(node_field(expr, "function")) : none;
+  return node_is(member, "member_expression") ? member : none;
+}
+
 /* A chain of .on(...) / .subscribe() calls down to its root: the channel
  * call itself (`declared`, the declaration's value) or a channel's const (a
  * later statement, `declared` NULL). Each channel subscribes once. */
@@ -251,10 +259,8 @@ static bool parse_chain(RuleCtx *ctx, Effect *e, TSNode expr, Channel *declared)
       root->subscribed |= subscribes;
       return true;
     }
-    if (!node_is(expr, "call_expression"))
-      return false;
-    TSNode member = node_unwrap(node_field(expr, "function"));
-    if (!node_is(member, "member_expression"))
+    TSNode member = called_member(expr);
+    if (ts_node_is_null(member))
       return false;
     TSNode prop = node_field(member, "property");
     if (node_text_eq(src, prop, "subscribe")) {
@@ -282,10 +288,8 @@ static bool parse_removal(const Source *src, Effect *e, TSNode expr) {
   expr = node_unwrap(expr);
   if (node_is(expr, "unary_expression") && src->bytes[ts_node_start_byte(expr)] == 'v')
     expr = node_unwrap(node_field(expr, "argument"));
-  if (!node_is(expr, "call_expression"))
-    return false;
-  TSNode member = node_unwrap(node_field(expr, "function"));
-  if (!node_is(member, "member_expression"))
+  TSNode member = called_member(expr);
+  if (ts_node_is_null(member))
     return false;
   TSNode prop = node_field(member, "property");
   TSNode removed = {0};
@@ -390,10 +394,9 @@ static bool add_send(RuleCtx *ctx, Effect *e, TSNode expr) {
   bool is_void = node_is(expr, "unary_expression") && src->bytes[ts_node_start_byte(expr)] == 'v';
   if (is_void)
     expr = node_unwrap(node_field(expr, "argument"));
-  TSNode member =
-      node_is(expr, "call_expression") ? node_unwrap(node_field(expr, "function")) : (TSNode){0};
-  if (!node_is(member, "member_expression") ||
-      !node_text_eq(src, node_field(member, "property"), "send") || e->nchans != 1 ||
+  TSNode member = called_member(expr);
+  if (ts_node_is_null(member) || !node_text_eq(src, node_field(member, "property"), "send") ||
+      e->nchans != 1 ||
       !node_text_eq(src, node_unwrap(node_field(member, "object")), e->chans[0].var) ||
       call_argument_count(expr) != 1 || e->nsends == MAX_LISTENERS)
     return false;
@@ -436,9 +439,8 @@ static TSNode chain_root(const Source *src, TSNode expr) {
   TSNode none = {0};
   for (int depth = 0; depth < 2 * MAX_LISTENERS; depth++) {
     expr = node_unwrap(expr);
-    TSNode member =
-        node_is(expr, "call_expression") ? node_unwrap(node_field(expr, "function")) : none;
-    if (!node_is(member, "member_expression"))
+    TSNode member = called_member(expr);
+    if (ts_node_is_null(member))
       return none;
     TSNode prop = node_field(member, "property");
     if (node_text_eq(src, prop, "channel"))
@@ -621,10 +623,8 @@ static bool loose_send(RuleCtx *ctx, Effect *e, TSNode st, TSNode receiver) {
     expr = node_unwrap(ts_node_named_child(expr, 0));
   else if (node_is(expr, "unary_expression") && src->bytes[ts_node_start_byte(expr)] == 'v')
     expr = node_unwrap(node_field(expr, "argument"));
-  TSNode member =
-      node_is(expr, "call_expression") ? node_unwrap(node_field(expr, "function")) : (TSNode){0};
-  TSNode object = node_is(member, "member_expression") ? node_unwrap(node_field(member, "object"))
-                                                       : (TSNode){0};
+  TSNode member = called_member(expr);
+  TSNode object = ts_node_is_null(member) ? member : node_unwrap(node_field(member, "object"));
   bool ours = node_is(receiver, "identifier")
                   ? node_is(object, "identifier") && node_text_eq(src, object, e->chans[0].var)
                   : ts_node_eq(object, receiver);
