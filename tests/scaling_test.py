@@ -7,7 +7,8 @@ Shapes (issue 11): one file of many channel calls; module-level channel-name
 constants used by thousands of functions; the same as one minified line, and
 with its last closing brace not typed yet (a syntax error leaves the tree flat); deep
 nesting of arrow functions and of parentheses; many names imported from a module
-with thousands of exports. Also: a file over --file-budget
+with thousands of exports; components that each build a channel name twice
+(acquire and release). Also: a file over --file-budget
 is skipped with an over-budget notice, the same at -j1 and -j2.
 
     tests/scaling_test.py --rtlint build/rtlint
@@ -75,6 +76,21 @@ def imports(n):
     return use, {"names.ts": names}
 
 
+def components(n):
+    """n components, each acquiring its conversation's channel by a hand-built
+    name in an effect and releasing the same name in the cleanup (the copy a
+    suggestion changes with it)."""
+    out = ['import { useEffect } from "react";\n', 'import { channelManager } from "@/lib/realtime/channel-manager";\n']
+    for i in range(n):
+        out.append(f"export function Typing{i}({{ conversationId }}: {{ conversationId: string; organizationId: string }}) {{\n"
+                   f"  useEffect(() => {{\n"
+                   f"    const channel = channelManager.getChannel(`conversation:${{conversationId}}`);\n"
+                   f"    channel.on(\"broadcast\", {{ event: \"typing\" }}, () => {{}});\n"
+                   f"    return () => channelManager.release(`conversation:${{conversationId}}`);\n"
+                   f"  }}, [conversationId]);\n  return null;\n}}\n")
+    return "".join(out)
+
+
 def work(rtlint, text, tmp, extra=(), whole=False):
     if isinstance(text, tuple):
         text, others = text
@@ -107,7 +123,8 @@ def main():
              ("minified", minified, 500), ("half-written file", half_written, 500),
              ("nested arrows", arrows, 2000),
              ("nested parentheses", parens, 5000), ("imports from a large module", imports, 1000),
-             ("message writes", message_writes, 500)]
+             ("message writes", message_writes, 500),
+             ("components with a channel name and its copy", components, 100)]
     with tempfile.TemporaryDirectory() as tmp:
         cases += [("contract of a whole project", minified, 500, True)]
         for name, make, n, *whole in cases:
