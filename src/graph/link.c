@@ -54,11 +54,24 @@ typedef struct SiteIds {
   size_t n, cap;
 } SiteIds;
 
+#define GRAPH_ROLES 2
+#define GRAPH_KINDS 3
+
+/* A channel's sites of each role and kind that name their event, in site
+ * order; and the first of them for each distinct event. A finding that
+ * describes the other end reads these instead of every site on the channel:
+ * n listeners of an event nobody sends on one channel cost n, not n^2. */
+typedef struct EndLists {
+  SiteIds named[GRAPH_ROLES][GRAPH_KINDS];
+  SiteIds distinct[GRAPH_ROLES][GRAPH_KINDS];
+} EndLists;
+
 /* One distinct shape: its sites, the ends they make (end_key), and the
  * other shapes that are near misses of it. */
 typedef struct ShapeSites {
   SiteIds sites;
   StrMap ends;
+  EndLists lists;
   SiteIds near; /* indices into GraphShapeIndex.shapes */
 } ShapeSites;
 
@@ -69,7 +82,8 @@ struct GraphShapeIndex {
   size_t nshapes, scap, ecap;
   SiteIds unknown;     /* sites on an unknown channel */
   StrMap unknown_ends; /* and the ends they make */
-  StrMap end_shapes;   /* end key -> SiteIds of the shapes that have that end */
+  EndLists unknown_lists;
+  StrMap end_shapes; /* end key -> SiteIds of the shapes that have that end */
 };
 
 static void free_ids(void *p) {
@@ -78,9 +92,18 @@ static void free_ids(void *p) {
   free(ids);
 }
 
+static void free_end_lists(EndLists *l) {
+  for (int r = 0; r < GRAPH_ROLES; r++)
+    for (int k = 0; k < GRAPH_KINDS; k++) {
+      free(l->named[r][k].ids);
+      free(l->distinct[r][k].ids);
+    }
+}
+
 static void free_shape_sites(void *p) {
   ShapeSites *e = p;
   free(e->sites.ids);
+  free_end_lists(&e->lists);
   free(e->near.ids);
   strmap_free(&e->ends, NULL);
   free(e);
@@ -94,6 +117,7 @@ static void shape_index_free(struct GraphShapeIndex *ix) {
   free(ix->entries);
   free(ix->unknown.ids);
   strmap_free(&ix->unknown_ends, NULL);
+  free_end_lists(&ix->unknown_lists);
   strmap_free(&ix->end_shapes, free_ids);
   free(ix);
 }
@@ -201,13 +225,39 @@ static void index_end_shapes(struct GraphShapeIndex *ix) {
   }
 }
 
+/* `seen` holds "list address:event" for the events a distinct list has;
+ * true when `event` is new to the list. */
+static bool first_in(StrMap *seen, const SiteIds *list, const char *event) {
+  char *key = xasprintf("%p:%s", (const void *)list, event);
+  bool fresh = !strmap_get(seen, key);
+  if (fresh)
+    strmap_put(seen, key, (void *)1);
+  free(key);
+  return fresh;
+}
+
+static void add_to_lists(EndLists *l, const GraphSite *site, size_t i, StrMap *seen) {
+  if (!site->event)
+    return;
+  SiteIds *named = &l->named[site->role][site->kind];
+  SiteIds *distinct = &l->distinct[site->role][site->kind];
+  ARRAY_PUSH(named->ids, named->n, named->cap, i);
+  bool fresh = first_in(seen, distinct, site->event);
+  for (size_t k = 0; site->role == GRAPH_LISTENER && site->dispatch && k < site->ncases; k++)
+    fresh = first_in(seen, distinct, site->cases[k].event) || fresh;
+  if (fresh)
+    ARRAY_PUSH(distinct->ids, distinct->n, distinct->cap, i);
+}
+
 static struct GraphShapeIndex *shape_index_build(const ContractGraph *g) {
   struct GraphShapeIndex *ix = xcalloc(1, sizeof *ix);
+  StrMap seen = {0};
   for (size_t i = 0; i < g->nsites; i++) {
     const GraphSite *site = &g->sites[i];
     if (!site->channel_shape) {
       ARRAY_PUSH(ix->unknown.ids, ix->unknown.n, ix->unknown.cap, i);
       add_ends(&ix->unknown_ends, site);
+      add_to_lists(&ix->unknown_lists, site, i, &seen);
       continue;
     }
     ShapeSites *e = strmap_get(&ix->by_shape, site->channel_shape);
@@ -221,7 +271,9 @@ static struct GraphShapeIndex *shape_index_build(const ContractGraph *g) {
     }
     ARRAY_PUSH(e->sites.ids, e->sites.n, e->sites.cap, i);
     add_ends(&e->ends, site);
+    add_to_lists(&e->lists, site, i, &seen);
   }
+  strmap_free(&seen, NULL);
   link_near_misses(ix);
   index_end_shapes(ix);
   return ix;
@@ -236,6 +288,18 @@ const size_t *graph_sites_on(const ContractGraph *g, const char *shape, size_t *
   const SiteIds *ids = e ? &e->sites : g->by_shape && !shape ? &g->by_shape->unknown : NULL;
   *n = ids ? ids->n : 0;
   ast_work_add(*n); /* the caller visits them: the work counter sees the contract's cost */
+  return ids ? ids->ids : NULL;
+}
+
+const size_t *graph_ends_on(const ContractGraph *g, const char *shape, GraphRole role,
+                            GraphKind kind, bool distinct, size_t *n) {
+  const ShapeSites *e = shape_sites(g, shape);
+  const EndLists *l = e ? &e->lists : g->by_shape && !shape ? &g->by_shape->unknown_lists : NULL;
+  const SiteIds *ids = !l ? NULL : distinct ? &l->distinct[role][kind] : &l->named[role][kind];
+  *n = ids ? ids->n : 0;
+  /* A distinct list is walked whole; of the others, callers read the length
+   * and show the first few sites. */
+  ast_work_add(distinct ? *n : 1);
   return ids ? ids->ids : NULL;
 }
 
