@@ -13,8 +13,8 @@
 # eight '**/a/' against a 100-folder path; 100,000 event_migrations keys;
 # 100,000 nested '[' in rtlint.yaml; 1,000 names imported from a module of 8,000 exports;
 # 2,000 inserts into "messages" of const rows; 2,000 components that each build
-# a channel name in an effect and again in its cleanup; 8,000 listeners of
-# events nobody sends on one channel.
+# a channel name in an effect and again in its cleanup; 8,000 functions that
+# each listen for an event nobody sends and send one nobody hears on one channel.
 # Targets: 10k lines under 0.2 s, 20k within 2.2x of 10k, the minified file under 2 s.
 # BENCH_ONLY="case ..." runs only those rows; BENCH_TIMEOUT (default 600 s) per row.
 set -eu

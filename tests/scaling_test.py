@@ -8,8 +8,8 @@ constants used by thousands of functions; the same as one minified line, and
 with its last closing brace not typed yet (a syntax error leaves the tree flat); deep
 nesting of arrow functions and of parentheses; many names imported from a module
 with thousands of exports; components that each build a channel name twice
-(acquire and release); many listeners of events nobody sends on one channel.
-Also: a file over --file-budget
+(acquire and release); on one channel, many listeners and senders of events
+nobody sends or hears. Also: a file over --file-budget
 is skipped with an over-budget notice, the same at -j1 and -j2.
 
     tests/scaling_test.py --rtlint build/rtlint
@@ -93,11 +93,13 @@ def components(n):
 
 
 def unheard(n):
-    """n functions listening on one channel for events nobody sends there
-    (each finding describes the other end of the channel)."""
+    """n functions each listening on one channel for an event nobody sends
+    there, and sending one nobody hears (linking visits the listeners of the
+    sent event; each finding describes the other end of the channel)."""
     return HEADER + "".join(
         f"export function listen{i}(o: string, c: string) {{\n"
-        f"  supabase.channel(`org:${{o}}:conv:${{c}}`).on(\"broadcast\", {{ event: \"typing_{i % 3}\" }}, () => {{}}).subscribe();\n}}\n"
+        f"  supabase.channel(`org:${{o}}:conv:${{c}}`).on(\"broadcast\", {{ event: \"typing_{i % 3}\" }}, () => {{}}).subscribe();\n"
+        f"  supabase.channel(`org:${{o}}:conv:${{c}}`).send({{ type: \"broadcast\", event: \"seen_{i % 3}\", payload: {{}} }});\n}}\n"
         for i in range(n))
 
 
@@ -137,7 +139,7 @@ def main():
              ("components with a channel name and its copy", components, 100)]
     with tempfile.TemporaryDirectory() as tmp:
         cases += [("contract of a whole project", minified, 500, True),
-                  ("listeners of events nobody sends", unheard, 250, True)]
+                  ("events nobody sends or hears on one channel", unheard, 250, True)]
         for name, make, n, *whole in cases:
             small, out_small = work(rtlint, make(n), tmp, whole=bool(whole))
             large, out_large = work(rtlint, make(4 * n), tmp, whole=bool(whole))

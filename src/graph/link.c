@@ -72,6 +72,11 @@ typedef struct ShapeSites {
   SiteIds sites;
   StrMap ends;
   EndLists lists;
+  /* The listeners that hear a sent value, for linking: "kind:event" -> the
+   * listeners naming it (their event, or a dispatch case); and per kind the
+   * `*` listeners that hear everything. Both in site order. */
+  StrMap hearers;
+  SiteIds hear_all[GRAPH_KINDS];
   SiteIds near; /* indices into GraphShapeIndex.shapes */
 } ShapeSites;
 
@@ -104,6 +109,9 @@ static void free_shape_sites(void *p) {
   ShapeSites *e = p;
   free(e->sites.ids);
   free_end_lists(&e->lists);
+  strmap_free(&e->hearers, free_ids);
+  for (int k = 0; k < GRAPH_KINDS; k++)
+    free(e->hear_all[k].ids);
   free(e->near.ids);
   strmap_free(&e->ends, NULL);
   free(e);
@@ -249,6 +257,37 @@ static void add_to_lists(EndLists *l, const GraphSite *site, size_t i, StrMap *s
     ARRAY_PUSH(distinct->ids, distinct->n, distinct->cap, i);
 }
 
+static SiteIds *hearers_of(StrMap *hearers, GraphKind kind, const char *event, bool create) {
+  char *key = xasprintf("%d:%s", (int)kind, event);
+  SiteIds *ids = strmap_get(hearers, key);
+  if (!ids && create) {
+    ids = xcalloc(1, sizeof *ids);
+    strmap_put(hearers, key, ids);
+  }
+  free(key);
+  return ids;
+}
+
+static void add_hearer(StrMap *hearers, GraphKind kind, const char *event, size_t i) {
+  SiteIds *ids = hearers_of(hearers, kind, event, true);
+  if (ids->n == 0 || ids->ids[ids->n - 1] != i)
+    ARRAY_PUSH(ids->ids, ids->n, ids->cap, i);
+}
+
+static void add_listener(ShapeSites *e, const GraphSite *l, size_t i) {
+  if (l->role != GRAPH_LISTENER || !l->event)
+    return;
+  if (!is_wildcard(l)) {
+    add_hearer(&e->hearers, l->kind, l->event, i);
+  } else if (!l->dispatch) {
+    SiteIds *all = &e->hear_all[l->kind];
+    ARRAY_PUSH(all->ids, all->n, all->cap, i);
+  } else {
+    for (size_t k = 0; k < l->ncases; k++)
+      add_hearer(&e->hearers, l->kind, l->cases[k].event, i);
+  }
+}
+
 static struct GraphShapeIndex *shape_index_build(const ContractGraph *g) {
   struct GraphShapeIndex *ix = xcalloc(1, sizeof *ix);
   StrMap seen = {0};
@@ -272,6 +311,7 @@ static struct GraphShapeIndex *shape_index_build(const ContractGraph *g) {
     ARRAY_PUSH(e->sites.ids, e->sites.n, e->sites.cap, i);
     add_ends(&e->ends, site);
     add_to_lists(&e->lists, site, i, &seen);
+    add_listener(e, site, i);
   }
   strmap_free(&seen, NULL);
   link_near_misses(ix);
@@ -372,24 +412,6 @@ static int cmp_site(const void *pa, const void *pb) {
   if (a->kind != b->kind)
     return a->kind < b->kind ? -1 : 1;
   return cmp_opt(a->channel_shape, b->channel_shape);
-}
-
-static bool hears_value(const GraphSite *l, const char *event) {
-  if (!l->event)
-    return false;
-  if (!is_wildcard(l))
-    return strcmp(l->event, event) == 0;
-  if (!l->dispatch)
-    return true;
-  for (size_t k = 0; k < l->ncases; k++)
-    if (strcmp(l->cases[k].event, event) == 0)
-      return true;
-  return false;
-}
-
-bool graph_event_heard(const GraphSite *sender, const GraphSite *listener) {
-  return sender->kind == listener->kind && sender->event && !is_wildcard(sender) &&
-         hears_value(listener, sender->event);
 }
 
 /* Two shapes one keyword apart: the same segments and `{}` places, exactly
@@ -513,6 +535,24 @@ static const char *site_reason(ContractGraph *g, GraphSite *s) {
   return worst;
 }
 
+/* Edges from sender i to the listeners that hear it, in site order: the
+ * listeners naming its event merged with those hearing everything (a
+ * wildcard sender is heard by none). */
+static void link_sender(ContractGraph *g, size_t i) {
+  const GraphSite *s = &g->sites[i];
+  ShapeSites *e = strmap_get(&g->by_shape->by_shape, s->channel_shape);
+  if (is_wildcard(s))
+    return;
+  static const SiteIds none;
+  const SiteIds *named = hearers_of(&e->hearers, s->kind, s->event, false);
+  const SiteIds *a = named ? named : &none, *b = &e->hear_all[s->kind];
+  ast_work_add(a->n + b->n);
+  for (size_t x = 0, y = 0; x < a->n || y < b->n;) {
+    bool take_a = y == b->n || (x < a->n && a->ids[x] < b->ids[y]);
+    add_edge(g, i, take_a ? a->ids[x++] : b->ids[y++], s->event);
+  }
+}
+
 void graph_link(ContractGraph *g) {
   if (g->linked)
     return;
@@ -526,13 +566,7 @@ void graph_link(ContractGraph *g) {
     const GraphSite *s = &g->sites[i];
     if (s->role != GRAPH_SENDER || !s->channel_shape || !s->event)
       continue;
-    size_t n;
-    const size_t *ids = graph_sites_on(g, s->channel_shape, &n);
-    for (size_t k = 0; k < n; k++) {
-      const GraphSite *l = &g->sites[ids[k]];
-      if (l->role == GRAPH_LISTENER && graph_event_heard(s, l))
-        add_edge(g, i, ids[k], s->event);
-    }
+    link_sender(g, i);
   }
   for (size_t i = 0; i < g->nsites; i++)
     g->sites[i].reason = site_reason(g, &g->sites[i]);

@@ -154,10 +154,6 @@ const char *graph_channel_id(const GraphSite *s, char *buf, size_t size);
 #define GRAPH_UNKNOWN_CHANNEL "unknown-channel"
 #define GRAPH_UNKNOWN_EVENT "unknown-event"
 
-/* Whether a sender's event reaches a listener, channels aside (kind, value,
- * wildcard and dispatch cases). */
-bool graph_event_heard(const GraphSite *sender, const GraphSite *listener);
-
 const char *graph_kind_name(GraphKind k);
 
 /* Two channel shapes one keyword apart (`org:{}:conv:{}` and
