@@ -7,7 +7,9 @@ Shapes (issue 11): one file of many channel calls; module-level channel-name
 constants used by thousands of functions; the same as one minified line, and
 with its last closing brace not typed yet (a syntax error leaves the tree flat); deep
 nesting of arrow functions and of parentheses; many names imported from a module
-with thousands of exports. Also: a file over --file-budget
+with thousands of exports; components that each build a channel name twice
+(acquire and release); on one channel, many listeners and senders of events
+nobody sends or hears. Also: a file over --file-budget
 is skipped with an over-budget notice, the same at -j1 and -j2.
 
     tests/scaling_test.py --rtlint build/rtlint
@@ -75,6 +77,32 @@ def imports(n):
     return use, {"names.ts": names}
 
 
+def components(n):
+    """n components, each acquiring its conversation's channel by a hand-built
+    name in an effect and releasing the same name in the cleanup (the copy a
+    suggestion changes with it)."""
+    out = ['import { useEffect } from "react";\n', 'import { channelManager } from "@/lib/realtime/channel-manager";\n']
+    for i in range(n):
+        out.append(f"export function Typing{i}({{ conversationId }}: {{ conversationId: string; organizationId: string }}) {{\n"
+                   f"  useEffect(() => {{\n"
+                   f"    const channel = channelManager.getChannel(`conversation:${{conversationId}}`);\n"
+                   f"    channel.on(\"broadcast\", {{ event: \"typing\" }}, () => {{}});\n"
+                   f"    return () => channelManager.release(`conversation:${{conversationId}}`);\n"
+                   f"  }}, [conversationId]);\n  return null;\n}}\n")
+    return "".join(out)
+
+
+def unheard(n):
+    """n functions each listening on one channel for an event nobody sends
+    there, and sending one nobody hears (linking visits the listeners of the
+    sent event; each finding describes the other end of the channel)."""
+    return HEADER + "".join(
+        f"export function listen{i}(o: string, c: string) {{\n"
+        f"  supabase.channel(`org:${{o}}:conv:${{c}}`).on(\"broadcast\", {{ event: \"typing_{i % 3}\" }}, () => {{}}).subscribe();\n"
+        f"  supabase.channel(`org:${{o}}:conv:${{c}}`).send({{ type: \"broadcast\", event: \"seen_{i % 3}\", payload: {{}} }});\n}}\n"
+        for i in range(n))
+
+
 def work(rtlint, text, tmp, extra=(), whole=False):
     if isinstance(text, tuple):
         text, others = text
@@ -107,9 +135,11 @@ def main():
              ("minified", minified, 500), ("half-written file", half_written, 500),
              ("nested arrows", arrows, 2000),
              ("nested parentheses", parens, 5000), ("imports from a large module", imports, 1000),
-             ("message writes", message_writes, 500)]
+             ("message writes", message_writes, 500),
+             ("components with a channel name and its copy", components, 100)]
     with tempfile.TemporaryDirectory() as tmp:
-        cases += [("contract of a whole project", minified, 500, True)]
+        cases += [("contract of a whole project", minified, 500, True),
+                  ("events nobody sends or hears on one channel", unheard, 250, True)]
         for name, make, n, *whole in cases:
             small, out_small = work(rtlint, make(n), tmp, whole=bool(whole))
             large, out_large = work(rtlint, make(4 * n), tmp, whole=bool(whole))

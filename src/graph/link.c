@@ -54,11 +54,29 @@ typedef struct SiteIds {
   size_t n, cap;
 } SiteIds;
 
+#define GRAPH_ROLES 2
+#define GRAPH_KINDS 3
+
+/* A channel's sites of each role and kind that name their event, in site
+ * order; and the first of them for each distinct event. A finding that
+ * describes the other end reads these instead of every site on the channel:
+ * n listeners of an event nobody sends on one channel cost n, not n^2. */
+typedef struct EndLists {
+  SiteIds named[GRAPH_ROLES][GRAPH_KINDS];
+  SiteIds distinct[GRAPH_ROLES][GRAPH_KINDS];
+} EndLists;
+
 /* One distinct shape: its sites, the ends they make (end_key), and the
  * other shapes that are near misses of it. */
 typedef struct ShapeSites {
   SiteIds sites;
   StrMap ends;
+  EndLists lists;
+  /* The listeners that hear a sent value, for linking: "kind:event" -> the
+   * listeners naming it (their event, or a dispatch case); and per kind the
+   * `*` listeners that hear everything. Both in site order. */
+  StrMap hearers;
+  SiteIds hear_all[GRAPH_KINDS];
   SiteIds near; /* indices into GraphShapeIndex.shapes */
 } ShapeSites;
 
@@ -69,7 +87,8 @@ struct GraphShapeIndex {
   size_t nshapes, scap, ecap;
   SiteIds unknown;     /* sites on an unknown channel */
   StrMap unknown_ends; /* and the ends they make */
-  StrMap end_shapes;   /* end key -> SiteIds of the shapes that have that end */
+  EndLists unknown_lists;
+  StrMap end_shapes; /* end key -> SiteIds of the shapes that have that end */
 };
 
 static void free_ids(void *p) {
@@ -78,9 +97,21 @@ static void free_ids(void *p) {
   free(ids);
 }
 
+static void free_end_lists(EndLists *l) {
+  for (int r = 0; r < GRAPH_ROLES; r++)
+    for (int k = 0; k < GRAPH_KINDS; k++) {
+      free(l->named[r][k].ids);
+      free(l->distinct[r][k].ids);
+    }
+}
+
 static void free_shape_sites(void *p) {
   ShapeSites *e = p;
   free(e->sites.ids);
+  free_end_lists(&e->lists);
+  strmap_free(&e->hearers, free_ids);
+  for (int k = 0; k < GRAPH_KINDS; k++)
+    free(e->hear_all[k].ids);
   free(e->near.ids);
   strmap_free(&e->ends, NULL);
   free(e);
@@ -94,6 +125,7 @@ static void shape_index_free(struct GraphShapeIndex *ix) {
   free(ix->entries);
   free(ix->unknown.ids);
   strmap_free(&ix->unknown_ends, NULL);
+  free_end_lists(&ix->unknown_lists);
   strmap_free(&ix->end_shapes, free_ids);
   free(ix);
 }
@@ -202,13 +234,70 @@ static void index_end_shapes(struct GraphShapeIndex *ix) {
   }
 }
 
+/* `seen` holds "list address:event" for the events a distinct list has;
+ * true when `event` is new to the list. */
+static bool first_in(StrMap *seen, const SiteIds *list, const char *event) {
+  char *key = xasprintf("%p:%s", (const void *)list, event);
+  bool fresh = !strmap_get(seen, key);
+  if (fresh)
+    strmap_put(seen, key, (void *)1);
+  free(key);
+  return fresh;
+}
+
+static void add_to_lists(EndLists *l, const GraphSite *site, size_t i, StrMap *seen) {
+  if (!site->event)
+    return;
+  SiteIds *named = &l->named[site->role][site->kind];
+  SiteIds *distinct = &l->distinct[site->role][site->kind];
+  ARRAY_PUSH(named->ids, named->n, named->cap, i);
+  bool fresh = first_in(seen, distinct, site->event);
+  for (size_t k = 0; site->role == GRAPH_LISTENER && site->dispatch && k < site->ncases; k++)
+    fresh = first_in(seen, distinct, site->cases[k].event) || fresh;
+  if (fresh)
+    ARRAY_PUSH(distinct->ids, distinct->n, distinct->cap, i);
+}
+
+static SiteIds *hearers_of(StrMap *hearers, GraphKind kind, const char *event, bool create) {
+  char *key = xasprintf("%d:%s", (int)kind, event);
+  SiteIds *ids = strmap_get(hearers, key);
+  if (!ids && create) {
+    ids = xcalloc(1, sizeof *ids);
+    strmap_put(hearers, key, ids);
+  }
+  free(key);
+  return ids;
+}
+
+static void add_hearer(StrMap *hearers, GraphKind kind, const char *event, size_t i) {
+  SiteIds *ids = hearers_of(hearers, kind, event, true);
+  if (ids->n == 0 || ids->ids[ids->n - 1] != i)
+    ARRAY_PUSH(ids->ids, ids->n, ids->cap, i);
+}
+
+static void add_listener(ShapeSites *e, const GraphSite *l, size_t i) {
+  if (l->role != GRAPH_LISTENER || !l->event)
+    return;
+  if (!is_wildcard(l)) {
+    add_hearer(&e->hearers, l->kind, l->event, i);
+  } else if (!l->dispatch) {
+    SiteIds *all = &e->hear_all[l->kind];
+    ARRAY_PUSH(all->ids, all->n, all->cap, i);
+  } else {
+    for (size_t k = 0; k < l->ncases; k++)
+      add_hearer(&e->hearers, l->kind, l->cases[k].event, i);
+  }
+}
+
 static struct GraphShapeIndex *shape_index_build(const ContractGraph *g) {
   struct GraphShapeIndex *ix = xcalloc(1, sizeof *ix);
+  StrMap seen = {0};
   for (size_t i = 0; i < g->nsites; i++) {
     const GraphSite *site = &g->sites[i];
     if (!site->channel_shape) {
       ARRAY_PUSH(ix->unknown.ids, ix->unknown.n, ix->unknown.cap, i);
       add_ends(&ix->unknown_ends, site);
+      add_to_lists(&ix->unknown_lists, site, i, &seen);
       continue;
     }
     ShapeSites *e = strmap_get(&ix->by_shape, site->channel_shape);
@@ -222,7 +311,10 @@ static struct GraphShapeIndex *shape_index_build(const ContractGraph *g) {
     }
     ARRAY_PUSH(e->sites.ids, e->sites.n, e->sites.cap, i);
     add_ends(&e->ends, site);
+    add_to_lists(&e->lists, site, i, &seen);
+    add_listener(e, site, i);
   }
+  strmap_free(&seen, NULL);
   link_near_misses(ix);
   index_end_shapes(ix);
   return ix;
@@ -237,6 +329,18 @@ const size_t *graph_sites_on(const ContractGraph *g, const char *shape, size_t *
   const SiteIds *ids = e ? &e->sites : g->by_shape && !shape ? &g->by_shape->unknown : NULL;
   *n = ids ? ids->n : 0;
   ast_work_add(*n); /* the caller visits them: the work counter sees the contract's cost */
+  return ids ? ids->ids : NULL;
+}
+
+const size_t *graph_ends_on(const ContractGraph *g, const char *shape, GraphRole role,
+                            GraphKind kind, bool distinct, size_t *n) {
+  const ShapeSites *e = shape_sites(g, shape);
+  const EndLists *l = e ? &e->lists : g->by_shape && !shape ? &g->by_shape->unknown_lists : NULL;
+  const SiteIds *ids = !l ? NULL : distinct ? &l->distinct[role][kind] : &l->named[role][kind];
+  *n = ids ? ids->n : 0;
+  /* A distinct list is walked whole; of the others, callers read the length
+   * and show the first few sites. */
+  ast_work_add(distinct ? *n : 1);
   return ids ? ids->ids : NULL;
 }
 
@@ -309,24 +413,6 @@ static int cmp_site(const void *pa, const void *pb) {
   if (a->kind != b->kind)
     return a->kind < b->kind ? -1 : 1;
   return cmp_opt(a->channel_shape, b->channel_shape);
-}
-
-static bool hears_value(const GraphSite *l, const char *event) {
-  if (!l->event)
-    return false;
-  if (!is_wildcard(l))
-    return strcmp(l->event, event) == 0;
-  if (!l->dispatch)
-    return true;
-  for (size_t k = 0; k < l->ncases; k++)
-    if (strcmp(l->cases[k].event, event) == 0)
-      return true;
-  return false;
-}
-
-bool graph_event_heard(const GraphSite *sender, const GraphSite *listener) {
-  return sender->kind == listener->kind && sender->event && !is_wildcard(sender) &&
-         hears_value(listener, sender->event);
 }
 
 /* Two shapes one keyword apart: the same segments and `{}` places, exactly
@@ -450,6 +536,24 @@ static const char *site_reason(ContractGraph *g, GraphSite *s) {
   return worst;
 }
 
+/* Edges from sender i to the listeners that hear it, in site order: the
+ * listeners naming its event merged with those hearing everything (a
+ * wildcard sender is heard by none). */
+static void link_sender(ContractGraph *g, size_t i) {
+  const GraphSite *s = &g->sites[i];
+  ShapeSites *e = strmap_get(&g->by_shape->by_shape, s->channel_shape);
+  if (is_wildcard(s))
+    return;
+  static const SiteIds none;
+  const SiteIds *named = hearers_of(&e->hearers, s->kind, s->event, false);
+  const SiteIds *a = named ? named : &none, *b = &e->hear_all[s->kind];
+  ast_work_add(a->n + b->n);
+  for (size_t x = 0, y = 0; x < a->n || y < b->n;) {
+    bool take_a = y == b->n || (x < a->n && a->ids[x] < b->ids[y]);
+    add_edge(g, i, take_a ? a->ids[x++] : b->ids[y++], s->event);
+  }
+}
+
 void graph_link(ContractGraph *g) {
   if (g->linked)
     return;
@@ -463,13 +567,7 @@ void graph_link(ContractGraph *g) {
     const GraphSite *s = &g->sites[i];
     if (s->role != GRAPH_SENDER || !s->channel_shape || !s->event)
       continue;
-    size_t n;
-    const size_t *ids = graph_sites_on(g, s->channel_shape, &n);
-    for (size_t k = 0; k < n; k++) {
-      const GraphSite *l = &g->sites[ids[k]];
-      if (l->role == GRAPH_LISTENER && graph_event_heard(s, l))
-        add_edge(g, i, ids[k], s->event);
-    }
+    link_sender(g, i);
   }
   for (size_t i = 0; i < g->nsites; i++)
     g->sites[i].reason = site_reason(g, &g->sites[i]);

@@ -135,6 +135,11 @@ void graph_link(ContractGraph *g);
  * channel holds, not the square of the sites. */
 const size_t *graph_sites_on(const ContractGraph *g, const char *shape, size_t *n);
 const char *const *graph_shapes(const ContractGraph *g, size_t *n);
+/* Once linked: the sites on `shape` (NULL: an unknown channel) of `role` and
+ * `kind` that name their event, in site order; with `distinct`, only those
+ * that name an event (or, dispatching, a case) no site before them named. */
+const size_t *graph_ends_on(const ContractGraph *g, const char *shape, GraphRole role,
+                            GraphKind kind, bool distinct, size_t *n);
 /* The shapes (indices into graph_shapes) that are near misses of `shape`. */
 const size_t *graph_near_shapes(const ContractGraph *g, const char *shape, size_t *n);
 
@@ -148,10 +153,6 @@ const char *graph_channel_id(const GraphSite *s, char *buf, size_t size);
 #define GRAPH_CHANNEL_MISMATCH "channel-mismatch"
 #define GRAPH_UNKNOWN_CHANNEL "unknown-channel"
 #define GRAPH_UNKNOWN_EVENT "unknown-event"
-
-/* Whether a sender's event reaches a listener, channels aside (kind, value,
- * wildcard and dispatch cases). */
-bool graph_event_heard(const GraphSite *sender, const GraphSite *listener);
 
 const char *graph_kind_name(GraphKind k);
 

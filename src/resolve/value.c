@@ -803,25 +803,26 @@ TSNode value_object_type_of(const Module *m, TSNode t) {
     return t;
   if (!node_is(t, "type_identifier"))
     return (TSNode){0};
-  TSNode root = ts_tree_root_node(m->tree);
-  uint32_t n = ts_node_named_child_count(root);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode st = ts_node_named_child(root, i);
-    if (node_is(st, "export_statement"))
-      st = node_field(st, "declaration");
-    if (ts_node_is_null(st))
+  /* A cursor: ts_node_named_child(root, i) walks the i statements before
+   * it when a syntax error left them flat, once per i. */
+  TSNode found = {0};
+  uint32_t len;
+  const char *want = node_text(&m->src, t, &len);
+  ChildIter it;
+  for (TSNode c = child_iter_first(&it, ts_tree_root_node(m->tree), true);
+       !ts_node_is_null(c) && ts_node_is_null(found); c = child_iter_next(&it)) {
+    TSNode st = node_is(c, "export_statement") ? node_field(c, "declaration") : c;
+    TSNode nm = ts_node_is_null(st) ? st : node_field(st, "name");
+    if (!node_is(nm, "type_identifier") || !node_text_eq_n(&m->src, nm, want, len))
       continue;
-    TSNode nm = node_field(st, "name");
-    uint32_t len;
-    const char *want = node_text(&m->src, t, &len);
-    if (node_is(nm, "type_identifier") && node_text_eq_n(&m->src, nm, want, len)) {
-      if (node_is(st, "interface_declaration"))
-        return node_field(st, "body");
-      if (node_is(st, "type_alias_declaration") && node_is(node_field(st, "value"), "object_type"))
-        return node_field(st, "value");
-    }
+    if (node_is(st, "interface_declaration"))
+      found = node_field(st, "body");
+    else if (node_is(st, "type_alias_declaration") &&
+             node_is(node_field(st, "value"), "object_type"))
+      found = node_field(st, "value");
   }
-  return (TSNode){0};
+  child_iter_done(&it);
+  return found;
 }
 
 /* The class a type names (`Room`, `Room<T>`, `: Room` annotations). */

@@ -213,7 +213,7 @@ static TSNode top_level_of(TSNode n) {
 typedef struct Twins {
   const Module *m;
   TSNode target;
-  const char *text; /* the target's source */
+  const char *text; /* the target's source, NUL-terminated */
   uint32_t len;
   const char *call; /* the replacement, as checked (a prop's name as a string) */
   const char *org;  /* the organization id it takes from the scope, or NULL */
@@ -249,7 +249,7 @@ static bool find_twin(TSNode n, void *data) {
   uint32_t ts = ts_node_start_byte(t->target), te = ts_node_end_byte(t->target);
   bool self = s == ts && e == te;
   if (self || (fix_names_mean_same(t->m, ts, te, s, e, t->call) &&
-               fix_names_mean_same(t->m, ts, te, s, e, text) &&
+               fix_names_mean_same(t->m, ts, te, s, e, t->text) &&
                fix_names_bound(t->m, s, e, t->call, STD_NAME) && declared_by(t->m, n, t->org))) {
     if (t->n == MAX_TWINS)
       t->overflow = true;
@@ -414,9 +414,12 @@ static bool replace_twins(RuleCtx *ctx, Diag *d, const Module *m, TSNode target,
   if (os->prop)
     check = arena_printf(ctx->arena, "%.*s\"\"%s", (int)strcspn(call, "(") + 1, call,
                          call + strcspn(call, "(") + 1 + strlen(os->org));
+  /* The text ends with the node: checking its names must not read on into
+   * the rest of the file, once per twin. */
+  const char *text = node_text(&m->src, target, &len);
   Twins t = {.m = m,
              .target = target,
-             .text = node_text(&m->src, target, &len),
+             .text = arena_strndup(ctx->arena, text, len),
              .call = check,
              .org = os->prop ? NULL : os->org};
   t.len = len;

@@ -19,11 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool same_shape(const GraphSite *a, const GraphSite *b) {
-  return a->kind == b->kind && a->channel_shape && b->channel_shape &&
-         strcmp(a->channel_shape, b->channel_shape) == 0;
-}
-
 /* The catalog value a name spells otherwise: its near miss, else the value
  * it names in other words (event-name-custom suggests it). */
 static const EventDef *reworded(const Standards *std, const char *value) {
@@ -55,12 +50,13 @@ static bool names_key(const Standards *std, const char *value, const char *key) 
  * it, itself or as a dispatch case (s sends; a `*` listener that hears
  * everything names nothing). */
 static bool other_end_uses(const ContractGraph *g, const GraphSite *s, const char *key) {
+  if (!s->channel_shape)
+    return false;
   size_t n;
-  const size_t *on = graph_sites_on(g, s->channel_shape, &n);
-  for (size_t i = 0; s->channel_shape && i < n; i++) {
+  GraphRole other = s->role == GRAPH_SENDER ? GRAPH_LISTENER : GRAPH_SENDER;
+  const size_t *on = graph_ends_on(g, s->channel_shape, other, s->kind, true, &n);
+  for (size_t i = 0; i < n; i++) {
     const GraphSite *o = &g->sites[on[i]];
-    if (o->role == s->role || !o->event || !same_shape(o, s))
-      continue;
     if (names_key(g->std, o->event, key))
       return true;
     for (size_t k = 0; o->dispatch && k < o->ncases; k++)

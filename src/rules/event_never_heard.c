@@ -35,12 +35,9 @@ void event_never_heard_report(const GraphFinding *f) {
   const ContractGraph *g = f->g;
   char *event = graph_event_display(g->std, f->event);
   char *channel = graph_channel_display(s);
-  size_t nlisteners = 0, non;
-  const size_t *on = graph_sites_on(g, s->channel_shape, &non);
-  for (size_t i = 0; i < non; i++) {
-    const GraphSite *l = &g->sites[on[i]];
-    nlisteners += l->role == GRAPH_LISTENER && l->kind == s->kind && l->event;
-  }
+  size_t nlisteners;
+  const size_t *on =
+      graph_ends_on(g, s->channel_shape, GRAPH_LISTENER, s->kind, false, &nlisteners);
   char *msg =
       nlisteners
           ? xasprintf("%s is sent on %s, but no listener there hears it (%zu %s other events)",
@@ -58,11 +55,8 @@ void event_never_heard_report(const GraphFinding *f) {
   Diag *d = graph_finding_add(f, &rule_event_never_heard, msg, help);
   graph_rename_attach(d, &plan);
   free(help);
-  for (size_t i = 0, related = 0; i < non && related < GRAPH_MAX_RELATED; i++) {
+  for (size_t i = 0; i < nlisteners && i < GRAPH_MAX_RELATED; i++) {
     const GraphSite *l = &g->sites[on[i]];
-    if (l->role != GRAPH_LISTENER || l->kind != s->kind || !l->event)
-      continue;
-    related++;
     char *heard = heard_display(g, l);
     char *label = xasprintf("%s is heard on %s here", heard, channel);
     graph_relate(d, l, label);

@@ -5,7 +5,6 @@
  * in: the check below has nothing to do per file. The message names the
  * events that are sent there, the closest first; every sender on the channel
  * is a related location. docs/rules/event-never-sent.md. */
-#include "core/strmap.h"
 #include "core/util.h"
 #include "rules/contract_finding.h"
 #include "rules/ctx.h"
@@ -69,19 +68,12 @@ static int cmp_sent(const void *pa, const void *pb) {
 void event_never_sent_report(const GraphFinding *f) {
   const GraphSite *l = f->site;
   const ContractGraph *g = f->g;
-  size_t non;
-  const size_t *on = graph_sites_on(g, l->channel_shape, &non);
-  Sent *sent = xcalloc(non + 1, sizeof *sent);
-  size_t n = 0;
-  StrMap seen = {0};
-  for (size_t i = 0; i < non; i++) {
-    const GraphSite *s = &g->sites[on[i]];
-    if (s->role != GRAPH_SENDER || s->kind != l->kind || !s->event || strmap_get(&seen, s->event))
-      continue;
-    strmap_put(&seen, s->event, (void *)1);
-    sent[n++] = sent_from(s, f->event);
-  }
-  strmap_free(&seen, NULL);
+  size_t n, non;
+  const size_t *events = graph_ends_on(g, l->channel_shape, GRAPH_SENDER, l->kind, true, &n);
+  const size_t *on = graph_ends_on(g, l->channel_shape, GRAPH_SENDER, l->kind, false, &non);
+  Sent *sent = xcalloc(n + 1, sizeof *sent);
+  for (size_t i = 0; i < n; i++)
+    sent[i] = sent_from(&g->sites[events[i]], f->event);
   qsort(sent, n, sizeof *sent, cmp_sent);
   char *event = graph_event_display(g->std, f->event);
   char *channel = graph_channel_display(l);
@@ -121,16 +113,13 @@ void event_never_sent_report(const GraphFinding *f) {
   Diag *d = graph_finding_add(f, &rule_event_never_sent, sb_cstr(&msg), help);
   graph_rename_attach(d, &plan);
   free(help);
-  for (size_t i = 0, related = 0; i < non && related < GRAPH_MAX_RELATED; i++) {
+  for (size_t i = 0; i < non && i < GRAPH_MAX_RELATED; i++) {
     const GraphSite *s = &g->sites[on[i]];
-    if (s->role == GRAPH_SENDER && s->kind == l->kind && s->event) {
-      related++;
-      char *other = graph_event_display(g->std, s->event);
-      char *label = xasprintf("%s is sent on %s here", other, channel);
-      graph_relate(d, s, label);
-      free(label);
-      free(other);
-    }
+    char *other = graph_event_display(g->std, s->event);
+    char *label = xasprintf("%s is sent on %s here", other, channel);
+    graph_relate(d, s, label);
+    free(label);
+    free(other);
   }
   sb_free(&msg);
   free(event);
