@@ -430,6 +430,48 @@ TSNode scope_node_for_range(const Module *m, uint32_t start, uint32_t end) {
   return ts_node_descendant_for_byte_range(from, start, end);
 }
 
+/* From an ancestor of n, the child on the way down to n, until n is a child. */
+static TSNode parent_below(TSNode from, TSNode n) {
+  uint32_t start = ts_node_start_byte(n), end = ts_node_end_byte(n);
+  for (TSNode cur = from;;) {
+    TSTreeCursor c = ts_tree_cursor_new(cur);
+    TSNode next = {0};
+    bool found = false;
+    if (ts_tree_cursor_goto_first_child(&c)) {
+      do {
+        TSNode child = ts_tree_cursor_current_node(&c);
+        if (ts_node_eq(child, n)) {
+          found = true;
+          break;
+        }
+        if (ts_node_start_byte(child) > start)
+          break;
+        if (end <= ts_node_end_byte(child)) {
+          next = child;
+          break;
+        }
+      } while (ts_tree_cursor_goto_next_sibling(&c));
+    }
+    ts_tree_cursor_delete(&c);
+    if (found)
+      return cur;
+    if (ts_node_is_null(next))
+      return next;
+    cur = next;
+  }
+}
+
+TSNode scope_node_parent(const Module *m, TSNode n) {
+  const ScopeIndex *ix = scope_index_of(m);
+  if (!ix || ts_node_start_byte(n) == ts_node_end_byte(n))
+    return ts_node_parent(n);
+  TSNode parent = {0}, from = {0};
+  if (scope_index_parent_hint(ix, n, &parent, &from))
+    return parent;
+  TSNode found = ts_node_is_null(from) ? from : parent_below(from, n);
+  return ts_node_is_null(found) ? ts_node_parent(n) : found;
+}
+
 Binding scope_lookup_toplevel(const Module *m, const char *name) {
   Binding b;
   memset(&b, 0, sizeof b);

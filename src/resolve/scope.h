@@ -33,6 +33,11 @@ Binding scope_lookup_range(const Module *m, uint32_t start, uint32_t end, const 
  * a file's statements as one flat ERROR node that is every statement of the
  * file, so one lookup per finding made a half-written file quadratic. */
 TSNode scope_node_for_range(const Module *m, uint32_t start, uint32_t end);
+/* ts_node_parent(n), without its descent from the root (tree-sitter 0.20
+ * finds a parent by descending from the root, which visits every statement
+ * before n's in a flat, half-written file: a walk up from each finding made
+ * such a file quadratic). */
+TSNode scope_node_parent(const Module *m, TSNode n);
 /* Looks up a declaration among the program's top-level statements. */
 Binding scope_lookup_toplevel(const Module *m, const char *name);
 

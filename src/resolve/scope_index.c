@@ -48,7 +48,11 @@ struct ScopeIndex {
   TSNode *exports; /* top-level export statements */
   size_t nexports, ecap;
   ExportTable *export_table; /* built on first use, under lock */
-  pthread_mutex_t lock;      /* guards every entry's `names` */
+  /* name -> the object type a top-level interface or object type alias of
+   * that name declares (the first), built on first use, under lock */
+  StrMap object_types;
+  bool object_types_built;
+  pthread_mutex_t lock; /* guards every entry's `names` */
 };
 
 static bool is_scope_node(TSNode n) {
@@ -103,6 +107,7 @@ ScopeIndexBuild *scope_index_build_begin(const TSTree *tree) {
 static void add_anchor(ScopeIndexBuild *b, TSNode n, uint32_t depth) {
   EntryList *l = &b->ix->anchors;
   ScopeEntry e = {.node = n,
+                  .holder = b->path[depth - 1],
                   .start = ts_node_start_byte(n),
                   .end = ts_node_end_byte(n),
                   .parent = b->nanchor_stack ? b->anchor_stack[b->nanchor_stack - 1].entry : -1};
@@ -229,6 +234,7 @@ void scope_index_free(ScopeIndex *ix) {
   free(ix->anchors.items);
   free(ix->imports);
   free(ix->exports);
+  strmap_free(&ix->object_types, free);
   if (ix->export_table) {
     free(ix->export_table->kinds);
     strmap_free(&ix->export_table->first_clause, NULL);
@@ -366,6 +372,52 @@ const ExportTable *scope_index_exports(const Module *m, const ScopeIndex *ix) {
   return ix->export_table;
 }
 
+/* One pass over the top-level statements, with a cursor: ts_node_named_child
+ * (root, i) walks the i statements before it when a syntax error left them
+ * flat. */
+static void build_object_types(const Module *m, StrMap *out) {
+  ChildIter it;
+  uint64_t seen = 0;
+  for (TSNode c = child_iter_first(&it, ts_tree_root_node(m->tree), true); !ts_node_is_null(c);
+       c = child_iter_next(&it), seen++) {
+    TSNode st = node_is(c, "export_statement") ? node_field(c, "declaration") : c;
+    TSNode nm = ts_node_is_null(st) ? st : node_field(st, "name");
+    if (!node_is(nm, "type_identifier"))
+      continue;
+    TSNode body = {0};
+    if (node_is(st, "interface_declaration"))
+      body = node_field(st, "body");
+    else if (node_is(st, "type_alias_declaration") &&
+             node_is(node_field(st, "value"), "object_type"))
+      body = node_field(st, "value");
+    char *name = node_text_dup(&m->src, nm);
+    if (!ts_node_is_null(body) && !strmap_get(out, name)) {
+      TSNode *held = xcalloc(1, sizeof *held);
+      *held = body;
+      strmap_put(out, name, held);
+    }
+    free(name);
+  }
+  child_iter_done(&it);
+  ast_work_add(seen);
+}
+
+TSNode scope_index_object_type(const Module *m, const ScopeIndex *ix, const char *name) {
+  if (!ix)
+    return (TSNode){0};
+  ScopeIndex *mut = (ScopeIndex *)ix;
+  pthread_mutex_lock(&mut->lock);
+  if (!ix->object_types_built) {
+    budget_pause(true);
+    build_object_types(m, &mut->object_types);
+    mut->object_types_built = true;
+    budget_pause(false);
+  }
+  const TSNode *found = strmap_get(&ix->object_types, name);
+  pthread_mutex_unlock(&mut->lock);
+  return found ? *found : (TSNode){0};
+}
+
 int32_t export_table_holding(const ExportTable *t, uint32_t start, uint32_t end) {
   size_t lo = 0, hi = t->n;
   while (lo < hi) { /* the last statement starting at or before start */
@@ -384,6 +436,46 @@ int32_t export_table_holding(const ExportTable *t, uint32_t start, uint32_t end)
 
 int32_t scope_index_parent(const ScopeIndex *ix, int32_t i) {
   return ix->entries[i].parent;
+}
+
+/* The entry of `n` itself in `entries`, or -1. */
+static int32_t entry_of(const ScopeEntry *entries, size_t count, TSNode n) {
+  uint32_t start = ts_node_start_byte(n), end = ts_node_end_byte(n);
+  for (int32_t i = innermost_of(entries, count, start, end, false); i >= 0; i = entries[i].parent) {
+    if (ts_node_eq(entries[i].node, n))
+      return i;
+    if (entries[i].start != start || entries[i].end != end)
+      return -1; /* entries of one range nest: past them, n has none */
+  }
+  return -1;
+}
+
+/* The narrowest entry of `entries` whose range holds n's and is longer. */
+static const ScopeEntry *above(const ScopeEntry *entries, size_t count, TSNode n) {
+  uint32_t start = ts_node_start_byte(n), end = ts_node_end_byte(n);
+  int32_t i = innermost_of(entries, count, start, end, false);
+  while (i >= 0 && entries[i].start == start && entries[i].end == end)
+    i = entries[i].parent;
+  return i >= 0 ? &entries[i] : NULL;
+}
+
+bool scope_index_parent_hint(const ScopeIndex *ix, TSNode n, TSNode *parent, TSNode *from) {
+  int32_t i = entry_of(ix->entries, ix->n, n);
+  if (i > 0) {
+    *parent = ix->entries[i].holder;
+    return true;
+  }
+  int32_t a = entry_of(ix->anchors.items, ix->anchors.n, n);
+  if (a >= 0) {
+    *parent = ix->anchors.items[a].holder;
+    return true;
+  }
+  const ScopeEntry *s = above(ix->entries, ix->n, n);
+  const ScopeEntry *an = above(ix->anchors.items, ix->anchors.n, n);
+  if (an && (!s || an->end - an->start < s->end - s->start))
+    s = an;
+  *from = s ? s->node : (TSNode){0};
+  return false;
 }
 
 TSNode scope_index_holder(const ScopeIndex *ix, int32_t i) {

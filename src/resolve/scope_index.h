@@ -51,11 +51,19 @@ int32_t scope_index_innermost_range(const ScopeIndex *ix, uint32_t start, uint32
  * to [start, end] (the same rule), or a null node. */
 TSNode scope_index_anchor_range(const ScopeIndex *ix, uint32_t start, uint32_t end);
 int32_t scope_index_parent(const ScopeIndex *ix, int32_t i);
+/* For scope_node_parent: n's parent when n is itself indexed (true), else
+ * in `from` the narrowest indexed node strictly above it (null if none). */
+bool scope_index_parent_hint(const ScopeIndex *ix, TSNode n, TSNode *parent, TSNode *from);
 TSNode scope_index_node(const ScopeIndex *ix, int32_t i);
 /* The syntactic parent of scope node i (the `const f = ...` declarator of an
  * arrow function), known from the build's walk: ts_node_parent rescans the
  * tree from its root. Null for the root. */
 TSNode scope_index_holder(const ScopeIndex *ix, int32_t i);
+
+/* The object type (an interface's body, or an object type alias's value)
+ * that the first top-level declaration of type `name` in m declares, or a
+ * null node. */
+TSNode scope_index_object_type(const Module *m, const ScopeIndex *ix, const char *name);
 
 /* The program's import statements, in order. */
 const TSNode *scope_index_imports(const ScopeIndex *ix, size_t *n);

@@ -753,12 +753,6 @@ static Callee destructured_result(Resolver *r, const Module *m, const Binding *b
 static bool class_of_expr(Resolver *r, const Module *m, TSNode e, const Module **cm, TSNode *cls,
                           int depth);
 
-static bool node_text_eq_n(const Source *src, TSNode n, const char *s, uint32_t len) {
-  uint32_t nlen;
-  const char *t = node_text(src, n, &nlen);
-  return nlen == len && memcmp(t, s, len) == 0;
-}
-
 static bool is_class_node(TSNode n) {
   return node_is(n, "class_declaration") || node_is(n, "class") ||
          node_is(n, "abstract_class_declaration");
@@ -803,25 +797,11 @@ TSNode value_object_type_of(const Module *m, TSNode t) {
     return t;
   if (!node_is(t, "type_identifier"))
     return (TSNode){0};
-  /* A cursor: ts_node_named_child(root, i) walks the i statements before
-   * it when a syntax error left them flat, once per i. */
-  TSNode found = {0};
-  uint32_t len;
-  const char *want = node_text(&m->src, t, &len);
-  ChildIter it;
-  for (TSNode c = child_iter_first(&it, ts_tree_root_node(m->tree), true);
-       !ts_node_is_null(c) && ts_node_is_null(found); c = child_iter_next(&it)) {
-    TSNode st = node_is(c, "export_statement") ? node_field(c, "declaration") : c;
-    TSNode nm = ts_node_is_null(st) ? st : node_field(st, "name");
-    if (!node_is(nm, "type_identifier") || !node_text_eq_n(&m->src, nm, want, len))
-      continue;
-    if (node_is(st, "interface_declaration"))
-      found = node_field(st, "body");
-    else if (node_is(st, "type_alias_declaration") &&
-             node_is(node_field(st, "value"), "object_type"))
-      found = node_field(st, "value");
-  }
-  child_iter_done(&it);
+  /* Looked up in a table built once per tree: one scan of the top-level
+   * statements per lookup made a file of n components quadratic. */
+  char *name = node_text_dup(&m->src, t);
+  TSNode found = scope_index_object_type(m, scope_index_of(m), name);
+  free(name);
   return found;
 }
 

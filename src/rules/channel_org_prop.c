@@ -73,7 +73,7 @@ bool channel_org_prop(const Module *m, uint32_t start, uint32_t end, OrgProp *ou
   if (!m->tree)
     return false;
   TSNode at = scope_node_for_range(m, start, end);
-  for (TSNode fn = at; !ts_node_is_null(fn); fn = ts_node_parent(fn)) {
+  for (TSNode fn = at; !ts_node_is_null(fn); fn = scope_node_parent(m, fn)) {
     TSNode pattern, type;
     if (!node_is_function(fn) || !typed_object_param(fn, &pattern, &type))
       continue;

@@ -73,7 +73,7 @@ static bool is_argument_text(const Module *m, TSNode call, const char *text) {
  * property or class field it is assigned to. */
 static bool function_named(const Module *m, TSNode fn, const char *name, uint32_t len) {
   TSNode id = node_field(fn, "name");
-  TSNode parent = ts_node_parent(fn);
+  TSNode parent = scope_node_parent(m, fn);
   if (ts_node_is_null(id) && !ts_node_is_null(parent)) {
     if (node_is(parent, "variable_declarator") || node_is(parent, "public_field_definition"))
       id = node_field(parent, "name");
@@ -95,7 +95,7 @@ static TSNode called_builder(const Module *m, TSNode call, const ValAlt *alt) {
   if (!callee || !bm->tree)
     return none;
   TSNode n = scope_node_for_range(bm, alt->site_start, alt->site_end);
-  for (TSNode p = n; !ts_node_is_null(p); p = ts_node_parent(p))
+  for (TSNode p = n; !ts_node_is_null(p); p = scope_node_parent(bm, p))
     if (node_is_function(p))
       return function_named(bm, p, callee, len) ? p : none;
   return none;
@@ -199,8 +199,8 @@ static bool hint_agrees_with_site(RuleCtx *ctx, ChannelUseMemo *memo, const ValA
 }
 
 /* The top-level statement holding n: the component or function a use is in. */
-static TSNode top_level_of(TSNode n) {
-  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
+static TSNode top_level_of(const Module *m, TSNode n) {
+  for (TSNode p = scope_node_parent(m, n); !ts_node_is_null(p); p = scope_node_parent(m, p)) {
     if (node_is(p, "program"))
       return n;
     n = p;
@@ -280,11 +280,11 @@ static bool node_within(TSNode inner, TSNode outer) {
 static TSNode hook_deps_of(const Module *m, TSNode n, TSNode owner) {
   static const char *const hooks[] = {"useEffect", "useLayoutEffect", "useCallback", "useMemo"};
   TSNode none = {0};
-  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
-    TSNode args = ts_node_parent(p);
+  for (TSNode p = scope_node_parent(m, n); !ts_node_is_null(p); p = scope_node_parent(m, p)) {
+    TSNode args = scope_node_parent(m, p);
     if (!node_is_function(p) || ts_node_is_null(args) || !node_is(args, "arguments"))
       continue;
-    TSNode call = ts_node_parent(args);
+    TSNode call = scope_node_parent(m, args);
     uint32_t len;
     const char *callee = call_callee_name(&m->src, call, &len);
     bool hook = false;
@@ -302,8 +302,8 @@ static TSNode hook_deps_of(const Module *m, TSNode n, TSNode owner) {
 
 /* Whether n lies inside a function: a component's prop or local, which a
  * hook depends on, unlike a module's constant or import. */
-static bool inside_function(TSNode n) {
-  for (TSNode p = n; !ts_node_is_null(p); p = ts_node_parent(p))
+static bool inside_function(const Module *m, TSNode n) {
+  for (TSNode p = n; !ts_node_is_null(p); p = scope_node_parent(m, p))
     if (node_is_function(p))
       return true;
   return false;
@@ -323,7 +323,7 @@ static TSNode org_owner(const Module *m, TSNode at, const char *org) {
   root[rlen] = '\0';
   Binding b = scope_lookup(m, at, root);
   TSNode owner = b.kind == BIND_PARAM || ts_node_is_null(b.decl) ? b.node : b.decl;
-  if (b.kind == BIND_IMPORT || ts_node_is_null(owner) || !inside_function(owner))
+  if (b.kind == BIND_IMPORT || ts_node_is_null(owner) || !inside_function(m, owner))
     return none;
   return owner;
 }
@@ -423,7 +423,7 @@ static bool replace_twins(RuleCtx *ctx, Diag *d, const Module *m, TSNode target,
              .call = check,
              .org = os->prop ? NULL : os->org};
   t.len = len;
-  ast_walk(walk ? top_level_of(target) : target, find_twin, &t);
+  ast_walk(walk ? top_level_of(m, target) : target, find_twin, &t);
   bool has_self = false;
   for (size_t i = 0; i < t.n; i++)
     has_self = has_self || ts_node_eq(t.found[i], target);

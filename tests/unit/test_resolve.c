@@ -275,10 +275,10 @@ static void a_call_takes_the_branches_its_literal_arguments_pick(void **state) {
 }
 
 /* scope_index_innermost_range answers, for every range, what the innermost
- * scope of the node tree-sitter finds for it is, and scope_node_for_range
- * finds that node itself: every zero-width position (where fixes insert) and
- * every node's own range, on a file with nested functions, blocks, classes
- * and loops, and on a half-written one whose statements recovery left flat. */
+ * scope of the node tree-sitter finds for it is, scope_node_for_range finds
+ * that node itself, and scope_node_parent every node's parent: every zero-width position (where
+ * fixes insert) and every node's own range, on a file with nested functions, blocks, classes and
+ * loops, and on a half-written one whose statements recovery left flat. */
 static void innermost_by_range_matches_the_covering_node(void **state) {
   (void)state;
   static const char *const files[] = {
@@ -319,6 +319,8 @@ static void innermost_by_range_matches_the_covering_node(void **state) {
         fail_msg("%s: range %u-%u: scopes differ", files[f], s, e);
       if (!ts_node_eq(scope_node_for_range(m, s, e), node))
         fail_msg("%s: range %u-%u: nodes differ", files[f], s, e);
+      if (!ts_node_eq(scope_node_parent(m, n), ts_node_parent(n)))
+        fail_msg("%s: node %u-%u (%s): parents differ", files[f], s, e, ts_node_type(n));
       compared++;
       if (ts_tree_cursor_goto_first_child(&cur))
         continue;
