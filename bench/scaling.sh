@@ -7,7 +7,8 @@
 #
 # Shapes: 1,000 channel calls in one file; 10k/20k/100k-line files with 100
 # module-level channel-name constants, and the 10k/20k ones with their last
-# closing brace missing (a file being typed); a 3.9 MiB one-line minified file; 8k and
+# closing brace missing (a file being typed); 2,000 components with a props
+# interface each, whole and half-written; a 3.9 MiB one-line minified file; 8k and
 # 100k nested arrow functions around .channel(); 100k parentheses around the
 # argument; an exclude glob '*a*a*a*a*b' against a 200-character file name and
 # eight '**/a/' against a 100-folder path; 100,000 event_migrations keys;
@@ -35,6 +36,8 @@ for n in (10, 20, 100):
     w(f"lines{n}k/a.ts", s.constants(n * 200))   # 5 lines per function
 for n in (10, 20):
     w(f"halfwritten{n}k/a.ts", s.half_written(n * 200))   # the last brace not typed yet
+w("props2k/a.tsx", s.props_components(2000))
+w("props2k-half/a.tsx", s.props_components(2000).rstrip()[:-1] + "\n")
 body = s.minified(20000)
 while len(body) < 3_900_000:
     body = body.rstrip("\n") + body
@@ -59,7 +62,7 @@ w("brackets100k/a.ts", "export const x = 1;\n")
 w("brackets100k/rtlint.yaml", "include: " + "[" * 100000 + "]" * 100000 + "\n")
 PY
 printf '%-16s %9s %9s %9s %12s  %s\n' case wall_s cpu_s rss_MB work result
-for c in calls1k lines10k lines20k lines100k halfwritten10k halfwritten20k minified imports8k writes2k components2k unheard8k arrows8k arrows100k parens100k \
+for c in calls1k lines10k lines20k lines100k halfwritten10k halfwritten20k props2k props2k-half minified imports8k writes2k components2k unheard8k arrows8k arrows100k parens100k \
          glob-stars glob-globstar migrations100k brackets100k; do
   [ -z "${BENCH_ONLY:-}" ] || case " $BENCH_ONLY " in *" $c "*) ;; *) continue ;; esac
   cd "$work/$c"

@@ -50,6 +50,15 @@ def half_written(n):
     return constants(n).rstrip()[:-1] + "\n"
 
 
+def props_components(n):
+    """n components, each with a props interface of its own and a legacy channel
+    name the org-id codemod looks up the props type for."""
+    return HEADER + "".join(
+        f"interface Props{i} {{\n  organizationId: string;\n  conversationId: string;\n}}\n"
+        f"export function Comp{i}({{ conversationId }}: Props{i}) {{\n"
+        f"  return supabase.channel(`typing:${{conversationId}}`);\n}}\n" for i in range(n))
+
+
 def arrows(n):
     return HEADER + "export const f = " + "(x) => " * n + "supabase.channel(`org:${x}:conv:${x}`);\n"
 
