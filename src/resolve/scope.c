@@ -42,9 +42,9 @@ static bool is_ident_char(char c) {
 
 /* Whether [start, end) of params lies in a type annotation: a name written
  * in a parameter's type (`{ a }: { orgId: string }`) binds nothing. */
-static bool in_type_annotation(TSNode params, uint32_t start, uint32_t end) {
+static bool in_type_annotation(const Module *m, TSNode params, uint32_t start, uint32_t end) {
   for (TSNode n = ts_node_descendant_for_byte_range(params, start, end);
-       !ts_node_is_null(n) && !ts_node_eq(n, params); n = ts_node_parent(n))
+       !ts_node_is_null(n) && !ts_node_eq(n, params); n = scope_node_parent(m, n))
     if (node_is(n, "type_annotation"))
       return true;
   return false;
@@ -65,7 +65,7 @@ static bool params_mention(const Module *m, TSNode fn, const char *name) {
     char before = i ? t[i - 1] : ' ', after = i + nlen < len ? t[i + nlen] : ' ';
     uint32_t at = ts_node_start_byte(params) + i;
     if (!is_ident_char(before) && !is_ident_char(after) &&
-        !in_type_annotation(params, at, at + (uint32_t)nlen))
+        !in_type_annotation(m, params, at, at + (uint32_t)nlen))
       return true;
   }
   return false;
