@@ -20,12 +20,10 @@
 #include <string.h>
 
 #define CONTEXT_HOOK "useOrganizationRealtimeContext"
-#define WIDGET_HOOK "useRealtime"
 
-/* Where the standards document puts the two hooks, tried in this order. */
-static const char *const context_specs[] = {"@/contexts/OrganizationRealtimeProvider", NULL};
-static const char *const widget_specs[] = {"@/hooks/useRealtime", "@/lib/realtime/useRealtime",
-                                           NULL};
+/* Where the standards document puts the dashboard provider's hook; the
+ * widget's useRealtime is where rules/migrations.json "use_realtime" says. */
+static const char *const context_specs[] = {"@/contexts/OrganizationRealtimeProvider"};
 
 /* UNIFIED_CHANNELS functions whose (orgId, convId) name the conversation
  * useRealtime({ type: "widget" }) joins: the widget channel is the
@@ -75,8 +73,9 @@ static const char *widget_hook_call(RuleCtx *ctx, const Effect *e, TSNode channe
   const char *o = node_text(src, org, &olen), *c = node_text(src, conv, &clen);
   bool oshort = mem_eq_str(o, olen, "organizationId"),
        cshort = mem_eq_str(c, clen, "conversationId");
-  return arena_printf(ctx->arena, "%s({ type: %cwidget%c, %s%.*s, %s%.*s })", WIDGET_HOOK, quote,
-                      quote, oshort ? "" : "organizationId: ", (int)olen, o,
+  return arena_printf(ctx->arena, "%s({ type: %cwidget%c, %s%.*s, %s%.*s })",
+                      ctx->std->realtime_hook, quote, quote,
+                      oshort ? "" : "organizationId: ", (int)olen, o,
                       cshort ? "" : "conversationId: ", (int)clen, c);
 }
 
@@ -151,7 +150,7 @@ static bool choose_target(RuleCtx *ctx, Effect *e, Target *t, char quote) {
   if (path_is_widget(ctx->mod->app_path)) {
     if (e->reacts)
       return false; /* which useRealtime state follows which status is not read */
-    t->hook = WIDGET_HOOK;
+    t->hook = ctx->std->realtime_hook;
     /* Every channel must name the same conversation: one useRealtime serves them. */
     for (size_t i = 0; i < e->nchans; i++) {
       const char *call = widget_hook_call(ctx, e, e->chans[i].call, quote,
@@ -160,16 +159,19 @@ static bool choose_target(RuleCtx *ctx, Effect *e, Target *t, char quote) {
         return false;
       t->hook_call = call;
     }
-    if (!t->hook_call || !realtime_hook_module(ctx, WIDGET_HOOK, widget_specs, &t->spec))
+    if (!t->hook_call ||
+        !realtime_hook_module(ctx, t->hook, (const char *const *)ctx->std->realtime_modules,
+                              ctx->std->nrealtime_modules, &t->spec))
       return false;
     /* broadcast(event, payload) must be what this project's useRealtime returns. */
     RealtimeResults r;
-    return !sending || (realtime_results(ctx, t->spec, WIDGET_HOOK, &r) &&
-                        realtime_results_has(&r, "broadcast"));
+    return !sending ||
+           (realtime_results(ctx, t->spec, t->hook, &r) && realtime_results_has(&r, "broadcast"));
   }
   t->hook = CONTEXT_HOOK;
   t->hook_call = CONTEXT_HOOK "()";
-  const Module *provider = realtime_hook_module(ctx, CONTEXT_HOOK, context_specs, &t->spec);
+  const Module *provider = realtime_hook_module(
+      ctx, CONTEXT_HOOK, context_specs, sizeof context_specs / sizeof *context_specs, &t->spec);
   if (sending) {
     /* The provider's value declares broadcast(event, payload). */
     bool several = false;

@@ -37,13 +37,13 @@ static const char *value_text(Arena *a, Value v) {
 }
 
 const Module *realtime_hook_module(RuleCtx *ctx, const char *hook, const char *const *specs,
-                                   const char **spec_out) {
+                                   size_t nspecs, const char **spec_out) {
   Binding b = scope_lookup_toplevel(ctx->mod, hook);
   if (b.kind != BIND_NONE && (b.kind != BIND_IMPORT || strcmp(b.imported, hook) != 0))
     return NULL;
   Binding probe;
   memset(&probe, 0, sizeof probe);
-  for (size_t i = 0; b.kind == BIND_NONE ? specs[i] != NULL : i == 0; i++) {
+  for (size_t i = 0; b.kind == BIND_NONE ? i < nspecs : i == 0; i++) {
     snprintf(probe.source, sizeof probe.source, "%s", b.kind == BIND_NONE ? specs[i] : b.source);
     const Module *t = resolve_import_target(ctx->res, ctx->mod, &probe);
     if (t && resolve_find_export(ctx->res, t, hook, 0).found) {

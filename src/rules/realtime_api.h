@@ -16,10 +16,11 @@ typedef struct SubscribeForm {
 } SubscribeForm;
 
 /* The module defining `hook`: the one the file imports it from, else the
- * first of `specs` that resolves and exports it (its specifier in
- * *spec_out). NULL when none does, or the file binds the name otherwise. */
+ * first of the `nspecs` specifiers that resolves and exports it (its
+ * specifier in *spec_out). NULL when none does, or the file binds the name
+ * otherwise. */
 const Module *realtime_hook_module(RuleCtx *ctx, const char *hook, const char *const *specs,
-                                   const char **spec_out);
+                                   size_t nspecs, const char **spec_out);
 
 /* The provider's first declaration of member `name` as a function type or
  * value (`name: (a, b) => ...`, `name(a, b)`; never a call `x.name(...)`):
