@@ -112,18 +112,57 @@ def unheard(n):
         for i in range(n))
 
 
+FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "rules")
+IMPORT = re.compile(r'^(import\b[^;]*;|"use client";)[ \t]*\n', re.M)
+
+
+def rule_fixture(rel):
+    """A rule fixture's file (FIXTURE/PATH) being typed: its body (every shape
+    the rule's walks handle, one per component) n times below its imports, the
+    last closing brace missing, the fixture's other files beside it. A syntax
+    error leaves the components in one flat list, where a walk up with
+    tree-sitter's ts_node_parent visits every one before it."""
+    fixture, main = rel.split("/", 1)
+    root = os.path.join(FIXTURES, fixture)
+
+    def make(n):
+        others = {}
+        for dirpath, _, files in os.walk(root):
+            for name in files:
+                path = os.path.relpath(os.path.join(dirpath, name), root)
+                if path != main and not path.startswith("expected."):
+                    with open(os.path.join(dirpath, name)) as f:
+                        others[path] = f.read()
+        with open(os.path.join(root, main)) as f:
+            text = f.read()
+        text = text.rstrip("\n") + "\n" + (IMPORT.sub("", text).rstrip("\n") + "\n") * (n - 1)
+        text = text.rstrip()
+        return text[:text.rfind("}")] + "\n", others, main
+    return make
+
+
 def work(rtlint, text, tmp, extra=(), whole=False):
+    """Work and JSON output of one run on text (a.ts in tmp), or on (text,
+    others): a.ts beside other files, or (text, others, path): a tree of its
+    own, removed after the run, with text at path."""
+    if isinstance(text, tuple) and len(text) == 3:
+        with tempfile.TemporaryDirectory(dir=tmp) as own:
+            return run_tree(rtlint, own, text[2], text[0], text[1], extra, whole)
+    others = {}
     if isinstance(text, tuple):
         text, others = text
-        for name, body in others.items():
-            with open(os.path.join(tmp, name), "w") as f:
-                f.write(body)
-    path = os.path.join(tmp, "a.ts")
-    with open(path, "w") as f:
-        f.write(text)
+    return run_tree(rtlint, tmp, "a.ts", text, others, extra, whole)
+
+
+def run_tree(rtlint, tmp, name, text, others, extra, whole):
+    for other, body in list(others.items()) + [(name, text)]:
+        path = os.path.join(tmp, other)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as f:
+            f.write(body)
     env = dict(os.environ, RTLINT_STATS="1")
     # A whole-project run (".") also links the realtime contract; a file alone does not.
-    p = subprocess.run([rtlint, "--no-cache", "-f", "json", *extra, "." if whole else path], cwd=tmp,
+    p = subprocess.run([rtlint, "--no-cache", "-f", "json", *extra, "." if whole else name], cwd=tmp,
                        env=env,
                        capture_output=True, text=True)
     if p.returncode not in (0, 1):
@@ -146,6 +185,14 @@ def main():
              ("nested parentheses", parens, 5000), ("imports from a large module", imports, 1000),
              ("message writes", message_writes, 500),
              ("components with a channel name and its copy", components, 100)]
+    # Half-written files of rule fixtures: the walks up from each finding,
+    # call site or handler (typing-stop-missing's owner, a destructured
+    # subscribe's declarator, channel-error-unhandled's status branches, the
+    # hook call around a message insert).
+    cases += [(f"half-written {rel}", rule_fixture(rel), 50) for rel in (
+        "typing-stop-missing/components/Handled.tsx", "typing-stop-missing/components/Missing.tsx",
+        "channel-error-unhandled/components/Handled.tsx", "event-name-custom/components/Valid.tsx",
+        "message-missing-organization-id/app/api/messages/route.ts")]
     with tempfile.TemporaryDirectory() as tmp:
         cases += [("contract of a whole project", minified, 500, True),
                   ("events nobody sends or hears on one channel", unheard, 250, True)]
