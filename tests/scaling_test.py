@@ -141,6 +141,18 @@ def rule_fixture(rel):
     return make
 
 
+def near_miss(n):
+    """n functions each sending an event on `org:{}:conv:{}` and n hearing it
+    on its near miss `org:{}:conversation:{}`: every end is a channel-mismatch
+    finding naming the first ends of the other channel."""
+    return HEADER + "".join(
+        f"export function send{i}(o: string, c: string) {{\n"
+        f"  supabase.channel(`org:${{o}}:conv:${{c}}`).send({{ type: \"broadcast\", event: \"message:created\", payload: {{}} }});\n}}\n"
+        f"export function hear{i}(o: string, c: string) {{\n"
+        f"  supabase.channel(`org:${{o}}:conversation:${{c}}`).on(\"broadcast\", {{ event: \"message:created\" }}, () => {{}}).subscribe();\n}}\n"
+        for i in range(n))
+
+
 def work(rtlint, text, tmp, extra=(), whole=False):
     """Work and JSON output of one run on text (a.ts in tmp), or on (text,
     others): a.ts beside other files, or (text, others, path): a tree of its
@@ -195,7 +207,8 @@ def main():
         "message-missing-organization-id/app/api/messages/route.ts")]
     with tempfile.TemporaryDirectory() as tmp:
         cases += [("contract of a whole project", minified, 500, True),
-                  ("events nobody sends or hears on one channel", unheard, 250, True)]
+                  ("events nobody sends or hears on one channel", unheard, 250, True),
+                  ("senders and listeners on near-miss channels", near_miss, 250, True)]
         for name, make, n, *whole in cases:
             small, out_small = work(rtlint, make(n), tmp, whole=bool(whole))
             large, out_large = work(rtlint, make(4 * n), tmp, whole=bool(whole))
