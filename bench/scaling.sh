@@ -15,7 +15,10 @@
 # 100,000 nested '[' in rtlint.yaml; 1,000 names imported from a module of 8,000 exports;
 # 2,000 inserts into "messages" of const rows; 2,000 components that each build
 # a channel name in an effect and again in its cleanup; 8,000 functions that
-# each listen for an event nobody sends and send one nobody hears on one channel.
+# each listen for an event nobody sends and send one nobody hears on one channel;
+# 4,000 senders of an event on org:{}:conv:{} and 4,000 listeners of it on its
+# near miss org:{}:conversation:{}; typing-stop-missing's fixture of handled
+# typing listeners repeated 400 times with its last brace missing.
 # Targets: 10k lines under 0.2 s, 20k within 2.2x of 10k, the minified file under 2 s.
 # BENCH_ONLY="case ..." runs only those rows; BENCH_TIMEOUT (default 600 s) per row.
 set -eu
@@ -48,6 +51,10 @@ w("imports8k/names.ts", others["names.ts"])
 w("writes2k/a.ts", s.message_writes(2000))
 w("components2k/a.tsx", s.components(2000))
 w("unheard8k/a.ts", s.unheard(8000))
+w("nearmiss4k/a.ts", s.near_miss(4000))
+text, others, main = s.rule_fixture("typing-stop-missing/components/Handled.tsx")(400)
+for name, body in list(others.items()) + [(main, text)]:
+    w("typing-half400/" + name, body)
 w("arrows8k/a.ts", s.arrows(8000))
 w("arrows100k/a.ts", s.arrows(100000))
 w("parens100k/a.ts", s.parens(100000))
@@ -62,7 +69,7 @@ w("brackets100k/a.ts", "export const x = 1;\n")
 w("brackets100k/rtlint.yaml", "include: " + "[" * 100000 + "]" * 100000 + "\n")
 PY
 printf '%-16s %9s %9s %9s %12s  %s\n' case wall_s cpu_s rss_MB work result
-for c in calls1k lines10k lines20k lines100k halfwritten10k halfwritten20k props2k props2k-half minified imports8k writes2k components2k unheard8k arrows8k arrows100k parens100k \
+for c in calls1k lines10k lines20k lines100k halfwritten10k halfwritten20k props2k props2k-half minified imports8k writes2k components2k unheard8k nearmiss4k typing-half400 arrows8k arrows100k parens100k \
          glob-stars glob-globstar migrations100k brackets100k; do
   [ -z "${BENCH_ONLY:-}" ] || case " $BENCH_ONLY " in *" $c "*) ;; *) continue ;; esac
   cd "$work/$c"

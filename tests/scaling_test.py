@@ -9,7 +9,10 @@ with its last closing brace not typed yet (a syntax error leaves the tree flat);
 nesting of arrow functions and of parentheses; many names imported from a module
 with thousands of exports; components that each build a channel name twice
 (acquire and release); on one channel, many listeners and senders of events
-nobody sends or hears. Also: a file over --file-budget
+nobody sends or hears; senders on one channel and listeners on its near miss
+(channel-mismatch); rule fixtures repeated with their last brace missing (walks
+up from each finding). No ts_node_parent outside ast_parent, which counts its
+descent. Also: a file over --file-budget
 is skipped with an over-budget notice, the same at -j1 and -j2.
 
     tests/scaling_test.py --rtlint build/rtlint
@@ -112,18 +115,69 @@ def unheard(n):
         for i in range(n))
 
 
+FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "rules")
+IMPORT = re.compile(r'^(import\b[^;]*;|"use client";)[ \t]*\n', re.M)
+
+
+def rule_fixture(rel):
+    """A rule fixture's file (FIXTURE/PATH) being typed: its body (every shape
+    the rule's walks handle, one per component) n times below its imports, the
+    last closing brace missing, the fixture's other files beside it. A syntax
+    error leaves the components in one flat list, where a walk up with
+    tree-sitter's ts_node_parent visits every one before it."""
+    fixture, main = rel.split("/", 1)
+    root = os.path.join(FIXTURES, fixture)
+
+    def make(n):
+        others = {}
+        for dirpath, _, files in os.walk(root):
+            for name in files:
+                path = os.path.relpath(os.path.join(dirpath, name), root)
+                if path != main and not path.startswith("expected."):
+                    with open(os.path.join(dirpath, name)) as f:
+                        others[path] = f.read()
+        with open(os.path.join(root, main)) as f:
+            text = f.read()
+        text = text.rstrip("\n") + "\n" + (IMPORT.sub("", text).rstrip("\n") + "\n") * (n - 1)
+        text = text.rstrip()
+        return text[:text.rfind("}")] + "\n", others, main
+    return make
+
+
+def near_miss(n):
+    """n functions each sending an event on `org:{}:conv:{}` and n hearing it
+    on its near miss `org:{}:conversation:{}`: every end is a channel-mismatch
+    finding naming the first ends of the other channel."""
+    return HEADER + "".join(
+        f"export function send{i}(o: string, c: string) {{\n"
+        f"  supabase.channel(`org:${{o}}:conv:${{c}}`).send({{ type: \"broadcast\", event: \"message:created\", payload: {{}} }});\n}}\n"
+        f"export function hear{i}(o: string, c: string) {{\n"
+        f"  supabase.channel(`org:${{o}}:conversation:${{c}}`).on(\"broadcast\", {{ event: \"message:created\" }}, () => {{}}).subscribe();\n}}\n"
+        for i in range(n))
+
+
 def work(rtlint, text, tmp, extra=(), whole=False):
+    """Work and JSON output of one run on text (a.ts in tmp), or on (text,
+    others): a.ts beside other files, or (text, others, path): a tree of its
+    own, removed after the run, with text at path."""
+    if isinstance(text, tuple) and len(text) == 3:
+        with tempfile.TemporaryDirectory(dir=tmp) as own:
+            return run_tree(rtlint, own, text[2], text[0], text[1], extra, whole)
+    others = {}
     if isinstance(text, tuple):
         text, others = text
-        for name, body in others.items():
-            with open(os.path.join(tmp, name), "w") as f:
-                f.write(body)
-    path = os.path.join(tmp, "a.ts")
-    with open(path, "w") as f:
-        f.write(text)
+    return run_tree(rtlint, tmp, "a.ts", text, others, extra, whole)
+
+
+def run_tree(rtlint, tmp, name, text, others, extra, whole):
+    for other, body in list(others.items()) + [(name, text)]:
+        path = os.path.join(tmp, other)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as f:
+            f.write(body)
     env = dict(os.environ, RTLINT_STATS="1")
     # A whole-project run (".") also links the realtime contract; a file alone does not.
-    p = subprocess.run([rtlint, "--no-cache", "-f", "json", *extra, "." if whole else path], cwd=tmp,
+    p = subprocess.run([rtlint, "--no-cache", "-f", "json", *extra, "." if whole else name], cwd=tmp,
                        env=env,
                        capture_output=True, text=True)
     if p.returncode not in (0, 1):
@@ -134,21 +188,47 @@ def work(rtlint, text, tmp, extra=(), whole=False):
     return int(m.group(1)), json.loads(p.stdout)
 
 
+def raw_parent_calls():
+    """Calls of tree-sitter's ts_node_parent outside ast_parent (src/parse/ast.c):
+    the work counter does not see their descent from the root."""
+    src = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src")
+    found = []
+    for dirpath, _, files in os.walk(src):
+        for name in files:
+            path = os.path.join(dirpath, name)
+            if not name.endswith(".c") or os.path.relpath(path, src) == os.path.join("parse", "ast.c"):
+                continue
+            with open(path) as f:
+                found += [f"{os.path.relpath(path, src)}:{i}" for i, line in enumerate(f, 1)
+                          if "ts_node_parent(" in line]
+    return found
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rtlint", required=True)
     args = ap.parse_args()
     rtlint = os.path.abspath(args.rtlint)
-    failures = []
+    failures = [f"{at}: ts_node_parent outside ast_parent (use scope_node_parent on a path that "
+                 "runs per node, finding or call site, else ast_parent)" for at in raw_parent_calls()]
     cases = [("channel calls", calls, 250), ("constants", constants, 500),
              ("minified", minified, 500), ("half-written file", half_written, 500),
              ("nested arrows", arrows, 2000),
              ("nested parentheses", parens, 5000), ("imports from a large module", imports, 1000),
              ("message writes", message_writes, 500),
              ("components with a channel name and its copy", components, 100)]
+    # Half-written files of rule fixtures: the walks up from each finding,
+    # call site or handler (typing-stop-missing's owner, a destructured
+    # subscribe's declarator, channel-error-unhandled's status branches, the
+    # hook call around a message insert).
+    cases += [(f"half-written {rel}", rule_fixture(rel), 50) for rel in (
+        "typing-stop-missing/components/Handled.tsx", "typing-stop-missing/components/Missing.tsx",
+        "channel-error-unhandled/components/Handled.tsx", "event-name-custom/components/Valid.tsx",
+        "message-missing-organization-id/app/api/messages/route.ts")]
     with tempfile.TemporaryDirectory() as tmp:
         cases += [("contract of a whole project", minified, 500, True),
-                  ("events nobody sends or hears on one channel", unheard, 250, True)]
+                  ("events nobody sends or hears on one channel", unheard, 250, True),
+                  ("senders and listeners on near-miss channels", near_miss, 250, True)]
         for name, make, n, *whole in cases:
             small, out_small = work(rtlint, make(n), tmp, whole=bool(whole))
             large, out_large = work(rtlint, make(4 * n), tmp, whole=bool(whole))

@@ -193,7 +193,7 @@ static ChanRef sink_ref(const Module *m, const Facts *f, TSNode call) {
  * call, or of its method name for a member call (resolve/flow.c). */
 static TSNode sink_call_at(const Module *m, uint32_t at) {
   TSNode n = scope_node_for_range(m, at, at), null = {0};
-  for (int up = 0; !ts_node_is_null(n) && up < 4; n = ts_node_parent(n), up++) {
+  for (int up = 0; !ts_node_is_null(n) && up < 4; n = scope_node_parent(m, n), up++) {
     if (!node_is(n, "call_expression"))
       continue;
     TSNode fn = node_unwrap(node_field(n, "function"));
@@ -368,7 +368,7 @@ static void set_event(const Standards *std, GraphSite *s, char *value) {
  * or method around it, or the function a `const f = ...` binds. */
 static TSNode function_at(const Module *m, uint32_t at) {
   TSNode n = scope_node_for_range(m, at, at), null = {0};
-  for (; !ts_node_is_null(n); n = ts_node_parent(n)) {
+  for (; !ts_node_is_null(n); n = scope_node_parent(m, n)) {
     if (node_is_function(n) || node_is(n, "method_definition"))
       return n;
     if (node_is(n, "variable_declarator") || node_is(n, "pair") ||
@@ -498,7 +498,8 @@ static bool refers_to_param(const Module *m, TSNode n) {
       n = b.node;
       continue;
     }
-    for (TSNode d = b.decl; b.kind == BIND_UNKNOWN && !ts_node_is_null(d); d = ts_node_parent(d))
+    for (TSNode d = b.decl; b.kind == BIND_UNKNOWN && !ts_node_is_null(d);
+         d = scope_node_parent(m, d))
       if (node_is(d, "formal_parameters"))
         return true;
     return false;
@@ -535,8 +536,8 @@ static void add_event_site(Local *l, Resolver *r, const Module *m, const Facts *
 
 /* The listener (`.on(...)` or `subscribe(...)` site) whose handler holds a
  * comparison, or SIZE_MAX. */
-static size_t enclosing_listener(const Local *l, size_t n_direct, TSNode n) {
-  for (n = ts_node_parent(n); !ts_node_is_null(n); n = ts_node_parent(n)) {
+static size_t enclosing_listener(const Module *m, const Local *l, size_t n_direct, TSNode n) {
+  for (n = scope_node_parent(m, n); !ts_node_is_null(n); n = scope_node_parent(m, n)) {
     if (!node_is(n, "call_expression"))
       continue;
     uint32_t a = ts_node_start_byte(n), b = ts_node_end_byte(n);
@@ -628,7 +629,7 @@ static void add_tuple_subscribes(Local *l, Resolver *r, const Module *m, const F
     bool in_tuple = false;
     for (int up = 0; up < 6 && !ts_node_is_null(d) && !node_is(d, "variable_declarator"); up++) {
       in_tuple = in_tuple || node_is(d, "array_pattern");
-      d = ts_node_parent(d);
+      d = scope_node_parent(m, d);
     }
     if (b.kind != BIND_UNKNOWN || !in_tuple || !node_is(d, "variable_declarator"))
       continue;
@@ -659,7 +660,7 @@ void graph_collect(GraphSiteList *out, const Standards *std, Resolver *r, const 
       continue;
     /* A handler not registered in this file, or one of a named event:
      * nothing to add. */
-    size_t owner = enclosing_listener(&l, direct, e->call);
+    size_t owner = enclosing_listener(m, &l, direct, e->call);
     if (owner == SIZE_MAX)
       continue;
     char *values[MAX_EVENT_ALTS];

@@ -77,6 +77,10 @@ typedef struct ShapeSites {
    * `*` listeners that hear everything. Both in site order. */
   StrMap hearers;
   SiteIds hear_all[GRAPH_KINDS];
+  /* "role:kind:event" -> the sites of that role and kind whose event it is,
+   * in site order: the other ends of a near-miss finding, without visiting
+   * every site of the near shape per finding. */
+  StrMap named;
   SiteIds near; /* indices into GraphShapeIndex.shapes */
 } ShapeSites;
 
@@ -110,6 +114,7 @@ static void free_shape_sites(void *p) {
   free(e->sites.ids);
   free_end_lists(&e->lists);
   strmap_free(&e->hearers, free_ids);
+  strmap_free(&e->named, free_ids);
   for (int k = 0; k < GRAPH_KINDS; k++)
     free(e->hear_all[k].ids);
   free(e->near.ids);
@@ -289,6 +294,30 @@ static void add_listener(ShapeSites *e, const GraphSite *l, size_t i) {
   }
 }
 
+static char *named_key(GraphRole role, GraphKind kind, const char *event) {
+  return xasprintf("%d:%d:%s", (int)role, (int)kind, event);
+}
+
+static SiteIds *named_ends(const StrMap *named, GraphRole role, GraphKind kind, const char *event) {
+  char *key = named_key(role, kind, event);
+  SiteIds *ids = strmap_get(named, key);
+  free(key);
+  return ids;
+}
+
+static void add_named(StrMap *named, const GraphSite *site, size_t i) {
+  if (!site->event)
+    return;
+  char *key = named_key(site->role, site->kind, site->event);
+  SiteIds *ids = strmap_get(named, key);
+  if (!ids) {
+    ids = xcalloc(1, sizeof *ids);
+    strmap_put(named, key, ids);
+  }
+  free(key);
+  ARRAY_PUSH(ids->ids, ids->n, ids->cap, i);
+}
+
 static struct GraphShapeIndex *shape_index_build(const ContractGraph *g) {
   struct GraphShapeIndex *ix = xcalloc(1, sizeof *ix);
   StrMap seen = {0};
@@ -313,6 +342,7 @@ static struct GraphShapeIndex *shape_index_build(const ContractGraph *g) {
     add_ends(&e->ends, site);
     add_to_lists(&e->lists, site, i, &seen);
     add_listener(e, site, i);
+    add_named(&e->named, site, i);
   }
   strmap_free(&seen, NULL);
   link_near_misses(ix);
@@ -341,6 +371,15 @@ const size_t *graph_ends_on(const ContractGraph *g, const char *shape, GraphRole
   /* A distinct list is walked whole; of the others, callers read the length
    * and show the first few sites. */
   ast_work_add(distinct ? *n : 1);
+  return ids ? ids->ids : NULL;
+}
+
+const size_t *graph_ends_named(const ContractGraph *g, const char *shape, GraphRole role,
+                               GraphKind kind, const char *event, size_t *n) {
+  const ShapeSites *e = shape_sites(g, shape);
+  const SiteIds *ids = e && event ? named_ends(&e->named, role, kind, event) : NULL;
+  *n = ids ? ids->n : 0;
+  ast_work_add(1); /* callers read the first few */
   return ids ? ids->ids : NULL;
 }
 

@@ -140,6 +140,10 @@ const char *const *graph_shapes(const ContractGraph *g, size_t *n);
  * that name an event (or, dispatching, a case) no site before them named. */
 const size_t *graph_ends_on(const ContractGraph *g, const char *shape, GraphRole role,
                             GraphKind kind, bool distinct, size_t *n);
+/* Once linked: the sites on `shape` of `role` and `kind` whose event is
+ * `event`, in site order. */
+const size_t *graph_ends_named(const ContractGraph *g, const char *shape, GraphRole role,
+                               GraphKind kind, const char *event, size_t *n);
 /* The shapes (indices into graph_shapes) that are near misses of `shape`. */
 const size_t *graph_near_shapes(const ContractGraph *g, const char *shape, size_t *n);
 

@@ -310,6 +310,15 @@ TSNode object_property(const Source *src, TSNode object, const char *key) {
   return null;
 }
 
+TSNode ast_parent(TSNode n) {
+  TSNode root = ts_tree_root_node(n.tree);
+  /* A tree without errors keeps long statement lists balanced: a descent of
+   * logarithmic depth. The root's parent is known without one. */
+  bool flat = ts_node_has_error(root) && !ts_node_eq(n, root);
+  ast_work_add(flat ? ts_node_child_count(root) : 1);
+  return ts_node_parent(n);
+}
+
 size_t ast_ancestors(TSNode n, TSNode *out, size_t max) {
   TSNode root = ts_tree_root_node(n.tree);
   uint32_t start = ts_node_start_byte(n), end = ts_node_end_byte(n);

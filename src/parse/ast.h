@@ -65,6 +65,15 @@ bool object_key_is(const Source *src, TSNode key, const char *want);
  * key); null node when absent. Shorthand `{ event }` returns the identifier. */
 TSNode object_property(const Source *src, TSNode object, const char *key);
 
+/* ts_node_parent(n), counted in ast_work(): tree-sitter 0.20 finds a parent
+ * by descending from the root, and where a syntax error left the file's
+ * statements in one flat list (a half-written file) the descent's first level
+ * visits every statement before n's. The counter adds the most that level
+ * visits, so a scaling test fails on a walk up that runs per node, finding or
+ * call site of such a file. On those paths use scope_node_parent
+ * (resolve/scope.h), which starts from the nearest indexed node. */
+TSNode ast_parent(TSNode n);
+
 /* The ancestors of n, outermost (the root) first, n's parent last; returns
  * their number, or SIZE_MAX when there are more than max. One descent from
  * the root: tree-sitter 0.20's ts_node_parent rescans from the root on

@@ -149,9 +149,10 @@ static bool is_realtime_hook_call(const Source *src, TSNode n) {
 
 /* The declarator holding a destructuring pattern element, and the property
  * key the element reads ("subscribe" in `{ subscribe: sub }`). */
-static TSNode pattern_declarator(const Source *src, TSNode decl, StrBuf *key) {
+static TSNode pattern_declarator(const Module *m, TSNode decl, StrBuf *key) {
+  const Source *src = &m->src;
   TSNode null = {0};
-  TSNode parent = ts_node_parent(decl);
+  TSNode parent = scope_node_parent(m, decl);
   if (node_is(decl, "shorthand_property_identifier_pattern")) {
     sb_append_n(key, src->bytes + ts_node_start_byte(decl),
                 ts_node_end_byte(decl) - ts_node_start_byte(decl));
@@ -162,13 +163,13 @@ static TSNode pattern_declarator(const Source *src, TSNode decl, StrBuf *key) {
     else
       sb_append_n(key, src->bytes + ts_node_start_byte(k),
                   ts_node_end_byte(k) - ts_node_start_byte(k));
-    parent = ts_node_parent(parent);
+    parent = scope_node_parent(m, parent);
   } else {
     return null;
   }
   if (!node_is(parent, "object_pattern"))
     return null;
-  TSNode d = ts_node_parent(parent);
+  TSNode d = scope_node_parent(m, parent);
   return node_is(d, "variable_declarator") ? d : null;
 }
 
@@ -192,9 +193,10 @@ bool facts_realtime_subscribe(const Module *m, TSNode call) {
     /* const [state, actions] = useRealtime(...); actions.subscribe(...) */
     if (b.kind != BIND_UNKNOWN || !node_is(b.decl, "identifier"))
       return false;
-    TSNode pat = ts_node_parent(b.decl);
-    return node_is(pat, "array_pattern") && node_is(ts_node_parent(pat), "variable_declarator") &&
-           is_realtime_hook_call(src, node_field(ts_node_parent(pat), "value"));
+    TSNode pat = scope_node_parent(m, b.decl);
+    return node_is(pat, "array_pattern") &&
+           node_is(scope_node_parent(m, pat), "variable_declarator") &&
+           is_realtime_hook_call(src, node_field(scope_node_parent(m, pat), "value"));
   }
   if (!node_is(callee, "identifier"))
     return false;
@@ -205,7 +207,7 @@ bool facts_realtime_subscribe(const Module *m, TSNode call) {
   if (b.kind != BIND_UNKNOWN || ts_node_is_null(b.decl))
     return false;
   StrBuf key = {0};
-  TSNode d = pattern_declarator(src, b.decl, &key);
+  TSNode d = pattern_declarator(m, b.decl, &key);
   bool yes = !ts_node_is_null(d) && strcmp(sb_cstr(&key), "subscribe") == 0 &&
              is_realtime_hook_call(src, node_field(d, "value"));
   sb_free(&key);
@@ -352,7 +354,7 @@ static bool param_destructures_event(const Source *src, TSNode fn, const char *n
 
 /* No function between `at` and the handler rebinds name in its parameters. */
 static bool binds_in_handler(const Module *m, TSNode at, TSNode fn, const char *name) {
-  for (TSNode n = ts_node_parent(at); !ts_node_is_null(n); n = ts_node_parent(n)) {
+  for (TSNode n = scope_node_parent(m, at); !ts_node_is_null(n); n = scope_node_parent(m, n)) {
     if (ts_node_eq(n, fn))
       return true;
     if (node_is_function(n)) {
@@ -378,14 +380,14 @@ static bool destructured_from_message(const Module *m, const Handler *h, const B
   if (ts_node_is_null(b->decl))
     return false;
   const Source *src = &m->src;
-  TSNode el = b->decl, pat = ts_node_parent(el), key = el;
+  TSNode el = b->decl, pat = scope_node_parent(m, el), key = el;
   if (node_is(pat, "pair_pattern")) {
     key = node_field(pat, "key");
-    pat = ts_node_parent(pat);
+    pat = scope_node_parent(m, pat);
   } else if (!node_is(el, "shorthand_property_identifier_pattern")) {
     return false;
   }
-  TSNode decl = ts_node_parent(pat);
+  TSNode decl = scope_node_parent(m, pat);
   if (!node_is(pat, "object_pattern") || !node_is(decl, "variable_declarator"))
     return false;
   bool is_type = h->allow_type && node_text_eq(src, key, "type");
@@ -504,7 +506,7 @@ static int wrapper_param(const Module *m, TSNode arg, TSNode *fn, char **fn_name
     idx = function_param_index(m, b.node, name);
     TSNode f = b.node, id = node_field(f, "name");
     if (ts_node_is_null(id)) {
-      TSNode parent = ts_node_parent(f);
+      TSNode parent = scope_node_parent(m, f);
       if (node_is(parent, "variable_declarator"))
         id = node_field(parent, "name");
     }

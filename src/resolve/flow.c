@@ -83,18 +83,18 @@ static bool inside(TSNode n, uint32_t start, uint32_t end) {
 
 /* ---- A function's name, for trails. ---- */
 
-static TSNode function_name_node(TSNode fn) {
+static TSNode function_name_node(const Module *m, TSNode fn) {
   TSNode id = node_field(fn, "name");
   if (!ts_node_is_null(id))
     return id;
-  TSNode parent = ts_node_parent(fn);
+  TSNode parent = scope_node_parent(m, fn);
   if (node_is(parent, "variable_declarator") || node_is(parent, "pair") ||
       node_is(parent, "public_field_definition"))
     return node_is(parent, "pair") ? node_field(parent, "key") : node_field(parent, "name");
   if (node_is(parent, "arguments")) /* useCallback((...) => ...) */
-    return function_name_node(ts_node_parent(parent));
+    return function_name_node(m, scope_node_parent(m, parent));
   if (node_is(parent, "call_expression")) {
-    TSNode decl = ts_node_parent(parent);
+    TSNode decl = scope_node_parent(m, parent);
     if (node_is(decl, "variable_declarator"))
       return node_field(decl, "name");
   }
@@ -102,7 +102,7 @@ static TSNode function_name_node(TSNode fn) {
 }
 
 static FlowStep function_step(Arena *a, const Module *m, TSNode fn) {
-  TSNode id = function_name_node(fn);
+  TSNode id = function_name_node(m, fn);
   FlowStep s = {m, ts_node_start_byte(fn), "(anonymous function)"};
   if (!ts_node_is_null(id)) {
     uint32_t len;
@@ -156,7 +156,7 @@ static const char *key_text(Arena *a, const Module *m, TSNode k) {
 static const char *pattern_key(Arena *a, const Module *m, TSNode el) {
   if (node_is(el, "shorthand_property_identifier_pattern"))
     return key_text(a, m, el);
-  TSNode parent = ts_node_parent(el);
+  TSNode parent = scope_node_parent(m, el);
   if (node_is(parent, "pair_pattern") && ts_node_eq(node_field(parent, "value"), el))
     return key_text(a, m, node_field(parent, "key"));
   if (node_is(parent, "object_assignment_pattern"))
@@ -201,7 +201,7 @@ static bool destructured_param(Arena *a, const Module *m, TSNode fn, const char 
 /* The innermost function around `at` whose parameters mention name: the one
  * whose parameter `at` refers to. */
 static TSNode function_binding(const Module *m, TSNode at, const char *name) {
-  for (TSNode n = ts_node_parent(at); !ts_node_is_null(n); n = ts_node_parent(n)) {
+  for (TSNode n = scope_node_parent(m, at); !ts_node_is_null(n); n = scope_node_parent(m, n)) {
     if (!node_is_function(n))
       continue;
     TSNode params = node_field(n, "parameters");
@@ -237,10 +237,10 @@ static bool trace_identifier(Arena *a, const Module *m, TSNode fn, TSNode e, con
     ok = trace(a, m, fn, b.node, key, depth + 1, out);
   } else if (b.kind == BIND_UNKNOWN && !key) {
     TSNode decl = ts_node_is_null(b.decl) ? (TSNode){0} : b.decl;
-    TSNode pat = ts_node_is_null(decl) ? decl : ts_node_parent(decl);
+    TSNode pat = ts_node_is_null(decl) ? decl : scope_node_parent(m, decl);
     if (node_is(pat, "pair_pattern") || node_is(pat, "object_assignment_pattern"))
-      pat = ts_node_parent(pat);
-    TSNode holder = ts_node_is_null(pat) ? pat : ts_node_parent(pat);
+      pat = scope_node_parent(m, pat);
+    TSNode holder = ts_node_is_null(pat) ? pat : scope_node_parent(m, pat);
     if (node_is(pat, "object_pattern") && node_is(holder, "variable_declarator")) {
       /* const { event } = message */
       const char *k = pattern_key(a, m, decl);

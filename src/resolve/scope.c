@@ -168,7 +168,7 @@ static bool destructured_default_at(const Module *m, TSNode pattern, const char 
     } else if (node_is(c, "pair_pattern")) {
       TSNode v = node_field(c, "value");
       if (node_is(v, "assignment_pattern") || node_is(v, "object_pattern")) {
-        TSNode holder = node_is(v, "assignment_pattern") ? ts_node_parent(v) : v;
+        TSNode holder = node_is(v, "assignment_pattern") ? scope_node_parent(m, v) : v;
         if (node_is(v, "assignment_pattern")) {
           TSNode left = node_field(v, "left");
           if (node_is(left, "identifier") && node_text_eq(&m->src, left, name)) {
@@ -433,12 +433,15 @@ TSNode scope_node_for_range(const Module *m, uint32_t start, uint32_t end) {
 /* From an ancestor of n, the child on the way down to n, until n is a child. */
 static TSNode parent_below(TSNode from, TSNode n) {
   uint32_t start = ts_node_start_byte(n), end = ts_node_end_byte(n);
-  for (TSNode cur = from;;) {
+  uint64_t visited = 0;
+  TSNode parent = {0};
+  for (TSNode cur = from; ts_node_is_null(parent);) {
     TSTreeCursor c = ts_tree_cursor_new(cur);
     TSNode next = {0};
     bool found = false;
     if (ts_tree_cursor_goto_first_child(&c)) {
       do {
+        visited++;
         TSNode child = ts_tree_cursor_current_node(&c);
         if (ts_node_eq(child, n)) {
           found = true;
@@ -454,22 +457,25 @@ static TSNode parent_below(TSNode from, TSNode n) {
     }
     ts_tree_cursor_delete(&c);
     if (found)
-      return cur;
-    if (ts_node_is_null(next))
-      return next;
-    cur = next;
+      parent = cur;
+    else if (ts_node_is_null(next))
+      break;
+    else
+      cur = next;
   }
+  ast_work_add(visited);
+  return parent;
 }
 
 TSNode scope_node_parent(const Module *m, TSNode n) {
   const ScopeIndex *ix = scope_index_of(m);
   if (!ix || ts_node_start_byte(n) == ts_node_end_byte(n))
-    return ts_node_parent(n);
+    return ast_parent(n);
   TSNode parent = {0}, from = {0};
   if (scope_index_parent_hint(ix, n, &parent, &from))
     return parent;
   TSNode found = ts_node_is_null(from) ? from : parent_below(from, n);
-  return ts_node_is_null(found) ? ts_node_parent(n) : found;
+  return ts_node_is_null(found) ? ast_parent(n) : found;
 }
 
 Binding scope_lookup_toplevel(const Module *m, const char *name) {

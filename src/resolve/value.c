@@ -124,8 +124,8 @@ static Frame *frame_of(Resolver *r, const Module *m, TSNode fn) {
 
 /* Whether the expression `top` is written to: assigned, updated, deleted,
  * or a target of destructuring. */
-static bool written_at(TSNode top) {
-  TSNode p = ts_node_parent(top);
+static bool written_at(const Module *m, TSNode top) {
+  TSNode p = scope_node_parent(m, top);
   if (ts_node_is_null(p))
     return false;
   if (node_is(p, "assignment_expression") || node_is(p, "augmented_assignment_expression") ||
@@ -155,18 +155,18 @@ static bool untouched_visit(TSNode n, void *data) {
   bool shorthand = node_is(n, "shorthand_property_identifier");
   if ((!shorthand && !node_is(n, "identifier")) || !node_text_eq(&u->m->src, n, u->name))
     return true;
-  TSNode p = ts_node_parent(n);
+  TSNode p = scope_node_parent(u->m, n);
   if (!shorthand && node_is(p, "member_expression") && ts_node_eq(node_field(p, "object"), n)) {
     TSNode top = p;
-    for (p = ts_node_parent(top);
+    for (p = scope_node_parent(u->m, top);
          node_is(p, "member_expression") && ts_node_eq(node_field(p, "object"), top);
-         p = ts_node_parent(top))
+         p = scope_node_parent(u->m, top))
       top = p;
     bool called = node_is(p, "call_expression") && ts_node_eq(node_field(p, "function"), top);
-    u->ok = !written_at(top) && !(u->members_only && called);
+    u->ok = !written_at(u->m, top) && !(u->members_only && called);
     return true;
   }
-  u->ok = !u->members_only && !written_at(n);
+  u->ok = !u->members_only && !written_at(u->m, n);
   return true;
 }
 
@@ -604,10 +604,10 @@ static TSNode body_member(const Module *m, TSNode body, const char *name) {
 }
 
 /* The class around at (the innermost one), or a null node. */
-static TSNode enclosing_class(TSNode at) {
-  for (TSNode n = ts_node_parent(at); !ts_node_is_null(n); n = ts_node_parent(n))
+static TSNode enclosing_class(const Module *m, TSNode at) {
+  for (TSNode n = scope_node_parent(m, at); !ts_node_is_null(n); n = scope_node_parent(m, n))
     if (node_is(n, "class_body"))
-      return ts_node_parent(n);
+      return scope_node_parent(m, n);
   return (TSNode){0};
 }
 
@@ -730,17 +730,17 @@ static Callee call_result_property(Resolver *r, const Module *m, TSNode value, c
 static Callee destructured_result(Resolver *r, const Module *m, const Binding *b, int depth) {
   Callee c;
   memset(&c, 0, sizeof c);
-  TSNode el = b->decl, parent = ts_node_parent(el);
+  TSNode el = b->decl, parent = scope_node_parent(m, el);
   char *key = NULL;
   if (node_is(el, "shorthand_property_identifier_pattern")) {
     key = node_text_dup(&m->src, el);
   } else if (node_is(parent, "pair_pattern")) {
     key = node_text_dup(&m->src, node_field(parent, "key"));
-    parent = ts_node_parent(parent);
+    parent = scope_node_parent(m, parent);
   } else {
     return c;
   }
-  TSNode decl = ts_node_parent(parent);
+  TSNode decl = scope_node_parent(m, parent);
   if (!node_is(parent, "object_pattern") || !node_is(decl, "variable_declarator")) {
     free(key);
     return c;
@@ -835,8 +835,8 @@ static bool class_of_member_type(Resolver *r, const Module *m, TSNode type, cons
   return false;
 }
 
-static TSNode enclosing_class_body(TSNode at) {
-  for (TSNode n = ts_node_parent(at); !ts_node_is_null(n); n = ts_node_parent(n))
+static TSNode enclosing_class_body(const Module *m, TSNode at) {
+  for (TSNode n = scope_node_parent(m, at); !ts_node_is_null(n); n = scope_node_parent(m, n))
     if (node_is(n, "class_body"))
       return n;
   return (TSNode){0};
@@ -846,7 +846,7 @@ static TSNode enclosing_class_body(TSNode at) {
  * or of a constructor parameter property (`constructor(private room: Room)`). */
 static bool class_of_field(Resolver *r, const Module *m, TSNode member, const Module **cm,
                            TSNode *cls, int depth) {
-  TSNode body = enclosing_class_body(member);
+  TSNode body = enclosing_class_body(m, member);
   TSNode prop = node_field(member, "property");
   if (ts_node_is_null(body) || ts_node_is_null(prop))
     return false;
@@ -904,7 +904,7 @@ static TSNode param_declaring(const Module *m, TSNode fn, const char *name, bool
 /* The function whose parameter list declares name as seen from `at`. */
 static TSNode function_declaring(const Module *m, TSNode at, const char *name, TSNode *param,
                                  bool *destructured) {
-  for (TSNode n = ts_node_parent(at); !ts_node_is_null(n); n = ts_node_parent(n)) {
+  for (TSNode n = scope_node_parent(m, at); !ts_node_is_null(n); n = scope_node_parent(m, n)) {
     if (!node_is_function(n))
       continue;
     TSNode p = param_declaring(m, n, name, destructured);
@@ -1018,7 +1018,7 @@ static bool class_of_expr(Resolver *r, const Module *m, TSNode e, const Module *
                ? class_of_member_type(r, m, node_field(p, "type"), name, cm, cls, depth + 1)
                : class_of_type(r, m, node_field(p, "type"), cm, cls, depth + 1);
   } else if ((b.kind == BIND_VALUE || b.kind == BIND_UNKNOWN) && !ts_node_is_null(b.decl)) {
-    TSNode d = ts_node_parent(b.decl);
+    TSNode d = scope_node_parent(m, b.decl);
     if (node_is(d, "variable_declarator"))
       ok = class_of_type(r, m, node_field(d, "type"), cm, cls, depth + 1) ||
            (b.kind == BIND_VALUE && class_of_expr(r, m, b.node, cm, cls, depth + 1));
@@ -1056,8 +1056,8 @@ static TSNode class_member(Resolver *r, const Module **m, TSNode cls, const char
 }
 
 /* The object literal whose method holds `at` (for `this` there). */
-static TSNode enclosing_object(TSNode at) {
-  for (TSNode n = ts_node_parent(at); !ts_node_is_null(n); n = ts_node_parent(n)) {
+static TSNode enclosing_object(const Module *m, TSNode at) {
+  for (TSNode n = scope_node_parent(m, at); !ts_node_is_null(n); n = scope_node_parent(m, n)) {
     if (node_is(n, "class_body"))
       break;
     if (node_is(n, "object"))
@@ -1122,13 +1122,13 @@ static Callee resolve_callee_at(Resolver *r, const Module *m, TSNode fn_expr, in
   TSNode cls = {0};
   if (node_is(obj_node, "this")) {
     const Module *owner = m;
-    TSNode member = class_member(r, &owner, enclosing_class(f), prop, depth);
+    TSNode member = class_member(r, &owner, enclosing_class(m, f), prop, depth);
     if (!ts_node_is_null(member)) {
       c.mod = owner;
       c.fn = member;
     } else {
       /* `this.emit(...)` in a method of an object literal */
-      TSNode o = enclosing_object(f);
+      TSNode o = enclosing_object(m, f);
       if (!ts_node_is_null(o))
         c = function_value(r, m, object_property(&m->src, o, prop), depth + 1);
     }

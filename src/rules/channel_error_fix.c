@@ -48,8 +48,8 @@ static bool nullary_function(const Module *m, Binding b) {
 static bool boolean_state_setter(const Module *m, Binding b) {
   if (b.kind != BIND_UNKNOWN || ts_node_is_null(b.decl))
     return false;
-  TSNode pattern = ts_node_parent(b.decl);
-  TSNode decl = ts_node_parent(pattern);
+  TSNode pattern = scope_node_parent(m, b.decl);
+  TSNode decl = scope_node_parent(m, pattern);
   if (!node_is(pattern, "array_pattern") || !node_is(decl, "variable_declarator"))
     return false;
   TSNode v = node_unwrap(node_field(decl, "value"));
@@ -63,11 +63,12 @@ static const char *status_param(RuleCtx *ctx, TSNode fn);
 
 /* The executor `(resolve, ...) => { ... }` of the `new Promise(...)` that
  * holds n; null when there is none. */
-static TSNode promise_executor_of(const Source *src, TSNode n) {
-  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
+static TSNode promise_executor_of(const Module *m, TSNode n) {
+  const Source *src = &m->src;
+  for (TSNode p = scope_node_parent(m, n); !ts_node_is_null(p); p = scope_node_parent(m, p)) {
     if (!node_is_function(p))
       continue;
-    TSNode args = ts_node_parent(p), expr = ts_node_parent(args);
+    TSNode args = scope_node_parent(m, p), expr = scope_node_parent(m, args);
     if (node_is(args, "arguments") && node_is(expr, "new_expression") &&
         node_text_eq(src, node_field(expr, "constructor"), "Promise") &&
         ts_node_eq(call_argument(expr, 0), p))
@@ -115,7 +116,7 @@ static bool visit_timeout(TSNode n, void *data) {
  * the promise settles as the timeout would, without waiting for it. */
 static const char *timeout_settlement(RuleCtx *ctx, TSNode at) {
   const Source *src = &ctx->mod->src;
-  TSNode executor = promise_executor_of(src, at);
+  TSNode executor = promise_executor_of(ctx->mod, at);
   if (ts_node_is_null(executor))
     return NULL;
   /* The executor's first parameter, when it is a plain name. */
@@ -211,7 +212,8 @@ static const char *mode_setter_call(RuleCtx *ctx, TSNode declarator, TSNode at) 
 static const char *fallback_mode_setter(RuleCtx *ctx, TSNode at) {
   const char *found = NULL;
   int count = 0;
-  for (TSNode fn = ts_node_parent(at); !ts_node_is_null(fn); fn = ts_node_parent(fn)) {
+  for (TSNode fn = scope_node_parent(ctx->mod, at); !ts_node_is_null(fn);
+       fn = scope_node_parent(ctx->mod, fn)) {
     TSNode body = node_field(fn, "body");
     if (!node_is_function(fn) || !node_is(body, "statement_block"))
       continue;

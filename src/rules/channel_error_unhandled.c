@@ -185,7 +185,7 @@ static void branch_of_test(Analysis *an, TSNode test, bool want_else, bool is_ex
   const Source *src = &an->m->src;
   TSNode n = test;
   for (;;) {
-    TSNode p = ts_node_parent(n);
+    TSNode p = scope_node_parent(an->m, n);
     if (ts_node_is_null(p)) {
       if (is_explicit)
         record(an, true, false);
@@ -198,7 +198,7 @@ static void branch_of_test(Analysis *an, TSNode test, bool want_else, bool is_ex
     if (node_is(p, "binary_expression")) {
       TSNode op = node_field(p, "operator");
       bool oror = node_text_eq(src, op, "||"), andand = node_text_eq(src, op, "&&");
-      TSNode parent = ts_node_parent(p);
+      TSNode parent = scope_node_parent(an->m, p);
       if (andand && !want_else && ts_node_eq(node_field(p, "left"), n) &&
           node_is(parent, "expression_statement")) {
         record(an, is_explicit, gives_up_expr(src, node_field(p, "right")));
@@ -244,8 +244,8 @@ static void note_timed_out_handler(Analysis *an, TSNode handler) {
 /* `if (status === "TIMED_OUT") <not giving up>`, the comparison the whole
  * condition: the callback's own fallback for a channel that is not live. */
 static void on_timed_out_test(Analysis *an, TSNode bin) {
-  TSNode cond = ts_node_parent(bin);
-  TSNode stmt = ts_node_parent(cond);
+  TSNode cond = scope_node_parent(an->m, bin);
+  TSNode stmt = scope_node_parent(an->m, cond);
   if (node_is(cond, "parenthesized_expression") && node_is(stmt, "if_statement") &&
       ts_node_eq(node_field(stmt, "condition"), cond) &&
       !gives_up_stmt(&an->m->src, node_field(stmt, "consequence")))
@@ -352,11 +352,11 @@ static void on_includes(Analysis *an, TSNode call) {
 /* The status handed to other code (a call that is not a log, a store): that
  * code may handle CHANNEL_ERROR. */
 static void on_status_use(Analysis *an, TSNode id) {
-  TSNode p = ts_node_parent(id);
+  TSNode p = scope_node_parent(an->m, id);
   while (node_is(p, "parenthesized_expression") || node_is(p, "as_expression"))
-    p = ts_node_parent(p);
+    p = scope_node_parent(an->m, p);
   if (node_is(p, "arguments")) {
-    TSNode call = ts_node_parent(p);
+    TSNode call = scope_node_parent(an->m, p);
     if (node_is(call, "call_expression") && !is_log_call(&an->m->src, call) &&
         !callee_named(&an->m->src, call, "includes"))
       an->escapes = true;

@@ -29,22 +29,28 @@ static int cmp_index(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
-/* The other ends, in site order: the sites of the near-miss shapes only. */
+/* The first other ends (GRAPH_MAX_RELATED at most), in site order: of each
+ * near-miss shape, the first of its sites of the other role naming the event,
+ * so n ends against m on a near miss cost n, not n * m. */
 static size_t other_ends(const GraphFinding *f, size_t **out) {
   size_t nshapes, nnear, n = 0, cap = 0;
   const char *const *shapes = graph_shapes(f->g, &nshapes);
   const size_t *near = graph_near_shapes(f->g, f->site->channel_shape, &nnear);
+  GraphRole other = f->site->role == GRAPH_SENDER ? GRAPH_LISTENER : GRAPH_SENDER;
   *out = NULL;
   for (size_t h = 0; h < nnear; h++) {
-    size_t non;
-    const size_t *on = graph_sites_on(f->g, shapes[near[h]], &non);
-    for (size_t k = 0; k < non; k++)
-      if (other_end(f, &f->g->sites[on[k]]))
+    size_t non, taken = 0;
+    const size_t *on =
+        graph_ends_named(f->g, shapes[near[h]], other, f->site->kind, f->event, &non);
+    for (size_t k = 0; k < non && taken < GRAPH_MAX_RELATED; k++)
+      if (other_end(f, &f->g->sites[on[k]])) {
         ARRAY_PUSH(*out, n, cap, on[k]);
+        taken++;
+      }
   }
   if (n > 1)
     qsort(*out, n, sizeof **out, cmp_index);
-  return n;
+  return n < GRAPH_MAX_RELATED ? n : GRAPH_MAX_RELATED;
 }
 
 void channel_mismatch_report(const GraphFinding *f) {

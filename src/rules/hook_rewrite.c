@@ -266,8 +266,8 @@ typedef struct MemberReads {
   bool ok;
 } MemberReads;
 
-static bool is_write_target(TSNode member) {
-  TSNode parent = ts_node_parent(member);
+static bool is_write_target(const Module *m, TSNode member) {
+  TSNode parent = scope_node_parent(m, member);
   if (node_is(parent, "update_expression"))
     return true;
   return (node_is(parent, "assignment_expression") ||
@@ -276,9 +276,9 @@ static bool is_write_target(TSNode member) {
 }
 
 static bool read_member(MemberReads *r, TSNode ident) {
-  TSNode member = ts_node_parent(ident);
+  TSNode member = scope_node_parent(r->pl->ctx->mod, ident);
   if (!node_is(member, "member_expression") || !ts_node_eq(node_field(member, "object"), ident) ||
-      is_write_target(member))
+      is_write_target(r->pl->ctx->mod, member))
     return false;
   TSNode prop = node_field(member, "property");
   if (!node_is(prop, "property_identifier"))
@@ -346,13 +346,13 @@ static bool plan_call(Planner *pl, TSNode call) {
   bool ok = map_arguments(pl, call, opts, &nopts, 16, &todo, stmt);
   char *pattern = NULL;
   uint32_t cut_start = 0, cut_end = 0; /* `const { a } = ` when nothing is kept */
-  TSNode parent = ts_node_parent(call);
+  TSNode parent = scope_node_parent(pl->ctx->mod, call);
   if (!ok) {
   } else if (node_is(parent, "expression_statement")) {
   } else if (node_is(parent, "variable_declarator") &&
              ts_node_eq(node_field(parent, "value"), call)) {
     TSNode name = node_field(parent, "name");
-    TSNode decl = ts_node_parent(parent);
+    TSNode decl = scope_node_parent(pl->ctx->mod, parent);
     if (!ts_node_is_null(node_field(parent, "type"))) {
       ok = false; /* `const r: OldResult = useX()`: the annotation names the old result */
     } else if (node_is(name, "identifier")) {

@@ -12,17 +12,17 @@
 #include <string.h>
 
 /* Whether the object is bound to a const or typed where it is written. */
-static bool object_is_bound_or_typed(TSNode obj) {
+static bool object_is_bound_or_typed(const Module *m, TSNode obj) {
   static const char *const wrappers[] = {"parenthesized_expression", "non_null_expression",
                                          "array"};
   static const char *const typing[] = {"as_expression", "satisfies_expression", "type_assertion"};
-  TSNode p = ts_node_parent(obj);
+  TSNode p = scope_node_parent(m, obj);
   while (!ts_node_is_null(p)) {
     if (node_type_among(p, typing, sizeof typing / sizeof *typing) >= 0)
       return true;
     if (node_type_among(p, wrappers, sizeof wrappers / sizeof *wrappers) < 0)
       break;
-    p = ts_node_parent(p);
+    p = scope_node_parent(m, p);
   }
   return node_is(p, "variable_declarator");
 }
@@ -35,7 +35,7 @@ void message_org_rename(RuleCtx *ctx, Diag *d, TSNode obj, TSNode key) {
     diag_add_edit(d, start, end, "organization_id: organizationId");
   else
     diag_add_edit(d, start, end, "organization_id");
-  diag_set_fix(d, object_is_bound_or_typed(obj) ? FIX_SUGGESTION : FIX_SAFE,
+  diag_set_fix(d, object_is_bound_or_typed(ctx->mod, obj) ? FIX_SUGGESTION : FIX_SAFE,
                "Rename the key to organization_id");
 }
 
@@ -45,11 +45,11 @@ static const char *const dependency_hooks[] = {"useCallback", "useMemo", "useEff
 /* The hook call whose callback (first argument) encloses n, or null. */
 static TSNode enclosing_hook_call(const Module *m, TSNode n, TSNode *callback) {
   TSNode null = {0};
-  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
+  for (TSNode p = scope_node_parent(m, n); !ts_node_is_null(p); p = scope_node_parent(m, p)) {
     if (!node_is_function(p))
       continue;
-    TSNode args = ts_node_parent(p);
-    TSNode call = node_is(args, "arguments") ? ts_node_parent(args) : null;
+    TSNode args = scope_node_parent(m, p);
+    TSNode call = node_is(args, "arguments") ? scope_node_parent(m, args) : null;
     if (ts_node_is_null(call) || !node_is(call, "call_expression") ||
         !ts_node_eq(node_unwrap(call_argument(call, 0)), p))
       continue;

@@ -184,7 +184,7 @@ static char *unsubscribe_name(const Plan *p, TSNode member, TSNode at) {
  * Only for a return statement on lines of its own whose handlers are on
  * lines of their own (their indentation is the file's unit). */
 static void rewrite_several_handlers(Plan *p, TSNode call, TSNode obj) {
-  TSNode stmt = ts_node_parent(call);
+  TSNode stmt = scope_node_parent(p->ctx->mod, call);
   Arena *a = p->ctx->arena;
   const char *outer = node_is(stmt, "return_statement")
                           ? fix_indent_before(a, p->src, ts_node_start_byte(stmt))
@@ -247,9 +247,9 @@ typedef struct Uses {
 } Uses;
 
 /* An entry of a hook's dependency list: `useEffect(fn, [subscribe])`. */
-static bool in_dependency_list(TSNode n) {
-  TSNode list = ts_node_parent(n);
-  return node_is(list, "array") && node_is(ts_node_parent(list), "arguments");
+static bool in_dependency_list(const Module *m, TSNode n) {
+  TSNode list = scope_node_parent(m, n);
+  return node_is(list, "array") && node_is(scope_node_parent(m, list), "arguments");
 }
 
 /* Each use of the destructured `subscribe`: a call (rewritten) or an entry
@@ -265,8 +265,8 @@ static bool visit_subscribe_use(TSNode n, void *data) {
   Binding b = scope_lookup(u->p->ctx->mod, n, u->local);
   if (b.kind == BIND_NONE || ts_node_start_byte(b.decl) != u->decl_start)
     return true; /* another binding of the same name */
-  TSNode parent = ts_node_parent(n);
-  if (node_is(n, "identifier") && in_dependency_list(n))
+  TSNode parent = scope_node_parent(u->p->ctx->mod, n);
+  if (node_is(n, "identifier") && in_dependency_list(u->p->ctx->mod, n))
     return true;
   if (node_is(parent, "call_expression") && ts_node_eq(node_field(parent, "function"), n))
     rewrite_subscribe(u->p, parent);
@@ -275,11 +275,11 @@ static bool visit_subscribe_use(TSNode n, void *data) {
   return u->p->ok;
 }
 
-static TSNode enclosing_function(TSNode n) {
+static TSNode enclosing_function(const Module *m, TSNode n) {
   static const char *const fns[] = {"function_declaration", "function_expression", "arrow_function",
                                     "method_definition"};
   while (!ts_node_is_null(n) && node_type_among(n, fns, sizeof fns / sizeof *fns) < 0)
-    n = ts_node_parent(n);
+    n = scope_node_parent(m, n);
   return n;
 }
 
@@ -362,9 +362,9 @@ static char *widget_options(RuleCtx *ctx, TSNode call, const Module *rt, char qu
   return sb_take(&sb);
 }
 
-static TSNode ancestor(TSNode n, const char *type) {
+static TSNode ancestor(const Module *m, TSNode n, const char *type) {
   while (!ts_node_is_null(n) && strcmp(ts_node_type(n), type) != 0)
-    n = ts_node_parent(n);
+    n = scope_node_parent(m, n);
   return n;
 }
 
@@ -373,13 +373,13 @@ static TSNode ancestor(TSNode n, const char *type) {
  * specifier goes and the useRealtime import is added like other codemods
  * add it. */
 static bool plan_imports(Plan *p, Diag *d, const Binding *hook, const char *spec) {
-  TSNode stmt = ancestor(hook->decl, "import_statement");
-  TSNode specifier = ancestor(hook->decl, "import_specifier");
+  TSNode stmt = ancestor(p->ctx->mod, hook->decl, "import_statement");
+  TSNode specifier = ancestor(p->ctx->mod, hook->decl, "import_specifier");
   TSNode source = node_field(stmt, "source");
   if (ts_node_is_null(stmt) || ts_node_is_null(specifier) || ts_node_is_null(source))
     return false;
-  TSNode named = ts_node_parent(specifier);
-  TSNode clause = ts_node_parent(named);
+  TSNode named = scope_node_parent(p->ctx->mod, specifier);
+  TSNode clause = scope_node_parent(p->ctx->mod, named);
   const char *b = p->src->bytes;
   char quote = b[ts_node_start_byte(source)];
   if (ts_node_named_child_count(named) == 1 && ts_node_named_child_count(clause) == 1) {
@@ -410,7 +410,7 @@ static size_t context_calls(RuleCtx *ctx) {
 void provider_context_suggest(RuleCtx *ctx, Diag *d, TSNode call) {
   if (!d || !widget_code(ctx) || context_calls(ctx) != 1)
     return;
-  TSNode decl = ts_node_parent(call);
+  TSNode decl = scope_node_parent(ctx->mod, call);
   if (!node_is(decl, "variable_declarator") || !ts_node_eq(node_field(decl, "value"), call) ||
       !node_is(node_field(decl, "name"), "object_pattern"))
     return;
@@ -424,12 +424,12 @@ void provider_context_suggest(RuleCtx *ctx, Diag *d, TSNode call) {
   if (!rt || !realtime_results(ctx, spec, ctx->std->realtime_hook, &returns))
     return;
   Plan p = {.ctx = ctx, .src = &ctx->mod->src, .provider = provider, .ok = true};
-  TSNode scope = enclosing_function(call);
+  TSNode scope = enclosing_function(ctx->mod, call);
   if (ts_node_is_null(scope))
     return; /* a hook call outside any component or hook */
   plan_results(&p, node_field(decl, "name"), scope, &returns);
   char quote = p.src->bytes[ts_node_start_byte(
-      node_field(ancestor(hook.decl, "import_statement"), "source"))];
+      node_field(ancestor(ctx->mod, hook.decl, "import_statement"), "source"))];
   char *options = p.ok ? widget_options(ctx, call, rt, quote) : NULL;
   if (options) {
     char *text = xasprintf("%s(%s)", ctx->std->realtime_hook, options);

@@ -38,7 +38,7 @@ static bool collect(Reader *rd, TSNode expr, int depth);
 
 /* `const [state] = useState<T>({ ... })`: the initial value's names. */
 static bool state_initial(Reader *rd, TSNode decl, int depth) {
-  TSNode pattern = ts_node_parent(decl), declarator = ts_node_parent(pattern);
+  TSNode pattern = scope_node_parent(rd->m, decl), declarator = scope_node_parent(rd->m, pattern);
   if (!node_is(pattern, "array_pattern") || !ts_node_eq(ts_node_named_child(pattern, 0), decl) ||
       !node_is(declarator, "variable_declarator"))
     return false;

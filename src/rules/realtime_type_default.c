@@ -98,7 +98,7 @@ static TSNode nth_parameter(TSNode fn, uint32_t index) {
 /* The options name handed to a call: followed into the called function's
  * parameter at the same position. */
 static void read_argument(TypeDefault *td, const Module *m, TSNode ref, TSNode args, int depth) {
-  TSNode call = ts_node_parent(args);
+  TSNode call = scope_node_parent(m, args);
   uint32_t index = 0;
   for (uint32_t i = 0; i < ts_node_named_child_count(args); i++) {
     TSNode a = ts_node_named_child(args, i);
@@ -123,7 +123,7 @@ static void read_argument(TypeDefault *td, const Module *m, TSNode ref, TSNode a
 /* One use of the options name: a read of another property is harmless; a
  * destructuring or a call is followed; anything else may read `type`. */
 static void read_use(TypeDefault *td, const Module *m, TSNode ref, int depth) {
-  TSNode parent = ts_node_parent(ref);
+  TSNode parent = scope_node_parent(m, ref);
   if (node_is(ref, "identifier") && node_is(parent, "member_expression") &&
       ts_node_eq(node_field(parent, "object"), ref)) {
     TSNode prop = node_field(parent, "property");

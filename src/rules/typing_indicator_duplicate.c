@@ -150,17 +150,17 @@ static const char *builtin_canonical(RuleCtx *ctx) {
 
 /* The top-level statement declaring the component: its declaration, or the
  * export statement around it; null when it is nested or declares more. */
-static TSNode top_statement(TSNode name) {
-  TSNode decl = ts_node_parent(name);
+static TSNode top_statement(const Module *m, TSNode name) {
+  TSNode decl = scope_node_parent(m, name);
   if (node_is(decl, "variable_declarator")) {
-    decl = ts_node_parent(decl);
+    decl = scope_node_parent(m, decl);
     if (ts_node_named_child_count(decl) != 1)
       return (TSNode){0};
   }
-  TSNode up = ts_node_parent(decl);
+  TSNode up = scope_node_parent(m, decl);
   if (node_is(up, "export_statement")) {
     decl = up;
-    up = ts_node_parent(up);
+    up = scope_node_parent(m, up);
   }
   return node_is(up, "program") ? decl : (TSNode){0};
 }
@@ -201,7 +201,7 @@ static uint32_t import_point(const Module *m, bool *after) {
  * nothing when it was not exported), so the file's importers and its own
  * uses get the canonical component under the name they know. */
 static void suggest_canonical(RuleCtx *ctx, Diag *d, TSNode name) {
-  TSNode stmt = top_statement(name);
+  TSNode stmt = top_statement(ctx->mod, name);
   if (!d || ts_node_is_null(stmt))
     return;
   const char *target = ctx->std->canonical_typing_indicator;

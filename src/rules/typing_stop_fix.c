@@ -89,6 +89,7 @@ static bool visit_name(TSNode n, void *data) {
  * it, `() => off()` calls both. False when `off` is used any other way. */
 typedef struct Cleanup {
   Arena *arena;
+  const Module *m;
   const Source *src;
   const char *off, *twin;
   TSNode decl_name;
@@ -103,8 +104,8 @@ static bool visit_cleanup(TSNode n, void *data) {
     return false;
   if (!node_is(n, "identifier") || !node_text_eq(c->src, n, c->off) || ts_node_eq(n, c->decl_name))
     return true;
-  TSNode parent = ts_node_parent(n);
-  TSNode stmt = node_is(parent, "return_statement") ? parent : ts_node_parent(parent);
+  TSNode parent = scope_node_parent(c->m, n);
+  TSNode stmt = node_is(parent, "return_statement") ? parent : scope_node_parent(c->m, parent);
   const char *indent = fix_indent_before(c->arena, c->src, ts_node_start_byte(stmt));
   if (indent && node_is(parent, "return_statement")) {
     char *text = xasprintf("return () => {\n%s  %s();\n%s  %s();\n%s};", indent, c->off, indent,
@@ -151,7 +152,7 @@ static bool name_free(const Module *m, TSNode at, const char *name) {
  * twin is `const offTypingStop = ...;` after it, and joins every cleanup. */
 static bool plan_unsubscribe(RuleCtx *ctx, Diag *d, TSNode call, const char *twin) {
   const Source *src = &ctx->mod->src;
-  TSNode declarator = ts_node_parent(call);
+  TSNode declarator = scope_node_parent(ctx->mod, call);
   if (!node_is(declarator, "variable_declarator") ||
       !ts_node_eq(node_field(declarator, "value"), call))
     return false;
@@ -161,8 +162,8 @@ static bool plan_unsubscribe(RuleCtx *ctx, Diag *d, TSNode call, const char *twi
   if (node_is(node_field(call, "function"), "member_expression") && callee &&
       mem_eq_str(callee, len, "on"))
     return false;
-  TSNode name = node_field(declarator, "name"), decl = ts_node_parent(declarator);
-  TSNode block = ts_node_parent(decl);
+  TSNode name = node_field(declarator, "name"), decl = scope_node_parent(ctx->mod, declarator);
+  TSNode block = scope_node_parent(ctx->mod, decl);
   if (!node_is(name, "identifier") || ts_node_named_child_count(decl) != 1 ||
       !node_is(block, "statement_block"))
     return false;
@@ -172,7 +173,7 @@ static bool plan_unsubscribe(RuleCtx *ctx, Diag *d, TSNode call, const char *twi
   bool ok = indent && name_free(ctx->mod, call, twin_name);
   if (ok) {
     Diag scratch = {0};
-    Cleanup c = {ctx->arena, src, off, twin_name, name, &scratch, true, 0};
+    Cleanup c = {ctx->arena, ctx->mod, src, off, twin_name, name, &scratch, true, 0};
     ast_walk(block, visit_cleanup, &c);
     ok = c.ok && c.uses > 0;
     if (ok) {
@@ -201,16 +202,16 @@ static bool plan_return(RuleCtx *ctx, Diag *d, TSNode call, const char *twin) {
   const Module *m = ctx->mod;
   const Source *src = &m->src;
   /* Climbs one node at a time: a null node has no parent to ask for. */
-  TSNode ret = ts_node_parent(call);
+  TSNode ret = scope_node_parent(ctx->mod, call);
   if (!node_is(ret, "return_statement"))
     return false;
-  TSNode block = ts_node_parent(ret);
+  TSNode block = scope_node_parent(ctx->mod, ret);
   if (!node_is(block, "statement_block"))
     return false;
-  TSNode effect_fn = ts_node_parent(block);
+  TSNode effect_fn = scope_node_parent(ctx->mod, block);
   if (!node_is(effect_fn, "arrow_function") && !node_is(effect_fn, "function_expression"))
     return false;
-  TSNode effect = ts_node_parent(ts_node_parent(effect_fn));
+  TSNode effect = scope_node_parent(ctx->mod, scope_node_parent(ctx->mod, effect_fn));
   uint32_t len;
   const char *callee =
       node_is(effect, "call_expression") ? call_callee_name(src, effect, &len) : NULL;
@@ -290,8 +291,8 @@ void typing_stop_suggest(RuleCtx *ctx, Diag *d, TSNode call, TSNode event) {
   uint32_t ce = ts_node_end_byte(call);
   TSNode fn = node_field(call, "function");
   bool chained = node_is(fn, "member_expression") &&
-                 node_is(ts_node_parent(call), "member_expression") &&
-                 ts_node_eq(node_field(ts_node_parent(call), "object"), call);
+                 node_is(scope_node_parent(ctx->mod, call), "member_expression") &&
+                 ts_node_eq(node_field(scope_node_parent(ctx->mod, call), "object"), call);
   /* A chain link starts at its `.`: `.on(...)` after the object. */
   uint32_t from = chained ? ts_node_end_byte(node_field(fn, "object")) : ts_node_start_byte(call);
   StrBuf twin = {0};
@@ -312,8 +313,8 @@ void typing_stop_suggest(RuleCtx *ctx, Diag *d, TSNode call, TSNode event) {
     text = indent ? xasprintf("\n%s%s", indent, sb_cstr(&twin) + skip)
                   : xstrdup(sb_cstr(&twin) + skip);
     at = ce;
-  } else if (node_is(ts_node_parent(call), "expression_statement")) {
-    TSNode stmt = ts_node_parent(call);
+  } else if (node_is(scope_node_parent(ctx->mod, call), "expression_statement")) {
+    TSNode stmt = scope_node_parent(ctx->mod, call);
     const char *indent = fix_indent_before(ctx->arena, src, ts_node_start_byte(stmt));
     if (indent) {
       bool semi = src->bytes[ts_node_end_byte(stmt) - 1] == ';';

@@ -89,7 +89,7 @@ static TSNode state_of_setter(const Module *m, TSNode callee) {
   free(name);
   if (b.kind != BIND_UNKNOWN || ts_node_is_null(b.decl))
     return null;
-  TSNode pattern = ts_node_parent(b.decl), declarator = ts_node_parent(pattern);
+  TSNode pattern = scope_node_parent(m, b.decl), declarator = scope_node_parent(m, pattern);
   if (!node_is(pattern, "array_pattern") || ts_node_named_child_count(pattern) != 2 ||
       !ts_node_eq(ts_node_named_child(pattern, 1), b.decl) ||
       !node_is(declarator, "variable_declarator"))

@@ -11,10 +11,10 @@ static const char *const needles[] = {"TypingStart", "TYPING_START", "typing:sta
 
 /* The component or hook around n: its outermost enclosing function (the
  * program when n is top-level code). */
-static TSNode owner_scope(TSNode n) {
+static TSNode owner_scope(const Module *m, TSNode n) {
   TSNode owner = {0};
   TSNode last = n;
-  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
+  for (TSNode p = scope_node_parent(m, n); !ts_node_is_null(p); p = scope_node_parent(m, p)) {
     if (node_is_function(p))
       owner = p;
     last = p;
@@ -24,8 +24,8 @@ static TSNode owner_scope(TSNode n) {
 
 static const char *scope_name(RuleCtx *ctx, TSNode scope) {
   TSNode id = node_field(scope, "name");
-  if (ts_node_is_null(id) && node_is(ts_node_parent(scope), "variable_declarator"))
-    id = node_field(ts_node_parent(scope), "name");
+  if (ts_node_is_null(id) && node_is(scope_node_parent(ctx->mod, scope), "variable_declarator"))
+    id = node_field(scope_node_parent(ctx->mod, scope), "name");
   if (!node_is(id, "identifier"))
     return node_is_function(scope) ? "the enclosing function" : "this file";
   uint32_t len;
@@ -105,7 +105,7 @@ static void collect_stop_scopes(RuleCtx *ctx, Scopes *stops) {
     size_t n = event_branches(site->arg, branches, EVENT_MAX_BRANCHES);
     for (size_t b = 0; b < n; b++)
       if (branch_has_value(ctx, branches[b], NULL, true)) {
-        TSNode scope = owner_scope(site->call);
+        TSNode scope = owner_scope(ctx->mod, site->call);
         ARRAY_PUSH(stops->items, stops->n, stops->cap, scope);
         break;
       }
@@ -114,7 +114,7 @@ static void collect_stop_scopes(RuleCtx *ctx, Scopes *stops) {
     TSNode call = ctx->facts->calls[i];
     TSNode obj = subscriber_object(ctx, call);
     if (!ts_node_is_null(object_property(&ctx->mod->src, obj, "onTypingStop"))) {
-      TSNode scope = owner_scope(call);
+      TSNode scope = owner_scope(ctx->mod, call);
       ARRAY_PUSH(stops->items, stops->n, stops->cap, scope);
     }
   }
@@ -125,7 +125,7 @@ static void check_listeners(RuleCtx *ctx, const Scopes *stops, const char *start
     const EventSite *site = &ctx->facts->events[i];
     if (!event_site_listens(ctx->mod, site))
       continue;
-    TSNode scope = owner_scope(site->call);
+    TSNode scope = owner_scope(ctx->mod, site->call);
     if (scopes_has(stops, scope))
       continue;
     TSNode branches[EVENT_MAX_BRANCHES];
@@ -153,7 +153,7 @@ static void check_subscribers(RuleCtx *ctx, const Scopes *stops) {
     if (ts_node_is_null(object_property(&ctx->mod->src, obj, "onTypingStart")) ||
         !ts_node_is_null(object_property(&ctx->mod->src, obj, "onTypingStop")))
       continue;
-    TSNode scope = owner_scope(call);
+    TSNode scope = owner_scope(ctx->mod, call);
     if (scopes_has(stops, scope))
       continue;
     /* Anchored on the `subscribe` of the call: the subscription's line. */

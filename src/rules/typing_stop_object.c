@@ -34,10 +34,10 @@ static TSNode hook_call_of(const Module *m, TSNode call) {
                : null;
   if (b.kind != BIND_UNKNOWN || ts_node_is_null(b.decl))
     return null;
-  TSNode pattern = ts_node_parent(b.decl);
+  TSNode pattern = scope_node_parent(m, b.decl);
   if (node_is(pattern, "pair_pattern"))
-    pattern = ts_node_parent(pattern);
-  TSNode declarator = ts_node_parent(pattern);
+    pattern = scope_node_parent(m, pattern);
+  TSNode declarator = scope_node_parent(m, pattern);
   if (!node_is(pattern, "object_pattern") || !node_is(declarator, "variable_declarator"))
     return null;
   TSNode value = node_unwrap(node_field(declarator, "value"));
@@ -98,7 +98,7 @@ void typing_stop_suggest_subscriber(RuleCtx *ctx, Diag *d, TSNode call, TSNode o
   if (ts_node_is_null(value))
     return;
   bool method = node_is(value, "method_definition");
-  TSNode member = method ? value : ts_node_parent(value);
+  TSNode member = method ? value : scope_node_parent(ctx->mod, value);
   TSNode handler = method ? value : node_unwrap(value);
   if (!(method || (node_is(member, "pair") && (node_is(handler, "arrow_function") ||
                                                node_is(handler, "function_expression")))))
