@@ -352,8 +352,8 @@ static void add_org_dependency(Arena *a, const Module *m, Diag *d, TSNode at, co
     last = ts_node_end_byte(el);
   }
   done[(*ndone)++] = deps;
-  diag_add_edit(d, last, last,
-                last == ts_node_start_byte(deps) + 1 ? org : arena_printf(a, ", %s", org));
+  diag_add_edit_in(d, &m->src, last, last,
+                   last == ts_node_start_byte(deps) + 1 ? org : arena_printf(a, ", %s", org));
 }
 
 static bool org_from_scope(const ChannelHint *h) {
@@ -432,11 +432,12 @@ static bool replace_twins(RuleCtx *ctx, Diag *d, const Module *m, TSNode target,
   TSNode deps_done[MAX_TWINS];
   size_t ndeps = 0;
   for (size_t i = 0; i < t.n; i++) {
-    diag_add_edit(d, ts_node_start_byte(t.found[i]), ts_node_end_byte(t.found[i]), call);
+    diag_add_edit_in(d, &m->src, ts_node_start_byte(t.found[i]), ts_node_end_byte(t.found[i]),
+                     call);
     add_org_edits(ctx->arena, m, d, os, t.found[i], deps_done, &ndeps, MAX_TWINS);
   }
   if (os->prop)
-    diag_add_edit(d, os->p.insert_at, os->p.insert_at, os->p.insert);
+    diag_add_edit_in(d, &m->src, os->p.insert_at, os->p.insert_at, os->p.insert);
   fix_require_standard_import(d, ctx->proj, m, STD_NAME);
   *ntwins = t.n;
   return true;
