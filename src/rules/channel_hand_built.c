@@ -133,6 +133,11 @@ static void fix_at_site(RuleCtx *ctx, Memo *memo, Diag *d, const ValAlt *alt) {
   const char *call = bound_call(ctx, memo, m, at->site_start, at->site_end, at);
   if (!call) {
     suggest_hint(ctx, memo, d, m, at);
+    /* The use's message names no call (the site's is no exact shape): the
+     * help says what the site's suggestion writes, and where. */
+    if (d->fix.nedits && !d->help)
+      d->help = xasprintf("replace the name built at %s with `%s`",
+                          site_where(ctx, m, at->site_start), d->fix.edits[0].text);
     return;
   }
   diag_add_edit_in(d, &m->src, at->site_start, at->site_end, call);
