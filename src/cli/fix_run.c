@@ -113,8 +113,8 @@ static size_t fix_pass(Session *s, Overlay *ov, FixedList *changed, FixApplicabi
 
 /* Whether the file's final text differs from what was first read. */
 static bool file_changed(const FixedFile *c, const OverlayFile *final) {
-  return final &&
-         !(final->len == c->original.len && memcmp(final->bytes, c->original.bytes, final->len) == 0);
+  return final && !(final->len == c->original.len &&
+                    memcmp(final->bytes, c->original.bytes, final->len) == 0);
 }
 
 static void result_of(FileFixResult *fr, FixedFile *c, const OverlayFile *final) {
@@ -183,8 +183,8 @@ static int cmp_grouped(const void *a, const void *b) {
 static void finish_all(FixedList *l, const Overlay *ov, bool diff, FILE *out, FixSummary *sum) {
   Grouped *order = xcalloc(l->n ? l->n : 1, sizeof *order);
   for (size_t i = 0; i < l->n; i++)
-    order[i] = diff ? (Grouped){0, i, l->items[i].original.path}
-                    : (Grouped){group_root(l, i), i, NULL};
+    order[i] =
+        diff ? (Grouped){0, i, l->items[i].original.path} : (Grouped){group_root(l, i), i, NULL};
   qsort(order, l->n, sizeof *order, cmp_grouped);
   FixedFile **files = xcalloc(l->n ? l->n : 1, sizeof *files);
   for (size_t i = 0; i < l->n;) {

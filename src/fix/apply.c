@@ -328,8 +328,9 @@ static bool drop_half_fixes(const FixSet *out, const Diag *diags, size_t n, cons
       continue;
     bool refused = out->files[set_file_of(out, diags[i].src)].refused != NULL;
     for (size_t e = 0; e < diags[i].fix.nedits && !refused; e++)
-      refused = out->files[set_file_of(out, edit_source(&diags[i], &diags[i].fix.edits[e]))]
-                    .refused != NULL;
+      refused =
+          out->files[set_file_of(out, edit_source(&diags[i], &diags[i].fix.edits[e]))].refused !=
+          NULL;
     if (refused) {
       dropped[i] = true;
       any = true;
@@ -338,13 +339,14 @@ static bool drop_half_fixes(const FixSet *out, const Diag *diags, size_t n, cons
   return any;
 }
 
-/* Each taken fix that spans files links its finding's file to the others. */
+/* Each taken fix that spans files links the files it edits (the finding's
+ * own file only when the fix edits it too). */
 static void link_files(FixSet *out, const Diag *diags, size_t n, const bool *taken) {
   for (size_t i = 0; i < n; i++) {
     if (!taken[i] || !diag_fix_spans_files(&diags[i]))
       continue;
-    size_t own = set_file_of(out, diags[i].src);
-    for (size_t e = 0; e < diags[i].fix.nedits; e++) {
+    size_t own = set_file_of(out, edit_source(&diags[i], &diags[i].fix.edits[0]));
+    for (size_t e = 1; e < diags[i].fix.nedits; e++) {
       size_t other = set_file_of(out, edit_source(&diags[i], &diags[i].fix.edits[e]));
       if (other != own) {
         FixLink l = {own, other};
@@ -354,11 +356,25 @@ static void link_files(FixSet *out, const Diag *diags, size_t n, const bool *tak
   }
 }
 
+/* A file refused in an earlier round that the last one no longer touches
+ * (its only fixes spanned files and were dropped) still says why. */
+static void keep_refusal(FixSet *out, const Source *src, const char *why) {
+  if (set_file_of(out, src) != SIZE_MAX)
+    return;
+  out->files = xrealloc(out->files, (out->nfiles + 1) * sizeof *out->files);
+  out->files[out->nfiles++] = (FileFixResult){.src = src, .refused = why};
+  char key[STRMAP_NUM_KEY_SIZE(1)];
+  strmap_num_key(key, (unsigned long long[]){(uintptr_t)src}, 1);
+  strmap_put(&out->index, key, (void *)(uintptr_t)out->nfiles);
+}
+
 void fix_build_all(FixSet *out, const Diag *diags, size_t n, FixApplicability level,
                    const Source *only, FixLangOf lang_of, void *ctx) {
   memset(out, 0, sizeof *out);
   bool *dropped = xcalloc(n ? n : 1, sizeof *dropped);
   bool *taken = xcalloc(n ? n : 1, sizeof *taken);
+  FileFixResult *refused = NULL;
+  size_t nrefused = 0, rcap = 0;
   /* A file refused (its fixed text would not parse) takes every fix that
    * also changes another file with it: again without them, until no taken
    * fix touches a refused file. Each round drops one fix or more. */
@@ -366,9 +382,17 @@ void fix_build_all(FixSet *out, const Diag *diags, size_t n, FixApplicability le
     plan_round(out, diags, n, level, only, dropped, taken, lang_of, ctx);
     if (!drop_half_fixes(out, diags, n, taken, dropped))
       break;
+    for (size_t f = 0; f < out->nfiles; f++)
+      if (out->files[f].refused) {
+        FileFixResult r = {.src = out->files[f].src, .refused = out->files[f].refused};
+        ARRAY_PUSH(refused, nrefused, rcap, r);
+      }
     fix_set_clear(out);
   }
+  for (size_t i = 0; i < nrefused; i++)
+    keep_refusal(out, refused[i].src, refused[i].refused);
   link_files(out, diags, n, taken);
+  free(refused);
   free(dropped);
   free(taken);
 }
@@ -505,8 +529,8 @@ static bool fix_still_same(FileFixResult *out, PreparedWrite *pw) {
   struct stat again;
   if (lstat(pw->path, &again) == 0 && same_file(&pw->st, &again))
     return true;
-  return prepare_failed(
-      out, pw, true, xstrdup("the file changed while the fix was written; file left unchanged"));
+  return prepare_failed(out, pw, true,
+                        xstrdup("the file changed while the fix was written; file left unchanged"));
 }
 
 static bool fix_commit(FileFixResult *out, PreparedWrite *pw) {

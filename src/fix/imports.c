@@ -138,7 +138,8 @@ static bool standard_import_edit(Project *p, const Module *m, const char *name, 
       TSNode last = ts_node_named_child(named, count - 1);
       *out = (Edit){ts_node_end_byte(last), ts_node_end_byte(last), xasprintf(", %s", name), NULL};
     } else {
-      *out = (Edit){ts_node_start_byte(named), ts_node_end_byte(named), xasprintf("{ %s }", name), NULL};
+      *out = (Edit){ts_node_start_byte(named), ts_node_end_byte(named), xasprintf("{ %s }", name),
+                    NULL};
     }
     return true;
   }
@@ -155,7 +156,8 @@ static bool standard_import_edit(Project *p, const Module *m, const char *name, 
   } else {
     bool after_directive;
     uint32_t at = top_insert_point(m, &after_directive);
-    *out = (Edit){at, at, after_directive ? xasprintf("\n\n%s", stmt) : xasprintf("%s\n\n", stmt), NULL};
+    *out = (Edit){at, at, after_directive ? xasprintf("\n\n%s", stmt) : xasprintf("%s\n\n", stmt),
+                  NULL};
   }
   free(stmt);
   free(spec);

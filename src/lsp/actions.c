@@ -49,11 +49,11 @@ static json_t *fix_edit(const DocStore *s, const Doc *d, const Finding *f) {
       in = json_array();
       json_object_set_new(changes, e->uri, in);
     }
-    json_array_append_new(
-        in, json_pack("{s:{s:{s:i, s:i}, s:{s:i, s:i}}, s:s}", "range", "start", "line",
-                      (json_int_t)e->start_line, "character", (json_int_t)e->start_char, "end",
-                      "line", (json_int_t)e->end_line, "character", (json_int_t)e->end_char,
-                      "newText", e->text));
+    json_array_append_new(in, json_pack("{s:{s:{s:i, s:i}, s:{s:i, s:i}}, s:s}", "range", "start",
+                                        "line", (json_int_t)e->start_line, "character",
+                                        (json_int_t)e->start_char, "end", "line",
+                                        (json_int_t)e->end_line, "character",
+                                        (json_int_t)e->end_char, "newText", e->text));
   }
   return workspace;
 }

@@ -124,12 +124,11 @@ json_t *lsp_lint(DocStore *s, Doc *d) {
   Session ses;
   KeepTree keep = {d->path, NULL};
   LintFileHook hook = {.linted = keep_tree, .ctx = &keep};
-  int st = session_open(
-      &ses, &o,
-      (SessionNeeds){.overlay = overlay_fs(&s->overlay),
-                         .hook = &hook,
-                         .std_memo = &s->std_memo,
-                         .fix_unlinted = true});
+  int st = session_open(&ses, &o,
+                        (SessionNeeds){.overlay = overlay_fs(&s->overlay),
+                                       .hook = &hook,
+                                       .std_memo = &s->std_memo,
+                                       .fix_unlinted = true});
   if (st < 0) {
     Module *m = module_at(&ses.proj, d->path);
     const DiagList *dl = &ses.result.diags;

@@ -175,13 +175,13 @@ static json_t *fixes(const Diag *d) {
                                                       region(in, e->start, e->end, false),
                                                       "insertedContent", "text", e->text));
     }
-    json_array_append_new(changes, json_pack("{s:o, s:o}", "artifactLocation",
-                                             artifact_location(in->path), "replacements",
-                                             replacements));
+    json_array_append_new(changes,
+                          json_pack("{s:o, s:o}", "artifactLocation", artifact_location(in->path),
+                                    "replacements", replacements));
   }
-  return json_pack("[{s:{s:s}, s:o, s:{s:s}}]", "description", "text",
-                   fix->title ? fix->title : "", "artifactChanges", changes, "properties",
-                   "applicability", fix_applicability_name(fix->applicability));
+  return json_pack("[{s:{s:s}, s:o, s:{s:s}}]", "description", "text", fix->title ? fix->title : "",
+                   "artifactChanges", changes, "properties", "applicability",
+                   fix_applicability_name(fix->applicability));
 }
 
 static json_t *step_location(const DiagStep *s) {
