@@ -26,8 +26,7 @@ static TSNode local_builder_name(const Module *m, TSNode fn) {
   uint32_t len;
   const char *kw = node_text(&m->src, decl, &len);
   bool is_const = node_is(decl, "lexical_declaration") && len > 6 && memcmp(kw, "const ", 6) == 0;
-  return is_const && node_is(name, "identifier") &&
-                 node_is(scope_node_parent(m, decl), "program")
+  return is_const && node_is(name, "identifier") && node_is(scope_node_parent(m, decl), "program")
              ? name
              : none;
 }

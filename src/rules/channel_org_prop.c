@@ -84,7 +84,8 @@ bool channel_org_prop(const Module *m, uint32_t start, uint32_t end, OrgProp *ou
         continue;
       /* The type annotation names it (that is why it is here); the pattern
        * and the body must not. */
-      if (channel_name_written_in(m, pattern, name) || channel_name_written_in(m, node_field(fn, "body"), name))
+      if (channel_name_written_in(m, pattern, name) ||
+          channel_name_written_in(m, node_field(fn, "body"), name))
         return false;
       /* After the pattern's last element: `{ a, b = 1 }` -> `{ a, b = 1, name }`. */
       uint32_t n = ts_node_named_child_count(pattern), last = 0;
