@@ -95,6 +95,13 @@ def check_fix_across_files(rtlint, tmp):
     check(not [d for d in left if d["rule"] == "channel-hand-built"],
           "the use's findings are gone with them")
 
+    tree = fresh("two-files-named")
+    before = {p: text(tree, p) for p in sites}
+    named = subprocess.run([rtlint, "--no-cache", "--fix", "components/inbox/Threads.tsx"], cwd=tree,
+                           capture_output=True, text=True)
+    check(named.returncode == 1 and {p: text(tree, p) for p in sites} == before,
+          "--fix naming only the use's file writes no other file (the fix is withheld)")
+
     tree = fresh("two-files-readonly")
     before = {p: text(tree, p) for p in sites}
     os.chmod(os.path.join(tree, sites[0]), 0o444)
