@@ -64,10 +64,9 @@ static void group_join(FixedList *l, const FixedFile *a, const FixedFile *b) {
     l->items[x > y ? x : y].group = x < y ? x : y;
 }
 
-static bool module_lang(const Source *src, Lang *lang, void *ctx) {
+static Lang module_lang(const Source *src, void *ctx) {
   (void)ctx;
-  *lang = module_of_source(src)->lang;
-  return true;
+  return module_of_source(src)->lang;
 }
 
 /* One pass over the findings: every file's fixes go into the overlay (a fix

@@ -288,13 +288,8 @@ static void plan_round(FixSet *out, const Diag *diags, size_t n, FixApplicabilit
     r->src = p.files[f].src;
     r->applied = p.files[f].applied;
     r->deferred = p.files[f].deferred;
-    Lang lang;
-    if (!p.files[f].naccepted)
-      continue;
-    if (lang_of(r->src, &lang, ctx))
-      build_text(r, &p.files[f], lang);
-    else
-      r->refused = "not a file rtlint parses; file left unchanged";
+    if (p.files[f].naccepted)
+      build_text(r, &p.files[f], lang_of(r->src, ctx));
   }
   out->index = p.index; /* the same files, in the same order */
   p.index = (StrMap){0};
@@ -401,10 +396,9 @@ void fix_set_free(FixSet *out) {
   fix_set_clear(out);
 }
 
-static bool one_lang(const Source *src, Lang *lang, void *ctx) {
+static Lang one_lang(const Source *src, void *ctx) {
   (void)src;
-  *lang = *(const Lang *)ctx;
-  return true;
+  return *(const Lang *)ctx;
 }
 
 void fix_build(FileFixResult *out, const Source *src, Lang lang, const Diag *diags, size_t n,

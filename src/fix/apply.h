@@ -32,8 +32,8 @@ typedef struct FixSet {
   StrMap index; /* Source address -> file index + 1 */
 } FixSet;
 
-/* The language src is parsed in; false when it is none rtlint parses. */
-typedef bool (*FixLangOf)(const Source *src, Lang *lang, void *ctx);
+/* The language src (a file of the run) is parsed in. */
+typedef Lang (*FixLangOf)(const Source *src, void *ctx);
 
 /* Builds the fixed text of every file the fixes of diags[0, n) change, at
  * level and above (findings sorted by file and position: earlier fixes win).

@@ -239,11 +239,10 @@ static void diff_is_a_unified_diff(void **state) {
 }
 
 /* Multi-file fixes (core/diag.h, Edit.src). */
-static bool ts_lang(const Source *src, Lang *lang, void *ctx) {
+static Lang ts_lang(const Source *src, void *ctx) {
   (void)src;
   (void)ctx;
-  *lang = LANG_TS;
-  return true;
+  return LANG_TS;
 }
 
 static const FileFixResult *set_file(const FixSet *set, const Source *src) {
