@@ -76,6 +76,7 @@ void diag_free(Diag *d) {
   free(d->message);
   free(d->help);
   free(d->suppress_reason);
+  free(d->org_param.call);
   fix_free(&d->fix);
   steps_free(d->trail, d->ntrail);
   steps_free(d->related, d->nrelated);

@@ -40,6 +40,20 @@ typedef struct DiagStep {
   char *label; /* "notifyThread", ".send(...)" */
 } DiagStep;
 
+/* A legacy channel name whose building site lacks the organization id and
+ * whose builder is exported: whether a parameter can carry the id depends on
+ * every caller in the project, which one file's rules cannot see, so the
+ * suggestion is made after the whole project is linted
+ * (rules/channel_org_param.h). `call` is the UNIFIED_CHANNELS call to write
+ * at [start, end) of src with DIAG_ORG_PLACEHOLDER for the organization id;
+ * NULL when there is nothing to do. */
+#define DIAG_ORG_PLACEHOLDER "__rtlint_org_id__"
+typedef struct DiagOrgParam {
+  char *call;
+  const Source *src;
+  uint32_t start, end;
+} DiagOrgParam;
+
 typedef struct Diag {
   const struct RuleMeta *rule;
   Severity severity;
@@ -66,6 +80,7 @@ typedef struct Diag {
    * text, "related" in JSON, relatedLocations in SARIF. */
   DiagStep *related;
   size_t nrelated, relatedcap;
+  DiagOrgParam org_param;
 } Diag;
 
 typedef struct DiagList {

@@ -272,6 +272,20 @@ static bool load_diag(Project *p, RecordReader *r, const RuleSelection *sel, Dia
       diag_set_fix(d, (FixApplicability)app, title);
     free(title);
   }
+  if (record_read_uint(r) && r->ok) {
+    char *in = record_read_strdup(r);
+    uint64_t os = record_read_uint(r), oe = record_read_uint(r);
+    char *call = record_read_strdup(r);
+    const Module *om = d && r->ok ? project_module_source(p, in) : NULL;
+    if (d && r->ok && (!om || om->status != SOURCE_OK || os > oe || oe > om->src.len)) {
+      *why = "a pending suggestion outside its file";
+      ok = false;
+    }
+    if (d && ok)
+      d->org_param = (DiagOrgParam){xstrdup(call), &om->src, (uint32_t)os, (uint32_t)oe};
+    free(in);
+    free(call);
+  }
   free(id);
   free(path);
   free(msg);
@@ -398,6 +412,8 @@ static void write_steps(StrBuf *sb, const DiagStep *steps, size_t n) {
 
 static const char *fs_path_of(const Module *m, const ResolveDeps *deps, const Source *src);
 
+static void write_fix(StrBuf *sb, const Diag *d, const Module *m, const ResolveDeps *deps);
+
 static void write_diag(StrBuf *sb, const Diag *d, const Module *m, const ResolveDeps *deps) {
   const char *fs_path = fs_path_of(m, deps, d->src);
   record_str(sb, d->rule->id);
@@ -412,8 +428,18 @@ static void write_diag(StrBuf *sb, const Diag *d, const Module *m, const Resolve
   write_steps(sb, d->trail, d->ntrail);
   write_steps(sb, d->related, d->nrelated);
   record_uint(sb, (uint64_t)d->fix.applicability);
-  if (d->fix.applicability == FIX_NONE)
-    return;
+  if (d->fix.applicability != FIX_NONE)
+    write_fix(sb, d, m, deps);
+  record_uint(sb, d->org_param.call != NULL);
+  if (d->org_param.call) {
+    record_str(sb, fs_path_of(m, deps, d->org_param.src));
+    record_uint(sb, d->org_param.start);
+    record_uint(sb, d->org_param.end);
+    record_str(sb, d->org_param.call);
+  }
+}
+
+static void write_fix(StrBuf *sb, const Diag *d, const Module *m, const ResolveDeps *deps) {
   record_str(sb, d->fix.title ? d->fix.title : "");
   record_uint(sb, d->fix.nedits);
   for (size_t i = 0; i < d->fix.nedits; i++) {
@@ -443,7 +469,7 @@ static bool diag_placeable(const Module *m, const ResolveDeps *deps, const Diag 
   for (size_t i = 0; i < d->fix.nedits; i++)
     if (d->fix.edits[i].src && !fs_path_of(m, deps, d->fix.edits[i].src))
       return false;
-  return true;
+  return !d->org_param.call || fs_path_of(m, deps, d->org_param.src);
 }
 
 static void write_deps(StrBuf *sb, const Module *m, const ResolveDeps *deps) {

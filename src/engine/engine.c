@@ -19,6 +19,7 @@
 #include "resolve/facts.h"
 #include "resolve/flow.h"
 #include "resolve/importers.h"
+#include "rules/channel_org_param.h"
 #include "rules/contract_report.h"
 #include "rules/ctx.h"
 
@@ -728,6 +729,9 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
   suppress_in_unlinted(proj, &skipped, setup, fixed, &out->diags);
   if (graph && setup->whole_project)
     graph_fixes_respect_suppressions(&out->diags);
+  /* Suggestions that depend on every caller in the project. */
+  if (setup->whole_project)
+    channel_org_param_pass(proj, &imports, &out->diags);
   if (pool.files)
     save_file_index(&pool, &files);
   lazy_import_graph_free(&imports);

@@ -82,6 +82,8 @@ static int diag_cmp(const void *a, const void *b) {
     return c;
   if ((c = steps_cmp(x->trail, x->ntrail, y->trail, y->ntrail)))
     return c;
+  if ((c = str_cmp_null(x->org_param.call, y->org_param.call)))
+    return c;
   return steps_cmp(x->related, x->nrelated, y->related, y->nrelated);
 }
 

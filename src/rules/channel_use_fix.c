@@ -334,6 +334,16 @@ static TSNode org_owner(const Module *m, TSNode at, const char *org) {
  * callback would keep the first organization's channel. `org` is the name
  * (or `org.id`) the call passes, declared by `owner`. */
 static void add_org_dependency(Arena *a, const Module *m, Diag *d, TSNode at, const char *org,
+                               TSNode owner, TSNode *done, size_t *ndone, size_t max);
+
+static TSNode org_owner(const Module *m, TSNode at, const char *org);
+
+void channel_org_into_deps(Arena *a, const Module *m, Diag *d, TSNode at, const char *org,
+                           TSNode *done, size_t *ndone, size_t max) {
+  add_org_dependency(a, m, d, at, org, org_owner(m, at, org), done, ndone, max);
+}
+
+static void add_org_dependency(Arena *a, const Module *m, Diag *d, TSNode at, const char *org,
                                TSNode owner, TSNode *done, size_t *ndone, size_t max) {
   TSNode deps = hook_deps_of(m, at, owner);
   if (ts_node_is_null(deps))
@@ -472,14 +482,28 @@ static const char *twins_note(Arena *a, size_t n, const char *what) {
                : "";
 }
 
+/* No organization id in reach of a legacy name at its building site: the
+ * whole-project pass may still add a parameter to an exported builder
+ * (channel_org_param_pass); d says where and what to write. */
+static void mark_org_param(Arena *a, Diag *d, const Module *m, uint32_t start, uint32_t end,
+                           const ChannelHint *h) {
+  if (d->org_param.call || !org_from_scope(h))
+    return;
+  const char *call = channel_hint_fix_call_with_org(a, m, start, end, h, DIAG_ORG_PLACEHOLDER);
+  if (call)
+    d->org_param = (DiagOrgParam){xstrdup(call), &m->src, start, end};
+}
+
 bool channel_site_suggestion(RuleCtx *ctx, Diag *d, const Module *m, uint32_t start, uint32_t end,
                              const ChannelHint *h) {
   if (!d || !m->tree)
     return false;
   OrgSource os;
   const char *call = hint_call_at(ctx->arena, m, start, end, h, true, &os);
-  if (!call)
+  if (!call) {
+    mark_org_param(ctx->arena, d, m, start, end, h);
     return false;
+  }
   /* The same name written again nearby (the cleanup's `release(...)` of the
    * channel the effect acquired) changes with it. */
   TSNode site = scope_node_for_range(m, start, end);
