@@ -222,6 +222,24 @@ def fix_across_files(rtlint, tmp):
           "after the other file changed, the use's entry is not served")
 
 
+def org_param_across_files(rtlint, tmp):
+    """The suggestion that adds an org-id parameter to an exported builder is
+    made after the lint, from every caller: a warm run (findings from the
+    cache, each still marked with its building site) makes the same one."""
+    tree = os.path.join(tmp, "org-param")
+    shutil.copytree(os.path.join(
+        ROOT, "fixtures/codemods/channel-invalid-name/legacy-builder-org-param-across-files/input"),
+        tree)
+    subprocess.run(["git", "init", "-q", tree], check=True)
+    cache = os.path.join(tmp, "org-param-cache")
+    cold, _ = run(rtlint, tree, cache)
+    warm, _ = run(rtlint, tree, cache)
+    site = [d for d in warm if d["path"] == "lib/realtime/legacy-topics.ts" and d["fix"]]
+    paths = sorted({e["path"] for d in site for e in d["fix"]["edits"]})
+    check(warm == cold and len(paths) == 3,
+          f"a warm run makes the same multi-file org-id suggestion ({paths})")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rtlint", required=True)
@@ -359,6 +377,7 @@ def main():
         wrapper_edits(args.rtlint, tmp)
         contract_edits(args.rtlint, tmp)
         fix_across_files(args.rtlint, tmp)
+        org_param_across_files(args.rtlint, tmp)
     finally:
         shutil.rmtree(tmp)
     return 0
