@@ -198,6 +198,48 @@ def contract_edits(rtlint, tmp):
               f"a warm run at -j{jobs} gives the same findings")
 
 
+def fix_across_files(rtlint, tmp):
+    """A fix whose edits are in other files comes back from the cache with
+    each edit's file, and not once that file changed."""
+    tree = os.path.join(tmp, "two-files")
+    shutil.copytree(os.path.join(ROOT, "fixtures/codemods/channel-hand-built/use-site-two-files/input"),
+                    tree)
+    subprocess.run(["git", "init", "-q", tree], check=True)
+    cache = os.path.join(tmp, "two-files-cache")
+    cold, _ = run(rtlint, tree, cache)
+    warm, _ = run(rtlint, tree, cache)
+    use = [d for d in warm if d["path"] == "components/inbox/Threads.tsx" and d["fix"]]
+    paths = sorted({e["path"] for d in use for e in d["fix"]["edits"]})
+    check(warm == cold and paths == ["lib/realtime/inbox-topics.ts", "lib/realtime/thread-topics.ts"],
+          f"a cached fix keeps the files its edits change ({paths})")
+    site = os.path.join(tree, "lib/realtime/thread-topics.ts")
+    with open(site, "a") as f:
+        f.write("// a line more\n")
+    fresh = subprocess.run([rtlint, "--format", "json", "--no-cache", "."], cwd=tree,
+                           capture_output=True, text=True)
+    again, _ = run(rtlint, tree, cache)
+    check(again == json.loads(fresh.stdout)["diagnostics"],
+          "after the other file changed, the use's entry is not served")
+
+
+def org_param_across_files(rtlint, tmp):
+    """The suggestion that adds an org-id parameter to an exported builder is
+    made after the lint, from every caller: a warm run (findings from the
+    cache, each still marked with its building site) makes the same one."""
+    tree = os.path.join(tmp, "org-param")
+    shutil.copytree(os.path.join(
+        ROOT, "fixtures/codemods/channel-invalid-name/legacy-builder-org-param-across-files/input"),
+        tree)
+    subprocess.run(["git", "init", "-q", tree], check=True)
+    cache = os.path.join(tmp, "org-param-cache")
+    cold, _ = run(rtlint, tree, cache)
+    warm, _ = run(rtlint, tree, cache)
+    site = [d for d in warm if d["path"] == "lib/realtime/legacy-topics.ts" and d["fix"]]
+    paths = sorted({e["path"] for d in site for e in d["fix"]["edits"]})
+    check(warm == cold and len(paths) == 3,
+          f"a warm run makes the same multi-file org-id suggestion ({paths})")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rtlint", required=True)
@@ -334,6 +376,8 @@ def main():
         canonical_appears(args.rtlint, tmp)
         wrapper_edits(args.rtlint, tmp)
         contract_edits(args.rtlint, tmp)
+        fix_across_files(args.rtlint, tmp)
+        org_param_across_files(args.rtlint, tmp)
     finally:
         shutil.rmtree(tmp)
     return 0

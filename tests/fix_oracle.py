@@ -7,7 +7,8 @@ the input/ of every codemod snapshot under fixtures/codemods, or those given
 with --tree) and for each of `--fix` and `--fix-suggestions`: copy the tree
 to a temporary directory (a git work tree, so that .gitignore applies as in
 the original), run rtlint on the copy, and compile every file it changed
-alone, before and after, with tools/tsoracle/names.js (no lib, imports
+(a multi-file fix's other files included: the whole tree is compared) alone,
+before and after, with tools/tsoracle/names.js (no lib, imports
 unresolved). Every "Cannot find name 'x'" the file has after the fix must have
 been there before (compared as counts per name: lines move, and globals such
 as `console` are unbound in every file without a lib). A changed file must not

@@ -3,7 +3,8 @@
 left, nothing new fails to parse, a second --fix changes nothing, and the
 --diff printed beforehand applies with `git apply` to the same result. Also:
 the findings at a use that can take several names built in its file carry
-one and the same fix, replacing every building site."""
+one and the same fix, replacing every building site; and a fix whose edits
+are in two other files is written to both or to neither."""
 import argparse
 import hashlib
 import json
@@ -64,6 +65,52 @@ def check_use_with_several_names(rtlint, tmp):
           "that fix replaces both building sites")
 
 
+def check_fix_across_files(rtlint, tmp):
+    """The use's fix edits two building sites in two files: --fix writes both;
+    with one of them read-only (or changed under rtlint) it writes neither."""
+    shape = os.path.join(ROOT, "fixtures/codemods/channel-hand-built/use-site-two-files/input")
+    sites = ["lib/realtime/thread-topics.ts", "lib/realtime/inbox-topics.ts"]
+
+    def fresh(name):
+        tree = os.path.join(tmp, name)
+        shutil.copytree(shape, tree)
+        subprocess.run(["git", "init", "-q", tree], check=True)
+        return tree
+
+    def text(tree, rel):
+        with open(os.path.join(tree, rel)) as f:
+            return f.read()
+
+    tree = fresh("two-files")
+    out = json.loads(rt(rtlint, tree, "--format", "json").stdout)
+    use = [d for d in out["diagnostics"] if d["path"] == "components/inbox/Threads.tsx"
+           and d["rule"] == "channel-hand-built"]
+    paths = sorted({e["path"] for d in use for e in (d["fix"] or {}).get("edits", [])})
+    check(len(use) == 2 and paths == sorted(sites),
+          f"the use's findings carry a fix whose edits name both files ({paths})")
+    r = rt(rtlint, tree, "--fix")
+    check(all("UNIFIED_CHANNELS." in text(tree, p) for p in sites),
+          "--fix rewrites both building sites")
+    left = json.loads(rt(rtlint, tree, "--format", "json").stdout)["diagnostics"]
+    check(not [d for d in left if d["rule"] == "channel-hand-built"],
+          "the use's findings are gone with them")
+
+    tree = fresh("two-files-named")
+    before = {p: text(tree, p) for p in sites}
+    named = subprocess.run([rtlint, "--no-cache", "--fix", "components/inbox/Threads.tsx"], cwd=tree,
+                           capture_output=True, text=True)
+    check(named.returncode == 1 and {p: text(tree, p) for p in sites} == before,
+          "--fix naming only the use's file writes no other file (the fix is withheld)")
+
+    tree = fresh("two-files-readonly")
+    before = {p: text(tree, p) for p in sites}
+    os.chmod(os.path.join(tree, sites[0]), 0o444)
+    r = rt(rtlint, tree, "--fix")
+    check(r.returncode == 2 and "read-only" in r.stderr and "cannot be written" in r.stderr,
+          f"one file of the fix is read-only: refused, exit 2 ({r.returncode}, {r.stderr.strip()})")
+    check({p: text(tree, p) for p in sites} == before, "neither file is written")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rtlint", required=True)
@@ -103,6 +150,7 @@ def main():
         check(applied.returncode == 0, "git apply accepts the --diff output " + applied.stderr)
         check(tree_hash(other) == tree_hash(app), "git apply of --diff == --fix")
         check_use_with_several_names(rtlint, tmp)
+        check_fix_across_files(rtlint, tmp)
     print(f"fix_test: {len(failures)} failures")
     return 1 if failures else 0
 

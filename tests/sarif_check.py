@@ -87,8 +87,11 @@ def check_log(name, log, validator, rules_json, cwd):
             check(fix["properties"]["applicability"] in ("safe", "suggestion"),
                   f"{where}: fix applicability")
             for change in fix["artifactChanges"]:
+                # A fix may change other files than the result's (one artifactChange each).
+                changed = os.path.join(cwd, urllib.parse.unquote(change["artifactLocation"]["uri"]))
+                in_lines = open(changed, encoding="utf-8").read().splitlines(True)
                 for rep in change["replacements"]:
-                    check(region_text(lines, rep["deletedRegion"]) != "" or
+                    check(region_text(in_lines, rep["deletedRegion"]) != "" or
                           rep["insertedContent"]["text"] != "", f"{where}: empty replacement")
     return run
 
@@ -202,6 +205,27 @@ def test_suppressions_and_baseline(validator, rtlint, rules_json):
         check(states == ["new", "unchanged"], f"baselineState: {states}")
 
 
+def test_fix_across_files(validator, rtlint, rules_json):
+    """A fix whose edits are in two other files: one artifactChange per file,
+    each replacement's region being the text it replaces in that file."""
+    cwd = os.path.join(ROOT, "fixtures/codemods/channel-hand-built/use-site-two-files/input")
+    run = check_log("use-site-two-files", sarif(rtlint, cwd), validator, rules_json, cwd)
+    use = [r for r in run["results"] if r["ruleId"] == "channel-hand-built" and
+           r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith("components/")]
+    check(len(use) == 2, f"use-site-two-files: {len(use)} findings at the use, not 2")
+    for res in use:
+        changes = res["fixes"][0]["artifactChanges"] if res.get("fixes") else []
+        uris = [c["artifactLocation"]["uri"] for c in changes]
+        check(sorted(uris) == ["lib/realtime/inbox-topics.ts", "lib/realtime/thread-topics.ts"],
+              f"use-site-two-files: the fix's artifactChanges are {uris}")
+        for c in changes:
+            lines = open(os.path.join(cwd, c["artifactLocation"]["uri"]), encoding="utf-8") \
+                .read().splitlines(True)
+            replaced = [region_text(lines, r["deletedRegion"]) for r in c["replacements"]]
+            check(any(t.startswith("`org:${orgId}:") for t in replaced),
+                  f"use-site-two-files: {c['artifactLocation']['uri']}: replaces {replaced}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rtlint", required=True)
@@ -222,6 +246,7 @@ def main():
     check(len(list(validator.iter_errors(broken))) >= 2, "schema accepted a broken log")
     test_emoji_columns(validator, rtlint, rules_json)
     test_trails(validator, rtlint, rules_json)
+    test_fix_across_files(validator, rtlint, rules_json)
     test_fingerprints_survive_shift(rtlint)
     test_suppressions_and_baseline(validator, rtlint, rules_json)
     for f in failures:

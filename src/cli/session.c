@@ -140,6 +140,7 @@ int session_open(Session *s, const Options *o, SessionNeeds needs) {
   s->run.prefilter = !o->no_prefilter;
   s->run.hook = needs.hook;
   s->run.graph = needs.graph;
+  s->run.fix_unlinted = needs.fix_unlinted;
   if (o->file_budget >= 0)
     s->run.file_budget = (uint64_t)o->file_budget;
   if (needs.cache && options_cache_dir(o) &&

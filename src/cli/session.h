@@ -39,6 +39,8 @@ typedef struct SessionNeeds {
   struct StandardsMemo *std_memo;
   /* rtlint graph: where the run's realtime contract goes (graph/model.h). */
   struct ContractGraph *graph;
+  /* Keep fixes that also change files the run does not lint (LintOptions). */
+  bool fix_unlinted;
 } SessionNeeds;
 
 /* Reads the configuration, finds the files (walk, index or shard), learns

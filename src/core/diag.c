@@ -21,8 +21,19 @@ Diag *diag_add(DiagList *list, const struct RuleMeta *rule, Severity sev, const 
 }
 
 void diag_add_edit(Diag *d, uint32_t start, uint32_t end, const char *text) {
-  Edit e = {start, end, xstrdup(text)};
+  diag_add_edit_in(d, NULL, start, end, text);
+}
+
+void diag_add_edit_in(Diag *d, const Source *src, uint32_t start, uint32_t end, const char *text) {
+  Edit e = {start, end, xstrdup(text), src == d->src ? NULL : src};
   ARRAY_PUSH(d->fix.edits, d->fix.nedits, d->fix.cap, e);
+}
+
+bool diag_fix_spans_files(const Diag *d) {
+  for (size_t i = 0; i < d->fix.nedits; i++)
+    if (d->fix.edits[i].src)
+      return true;
+  return false;
 }
 
 void diag_set_fix(Diag *d, FixApplicability app, const char *title) {
@@ -65,6 +76,7 @@ void diag_free(Diag *d) {
   free(d->message);
   free(d->help);
   free(d->suppress_reason);
+  free(d->org_param.call);
   fix_free(&d->fix);
   steps_free(d->trail, d->ntrail);
   steps_free(d->related, d->nrelated);

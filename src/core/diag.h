@@ -11,10 +11,15 @@ typedef enum Severity { SEV_OFF = 0, SEV_WARNING = 1, SEV_ERROR = 2 } Severity;
 /* Ordered: a fix applies when its applicability is >= the requested level. */
 typedef enum FixApplicability { FIX_NONE = 0, FIX_SUGGESTION = 1, FIX_SAFE = 2 } FixApplicability;
 
-/* Replace bytes [start, end) with text; start == end inserts. */
+/* Replace bytes [start, end) with text; start == end inserts. The bytes are
+ * the finding's file's, or with src set another file's of the same run (a
+ * module's Source: a channel name built in another file is replaced where it
+ * is built). src is NULL for the finding's own file, never &d->src's target:
+ * diag_add_edit_in keeps one spelling, so two equal fixes compare equal. */
 typedef struct Edit {
   uint32_t start, end;
   char *text;
+  const Source *src;
 } Edit;
 
 typedef struct Fix {
@@ -34,6 +39,20 @@ typedef struct DiagStep {
   uint32_t line, col, col_utf16;
   char *label; /* "notifyThread", ".send(...)" */
 } DiagStep;
+
+/* A legacy channel name whose building site lacks the organization id and
+ * whose builder is exported: whether a parameter can carry the id depends on
+ * every caller in the project, which one file's rules cannot see, so the
+ * suggestion is made after the whole project is linted
+ * (rules/channel_org_param.h). `call` is the UNIFIED_CHANNELS call to write
+ * at [start, end) of src with DIAG_ORG_PLACEHOLDER for the organization id;
+ * NULL when there is nothing to do. */
+#define DIAG_ORG_PLACEHOLDER "__rtlint_org_id__"
+typedef struct DiagOrgParam {
+  char *call;
+  const Source *src;
+  uint32_t start, end;
+} DiagOrgParam;
 
 typedef struct Diag {
   const struct RuleMeta *rule;
@@ -61,6 +80,7 @@ typedef struct Diag {
    * text, "related" in JSON, relatedLocations in SARIF. */
   DiagStep *related;
   size_t nrelated, relatedcap;
+  DiagOrgParam org_param;
 } Diag;
 
 typedef struct DiagList {
@@ -72,6 +92,14 @@ typedef struct DiagList {
 Diag *diag_add(DiagList *list, const struct RuleMeta *rule, Severity sev, const Source *src,
                uint32_t start, uint32_t end, const char *message, const char *help);
 void diag_add_edit(Diag *d, uint32_t start, uint32_t end, const char *text);
+/* An edit in src (NULL or d->src: the finding's own file). */
+void diag_add_edit_in(Diag *d, const Source *src, uint32_t start, uint32_t end, const char *text);
+/* The file an edit of d changes. */
+static inline const Source *edit_source(const Diag *d, const Edit *e) {
+  return e->src ? e->src : d->src;
+}
+/* Whether some edit of d's fix lies in another file than d's. */
+bool diag_fix_spans_files(const Diag *d);
 void diag_set_fix(Diag *d, FixApplicability app, const char *title);
 /* Appends a link to the trail (strings copied). */
 void diag_add_step(Diag *d, const char *path, uint32_t line, uint32_t col, uint32_t col_utf16,

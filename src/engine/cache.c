@@ -255,19 +255,36 @@ static bool load_diag(Project *p, RecordReader *r, const RuleSelection *sel, Dia
     char *title = record_read_strdup(r);
     uint64_t nedits = record_read_uint(r);
     for (uint64_t i = 0; i < nedits && r->ok; i++) {
+      char *in = record_read_strdup(r); /* "": the finding's file */
       uint64_t es = record_read_uint(r), ee = record_read_uint(r);
       char *text = record_read_strdup(r);
-      if (d && r->ok && (es > ee || ee > m->src.len)) {
+      const Module *em = d && r->ok && *in ? project_module_source(p, in) : m;
+      if (d && r->ok && (!em || em->status != SOURCE_OK || es > ee || ee > em->src.len)) {
         *why = "a fix outside its file";
         ok = false;
       }
       if (d && ok)
-        diag_add_edit(d, (uint32_t)es, (uint32_t)ee, text);
+        diag_add_edit_in(d, &em->src, (uint32_t)es, (uint32_t)ee, text);
+      free(in);
       free(text);
     }
     if (d)
       diag_set_fix(d, (FixApplicability)app, title);
     free(title);
+  }
+  if (record_read_uint(r) && r->ok) {
+    char *in = record_read_strdup(r);
+    uint64_t os = record_read_uint(r), oe = record_read_uint(r);
+    char *call = record_read_strdup(r);
+    const Module *om = d && r->ok ? project_module_source(p, in) : NULL;
+    if (d && r->ok && (!om || om->status != SOURCE_OK || os > oe || oe > om->src.len)) {
+      *why = "a pending suggestion outside its file";
+      ok = false;
+    }
+    if (d && ok)
+      d->org_param = (DiagOrgParam){xstrdup(call), &om->src, (uint32_t)os, (uint32_t)oe};
+    free(in);
+    free(call);
   }
   free(id);
   free(path);
@@ -393,7 +410,12 @@ static void write_steps(StrBuf *sb, const DiagStep *steps, size_t n) {
   }
 }
 
-static void write_diag(StrBuf *sb, const Diag *d, const char *fs_path) {
+static const char *fs_path_of(const Module *m, const ResolveDeps *deps, const Source *src);
+
+static void write_fix(StrBuf *sb, const Diag *d, const Module *m, const ResolveDeps *deps);
+
+static void write_diag(StrBuf *sb, const Diag *d, const Module *m, const ResolveDeps *deps) {
+  const char *fs_path = fs_path_of(m, deps, d->src);
   record_str(sb, d->rule->id);
   record_uint(sb, (uint64_t)d->severity);
   record_str(sb, fs_path);
@@ -406,11 +428,23 @@ static void write_diag(StrBuf *sb, const Diag *d, const char *fs_path) {
   write_steps(sb, d->trail, d->ntrail);
   write_steps(sb, d->related, d->nrelated);
   record_uint(sb, (uint64_t)d->fix.applicability);
-  if (d->fix.applicability == FIX_NONE)
-    return;
+  if (d->fix.applicability != FIX_NONE)
+    write_fix(sb, d, m, deps);
+  record_uint(sb, d->org_param.call != NULL);
+  if (d->org_param.call) {
+    record_str(sb, fs_path_of(m, deps, d->org_param.src));
+    record_uint(sb, d->org_param.start);
+    record_uint(sb, d->org_param.end);
+    record_str(sb, d->org_param.call);
+  }
+}
+
+static void write_fix(StrBuf *sb, const Diag *d, const Module *m, const ResolveDeps *deps) {
   record_str(sb, d->fix.title ? d->fix.title : "");
   record_uint(sb, d->fix.nedits);
   for (size_t i = 0; i < d->fix.nedits; i++) {
+    const Source *in = d->fix.edits[i].src;
+    record_str(sb, in ? fs_path_of(m, deps, in) : "");
     record_uint(sb, d->fix.edits[i].start);
     record_uint(sb, d->fix.edits[i].end);
     record_str(sb, d->fix.edits[i].text);
@@ -426,6 +460,16 @@ static const char *fs_path_of(const Module *m, const ResolveDeps *deps, const So
     if (&deps->modules[i]->src == src)
       return deps->modules[i]->fs_path;
   return NULL;
+}
+
+/* The finding's file and every file its fix edits are ones the entry names. */
+static bool diag_placeable(const Module *m, const ResolveDeps *deps, const Diag *d) {
+  if (!fs_path_of(m, deps, d->src))
+    return false;
+  for (size_t i = 0; i < d->fix.nedits; i++)
+    if (d->fix.edits[i].src && !fs_path_of(m, deps, d->fix.edits[i].src))
+      return false;
+  return !d->org_param.call || fs_path_of(m, deps, d->org_param.src);
 }
 
 static void write_deps(StrBuf *sb, const Module *m, const ResolveDeps *deps) {
@@ -466,7 +510,7 @@ void cache_store(Cache *c, const Module *m, const RuleSelection *sel, const Reso
   if (!c->dir || !m->content_hash[0])
     return;
   for (size_t i = 0; i < n; i++)
-    if (!fs_path_of(m, deps, diags[i].src))
+    if (!diag_placeable(m, deps, &diags[i]))
       return; /* a finding this entry could not place again */
   char selection[17];
   selection_key(c, sel, selection);
@@ -481,7 +525,7 @@ void cache_store(Cache *c, const Module *m, const RuleSelection *sel, const Reso
   write_deps(&sb, m, deps);
   record_uint(&sb, n);
   for (size_t i = 0; i < n; i++)
-    write_diag(&sb, &diags[i], fs_path_of(m, deps, diags[i].src));
+    write_diag(&sb, &diags[i], m, deps);
   write_sites(&sb, sites);
   record_end(&sb);
   char *name = entry_name(m);

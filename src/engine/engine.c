@@ -19,6 +19,7 @@
 #include "resolve/facts.h"
 #include "resolve/flow.h"
 #include "resolve/importers.h"
+#include "rules/channel_org_param.h"
 #include "rules/contract_report.h"
 #include "rules/ctx.h"
 
@@ -200,9 +201,24 @@ static bool same_finding(const Diag *a, const Diag *b) {
          strcmp(a->message, b->message) == 0;
 }
 
+/* A fix changes only files of the run (unless LintOptions.fix_unlinted): one
+ * that also edits a file this run does not lint (`rtlint --fix a.ts`, the
+ * name built in b.ts) is withheld, as the user did not name that file. */
+static void withhold_fix_outside_run(Diag *d) {
+  for (size_t i = 0; i < d->fix.nedits; i++)
+    if (d->fix.edits[i].src && !module_of_source(d->fix.edits[i].src)->linted) {
+      for (size_t k = 0; k < d->fix.nedits; k++)
+        free(d->fix.edits[k].text);
+      free(d->fix.edits);
+      free(d->fix.title);
+      memset(&d->fix, 0, sizeof d->fix);
+      return;
+    }
+}
+
 /* A building site reached from several uses is reported once, and only in
  * files being linted (cached results keep them all, whatever was linted). */
-static void dedupe(DiagList *list) {
+static void dedupe(DiagList *list, bool fix_unlinted) {
   size_t w = 0;
   for (size_t r = 0; r < list->n; r++) {
     if ((w > 0 && same_finding(&list->items[w - 1], &list->items[r])) ||
@@ -210,6 +226,8 @@ static void dedupe(DiagList *list) {
       diag_free(&list->items[r]);
       continue;
     }
+    if (!fix_unlinted)
+      withhold_fix_outside_run(&list->items[r]);
     list->items[w++] = list->items[r];
   }
   list->n = w;
@@ -730,6 +748,9 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
   suppress_in_unlinted(proj, &skipped, setup, fixed, &out->diags);
   if (graph && setup->whole_project)
     graph_fixes_respect_suppressions(&out->diags);
+  /* Suggestions that depend on every caller in the project. */
+  if (setup->whole_project)
+    channel_org_param_pass(proj, &imports, &out->diags);
   if (pool.files)
     save_file_index(&pool, &files);
   lazy_import_graph_free(&imports);
@@ -749,7 +770,7 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
   free(pool.over_budget);
   prefilter_free(&pf);
   diag_list_sort(&out->diags);
-  dedupe(&out->diags);
+  dedupe(&out->diags, opt->fix_unlinted);
   notice_list_sort(&out->notices);
 }
 

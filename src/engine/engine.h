@@ -58,6 +58,10 @@ typedef struct LintOptions {
   /* Where `rtlint graph` wants the run's realtime contract (graph/model.h);
    * NULL: the run keeps its own when a contract rule is on. */
   struct ContractGraph *graph;
+  /* A fix may change a file the run does not lint (an editor linting one
+   * document offers a workspace edit); false: such a fix is withheld, since
+   * `rtlint --fix a.ts` must not write a file the user did not name. */
+  bool fix_unlinted;
 } LintOptions;
 
 /* The default --file-budget: far above what any real file needs (a

@@ -11,13 +11,18 @@ static int str_cmp_null(const char *a, const char *b) {
   return strcmp(a, b);
 }
 
-static int fix_cmp(const Fix *x, const Fix *y) {
+static int fix_cmp(const Diag *dx, const Diag *dy) {
+  const Fix *x = &dx->fix, *y = &dy->fix;
   if (x->applicability != y->applicability)
     return x->applicability < y->applicability ? -1 : 1;
   if (x->nedits != y->nedits)
     return x->nedits < y->nedits ? -1 : 1;
   for (size_t i = 0; i < x->nedits; i++) {
     const Edit *a = &x->edits[i], *b = &y->edits[i];
+    /* The file each edit changes: equal findings' fixes change the same. */
+    int in = strcmp(edit_source(dx, a)->path, edit_source(dy, b)->path);
+    if (in)
+      return in;
     if (a->start != b->start)
       return a->start < b->start ? -1 : 1;
     if (a->end != b->end)
@@ -69,13 +74,15 @@ static int diag_cmp(const void *a, const void *b) {
     return x->severity < y->severity ? -1 : 1;
   if ((c = str_cmp_null(x->help, y->help)))
     return c;
-  if ((c = fix_cmp(&x->fix, &y->fix)))
+  if ((c = fix_cmp(x, y)))
     return c;
   if (x->suppressed != y->suppressed)
     return x->suppressed ? 1 : -1;
   if ((c = str_cmp_null(x->suppress_reason, y->suppress_reason)))
     return c;
   if ((c = steps_cmp(x->trail, x->ntrail, y->trail, y->ntrail)))
+    return c;
+  if ((c = str_cmp_null(x->org_param.call, y->org_param.call)))
     return c;
   return steps_cmp(x->related, x->nrelated, y->related, y->nrelated);
 }

@@ -1,6 +1,7 @@
 #include "fix/apply.h"
 
 #include "core/fsio.h"
+#include "core/strmap.h"
 #include "core/util.h"
 #include "fix/diff.h"
 #include "parse/ast.h"
@@ -119,57 +120,93 @@ static char *merge_new_imports(const Edit *a, const Edit *b) {
   return sb_take(&sb);
 }
 
-/* Every edit lies in the text, start before end, and no two of the fix's own
- * edits overlap. Rules only make such fixes, but a cache entry can hold
- * anything its checksum covers. */
-static bool fix_well_formed(const Fix *fx, uint32_t len) {
+/* The files one round of fixes changes, each with the edits taken for it. */
+typedef struct PlanFile {
+  const Source *src;
+  const Edit **accepted;
+  size_t naccepted, acap;
+  size_t applied, deferred; /* fixes of findings in this file */
+} PlanFile;
+
+typedef struct Plan {
+  PlanFile *files;
+  size_t nfiles, cap;
+  StrMap index; /* Source address -> file index + 1 */
+} Plan;
+
+static size_t plan_file(Plan *p, const Source *src) {
+  char key[STRMAP_NUM_KEY_SIZE(1)];
+  strmap_num_key(key, (unsigned long long[]){(uintptr_t)src}, 1);
+  uintptr_t at = (uintptr_t)strmap_get(&p->index, key);
+  if (at)
+    return at - 1;
+  PlanFile f = {.src = src};
+  ARRAY_PUSH(p->files, p->nfiles, p->cap, f);
+  strmap_put(&p->index, key, (void *)(uintptr_t)p->nfiles);
+  return p->nfiles - 1;
+}
+
+/* Every edit lies in its file's text, start before end, and no two of the
+ * fix's own edits in one file overlap. Rules only make such fixes, but a
+ * cache entry can hold anything its checksum covers. */
+static bool fix_well_formed(const Diag *d) {
+  const Fix *fx = &d->fix;
   for (size_t e = 0; e < fx->nedits; e++) {
-    if (fx->edits[e].start > fx->edits[e].end || fx->edits[e].end > len)
+    const Source *in = edit_source(d, &fx->edits[e]);
+    if (fx->edits[e].start > fx->edits[e].end || fx->edits[e].end > in->len)
       return false;
     for (size_t k = 0; k < e; k++)
-      if (conflicts(&fx->edits[k], &fx->edits[e]))
+      if (edit_source(d, &fx->edits[k]) == in && conflicts(&fx->edits[k], &fx->edits[e]))
         return false;
   }
   return true;
 }
 
-void fix_build(FileFixResult *out, const Source *src, Lang lang, const Diag *diags, size_t n,
-               FixApplicability level) {
-  memset(out, 0, sizeof *out);
-  out->src = src;
-  const Edit **accepted = NULL;
-  size_t naccepted = 0, acap = 0;
-  /* Diagnostics arrive sorted by position: earlier fixes win. */
-  for (size_t i = 0; i < n; i++) {
-    const Fix *fx = &diags[i].fix;
-    /* A finding an rtlint-disable comment silences is left as it is. */
-    if (diags[i].suppressed || fx->applicability == FIX_NONE || fx->applicability < level ||
-        fx->nedits == 0 || !fix_well_formed(fx, src->len))
-      continue;
-    bool clash = false;
-    for (size_t e = 0; e < fx->nedits && !clash; e++)
-      for (size_t a = 0; a < naccepted && !clash; a++)
-        clash = conflicts(&fx->edits[e], accepted[a]);
-    if (clash) {
-      out->deferred++;
-      continue;
-    }
-    for (size_t e = 0; e < fx->nedits; e++) {
-      bool dup = false;
-      for (size_t a = 0; a < naccepted && !dup; a++)
-        dup = same_edit(&fx->edits[e], accepted[a]);
-      if (!dup)
-        ARRAY_PUSH(accepted, naccepted, acap, &fx->edits[e]);
-    }
-    out->applied++;
+/* Whether the fix of d is one fix_build_all applies at level. */
+static bool fix_wanted(const Diag *d, FixApplicability level, const Source *only) {
+  const Fix *fx = &d->fix;
+  /* A finding an rtlint-disable comment silences is left as it is. */
+  if (d->suppressed || fx->applicability == FIX_NONE || fx->applicability < level ||
+      fx->nedits == 0 || !fix_well_formed(d))
+    return false;
+  return !only || (d->src == only && !diag_fix_spans_files(d));
+}
+
+/* Whether an edit of d clashes with one already taken in its file. */
+static bool fix_clashes(Plan *p, const Diag *d) {
+  for (size_t e = 0; e < d->fix.nedits; e++) {
+    size_t at = plan_file(p, edit_source(d, &d->fix.edits[e])); /* may move p->files */
+    const PlanFile *f = &p->files[at];
+    for (size_t a = 0; a < f->naccepted; a++)
+      if (conflicts(&d->fix.edits[e], f->accepted[a]))
+        return true;
   }
-  if (out->applied == 0) {
-    free(accepted);
-    return;
+  return false;
+}
+
+/* Takes d's edits into their files; an edit another fix already took (the
+ * same range and text) goes in once. */
+static void fix_take(Plan *p, const Diag *d) {
+  for (size_t e = 0; e < d->fix.nedits; e++) {
+    const Edit *edit = &d->fix.edits[e];
+    size_t at = plan_file(p, edit_source(d, edit)); /* may move p->files */
+    PlanFile *f = &p->files[at];
+    bool dup = false;
+    for (size_t a = 0; a < f->naccepted && !dup; a++)
+      dup = same_edit(edit, f->accepted[a]);
+    if (!dup)
+      ARRAY_PUSH(f->accepted, f->naccepted, f->acap, edit);
   }
-  PendingEdit *order = xcalloc(naccepted, sizeof *order);
+}
+
+/* The text of f's file with its accepted edits in, into out->fixed; refused
+ * when it has more syntax errors than the original. */
+static void build_text(FileFixResult *out, const PlanFile *f, Lang lang) {
+  const Source *src = f->src;
+  size_t naccepted = f->naccepted;
+  PendingEdit *order = xcalloc(naccepted ? naccepted : 1, sizeof *order);
   for (size_t i = 0; i < naccepted; i++)
-    order[i] = (PendingEdit){accepted[i], i};
+    order[i] = (PendingEdit){f->accepted[i], i};
   qsort(order, naccepted, sizeof *order, cmp_edit);
   StrBuf sb = {0};
   uint32_t pos = 0;
@@ -205,7 +242,6 @@ void fix_build(FileFixResult *out, const Source *src, Lang lang, const Diag *dia
   }
   sb_append_n(&sb, src->bytes + pos, src->len - pos);
   free(order);
-  free(accepted);
   out->fixed_len = sb.len;
   out->fixed = sb_take(&sb);
   if (syntax_errors(out->fixed, out->fixed_len, lang) > syntax_errors(src->bytes, src->len, lang)) {
@@ -214,6 +250,169 @@ void fix_build(FileFixResult *out, const Source *src, Lang lang, const Diag *dia
     out->fixed_len = 0;
     out->refused = "the fixed text would not parse; file left unchanged";
   }
+}
+
+static void plan_reset(Plan *p) {
+  for (size_t i = 0; i < p->nfiles; i++)
+    free(p->files[i].accepted);
+  free(p->files);
+  strmap_free(&p->index, NULL);
+  memset(p, 0, sizeof *p);
+}
+
+/* One round: takes the fixes in order (earlier ones win, a fix that clashes
+ * anywhere waits whole) and builds each file's text. taken[i]: d[i]'s fix
+ * went in. */
+static void plan_round(FixSet *out, const Diag *diags, size_t n, FixApplicability level,
+                       const Source *only, const bool *dropped, bool *taken, FixLangOf lang_of,
+                       void *ctx) {
+  Plan p = {0};
+  for (size_t i = 0; i < n; i++) {
+    const Diag *d = &diags[i];
+    taken[i] = false;
+    if (dropped[i] || !fix_wanted(d, level, only))
+      continue;
+    size_t own = plan_file(&p, d->src);
+    if (fix_clashes(&p, d)) {
+      p.files[own].deferred++;
+      continue;
+    }
+    fix_take(&p, d);
+    taken[i] = true;
+    p.files[own].applied++;
+  }
+  out->nfiles = p.nfiles;
+  out->files = xcalloc(p.nfiles ? p.nfiles : 1, sizeof *out->files);
+  for (size_t f = 0; f < p.nfiles; f++) {
+    FileFixResult *r = &out->files[f];
+    r->src = p.files[f].src;
+    r->applied = p.files[f].applied;
+    r->deferred = p.files[f].deferred;
+    if (p.files[f].naccepted)
+      build_text(r, &p.files[f], lang_of(r->src, ctx));
+  }
+  out->index = p.index; /* the same files, in the same order */
+  p.index = (StrMap){0};
+  plan_reset(&p);
+}
+
+static void fix_set_clear(FixSet *out) {
+  for (size_t i = 0; i < out->nfiles; i++)
+    fix_result_free(&out->files[i]);
+  free(out->files);
+  strmap_free(&out->index, NULL);
+  free(out->links);
+  memset(out, 0, sizeof *out);
+}
+
+/* The file of out that holds src, or SIZE_MAX. */
+static size_t set_file_of(const FixSet *out, const Source *src) {
+  char key[STRMAP_NUM_KEY_SIZE(1)];
+  strmap_num_key(key, (unsigned long long[]){(uintptr_t)src}, 1);
+  uintptr_t at = (uintptr_t)strmap_get(&out->index, key);
+  return at ? at - 1 : SIZE_MAX;
+}
+
+/* Drops every taken fix that spans files when one of its files was
+ * refused: the rest of it must not go in alone. True when one was dropped. */
+static bool drop_half_fixes(const FixSet *out, const Diag *diags, size_t n, const bool *taken,
+                            bool *dropped) {
+  bool any = false;
+  for (size_t i = 0; i < n; i++) {
+    if (!taken[i] || !diag_fix_spans_files(&diags[i]))
+      continue;
+    bool refused = out->files[set_file_of(out, diags[i].src)].refused != NULL;
+    for (size_t e = 0; e < diags[i].fix.nedits && !refused; e++)
+      refused =
+          out->files[set_file_of(out, edit_source(&diags[i], &diags[i].fix.edits[e]))].refused !=
+          NULL;
+    if (refused) {
+      dropped[i] = true;
+      any = true;
+    }
+  }
+  return any;
+}
+
+/* Each taken fix that spans files links the files it edits (the finding's
+ * own file only when the fix edits it too). */
+static void link_files(FixSet *out, const Diag *diags, size_t n, const bool *taken) {
+  for (size_t i = 0; i < n; i++) {
+    if (!taken[i] || !diag_fix_spans_files(&diags[i]))
+      continue;
+    size_t own = set_file_of(out, edit_source(&diags[i], &diags[i].fix.edits[0]));
+    for (size_t e = 1; e < diags[i].fix.nedits; e++) {
+      size_t other = set_file_of(out, edit_source(&diags[i], &diags[i].fix.edits[e]));
+      if (other != own) {
+        FixLink l = {own, other};
+        ARRAY_PUSH(out->links, out->nlinks, out->linkcap, l);
+      }
+    }
+  }
+}
+
+/* A file refused in an earlier round that the last one no longer touches
+ * (its only fixes spanned files and were dropped) still says why. */
+static void keep_refusal(FixSet *out, const Source *src, const char *why) {
+  if (set_file_of(out, src) != SIZE_MAX)
+    return;
+  out->files = xrealloc(out->files, (out->nfiles + 1) * sizeof *out->files);
+  out->files[out->nfiles++] = (FileFixResult){.src = src, .refused = why};
+  char key[STRMAP_NUM_KEY_SIZE(1)];
+  strmap_num_key(key, (unsigned long long[]){(uintptr_t)src}, 1);
+  strmap_put(&out->index, key, (void *)(uintptr_t)out->nfiles);
+}
+
+void fix_build_all(FixSet *out, const Diag *diags, size_t n, FixApplicability level,
+                   const Source *only, FixLangOf lang_of, void *ctx) {
+  memset(out, 0, sizeof *out);
+  bool *dropped = xcalloc(n ? n : 1, sizeof *dropped);
+  bool *taken = xcalloc(n ? n : 1, sizeof *taken);
+  FileFixResult *refused = NULL;
+  size_t nrefused = 0, rcap = 0;
+  /* A file refused (its fixed text would not parse) takes every fix that
+   * also changes another file with it: again without them, until no taken
+   * fix touches a refused file. Each round drops one fix or more. */
+  for (;;) {
+    plan_round(out, diags, n, level, only, dropped, taken, lang_of, ctx);
+    if (!drop_half_fixes(out, diags, n, taken, dropped))
+      break;
+    for (size_t f = 0; f < out->nfiles; f++)
+      if (out->files[f].refused) {
+        FileFixResult r = {.src = out->files[f].src, .refused = out->files[f].refused};
+        ARRAY_PUSH(refused, nrefused, rcap, r);
+      }
+    fix_set_clear(out);
+  }
+  for (size_t i = 0; i < nrefused; i++)
+    keep_refusal(out, refused[i].src, refused[i].refused);
+  link_files(out, diags, n, taken);
+  free(refused);
+  free(dropped);
+  free(taken);
+}
+
+void fix_set_free(FixSet *out) {
+  fix_set_clear(out);
+}
+
+static Lang one_lang(const Source *src, void *ctx) {
+  (void)src;
+  return *(const Lang *)ctx;
+}
+
+void fix_build(FileFixResult *out, const Source *src, Lang lang, const Diag *diags, size_t n,
+               FixApplicability level) {
+  FixSet set;
+  fix_build_all(&set, diags, n, level, src, one_lang, &lang);
+  memset(out, 0, sizeof *out);
+  out->src = src;
+  size_t f = set_file_of(&set, src);
+  if (f != SIZE_MAX) {
+    *out = set.files[f];
+    memset(&set.files[f], 0, sizeof set.files[f]);
+  }
+  fix_set_free(&set);
 }
 
 /* The file at fd still holds exactly what src was read from. */
@@ -253,74 +452,127 @@ static char *identity_problem(const char *path, const struct stat *st, const Sou
   return NULL;
 }
 
-bool fix_write(FileFixResult *out, const char *fs_path) {
-  if (!out->fixed)
-    return false;
+/* A fixed text written to a temporary beside its file, not yet renamed over
+ * it: what the file held when it was checked (st) and where it is. */
+typedef struct PreparedWrite {
+  AtomicFile w;
+  struct stat st;
+  char *target; /* the symlink's target, or NULL */
+  const char *path;
+} PreparedWrite;
+
+static bool prepare_failed(FileFixResult *out, PreparedWrite *pw, bool begun, char *why) {
+  if (begun)
+    atomic_abort(&pw->w);
+  free(pw->target);
+  pw->target = NULL;
+  return refuse(out, why);
+}
+
+/* Checks that fs_path still holds out->src's text and may be replaced, and
+ * writes out->fixed to a temporary beside it with its owner, group and mode. */
+static bool fix_prepare(FileFixResult *out, const char *fs_path, PreparedWrite *pw) {
+  memset(pw, 0, sizeof *pw);
   /* A symlink named on the command line stays a symlink: its target is
    * rewritten (the walk itself never follows links). */
-  char *target = NULL;
   struct stat lst;
-  if (lstat(fs_path, &lst) == 0 && S_ISLNK(lst.st_mode) && !(target = realpath(fs_path, NULL)))
+  if (lstat(fs_path, &lst) == 0 && S_ISLNK(lst.st_mode) && !(pw->target = realpath(fs_path, NULL)))
     return refuse(out, xasprintf("cannot resolve the symbolic link: %s; file left unchanged",
                                  strerror(errno)));
-  const char *path = target ? target : fs_path;
-  struct stat st;
-  int fd = fsio_open_read(AT_FDCWD, path, FSIO_NOFOLLOW, &st);
-  if (fd < 0) {
-    free(target);
-    return refuse(out,
-                  xasprintf("cannot read it again: %s; file left unchanged", fsio_open_error(fd)));
-  }
-  char *problem = identity_problem(path, &st, out->src);
+  pw->path = pw->target ? pw->target : fs_path;
+  int fd = fsio_open_read(AT_FDCWD, pw->path, FSIO_NOFOLLOW, &pw->st);
+  if (fd < 0)
+    return prepare_failed(
+        out, pw, false,
+        xasprintf("cannot read it again: %s; file left unchanged", fsio_open_error(fd)));
+  char *problem = identity_problem(pw->path, &pw->st, out->src);
   if (!problem && !fd_holds(fd, out->src))
     problem = xstrdup("the file changed since it was read; file left unchanged");
   close(fd);
-  if (problem) {
-    free(target);
-    return refuse(out, problem);
-  }
-  AtomicFile w;
+  if (problem)
+    return prepare_failed(out, pw, false, problem);
   char *err = NULL;
-  if (!atomic_begin(&w, AT_FDCWD, path, 0600, 0, &err)) {
-    free(target);
-    refuse(out, xasprintf("%s; file left unchanged", err));
+  if (!atomic_begin(&pw->w, AT_FDCWD, pw->path, 0600, 0, &err)) {
+    char *why = xasprintf("%s; file left unchanged", err);
     free(err);
-    return false;
+    return prepare_failed(out, pw, false, why);
   }
-  atomic_write(&w, out->fixed, out->fixed_len);
+  atomic_write(&pw->w, out->fixed, out->fixed_len);
   /* The new file keeps the old one's owner, group and mode, or is not used. */
   struct stat tst;
-  bool owned =
-      fstat(atomic_fd(&w), &tst) == 0 && ((tst.st_uid == st.st_uid && tst.st_gid == st.st_gid) ||
-                                          fchown(atomic_fd(&w), st.st_uid, st.st_gid) == 0);
-  if (!owned) {
-    atomic_abort(&w);
-    free(target);
-    return refuse(out, xasprintf("cannot keep the file's owner and group (uid %ju, gid %ju); "
-                                 "not rewritten",
-                                 (uintmax_t)st.st_uid, (uintmax_t)st.st_gid));
-  }
-  if (fchmod(atomic_fd(&w), st.st_mode & 07777) != 0) {
-    atomic_abort(&w);
-    free(target);
-    return refuse(out,
-                  xasprintf("cannot keep the file's mode: %s; not rewritten", strerror(errno)));
-  }
-  /* Last look before replacing: an edit made while the temporary was
-   * written must not be lost. What remains is the gap between this stat and
-   * the rename (two system calls). */
+  const struct stat *st = &pw->st;
+  bool owned = fstat(atomic_fd(&pw->w), &tst) == 0 &&
+               ((tst.st_uid == st->st_uid && tst.st_gid == st->st_gid) ||
+                fchown(atomic_fd(&pw->w), st->st_uid, st->st_gid) == 0);
+  if (!owned)
+    return prepare_failed(out, pw, true,
+                          xasprintf("cannot keep the file's owner and group (uid %ju, gid %ju); "
+                                    "not rewritten",
+                                    (uintmax_t)st->st_uid, (uintmax_t)st->st_gid));
+  if (fchmod(atomic_fd(&pw->w), st->st_mode & 07777) != 0)
+    return prepare_failed(
+        out, pw, true,
+        xasprintf("cannot keep the file's mode: %s; not rewritten", strerror(errno)));
+  return true;
+}
+
+/* Last look before replacing: an edit made while the temporary was written
+ * must not be lost. What remains is the gap between this stat and the rename
+ * (two system calls). */
+static bool fix_still_same(FileFixResult *out, PreparedWrite *pw) {
   struct stat again;
-  if (lstat(path, &again) != 0 || !same_file(&st, &again)) {
-    atomic_abort(&w);
-    free(target);
-    return refuse(out, xstrdup("the file changed while the fix was written; file left unchanged"));
-  }
-  bool ok = atomic_commit(&w, &err);
-  free(target);
+  if (lstat(pw->path, &again) == 0 && same_file(&pw->st, &again))
+    return true;
+  return prepare_failed(out, pw, true,
+                        xstrdup("the file changed while the fix was written; file left unchanged"));
+}
+
+static bool fix_commit(FileFixResult *out, PreparedWrite *pw) {
+  char *err = NULL;
+  bool ok = atomic_commit(&pw->w, &err);
+  free(pw->target);
+  pw->target = NULL;
   if (!ok) {
     refuse(out, xasprintf("cannot write %s; file left unchanged", err));
     free(err);
   }
+  return ok;
+}
+
+bool fix_write(FileFixResult *out, const char *fs_path) {
+  return fix_write_all(&out, &fs_path, 1);
+}
+
+bool fix_write_all(FileFixResult **outs, const char *const *fs_paths, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (!outs[i]->fixed)
+      return false;
+  PreparedWrite *pw = xcalloc(n ? n : 1, sizeof *pw);
+  size_t ready = 0, failed = SIZE_MAX;
+  for (; ready < n && failed == SIZE_MAX; ready++)
+    if (!fix_prepare(outs[ready], fs_paths[ready], &pw[ready]))
+      failed = ready;
+  for (size_t i = 0; i < n && failed == SIZE_MAX; i++)
+    if (!fix_still_same(outs[i], &pw[i]))
+      failed = i;
+  if (failed != SIZE_MAX) {
+    /* One file of the set cannot be replaced: none is. */
+    for (size_t i = 0; i < ready; i++) {
+      if (i == failed)
+        continue;
+      atomic_abort(&pw[i].w); /* prepared: its temporary goes */
+      free(pw[i].target);
+      refuse(outs[i], xasprintf("one fix also changes %s, which cannot be written (%s); "
+                                "file left unchanged",
+                                outs[failed]->src->path, outs[failed]->refused));
+    }
+    free(pw);
+    return false;
+  }
+  bool ok = true;
+  for (size_t i = 0; i < n; i++)
+    ok = fix_commit(outs[i], &pw[i]) && ok;
+  free(pw);
   return ok;
 }
 

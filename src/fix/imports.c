@@ -136,9 +136,10 @@ static bool standard_import_edit(Project *p, const Module *m, const char *name, 
     uint32_t count = ts_node_named_child_count(named);
     if (count > 0) {
       TSNode last = ts_node_named_child(named, count - 1);
-      *out = (Edit){ts_node_end_byte(last), ts_node_end_byte(last), xasprintf(", %s", name)};
+      *out = (Edit){ts_node_end_byte(last), ts_node_end_byte(last), xasprintf(", %s", name), NULL};
     } else {
-      *out = (Edit){ts_node_start_byte(named), ts_node_end_byte(named), xasprintf("{ %s }", name)};
+      *out = (Edit){ts_node_start_byte(named), ts_node_end_byte(named), xasprintf("{ %s }", name),
+                    NULL};
     }
     return true;
   }
@@ -151,11 +152,12 @@ static bool standard_import_edit(Project *p, const Module *m, const char *name, 
                          st.semicolon ? ";" : "");
   if (!ts_node_is_null(st.last_import)) {
     uint32_t at = ts_node_end_byte(st.last_import);
-    *out = (Edit){at, at, xasprintf("\n%s", stmt)};
+    *out = (Edit){at, at, xasprintf("\n%s", stmt), NULL};
   } else {
     bool after_directive;
     uint32_t at = top_insert_point(m, &after_directive);
-    *out = (Edit){at, at, after_directive ? xasprintf("\n\n%s", stmt) : xasprintf("%s\n\n", stmt)};
+    *out = (Edit){at, at, after_directive ? xasprintf("\n\n%s", stmt) : xasprintf("%s\n\n", stmt),
+                  NULL};
   }
   free(stmt);
   free(spec);
@@ -193,13 +195,13 @@ void fix_require_standard_import(Diag *d, Project *p, const Module *m, const cha
   for (size_t i = 0; memo.active && i < memo.n; i++)
     if (memo.e[i].m == m && strcmp(memo.e[i].name, name) == 0) {
       if (memo.e[i].needed)
-        diag_add_edit(d, memo.e[i].edit.start, memo.e[i].edit.end, memo.e[i].edit.text);
+        diag_add_edit_in(d, &m->src, memo.e[i].edit.start, memo.e[i].edit.end, memo.e[i].edit.text);
       return;
     }
   Edit edit = {0};
   bool needed = standard_import_edit(p, m, name, &edit);
   if (needed)
-    diag_add_edit(d, edit.start, edit.end, edit.text);
+    diag_add_edit_in(d, &m->src, edit.start, edit.end, edit.text);
   if (!memo.active) {
     free(edit.text);
     return;
@@ -243,7 +245,7 @@ bool fix_require_named_import(Diag *d, Project *p, const Module *m, const char *
   if (count > 0) {
     TSNode last = ts_node_named_child(named, count - 1);
     char *text = xasprintf(", %s", name);
-    diag_add_edit(d, ts_node_end_byte(last), ts_node_end_byte(last), text);
+    diag_add_edit_in(d, &m->src, ts_node_end_byte(last), ts_node_end_byte(last), text);
     free(text);
     return true;
   }
@@ -256,7 +258,7 @@ bool fix_require_named_import(Diag *d, Project *p, const Module *m, const char *
   char *text = !ts_node_is_null(st.last_import) ? xasprintf("\n%s", stmt)
                : after_directive                ? xasprintf("\n\n%s", stmt)
                                                 : xasprintf("%s\n\n", stmt);
-  diag_add_edit(d, at, at, text);
+  diag_add_edit_in(d, &m->src, at, at, text);
   free(text);
   free(stmt);
   return true;

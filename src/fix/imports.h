@@ -4,7 +4,8 @@
 #include "resolve/project.h"
 
 /* Adds to d's fix the edit that makes `name` (UNIFIED_EVENTS or
- * UNIFIED_CHANNELS) available in m: nothing when m already binds it; else an
+ * UNIFIED_CHANNELS) available in m (d's file or another one: the edit says
+ * which, core/diag.h): nothing when m already binds it; else an
  * extension of an existing import from the standards module; else a new
  * import after the file's last import, following the file's quote and
  * semicolon style and the import path its neighbours use. */

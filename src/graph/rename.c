@@ -19,7 +19,7 @@ static void take_edits(GraphRename *rn, const Fix *fx, size_t from) {
   rn->imports = xcalloc(fx->nedits - from, sizeof *rn->imports);
   for (size_t i = from; i < fx->nedits; i++)
     rn->imports[rn->nimports++] =
-        (Edit){fx->edits[i].start, fx->edits[i].end, xstrdup(fx->edits[i].text)};
+        (Edit){fx->edits[i].start, fx->edits[i].end, xstrdup(fx->edits[i].text), NULL};
 }
 
 GraphRename *graph_rename_at(Resolver *r, const Standards *std, const Module *m, const EventSite *e,
@@ -41,6 +41,7 @@ GraphRename *graph_rename_at(Resolver *r, const Standards *std, const Module *m,
   EventRename er = event_rename(r->arena, std, m, e, value, true);
   Diag own;
   memset(&own, 0, sizeof own);
+  own.src = &m->src; /* every edit is m's: they are kept without a file */
   bool custom = event_rename_fix(&own, r->arena, r->proj, m, start, end, &er);
   if (!standard && !custom) {
     diag_free(&own);

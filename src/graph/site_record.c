@@ -164,7 +164,7 @@ static GraphRename *read_rename(Reading *rd, const Module *m) {
   bool inside = start <= end && m && end <= m->src.len;
   for (uint64_t i = 0; i < nimports && r->ok; i++) {
     uint64_t s = record_read_uint(r), e = record_read_uint(r);
-    rn->imports[rn->nimports++] = (Edit){(uint32_t)s, (uint32_t)e, record_read_strdup(r)};
+    rn->imports[rn->nimports++] = (Edit){(uint32_t)s, (uint32_t)e, record_read_strdup(r), NULL};
     inside = inside && s <= e && e <= m->src.len;
   }
   if (r->ok && !inside)

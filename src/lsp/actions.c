@@ -33,19 +33,40 @@ static bool wanted(json_t *only, const char *kind) {
   return false;
 }
 
+/* The fix's edits in the document and in every other file it changes: one
+ * workspace edit, applied whole by the client. */
+static json_t *fix_edit(const DocStore *s, const Doc *d, const Finding *f) {
+  json_t *edits = json_array();
+  for (size_t k = 0; k < f->nedits; k++)
+    json_array_append_new(edits,
+                          text_edit(s, d, f->edits[k].start, f->edits[k].end, f->edits[k].text));
+  json_t *workspace = edit_of(d, edits);
+  json_t *changes = json_object_get(workspace, "changes");
+  for (size_t k = 0; k < f->nforeign; k++) {
+    const ForeignEdit *e = &f->foreign[k];
+    json_t *in = json_object_get(changes, e->uri);
+    if (!in) {
+      in = json_array();
+      json_object_set_new(changes, e->uri, in);
+    }
+    json_array_append_new(in, json_pack("{s:{s:{s:i, s:i}, s:{s:i, s:i}}, s:s}", "range", "start",
+                                        "line", (json_int_t)e->start_line, "character",
+                                        (json_int_t)e->start_char, "end", "line",
+                                        (json_int_t)e->end_line, "character",
+                                        (json_int_t)e->end_char, "newText", e->text));
+  }
+  return workspace;
+}
+
 static void quickfixes(const DocStore *s, const Doc *d, const Finding *f, json_t *out) {
   if (f->fix != FIX_NONE) {
-    json_t *edits = json_array();
-    for (size_t k = 0; k < f->nedits; k++)
-      json_array_append_new(edits,
-                            text_edit(s, d, f->edits[k].start, f->edits[k].end, f->edits[k].text));
     char *title = f->fix == FIX_SUGGESTION ? xasprintf("%s (suggestion: review it)", f->fix_title)
                                            : xstrdup(f->fix_title);
     json_t *diags = json_array();
     json_array_append_new(diags, lsp_diagnostic(s, d, f));
     json_array_append_new(out, json_pack("{s:s, s:s, s:o, s:b, s:o}", "title", title, "kind",
                                          "quickfix", "diagnostics", diags, "isPreferred",
-                                         f->fix == FIX_SAFE, "edit", edit_of(d, edits)));
+                                         f->fix == FIX_SAFE, "edit", fix_edit(s, d, f)));
     free(title);
   }
   /* Above the finding's line, with its indentation. */
@@ -71,12 +92,14 @@ static void quickfixes(const DocStore *s, const Doc *d, const Finding *f, json_t
 
 /* Every safe fix of the last lint applied to the text, as `--fix` would
  * (overlaps deferred, refused when it breaks the syntax); NULL when none.
- * Built only when asked for: it parses the file twice. */
+ * A fix that also changes another file is left to its own quick fix: this
+ * action edits the document alone. Built only when asked for: it parses the
+ * file twice. */
 static char *fix_all(const DocStore *s, const Doc *d, size_t *len) {
   const Findings *fs = &d->findings;
   bool any = false;
   for (size_t i = 0; i < fs->n; i++)
-    any = any || fs->items[i].fix == FIX_SAFE;
+    any = any || (fs->items[i].fix == FIX_SAFE && !fs->items[i].nforeign);
   Lang lang;
   if (!any || !lang_for_path(d->path, &lang))
     return NULL;
@@ -91,7 +114,7 @@ static char *fix_all(const DocStore *s, const Doc *d, size_t *len) {
   size_t n = 0;
   for (size_t i = 0; i < fs->n; i++) {
     const Finding *f = &fs->items[i];
-    if (f->fix == FIX_NONE)
+    if (f->fix == FIX_NONE || f->nforeign)
       continue;
     diags[n++] = (Diag){.rule = rules_find(f->rule),
                         .severity = f->severity,

@@ -13,6 +13,11 @@ void findings_free(Findings *f) {
     for (size_t k = 0; k < x->nedits; k++)
       free(x->edits[k].text);
     free(x->edits);
+    for (size_t k = 0; k < x->nforeign; k++) {
+      free(x->foreign[k].uri);
+      free(x->foreign[k].text);
+    }
+    free(x->foreign);
     for (size_t k = 0; k < x->nrelated; k++) {
       free(x->related[k].uri);
       free(x->related[k].label);

@@ -12,6 +12,15 @@ typedef struct Related {
   char *label;
 } Related;
 
+/* An edit a finding's fix makes in another file than the document (a
+ * channel name built there): its range already in the client's position
+ * encoding, 0-based, since that file's text is not kept. */
+typedef struct ForeignEdit {
+  char *uri;
+  uint32_t start_line, start_char, end_line, end_char;
+  char *text;
+} ForeignEdit;
+
 typedef struct Finding {
   /* The rule's id, or for a notice about the file (severity SEV_OFF) its
    * kind; static strings either way. */
@@ -21,8 +30,10 @@ typedef struct Finding {
   char *message;
   FixApplicability fix; /* FIX_NONE: no fix */
   char *fix_title;
-  Edit *edits;
+  Edit *edits; /* in the document */
   size_t nedits;
+  ForeignEdit *foreign; /* in other files: one workspace edit with the document's */
+  size_t nforeign;
   Related *related;
   size_t nrelated;
 } Finding;

@@ -15,21 +15,41 @@ static Module *module_at(Project *p, const char *abs) {
   return NULL;
 }
 
-static void keep_finding(Findings *out, const Diag *d, const char *root) {
+/* 0-based line and character of byte `at` of src in the client's encoding. */
+static void foreign_pos(const Source *src, uint32_t at, PosEncoding enc, uint32_t *line,
+                        uint32_t *ch) {
+  SrcPos p = src_pos(src, at);
+  *line = p.line - 1;
+  *ch = (enc == POS_UTF8 ? p.col_byte : p.col_utf16) - 1;
+}
+
+static void keep_fix(Finding *f, const Diag *d, PosEncoding enc) {
+  f->fix_title = xstrdup(d->fix.title ? d->fix.title : "Apply rtlint's fix");
+  f->edits = xcalloc(d->fix.nedits, sizeof *f->edits);
+  for (size_t k = 0; k < d->fix.nedits; k++) {
+    const Edit *e = &d->fix.edits[k];
+    if (!e->src) {
+      f->edits[f->nedits++] = (Edit){e->start, e->end, xstrdup(e->text), NULL};
+      continue;
+    }
+    ForeignEdit fe = {.uri = path_to_uri(module_of_source(e->src)->fs_path),
+                      .text = xstrdup(e->text)};
+    foreign_pos(e->src, e->start, enc, &fe.start_line, &fe.start_char);
+    foreign_pos(e->src, e->end, enc, &fe.end_line, &fe.end_char);
+    f->foreign = xrealloc(f->foreign, (f->nforeign + 1) * sizeof *f->foreign);
+    f->foreign[f->nforeign++] = fe;
+  }
+}
+
+static void keep_finding(Findings *out, const Diag *d, const char *root, PosEncoding enc) {
   Finding f = {.rule = d->rule->id,
                .severity = d->severity,
                .start = d->start,
                .end = d->end,
                .message = xstrdup(d->message),
                .fix = d->fix.nedits ? d->fix.applicability : FIX_NONE};
-  if (f.fix != FIX_NONE) {
-    f.fix_title = xstrdup(d->fix.title ? d->fix.title : "Apply rtlint's fix");
-    f.nedits = d->fix.nedits;
-    f.edits = xcalloc(f.nedits, sizeof *f.edits);
-    for (size_t k = 0; k < f.nedits; k++)
-      f.edits[k] =
-          (Edit){d->fix.edits[k].start, d->fix.edits[k].end, xstrdup(d->fix.edits[k].text)};
-  }
+  if (f.fix != FIX_NONE)
+    keep_fix(&f, d, enc);
   if (d->ntrail + d->nrelated) {
     f.related = xcalloc(d->ntrail + d->nrelated, sizeof *f.related);
     for (size_t k = 0; k < d->ntrail + d->nrelated; k++) {
@@ -105,16 +125,18 @@ json_t *lsp_lint(DocStore *s, Doc *d) {
   Session ses;
   KeepTree keep = {d->path, NULL};
   LintFileHook hook = {.linted = keep_tree, .ctx = &keep};
-  int st = session_open(
-      &ses, &o,
-      (SessionNeeds){.overlay = overlay_fs(&s->overlay), .hook = &hook, .std_memo = &s->std_memo});
+  int st = session_open(&ses, &o,
+                        (SessionNeeds){.overlay = overlay_fs(&s->overlay),
+                                       .hook = &hook,
+                                       .std_memo = &s->std_memo,
+                                       .fix_unlinted = true});
   if (st < 0) {
     Module *m = module_at(&ses.proj, d->path);
     const DiagList *dl = &ses.result.diags;
     for (size_t i = 0; m && i < dl->n; i++) {
       const Diag *x = &dl->items[i];
       if (x->src == &m->src && !x->suppressed)
-        keep_finding(&d->findings, x, ses.proj.root);
+        keep_finding(&d->findings, x, ses.proj.root, s->enc);
     }
     for (size_t i = 0; i < ses.result.notices.n; i++) {
       const Notice *n = &ses.result.notices.items[i];

@@ -15,7 +15,8 @@ static void position(JsonStream *js, const char *key, const Source *src, uint32_
   json_stream_close(js, '}');
 }
 
-static void fix_json(JsonStream *js, const Fix *fix) {
+static void fix_json(JsonStream *js, const Diag *d) {
+  const Fix *fix = &d->fix;
   if (fix->applicability == FIX_NONE) {
     json_stream_null(js, "fix");
     return;
@@ -26,6 +27,8 @@ static void fix_json(JsonStream *js, const Fix *fix) {
   json_stream_array(js, "edits");
   for (size_t i = 0; i < fix->nedits; i++) {
     json_stream_object(js, NULL);
+    /* The file the edit changes: the finding's, or another one of the run. */
+    json_stream_string(js, "path", edit_source(d, &fix->edits[i])->path);
     json_stream_int(js, "start", fix->edits[i].start);
     json_stream_int(js, "end", fix->edits[i].end);
     json_stream_string(js, "text", fix->edits[i].text);
@@ -63,7 +66,7 @@ static void diag_json(JsonStream *js, const Diag *d) {
   position(js, "start", d->src, d->start);
   position(js, "end", d->src, d->end);
   json_stream_string(js, "help", d->help);
-  fix_json(js, &d->fix);
+  fix_json(js, d);
   steps_json(js, "trail", d->trail, d->ntrail);
   steps_json(js, "related", d->related, d->nrelated);
   if (d->suppressed)

@@ -153,21 +153,35 @@ static json_t *driver(const char *docs_url) {
                    rules);
 }
 
+/* One artifactChange per file the fix changes, in the order of its first
+ * edit there; the replacements in the order of the fix's edits. */
 static json_t *fixes(const Diag *d) {
   const Fix *fix = &d->fix;
   if (fix->applicability == FIX_NONE || fix->nedits == 0)
     return NULL;
-  json_t *replacements = json_array();
+  json_t *changes = json_array();
   for (size_t i = 0; i < fix->nedits; i++) {
-    const Edit *e = &fix->edits[i];
-    json_array_append_new(replacements, json_pack("{s:o, s:{s:s}}", "deletedRegion",
-                                                  region(d->src, e->start, e->end, false),
-                                                  "insertedContent", "text", e->text));
+    const Source *in = edit_source(d, &fix->edits[i]);
+    bool seen = false;
+    for (size_t k = 0; k < i && !seen; k++)
+      seen = edit_source(d, &fix->edits[k]) == in;
+    if (seen)
+      continue;
+    json_t *replacements = json_array();
+    for (size_t k = i; k < fix->nedits; k++) {
+      const Edit *e = &fix->edits[k];
+      if (edit_source(d, e) == in)
+        json_array_append_new(replacements, json_pack("{s:o, s:{s:s}}", "deletedRegion",
+                                                      region(in, e->start, e->end, false),
+                                                      "insertedContent", "text", e->text));
+    }
+    json_array_append_new(changes,
+                          json_pack("{s:o, s:o}", "artifactLocation", artifact_location(in->path),
+                                    "replacements", replacements));
   }
-  return json_pack("[{s:{s:s}, s:[{s:o, s:o}], s:{s:s}}]", "description", "text",
-                   fix->title ? fix->title : "", "artifactChanges", "artifactLocation",
-                   artifact_location(d->src->path), "replacements", replacements, "properties",
-                   "applicability", fix_applicability_name(fix->applicability));
+  return json_pack("[{s:{s:s}, s:o, s:{s:s}}]", "description", "text", fix->title ? fix->title : "",
+                   "artifactChanges", changes, "properties", "applicability",
+                   fix_applicability_name(fix->applicability));
 }
 
 static json_t *step_location(const DiagStep *s) {

@@ -113,41 +113,59 @@ static void report_site_own(RuleCtx *ctx, Memo *memo, const ValAlt *alt) {
   }
 }
 
-/* A use of a name built elsewhere in this file gets the building site's fix:
- * the same edit, applied once, clears both findings. */
+/* Where a use's finding says the name was built: "line N" in the use's own
+ * file, "path:N" in another. */
+static const char *site_where(RuleCtx *ctx, const Module *m, uint32_t at) {
+  SrcPos pos = src_pos(&m->src, at);
+  return m == ctx->mod ? arena_printf(ctx->arena, "line %u", pos.line)
+                       : arena_printf(ctx->arena, "%s:%u", m->src.path, pos.line);
+}
+
+/* A use of a name built elsewhere, in this file or another, gets the
+ * building site's fix: the same edit (in the site's file), applied once,
+ * clears both findings. */
 static void fix_at_site(RuleCtx *ctx, Memo *memo, Diag *d, const ValAlt *alt) {
   Value own = channel_site_value(ctx, alt);
   if (!d || own.nalts != 1 || !is_hand_built(&own.alts[0]))
     return;
   const ValAlt *at = &own.alts[0];
-  const char *call = bound_call(ctx, memo, ctx->mod, at->site_start, at->site_end, at);
+  const Module *m = at->site_mod;
+  const char *call = bound_call(ctx, memo, m, at->site_start, at->site_end, at);
   if (!call) {
-    suggest_hint(ctx, memo, d, ctx->mod, at);
+    suggest_hint(ctx, memo, d, m, at);
+    /* The use's message names no call (the site's is no exact shape): the
+     * help says what the site's suggestion writes, and where. */
+    if (d->fix.nedits && !d->help)
+      d->help = xasprintf("replace the name built at %s with `%s`",
+                          site_where(ctx, m, at->site_start), d->fix.edits[0].text);
     return;
   }
-  diag_add_edit(d, at->site_start, at->site_end, call);
-  fix_require_standard_import(d, ctx->proj, ctx->mod, "UNIFIED_CHANNELS");
+  diag_add_edit_in(d, &m->src, at->site_start, at->site_end, call);
+  fix_require_standard_import(d, ctx->proj, m, "UNIFIED_CHANNELS");
   diag_set_fix(d, FIX_SAFE,
-               arena_printf(ctx->arena, "Replace the name built at line %u with %s",
-                            src_pos(&ctx->mod->src, at->site_start).line, call));
+               arena_printf(ctx->arena, "Replace the name built at %s with %s",
+                            site_where(ctx, m, at->site_start), call));
 }
 
 typedef struct SiteEdit {
+  const Module *m;
   uint32_t start, end;
   const char *call;
 } SiteEdit;
 
 static int cmp_site_edit(const void *a, const void *b) {
   const SiteEdit *x = a, *y = b;
+  if (x->m != y->m)
+    return strcmp(x->m->src.path, y->m->src.path);
   return (x->start > y->start) - (x->start < y->start);
 }
 
 /* A use with several values (`topicFor(c)` returning one of two templates),
- * each built by hand in this file as an exact standard shape: each of its
- * findings carries the same fix, every building site replaced, so findings
- * at one place never differ in their fix (which `rtlint merge` would order
- * differently from a single run). Nothing when any value cannot be fixed at
- * its site: half a fix would leave the use's other finding. */
+ * each built by hand as an exact standard shape (in this file or others):
+ * each of its findings carries the same fix, every building site replaced,
+ * so findings at one place never differ in their fix (which `rtlint merge`
+ * would order differently from a single run). Nothing when any value cannot
+ * be fixed at its site: half a fix would leave the use's other finding. */
 static void fix_at_sites(RuleCtx *ctx, Memo *memo, Diag *d, const Value *v) {
   if (!d || v->nalts < 2)
     return;
@@ -157,22 +175,23 @@ static void fix_at_sites(RuleCtx *ctx, Memo *memo, Diag *d, const Value *v) {
     const ValAlt *alt = &v->alts[i];
     if (!is_hand_built(alt))
       continue;
-    if (alt->site_mod != ctx->mod)
-      return;
     Value own = channel_site_value(ctx, alt);
     if (own.nalts != 1 || !is_hand_built(&own.alts[0]))
       return;
     const ValAlt *at = &own.alts[0];
-    const char *call = bound_call(ctx, memo, ctx->mod, at->site_start, at->site_end, at);
+    const char *call = bound_call(ctx, memo, at->site_mod, at->site_start, at->site_end, at);
     if (!call)
       return;
-    edits[n++] = (SiteEdit){at->site_start, at->site_end, call};
+    edits[n++] = (SiteEdit){at->site_mod, at->site_start, at->site_end, call};
   }
   qsort(edits, n, sizeof *edits, cmp_site_edit);
-  for (uint32_t i = 0; i < n; i++)
-    if (i == 0 || edits[i].start != edits[i - 1].start)
-      diag_add_edit(d, edits[i].start, edits[i].end, edits[i].call);
-  fix_require_standard_import(d, ctx->proj, ctx->mod, "UNIFIED_CHANNELS");
+  for (uint32_t i = 0; i < n; i++) {
+    bool again = i > 0 && edits[i].m == edits[i - 1].m && edits[i].start == edits[i - 1].start;
+    if (!again)
+      diag_add_edit_in(d, &edits[i].m->src, edits[i].start, edits[i].end, edits[i].call);
+    if (i + 1 == n || edits[i + 1].m != edits[i].m)
+      fix_require_standard_import(d, ctx->proj, edits[i].m, "UNIFIED_CHANNELS");
+  }
   diag_set_fix(d, FIX_SAFE, "Replace each name this use can take with its UNIFIED_CHANNELS call");
 }
 
@@ -206,10 +225,7 @@ static void check_site(RuleCtx *ctx, Memo *memo, const ChannelSite *site) {
      * use's own terms (its arguments are bound here). */
     const char *shown = val_alt_display(ctx->arena, alt);
     const char *call = bound_call(ctx, memo, ctx->mod, arg_start, arg_end, alt);
-    SrcPos pos = src_pos(&alt->site_mod->src, alt->site_start);
-    const char *where = alt->site_mod == ctx->mod
-                            ? arena_printf(ctx->arena, "line %u", pos.line)
-                            : arena_printf(ctx->arena, "%s:%u", alt->site_mod->src.path, pos.line);
+    const char *where = site_where(ctx, alt->site_mod, alt->site_start);
     Diag *d = rule_report(ctx, arg_start, arg_end,
                           call ? arena_printf(ctx->arena, "use `%s`", call) : NULL,
                           "channel name `%s` is built by hand (at %s)%s%s", shown, where,
@@ -217,12 +233,12 @@ static void check_site(RuleCtx *ctx, Memo *memo, const ChannelSite *site) {
     /* Only for a use with one value: findings at one place that differ only
      * in their building site would otherwise carry different fixes, which
      * `rtlint merge` orders differently from a single run. */
-    if (alt->site_mod == ctx->mod && v.nalts == 1)
+    if (v.nalts == 1)
       fix_at_site(ctx, memo, d, alt);
     else
       fix_at_sites(ctx, memo, d, &v);
-    /* No fix at the building site (another file's, or one withheld there):
-     * the builder call written at the use, when it maps to one call. */
+    /* No fix at the building site (one withheld there): the builder call
+     * written at the use, when it maps to one call. */
     if (d && v.nalts == 1 && d->fix.nedits == 0)
       channel_use_fix(ctx, &memo->use, d, site->arg, alt);
   }

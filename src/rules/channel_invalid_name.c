@@ -165,17 +165,16 @@ static void check_site(RuleCtx *ctx, StrMap *verdicts, StrMap *sites_seen, Chann
             ? arena_printf(ctx->arena, " (built at line %u)", pos.line)
             : arena_printf(ctx->arena, " (built at %s:%u)", alt->site_mod->src.path, pos.line);
     Diag *d = report(ctx, ctx->mod, arg_start, arg_end, shown, &verdict, where, false);
-    /* Built in this file: the use's fix is the building site's (the same
-     * edit, applied once), which clears both findings. */
-    Value own =
-        alt->site_mod == ctx->mod && v.nalts == 1 ? channel_site_value(ctx, alt) : (Value){0};
+    /* The use's fix is the building site's, in this file or another (the
+     * same edits, applied once), which clears both findings. */
+    Value own = v.nalts == 1 ? channel_site_value(ctx, alt) : (Value){0};
     if (own.nalts == 1) {
       Verdict sv = judge(ctx, verdicts, &own.alts[0]);
       if (sv.invalid)
-        suggest(ctx, d, ctx->mod, alt->site_start, alt->site_end, &sv.hint);
+        suggest(ctx, d, alt->site_mod, alt->site_start, alt->site_end, &sv.hint);
     }
-    /* No fix at the building site (another file's, or one withheld there):
-     * the builder call written at the use, as channel-hand-built offers. */
+    /* No fix at the building site (one withheld there): the builder call
+     * written at the use, as channel-hand-built offers. */
     if (d && v.nalts == 1 && d->fix.nedits == 0)
       channel_use_fix(ctx, use, d, site->arg, alt);
   }

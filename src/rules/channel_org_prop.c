@@ -47,9 +47,7 @@ static bool required_string_member(const Module *m, TSNode obj, const char *name
   return false;
 }
 
-/* `name` written as a whole word anywhere in n (a parameter, a local, a use):
- * then adding it to the pattern could clash or change what a use means. */
-static bool written_in(const Module *m, TSNode n, const char *name) {
+bool channel_name_written_in(const Module *m, TSNode n, const char *name) {
   if (ts_node_is_null(n))
     return false;
   uint32_t len;
@@ -86,7 +84,8 @@ bool channel_org_prop(const Module *m, uint32_t start, uint32_t end, OrgProp *ou
         continue;
       /* The type annotation names it (that is why it is here); the pattern
        * and the body must not. */
-      if (written_in(m, pattern, name) || written_in(m, node_field(fn, "body"), name))
+      if (channel_name_written_in(m, pattern, name) ||
+          channel_name_written_in(m, node_field(fn, "body"), name))
         return false;
       /* After the pattern's last element: `{ a, b = 1 }` -> `{ a, b = 1, name }`. */
       uint32_t n = ts_node_named_child_count(pattern), last = 0;

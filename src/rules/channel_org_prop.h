@@ -25,4 +25,9 @@ typedef struct OrgProp {
  * of that name would clash with the parameter). */
 bool channel_org_prop(const Module *m, uint32_t start, uint32_t end, OrgProp *out);
 
+/* `name` written as a whole word anywhere in n (a parameter, a local, a use):
+ * then adding a binding of that name there could clash or change what a use
+ * means. */
+bool channel_name_written_in(const Module *m, TSNode n, const char *name);
+
 #endif

@@ -6,6 +6,7 @@
 #include "parse/ast.h"
 #include "resolve/scope.h"
 #include "rules/channel_naming.h"
+#include "rules/channel_org_param.h"
 #include "rules/channel_org_prop.h"
 
 #include <stdlib.h>
@@ -333,6 +334,16 @@ static TSNode org_owner(const Module *m, TSNode at, const char *org) {
  * callback would keep the first organization's channel. `org` is the name
  * (or `org.id`) the call passes, declared by `owner`. */
 static void add_org_dependency(Arena *a, const Module *m, Diag *d, TSNode at, const char *org,
+                               TSNode owner, TSNode *done, size_t *ndone, size_t max);
+
+static TSNode org_owner(const Module *m, TSNode at, const char *org);
+
+void channel_org_into_deps(Arena *a, const Module *m, Diag *d, TSNode at, const char *org,
+                           TSNode *done, size_t *ndone, size_t max) {
+  add_org_dependency(a, m, d, at, org, org_owner(m, at, org), done, ndone, max);
+}
+
+static void add_org_dependency(Arena *a, const Module *m, Diag *d, TSNode at, const char *org,
                                TSNode owner, TSNode *done, size_t *ndone, size_t max) {
   TSNode deps = hook_deps_of(m, at, owner);
   if (ts_node_is_null(deps))
@@ -352,8 +363,8 @@ static void add_org_dependency(Arena *a, const Module *m, Diag *d, TSNode at, co
     last = ts_node_end_byte(el);
   }
   done[(*ndone)++] = deps;
-  diag_add_edit(d, last, last,
-                last == ts_node_start_byte(deps) + 1 ? org : arena_printf(a, ", %s", org));
+  diag_add_edit_in(d, &m->src, last, last,
+                   last == ts_node_start_byte(deps) + 1 ? org : arena_printf(a, ", %s", org));
 }
 
 static bool org_from_scope(const ChannelHint *h) {
@@ -366,13 +377,17 @@ typedef struct OrgSource {
   TSNode owner;    /* what declares it, for hook dependencies (may be null) */
   bool prop;       /* a prop the edit destructures: `p` says where */
   OrgProp p;
+  bool param; /* a parameter the edit adds to the builder, passed at its calls: `q` */
+  OrgParam q;
 } OrgSource;
 
 /* The call hint h suggests for [start, end) of m, and where its org id comes
  * from: a name of that role in scope, else a prop the component declares
- * and the edit destructures. NULL when withheld. */
+ * and the edit destructures, else (at a building site, `at_site`) a
+ * parameter added to the builder around it and passed by each of its calls.
+ * NULL when withheld. */
 static const char *hint_call_at(Arena *a, const Module *m, uint32_t start, uint32_t end,
-                                const ChannelHint *h, OrgSource *os) {
+                                const ChannelHint *h, bool at_site, OrgSource *os) {
   memset(os, 0, sizeof *os);
   const char *call = channel_hint_fix_call(a, m, start, end, h);
   TSNode at = scope_node_for_range(m, start, end);
@@ -384,6 +399,10 @@ static const char *hint_call_at(Arena *a, const Module *m, uint32_t start, uint3
     os->prop = call != NULL;
     os->org = call ? os->p.name : NULL;
     os->owner = os->p.function;
+  } else if (!call && at_site && org_from_scope(h) && channel_org_param(a, m, start, end, &os->q)) {
+    call = channel_hint_fix_call_with_org(a, m, start, end, h, os->q.name);
+    os->param = call != NULL;
+    os->org = call ? os->q.name : NULL;
   }
   return call;
 }
@@ -397,6 +416,9 @@ static void add_org_edits(Arena *a, const Module *m, Diag *d, const OrgSource *o
 }
 
 static const char *org_note(Arena *a, const OrgSource *os) {
+  if (os->param)
+    return arena_printf(a, ", adding the parameter `%s` to %s, passed at its %zu %s", os->q.name,
+                        os->q.fn, os->q.ncalls, os->q.ncalls == 1 ? "call" : "calls");
   return os->prop ? arena_printf(a, ", destructuring the `%s` prop", os->p.name) : "";
 }
 
@@ -411,7 +433,7 @@ static bool replace_twins(RuleCtx *ctx, Diag *d, const Module *m, TSNode target,
   /* A prop about to be destructured is bound nowhere yet: twins are checked
    * with a string in its place. */
   const char *check = call;
-  if (os->prop)
+  if (os->prop || os->param)
     check = arena_printf(ctx->arena, "%.*s\"\"%s", (int)strcspn(call, "(") + 1, call,
                          call + strcspn(call, "(") + 1 + strlen(os->org));
   /* The text ends with the node: checking its names must not read on into
@@ -421,7 +443,7 @@ static bool replace_twins(RuleCtx *ctx, Diag *d, const Module *m, TSNode target,
              .target = target,
              .text = arena_strndup(ctx->arena, text, len),
              .call = check,
-             .org = os->prop ? NULL : os->org};
+             .org = os->prop || os->param ? NULL : os->org};
   t.len = len;
   ast_walk(walk ? top_level_of(m, target) : target, find_twin, &t);
   bool has_self = false;
@@ -432,11 +454,23 @@ static bool replace_twins(RuleCtx *ctx, Diag *d, const Module *m, TSNode target,
   TSNode deps_done[MAX_TWINS];
   size_t ndeps = 0;
   for (size_t i = 0; i < t.n; i++) {
-    diag_add_edit(d, ts_node_start_byte(t.found[i]), ts_node_end_byte(t.found[i]), call);
+    diag_add_edit_in(d, &m->src, ts_node_start_byte(t.found[i]), ts_node_end_byte(t.found[i]),
+                     call);
     add_org_edits(ctx->arena, m, d, os, t.found[i], deps_done, &ndeps, MAX_TWINS);
   }
   if (os->prop)
-    diag_add_edit(d, os->p.insert_at, os->p.insert_at, os->p.insert);
+    diag_add_edit_in(d, &m->src, os->p.insert_at, os->p.insert_at, os->p.insert);
+  if (os->param) {
+    diag_add_edit_in(d, &m->src, os->q.param_at, os->q.param_at, os->q.param);
+    /* Each call passes its own org id, which joins the dependency array of
+     * a hook callback the call is in (as for a name from the scope). */
+    for (size_t i = 0; i < os->q.ncalls; i++) {
+      const OrgParamCall *c = &os->q.calls[i];
+      diag_add_edit_in(d, &m->src, c->at, c->at, c->text);
+      add_org_dependency(ctx->arena, m, d, c->call, c->org, org_owner(m, c->call, c->org),
+                         deps_done, &ndeps, MAX_TWINS);
+    }
+  }
   fix_require_standard_import(d, ctx->proj, m, STD_NAME);
   *ntwins = t.n;
   return true;
@@ -448,14 +482,28 @@ static const char *twins_note(Arena *a, size_t n, const char *what) {
                : "";
 }
 
+/* No organization id in reach of a legacy name at its building site: the
+ * whole-project pass may still add a parameter to an exported builder
+ * (channel_org_param_pass); d says where and what to write. */
+static void mark_org_param(Arena *a, Diag *d, const Module *m, uint32_t start, uint32_t end,
+                           const ChannelHint *h) {
+  if (d->org_param.call || !org_from_scope(h))
+    return;
+  const char *call = channel_hint_fix_call_with_org(a, m, start, end, h, DIAG_ORG_PLACEHOLDER);
+  if (call)
+    d->org_param = (DiagOrgParam){xstrdup(call), &m->src, start, end};
+}
+
 bool channel_site_suggestion(RuleCtx *ctx, Diag *d, const Module *m, uint32_t start, uint32_t end,
                              const ChannelHint *h) {
   if (!d || !m->tree)
     return false;
   OrgSource os;
-  const char *call = hint_call_at(ctx->arena, m, start, end, h, &os);
-  if (!call)
+  const char *call = hint_call_at(ctx->arena, m, start, end, h, true, &os);
+  if (!call) {
+    mark_org_param(ctx->arena, d, m, start, end, h);
     return false;
+  }
   /* The same name written again nearby (the cleanup's `release(...)` of the
    * channel the effect acquired) changes with it. */
   TSNode site = scope_node_for_range(m, start, end);
@@ -492,7 +540,7 @@ bool channel_use_fix(RuleCtx *ctx, ChannelUseMemo *memo, Diag *d, TSNode arg, co
     const ChannelHint *h = memo_hint(ctx, memo, alt);
     if (!hint_agrees_with_site(ctx, memo, orig, h))
       return false;
-    call = hint_call_at(ctx->arena, m, start, end, h, &os);
+    call = hint_call_at(ctx->arena, m, start, end, h, false, &os);
   }
   size_t n = 0;
   /* A constant's name may also stand where no call can (`typeof NAME`): only

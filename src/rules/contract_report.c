@@ -101,7 +101,7 @@ void graph_fixes_respect_suppressions(DiagList *diags) {
       continue;
     const Edit *e = &d->fix.edits[0];
     char key[STRMAP_NUM_KEY_SIZE(3)];
-    strmap_num_key(key, (unsigned long long[]){(uintptr_t)d->src, e->start, e->end}, 3);
+    strmap_num_key(key, (unsigned long long[]){(uintptr_t)edit_source(d, e), e->start, e->end}, 3);
     if (strmap_get(&kept, key)) {
       Fix none;
       memset(&none, 0, sizeof none);

@@ -270,6 +270,20 @@ async function main() {
   check(actions.length === 1 && actions[0].kind === "source.fixAll.rtlint", "only: source.fixAll gives the fixAll action alone");
   const all = applyEdits(fixedOnce, actions[0].edit.changes[furi]);
   check(all === cliFix(frel, fixedOnce), "source.fixAll.rtlint gives the text `--fix --stdin-filename` prints");
+  // A fix whose edit is in another file (the name is built in legacy-channels.ts):
+  // one workspace edit naming that document, which turns its template into the call.
+  {
+    const lrel = "lib/realtime/legacy-channels.ts";
+    const across = (await s.conn.sendRequest(lsp.CodeActionRequest.type, {
+      textDocument: { uri: furi }, range: { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } },
+      context: { diagnostics: [] },
+    })).filter((a) => a.kind === "quickfix" && a.edit && a.edit.changes[uriOf(lrel)]);
+    const ltext = fs.readFileSync(path.join(app, lrel), "utf8");
+    const rewritten = across.length ? applyEdits(ltext, across[0].edit.changes[uriOf(lrel)]) : "";
+    check(across.length > 0 && rewritten.includes("UNIFIED_CHANNELS.conversation(orgId, convId)") &&
+      rewritten.includes("import { UNIFIED_CHANNELS }"),
+      `a fix in another file is a workspace edit of that document (${across.length} actions)`);
+  }
   const sugg = (await s.conn.sendRequest(lsp.CodeActionRequest.type, {
     textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } },
     context: { diagnostics: [] },

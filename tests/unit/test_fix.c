@@ -238,6 +238,159 @@ static void diff_is_a_unified_diff(void **state) {
   src_free(&s);
 }
 
+/* Multi-file fixes (core/diag.h, Edit.src). */
+static Lang ts_lang(const Source *src, void *ctx) {
+  (void)src;
+  (void)ctx;
+  return LANG_TS;
+}
+
+static const FileFixResult *set_file(const FixSet *set, const Source *src) {
+  for (size_t i = 0; i < set->nfiles; i++)
+    if (set->files[i].src == src)
+      return &set->files[i];
+  return NULL;
+}
+
+/* Two uses of one name built in a third file both carry the site's edit: it
+ * goes in once, and the site's file is linked to neither use's (their own
+ * files are not changed). */
+static void a_shared_edit_in_another_file_goes_in_once(void **state) {
+  (void)state;
+  Source a = make_source("use(NAME);\n"), b = make_source("use(NAME);\n");
+  Source site = make_source("export const NAME = \"x\";\n");
+  DiagList dl = {0};
+  Diag *d1 = diag_add(&dl, rules_all[0], SEV_ERROR, &a, 4, 8, "m", NULL);
+  diag_add_edit_in(d1, &site, 20, 23, "X()");
+  diag_set_fix(d1, FIX_SAFE, "t");
+  Diag *d2 = diag_add(&dl, rules_all[0], SEV_ERROR, &b, 4, 8, "m", NULL);
+  diag_add_edit_in(d2, &site, 20, 23, "X()");
+  diag_set_fix(d2, FIX_SAFE, "t");
+  assert_ptr_equal(d1->fix.edits[0].src, &site); /* kept as another file's */
+  FixSet set;
+  fix_build_all(&set, dl.items, dl.n, FIX_SAFE, NULL, ts_lang, NULL);
+  const FileFixResult *r = set_file(&set, &site);
+  assert_non_null(r);
+  assert_string_equal(r->fixed, "export const NAME = X();\n");
+  assert_int_equal(set_file(&set, &a)->applied, 1);
+  assert_null(set_file(&set, &a)->fixed);
+  assert_int_equal(set_file(&set, &b)->applied, 1);
+  fix_set_free(&set);
+  /* One file's fix-all (the LSP, --stdin-filename) leaves them out. */
+  FileFixResult one;
+  fix_build(&one, &a, LANG_TS, dl.items, 1, FIX_SAFE);
+  assert_null(one.fixed);
+  assert_int_equal(one.applied, 0);
+  fix_result_free(&one);
+  diag_list_free(&dl);
+  src_free(&a);
+  src_free(&b);
+  src_free(&site);
+}
+
+/* A fix that changes two files waits whole when one of its edits overlaps a
+ * fix taken before in the other file: none of its edits goes in. */
+static void a_fix_spanning_files_waits_whole(void **state) {
+  (void)state;
+  Source a = make_source("const a = \"x\";\n"), b = make_source("const b = \"y\";\n");
+  DiagList dl = {0};
+  fixable(&dl, &a, 10, 13, "A", FIX_SAFE);
+  Diag *d = diag_add(&dl, rules_all[0], SEV_ERROR, &b, 10, 13, "m", NULL);
+  diag_add_edit(d, 10, 13, "B");
+  diag_add_edit_in(d, &a, 11, 12, "clash");
+  diag_set_fix(d, FIX_SAFE, "t");
+  FixSet set;
+  fix_build_all(&set, dl.items, dl.n, FIX_SAFE, NULL, ts_lang, NULL);
+  assert_string_equal(set_file(&set, &a)->fixed, "const a = A;\n");
+  assert_null(set_file(&set, &b)->fixed);
+  assert_int_equal(set_file(&set, &b)->deferred, 1);
+  assert_int_equal(set.nlinks, 0);
+  fix_set_free(&set);
+  diag_list_free(&dl);
+  src_free(&a);
+  src_free(&b);
+}
+
+/* One file of a spanning fix would not parse: the fix is taken out of the
+ * other file too, whose own fix still goes in; taken, the files are linked. */
+static void a_refused_file_takes_its_spanning_fix_out_of_the_others(void **state) {
+  (void)state;
+  Source a = make_source("const a = \"x\";\nconst c = 1;\n"), b = make_source("const b = 1;\n");
+  DiagList dl = {0};
+  Diag *d = diag_add(&dl, rules_all[0], SEV_ERROR, &a, 10, 13, "m", NULL);
+  diag_add_edit(d, 10, 13, "A");
+  diag_add_edit_in(d, &b, 10, 11, "(((");
+  diag_set_fix(d, FIX_SAFE, "t");
+  fixable(&dl, &a, 25, 26, "2", FIX_SAFE);
+  FixSet set;
+  fix_build_all(&set, dl.items, dl.n, FIX_SAFE, NULL, ts_lang, NULL);
+  assert_non_null(set_file(&set, &b)->refused);
+  assert_string_equal(set_file(&set, &a)->fixed, "const a = \"x\";\nconst c = 2;\n");
+  assert_int_equal(set.nlinks, 0);
+  fix_set_free(&set);
+  diag_list_free(&dl);
+  /* The same fix with an edit that parses: both files change, linked. */
+  d = diag_add(&dl, rules_all[0], SEV_ERROR, &a, 10, 13, "m", NULL);
+  diag_add_edit(d, 10, 13, "A");
+  diag_add_edit_in(d, &b, 10, 11, "2");
+  diag_set_fix(d, FIX_SAFE, "t");
+  fix_build_all(&set, dl.items, dl.n, FIX_SAFE, NULL, ts_lang, NULL);
+  assert_string_equal(set_file(&set, &b)->fixed, "const b = 2;\n");
+  assert_string_equal(set_file(&set, &a)->fixed, "const a = A;\nconst c = 1;\n");
+  assert_int_equal(set.nlinks, 1);
+  fix_set_free(&set);
+  diag_list_free(&dl);
+  src_free(&a);
+  src_free(&b);
+}
+
+/* Files one fix changes are written together: the second changed on the
+ * disk after rtlint read it, so neither is written. */
+static void files_of_one_fix_are_written_together_or_not_at_all(void **state) {
+  (void)state;
+  const char *ta = "const a = \"x\";\n", *tb = "const b = \"y\";\n";
+  char *pa = temp_file(ta, 0644), *pb = temp_file(tb, 0644);
+  Source a = make_source(ta), b = make_source(tb);
+  FileFixResult ra = {.src = &a, .fixed = xstrdup("const a = A;\n"), .fixed_len = 13};
+  FileFixResult rb = {.src = &b, .fixed = xstrdup("const b = B;\n"), .fixed_len = 13};
+  FILE *f = fopen(pb, "w");
+  fputs("const b = \"edited\";\n", f);
+  fclose(f);
+  FileFixResult *outs[] = {&ra, &rb};
+  const char *paths[] = {pa, pb};
+  assert_false(fix_write_all(outs, paths, 2));
+  assert_non_null(strstr(rb.refused, "changed since it was read"));
+  assert_non_null(strstr(ra.refused, "cannot be written"));
+  char *now_a = read_all(pa), *now_b = read_all(pb);
+  assert_string_equal(now_a, ta);
+  assert_string_equal(now_b, "const b = \"edited\";\n");
+  free(now_a);
+  free(now_b);
+  fix_result_free(&ra);
+  fix_result_free(&rb);
+  /* Both unchanged: both written. */
+  f = fopen(pb, "w");
+  fputs(tb, f);
+  fclose(f);
+  ra = (FileFixResult){.src = &a, .fixed = xstrdup("const a = A;\n"), .fixed_len = 13};
+  rb = (FileFixResult){.src = &b, .fixed = xstrdup("const b = B;\n"), .fixed_len = 13};
+  assert_true(fix_write_all(outs, paths, 2));
+  now_a = read_all(pa);
+  now_b = read_all(pb);
+  assert_string_equal(now_a, "const a = A;\n");
+  assert_string_equal(now_b, "const b = B;\n");
+  free(now_a);
+  free(now_b);
+  fix_result_free(&ra);
+  fix_result_free(&rb);
+  src_free(&a);
+  src_free(&b);
+  unlink(pa);
+  unlink(pb);
+  free(pa);
+  free(pb);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(applies_in_order_and_defers_overlaps),
@@ -249,6 +402,10 @@ int main(void) {
       cmocka_unit_test(leaves_a_file_that_changed_under_it),
       cmocka_unit_test(leaves_a_file_replaced_under_it),
       cmocka_unit_test(diff_is_a_unified_diff),
+      cmocka_unit_test(a_shared_edit_in_another_file_goes_in_once),
+      cmocka_unit_test(a_fix_spanning_files_waits_whole),
+      cmocka_unit_test(a_refused_file_takes_its_spanning_fix_out_of_the_others),
+      cmocka_unit_test(files_of_one_fix_are_written_together_or_not_at_all),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
