@@ -320,6 +320,25 @@ static void pass_cacheable(Pool *pool, Module *m, const Diag *found, size_t n) {
   free(own);
 }
 
+/* Moves the findings of the rules whose findings depend on the file alone
+ * before the project-wide rules' ones, each group in its order; returns how
+ * many there are. */
+static size_t cacheable_first(Diag *found, size_t n) {
+  if (n == 0)
+    return 0;
+  Diag *wide = xcalloc(n, sizeof *wide);
+  size_t nown = 0, nwide = 0;
+  for (size_t k = 0; k < n; k++) {
+    if (found[k].rule->project_wide)
+      wide[nwide++] = found[k];
+    else
+      found[nown++] = found[k];
+  }
+  memcpy(found + nown, wide, nwide * sizeof *wide);
+  free(wide);
+  return nown;
+}
+
 static void lint_step(Pool *pool, size_t i, DiagList *out) {
   if (!timing_enabled) {
     lint_file(pool, i, out);
@@ -397,17 +416,17 @@ static void lint_file(Pool *pool, size_t i, DiagList *out) {
     size_t before = out->n;
     if (record)
       hook->begin(hook->ctx, m);
-    lint_module_rules(pool->proj, m, sel, &pool->shared, RULES_CACHEABLE, &deps, NULL, out);
-    size_t nfound = out->n - before;
+    /* Every rule in one pass (one facts collection); what the project-wide
+     * rules read is recorded too, which only makes the entry less often
+     * reusable, and the entry keeps the contract's sites. */
+    GraphSiteList sites = {0};
+    SiteSink sink = {.keep = &sites};
+    lint_module_rules(pool->proj, m, sel, &pool->shared, RULES_ALL, &deps, &sink, out);
+    size_t nfound = cacheable_first(out->items + before, out->n - before);
     /* items is NULL before the first finding: NULL + 0 is undefined. */
     if (record)
       hook->passed(hook->ctx, pool->proj, m, nfound ? out->items + before : NULL, nfound,
                    !budget_exceeded());
-    /* The project-wide pass records what it read too: the entry keeps the
-     * contract's sites it collects. */
-    GraphSiteList sites = {0};
-    SiteSink sink = {.keep = &sites};
-    lint_module_rules(pool->proj, m, sel, &pool->shared, RULES_PROJECT_WIDE, &deps, &sink, out);
     if (!budget_exceeded())
       cache_store(pool->cache, m, sel, &deps, nfound ? out->items + before : NULL, nfound,
                   sink.collected ? &sites : NULL, pool->error_line[i], pool->error_col[i]);

@@ -208,7 +208,7 @@ static bool learn_from_source(Standards *std, Source *src, const char *path, con
     std->source = xstrdup(display);
     std->learned = true;
   }
-  ts_tree_delete(tree);
+  ast_tree_delete(tree);
   src_free(src);
   return ok;
 }
