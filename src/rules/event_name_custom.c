@@ -1,11 +1,49 @@
 /* event-name-custom: a realtime broadcast event name whose resolved value is
  * not a UNIFIED_EVENTS value (standards: "Event naming compliance": ALWAYS use
  * UNIFIED_EVENTS, NEVER create custom event names; Migration strategy, Phase 1). */
+#include "fix/bound.h"
+#include "fix/catalog_entry.h"
+#include "fix/imports.h"
 #include "parse/ast.h"
 #include "rules/ctx.h"
 #include "rules/event_naming.h"
 #include "rules/event_rename.h"
 #include "rules/sink_needles.h"
+
+/* A name with no counterpart, spelt the catalog's way, as a new entry of the
+ * project's UNIFIED_EVENTS. */
+typedef struct NewEntry {
+  const char *key, *value, *help;
+  CatalogSlot slot;
+} NewEntry;
+
+static bool new_entry(RuleCtx *ctx, const char *name, NewEntry *e) {
+  if (std_event_resembles(ctx->std, name) ||
+      !event_catalog_spelling(ctx->arena, name, &e->key, &e->value) ||
+      std_event_by_key(ctx->std, e->key) || std_event_by_value(ctx->std, e->value) ||
+      !catalog_slot(ctx->res, "UNIFIED_EVENTS", &e->slot))
+    return false;
+  e->help = arena_printf(ctx->arena,
+                         "if this event is meant, add `%s: \"%s\"` to UNIFIED_EVENTS in %s and use "
+                         "it; the standards' owners decide new events, and the name on the wire "
+                         "changes at every end",
+                         e->key, e->value, e->slot.m->src.path);
+  return true;
+}
+
+/* A suggestion: adding an event is the standards' owners' decision, and a
+ * listener outside the repository would keep the old name. */
+static void new_entry_fix(RuleCtx *ctx, Diag *d, uint32_t start, uint32_t end, const NewEntry *e) {
+  const char *text = arena_printf(ctx->arena, "UNIFIED_EVENTS.%s", e->key);
+  if (!fix_names_bound(ctx->mod, start, end, text, "UNIFIED_EVENTS"))
+    return;
+  diag_add_edit(d, start, end, text);
+  fix_require_standard_import(d, ctx->proj, ctx->mod, "UNIFIED_EVENTS");
+  catalog_add_entry(d, &e->slot, e->key, e->value);
+  diag_set_fix(d, FIX_SUGGESTION,
+               arena_printf(ctx->arena, "Add %s: \"%s\" to UNIFIED_EVENTS and use %s", e->key,
+                            e->value, text));
+}
 
 static void check_branch(RuleCtx *ctx, const EventSite *site, TSNode branch, bool whole_arg) {
   Value v = rule_resolve(ctx, branch);
@@ -40,11 +78,16 @@ static void check_branch(RuleCtx *ctx, const EventSite *site, TSNode branch, boo
                       "words; use UNIFIED_EVENTS.%s",
                       value, via, r.synonym->key, r.synonym->value, r.synonym->key);
     } else {
-      rule_report(ctx, start, end,
-                  "use the UNIFIED_EVENTS value for this event (see `rtlint standards`)",
-                  "custom event name \"%s\"%s is not a UNIFIED_EVENTS value and has no known "
-                  "replacement",
-                  value, via);
+      NewEntry e;
+      bool add = v.nalts == 1 && new_entry(ctx, value, &e);
+      d = rule_report(ctx, start, end,
+                      add ? e.help
+                          : "use the UNIFIED_EVENTS value for this event (see `rtlint standards`)",
+                      "custom event name \"%s\"%s is not a UNIFIED_EVENTS value and has no known "
+                      "replacement",
+                      value, via);
+      if (add)
+        new_entry_fix(ctx, d, start, end, &e);
       continue;
     }
     /* A reference yielding several values cannot be replaced by one key. */

@@ -80,3 +80,41 @@ const char *event_unified_key(const Standards *std, const char *value) {
   const EventDef *ev = value ? std_event_by_value(std, value) : NULL;
   return ev ? ev->key : NULL;
 }
+
+static bool word_separator(char c) {
+  return c == '_' || c == '.' || c == '-' || c == ':';
+}
+
+bool event_catalog_spelling(Arena *a, const char *name, const char **key, const char **value) {
+  if (!(name[0] >= 'a' && name[0] <= 'z'))
+    return false;
+  StrBuf k = {0}, v = {0};
+  size_t words = 0;
+  bool ok = true;
+  for (const char *p = name; *p && ok;) {
+    const char *w = p;
+    while ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
+      p++;
+    if (p == w || (*p && !word_separator(*p))) {
+      ok = false;
+      break;
+    }
+    if (words++) {
+      sb_append(&k, "_");
+      sb_append(&v, ":");
+    }
+    for (const char *c = w; c < p; c++)
+      sb_appendf(&k, "%c", *c >= 'a' && *c <= 'z' ? *c - 'a' + 'A' : *c);
+    sb_append_n(&v, w, (size_t)(p - w));
+    while (*p && word_separator(*p))
+      p++;
+  }
+  ok = ok && words >= 2;
+  if (ok) {
+    *key = arena_strdup(a, k.data ? k.data : "");
+    *value = arena_strdup(a, v.data ? v.data : "");
+  }
+  sb_free(&k);
+  sb_free(&v);
+  return ok;
+}

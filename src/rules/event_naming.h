@@ -30,4 +30,12 @@ const char *event_send_is_typing(Arena *a, const Module *m, const EventSite *sit
  * NULL when the value is not a UNIFIED_EVENTS value. */
 const char *event_unified_key(const Standards *std, const char *value);
 
+/* The catalog's own spelling of a custom event name with no counterpart:
+ * its words (split at `_`, `.`, `-` and `:`) joined by `_` in capitals for the
+ * key and by `:` for the value, as every UNIFIED_EVENTS entry is spelt
+ * ("upload_started" -> UPLOAD_STARTED, "upload:started"). False for a name of
+ * one word (which part is the resource is a person's call), with capitals or
+ * other characters, or starting with a digit. */
+bool event_catalog_spelling(Arena *a, const char *name, const char **key, const char **value);
+
 #endif

@@ -1,5 +1,6 @@
 /* Reads UNIFIED_CHANNELS and UNIFIED_EVENTS from the codebase's own standards
  * module, so the linter enforces what the code declares. */
+#include "standards/learn.h"
 #include "core/util.h"
 #include "parse/ast.h"
 #include "parse/parser.h"
@@ -8,9 +9,7 @@
 
 #include <stdlib.h>
 
-/* The object literal bound to `name` at the top level (through `export`,
- * `as const` and `satisfies`). */
-static TSNode find_object(const Source *src, TSNode root, const char *name) {
+TSNode std_find_object(const Source *src, TSNode root, const char *name) {
   TSNode null = {0};
   uint32_t n = ts_node_named_child_count(root);
   for (uint32_t i = 0; i < n; i++) {
@@ -162,8 +161,8 @@ static bool learn_from_source(Standards *std, Source *src, const char *path, con
     return false;
   }
   TSNode root = ts_tree_root_node(tree);
-  TSNode channels = find_object(src, root, "UNIFIED_CHANNELS");
-  TSNode events = find_object(src, root, "UNIFIED_EVENTS");
+  TSNode channels = std_find_object(src, root, "UNIFIED_CHANNELS");
+  TSNode events = std_find_object(src, root, "UNIFIED_EVENTS");
   bool ok = !ts_node_is_null(channels) || !ts_node_is_null(events);
   if (!ok)
     *err = xasprintf("%s: defines neither UNIFIED_CHANNELS nor UNIFIED_EVENTS", display);

@@ -28,18 +28,23 @@ static bool spelled_alike(const Standards *std, const char *a, const char *b) {
   return *a == *b;
 }
 
-const EventDef *std_event_near_miss(const Standards *std, const char *name) {
+/* How many values name spells alike (at most 2: one is all that matters);
+ * *found is the first. */
+static size_t near_misses(const Standards *std, const char *name, const EventDef **found) {
+  size_t count = 0;
+  *found = NULL;
   if (!name || !*name || std_event_by_value(std, name))
-    return NULL;
-  const EventDef *found = NULL;
-  for (size_t i = 0; i < std->nevents; i++) {
-    if (!spelled_alike(std, name, std->events[i].value))
-      continue;
-    if (found)
-      return NULL; /* two values spell alike: which one is meant cannot be told */
-    found = &std->events[i];
-  }
-  return found;
+    return 0;
+  for (size_t i = 0; i < std->nevents && count < 2; i++)
+    if (spelled_alike(std, name, std->events[i].value) && count++ == 0)
+      *found = &std->events[i];
+  return count;
+}
+
+const EventDef *std_event_near_miss(const Standards *std, const char *name) {
+  const EventDef *found;
+  /* Two values spell alike: which one is meant cannot be told. */
+  return near_misses(std, name, &found) == 1 ? found : NULL;
 }
 
 typedef struct Word {
@@ -109,19 +114,29 @@ static bool same_words(const Standards *std, const Word *a, size_t na, const Wor
   return true;
 }
 
-const EventDef *std_event_synonym(const Standards *std, const char *name) {
+/* How many values have name's words (at most 2); *found is the first. */
+static size_t synonyms(const Standards *std, const char *name, const EventDef **found) {
   Word words[EVENT_MAX_WORDS], theirs[EVENT_MAX_WORDS];
+  size_t count = 0;
+  *found = NULL;
   if (!name || std_event_by_value(std, name))
-    return NULL;
+    return 0;
   size_t n = catalog_words(std, name, words, EVENT_MAX_WORDS);
-  const EventDef *found = NULL;
-  for (size_t i = 0; n > 0 && i < std->nevents; i++) {
+  for (size_t i = 0; n > 0 && i < std->nevents && count < 2; i++) {
     size_t m = catalog_words(std, std->events[i].value, theirs, EVENT_MAX_WORDS);
-    if (!same_words(std, words, n, theirs, m))
-      continue;
-    if (found)
-      return NULL; /* two values have those words: which one is meant cannot be told */
-    found = &std->events[i];
+    if (same_words(std, words, n, theirs, m) && count++ == 0)
+      *found = &std->events[i];
   }
-  return found;
+  return count;
+}
+
+const EventDef *std_event_synonym(const Standards *std, const char *name) {
+  const EventDef *found;
+  /* Two values have those words: which one is meant cannot be told. */
+  return synonyms(std, name, &found) == 1 ? found : NULL;
+}
+
+bool std_event_resembles(const Standards *std, const char *name) {
+  const EventDef *found;
+  return near_misses(std, name, &found) > 0 || synonyms(std, name, &found) > 0;
 }

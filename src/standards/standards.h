@@ -134,6 +134,10 @@ const EventDef *std_event_near_miss(const Standards *std, const char *name);
  * or two entries match, when a word is empty, or when `name` is a catalog
  * value itself. */
 const EventDef *std_event_synonym(const Standards *std, const char *name);
+/* Whether some UNIFIED_EVENTS entry is a near miss or a synonym of `name`,
+ * one or several (then which is meant cannot be told): the name is not an
+ * event the catalog lacks. */
+bool std_event_resembles(const Standards *std, const char *name);
 const HookMigration *std_hook(const Standards *std, const char *name);
 /* Adds a hook without a mapping (no fix) unless it is known; returns the
  * entry (valid until the next addition), NULL when it was known already. */

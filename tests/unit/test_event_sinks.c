@@ -198,6 +198,36 @@ static void test_keys_phrase(void **state) {
   arena_free(&a);
 }
 
+static void test_catalog_spelling(void **state) {
+  (void)state;
+  Arena a = {0};
+  static const char *const spelt[][3] = {
+      {"upload_started", "UPLOAD_STARTED", "upload:started"},
+      {"thread.seen", "THREAD_SEEN", "thread:seen"},
+      {"agent_status_changed", "AGENT_STATUS_CHANGED", "agent:status:changed"},
+      {"message:status", "MESSAGE_STATUS", "message:status"},
+      {"draft-saved", "DRAFT_SAVED", "draft:saved"},
+      {"ai__2nd_try", "AI_2ND_TRY", "ai:2nd:try"},
+  };
+  for (size_t i = 0; i < sizeof spelt / sizeof *spelt; i++) {
+    const char *key = NULL, *value = NULL;
+    assert_true(event_catalog_spelling(&a, spelt[i][0], &key, &value));
+    assert_string_equal(key, spelt[i][1]);
+    assert_string_equal(value, spelt[i][2]);
+  }
+  /* One word, capitals, other characters, a leading digit or separator, a
+   * trailing separator: no spelling. */
+  static const char *const unspelt[] = {"nudge",  "draftSaved", "Upload_started", "upload started",
+                                        "2_fast", "_upload_x",  "upload_",        "upload/started",
+                                        "",       "a_b$"};
+  for (size_t i = 0; i < sizeof unspelt / sizeof *unspelt; i++) {
+    const char *key = NULL, *value = NULL;
+    if (event_catalog_spelling(&a, unspelt[i], &key, &value))
+      fail_msg("\"%s\" was spelt %s", unspelt[i], key);
+  }
+  arena_free(&a);
+}
+
 static const EventSite *site_with_arg(Parsed *p, const char *arg) {
   for (size_t i = 0; i < p->facts.nevents; i++)
     if (strcmp(text_of(p, p->facts.events[i].arg), arg) == 0)
@@ -250,6 +280,7 @@ int main(void) {
       cmocka_unit_test(test_handler_by_reference),
       cmocka_unit_test(test_event_branches),
       cmocka_unit_test(test_keys_phrase),
+      cmocka_unit_test(test_catalog_spelling),
       cmocka_unit_test(test_send_is_typing_and_listens),
       cmocka_unit_test(test_unified_key),
   };

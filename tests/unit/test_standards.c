@@ -257,6 +257,13 @@ static void synonyms_name_one_value(void **state) {
   two.events = both;
   two.nevents = 2;
   assert_null(std_event_synonym(&two, "typing.began"));
+  /* Yet it resembles an event of the catalog: not one the catalog lacks. */
+  assert_true(std_event_resembles(&two, "typing.began"));
+  assert_true(std_event_resembles(&std, "typing.began"));
+  assert_true(std_event_resembles(&std, "TYPING-START"));
+  assert_false(std_event_resembles(&std, "thread.closed"));
+  assert_false(std_event_resembles(&std, "upload_started"));
+  assert_false(std_event_resembles(&std, "typing:start")); /* a value itself */
   /* Without the map, other words name nothing; case counts when the data
    * says so. */
   Standards bare = std;
