@@ -101,6 +101,8 @@ def check_fix_across_files(rtlint, tmp):
                            capture_output=True, text=True)
     check(named.returncode == 1 and {p: text(tree, p) for p in sites} == before,
           "--fix naming only the use's file writes no other file (the fix is withheld)")
+    check("2 have a fix that also changes files not linted here" in named.stdout,
+          "the summary says how many fixes wait for the project: " + named.stdout.strip()[-160:])
 
     tree = fresh("two-files-readonly")
     before = {p: text(tree, p) for p in sites}

@@ -62,6 +62,9 @@ typedef struct Diag {
   char *message;
   char *help; /* the suggested replacement spelled out, or NULL */
   Fix fix;
+  /* The fix was withheld because it also changes a file the run does not
+   * lint (engine.c): the summary says how many wait for a whole-project run. */
+  bool fix_outside_run;
   /* Adoption (engine/suppress.c, baseline/): a finding silenced by an inline
    * `rtlint-disable` comment is kept, marked, with the comment's `-- reason`
    * (NULL when none). Text and JSON diagnostics leave it out; SARIF emits it

@@ -212,6 +212,7 @@ static void withhold_fix_outside_run(Diag *d) {
       free(d->fix.edits);
       free(d->fix.title);
       memset(&d->fix, 0, sizeof d->fix);
+      d->fix_outside_run = true;
       return;
     }
 }

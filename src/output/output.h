@@ -22,8 +22,9 @@ typedef struct OutputOptions {
 
 typedef struct Summary {
   size_t errors, warnings, fixable_safe, fixable_suggestion;
-  size_t files;   /* files with at least one shown finding */
-  size_t notices; /* shown notices: files rtlint could not fully check */
+  size_t fixable_elsewhere; /* fixes withheld: they change files outside the run */
+  size_t files;             /* files with at least one shown finding */
+  size_t notices;           /* shown notices: files rtlint could not fully check */
 } Summary;
 
 Summary output_summary(const LintResult *r, const OutputOptions *opt);

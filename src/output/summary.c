@@ -34,6 +34,8 @@ Summary output_summary(const LintResult *r, const OutputOptions *opt) {
       s.fixable_safe++;
     else if (d->fix.applicability == FIX_SUGGESTION)
       s.fixable_suggestion++;
+    else if (d->fix_outside_run)
+      s.fixable_elsewhere++;
   }
   return s;
 }
@@ -65,6 +67,12 @@ char *output_summary_line(const LintResult *r, const Summary *s, const char *on,
   if (s->fixable_suggestion)
     sb_appendf(&sb, "; %zu %s with --fix-suggestions", s->fixable_suggestion,
                s->fixable_safe ? "more" : "fixable");
+  if (s->fixable_elsewhere)
+    sb_appendf(&sb,
+               "; %zu %s a fix that also changes files not linted here (lint the project "
+               "to apply %s)",
+               s->fixable_elsewhere, plural(s->fixable_elsewhere, "has", "have"),
+               plural(s->fixable_elsewhere, "it", "them"));
   sb_putc(&sb, '.');
   return sb_take(&sb);
 }
