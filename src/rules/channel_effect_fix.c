@@ -14,6 +14,7 @@
 #include "rules/app_paths.h"
 #include "rules/channel_status_map.h"
 #include "rules/realtime_results.h"
+#include "standards/standards.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -143,6 +144,25 @@ static bool follow_state(RuleCtx *ctx, const Effect *e, Target *t, const Module 
          scope_lookup(ctx->mod, e->first, t->state).kind == BIND_NONE;
 }
 
+/* subscribe(EVENT, handler) takes any name: a case of a `*` listener moves
+ * only when it tests a catalog event no other listener of the effect hears
+ * (the object form checks the same through the provider's handler keys). */
+static bool cases_name_catalog_events(RuleCtx *ctx, const Effect *e) {
+  for (size_t i = 0; i < e->non; i++) {
+    if (!e->on[i].first.id)
+      continue;
+    const char *value = value_text(ctx->arena, rule_resolve(ctx, e->on[i].event));
+    if (!value || !std_event_by_value(ctx->std, value))
+      return false;
+    for (size_t k = 0; k < e->non; k++) {
+      const char *other = k == i ? NULL : value_text(ctx->arena, rule_resolve(ctx, e->on[k].event));
+      if (other && strcmp(other, value) == 0)
+        return false;
+    }
+  }
+  return true;
+}
+
 static bool choose_target(RuleCtx *ctx, Effect *e, Target *t, char quote) {
   memset(t, 0, sizeof *t);
   bool sending = e->nsends > 0;
@@ -165,6 +185,8 @@ static bool choose_target(RuleCtx *ctx, Effect *e, Target *t, char quote) {
       return false;
     /* broadcast(event, payload) must be what this project's useRealtime returns. */
     RealtimeResults r;
+    if (!cases_name_catalog_events(ctx, e))
+      return false;
     return !sending ||
            (realtime_results(ctx, t->spec, t->hook, &r) && realtime_results_has(&r, "broadcast"));
   }
@@ -178,7 +200,8 @@ static bool choose_target(RuleCtx *ctx, Effect *e, Target *t, char quote) {
     return provider && provider_member_signature(provider, "broadcast", &several) && several;
   }
   if (!provider || !provider_subscribe_form(ctx, provider, &t->form) ||
-      (e->reacts && !follow_state(ctx, e, t, provider, quote)))
+      (e->reacts && !follow_state(ctx, e, t, provider, quote)) ||
+      (!t->form.object_form && !cases_name_catalog_events(ctx, e)))
     return false;
   for (size_t i = 0; t->form.object_form && i < e->non; i++) {
     e->on[i].key = subscribe_key_for(&t->form, ctx->arena, rule_resolve(ctx, e->on[i].event));

@@ -6,6 +6,7 @@
 #include "core/util.h"
 #include "parse/ast.h"
 #include "resolve/scope.h"
+#include "rules/channel_dispatch.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -200,7 +201,8 @@ static bool named_handler(RuleCtx *ctx, Effect *e, Listener *l) {
   return uses == 2; /* its declaration and this .on(...), besides the dependencies */
 }
 
-/* .on("broadcast", { event: E }, handler) */
+/* .on("broadcast", { event: E }, handler); `{ event: "*" }` with a handler
+ * dispatching on the event, one listener per case. */
 static bool add_listener(RuleCtx *ctx, Effect *e, TSNode call) {
   const Source *src = &ctx->mod->src;
   if (e->non == MAX_LISTENERS || call_argument_count(call) != 3 ||
@@ -217,6 +219,8 @@ static bool add_listener(RuleCtx *ctx, Effect *e, TSNode call) {
   l->call = call;
   if (ts_node_is_null(l->event))
     return false;
+  if (node_string_is(src, l->event, "*"))
+    return channel_dispatch_parse(ctx, e, call, l->handler);
   if (node_is(l->handler, "identifier") ? !named_handler(ctx, e, l)
                                         : !handler_shape(ctx, l->handler, l))
     return false;
@@ -678,9 +682,11 @@ static bool find_loose_sends(RuleCtx *ctx, Effect *e) {
          count_mentions(src, e->body, e->chans[0].var) == e->nsends + 1;
 }
 
+/* In source order of their events: the cases of one `*` listener share its
+ * handler. */
 static int listener_cmp(const void *a, const void *b) {
-  uint32_t x = ts_node_start_byte(((const Listener *)a)->handler);
-  uint32_t y = ts_node_start_byte(((const Listener *)b)->handler);
+  uint32_t x = ts_node_start_byte(((const Listener *)a)->event);
+  uint32_t y = ts_node_start_byte(((const Listener *)b)->event);
   return (x > y) - (x < y);
 }
 

@@ -19,6 +19,12 @@ typedef struct Listener {
   TSNode param;          /* the `{ payload }` parameter to rewrite, or null */
   const char *new_param; /* what replaces it: "payload" */
   const char *key;       /* the provider's handler key (object form) */
+  /* One case of a `*` listener dispatching on the event by hand
+   * (channel_dispatch.h): its statements `first` to `last` become the
+   * handler's body, its `msg.payload` reads (msg the handler's `msg`
+   * parameter, else null) the parameter new_param ("" for none). Null for a
+   * listener of its own. */
+  TSNode first, last, msg;
 } Listener;
 
 /* ch.send({ type: "broadcast", event: E, payload: P }), the message written

@@ -42,10 +42,57 @@ static void append_reindented(StrBuf *sb, const char *text, size_t n, const char
   }
 }
 
+typedef struct PayloadReads {
+  const Source *src;
+  const char *msg, *param;
+  uint32_t at; /* copied up to here */
+  StrBuf *out;
+} PayloadReads;
+
+/* Copies up to each `msg.payload` read, then the parameter in its place. */
+static bool replace_payload_read(TSNode n, void *data) {
+  PayloadReads *r = data;
+  if (!node_is(n, "member_expression") ||
+      !node_text_eq(r->src, node_unwrap(node_field(n, "object")), r->msg) ||
+      !node_text_eq(r->src, node_field(n, "property"), "payload"))
+    return true;
+  sb_append_n(r->out, r->src->bytes + r->at, ts_node_start_byte(n) - r->at);
+  sb_append(r->out, r->param);
+  r->at = ts_node_end_byte(n);
+  return false;
+}
+
+/* A case of a `*` listener as a handler of its own: `(payload) => {`, the
+ * case's statements (and the comments among them) with `msg.payload` read
+ * as the parameter, `}`. */
+static void append_case_handler(StrBuf *sb, const Source *src, const Listener *l, Arena *a,
+                                const char *indent) {
+  uint32_t s = ts_node_start_byte(l->first), e = ts_node_end_byte(l->last);
+  StrBuf body = {0};
+  char *msg = l->msg.id ? node_text_dup(src, l->msg) : NULL;
+  PayloadReads r = {src, msg, l->new_param, s, &body};
+  for (TSNode st = l->first; msg; st = ts_node_next_named_sibling(st)) {
+    ast_walk(st, replace_payload_read, &r);
+    if (ts_node_eq(st, l->last))
+      break;
+  }
+  free(msg);
+  sb_append_n(&body, src->bytes + r.at, e - r.at);
+  const char *inner = arena_printf(a, "%s  ", indent);
+  sb_appendf(sb, "(%s) => {\n%s", l->new_param, inner);
+  append_reindented(sb, body.data, body.len, fix_line_indent(a, src, s), inner);
+  sb_appendf(sb, "\n%s}", indent);
+  sb_free(&body);
+}
+
 /* The handler as the new API calls it: its `{ payload }` parameter becomes
  * `payload`, its lines indented for where it now stands. */
 static void append_handler(StrBuf *sb, const Source *src, const Listener *l, Arena *a,
                            const char *indent) {
+  if (l->first.id) {
+    append_case_handler(sb, src, l, a, indent);
+    return;
+  }
   uint32_t hs = ts_node_start_byte(l->handler), he = ts_node_end_byte(l->handler);
   StrBuf h = {0};
   if (l->param.id && !l->named.id) {
@@ -68,6 +115,7 @@ static void append_copied(StrBuf *sb, const Source *src, TSNode n, Arena *a, con
 typedef struct Comments {
   const TSNode *copied; /* handlers, events and payloads: they keep theirs */
   size_t ncopied;
+  const Effect *e; /* cases of `*` listeners keep theirs too */
   StrBuf *sb;
   const char *indent;
   const Source *src;
@@ -79,6 +127,10 @@ static bool keep_comment(TSNode n, void *data) {
   Comments *c = data;
   for (size_t i = 0; i < c->ncopied; i++)
     if (ts_node_eq(n, c->copied[i]))
+      return false;
+  for (size_t i = 0; i < c->e->non; i++)
+    if (c->e->on[i].first.id && ts_node_start_byte(n) >= ts_node_start_byte(c->e->on[i].first) &&
+        ts_node_end_byte(n) <= ts_node_end_byte(c->e->on[i].last))
       return false;
   if (node_is(n, "comment")) {
     uint32_t len;
@@ -120,12 +172,13 @@ static char *new_body(RuleCtx *ctx, const Effect *e, const Target *t) {
   for (size_t i = 0; i < e->nguards; i++)
     copied[ncopied++] = e->guards[i];
   for (size_t i = 0; i < e->non; i++)
-    copied[ncopied++] = e->on[i].handler;
+    if (!e->on[i].first.id)
+      copied[ncopied++] = e->on[i].handler;
   for (size_t i = 0; i < e->nsends; i++) {
     copied[ncopied++] = e->sends[i].event;
     copied[ncopied++] = e->sends[i].payload;
   }
-  Comments c = {copied, ncopied, &sb, inner, src};
+  Comments c = {copied, ncopied, e, &sb, inner, src};
   ast_walk(e->body, keep_comment, &c);
   append_guards(&sb, src, e, ctx->arena, inner);
   if (e->nsends > 0) {

@@ -19,8 +19,7 @@ static bool ident_char(char c) {
          c == '$' || (unsigned char)c >= 0x80;
 }
 
-/* The string a value always is, or NULL. */
-static const char *value_text(Arena *a, Value v) {
+const char *value_text(Arena *a, Value v) {
   if (v.nalts != 1 || v.has_unknown)
     return NULL;
   StrBuf sb = {0};

@@ -34,6 +34,9 @@ bool provider_member_signature(const Module *provider, const char *name, bool *s
  * the provider's own .on(...) calls feed them. False when neither is read. */
 bool provider_subscribe_form(RuleCtx *ctx, const Module *provider, SubscribeForm *form);
 
+/* The string a value always is, or NULL. */
+const char *value_text(Arena *a, Value v);
+
 /* The handler key the provider feeds from the event whose value `event`
  * always is, or NULL. */
 const char *subscribe_key_for(const SubscribeForm *form, Arena *a, Value event);
