@@ -5,6 +5,7 @@
  * recognised, or no API to move to, gets no fix at all. */
 #include "rules/channel_effect_fix.h"
 #include "rules/channel_effect_write.h"
+#include "rules/channel_naming.h"
 
 #include "core/util.h"
 #include "fix/imports.h"
@@ -36,19 +37,69 @@ static const char *const widget_channel_fns[] = {"widget", "conversation", "conv
 static const char *const widget_send_fns[] = {"widget", "conversation", NULL};
 
 /* A name usable where the hook goes: a parameter, an import, or a
- * declaration before that point. */
-static bool bound_before(RuleCtx *ctx, TSNode at, TSNode expr) {
-  while (node_is(expr, "member_expression"))
-    expr = node_unwrap(node_field(expr, "object"));
-  if (!node_is(expr, "identifier"))
-    return false;
-  char *name = node_text_dup(&ctx->mod->src, expr);
+ * declaration before that point. `text` is an identifier or a chain of
+ * properties of one (`props.orgId`); anything else is not. */
+static bool bound_before(RuleCtx *ctx, TSNode at, const char *text) {
+  size_t root = 0;
+  for (const char *c = text; *c; c++) {
+    bool dot = *c == '.';
+    if (dot ? c == text || c[1] == '\0' || c[-1] == '.'
+            : !(*c == '_' || *c == '$' || (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+                (c != text && c[-1] != '.' && *c >= '0' && *c <= '9')))
+      return false;
+    if (dot && !root)
+      root = (size_t)(c - text);
+  }
+  char *name = xasprintf("%.*s", (int)(root ? root : strlen(text)), text);
   Binding b = scope_lookup(ctx->mod, at, name);
   free(name);
-  if (b.kind == BIND_NONE)
+  if (*text == '\0' || b.kind == BIND_NONE)
     return false;
   return b.kind == BIND_PARAM || b.kind == BIND_IMPORT ||
          ts_node_start_byte(b.decl) < ts_node_start_byte(at);
+}
+
+static const char *arena_text(RuleCtx *ctx, TSNode n) {
+  return arena_strndup(ctx->arena, ctx->mod->src.bytes + ts_node_start_byte(n),
+                       ts_node_end_byte(n) - ts_node_start_byte(n));
+}
+
+/* The UNIFIED_CHANNELS function naming the channel and its two arguments:
+ * written as that call, or a name built by hand right in `.channel(...)`
+ * that channel-hand-built's fix rewrites into exactly that call (the
+ * codemod removes the channel, and the hand-built name with it). */
+static bool widget_channel_parts(RuleCtx *ctx, TSNode channel, const char **fn, const char **org,
+                                 const char **conv) {
+  const Source *src = &ctx->mod->src;
+  TSNode name = node_unwrap(call_argument(channel, 0));
+  TSNode obj = node_is(name, "call_expression") ? call_callee_object(name) : (TSNode){0};
+  if (!ts_node_is_null(obj)) {
+    uint32_t len;
+    const char *callee = call_callee_name(src, name, &len);
+    if (!node_text_eq(src, node_unwrap(obj), "UNIFIED_CHANNELS") ||
+        call_argument_count(name) != 2 || !callee)
+      return false;
+    *fn = arena_strndup(ctx->arena, callee, len);
+    *org = arena_text(ctx, node_unwrap(call_argument(name, 0)));
+    *conv = arena_text(ctx, node_unwrap(call_argument(name, 1)));
+    return true;
+  }
+  Value v = rule_resolve(ctx, name);
+  const ValAlt *alt = v.nalts == 1 && !v.has_unknown ? &v.alts[0] : NULL;
+  if (!alt || alt->from_standard || alt->site_mod != ctx->mod ||
+      alt->site_start < ts_node_start_byte(name) || alt->site_end > ts_node_end_byte(name))
+    return false;
+  const char *call = channel_suggest_call(ctx->arena, ctx->std, alt);
+  const char *prefix = "UNIFIED_CHANNELS.";
+  const char *open = call ? strchr(call, '(') : NULL, *comma = open ? strchr(open, ',') : NULL;
+  size_t n = call ? strlen(call) : 0;
+  if (!comma || strncmp(call, prefix, strlen(prefix)) != 0 || strchr(comma + 1, ',') ||
+      comma[1] != ' ' || call[n - 1] != ')')
+    return false;
+  *fn = arena_strndup(ctx->arena, call + strlen(prefix), (size_t)(open - call) - strlen(prefix));
+  *org = arena_strndup(ctx->arena, open + 1, (size_t)(comma - open - 1));
+  *conv = arena_strndup(ctx->arena, comma + 2, (size_t)(call + n - 1 - comma - 2));
+  return true;
 }
 
 /* useRealtime({ type: "widget", organizationId, conversationId }) for a
@@ -56,28 +107,18 @@ static bool bound_before(RuleCtx *ctx, TSNode at, TSNode expr) {
  * whose o and c mean the same at the component's top. */
 static const char *widget_hook_call(RuleCtx *ctx, const Effect *e, TSNode channel, char quote,
                                     const char *const *fns) {
-  const Source *src = &ctx->mod->src;
-  TSNode name = node_unwrap(call_argument(channel, 0));
-  TSNode obj = node_is(name, "call_expression") ? call_callee_object(name) : (TSNode){0};
-  if (ts_node_is_null(obj) || !node_text_eq(src, node_unwrap(obj), "UNIFIED_CHANNELS") ||
-      call_argument_count(name) != 2)
+  const char *fn, *o, *c;
+  if (!widget_channel_parts(ctx, channel, &fn, &o, &c))
     return NULL;
-  uint32_t len;
-  const char *fn = call_callee_name(src, name, &len);
   bool known = false;
   for (const char *const *f = fns; *f && !known; f++)
-    known = mem_eq_str(fn, len, *f);
-  TSNode org = node_unwrap(call_argument(name, 0)), conv = node_unwrap(call_argument(name, 1));
-  if (!known || !bound_before(ctx, e->first, org) || !bound_before(ctx, e->first, conv))
+    known = strcmp(fn, *f) == 0;
+  if (!known || !bound_before(ctx, e->first, o) || !bound_before(ctx, e->first, c))
     return NULL;
-  uint32_t olen, clen;
-  const char *o = node_text(src, org, &olen), *c = node_text(src, conv, &clen);
-  bool oshort = mem_eq_str(o, olen, "organizationId"),
-       cshort = mem_eq_str(c, clen, "conversationId");
-  return arena_printf(ctx->arena, "%s({ type: %cwidget%c, %s%.*s, %s%.*s })",
-                      ctx->std->realtime_hook, quote, quote,
-                      oshort ? "" : "organizationId: ", (int)olen, o,
-                      cshort ? "" : "conversationId: ", (int)clen, c);
+  bool oshort = strcmp(o, "organizationId") == 0, cshort = strcmp(c, "conversationId") == 0;
+  return arena_printf(ctx->arena, "%s({ type: %cwidget%c, %s%s, %s%s })", ctx->std->realtime_hook,
+                      quote, quote, oshort ? "" : "organizationId: ", o,
+                      cshort ? "" : "conversationId: ", c);
 }
 
 /* `const { subscribe } = HOOK(...)` (or `broadcast`) already at the
