@@ -14,7 +14,10 @@
  *   }, [deps]);
  *
  * (also `const ch = supabase.channel(NAME); ch.on(...); ch.subscribe();`,
- * several channels on one client, early-return guards kept in front,
+ * several channels on one client, a `*` listener dispatching on the event
+ * by hand (one handler per case, channel_dispatch.h), a widget name built by
+ * hand that channel-hand-built rewrites into a widget-shaped call,
+ * early-return guards kept in front,
  * status logic moved onto a state the provider exposes,
  * after the effect's own `const supabase = createClient();`, with handlers
  * the component declares given by name) it gives d a fix that subscribes
