@@ -36,24 +36,40 @@ static const char *const widget_channel_fns[] = {"widget", "conversation", "conv
  * (widget === conversation); the typing channel has listeners of its own. */
 static const char *const widget_send_fns[] = {"widget", "conversation", NULL};
 
-/* A name usable where the hook goes: a parameter, an import, or a
- * declaration before that point. `text` is an identifier or a chain of
- * properties of one (`props.orgId`); anything else is not. */
-static bool bound_before(RuleCtx *ctx, TSNode at, const char *text) {
-  size_t root = 0;
+/* `text` is an identifier or a chain of properties of one (`props.orgId`):
+ * *root_len is the identifier's length. */
+static bool name_chain(const char *text, size_t *root_len) {
+  *root_len = 0;
+  bool at_start = true; /* of the identifier or of a property */
   for (const char *c = text; *c; c++) {
-    bool dot = *c == '.';
-    if (dot ? c == text || c[1] == '\0' || c[-1] == '.'
-            : !(*c == '_' || *c == '$' || (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
-                (c != text && c[-1] != '.' && *c >= '0' && *c <= '9')))
+    if (*c == '.') {
+      if (at_start)
+        return false;
+      if (!*root_len)
+        *root_len = (size_t)(c - text);
+      at_start = true;
+      continue;
+    }
+    bool letter = *c == '_' || *c == '$' || (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z');
+    if (!letter && (at_start || *c < '0' || *c > '9'))
       return false;
-    if (dot && !root)
-      root = (size_t)(c - text);
+    at_start = false;
   }
-  char *name = xasprintf("%.*s", (int)(root ? root : strlen(text)), text);
+  if (!*root_len)
+    *root_len = strlen(text);
+  return !at_start;
+}
+
+/* A name usable where the hook goes: a parameter, an import, or a
+ * declaration before that point. */
+static bool bound_before(RuleCtx *ctx, TSNode at, const char *text) {
+  size_t root;
+  if (!name_chain(text, &root))
+    return false;
+  char *name = xasprintf("%.*s", (int)root, text);
   Binding b = scope_lookup(ctx->mod, at, name);
   free(name);
-  if (*text == '\0' || b.kind == BIND_NONE)
+  if (b.kind == BIND_NONE)
     return false;
   return b.kind == BIND_PARAM || b.kind == BIND_IMPORT ||
          ts_node_start_byte(b.decl) < ts_node_start_byte(at);
