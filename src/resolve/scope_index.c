@@ -101,9 +101,6 @@ ScopeIndexBuild *scope_index_build_begin(const TSTree *tree) {
   return b;
 }
 
-/* A node with more children than this has them indexed as anchors. */
-#define ANCHOR_MIN_SIBLINGS 32
-
 static void add_anchor(ScopeIndexBuild *b, TSNode n, uint32_t depth) {
   EntryList *l = &b->ix->anchors;
   ScopeEntry e = {.node = n,
@@ -298,6 +295,22 @@ int32_t scope_index_innermost_range(const ScopeIndex *ix, uint32_t start, uint32
 TSNode scope_index_anchor_range(const ScopeIndex *ix, uint32_t start, uint32_t end) {
   int32_t i = ix ? innermost_of(ix->anchors.items, ix->anchors.n, start, end, true) : -1;
   return i >= 0 ? ix->anchors.items[i].node : (TSNode){0};
+}
+
+int32_t scope_index_anchor_innermost(const ScopeIndex *ix, uint32_t start, uint32_t end) {
+  return innermost_of(ix->anchors.items, ix->anchors.n, start, end, false);
+}
+
+int32_t scope_index_anchor_parent(const ScopeIndex *ix, int32_t i) {
+  return ix->anchors.items[i].parent;
+}
+
+TSNode scope_index_anchor_node(const ScopeIndex *ix, int32_t i) {
+  return ix->anchors.items[i].node;
+}
+
+TSNode scope_index_anchor_holder(const ScopeIndex *ix, int32_t i) {
+  return ix->anchors.items[i].holder;
 }
 
 const TSNode *scope_index_imports(const ScopeIndex *ix, size_t *n) {

@@ -235,10 +235,23 @@ typedef struct Subscriptions {
   size_t nnotes, notescap;
 } Subscriptions;
 
-/* The finding of the channel `expr` comes from, or SIZE_MAX. */
+/* The finding of the channel `expr` comes from, or SIZE_MAX. The opened
+ * channels are in document order (the file's calls are): a binary search by
+ * start, not a scan of every channel per use. */
 static size_t opened_finding(RuleCtx *ctx, const Subscriptions *subs, TSNode expr) {
   TSNode origin = channel_origin(ctx, expr, 0);
-  for (size_t i = 0; !ts_node_is_null(origin) && i < subs->nopened; i++)
+  if (ts_node_is_null(origin))
+    return SIZE_MAX;
+  uint32_t start = ts_node_start_byte(origin);
+  size_t lo = 0, hi = subs->nopened;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (ts_node_start_byte(subs->opened[mid].call) < start)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (size_t i = lo; i < subs->nopened && ts_node_start_byte(subs->opened[i].call) == start; i++)
     if (ts_node_eq(subs->opened[i].call, origin))
       return subs->opened[i].diag;
   return SIZE_MAX;
