@@ -612,6 +612,7 @@ static void add_case(GraphSite *s, StrMap *seen, char *event, const Module *m, T
     return;
   }
   strmap_put(seen, event, s);
+  ast_work_add(1);
   GraphCase c = {event, m, ts_node_start_byte(at), ts_node_end_byte(at), NULL, rename};
   ARRAY_PUSH(s->cases, s->ncases, s->casecap, c);
 }

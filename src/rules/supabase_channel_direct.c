@@ -243,18 +243,23 @@ static size_t opened_finding(RuleCtx *ctx, const Subscriptions *subs, TSNode exp
   if (ts_node_is_null(origin))
     return SIZE_MAX;
   uint32_t start = ts_node_start_byte(origin);
-  size_t lo = 0, hi = subs->nopened;
+  size_t lo = 0, hi = subs->nopened, found = SIZE_MAX;
+  uint64_t steps = 0;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
+    steps++;
     if (ts_node_start_byte(subs->opened[mid].call) < start)
       lo = mid + 1;
     else
       hi = mid;
   }
-  for (size_t i = lo; i < subs->nopened && ts_node_start_byte(subs->opened[i].call) == start; i++)
-    if (ts_node_eq(subs->opened[i].call, origin))
-      return subs->opened[i].diag;
-  return SIZE_MAX;
+  for (; found == SIZE_MAX && lo < subs->nopened &&
+         ts_node_start_byte(subs->opened[lo].call) == start;
+       lo++, steps++)
+    if (ts_node_eq(subs->opened[lo].call, origin))
+      found = subs->opened[lo].diag;
+  ast_work_add(steps);
+  return found;
 }
 
 /* Notes the call through `member` on subscription `diag`: "chained .on(...)

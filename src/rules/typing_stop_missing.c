@@ -77,17 +77,20 @@ static int scope_cmp(const void *a, const void *b) {
  * components has many of both. */
 static bool scopes_has(const Scopes *s, TSNode scope) {
   size_t lo = 0, hi = s->n;
+  uint64_t steps = 0;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
+    steps++;
     if (range_cmp(s->items[mid], scope) < 0)
       lo = mid + 1;
     else
       hi = mid;
   }
-  for (size_t i = lo; i < s->n && range_cmp(s->items[i], scope) == 0; i++)
-    if (ts_node_eq(s->items[i], scope))
-      return true;
-  return false;
+  bool found = false;
+  for (; !found && lo < s->n && range_cmp(s->items[lo], scope) == 0; lo++, steps++)
+    found = ts_node_eq(s->items[lo], scope);
+  ast_work_add(steps);
+  return found;
 }
 
 static const char *std_value(const Standards *std, const char *key, const char *fallback) {
