@@ -20,7 +20,7 @@
 # near miss org:{}:conversation:{}; typing-stop-missing's fixture of handled
 # typing listeners repeated 400 times with its last brace missing, and the same
 # for the sample app's WidgetPresence.tsx and eval/corpus's WidgetMessages.tsx
-# (400 times) and notify.ts (800 times); 8,000 '*' listeners each dispatching on
+# (400 times), notify.ts (800 times) and WidgetHeader.tsx (400 times); 8,000 '*' listeners each dispatching on
 # the event; one '*' listener switching over 8,000 events; 4,000 components
 # subscribing through useRealtime; 8,000 functions each sending through a
 # helper of its own.
@@ -65,6 +65,7 @@ tree("typing-half400", s.rule_fixture("typing-stop-missing/components/Handled.ts
 tree("presence-half400", s.half_written_file("fixtures/campfire-app", "components/widget/WidgetPresence.tsx"), 400)
 tree("messages-half400", s.half_written_file("eval/corpus", "src/components/widget/WidgetMessages.tsx"), 400)
 tree("notify-half800", s.half_written_file("eval/corpus", "src/lib/realtime/notify.ts"), 800)
+tree("header-half400", s.half_written_file("eval/corpus", "src/components/widget/WidgetHeader.tsx"), 400)
 w("star8k/a.ts", s.star_listeners(8000))
 w("cases8k/a.ts", s.star_cases(8000))
 w("subscribers4k/a.tsx", s.hook_subscribers(4000))
@@ -84,7 +85,7 @@ w("brackets100k/rtlint.yaml", "include: " + "[" * 100000 + "]" * 100000 + "\n")
 PY
 printf '%-16s %9s %9s %9s %12s  %s\n' case wall_s cpu_s rss_MB work result
 for c in calls1k lines10k lines20k lines100k halfwritten10k halfwritten20k props2k props2k-half minified imports8k writes2k components2k unheard8k nearmiss4k typing-half400 \
-         presence-half400 messages-half400 notify-half800 star8k cases8k subscribers4k helpers8k arrows8k arrows100k parens100k \
+         presence-half400 messages-half400 notify-half800 header-half400 star8k cases8k subscribers4k helpers8k arrows8k arrows100k parens100k \
          glob-stars glob-globstar migrations100k brackets100k; do
   [ -z "${BENCH_ONLY:-}" ] || case " $BENCH_ONLY " in *" $c "*) ;; *) continue ;; esac
   cd "$work/$c"

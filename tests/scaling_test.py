@@ -304,11 +304,13 @@ def main():
         "message-missing-organization-id/app/api/messages/route.ts")]
     # Sample files being typed: provider-context-outside's suggestion (the
     # context hook's calls of the file counted per finding), wrappers (every
-    # call of a wrapper's name looked up per function of that name).
+    # call of a wrapper's name looked up per function of that name),
+    # hook-deprecated's imports (the top-level statements by index).
     cases += [(f"half-written {root}/{main}", half_written_file(root, main), 50) for root, main in (
         ("fixtures/campfire-app", "components/widget/WidgetPresence.tsx"),
         ("eval/corpus", "src/components/widget/WidgetMessages.tsx"),
-        ("eval/corpus", "src/lib/realtime/notify.ts"))]
+        ("eval/corpus", "src/lib/realtime/notify.ts"),
+        ("eval/corpus", "src/components/widget/WidgetHeader.tsx"))]
     with tempfile.TemporaryDirectory() as tmp:
         cases += [("contract of a whole project", minified, 500, True),
                   ("events nobody sends or hears on one channel", unheard, 250, True),

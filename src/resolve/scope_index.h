@@ -74,6 +74,11 @@ TSNode scope_index_holder(const ScopeIndex *ix, int32_t i);
  * null node. */
 TSNode scope_index_object_type(const Module *m, const ScopeIndex *ix, const char *name);
 
+/* Whether name occurs anywhere in m's text (as strstr finds it): a search of
+ * the file per name, remembered, where a codemod asks it of the name it would
+ * declare once per finding. */
+bool scope_index_spells(const Module *m, const ScopeIndex *ix, const char *name);
+
 /* The program's import statements, in order. */
 const TSNode *scope_index_imports(const ScopeIndex *ix, size_t *n);
 
