@@ -20,10 +20,10 @@
 # near miss org:{}:conversation:{}; typing-stop-missing's fixture of handled
 # typing listeners repeated 400 times with its last brace missing, and the same
 # for the sample app's WidgetPresence.tsx and eval/corpus's WidgetMessages.tsx
-# (400 times), notify.ts (800 times) and WidgetHeader.tsx (400 times); 8,000 '*' listeners each dispatching on
-# the event; one '*' listener switching over 8,000 events; 4,000 components
-# subscribing through useRealtime; 8,000 functions each sending through a
-# helper of its own.
+# (400 times), notify.ts (800 times) and WidgetHeader.tsx (400 times); 8,000
+# '*' listeners each dispatching on the event; one '*' listener switching over
+# 8,000 events; 4,000 components subscribing through useRealtime; 8,000
+# functions each sending through a helper of its own.
 # Targets: 10k lines under 0.2 s, 20k within 2.2x of 10k, the minified file under 2 s.
 # BENCH_ONLY="case ..." runs only those rows; BENCH_TIMEOUT (default 600 s) per row.
 set -eu
