@@ -18,7 +18,12 @@
 # each listen for an event nobody sends and send one nobody hears on one channel;
 # 4,000 senders of an event on org:{}:conv:{} and 4,000 listeners of it on its
 # near miss org:{}:conversation:{}; typing-stop-missing's fixture of handled
-# typing listeners repeated 400 times with its last brace missing.
+# typing listeners repeated 400 times with its last brace missing, and the same
+# for the sample app's WidgetPresence.tsx and eval/corpus's WidgetMessages.tsx
+# (400 times), notify.ts (800 times) and WidgetHeader.tsx (400 times); 8,000
+# '*' listeners each dispatching on the event; one '*' listener switching over
+# 8,000 events; 4,000 components subscribing through useRealtime; 8,000
+# functions each sending through a helper of its own.
 # Targets: 10k lines under 0.2 s, 20k within 2.2x of 10k, the minified file under 2 s.
 # BENCH_ONLY="case ..." runs only those rows; BENCH_TIMEOUT (default 600 s) per row.
 set -eu
@@ -52,9 +57,19 @@ w("writes2k/a.ts", s.message_writes(2000))
 w("components2k/a.tsx", s.components(2000))
 w("unheard8k/a.ts", s.unheard(8000))
 w("nearmiss4k/a.ts", s.near_miss(4000))
-text, others, main = s.rule_fixture("typing-stop-missing/components/Handled.tsx")(400)
-for name, body in list(others.items()) + [(main, text)]:
-    w("typing-half400/" + name, body)
+def tree(row, make, n):
+    text, others, main = make(n)
+    for name, body in list(others.items()) + [(main, text)]:
+        w(row + "/" + name, body)
+tree("typing-half400", s.rule_fixture("typing-stop-missing/components/Handled.tsx"), 400)
+tree("presence-half400", s.half_written_file("fixtures/campfire-app", "components/widget/WidgetPresence.tsx"), 400)
+tree("messages-half400", s.half_written_file("eval/corpus", "src/components/widget/WidgetMessages.tsx"), 400)
+tree("notify-half800", s.half_written_file("eval/corpus", "src/lib/realtime/notify.ts"), 800)
+tree("header-half400", s.half_written_file("eval/corpus", "src/components/widget/WidgetHeader.tsx"), 400)
+w("star8k/a.ts", s.star_listeners(8000))
+w("cases8k/a.ts", s.star_cases(8000))
+w("subscribers4k/a.tsx", s.hook_subscribers(4000))
+w("helpers8k/a.ts", s.local_helpers(8000))
 w("arrows8k/a.ts", s.arrows(8000))
 w("arrows100k/a.ts", s.arrows(100000))
 w("parens100k/a.ts", s.parens(100000))
@@ -69,7 +84,8 @@ w("brackets100k/a.ts", "export const x = 1;\n")
 w("brackets100k/rtlint.yaml", "include: " + "[" * 100000 + "]" * 100000 + "\n")
 PY
 printf '%-16s %9s %9s %9s %12s  %s\n' case wall_s cpu_s rss_MB work result
-for c in calls1k lines10k lines20k lines100k halfwritten10k halfwritten20k props2k props2k-half minified imports8k writes2k components2k unheard8k nearmiss4k typing-half400 arrows8k arrows100k parens100k \
+for c in calls1k lines10k lines20k lines100k halfwritten10k halfwritten20k props2k props2k-half minified imports8k writes2k components2k unheard8k nearmiss4k typing-half400 \
+         presence-half400 messages-half400 notify-half800 header-half400 star8k cases8k subscribers4k helpers8k arrows8k arrows100k parens100k \
          glob-stars glob-globstar migrations100k brackets100k; do
   [ -z "${BENCH_ONLY:-}" ] || case " $BENCH_ONLY " in *" $c "*) ;; *) continue ;; esac
   cd "$work/$c"

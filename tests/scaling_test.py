@@ -11,8 +11,12 @@ with thousands of exports; components that each build a channel name twice
 (acquire and release); on one channel, many listeners and senders of events
 nobody sends or hears; senders on one channel and listeners on its near miss
 (channel-mismatch); rule fixtures repeated with their last brace missing (walks
-up from each finding). No ts_node_parent outside ast_parent, which counts its
-descent. Also: a file over --file-budget
+up from each finding); sample files repeated the same way (many components or
+functions of the same names); many `*` listeners dispatching on the event, one
+`*` listener switching over many events, many useRealtime subscribers, many
+functions each sending through a helper of its own. No
+ts_node_parent outside ast_parent, which counts its descent, and no descent by
+byte offset outside resolve/scope.c. Also: a file over --file-budget
 is skipped with an over-budget notice, the same at -j1 and -j2.
 
     tests/scaling_test.py --rtlint build/rtlint
@@ -115,8 +119,9 @@ def unheard(n):
         for i in range(n))
 
 
-FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "rules")
-IMPORT = re.compile(r'^(import\b[^;]*;|"use client";)[ \t]*\n', re.M)
+REPO = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+FIXTURES = os.path.join(REPO, "fixtures", "rules")
+IMPORT = re.compile(r'^(import\b[^;]*;|(["\'])use client\2;)[ \t]*\n', re.M)
 
 
 def rule_fixture(rel):
@@ -126,11 +131,20 @@ def rule_fixture(rel):
     error leaves the components in one flat list, where a walk up with
     tree-sitter's ts_node_parent visits every one before it."""
     fixture, main = rel.split("/", 1)
-    root = os.path.join(FIXTURES, fixture)
+    return half_written_file(os.path.join(FIXTURES, fixture), main)
+
+
+def half_written_file(root, main):
+    """The same for a file of a sample tree (ROOT relative to the repository):
+    its body repeated, so that the file has n components (or functions) of
+    the same names, as a file of many components each with a helper of the
+    same name has."""
+    root = os.path.join(REPO, root)
 
     def make(n):
         others = {}
-        for dirpath, _, files in os.walk(root):
+        for dirpath, dirs, files in os.walk(root):
+            dirs[:] = [d for d in dirs if d != "node_modules"]
             for name in files:
                 path = os.path.relpath(os.path.join(dirpath, name), root)
                 if path != main and not path.startswith("expected."):
@@ -142,6 +156,51 @@ def rule_fixture(rel):
         text = text.rstrip()
         return text[:text.rfind("}")] + "\n", others, main
     return make
+
+
+def star_listeners(n):
+    """n listeners of every event (`*`), each dispatching on the event in its
+    handler: each comparison asks which listener is around it."""
+    return HEADER + "".join(
+        f"export function hear{i}(o: string, c: string) {{\n"
+        f"  supabase.channel(`org:${{o}}:conv:${{c}}`).on(\"broadcast\", {{ event: \"*\" }}, (msg) => {{\n"
+        f"    if (msg.event === \"message:created\") console.log(1);\n"
+        f"    else if (msg.event === \"typing_{i % 3}\") console.log(2);\n"
+        f"  }}).subscribe();\n}}\n" for i in range(n))
+
+
+def star_cases(n):
+    """One `*` listener whose handler switches over n events."""
+    return HEADER + (
+        "export function hear(o: string, c: string) {\n"
+        "  supabase.channel(`org:${o}:conv:${c}`).on(\"broadcast\", { event: \"*\" }, (msg) => {\n"
+        "    switch (msg.event) {\n" +
+        "".join(f"      case \"custom_{i}\": console.log({i}); break;\n" for i in range(n)) +
+        "    }\n  }).subscribe();\n}\n")
+
+
+def hook_subscribers(n):
+    """n components each subscribing through useRealtime's subscribe(EVENT,
+    handler): the contract graph asks of each such call whether it is an
+    event site."""
+    return ('import { useEffect } from "react";\nimport { useRealtime } from "@/hooks/useRealtime";\n'
+            'import { UNIFIED_EVENTS } from "@/lib/realtime/unified-channel-standards";\n' + "".join(
+                f"export function Comp{i}({{ o, c }}: {{ o: string; c: string }}) {{\n"
+                f"  const {{ subscribe }} = useRealtime({{ type: \"conversation\", organizationId: o, conversationId: c }});\n"
+                f"  useEffect(() => subscribe(UNIFIED_EVENTS.MESSAGE_CREATED, () => {{}}), [subscribe]);\n"
+                f"  useEffect(() => subscribe(\"message_created\", () => {{}}), [subscribe]);\n  return null;\n}}\n"
+                for i in range(n)))
+
+
+def local_helpers(n):
+    """n functions each sending through a helper of its own that takes the
+    event as a parameter: each helper's summary (what its parameters reach)
+    visits the sites inside it."""
+    return HEADER + "".join(
+        f"function send{i}(o: string, c: string, e: string) {{\n"
+        f"  supabase.channel(`org:${{o}}:conv:${{c}}`).send({{ type: \"broadcast\", event: e, payload: {{}} }});\n}}\n"
+        f"export function run{i}(o: string, c: string) {{\n  send{i}(o, c, \"message_created\");\n}}\n"
+        for i in range(n))
 
 
 def near_miss(n):
@@ -188,20 +247,36 @@ def run_tree(rtlint, tmp, name, text, others, extra, whole):
     return int(m.group(1)), json.loads(p.stdout)
 
 
-def raw_parent_calls():
-    """Calls of tree-sitter's ts_node_parent outside ast_parent (src/parse/ast.c):
-    the work counter does not see their descent from the root."""
+def calls_outside(calls, allowed):
+    """Lines of src/**/*.c outside the file `allowed` (relative to src) that
+    call one of `calls`."""
     src = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src")
     found = []
     for dirpath, _, files in os.walk(src):
         for name in files:
             path = os.path.join(dirpath, name)
-            if not name.endswith(".c") or os.path.relpath(path, src) == os.path.join("parse", "ast.c"):
+            if not name.endswith(".c") or os.path.relpath(path, src) == allowed:
                 continue
             with open(path) as f:
                 found += [f"{os.path.relpath(path, src)}:{i}" for i, line in enumerate(f, 1)
-                          if "ts_node_parent(" in line]
+                          if any(call + "(" in line for call in calls)]
     return found
+
+
+def raw_parent_calls():
+    """Calls of tree-sitter's ts_node_parent outside ast_parent (src/parse/ast.c):
+    the work counter does not see their descent from the root."""
+    return calls_outside(["ts_node_parent"], os.path.join("parse", "ast.c"))
+
+
+def raw_descents():
+    """Descents by byte offset outside src/resolve/scope.c, whose descents
+    start below the root (scope_node_for_range) or cross long child lists
+    through the scope index (scope_ancestors) and are counted: from the root
+    of a file a syntax error left flat, tree-sitter visits every statement
+    before the one it wants."""
+    return calls_outside(["ts_tree_cursor_goto_first_child_for_byte", "ts_node_descendant_for_byte_range",
+                          "ts_node_named_descendant_for_byte_range"], os.path.join("resolve", "scope.c"))
 
 
 def main():
@@ -211,6 +286,8 @@ def main():
     rtlint = os.path.abspath(args.rtlint)
     failures = [f"{at}: ts_node_parent outside ast_parent (use scope_node_parent on a path that "
                  "runs per node, finding or call site, else ast_parent)" for at in raw_parent_calls()]
+    failures += [f"{at}: a descent by byte offset outside resolve/scope.c (use scope_ancestors or "
+                 "scope_node_for_range)" for at in raw_descents()]
     cases = [("channel calls", calls, 250), ("constants", constants, 500),
              ("minified", minified, 500), ("half-written file", half_written, 500),
              ("nested arrows", arrows, 2000),
@@ -225,16 +302,29 @@ def main():
         "typing-stop-missing/components/Handled.tsx", "typing-stop-missing/components/Missing.tsx",
         "channel-error-unhandled/components/Handled.tsx", "event-name-custom/components/Valid.tsx",
         "message-missing-organization-id/app/api/messages/route.ts")]
+    # Sample files being typed: provider-context-outside's suggestion (the
+    # context hook's calls of the file counted per finding), wrappers (every
+    # call of a wrapper's name looked up per function of that name),
+    # hook-deprecated's imports (the top-level statements by index).
+    cases += [(f"half-written {root}/{main}", half_written_file(root, main), 50) for root, main in (
+        ("fixtures/campfire-app", "components/widget/WidgetPresence.tsx"),
+        ("eval/corpus", "src/components/widget/WidgetMessages.tsx"),
+        ("eval/corpus", "src/lib/realtime/notify.ts"),
+        ("eval/corpus", "src/components/widget/WidgetHeader.tsx"))]
     with tempfile.TemporaryDirectory() as tmp:
         cases += [("contract of a whole project", minified, 500, True),
                   ("events nobody sends or hears on one channel", unheard, 250, True),
-                  ("senders and listeners on near-miss channels", near_miss, 250, True)]
+                  ("senders and listeners on near-miss channels", near_miss, 250, True),
+                  ("'*' listeners dispatching on the event", star_listeners, 250, True),
+                  ("a '*' listener switching over many events", star_cases, 500, True),
+                  ("components subscribing through useRealtime", hook_subscribers, 250, True),
+                  ("functions sending through helpers of their own", local_helpers, 250, True)]
         for name, make, n, *whole in cases:
             small, out_small = work(rtlint, make(n), tmp, whole=bool(whole))
             large, out_large = work(rtlint, make(4 * n), tmp, whole=bool(whole))
             ratio = large / max(small, 1)
             print(f"{name}: work {small} at n={n}, {large} at 4n: {ratio:.1f}x")
-            if out_large["summary"]["errors"] == 0:
+            if out_large["summary"]["errors"] + out_large["summary"]["warnings"] == 0:
                 failures.append(f"{name}: no findings at 4n; the case checks nothing")
             if ratio > 6:
                 failures.append(f"{name}: work grew {ratio:.1f}x for 4x the input (quadratic?)")

@@ -5,6 +5,7 @@
  * the receiver chain of the sink call (`supabase.channel(x).on(...)`, a
  * local `const ch = ...channel(x)`, the helpers' first argument), resolved in
  * the sink's module (a wrapper's parameters become `{}` segments). */
+#include "core/strmap.h"
 #include "core/util.h"
 #include "graph/model.h"
 #include "parse/ast.h"
@@ -534,17 +535,63 @@ static void add_event_site(Local *l, Resolver *r, const Module *m, const Facts *
   }
 }
 
+/* The direct listener sites by their call's range, then site order: each
+ * comparison in a handler asks which listener is around it, and a file of
+ * many `*` listeners has many of both. */
+typedef struct ListenerAt {
+  uint32_t start, end;
+  size_t site;
+} ListenerAt;
+
+static int cmp_listener_at(const void *a, const void *b) {
+  const ListenerAt *x = a, *y = b;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end < y->end ? -1 : 1;
+  return x->site < y->site ? -1 : x->site > y->site;
+}
+
+static ListenerAt *index_listeners(const Local *l, size_t n_direct, size_t *n) {
+  ListenerAt *ix = xmalloc((n_direct + 1) * sizeof *ix);
+  *n = 0;
+  for (size_t i = 0; i < n_direct; i++)
+    if (l->sites[i].role == GRAPH_LISTENER)
+      ix[(*n)++] = (ListenerAt){l->sites[i].call_start, l->sites[i].call_end, i};
+  if (*n)
+    qsort(ix, *n, sizeof *ix, cmp_listener_at);
+  return ix;
+}
+
+/* The first listener site (in site order) of the call spanning [a, b), or
+ * SIZE_MAX. */
+static size_t listener_of_call(const ListenerAt *ix, size_t n, uint32_t a, uint32_t b) {
+  ListenerAt key = {a, b, 0};
+  size_t lo = 0, hi = n;
+  uint64_t steps = 0;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    steps++;
+    if (cmp_listener_at(&ix[mid], &key) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  ast_work_add(steps);
+  return lo < n && ix[lo].start == a && ix[lo].end == b ? ix[lo].site : SIZE_MAX;
+}
+
 /* The listener (`.on(...)` or `subscribe(...)` site) whose handler holds a
  * comparison, or SIZE_MAX. */
-static size_t enclosing_listener(const Module *m, const Local *l, size_t n_direct, TSNode n) {
+static size_t enclosing_listener(const Module *m, const Local *l, const ListenerAt *ix, size_t nix,
+                                 TSNode n) {
   for (n = scope_node_parent(m, n); !ts_node_is_null(n); n = scope_node_parent(m, n)) {
     if (!node_is(n, "call_expression"))
       continue;
-    uint32_t a = ts_node_start_byte(n), b = ts_node_end_byte(n);
-    for (size_t i = 0; i < n_direct; i++) {
+    size_t i = listener_of_call(ix, nix, ts_node_start_byte(n), ts_node_end_byte(n));
+    if (i != SIZE_MAX) {
       const GraphSite *s = &l->sites[i];
-      if (s->role == GRAPH_LISTENER && s->call_start == a && s->call_end == b)
-        return s->event && strcmp(s->event, "*") == 0 ? i : SIZE_MAX;
+      return s->event && strcmp(s->event, "*") == 0 ? i : SIZE_MAX;
     }
   }
   return SIZE_MAX;
@@ -554,16 +601,25 @@ static int cmp_case(const void *a, const void *b) {
   return strcmp(((const GraphCase *)a)->event, ((const GraphCase *)b)->event);
 }
 
-static void add_case(GraphSite *s, char *event, const Module *m, TSNode at, GraphRename *rename) {
-  for (size_t i = 0; i < s->ncases; i++)
-    if (strcmp(s->cases[i].event, event) == 0) {
-      free(event);
-      graph_rename_free(rename);
-      return;
-    }
+/* The first case of each event is kept; `seen` holds the site's events so
+ * far. The cases are sorted by event once all are in (sort_cases): a
+ * handler of many cases sorted them after each. */
+static void add_case(GraphSite *s, StrMap *seen, char *event, const Module *m, TSNode at,
+                     GraphRename *rename) {
+  if (strmap_get(seen, event)) {
+    free(event);
+    graph_rename_free(rename);
+    return;
+  }
+  strmap_put(seen, event, s);
+  ast_work_add(1);
   GraphCase c = {event, m, ts_node_start_byte(at), ts_node_end_byte(at), NULL, rename};
   ARRAY_PUSH(s->cases, s->ncases, s->casecap, c);
-  qsort(s->cases, s->ncases, sizeof *s->cases, cmp_case);
+}
+
+static void sort_cases(GraphSite *s) {
+  if (s->ncases > 1)
+    qsort(s->cases, s->ncases, sizeof *s->cases, cmp_case);
 }
 
 /* `.on('presence' | 'postgres_changes', { event }, handler)`: listeners of
@@ -609,7 +665,34 @@ static bool realtime_hook_call(const Module *m, TSNode call) {
  * taken from the tuple the hook returns, which the facts do not take for a
  * sink. Such a listener's channel is unknown (the hook builds it), so it only
  * ever keeps the senders of its event from being reported. */
+static int cmp_node_start(const void *a, const void *b) {
+  uint32_t x = ts_node_start_byte(*(const TSNode *)a), y = ts_node_start_byte(*(const TSNode *)b);
+  return x < y ? -1 : x > y;
+}
+
+/* Whether call is the call of an event site: the sites' calls sorted by start
+ * once, not a scan of every site per `subscribe` call. */
+static bool is_event_call(const TSNode *by_start, size_t n, TSNode call) {
+  uint32_t start = ts_node_start_byte(call);
+  size_t lo = 0, hi = n;
+  uint64_t steps = 0;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    steps++;
+    if (ts_node_start_byte(by_start[mid]) < start)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  bool known = false;
+  for (; lo < n && !known && ts_node_start_byte(by_start[lo]) == start; lo++, steps++)
+    known = ts_node_eq(by_start[lo], call);
+  ast_work_add(steps);
+  return known;
+}
+
 static void add_tuple_subscribes(Local *l, Resolver *r, const Module *m, const Facts *f) {
+  TSNode *event_calls = NULL;
   for (size_t i = 0; i < f->ncalls; i++) {
     TSNode call = f->calls[i];
     TSNode fn = node_unwrap(node_field(call, "function"));
@@ -619,10 +702,14 @@ static void add_tuple_subscribes(Local *l, Resolver *r, const Module *m, const F
     TSNode first = node_unwrap(call_argument(call, 0));
     if (node_is(first, "object") || node_is_function(first))
       continue;
-    bool known = false;
-    for (size_t k = 0; k < f->nevents && !known; k++)
-      known = ts_node_eq(f->events[k].call, call);
-    if (known)
+    if (!event_calls) {
+      event_calls = xmalloc((f->nevents + 1) * sizeof *event_calls);
+      for (size_t k = 0; k < f->nevents; k++)
+        event_calls[k] = f->events[k].call;
+      if (f->nevents)
+        qsort(event_calls, f->nevents, sizeof *event_calls, cmp_node_start);
+    }
+    if (is_event_call(event_calls, f->nevents, call))
       continue;
     Binding b = scope_lookup(m, fn, "subscribe");
     TSNode d = b.decl;
@@ -643,6 +730,7 @@ static void add_tuple_subscribes(Local *l, Resolver *r, const Module *m, const F
       set_event(l->std, s, nv ? values[k] : NULL);
     }
   }
+  free(event_calls);
 }
 
 void graph_collect(GraphSiteList *out, const Standards *std, Resolver *r, const Module *m,
@@ -652,7 +740,9 @@ void graph_collect(GraphSiteList *out, const Standards *std, Resolver *r, const 
   for (size_t i = 0; i < facts->nevents; i++)
     if (facts->events[i].kind != EVENT_SINK_COMPARE)
       add_event_site(&l, r, m, facts, &facts->events[i]);
-  size_t direct = l.n;
+  size_t direct = l.n, nlisteners;
+  ListenerAt *listeners = index_listeners(&l, direct, &nlisteners);
+  StrMap *seen = xcalloc(direct + 1, sizeof *seen); /* per site: its cases' events */
   /* Dispatch inside `*` handlers: the cases the listener hears. */
   for (size_t i = 0; i < facts->nevents; i++) {
     const EventSite *e = &facts->events[i];
@@ -660,7 +750,7 @@ void graph_collect(GraphSiteList *out, const Standards *std, Resolver *r, const 
       continue;
     /* A handler not registered in this file, or one of a named event:
      * nothing to add. */
-    size_t owner = enclosing_listener(m, &l, direct, e->call);
+    size_t owner = enclosing_listener(m, &l, listeners, nlisteners, e->call);
     if (owner == SIZE_MAX)
       continue;
     char *values[MAX_EVENT_ALTS];
@@ -668,10 +758,14 @@ void graph_collect(GraphSiteList *out, const Standards *std, Resolver *r, const 
     GraphSite *s = &l.sites[owner];
     s->case_unknown = s->case_unknown || nv == 0;
     for (size_t k = 0; k < nv; k++)
-      add_case(s, values[k], m, e->arg, nv == 1 ? graph_rename_at(r, std, m, e, values[k]) : NULL);
+      add_case(s, &seen[owner], values[k], m, e->arg,
+               nv == 1 ? graph_rename_at(r, std, m, e, values[k]) : NULL);
   }
+  free(listeners);
   for (size_t i = 0; i < direct; i++) {
     GraphSite *s = &l.sites[i];
+    strmap_free(&seen[i], NULL);
+    sort_cases(s);
     if (s->case_unknown) { /* a case that cannot be told: it may hear anything */
       for (size_t k = 0; k < s->ncases; k++) {
         free(s->cases[k].event);
@@ -683,6 +777,7 @@ void graph_collect(GraphSiteList *out, const Standards *std, Resolver *r, const 
     }
     s->dispatch = s->ncases > 0;
   }
+  free(seen);
   add_other_kinds(&l, r, m, facts);
   add_tuple_subscribes(&l, r, m, facts);
   channel_arg_index_end();

@@ -319,39 +319,6 @@ TSNode ast_parent(TSNode n) {
   return ts_node_parent(n);
 }
 
-size_t ast_ancestors(TSNode n, TSNode *out, size_t max) {
-  TSNode root = ts_tree_root_node(n.tree);
-  uint32_t start = ts_node_start_byte(n), end = ts_node_end_byte(n);
-  TSTreeCursor cur = ts_tree_cursor_new(root);
-  size_t k = 0;
-  for (;;) {
-    TSNode here = ts_tree_cursor_current_node(&cur);
-    if (ts_node_eq(here, n))
-      break;
-    if (k == max) {
-      k = SIZE_MAX;
-      break;
-    }
-    out[k++] = here;
-    if (ts_tree_cursor_goto_first_child_for_byte(&cur, start) < 0) {
-      k = SIZE_MAX; /* n is not in this tree */
-      break;
-    }
-    for (;;) {
-      TSNode child = ts_tree_cursor_current_node(&cur);
-      if (ts_node_start_byte(child) <= start && ts_node_end_byte(child) >= end &&
-          !(ts_node_start_byte(child) > start))
-        break;
-      if (!ts_tree_cursor_goto_next_sibling(&cur)) {
-        ts_tree_cursor_delete(&cur);
-        return SIZE_MAX;
-      }
-    }
-  }
-  ts_tree_cursor_delete(&cur);
-  return k;
-}
-
 static TSNode iter_settle(ChildIter *it, bool has) {
   for (; has; has = ts_tree_cursor_goto_next_sibling(&it->cur)) {
     TSNode c = ts_tree_cursor_current_node(&it->cur);

@@ -74,12 +74,6 @@ TSNode object_property(const Source *src, TSNode object, const char *key);
  * (resolve/scope.h), which starts from the nearest indexed node. */
 TSNode ast_parent(TSNode n);
 
-/* The ancestors of n, outermost (the root) first, n's parent last; returns
- * their number, or SIZE_MAX when there are more than max. One descent from
- * the root: tree-sitter 0.20's ts_node_parent rescans from the root on
- * every call, so walking up with it is quadratic in the depth. */
-size_t ast_ancestors(TSNode n, TSNode *out, size_t max);
-
 /* A node's children in order, through a cursor: tree-sitter 0.20's
  * ts_node_child(n, i) and ts_node_named_child(n, i) walk from the first child
  * on every call, so a loop over a node's children by index is quadratic in

@@ -524,12 +524,28 @@ static int wrapper_param(const Module *m, TSNode arg, TSNode *fn, char **fn_name
 typedef struct CallList {
   size_t *idx;
   size_t n, cap;
+  /* For the calls of one name: the function each is bound to (its node id)
+   * -> the calls bound to it, built on first use. */
+  StrMap *by_function;
 } CallList;
 
 static void free_call_list(void *p) {
   CallList *l = p;
+  if (l->by_function) {
+    strmap_free(l->by_function, free_call_list);
+    free(l->by_function);
+  }
   free(l->idx);
   free(l);
+}
+
+static void push_call(StrMap *lists, const char *key, size_t k) {
+  CallList *l = strmap_get(lists, key);
+  if (!l) {
+    l = xcalloc(1, sizeof *l);
+    strmap_put(lists, key, l);
+  }
+  ARRAY_PUSH(l->idx, l->n, l->cap, k);
 }
 
 /* Calls by the name of their identifier callee, in document order: a file
@@ -540,14 +556,33 @@ static void index_calls_by_callee(Collector *c, StrMap *by_name) {
     if (!node_is(callee, "identifier"))
       continue;
     char *name = node_text_dup(&c->m->src, callee);
-    CallList *l = strmap_get(by_name, name);
-    if (!l) {
-      l = xcalloc(1, sizeof *l);
-      strmap_put(by_name, name, l);
-    }
-    ARRAY_PUSH(l->idx, l->n, l->cap, k);
+    push_call(by_name, name, k);
     free(name);
   }
+}
+
+static const char *function_key(TSNode fn, char *buf) {
+  unsigned long long id = (unsigned long long)(uintptr_t)fn.id;
+  return strmap_num_key(buf, &id, 1);
+}
+
+/* The calls named fn_name that are bound to the function fn, in document
+ * order. The name's calls are looked up once, not once per function of that
+ * name (a file of many components, each with a helper of the same name). */
+static const CallList *calls_bound_to(Collector *c, CallList *named, const char *fn_name,
+                                      TSNode fn) {
+  char key[STRMAP_NUM_KEY_SIZE(1)];
+  if (!named->by_function) {
+    named->by_function = xcalloc(1, sizeof *named->by_function);
+    for (size_t j = 0; j < named->n; j++) {
+      TSNode callee = node_unwrap(node_field(c->calls[named->idx[j]], "function"));
+      Binding b = scope_lookup(c->m, callee, fn_name);
+      if (b.kind != BIND_FUNCTION)
+        continue;
+      push_call(named->by_function, function_key(b.node, key), named->idx[j]);
+    }
+  }
+  return strmap_get(named->by_function, function_key(fn, key));
 }
 
 /* One level of wrappers: calls of a local function that passes its parameter
@@ -569,13 +604,10 @@ static void add_wrapper_sites(Collector *c) {
         index_calls_by_callee(c, &by_name);
         indexed = true;
       }
-      CallList *calls = strmap_get(&by_name, fn_name);
+      CallList *named = strmap_get(&by_name, fn_name);
+      const CallList *calls = named ? calls_bound_to(c, named, fn_name, fn) : NULL;
       for (size_t j = 0; calls && j < calls->n; j++) {
         TSNode call = c->calls[calls->idx[j]];
-        TSNode callee = node_unwrap(node_field(call, "function"));
-        Binding b = scope_lookup(c->m, callee, fn_name);
-        if (b.kind != BIND_FUNCTION || !ts_node_eq(b.node, fn))
-          continue;
         TSNode a = call_argument(call, (uint32_t)idx);
         if (pass == 0)
           add_channel(c, CHANNEL_SINK_WRAPPER, call, a);

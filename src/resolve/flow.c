@@ -37,9 +37,26 @@ typedef struct Summary {
   bool busy;
 } Summary;
 
+/* A site of the linted module's facts by the start of its argument. */
+typedef struct SiteAt {
+  uint32_t start;
+  size_t index;
+} SiteAt;
+
+/* The linted module's event and channel sites sorted by where their
+ * argument starts, for the facts as they were when sorted: a summary visits
+ * the sites inside its function, not every site of the module once per
+ * function. */
+typedef struct SiteOrder {
+  const Facts *facts;
+  size_t nevents, nchannels;
+  SiteAt *events, *channels;
+} SiteOrder;
+
 struct FlowMemo {
   StrMap summaries; /* "<module>:<byte>" -> Summary */
   StrMap facts;     /* "<module>" -> Facts */
+  StrMap orders;    /* "<module>" -> SiteOrder of its Facts */
   const FlowNames *names;
 };
 
@@ -49,11 +66,19 @@ static void free_summary(void *p) {
   free(s);
 }
 
+static void free_order(void *p) {
+  SiteOrder *o = p;
+  free(o->events);
+  free(o->channels);
+  free(o);
+}
+
 void flow_memo_free(Resolver *r) {
   if (!r->flow)
     return;
   strmap_free(&r->flow->summaries, free_summary);
   strmap_free(&r->flow->facts, NULL);
+  strmap_free(&r->flow->orders, free_order);
   free(r->flow);
   r->flow = NULL;
 }
@@ -79,6 +104,100 @@ static const Facts *facts_of(Resolver *r, const Module *m, TSNode fn) {
 
 static bool inside(TSNode n, uint32_t start, uint32_t end) {
   return !ts_node_is_null(n) && ts_node_start_byte(n) >= start && ts_node_end_byte(n) <= end;
+}
+
+static int cmp_site_at(const void *a, const void *b) {
+  const SiteAt *x = a, *y = b;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static int cmp_size(const void *a, const void *b) {
+  size_t x = *(const size_t *)a, y = *(const size_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Sorts the k sites of out by start; the rest of its n + 1 entries start
+ * past any. */
+static SiteAt *sort_sites(SiteAt *out, size_t k, size_t n) {
+  qsort(out, k, sizeof *out, cmp_site_at);
+  for (size_t i = k; i <= n; i++)
+    out[i] = (SiteAt){UINT32_MAX, SIZE_MAX};
+  return out;
+}
+
+static SiteAt *event_order(const Facts *f) {
+  SiteAt *out = xmalloc((f->nevents + 1) * sizeof *out);
+  size_t k = 0;
+  for (size_t i = 0; i < f->nevents; i++)
+    if (!ts_node_is_null(f->events[i].arg))
+      out[k++] = (SiteAt){ts_node_start_byte(f->events[i].arg), i};
+  return sort_sites(out, k, f->nevents);
+}
+
+static SiteAt *channel_order(const Facts *f) {
+  SiteAt *out = xmalloc((f->nchannels + 1) * sizeof *out);
+  size_t k = 0;
+  for (size_t i = 0; i < f->nchannels; i++)
+    if (!ts_node_is_null(f->channels[i].arg))
+      out[k++] = (SiteAt){ts_node_start_byte(f->channels[i].arg), i};
+  return sort_sites(out, k, f->nchannels);
+}
+
+/* The order of f's sites when f is the linted module's memoised facts (else
+ * NULL: facts of one function hold only its sites), built again when the
+ * facts gained sites since. */
+static const SiteOrder *site_order(Resolver *r, const Module *m, const Facts *f) {
+  char key[STRMAP_NUM_KEY_SIZE(1)];
+  strmap_num_key(key, (unsigned long long[]){(uintptr_t)m}, 1);
+  if (strmap_get(&memo(r)->facts, key) != f)
+    return NULL;
+  SiteOrder *o = strmap_get(&memo(r)->orders, key);
+  if (o && o->facts == f && o->nevents == f->nevents && o->nchannels == f->nchannels)
+    return o;
+  if (!o) {
+    o = xcalloc(1, sizeof *o);
+    strmap_put(&memo(r)->orders, key, o);
+  }
+  free(o->events);
+  free(o->channels);
+  o->facts = f;
+  o->nevents = f->nevents;
+  o->nchannels = f->nchannels;
+  o->events = event_order(f);
+  o->channels = channel_order(f);
+  ast_work_add(f->nevents + f->nchannels);
+  return o;
+}
+
+/* The indices of the sites whose argument starts in [start, end], in site
+ * order, into a malloc'd *out: all n when there is no order. */
+static size_t sites_from(const SiteAt *order, size_t n, uint32_t start, uint32_t end,
+                         size_t **out) {
+  if (!order) {
+    *out = xmalloc((n + 1) * sizeof **out);
+    for (size_t i = 0; i < n; i++)
+      (*out)[i] = i;
+    return n;
+  }
+  size_t lo = 0, hi = n;
+  while (lo < hi) { /* n entries: the sites, then sentinels */
+    size_t mid = lo + (hi - lo) / 2;
+    if (order[mid].start < start)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  size_t k = 0;
+  while (order[lo + k].start <= end)
+    k++;
+  *out = xmalloc((k + 1) * sizeof **out);
+  for (size_t i = 0; i < k; i++)
+    (*out)[i] = order[lo + i].index;
+  qsort(*out, k, sizeof **out, cmp_size);
+  ast_work_add(k);
+  return k;
 }
 
 /* ---- A function's name, for trails. ---- */
@@ -374,14 +493,31 @@ static FlowSink user_sink_kind(const UserSink *u) {
                                                : FLOW_SENT;
 }
 
+/* The first of the calls (in document order, so by start) that starts at or
+ * after start. */
+static size_t first_call_from(const Facts *f, uint32_t start) {
+  size_t lo = 0, hi = f->ncalls;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (ts_node_start_byte(f->calls[mid]) < start)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
 static void summarise(Resolver *r, const Module *m, TSNode fn, Summary *s, int depth) {
   Arena *a = r->arena;
   const Facts *f = facts_of(r, m, fn);
+  const SiteOrder *order = site_order(r, m, f);
   uint32_t start = ts_node_start_byte(fn), end = ts_node_end_byte(fn);
   FlowStep self = function_step(a, m, fn);
   Path p;
-  for (size_t i = 0; i < f->nevents; i++) {
-    const EventSite *e = &f->events[i];
+  size_t *at;
+  size_t n = sites_from(order ? order->events : NULL, f->nevents, start, end, &at);
+  for (size_t k = 0; k < n; k++) {
+    const EventSite *e = &f->events[at[k]];
     if (e->kind == EVENT_SINK_WRAPPER || !inside(e->arg, start, end))
       continue;
     if (trace(a, m, fn, e->arg, NULL, 0, &p)) {
@@ -389,8 +525,10 @@ static void summarise(Resolver *r, const Module *m, TSNode fn, Summary *s, int d
       add_reach(s, a, p, event_sink_of(m, e), self, &sink, 1);
     }
   }
-  for (size_t i = 0; i < f->nchannels; i++) {
-    const ChannelSite *c = &f->channels[i];
+  free(at);
+  n = sites_from(order ? order->channels : NULL, f->nchannels, start, end, &at);
+  for (size_t k = 0; k < n; k++) {
+    const ChannelSite *c = &f->channels[at[k]];
     if (c->kind == CHANNEL_SINK_WRAPPER || !inside(c->arg, start, end))
       continue;
     if (trace(a, m, fn, c->arg, NULL, 0, &p)) {
@@ -398,10 +536,14 @@ static void summarise(Resolver *r, const Module *m, TSNode fn, Summary *s, int d
       add_reach(s, a, p, FLOW_CHANNEL, self, &sink, 1);
     }
   }
+  free(at);
   if (depth >= FLOW_MAX_DEPTH)
     return;
-  for (size_t i = 0; i < f->ncalls; i++) {
+  for (size_t i = first_call_from(f, start); i < f->ncalls; i++) {
     TSNode call = f->calls[i];
+    if (ts_node_start_byte(call) > end)
+      break;
+    ast_work_add(1);
     if (!inside(call, start, end) || !callee_may_flow(r, m, call))
       continue;
     const UserSink *u = user_sink(r, m, call);

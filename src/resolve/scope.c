@@ -1,5 +1,6 @@
 #include "resolve/scope.h"
 
+#include "core/util.h"
 #include "parse/ast.h"
 #include "resolve/scope_index.h"
 
@@ -343,12 +344,14 @@ static bool scan_block(const Module *m, const ScopeIndex *ix, int32_t i, const c
   size_t n;
   const TSNode *stmts = scope_index_declarers(m, ix, i, name, &n);
   TSNode block = scope_index_node(ix, i);
-  ast_work_add(n);
-  budget_charge(n);
-  for (size_t k = 0; k < n; k++)
-    if (match_statement(m, stmts[k], block, name, b))
-      return true;
-  return false;
+  /* The work is the statements checked: the first declaration ends the scan. */
+  size_t k = 0;
+  bool found = false;
+  while (k < n && !found)
+    found = match_statement(m, stmts[k++], block, name, b);
+  ast_work_add(k);
+  budget_charge(k);
+  return found;
 }
 
 static Binding lookup_from(const Module *m, const ScopeIndex *ix, int32_t innermost,
@@ -476,6 +479,79 @@ TSNode scope_node_parent(const Module *m, TSNode n) {
     return parent;
   TSNode found = ts_node_is_null(from) ? from : parent_below(from, n);
   return ts_node_is_null(found) ? ast_parent(n) : found;
+}
+
+/* The anchors on the descent to [start, end), the outermost first, into a
+ * malloc'd *out: their number, or SIZE_MAX when they are more than the max
+ * ancestors (each but the innermost is an ancestor of the range's node). An
+ * empty range may lie between two children: the scan below decides it. */
+static size_t anchor_path(const ScopeIndex *ix, uint32_t start, uint32_t end, size_t max,
+                          int32_t **out) {
+  *out = NULL;
+  if (!ix || start == end)
+    return 0;
+  int32_t inner = scope_index_anchor_innermost(ix, start, end);
+  size_t n = 0;
+  for (int32_t i = inner; i >= 0; i = scope_index_anchor_parent(ix, i))
+    if (++n > max + 1)
+      return SIZE_MAX;
+  ast_work_add(n);
+  *out = xmalloc((n + 1) * sizeof **out);
+  size_t k = n;
+  for (int32_t i = inner; i >= 0; i = scope_index_anchor_parent(ix, i))
+    (*out)[--k] = i;
+  return n;
+}
+
+/* Moves the cursor to its child holding [start, end]. tree-sitter finds the
+ * first child past start by visiting every child before it when they are a
+ * flat list: the work counts them. */
+static bool child_on_path(TSTreeCursor *cur, uint32_t start, uint32_t end, uint64_t *visited) {
+  int64_t i = ts_tree_cursor_goto_first_child_for_byte(cur, start);
+  if (i < 0)
+    return false;
+  *visited += (uint64_t)i + 1;
+  for (;;) {
+    TSNode child = ts_tree_cursor_current_node(cur);
+    if (ts_node_start_byte(child) <= start && ts_node_end_byte(child) >= end)
+      return true;
+    if (!ts_tree_cursor_goto_next_sibling(cur))
+      return false;
+    (*visited)++;
+  }
+}
+
+size_t scope_ancestors(const Module *m, TSNode n, TSNode *out, size_t max) {
+  const ScopeIndex *ix = n.tree == m->tree ? scope_index_of(m) : NULL;
+  uint32_t start = ts_node_start_byte(n), end = ts_node_end_byte(n);
+  int32_t *anchors;
+  size_t nanchors = anchor_path(ix, start, end, max, &anchors), next = 0;
+  if (nanchors == SIZE_MAX)
+    return SIZE_MAX;
+  TSTreeCursor cur = ts_tree_cursor_new(ts_tree_root_node(n.tree));
+  size_t k = 0;
+  uint64_t visited = 0;
+  for (;;) {
+    TSNode here = ts_tree_cursor_current_node(&cur);
+    if (ts_node_eq(here, n))
+      break;
+    if (k == max) {
+      k = SIZE_MAX;
+      break;
+    }
+    out[k++] = here;
+    visited++;
+    if (next < nanchors && ts_node_eq(scope_index_anchor_holder(ix, anchors[next]), here)) {
+      ts_tree_cursor_reset(&cur, scope_index_anchor_node(ix, anchors[next++]));
+    } else if (!child_on_path(&cur, start, end, &visited)) {
+      k = SIZE_MAX; /* n is not in this tree */
+      break;
+    }
+  }
+  ts_tree_cursor_delete(&cur);
+  free(anchors);
+  ast_work_add(visited);
+  return k;
 }
 
 Binding scope_lookup_toplevel(const Module *m, const char *name) {

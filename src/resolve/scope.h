@@ -38,6 +38,13 @@ TSNode scope_node_for_range(const Module *m, uint32_t start, uint32_t end);
  * before n's in a flat, half-written file: a walk up from each finding made
  * such a file quadratic). */
 TSNode scope_node_parent(const Module *m, TSNode n);
+/* n's ancestors from the root down, n excluded, into out: their number, or
+ * SIZE_MAX when there are more than max or n is not in m's tree. One descent
+ * from the root, where a node with many children (the statements of a file a
+ * syntax error left flat) is crossed through the index, not by visiting every
+ * child before n's: tree-sitter 0.20's ts_node_parent rescans from the root
+ * on every call, so walking up with it is quadratic in the depth. */
+size_t scope_ancestors(const Module *m, TSNode n, TSNode *out, size_t max);
 /* Looks up a declaration among the program's top-level statements. */
 Binding scope_lookup_toplevel(const Module *m, const char *name);
 

@@ -7,6 +7,7 @@
 
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 
 typedef struct Declarers {
   TSNode *stmts;
@@ -52,6 +53,7 @@ struct ScopeIndex {
    * that name declares (the first), built on first use, under lock */
   StrMap object_types;
   bool object_types_built;
+  StrMap spelled;       /* name -> (void *)1 spelt in the text, 2 not, under lock */
   pthread_mutex_t lock; /* guards every entry's `names` */
 };
 
@@ -100,9 +102,6 @@ ScopeIndexBuild *scope_index_build_begin(const TSTree *tree) {
   b->kinds.kind = xcalloc(b->kinds.n + 1, 1);
   return b;
 }
-
-/* A node with more children than this has them indexed as anchors. */
-#define ANCHOR_MIN_SIBLINGS 32
 
 static void add_anchor(ScopeIndexBuild *b, TSNode n, uint32_t depth) {
   EntryList *l = &b->ix->anchors;
@@ -235,6 +234,7 @@ void scope_index_free(ScopeIndex *ix) {
   free(ix->imports);
   free(ix->exports);
   strmap_free(&ix->object_types, free);
+  strmap_free(&ix->spelled, NULL);
   if (ix->export_table) {
     free(ix->export_table->kinds);
     strmap_free(&ix->export_table->first_clause, NULL);
@@ -298,6 +298,36 @@ int32_t scope_index_innermost_range(const ScopeIndex *ix, uint32_t start, uint32
 TSNode scope_index_anchor_range(const ScopeIndex *ix, uint32_t start, uint32_t end) {
   int32_t i = ix ? innermost_of(ix->anchors.items, ix->anchors.n, start, end, true) : -1;
   return i >= 0 ? ix->anchors.items[i].node : (TSNode){0};
+}
+
+int32_t scope_index_anchor_innermost(const ScopeIndex *ix, uint32_t start, uint32_t end) {
+  return innermost_of(ix->anchors.items, ix->anchors.n, start, end, false);
+}
+
+int32_t scope_index_anchor_parent(const ScopeIndex *ix, int32_t i) {
+  return ix->anchors.items[i].parent;
+}
+
+TSNode scope_index_anchor_node(const ScopeIndex *ix, int32_t i) {
+  return ix->anchors.items[i].node;
+}
+
+TSNode scope_index_anchor_holder(const ScopeIndex *ix, int32_t i) {
+  return ix->anchors.items[i].holder;
+}
+
+bool scope_index_spells(const Module *m, const ScopeIndex *ix, const char *name) {
+  if (!ix)
+    return strstr(m->src.bytes, name) != NULL;
+  ScopeIndex *mut = (ScopeIndex *)ix;
+  pthread_mutex_lock(&mut->lock);
+  uintptr_t known = (uintptr_t)strmap_get(&ix->spelled, name);
+  if (!known) {
+    known = strstr(m->src.bytes, name) ? 1 : 2;
+    strmap_put(&mut->spelled, name, (void *)known);
+  }
+  pthread_mutex_unlock(&mut->lock);
+  return known == 1;
 }
 
 const TSNode *scope_index_imports(const ScopeIndex *ix, size_t *n) {

@@ -51,6 +51,15 @@ int32_t scope_index_innermost_range(const ScopeIndex *ix, uint32_t start, uint32
  * to [start, end] (the same rule), or a null node. */
 TSNode scope_index_anchor_range(const ScopeIndex *ix, uint32_t start, uint32_t end);
 int32_t scope_index_parent(const ScopeIndex *ix, int32_t i);
+/* Anchors: the named children of nodes with more than ANCHOR_MIN_SIBLINGS
+ * children, nested the same way. The innermost anchor holding [start, end)
+ * (or -1), the one around anchor i (-1 past the outermost), anchor i's node
+ * and its syntactic parent. */
+#define ANCHOR_MIN_SIBLINGS 32
+int32_t scope_index_anchor_innermost(const ScopeIndex *ix, uint32_t start, uint32_t end);
+int32_t scope_index_anchor_parent(const ScopeIndex *ix, int32_t i);
+TSNode scope_index_anchor_node(const ScopeIndex *ix, int32_t i);
+TSNode scope_index_anchor_holder(const ScopeIndex *ix, int32_t i);
 /* For scope_node_parent: n's parent when n is itself indexed (true), else
  * in `from` the narrowest indexed node strictly above it (null if none). */
 bool scope_index_parent_hint(const ScopeIndex *ix, TSNode n, TSNode *parent, TSNode *from);
@@ -64,6 +73,11 @@ TSNode scope_index_holder(const ScopeIndex *ix, int32_t i);
  * that the first top-level declaration of type `name` in m declares, or a
  * null node. */
 TSNode scope_index_object_type(const Module *m, const ScopeIndex *ix, const char *name);
+
+/* Whether name occurs anywhere in m's text (as strstr finds it): a search of
+ * the file per name, remembered, where a codemod asks it of the name it would
+ * declare once per finding. */
+bool scope_index_spells(const Module *m, const ScopeIndex *ix, const char *name);
 
 /* The program's import statements, in order. */
 const TSNode *scope_index_imports(const ScopeIndex *ix, size_t *n);

@@ -150,7 +150,7 @@ static bool has_binding_from(RuleCtx *ctx, const Effect *e, const Target *t, boo
       ts_node_start_byte(b.decl) >= ts_node_start_byte(e->stmt))
     return false;
   TSNode anc[MAX_ANCESTORS];
-  size_t n = ast_ancestors(b.decl, anc, MAX_ANCESTORS);
+  size_t n = scope_ancestors(ctx->mod, b.decl, anc, MAX_ANCESTORS);
   for (size_t i = n == SIZE_MAX ? 0 : n; i-- > 0;)
     if (node_is(anc[i], "variable_declarator")) {
       TSNode v = node_unwrap(node_field(anc[i], "value"));

@@ -44,7 +44,7 @@ static bool is_inline_function(TSNode n) {
 static bool find_effect(RuleCtx *ctx, TSNode channel_call, Effect *e) {
   const Source *src = &ctx->mod->src;
   TSNode anc[MAX_ANCESTORS];
-  size_t n = ast_ancestors(channel_call, anc, MAX_ANCESTORS);
+  size_t n = scope_ancestors(ctx->mod, channel_call, anc, MAX_ANCESTORS);
   if (n == SIZE_MAX)
     return false;
   size_t fi = SIZE_MAX;
@@ -650,7 +650,7 @@ static bool loose_send(RuleCtx *ctx, Effect *e, TSNode st, TSNode receiver) {
 static bool find_loose_sends(RuleCtx *ctx, Effect *e) {
   const Source *src = &ctx->mod->src;
   TSNode anc[MAX_ANCESTORS];
-  size_t n = ast_ancestors(e->channel, anc, MAX_ANCESTORS);
+  size_t n = scope_ancestors(ctx->mod, e->channel, anc, MAX_ANCESTORS);
   size_t fi = SIZE_MAX;
   for (size_t i = n == SIZE_MAX ? 0 : n; i-- > 0;)
     if (node_is_function(anc[i])) {

@@ -6,6 +6,7 @@
  * migrates a file's calls is planned once per hook (rules/hook_rewrite.h). */
 #include "core/util.h"
 #include "parse/ast.h"
+#include "resolve/scope_index.h"
 #include "rules/ctx.h"
 #include "rules/hook_calls.h"
 #include "rules/hook_rewrite.h"
@@ -121,13 +122,12 @@ static void check(RuleCtx *ctx) {
     return;
   Plans plans = {xcalloc(ctx->std->nhooks, sizeof *plans.plan),
                  xcalloc(ctx->std->nhooks, sizeof *plans.built)};
-  TSNode root = ts_tree_root_node(ctx->mod->tree);
-  uint32_t n = ts_node_named_child_count(root);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode st = ts_node_named_child(root, i);
-    if (node_is(st, "import_statement"))
-      check_import(ctx, &plans, st);
-  }
+  /* The index's list: ts_node_named_child(root, i) walks the i statements
+   * before it when a syntax error left them flat. */
+  size_t n;
+  const TSNode *imports = scope_index_imports(scope_index_of(ctx->mod), &n);
+  for (size_t i = 0; i < n; i++)
+    check_import(ctx, &plans, imports[i]);
   for (size_t i = 0; i < ctx->facts->ncalls; i++)
     check_call(ctx, &plans, ctx->facts->calls[i]);
   for (size_t i = 0; i < ctx->std->nhooks; i++)

@@ -318,9 +318,9 @@ static bool map_member_results(Planner *pl, TSNode name) {
 }
 
 /* The statement holding the call: the ancestor directly in a block. */
-static TSNode statement_of(TSNode n) {
+static TSNode statement_of(const Module *m, TSNode n) {
   TSNode anc[256];
-  size_t k = ast_ancestors(n, anc, 256);
+  size_t k = scope_ancestors(m, n, anc, 256);
   if (k == SIZE_MAX)
     return (TSNode){0};
   TSNode child = n;
@@ -334,7 +334,7 @@ static TSNode statement_of(TSNode n) {
 
 static bool plan_call(Planner *pl, TSNode call) {
   const Module *m = pl->ctx->mod;
-  TSNode stmt = statement_of(call);
+  TSNode stmt = statement_of(m, call);
   if (ts_node_is_null(stmt))
     return false;
   Binding shadow = scope_lookup(m, call, pl->rt);

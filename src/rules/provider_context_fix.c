@@ -397,18 +397,8 @@ static bool plan_imports(Plan *p, Diag *d, const Binding *hook, const char *spec
   return fix_require_named_import(d, p->ctx->proj, p->ctx->mod, p->ctx->std->realtime_hook, spec);
 }
 
-static size_t context_calls(RuleCtx *ctx) {
-  size_t n = 0;
-  for (size_t i = 0; i < ctx->facts->ncalls; i++) {
-    char name[128];
-    n += hook_call_name(ctx->proj, ctx->mod, ctx->facts->calls[i], name, sizeof name) &&
-         strcmp(name, CONTEXT_HOOK) == 0;
-  }
-  return n;
-}
-
-void provider_context_suggest(RuleCtx *ctx, Diag *d, TSNode call) {
-  if (!d || !widget_code(ctx) || context_calls(ctx) != 1)
+void provider_context_suggest(RuleCtx *ctx, Diag *d, TSNode call, size_t context_calls) {
+  if (!d || !widget_code(ctx) || context_calls != 1)
     return;
   TSNode decl = scope_node_parent(ctx->mod, call);
   if (!node_is(decl, "variable_declarator") || !ts_node_eq(node_field(decl, "value"), call) ||

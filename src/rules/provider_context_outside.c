@@ -159,31 +159,41 @@ static void relate_layout(RuleCtx *ctx, Diag *d, const Module *route) {
                 "nearest layout of the route: mount <OrganizationRealtimeProvider> in it");
 }
 
-static void check(RuleCtx *ctx) {
-  if (path_is_dashboard(ctx->mod->app_path) || module_defines_function(ctx->mod, CONTEXT_HOOK))
-    return;
-  const char *reason = NULL;
-  const Module *route = NULL;
-  bool judged = false;
+/* The calls of the context hook in the file, in order. */
+static TSNode *context_calls(RuleCtx *ctx, size_t *n) {
+  TSNode *found = NULL;
+  size_t cap = 0;
+  *n = 0;
   for (size_t i = 0; i < ctx->facts->ncalls; i++) {
     TSNode call = ctx->facts->calls[i];
     char name[128];
     if (!hook_call_name(ctx->proj, ctx->mod, call, name, sizeof name) ||
         strcmp(name, CONTEXT_HOOK) != 0)
       continue;
-    if (!judged) {
-      reason = uncovered_reason(ctx, &route);
-      judged = true;
-    }
-    if (!reason)
-      return;
-    TSNode fn = node_field(call, "function");
+    if (*n == cap)
+      found = xrealloc(found, (cap = cap ? 2 * cap : 4) * sizeof *found);
+    found[(*n)++] = call;
+  }
+  return found;
+}
+
+static void check(RuleCtx *ctx) {
+  if (path_is_dashboard(ctx->mod->app_path) || module_defines_function(ctx->mod, CONTEXT_HOOK))
+    return;
+  /* Found once: the suggestion for each call depends on how many there are. */
+  size_t n;
+  TSNode *calls = context_calls(ctx, &n);
+  const Module *route = NULL;
+  const char *reason = n ? uncovered_reason(ctx, &route) : NULL;
+  for (size_t i = 0; reason && i < n; i++) {
+    TSNode fn = node_field(calls[i], "function");
     Diag *d =
-        rule_report(ctx, ts_node_start_byte(fn), ts_node_end_byte(call), help_text,
+        rule_report(ctx, ts_node_start_byte(fn), ts_node_end_byte(calls[i]), help_text,
                     "useOrganizationRealtimeContext() outside the dashboard provider: %s", reason);
     relate_layout(ctx, d, route);
-    provider_context_suggest(ctx, d, call);
+    provider_context_suggest(ctx, d, calls[i], n);
   }
+  free(calls);
 }
 
 const RuleMeta rule_provider_context_outside = {

@@ -8,6 +8,7 @@
 #include "parse/ast.h"
 #include "resolve/facts.h"
 #include "resolve/scope.h"
+#include "resolve/scope_index.h"
 #include "rules/typing_stop_inverse.h"
 
 #include <stdlib.h>
@@ -145,7 +146,8 @@ static char *stop_name(const char *off) {
 /* A name the fix may declare at `at`: unbound there and spelt nowhere in the
  * file (so it hides nothing declared later either). */
 static bool name_free(const Module *m, TSNode at, const char *name) {
-  return scope_lookup(m, at, name).kind == BIND_NONE && !strstr(m->src.bytes, name);
+  return scope_lookup(m, at, name).kind == BIND_NONE &&
+         !scope_index_spells(m, scope_index_of(m), name);
 }
 
 /* `const off = listen(...);` whose `off` is only returned or called: the

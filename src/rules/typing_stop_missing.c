@@ -61,11 +61,36 @@ typedef struct Scopes {
   size_t n, cap;
 } Scopes;
 
+static int range_cmp(TSNode a, TSNode b) {
+  uint32_t as = ts_node_start_byte(a), bs = ts_node_start_byte(b);
+  uint32_t ae = ts_node_end_byte(a), be = ts_node_end_byte(b);
+  if (as != bs)
+    return as < bs ? -1 : 1;
+  return ae < be ? -1 : ae > be;
+}
+
+static int scope_cmp(const void *a, const void *b) {
+  return range_cmp(*(const TSNode *)a, *(const TSNode *)b);
+}
+
+/* Sorted by range once collected: each listener asks, and a file of many
+ * components has many of both. */
 static bool scopes_has(const Scopes *s, TSNode scope) {
-  for (size_t i = 0; i < s->n; i++)
-    if (ts_node_eq(s->items[i], scope))
-      return true;
-  return false;
+  size_t lo = 0, hi = s->n;
+  uint64_t steps = 0;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    steps++;
+    if (range_cmp(s->items[mid], scope) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  bool found = false;
+  for (; !found && lo < s->n && range_cmp(s->items[lo], scope) == 0; lo++, steps++)
+    found = ts_node_eq(s->items[lo], scope);
+  ast_work_add(steps);
+  return found;
 }
 
 static const char *std_value(const Standards *std, const char *key, const char *fallback) {
@@ -118,6 +143,8 @@ static void collect_stop_scopes(RuleCtx *ctx, Scopes *stops) {
       ARRAY_PUSH(stops->items, stops->n, stops->cap, scope);
     }
   }
+  if (stops->n) /* qsort's array must not be NULL, even when empty */
+    qsort(stops->items, stops->n, sizeof *stops->items, scope_cmp);
 }
 
 static void check_listeners(RuleCtx *ctx, const Scopes *stops, const char *start_value) {
