@@ -166,8 +166,10 @@ static bool visit_mention(TSNode n, void *data) {
   Mentions *x = data;
   if (!x->ok)
     return false;
-  if (node_is(n, "import_statement") && x->imported)
-    return false; /* the import itself */
+  if (x->imported &&
+      (node_is(n, "import_statement") ||
+       (node_is(n, "export_statement") && !ts_node_is_null(node_field(n, "source")))))
+    return false; /* the import itself, or a re-export (followed on its own) */
   const char *type = ts_node_type(n);
   bool ident = strcmp(type, "identifier") == 0;
   bool shorthand = strncmp(type, "shorthand_property_identifier", 29) == 0;
@@ -295,12 +297,46 @@ static bool package_entry(const Project *p, const Module *m) {
   return entry;
 }
 
-/* The name importer M gives the builder `name` of m, through its one named
- * import of it (with the specifier M writes); NULL when M does not import
- * it by name. *ok turns false when M imports m otherwise (a namespace or
- * default import, a re-export, a dynamic import): its uses cannot be told. */
+/* The name under which the re-export `st` (whose source is m) passes m's
+ * `name` on: `export * from "./m"` and `export { name } from "./m"` keep
+ * it, `export { name as Other }` renames it; NULL when st does not pass it
+ * on. *ok turns false for `export * as ns from "./m"` (its uses cannot be
+ * told). */
+static const char *reexported_as(Arena *a, const Module *im, TSNode st, const char *name,
+                                 bool *ok) {
+  const char *as = NULL;
+  uint32_t n = ts_node_named_child_count(st);
+  bool star = n == 1; /* only the source: `export * from` */
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode part = ts_node_named_child(st, i);
+    if (node_is(part, "namespace_export"))
+      *ok = false;
+    uint32_t ns = node_is(part, "export_clause") ? ts_node_named_child_count(part) : 0;
+    for (uint32_t k = 0; k < ns; k++) {
+      TSNode spec = ts_node_named_child(part, k);
+      if (!node_is(spec, "export_specifier") ||
+          !node_text_eq(&im->src, node_field(spec, "name"), name))
+        continue;
+      TSNode alias = node_field(spec, "alias");
+      uint32_t len;
+      const char *text =
+          node_text(&im->src, ts_node_is_null(alias) ? node_field(spec, "name") : alias, &len);
+      as = arena_strndup(a, text, len);
+    }
+  }
+  return star ? arena_strdup(a, name) : as;
+}
+
+/* How importer M reaches the builder `name` of m: the name M gives it
+ * through its one named import of it (with the specifier M writes), and in
+ * *reexport the name under which M passes it on to its own importers (a
+ * barrel: `export * from "./m"`); NULL when M does not import it by name.
+ * *ok turns false when M imports m otherwise (a namespace or default
+ * import, a dynamic import, a namespace re-export): its uses cannot be
+ * told. */
 static const char *import_alias(Arena *a, Project *p, const Module *importer, const Module *m,
-                                const char *name, const char **spec, bool *ok) {
+                                const char *name, const char **spec, const char **reexport,
+                                bool *ok) {
   const char *alias = NULL;
   TSNode root = ts_tree_root_node(importer->tree);
   if (mem_contains(importer->src.bytes, importer->src.len, "import(", 7)) {
@@ -320,8 +356,13 @@ static const char *import_alias(Arena *a, Project *p, const Module *importer, co
                 project_resolve_import(p, importer, sb_cstr(&sb), &resolved) &&
                 strcmp(resolved, m->fs_path) == 0;
     free(resolved);
-    if (to_m && node_is(st, "export_statement"))
-      *ok = false; /* re-exported: its importers are this file's */
+    if (to_m && node_is(st, "export_statement")) {
+      const char *as = reexported_as(a, importer, st, name, ok);
+      *ok = *ok && !(as && *reexport); /* passed on twice: withheld */
+      *reexport = as ? as : *reexport;
+      sb_free(&sb);
+      continue;
+    }
     TSNode clause = to_m ? ts_node_named_child(st, 0) : (TSNode){0};
     uint32_t nc = node_is(clause, "import_clause") ? ts_node_named_child_count(clause) : 0;
     for (uint32_t k = 0; k < nc && *ok; k++) {
@@ -350,25 +391,39 @@ static const char *import_alias(Arena *a, Project *p, const Module *importer, co
   return *ok ? alias : NULL;
 }
 
+/* Whether im declares `name` itself (not by importing it): its own
+ * declaration, not the one a star re-export passes on, is what its
+ * importers get. */
+static bool declares_own(const Module *im, const char *name) {
+  Binding b = scope_lookup(im, ts_tree_root_node(im->tree), name);
+  return b.kind != BIND_NONE && b.kind != BIND_IMPORT;
+}
+
 /* The calls of m's exported builder `name` in the files that import it,
- * appended to q; false when one of them cannot be told or passes no org id. */
+ * appended to q, following re-exports (a barrel's `export * from "./m"`)
+ * to the files that import it from there; false when one of them cannot be
+ * told or passes no org id. */
 static bool importer_calls(Arena *a, Project *p, const ImportGraph *g, const Module *m,
                            const char *name, const char *member, OrgParam *q, Module **held,
-                           size_t *nheld) {
+                           size_t *nheld, int depth) {
   Module *const *importers;
   size_t n = import_graph_importers(g, m, &importers);
   for (size_t i = 0; i < n; i++) {
     Module *im = importers[i];
-    if (*nheld == ORG_PARAM_MAX_CALLS)
+    if (*nheld == ORG_PARAM_MAX_FILES)
       return false;
     project_hold(im);
     held[(*nheld)++] = im;
     if (!im->tree)
       return false;
     bool ok = true;
-    const char *spec = NULL;
-    const char *alias = import_alias(a, p, im, m, name, &spec, &ok);
+    const char *spec = NULL, *reexport = NULL;
+    const char *alias = import_alias(a, p, im, m, name, &spec, &reexport, &ok);
     if (!ok)
+      return false;
+    if (reexport &&
+        (depth == ORG_PARAM_MAX_BARRELS || package_entry(p, im) || declares_own(im, reexport) ||
+         !importer_calls(a, p, g, im, reexport, member, q, held, nheld, depth + 1)))
       return false;
     if (!alias)
       continue;
@@ -395,7 +450,8 @@ static bool exported_builder_fix(Arena *a, Project *p, LazyImportGraph *imports,
   if (!builder_in_file(a, m, site->start, site->end, true, &q, &x, &b) || package_entry(p, m))
     return false;
   const char *param = q.name;
-  if (!importer_calls(a, p, lazy_import_graph_get(imports), m, x.name, b.member, &q, held, nheld) ||
+  if (!importer_calls(a, p, lazy_import_graph_get(imports), m, x.name, b.member, &q, held, nheld,
+                      0) ||
       q.ncalls == 0)
     return false;
   /* The placeholder stands for the new parameter. */
@@ -442,7 +498,7 @@ void channel_org_param_pass(Project *p, LazyImportGraph *imports, DiagList *diag
   Diag *made = NULL;
   size_t nmade = 0, cap = 0;
   Arena a = {0};
-  Module *held[ORG_PARAM_MAX_CALLS + 1];
+  Module *held[ORG_PARAM_MAX_FILES + 1];
   for (size_t i = 0; i < diags->n; i++) {
     Diag *d = &diags->items[i];
     const DiagOrgParam *site = &d->org_param;
