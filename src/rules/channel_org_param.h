@@ -36,8 +36,12 @@ typedef struct OrgParam {
 /* For a channel name built at [start, end) of m that lacks the organization
  * id: the innermost function around it, when it is a builder the file
  * declares at its top level and does not export (`function typingTopic(id)`,
- * `const typingTopic = (id) => ...`), so that every call of it is in this
- * file; every mention of its name is then a direct call (not the builder
+ * `const typingTopic = (id) => ...`, or a member of a `const` registry
+ * object: `const TOPICS = { typing: (id) => ..., inbox(id) { ... } }`, which
+ * must not mention `this`), so that every call of it is in this
+ * file; every mention of its name is then a direct call (`TOPICS.typing(...)`
+ * for a member, whose object may also be named for another member or in a
+ * `typeof` type; not the builder
  * passed as a value, exported under another name, `typeof`, a JSX tag, a
  * call inside itself), each call has exactly one name of the organization-id
  * role bound where it is written (fix/org_id.h), and at least one call
