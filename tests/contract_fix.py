@@ -4,6 +4,8 @@ generated project:
 - a listener of a legacy name whose migration is what the sender sends carries event-name-custom's
   fix there, identical (same edits, same applicability);
 - a name no map knows gets the one close event the message asks about, as a suggestion;
+- a canonical listener carries the rename of its sender's legacy name in the sender's file, unless
+  that name is silenced;
 - an event-name-custom finding silenced by an rtlint-disable comment keeps its name: the contract
   finding there has no fix;
 - a rename is phase 1's migration: with --phase 2, or with event-name-custom not running, no
@@ -44,6 +46,25 @@ TREE = {
         '  channel.on("broadcast", { event: "typing_stop" }, () => {});\n'
         '  channel.on("broadcast", { event: UNIFIED_EVENTS.AI_HANDOVER_REQUESTED }, () => {});\n'
         "  return channel;\n"
+        "}\n",
+    # A canonical listener whose sender, in another file, sends a legacy name of its event; and
+    # the same on another channel with the sender's name silenced.
+    "lib/realtime/inbox-listener.ts":
+        IMPORTS + "export function inbox(orgId: string) {\n"
+        "  const a = supabase.channel(UNIFIED_CHANNELS.conversations(orgId));\n"
+        '  a.on("broadcast", { event: UNIFIED_EVENTS.MESSAGE_CREATED }, () => {});\n'
+        "  const b = supabase.channel(UNIFIED_CHANNELS.notifications(orgId));\n"
+        '  b.on("broadcast", { event: UNIFIED_EVENTS.MESSAGE_CREATED }, () => {});\n'
+        "}\n",
+    "lib/realtime/inbox-sender.ts":
+        'import { supabase } from "@/lib/supabase";\n'
+        'import { UNIFIED_CHANNELS } from "@/lib/realtime/unified-channel-standards";\n\n'
+        "export function post(orgId: string) {\n"
+        "  const a = supabase.channel(UNIFIED_CHANNELS.conversations(orgId));\n"
+        '  void a.send({ type: "broadcast", event: "new_message", payload: {} });\n'
+        "  const b = supabase.channel(UNIFIED_CHANNELS.notifications(orgId));\n"
+        "  // rtlint-disable-next-line event-name-custom -- the mobile app still sends it\n"
+        '  void b.send({ type: "broadcast", event: "new_message", payload: {} });\n'
         "}\n",
 }
 
@@ -113,6 +134,21 @@ def main():
         check(lone is not None and lone["fix"] is None,
               "a canonical listener with nothing close sent is never rewritten", lone)
 
+        canonical = at(diags, "event-never-sent",
+                       "MESSAGE_CREATED is heard on UNIFIED_CHANNELS.conversations")
+        own = [d for d in diags if d["rule"] == "event-name-custom" and
+               d["path"] == "lib/realtime/inbox-sender.ts"]
+        check(canonical and canonical["fix"] and len(own) == 1 and
+              canonical["fix"]["edits"] == own[0]["fix"]["edits"] and
+              canonical["fix"]["applicability"] == own[0]["fix"]["applicability"] and
+              all(e["path"] == "lib/realtime/inbox-sender.ts" for e in canonical["fix"]["edits"]),
+              "a canonical listener carries its sender's own rename, in the sender's file",
+              json.dumps([canonical, own], indent=1)[:2500])
+        silenced = at(diags, "event-never-sent",
+                      "MESSAGE_CREATED is heard on UNIFIED_CHANNELS.notifications")
+        check(silenced is not None and silenced["fix"] is None,
+              "a canonical listener whose sender's name is silenced carries nothing", silenced)
+
         contract = ("event-never-sent", "event-never-heard")
         phase2 = diagnostics(rtlint, tree, "--phase", "2")
         check(any(d["rule"] in contract for d in phase2) and
@@ -142,6 +178,12 @@ def main():
         check("event-never-sent" in p.stdout and "AI_HANDOVER_REQUESTED is heard" in p.stdout,
               "the report after --fix-suggestions still holds the contract findings without a fix",
               shown(p))
+        posted = files(tree2)["lib/realtime/inbox-sender.ts"]
+        check(posted.count("event: UNIFIED_EVENTS.MESSAGE_CREATED") == 1 and
+              posted.count('event: "new_message"') == 1 and
+              "import { UNIFIED_CHANNELS, UNIFIED_EVENTS }" in posted,
+              "the sender's rename is applied once, with its import; the silenced one is kept",
+              posted)
         settled = files(tree2)
         again = rt(rtlint, tree2, "--fix-suggestions")
         check(files(tree2) == settled, "a second --fix-suggestions changes nothing", shown(again))

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""--shard I/N plus rtlint merge equals one unsharded run: for each tree and
+"""--shard I/N plus rtlint merge equals one run over every file (--shard 1/1): for each tree and
 N in 2, 3, 5 the shards are linted separately (JSON and SARIF), merged, and
 compared field by field with the unsharded output; the merged SARIF must
 validate against the official schema. Also checks that the trees exercise a
@@ -37,6 +37,7 @@ def check(cond, what):
 # partial view) never reports them (docs/contract.md): both sides leave them out.
 CONTRACT = ["--disable", "event-never-sent", "--disable", "event-never-heard",
             "--disable", "channel-mismatch"]
+WHOLE = ["--shard", "1/1"]
 
 
 def lint(rtlint, tree, fmt, out, *extra):
@@ -80,8 +81,12 @@ def main():
     with tempfile.TemporaryDirectory(prefix="rtlint-shard-test-") as tmp:
         for tree in TREES:
             name = tree.replace("/", "_")
-            whole_json = lint(rtlint, tree, "json", f"{tmp}/{name}.json")
-            whole_sarif = lint(rtlint, tree, "sarif", f"{tmp}/{name}.sarif")
+            # One shard of one: every file, seen as a shard sees it. What only a
+            # run over the whole project makes (the organization-id parameter of
+            # an exported builder, which needs every caller: docs/fixes.md) is
+            # left out by each shard, and so by this baseline.
+            whole_json = lint(rtlint, tree, "json", f"{tmp}/{name}.json", *WHOLE)
+            whole_sarif = lint(rtlint, tree, "sarif", f"{tmp}/{name}.sarif", *WHOLE)
             for n, attempt in [(n, a) for n in (2, 3, 5) for a in range(REPEAT.get(tree, 1))]:
                 jobs = ["-j", str(1 + attempt % 4)]
                 parts_json, parts_sarif = [], []

@@ -8,6 +8,10 @@
 #include <stdint.h>
 
 #define ORG_PARAM_MAX_CALLS 32
+/* Files read to find an exported builder's calls (a barrel re-exporting it
+ * brings its own importers), and barrels followed in a row. */
+#define ORG_PARAM_MAX_FILES 128
+#define ORG_PARAM_MAX_BARRELS 4
 
 /* Where a legacy builder with no organization id in reach gets one: a new
  * parameter, passed at every call. */
@@ -32,8 +36,12 @@ typedef struct OrgParam {
 /* For a channel name built at [start, end) of m that lacks the organization
  * id: the innermost function around it, when it is a builder the file
  * declares at its top level and does not export (`function typingTopic(id)`,
- * `const typingTopic = (id) => ...`), so that every call of it is in this
- * file; every mention of its name is then a direct call (not the builder
+ * `const typingTopic = (id) => ...`, or a member of a `const` registry
+ * object: `const TOPICS = { typing: (id) => ..., inbox(id) { ... } }`, which
+ * must not mention `this`), so that every call of it is in this
+ * file; every mention of its name is then a direct call (`TOPICS.typing(...)`
+ * for a member, whose object may also be named for another member or in a
+ * `typeof` type; not the builder
  * passed as a value, exported under another name, `typeof`, a JSX tag, a
  * call inside itself), each call has exactly one name of the organization-id
  * role bound where it is written (fix/org_id.h), and at least one call
@@ -48,8 +56,10 @@ bool channel_org_param(Arena *a, const Module *m, uint32_t start, uint32_t end, 
  * (Diag.org_param) and that has no fix gets the same suggestion as above
  * across files: the parameter added to the builder, and the org id passed at
  * every call in the files that import it (the run's import graph), a
- * multi-file fix. Withheld when any importer reaches the builder other than
- * by a named import and direct calls (a namespace or default import, a
+ * multi-file fix. A re-export (`export * from`, `export { f } from`, a
+ * barrel) is followed to the files importing the builder from there.
+ * Withheld when any importer reaches the builder other than by a named
+ * import and direct calls (a namespace or default import, a namespace
  * re-export, a dynamic import, the builder passed as a value), when a call
  * has no single org id bound, and when the builder's file may be called from
  * outside the project (in a package of its own, or named by the root's

@@ -15,6 +15,9 @@
 /* The sink needles (resolve/sinks.def): the contract rules' needles. */
 extern const char *const graph_needles[];
 
+/* The severity of rule in module m's file (SEV_OFF: not reported there). */
+typedef Severity (*GraphSeverityFn)(void *ctx, const Module *m, const RuleMeta *rule);
+
 /* One finding: at a site, or at one case of a `*` listener's dispatch. */
 typedef struct GraphFinding {
   const ContractGraph *g;
@@ -24,6 +27,8 @@ typedef struct GraphFinding {
   Severity severity;
   DiagList *out;
   bool renames; /* event-name-custom runs in the finding's file: its fixes may be offered */
+  GraphSeverityFn severity_in; /* and in another file: the other end's fix may be carried */
+  void *severity_ctx;
 } GraphFinding;
 
 /* Helpers for the wording. */
@@ -42,10 +47,19 @@ void graph_relate(Diag *d, const GraphSite *s, const char *label);
  * (rules/contract_fix.c): what replaces the event at the finding so that it
  * is the event the other end of the channel uses. `closest` is the one close
  * event the finding's message asks about ("did you mean X?"), or NULL. */
+/* At a canonical end (its event is a UNIFIED_EVENTS value) the fix is the
+ * other end's: each custom end that means this event gets event-name-custom's
+ * own rename, in its own file. */
+#define GRAPH_MAX_CARRIED 8
 typedef struct GraphRenamePlan {
-  const GraphRename *rename; /* NULL: no fix */
+  const GraphRename *rename; /* NULL: no fix; else the first of `carried` or the finding's own */
   char *text;                /* the replacement */
   FixApplicability app;
+  /* The other ends whose renames are carried (none: the rename is the finding's own). */
+  const GraphSite *carried_at[GRAPH_MAX_CARRIED];
+  const GraphRename *carried[GRAPH_MAX_CARRIED];
+  const char *carried_event[GRAPH_MAX_CARRIED]; /* the custom name each replaces */
+  size_t ncarried;
 } GraphRenamePlan;
 GraphRenamePlan graph_rename_plan(const GraphFinding *f, const char *closest);
 /* Makes the plan d's fix; frees the plan. */

@@ -55,7 +55,9 @@ static void report_one(const ContractGraph *g, const GraphSite *s, const GraphCa
                     c ? c->event : s->event,
                     sev,
                     out,
-                    severity(ctx, s->mod, &rule_event_name_custom) != SEV_OFF};
+                    severity(ctx, s->mod, &rule_event_name_custom) != SEV_OFF,
+                    severity,
+                    ctx};
   if (rule == &rule_event_never_sent)
     event_never_sent_report(&f);
   else if (rule == &rule_event_never_heard)
@@ -83,6 +85,19 @@ static bool contract_finding(const Diag *d) {
   return d->rule == &rule_event_never_sent || d->rule == &rule_event_never_heard;
 }
 
+/* Whether any edit of d's fix replaces a name whose finding is silenced (a
+ * fix carried from the other end rewrites one in each of its files). */
+static bool rewrites_kept(const Diag *d, const StrMap *kept) {
+  for (size_t i = 0; i < d->fix.nedits; i++) {
+    const Edit *e = &d->fix.edits[i];
+    char key[STRMAP_NUM_KEY_SIZE(3)];
+    strmap_num_key(key, (unsigned long long[]){(uintptr_t)edit_source(d, e), e->start, e->end}, 3);
+    if (strmap_get(kept, key))
+      return true;
+  }
+  return false;
+}
+
 void graph_fixes_respect_suppressions(DiagList *diags) {
   StrMap kept = {0}; /* source address, start, end of a silenced event-name-custom finding */
   size_t nkept = 0;
@@ -99,10 +114,7 @@ void graph_fixes_respect_suppressions(DiagList *diags) {
     Diag *d = &diags->items[i];
     if (!contract_finding(d) || d->fix.nedits == 0)
       continue;
-    const Edit *e = &d->fix.edits[0];
-    char key[STRMAP_NUM_KEY_SIZE(3)];
-    strmap_num_key(key, (unsigned long long[]){(uintptr_t)edit_source(d, e), e->start, e->end}, 3);
-    if (strmap_get(&kept, key)) {
+    if (rewrites_kept(d, &kept)) {
       Fix none;
       memset(&none, 0, sizeof none);
       for (size_t k = 0; k < d->fix.nedits; k++)

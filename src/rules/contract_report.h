@@ -17,8 +17,6 @@ bool graph_rules_enabled(const RuleSelection *sel);
 /* Adds the configuration's realtime.external_* ends (config may be NULL). */
 void graph_add_config_externals(ContractGraph *g, const Config *config, const Project *proj);
 
-/* The severity of rule in module m's file (SEV_OFF: not reported there). */
-typedef Severity (*GraphSeverityFn)(void *ctx, const Module *m, const RuleMeta *rule);
 void graph_report(const ContractGraph *g, GraphSeverityFn severity, void *ctx, DiagList *out);
 
 void event_never_sent_report(const GraphFinding *f);

@@ -47,11 +47,14 @@ void event_never_heard_report(const GraphFinding *f) {
                       "%s is known)",
                       event, channel, channel);
   GraphRenamePlan plan = graph_rename_plan(f, NULL);
-  char *help = plan.rename
-                   ? xasprintf("send `%s`, which the listeners of this channel hear", plan.text)
-                   : xstrdup("send an event the listeners of this channel hear, or listen for "
-                             "this one; a listener outside the repository is declared in "
-                             "rtlint.yaml (realtime.external_listeners)");
+  char *help =
+      plan.ncarried ? xasprintf("the listener's custom name means this event: listen for `%s` "
+                                "there (event-name-custom's fix)",
+                                plan.text)
+      : plan.rename ? xasprintf("send `%s`, which the listeners of this channel hear", plan.text)
+                    : xstrdup("send an event the listeners of this channel hear, or listen for "
+                              "this one; a listener outside the repository is declared in "
+                              "rtlint.yaml (realtime.external_listeners)");
   Diag *d = graph_finding_add(f, &rule_event_never_heard, msg, help);
   graph_rename_attach(d, &plan);
   free(help);

@@ -105,11 +105,14 @@ void event_never_sent_report(const GraphFinding *f) {
     else if (n > shown)
       sb_appendf(&msg, " and %zu more", n - shown);
   }
-  char *help = plan.rename
-                   ? xasprintf("listen for `%s`, which is sent on this channel", plan.text)
-                   : xstrdup("listen for an event that is sent on this channel, or send this "
-                             "one; a sender outside the repository is declared in rtlint.yaml "
-                             "(realtime.external_senders)");
+  char *help =
+      plan.ncarried ? xasprintf("the sender's custom name means this event: send `%s` there "
+                                "(event-name-custom's fix)",
+                                plan.text)
+      : plan.rename ? xasprintf("listen for `%s`, which is sent on this channel", plan.text)
+                    : xstrdup("listen for an event that is sent on this channel, or send this "
+                              "one; a sender outside the repository is declared in rtlint.yaml "
+                              "(realtime.external_senders)");
   Diag *d = graph_finding_add(f, &rule_event_never_sent, sb_cstr(&msg), help);
   graph_rename_attach(d, &plan);
   free(help);
