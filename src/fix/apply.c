@@ -72,7 +72,7 @@ static size_t syntax_errors(const char *text, size_t len, Lang lang) {
   if (!tree)
     return SIZE_MAX; /* out of its budget: never better than the original */
   size_t n = count_errors(ts_tree_root_node(tree));
-  ast_tree_delete(tree);
+  ts_tree_delete(tree);
   return n;
 }
 

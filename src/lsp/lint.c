@@ -2,7 +2,6 @@
 
 #include "cli/session.h"
 #include "core/util.h"
-#include "parse/ast.h"
 #include "rules/registry.h"
 
 #include <stdlib.h>
@@ -102,7 +101,7 @@ static void keep_tree(void *ctx, const Project *proj, Module *m, const struct Fa
   if (!m->tree || strcmp(m->fs_path, k->path) != 0)
     return;
   if (k->tree)
-    ast_tree_delete(k->tree);
+    ts_tree_delete(k->tree);
   k->tree = ts_tree_copy(m->tree);
 }
 
@@ -152,7 +151,7 @@ json_t *lsp_lint(DocStore *s, Doc *d) {
   session_close(&ses);
   if (keep.tree) {
     overlay_keep_tree(&s->overlay, d->path, keep.tree);
-    ast_tree_delete(keep.tree);
+    ts_tree_delete(keep.tree);
   }
   d->dirty = false;
   return lsp_diagnostics(s, d);

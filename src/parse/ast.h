@@ -19,10 +19,6 @@ TSNode node_child_of_literal(TSNode n, const char *type);
 #define node_field(n, field) node_field_literal((n), "" field "")
 bool node_is_literal(TSNode n, const char *type);
 TSNode node_field_literal(TSNode n, const char *field);
-/* Every tree is deleted and edited through these: node_field remembers
- * answers by node address, which a later tree may reuse. */
-void ast_tree_delete(TSTree *tree);
-void ast_tree_edit(TSTree *tree, const TSInputEdit *edit);
 /* The index of n's type in types (string literals, as for node_is), or -1:
  * one symbol lookup for the whole list. */
 int node_type_among(TSNode n, const char *const *types, size_t count);

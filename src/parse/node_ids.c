@@ -6,7 +6,6 @@
 #include "core/util.h"
 
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -144,58 +143,6 @@ int node_type_among(TSNode n, const char *const *types, size_t count) {
   return -1;
 }
 
-/* tree-sitter 0.20 finds a field's child by walking the node's children
- * through its hidden nodes (some 600 instructions), and the rules ask the same
- * node for the same field many times (a call's callee, about ten times per
- * call). So each thread remembers recent answers, keyed by the node's identity
- * (tree, subtree, start byte) and the field. A tree deleted or edited may be
- * followed by another at the same addresses: every such change moves the
- * epoch, and an answer from an older epoch is never used. */
-#define CHILD_SLOTS 16384
-
-typedef struct ChildSlot {
-  const void *tree, *id;
-  uint32_t start;
-  uint32_t epoch;
-  TSFieldId field;
-  TSNode child;
-} ChildSlot;
-
-static _Thread_local ChildSlot child_cache[CHILD_SLOTS];
-/* Starts at 1: a zeroed slot belongs to no epoch. */
-static atomic_uint tree_epoch = 1;
-
-static void trees_changing(void) {
-  atomic_fetch_add_explicit(&tree_epoch, 1, memory_order_acq_rel);
-}
-
-void ast_tree_delete(TSTree *tree) {
-  trees_changing();
-  ts_tree_delete(tree);
-}
-
-void ast_tree_edit(TSTree *tree, const TSInputEdit *edit) {
-  trees_changing();
-  ts_tree_edit(tree, edit);
-}
-
-static TSNode child_by_field_id(TSNode n, TSFieldId field) {
-  uint32_t epoch = atomic_load_explicit(&tree_epoch, memory_order_acquire);
-  uint64_t h =
-      ((uint64_t)(uintptr_t)n.id ^ ((uint64_t)field << 3) ^ n.context[0]) * 0x9E3779B97F4A7C15u;
-  ChildSlot *s = &child_cache[(h >> 40) & (CHILD_SLOTS - 1)];
-  if (s->epoch != epoch || s->id != n.id || s->tree != n.tree || s->start != n.context[0] ||
-      s->field != field) {
-    s->child = ts_node_child_by_field_id(n, field);
-    s->tree = n.tree;
-    s->id = n.id;
-    s->start = n.context[0];
-    s->field = field;
-    s->epoch = epoch;
-  }
-  return s->child;
-}
-
 TSNode node_field_literal(TSNode n, const char *field) {
   if (ts_node_is_null(n))
     return n;
@@ -210,5 +157,5 @@ TSNode node_field_literal(TSNode n, const char *field) {
     TSNode null = {0};
     return null;
   }
-  return child_by_field_id(n, s->id);
+  return ts_node_child_by_field_id(n, s->id);
 }

@@ -144,7 +144,7 @@ static void parse_targets(ImportGraph *g, Node *n) {
     return;
   Walk w = {g, n, 0};
   ast_walk(ts_tree_root_node(tree), visit, &w);
-  ast_tree_delete(tree);
+  ts_tree_delete(tree);
 }
 
 /* --- queries -------------------------------------------------------------- */

@@ -1,7 +1,6 @@
 #include "resolve/overlay.h"
 
 #include "core/util.h"
-#include "parse/ast.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -42,7 +41,7 @@ void overlay_init(Overlay *o) {
 
 static void drop_tree(OverlayFile *f) {
   if (f->tree)
-    ast_tree_delete(f->tree);
+    ts_tree_delete(f->tree);
   f->tree = NULL;
 }
 
@@ -105,7 +104,7 @@ void overlay_edit(Overlay *o, const char *abs_path, uint32_t start, uint32_t end
     e.new_end_point = in_new.row
                           ? (TSPoint){e.start_point.row + in_new.row, in_new.column}
                           : (TSPoint){e.start_point.row, e.start_point.column + in_new.column};
-    ast_tree_edit(f->tree, &e);
+    ts_tree_edit(f->tree, &e);
   }
   free(f->bytes);
   f->bytes = bytes;

@@ -1,7 +1,6 @@
 #include "resolve/project.h"
 
 #include "core/util.h"
-#include "parse/ast.h"
 #include "resolve/jsonc.h"
 #include "resolve/scope_index.h"
 
@@ -32,7 +31,7 @@ static void module_free(Module *m) {
   src_free(&m->src);
   scope_index_free(atomic_load(&m->scopes));
   if (m->tree)
-    ast_tree_delete(m->tree);
+    ts_tree_delete(m->tree);
   free(m);
 }
 
@@ -305,7 +304,7 @@ void project_drop_tree(Module *m) {
   pthread_mutex_lock(&m->parse_lock);
   if (m->tree && !atomic_load(&m->import_target)) {
     scope_index_free(atomic_exchange(&m->scopes, NULL));
-    ast_tree_delete(m->tree);
+    ts_tree_delete(m->tree);
     m->tree = NULL;
     atomic_store(&m->parsed, false);
   }

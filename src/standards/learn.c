@@ -207,7 +207,7 @@ static bool learn_from_source(Standards *std, Source *src, const char *path, con
     std->source = xstrdup(display);
     std->learned = true;
   }
-  ast_tree_delete(tree);
+  ts_tree_delete(tree);
   src_free(src);
   return ok;
 }

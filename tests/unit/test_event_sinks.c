@@ -34,7 +34,7 @@ static Parsed *parse_ts(const char *code) {
 static void parsed_free(Parsed *p) {
   arena_free(&p->arena);
   scope_index_free(atomic_load(&p->m.scopes)); /* the name-lookup index lives with the tree */
-  ast_tree_delete(p->m.tree);
+  ts_tree_delete(p->m.tree);
   src_free(&p->m.src);
   free(p->m.fs_path);
   free(p);

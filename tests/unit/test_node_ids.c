@@ -44,7 +44,7 @@ static void check_tree(const char *text, Lang lang, size_t min_errors) {
   ast_walk(ts_tree_root_node(tree), agree, &c);
   assert_true(c.nodes > 10);
   assert_true(c.errors >= min_errors);
-  ast_tree_delete(tree);
+  ts_tree_delete(tree);
 }
 
 static void test_types_agree_with_strings(void **state) {
@@ -68,68 +68,7 @@ static void test_fields(void **state) {
   assert_true(ts_node_eq(fn, ts_node_child_by_field_name(call, "function", 8)));
   assert_true(node_is(node_field(fn, "property"), "property_identifier"));
   assert_true(ts_node_is_null(node_field(call, "no_such_field")));
-  ast_tree_delete(tree);
-}
-
-static const char *const fields[] = {"function", "arguments", "object", "property", "name",
-                                     "value",    "body",      "left",   "right",    "parameters"};
-
-/* node_field remembers answers by node address: on every node, asked twice, it
- * agrees with ts_node_child_by_field_name. */
-static bool fields_agree(TSNode n, void *data) {
-  size_t *asked = data;
-  for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
-    TSNode want = ts_node_child_by_field_name(n, fields[i], (uint32_t)strlen(fields[i]));
-    for (int k = 0; k < 2; k++) {
-      TSNode got = node_field_literal(n, fields[i]);
-      assert_true(ts_node_eq(got, want));
-      assert_int_equal(ts_node_start_byte(got), ts_node_start_byte(want));
-    }
-    (*asked)++;
-  }
-  return true;
-}
-
-/* Trees of different texts, each deleted before the next is parsed, reuse each
- * other's addresses: no answer about a dead tree may be given for a live one. */
-static void test_fields_across_deleted_trees(void **state) {
-  (void)state;
-  static const char *const texts[] = {
-      "a.b(c, d);\nconst x = f(y);\nfunction g(p) { return p.q(r); }\n",
-      "a(b.c, d.e);\nlet x = y => f(y);\nfunction gg(p, q) { return p(q.r); }\n",
-      "const { a } = b.c(d)(e);\nx.y = z(w);\nclass K { m(p) { return this.n(p); } }\n",
-  };
-  size_t asked = 0;
-  for (int round = 0; round < 30; round++) {
-    Source src;
-    TSTree *tree = parse(texts[round % 3], LANG_TS, &src);
-    ast_walk(ts_tree_root_node(tree), fields_agree, &asked);
-    ast_tree_delete(tree);
-  }
-  assert_true(asked > 1000);
-}
-
-/* An edited tree keeps its address and its subtrees' addresses, but not their
- * positions: answers given before the edit are not reused after it. */
-static void test_fields_after_edit(void **state) {
-  (void)state;
-  Source before, after;
-  const char *old_text = "a.b(c);\nd.e(f);\n";
-  const char *new_text = "xx.b(c);\nd.e(f);\n";
-  TSTree *tree = parse(old_text, LANG_TS, &before);
-  size_t asked = 0;
-  ast_walk(ts_tree_root_node(tree), fields_agree, &asked);
-  TSInputEdit edit = {0, 1, 2, {0, 0}, {0, 1}, {0, 2}};
-  ast_tree_edit(tree, &edit);
-  ast_walk(ts_tree_root_node(tree), fields_agree, &asked);
-  memset(&after, 0, sizeof after);
-  after.bytes = (char *)new_text;
-  after.len = (uint32_t)strlen(new_text);
-  TSTree *reparsed = parse_source_incremental(&after, LANG_TS, tree);
-  ast_walk(ts_tree_root_node(reparsed), fields_agree, &asked);
-  assert_true(asked > 100);
-  ast_tree_delete(reparsed);
-  ast_tree_delete(tree);
+  ts_tree_delete(tree);
 }
 
 int main(void) {
@@ -137,8 +76,6 @@ int main(void) {
       cmocka_unit_test(test_types_agree_with_strings),
       cmocka_unit_test(test_error_nodes_are_no_other_type),
       cmocka_unit_test(test_fields),
-      cmocka_unit_test(test_fields_across_deleted_trees),
-      cmocka_unit_test(test_fields_after_edit),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   parse_thread_cleanup();
