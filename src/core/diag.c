@@ -72,6 +72,11 @@ static void fix_free(Fix *f) {
   free(f->title);
 }
 
+void diag_drop_fix(Diag *d) {
+  fix_free(&d->fix);
+  memset(&d->fix, 0, sizeof d->fix);
+}
+
 void diag_free(Diag *d) {
   free(d->message);
   free(d->help);

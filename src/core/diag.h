@@ -104,6 +104,8 @@ static inline const Source *edit_source(const Diag *d, const Edit *e) {
 /* Whether some edit of d's fix lies in another file than d's. */
 bool diag_fix_spans_files(const Diag *d);
 void diag_set_fix(Diag *d, FixApplicability app, const char *title);
+/* Leaves d with no fix (FIX_NONE, no edits). */
+void diag_drop_fix(Diag *d);
 /* Appends a link to the trail (strings copied). */
 void diag_add_step(Diag *d, const char *path, uint32_t line, uint32_t col, uint32_t col_utf16,
                    const char *label);

@@ -207,11 +207,7 @@ static bool same_finding(const Diag *a, const Diag *b) {
 static void withhold_fix_outside_run(Diag *d) {
   for (size_t i = 0; i < d->fix.nedits; i++)
     if (d->fix.edits[i].src && !module_of_source(d->fix.edits[i].src)->linted) {
-      for (size_t k = 0; k < d->fix.nedits; k++)
-        free(d->fix.edits[k].text);
-      free(d->fix.edits);
-      free(d->fix.title);
-      memset(&d->fix, 0, sizeof d->fix);
+      diag_drop_fix(d);
       d->fix_outside_run = true;
       return;
     }

@@ -114,15 +114,8 @@ void graph_fixes_respect_suppressions(DiagList *diags) {
     Diag *d = &diags->items[i];
     if (!contract_finding(d) || d->fix.nedits == 0)
       continue;
-    if (rewrites_kept(d, &kept)) {
-      Fix none;
-      memset(&none, 0, sizeof none);
-      for (size_t k = 0; k < d->fix.nedits; k++)
-        free(d->fix.edits[k].text);
-      free(d->fix.edits);
-      free(d->fix.title);
-      d->fix = none;
-    }
+    if (rewrites_kept(d, &kept))
+      diag_drop_fix(d);
   }
   strmap_free(&kept, NULL);
 }

@@ -1,9 +1,7 @@
 /* event-name-custom: a realtime broadcast event name whose resolved value is
  * not a UNIFIED_EVENTS value (standards: "Event naming compliance": ALWAYS use
  * UNIFIED_EVENTS, NEVER create custom event names; Migration strategy, Phase 1). */
-#include "fix/bound.h"
 #include "fix/catalog_entry.h"
-#include "fix/imports.h"
 #include "parse/ast.h"
 #include "rules/ctx.h"
 #include "rules/event_naming.h"
@@ -34,15 +32,14 @@ static bool new_entry(RuleCtx *ctx, const char *name, NewEntry *e) {
 /* A suggestion: adding an event is the standards' owners' decision, and a
  * listener outside the repository would keep the old name. */
 static void new_entry_fix(RuleCtx *ctx, Diag *d, uint32_t start, uint32_t end, const NewEntry *e) {
-  const char *text = arena_printf(ctx->arena, "UNIFIED_EVENTS.%s", e->key);
-  if (!fix_names_bound(ctx->mod, start, end, text, "UNIFIED_EVENTS"))
+  EventRename r = {.text = arena_printf(ctx->arena, "UNIFIED_EVENTS.%s", e->key),
+                   .app = FIX_SUGGESTION};
+  if (!event_rename_fix(d, ctx->arena, ctx->proj, ctx->mod, start, end, &r))
     return;
-  diag_add_edit(d, start, end, text);
-  fix_require_standard_import(d, ctx->proj, ctx->mod, "UNIFIED_EVENTS");
   catalog_add_entry(d, &e->slot, e->key, e->value);
   diag_set_fix(d, FIX_SUGGESTION,
                arena_printf(ctx->arena, "Add %s: \"%s\" to UNIFIED_EVENTS and use %s", e->key,
-                            e->value, text));
+                            e->value, r.text));
 }
 
 static void check_branch(RuleCtx *ctx, const EventSite *site, TSNode branch, bool whole_arg) {
