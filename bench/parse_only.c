@@ -3,9 +3,10 @@
  * all cores, and do nothing else. No linter that parses every file can beat this, so rtlint's
  * cold time is judged against it.
  *
- * Built by bench/run against the same grammar archive (build/libts_grammars.a, compiled -O2 like
- * rtlint's) and the same libtree-sitter:
- *   cc -O2 -pthread parse_only.c libts_grammars.a $(pkg-config --cflags --libs tree-sitter)
+ * Built by bench/run against the same grammar and runtime archives as rtlint's (build/
+ * libts_grammars.a, build/libts_runtime.a, both compiled -O2):
+ *   cc -O2 -pthread -I grammar/node_modules/tree-sitter/vendor/tree-sitter/lib/include \
+ *     parse_only.c libts_grammars.a libts_runtime.a
  * Usage: parse_only [-j N] DIR...   (default N: online cores)
  */
 #define _DEFAULT_SOURCE

@@ -7,8 +7,7 @@
 # Libs.private, so libssh2's own private libraries come from libssh2.pc), plus
 # gssapi_krb5, which libgit2.a calls for Negotiate authentication but
 # libgit2.pc does not name.
-pkg_check_modules(RTLINT_DEPS REQUIRED tree-sitter libpcre2-8 jansson libgit2 libssh2 yaml-0.1
-                  libxxhash)
+pkg_check_modules(RTLINT_DEPS REQUIRED libpcre2-8 jansson libgit2 libssh2 yaml-0.1 libxxhash)
 
 # Parts of the C library: never linked statically into a dynamic binary.
 set(RTLINT_LIBC_PARTS c m rt dl pthread resolv)

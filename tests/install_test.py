@@ -21,10 +21,10 @@ def project_version():
         return re.search(r"project\(rtlint VERSION (\S+)", f.read()).group(1)
 
 
-def grammar_version():
+def pinned_version(package):
     with open(os.path.join(ROOT, "grammar", "package-lock.json")) as f:
         lock = json.load(f)
-    return lock["packages"]["node_modules/tree-sitter-typescript"]["version"]
+    return lock["packages"][f"node_modules/{package}"]["version"]
 
 
 def installed_ok(binary, how):
@@ -32,7 +32,8 @@ def installed_ok(binary, how):
     if not os.access(binary, os.X_OK):
         return
     out = subprocess.run([binary, "--version"], capture_output=True, text=True)
-    want = f"rtlint {project_version()} (tree-sitter-typescript {grammar_version()})"
+    want = (f"rtlint {project_version()} (tree-sitter {pinned_version('tree-sitter')}, "
+            f"tree-sitter-typescript {pinned_version('tree-sitter-typescript')})")
     check(out.returncode == 0 and out.stdout.strip() == want,
           f"{how}: --version prints {want!r} (got {out.stdout.strip()!r})")
     lint = subprocess.run([binary, "--no-cache", "--format", "json", "."], capture_output=True,

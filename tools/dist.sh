@@ -52,6 +52,13 @@ fi
     echo "  $pkg $(dpkg-query -W -f='${Version}' "$pkg" 2>/dev/null)"
     cp -L "/usr/share/doc/$pkg/copyright" "$stage/share/doc/rtlint/third-party/$pkg.copyright" 2>/dev/null || true
   done
+  # The parser comes from npm (grammar/package-lock.json), compiled in.
+  echo "Built from these npm packages' C sources (licences in the same folder):"
+  for pkg in tree-sitter tree-sitter-typescript; do
+    dir=grammar/node_modules/$pkg
+    echo "  $pkg $(sed -n 's/^  "version": "\(.*\)",$/\1/p' "$dir/package.json")"
+    cp "$dir/LICENSE" "$stage/share/doc/rtlint/third-party/$pkg.LICENSE"
+  done
 } >"$stage/share/doc/rtlint/BUNDLE.txt"
 rm -f "$stage/.packages"
 cp README.md "$stage/share/doc/rtlint/README.md"

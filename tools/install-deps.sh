@@ -5,12 +5,12 @@
 # use, here with the system's node: tests/npm_test.py; neovim, whose built-in
 # LSP client tests `rtlint lsp`; graphviz, whose `dot` checks the contract
 # graph's dot view in tests/graph_views.py):
-# Debian packages with apt-get, the pinned tree-sitter grammars, the SARIF
+# Debian packages with apt-get, the pinned tree-sitter runtime and grammars, the SARIF
 # multitool and the TypeScript compiler (both tests only) with npm ci.
 set -eu
 cd "$(dirname "$0")/.."
 
-PACKAGES="gcc make cmake pkg-config git python3 libtree-sitter-dev libpcre2-dev
+PACKAGES="gcc make cmake pkg-config git python3 libpcre2-dev
 libjansson-dev libgit2-dev libyaml-dev libxxhash-dev libcmocka-dev python3-jsonschema python3-yaml valgrind
 pre-commit nodeenv chromium graphviz clang libclang-rt-14-dev patchelf neovim"
 

@@ -410,9 +410,10 @@ static void print_help(FILE *f, Command cmd, bool overview) {
   fputs("\nExit status: 0 no errors, 1 lint errors found, 2 usage or internal error.\n", f);
 }
 
-/* The grammar's version too: a parse notice may be a grammar limitation. */
+/* The parser's versions too: a parse notice may be a grammar limitation. */
 static void print_version(void) {
-  printf("rtlint %s (tree-sitter-typescript %s)\n", RTLINT_VERSION, RTLINT_GRAMMAR_VERSION);
+  printf("rtlint %s (tree-sitter %s, tree-sitter-typescript %s)\n", RTLINT_VERSION,
+         RTLINT_TREE_SITTER_VERSION, RTLINT_GRAMMAR_VERSION);
 }
 
 /* The entry for a name: the command's own when several commands spell an

@@ -11,6 +11,7 @@
 #include "parse/ast.h"
 #include "rules/channel_naming.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
