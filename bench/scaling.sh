@@ -57,6 +57,7 @@ w("writes2k/a.ts", s.message_writes(2000))
 w("components2k/a.tsx", s.components(2000))
 w("unheard8k/a.ts", s.unheard(8000))
 w("nearmiss4k/a.ts", s.near_miss(4000))
+w("objectmap8k/a.ts", s.object_map(8000))
 def tree(row, make, n):
     text, others, main = make(n)
     for name, body in list(others.items()) + [(main, text)]:
@@ -84,7 +85,7 @@ w("brackets100k/a.ts", "export const x = 1;\n")
 w("brackets100k/rtlint.yaml", "include: " + "[" * 100000 + "]" * 100000 + "\n")
 PY
 printf '%-16s %9s %9s %9s %12s  %s\n' case wall_s cpu_s rss_MB work result
-for c in calls1k lines10k lines20k lines100k halfwritten10k halfwritten20k props2k props2k-half minified imports8k writes2k components2k unheard8k nearmiss4k typing-half400 \
+for c in calls1k lines10k lines20k lines100k halfwritten10k halfwritten20k props2k props2k-half minified imports8k writes2k components2k unheard8k nearmiss4k objectmap8k typing-half400 \
          presence-half400 messages-half400 notify-half800 header-half400 star8k cases8k subscribers4k helpers8k arrows8k arrows100k parens100k \
          glob-stars glob-globstar migrations100k brackets100k; do
   [ -z "${BENCH_ONLY:-}" ] || case " $BENCH_ONLY " in *" $c "*) ;; *) continue ;; esac

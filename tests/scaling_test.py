@@ -52,6 +52,17 @@ def minified(n):
     return "".join(line.strip() for line in constants(n).split("\n")) + "\n"
 
 
+def object_map(n):
+    """A generated map of n event names, each read at one of n channels."""
+    out = [HEADER, "export const EV = {\n"]
+    out += [f'  K{i}: "evt:{i}",\n' for i in range(n)]
+    out.append("} as const;\n")
+    out += [f'export function f{i}() {{ return supabase.channel("org:o:conversations")'
+            f'.on("broadcast", {{ event: EV.K{(i * 7919) % n} }}, () => {{}}).subscribe(); }}\n'
+            for i in range(n)]
+    return "".join(out)
+
+
 def half_written(n):
     """constants(n) being typed: the last function's closing brace is missing."""
     return constants(n).rstrip()[:-1] + "\n"
@@ -293,6 +304,7 @@ def main():
              ("nested arrows", arrows, 2000),
              ("nested parentheses", parens, 5000), ("imports from a large module", imports, 1000),
              ("message writes", message_writes, 500),
+             ("a map of thousands of event names read at as many sites", object_map, 500),
              ("components with a channel name and its copy", components, 100)]
     # Half-written files of rule fixtures: the walks up from each finding,
     # call site or handler (typing-stop-missing's owner, a destructured

@@ -131,6 +131,12 @@ void sb_free(StrBuf *sb) {
   sb->len = sb->cap = 0;
 }
 
+void sb_clear(StrBuf *sb) {
+  sb->len = 0;
+  if (sb->data)
+    sb->data[0] = '\0';
+}
+
 const char *sb_cstr(StrBuf *sb) {
   return sb->data ? sb->data : "";
 }

@@ -46,6 +46,8 @@ void sb_append_n(StrBuf *sb, const char *s, size_t n);
 void sb_append(StrBuf *sb, const char *s);
 void sb_appendf(StrBuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sb_putc(StrBuf *sb, char c);
+/* Empties sb, keeping its memory for the next contents. */
+void sb_clear(StrBuf *sb);
 /* Returns the NUL-terminated contents and resets sb; caller frees. */
 char *sb_take(StrBuf *sb);
 void sb_free(StrBuf *sb);

@@ -289,25 +289,50 @@ bool object_key_is(const Source *src, TSNode key, const char *want) {
   return false;
 }
 
+bool object_member(const Source *src, TSNode member, StrBuf *key, TSNode *value) {
+  sb_clear(key);
+  TSNode name = member;
+  if (node_is(member, "pair")) {
+    name = node_field(member, "key");
+    *value = node_field(member, "value");
+  } else if (node_is(member, "method_definition")) {
+    name = node_field(member, "name");
+    *value = member;
+  } else if (node_is(member, "shorthand_property_identifier")) {
+    *value = member;
+  } else {
+    return false;
+  }
+  if (node_is(name, "string"))
+    return node_string_value(src, name, key);
+  if (!node_is(name, "property_identifier") && !node_is(name, "number") &&
+      !node_is(name, "shorthand_property_identifier"))
+    return false;
+  sb_append_n(key, src->bytes + ts_node_start_byte(name),
+              ts_node_end_byte(name) - ts_node_start_byte(name));
+  return true;
+}
+
 TSNode object_property(const Source *src, TSNode object, const char *key) {
-  TSNode null = {0};
+  TSNode found = {0};
   if (!node_is(object, "object"))
-    return null;
-  uint32_t count = ts_node_named_child_count(object);
-  for (uint32_t i = 0; i < count; i++) {
-    TSNode c = ts_node_named_child(object, i);
-    if (node_is(c, "pair")) {
-      if (object_key_is(src, node_field(c, "key"), key))
-        return node_field(c, "value");
-    } else if (node_is(c, "shorthand_property_identifier")) {
-      if (node_text_eq(src, c, key))
-        return c;
-    } else if (node_is(c, "method_definition")) {
-      if (object_key_is(src, node_field(c, "name"), key))
-        return c;
+    return found;
+  /* One pass of a cursor: ts_node_named_child(object, i) starts from the
+   * first member each time, quadratic in a generated object of thousands. */
+  StrBuf name = {0};
+  ChildIter it;
+  for (TSNode c = child_iter_first(&it, object, true); !ts_node_is_null(c);
+       c = child_iter_next(&it)) {
+    TSNode value;
+    ast_work_add(1);
+    if (object_member(src, c, &name, &value) && strcmp(sb_cstr(&name), key) == 0) {
+      found = value;
+      break;
     }
   }
-  return null;
+  child_iter_done(&it);
+  sb_free(&name);
+  return found;
 }
 
 TSNode ast_parent(TSNode n) {

@@ -60,6 +60,10 @@ bool object_key_is(const Source *src, TSNode key, const char *want);
 /* An object literal's property value by key (identifier, string or number
  * key); null node when absent. Shorthand `{ event }` returns the identifier. */
 TSNode object_property(const Source *src, TSNode object, const char *key);
+/* The key one member of an object literal is found by (into key) and what
+ * object_property gives for it: a pair's value, the shorthand identifier, the
+ * method; false for members without such a key (a spread, a computed key). */
+bool object_member(const Source *src, TSNode member, StrBuf *key, TSNode *value);
 
 /* ts_node_parent(n), counted in ast_work(): tree-sitter 0.20 finds a parent
  * by descending from the root, and where a syntax error left the file's

@@ -14,6 +14,11 @@ void resolver_init(Resolver *r, Project *proj, Arena *arena) {
   r->arena = arena;
 }
 
+static void free_object_index(void *index) {
+  strmap_free(index, NULL);
+  free(index);
+}
+
 void resolver_release(Resolver *r) {
   flow_memo_free(r);
   for (size_t i = 0; i < r->nheld; i++)
@@ -22,4 +27,5 @@ void resolver_release(Resolver *r) {
   r->held = NULL;
   r->nheld = r->heldcap = 0;
   strmap_free(&r->memo, NULL);
+  strmap_free(&r->objects, free_object_index);
 }

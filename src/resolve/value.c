@@ -540,6 +540,43 @@ static ObjRef resolve_object(Resolver *r, const Module *m, TSNode n) {
   return obj_from_node(r, m, n, 0);
 }
 
+/* Objects with more members than this are indexed on their first lookup. */
+#define INDEXED_OBJECT_MEMBERS 64
+
+static StrMap *object_index(Resolver *r, const Module *m, TSNode object) {
+  char id[STRMAP_NUM_KEY_SIZE(2)];
+  strmap_num_key(id, (unsigned long long[]){(uintptr_t)m, ts_node_start_byte(object)}, 2);
+  StrMap *index = strmap_get(&r->objects, id);
+  if (index)
+    return index;
+  index = xcalloc(1, sizeof *index);
+  StrBuf name = {0};
+  ChildIter it;
+  for (TSNode c = child_iter_first(&it, object, true); !ts_node_is_null(c);
+       c = child_iter_next(&it)) {
+    TSNode value;
+    ast_work_add(1);
+    /* The first member of a name wins, as in object_property. */
+    if (object_member(&m->src, c, &name, &value) && !strmap_get(index, sb_cstr(&name))) {
+      TSNode *v = arena_alloc(r->arena, sizeof *v);
+      *v = value;
+      strmap_put(index, sb_cstr(&name), v);
+    }
+  }
+  child_iter_done(&it);
+  sb_free(&name);
+  strmap_put(&r->objects, id, index);
+  return index;
+}
+
+/* object_property, through an index for a large object. */
+static TSNode member_by_key(Resolver *r, const Module *m, TSNode object, const char *key) {
+  if (!node_is(object, "object") || ts_node_named_child_count(object) <= INDEXED_OBJECT_MEMBERS)
+    return object_property(&m->src, object, key);
+  TSNode *v = strmap_get(object_index(r, m, object), key);
+  return v ? *v : (TSNode){0};
+}
+
 static Value resolve_member(Resolver *r, const Module *m, TSNode n) {
   TSNode prop_node = node_field(n, "property");
   if (!node_is(prop_node, "property_identifier"))
@@ -558,7 +595,7 @@ static Value resolve_member(Resolver *r, const Module *m, TSNode n) {
   if (obj.kind == OBJ_STD_EVENTS) {
     v = std_event_value(r, prop);
   } else if (obj.kind == OBJ_LITERAL) {
-    TSNode pv = object_property(&obj.mod->src, obj.node, prop);
+    TSNode pv = member_by_key(r, obj.mod, obj.node, prop);
     if (!ts_node_is_null(pv)) {
       if (node_is(pv, "shorthand_property_identifier")) {
         Binding b = scope_lookup(obj.mod, pv, prop);

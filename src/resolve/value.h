@@ -60,6 +60,10 @@ typedef struct Resolver {
    * channel rules each resolve every channel argument of the file, and a
    * constant used at two thousand call sites costs a scope walk each time. */
   StrMap memo;
+  /* Large object literals' members by key, by module and start byte
+   * (resolve_member): a generated map of thousands of keys is read at as
+   * many sites, and each lookup would walk its members again. */
+  StrMap objects;
   struct FlowMemo *flow; /* summaries computed during this lint (resolve/flow.h) */
   /* The names a summarised function can be called by (resolve/flow_names.h);
    * NULL: every callee is followed. */
