@@ -5,6 +5,7 @@
 #include "fix/imports.h"
 #include "parse/ast.h"
 #include "rules/channel_naming.h"
+#include "rules/channel_new_entry.h"
 #include "rules/channel_use_fix.h"
 #include "rules/ctx.h"
 #include "rules/sink_needles.h"
@@ -63,9 +64,10 @@ static ChannelHint *site_hint(RuleCtx *ctx, const ValAlt *at) {
 }
 
 /* The UNIFIED_CHANNELS call the hint names, as a suggestion (the name
- * changes), when every argument is bound at the site (channel_use_fix.h).
- * The hint is worked out once per building site: every use of a constant
- * asks again. */
+ * changes), when every argument is bound at the site (channel_use_fix.h);
+ * with no hint, a new catalog entry (channel_new_entry.h), the same edits
+ * channel-invalid-name's finding there carries. The hint is worked out once
+ * per building site: every use of a constant asks again. */
 static void suggest_hint(RuleCtx *ctx, Memo *memo, Diag *d, const Module *m, const ValAlt *at) {
   if (!d)
     return;
@@ -76,7 +78,10 @@ static void suggest_hint(RuleCtx *ctx, Memo *memo, Diag *d, const Module *m, con
     h = site_hint(ctx, at);
     strmap_put(&memo->hints, key, h);
   }
-  channel_site_suggestion(ctx, d, m, at->site_start, at->site_end, h);
+  if (h->kind == CHANNEL_HINT_NONE)
+    channel_new_entry_suggestion(ctx, d, m, at->site_start, at->site_end, at);
+  else
+    channel_site_suggestion(ctx, d, m, at->site_start, at->site_end, h);
 }
 
 /* Reports the building site in its own terms; attaches the safe fix when the

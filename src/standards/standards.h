@@ -92,6 +92,9 @@ typedef struct Standards {
   char *module_suffix; /* "lib/realtime/unified-channel-standards.ts" */
   char *source;        /* "built-in catalog" or the learned file's path */
   bool learned;
+  /* The org patterns are the standards module's own isValidChannelName list
+   * (standards/learn.h), not the seed's. */
+  bool channel_patterns_learned;
   void *validators; /* compiled PCRE2 patterns (opaque) */
 } Standards;
 

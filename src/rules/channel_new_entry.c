@@ -1,0 +1,170 @@
+#include "rules/channel_new_entry.h"
+
+#include "fix/bound.h"
+#include "fix/catalog_entry.h"
+#include "fix/imports.h"
+#include "rules/channel_naming.h"
+
+#include <string.h>
+
+static bool lower_or_digit(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* Lowercase words of letters and digits joined by '-' or '_', starting with
+ * a letter. */
+static bool keyword_ok(const char *k) {
+  if (!(k[0] >= 'a' && k[0] <= 'z'))
+    return false;
+  for (const char *p = k; *p; p++)
+    if (!lower_or_digit(*p) && !((*p == '-' || *p == '_') && lower_or_digit(p[1])))
+      return false;
+  return true;
+}
+
+const char *channel_entry_name(Arena *a, const char *const *keywords, size_t n) {
+  StrBuf sb = {0};
+  bool ok = true;
+  for (size_t i = 0; i < n && ok; i++) {
+    ok = keyword_ok(keywords[i]);
+    bool upper = i > 0;
+    for (const char *p = keywords[i]; ok && *p; p++) {
+      if (*p == '-' || *p == '_') {
+        upper = true;
+        continue;
+      }
+      sb_putc(&sb, upper && *p >= 'a' && *p <= 'z' ? (char)(*p - 'a' + 'A') : *p);
+      upper = false;
+    }
+  }
+  const char *out = ok ? arena_strdup(a, sb_cstr(&sb)) : NULL;
+  sb_free(&sb);
+  return out;
+}
+
+/* The shape `org:{orgId}:{resource}[:{resourceId}][:{action}]` read off a
+ * value: the org id's and the resource id's expressions as the site writes
+ * them, the keywords as written. */
+typedef struct NewShape {
+  const char *org, *id; /* id NULL when the shape has none */
+  const char *keywords[2];
+  size_t nkeywords;
+} NewShape;
+
+static bool seg_keyword(ShapeSegment *s) {
+  return !s->has_expr && keyword_ok(sb_cstr(&s->text));
+}
+
+static bool seg_whole_expr(const ShapeSegment *s) {
+  return s->npieces == 1 && s->arg;
+}
+
+static bool read_shape(Arena *a, ShapeSegment *v, int n, NewShape *out) {
+  memset(out, 0, sizeof *out);
+  if (n < 3 || n > 5 || v[0].has_expr || strcmp(sb_cstr(&v[0].text), "org") != 0 ||
+      !seg_whole_expr(&v[1]) || !seg_keyword(&v[2]))
+    return false;
+  out->org = v[1].arg;
+  out->keywords[out->nkeywords++] = arena_strdup(a, sb_cstr(&v[2].text));
+  int next = 3;
+  if (n >= 4 && seg_whole_expr(&v[3])) {
+    out->id = v[3].arg;
+    next = 4;
+  }
+  if (next < n) {
+    if (!seg_keyword(&v[next]) || next + 1 != n)
+      return false;
+    out->keywords[out->nkeywords++] = arena_strdup(a, sb_cstr(&v[next].text));
+  }
+  return true;
+}
+
+/* How the catalog names the organization id: the parameter of its functions
+ * whose shape starts with it ("org:{0}..."), "orgId" when it has none. */
+static const char *org_param(const Standards *std) {
+  for (size_t i = 0; i < std->nchannels; i++)
+    if (std->channels[i].nparams > 0 && str_starts_with(std->channels[i].shape, "org:{0}"))
+      return std->channels[i].params[0];
+  return "orgId";
+}
+
+/* What the suggestion writes: the entry, the pattern and the call. */
+typedef struct NewEntry {
+  const char *name, *entry, *pattern, *call;
+} NewEntry;
+
+static bool new_entry(RuleCtx *ctx, const NewShape *s, const char *param_type, NewEntry *e) {
+  Arena *a = ctx->arena;
+  e->name = channel_entry_name(a, s->keywords, s->nkeywords);
+  if (!e->name || std_channel_by_name(ctx->std, e->name))
+    return false;
+  const char *org = org_param(ctx->std);
+  const char *resource = channel_entry_name(a, s->keywords, 1);
+  const char *id = s->id ? arena_printf(a, "%sId", resource) : NULL;
+  if (id && strcmp(id, org) == 0)
+    return false; /* `org:{}:org:{}`: two parameters of one name */
+  const char *r = s->keywords[0], *action = s->nkeywords > 1 ? s->keywords[1] : NULL;
+  StrBuf shape = {0}, pattern = {0};
+  sb_appendf(&shape, "org:${%s}:%s", org, r);
+  sb_appendf(&pattern, "/^org:[^:]+:%s", r);
+  if (id) {
+    sb_appendf(&shape, ":${%s}", id);
+    sb_append(&pattern, ":[^:]+");
+  }
+  if (action) {
+    sb_appendf(&shape, ":%s", action);
+    sb_appendf(&pattern, ":%s", action);
+  }
+  sb_append(&pattern, "$/");
+  e->entry = id ? arena_printf(a, "%s: (%s%s, %s%s) => `%s`", e->name, org, param_type, id,
+                               param_type, sb_cstr(&shape))
+                : arena_printf(a, "%s: (%s%s) => `%s`", e->name, org, param_type, sb_cstr(&shape));
+  e->pattern = arena_strdup(a, sb_cstr(&pattern));
+  e->call = id ? arena_printf(a, "UNIFIED_CHANNELS.%s(%s, %s)", e->name, s->org, s->id)
+               : arena_printf(a, "UNIFIED_CHANNELS.%s(%s)", e->name, s->org);
+  sb_free(&shape);
+  sb_free(&pattern);
+  return true;
+}
+
+/* Only a name that fails validation whatever its holes hold: one that may
+ * be valid is no channel the catalog lacks. */
+static bool read_invalid_shape(RuleCtx *ctx, const ValAlt *at, NewShape *s) {
+  if (!channel_alt_judgeable(at) || channel_alt_may_be_valid(ctx->arena, ctx->std, at))
+    return false;
+  ShapeSegment v[SHAPE_MAX_SEGMENTS];
+  int n = shape_split_value(at->parts, at->nparts, v);
+  bool ok = read_shape(ctx->arena, v, n, s);
+  shape_segments_free(v);
+  return ok;
+}
+
+bool channel_new_entry_suggestion(RuleCtx *ctx, Diag *d, const Module *m, uint32_t start,
+                                  uint32_t end, const ValAlt *at) {
+  NewShape s;
+  NewEntry e;
+  CatalogSlot entries, patterns;
+  if (!d || m->is_standards || !ctx->std->channel_patterns_learned ||
+      !read_invalid_shape(ctx, at, &s) ||
+      !catalog_slot(ctx->res, "UNIFIED_CHANNELS", "arrow_function", &entries) ||
+      !catalog_patterns_slot(ctx->res, &patterns) || !new_entry(ctx, &s, entries.param_type, &e) ||
+      !fix_names_bound(m, start, end, e.call, "UNIFIED_CHANNELS"))
+    return false;
+  diag_add_edit_in(d, &m->src, start, end, e.call);
+  fix_require_standard_import(d, ctx->proj, m, "UNIFIED_CHANNELS");
+  /* Exclusive: two shapes of one name (`assignments`, `assignments:{id}`)
+   * never both go in; the next pass finds the name taken. */
+  catalog_add_line(d, &entries, e.entry, true);
+  catalog_add_line(d, &patterns, e.pattern, false);
+  diag_set_fix(d, FIX_SUGGESTION,
+               arena_printf(ctx->arena,
+                            "Add %s to UNIFIED_CHANNELS and its pattern to isValidChannelName, "
+                            "and use %s",
+                            e.name, e.call));
+  free(d->help);
+  d->help = xasprintf("if this channel is meant, add `%s` to UNIFIED_CHANNELS and `%s` to "
+                      "isValidChannelName in %s, and use `%s`; the standards' owners decide "
+                      "new channels",
+                      e.entry, e.pattern, entries.m->src.path, e.call);
+  return true;
+}
