@@ -22,13 +22,37 @@ static bool keyword_ok(const char *k) {
   return true;
 }
 
-const char *channel_entry_name(Arena *a, const char *const *keywords, size_t n) {
+/* The keyword's last word as one item of what it names, as the catalog's
+ * `conversations` (all of them) and `conversation` (one, by id):
+ * `assignments` -> `assignment`, `activities` -> `activity`, `boxes` ->
+ * `box`; a word that is no plural in `s` (`status`, `class`, `thread`)
+ * stays. */
+static const char *singular(Arena *a, const char *k) {
+  size_t n = strlen(k);
+  const char *word = k;
+  for (const char *p = k; *p; p++)
+    if (*p == '-' || *p == '_')
+      word = p + 1;
+  size_t wn = n - (size_t)(word - k);
+  if (wn > 3 && strcmp(k + n - 3, "ies") == 0)
+    return arena_printf(a, "%.*sy", (int)(n - 3), k);
+  static const char *const es[] = {"sses", "xes", "ches", "shes"};
+  for (size_t i = 0; i < sizeof es / sizeof *es; i++)
+    if (wn > strlen(es[i]) && strcmp(k + n - strlen(es[i]), es[i]) == 0)
+      return arena_strndup(a, k, n - 2);
+  if (wn > 2 && k[n - 1] == 's' && !strchr("siu", k[n - 2]))
+    return arena_strndup(a, k, n - 1);
+  return k;
+}
+
+const char *channel_entry_name(Arena *a, const char *const *keywords, size_t n, bool one) {
   StrBuf sb = {0};
   bool ok = true;
   for (size_t i = 0; i < n && ok; i++) {
     ok = keyword_ok(keywords[i]);
+    const char *k = ok && i == 0 && one ? singular(a, keywords[i]) : keywords[i];
     bool upper = i > 0;
-    for (const char *p = keywords[i]; ok && *p; p++) {
+    for (const char *p = k; ok && *p; p++) {
       if (*p == '-' || *p == '_') {
         upper = true;
         continue;
@@ -95,11 +119,11 @@ typedef struct NewEntry {
 
 static bool new_entry(RuleCtx *ctx, const NewShape *s, const char *param_type, NewEntry *e) {
   Arena *a = ctx->arena;
-  e->name = channel_entry_name(a, s->keywords, s->nkeywords);
+  e->name = channel_entry_name(a, s->keywords, s->nkeywords, s->id != NULL);
   if (!e->name || std_channel_by_name(ctx->std, e->name))
     return false;
   const char *org = org_param(ctx->std);
-  const char *resource = channel_entry_name(a, s->keywords, 1);
+  const char *resource = channel_entry_name(a, s->keywords, 1, true);
   const char *id = s->id ? arena_printf(a, "%sId", resource) : NULL;
   if (id && strcmp(id, org) == 0)
     return false; /* `org:{}:org:{}`: two parameters of one name */
@@ -144,7 +168,7 @@ bool channel_new_entry_suggestion(RuleCtx *ctx, Diag *d, const Module *m, uint32
   NewShape s;
   NewEntry e;
   CatalogSlot entries, patterns;
-  if (!d || m->is_standards || !ctx->std->channel_patterns_learned ||
+  if (!d || m->is_standards || !ctx->std->nchannel_patterns ||
       !read_invalid_shape(ctx, at, &s) ||
       !catalog_slot(ctx->res, "UNIFIED_CHANNELS", "arrow_function", &entries) ||
       !catalog_patterns_slot(ctx->res, &patterns) || !new_entry(ctx, &s, entries.param_type, &e) ||

@@ -6,18 +6,22 @@
  * whose resource no catalog function builds and no hint explains. */
 #include "rules/ctx.h"
 
-/* The entry's name for a shape's keywords (the catalog's own rule: the
- * keywords after the org id, each word camelCased, ids left out:
- * `agents:presence` -> agentsPresence, `user:{}:notifications` ->
- * userNotifications); NULL when a keyword is not lowercase letters and
- * digits, in words joined by '-' or '_'. */
-const char *channel_entry_name(Arena *a, const char *const *keywords, size_t n);
+#include <stdbool.h>
+
+/* The entry's name for a shape's keywords, the catalog's own rule: the
+ * keywords after the org id, each word camelCased, ids left out
+ * (`agents:presence` -> agentsPresence, `user:{}:notifications` ->
+ * userNotifications); with `one` (an id follows the first keyword) that
+ * keyword names one item, singular (`conversations` is all of them,
+ * `conversation` one: `assignments:{}` -> assignment). NULL when a keyword
+ * is not lowercase letters and digits, in words joined by '-' or '_'. */
+const char *channel_entry_name(Arena *a, const char *const *keywords, size_t n, bool one);
 
 /* Adds the suggestion to d for the invalid value `at` (no hint: kind
  * CHANNEL_HINT_NONE) written at its building site [start, end) of m: the
  * entry, after UNIFIED_CHANNELS' last one in its indentation, its parameters
  * named and typed as the catalog's (the org id as the catalog's org-level
- * functions name it, an id for the keyword before it: `assignmentsId`); the
+ * functions name it, an id for the item the keyword before it names: `assignmentId`); the
  * shape as a pattern after the last of isValidChannelName's list; the site
  * rewritten to `UNIFIED_CHANNELS.<name>(<its own expressions>)`, importing
  * UNIFIED_CHANNELS. Withheld (false, d untouched) when the value is not

@@ -108,7 +108,11 @@ static void learn_patterns(Standards *std, const Source *src, TSNode root) {
     if (node_is(c, "regex"))
       patterns[np++] = node_text_dup(src, node_field(c, "pattern"));
   }
-  std->channel_patterns_learned = std_validators_replace_org(std, patterns, np);
+  if (std_validators_replace_org(std, patterns, np)) {
+    std->channel_patterns = patterns;
+    std->nchannel_patterns = np;
+    return;
+  }
   for (size_t i = 0; i < np; i++)
     free(patterns[i]);
   free(patterns);
