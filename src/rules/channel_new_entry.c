@@ -114,7 +114,7 @@ static const char *org_param(const Standards *std) {
 
 /* What the suggestion writes: the entry, the pattern and the call. */
 typedef struct NewEntry {
-  const char *name, *entry, *pattern, *call;
+  const char *name, *shape, *entry, *pattern, *call;
 } NewEntry;
 
 static bool new_entry(RuleCtx *ctx, const NewShape *s, const char *param_type, NewEntry *e) {
@@ -143,6 +143,7 @@ static bool new_entry(RuleCtx *ctx, const NewShape *s, const char *param_type, N
   e->entry = id ? arena_printf(a, "%s: (%s%s, %s%s) => `%s`", e->name, org, param_type, id,
                                param_type, sb_cstr(&shape))
                 : arena_printf(a, "%s: (%s%s) => `%s`", e->name, org, param_type, sb_cstr(&shape));
+  e->shape = arena_strdup(a, sb_cstr(&shape));
   e->pattern = arena_strdup(a, sb_cstr(&pattern));
   e->call = id ? arena_printf(a, "UNIFIED_CHANNELS.%s(%s, %s)", e->name, s->org, s->id)
                : arena_printf(a, "UNIFIED_CHANNELS.%s(%s)", e->name, s->org);
@@ -186,9 +187,9 @@ bool channel_new_entry_suggestion(RuleCtx *ctx, Diag *d, const Module *m, uint32
                             "and use %s",
                             e.name, e.call));
   free(d->help);
-  d->help = xasprintf("if this channel is meant, add `%s` to UNIFIED_CHANNELS and `%s` to "
-                      "isValidChannelName in %s, and use `%s`; the standards' owners decide "
-                      "new channels",
-                      e.entry, e.pattern, entries.m->src.path, e.call);
+  d->help = xasprintf("if this channel is meant, add `%s`, building `%s`, to UNIFIED_CHANNELS "
+                      "and its pattern to isValidChannelName in %s, and use `%s`; the standards' "
+                      "owners decide new channels",
+                      e.name, e.shape, entries.m->src.path, e.call);
   return true;
 }
