@@ -117,14 +117,49 @@ typedef struct NewEntry {
   const char *name, *shape, *entry, *pattern, *call;
 } NewEntry;
 
+/* The catalog's function of one item of `resource`, `org:{0}:RESOURCE:{1}`
+ * (`conversation` for `conv`), or NULL. */
+static const ChannelFn *item_function(const Standards *std, const char *resource) {
+  char *shape = xasprintf("org:{0}:%s:{1}", resource);
+  const ChannelFn *found = NULL;
+  for (size_t i = 0; i < std->nchannels && !found; i++)
+    if (std->channels[i].nparams == 2 && strcmp(std->channels[i].shape, shape) == 0)
+      found = &std->channels[i];
+  free(shape);
+  return found;
+}
+
+/* The entry's name and parameters. An action on an item the catalog has a
+ * function of is named after it, with its parameters, as
+ * `conversationTyping` is after `conversation` (`conv:{}:message-status` ->
+ * conversationMessageStatus); otherwise channel_entry_name's, the org id
+ * named as the catalog's org-level functions do, the item's id after it. */
+static bool entry_names(RuleCtx *ctx, const NewShape *s, NewEntry *e, const char **org,
+                        const char **id) {
+  Arena *a = ctx->arena;
+  const ChannelFn *item =
+      s->id && s->nkeywords == 2 ? item_function(ctx->std, s->keywords[0]) : NULL;
+  if (item) {
+    const char *action = channel_entry_name(a, &s->keywords[1], 1, false);
+    if (!action)
+      return false;
+    e->name = arena_printf(a, "%s%c%s", item->name, action[0] - 'a' + 'A', action + 1);
+    *org = item->params[0];
+    *id = item->params[1];
+    return true;
+  }
+  e->name = channel_entry_name(a, s->keywords, s->nkeywords, s->id != NULL);
+  const char *resource = channel_entry_name(a, s->keywords, 1, true);
+  *org = org_param(ctx->std);
+  *id = s->id && resource ? arena_printf(a, "%sId", resource) : NULL;
+  return e->name != NULL;
+}
+
 static bool new_entry(RuleCtx *ctx, const NewShape *s, const char *param_type, NewEntry *e) {
   Arena *a = ctx->arena;
-  e->name = channel_entry_name(a, s->keywords, s->nkeywords, s->id != NULL);
-  if (!e->name || std_channel_by_name(ctx->std, e->name))
+  const char *org, *id;
+  if (!entry_names(ctx, s, e, &org, &id) || std_channel_by_name(ctx->std, e->name))
     return false;
-  const char *org = org_param(ctx->std);
-  const char *resource = channel_entry_name(a, s->keywords, 1, true);
-  const char *id = s->id ? arena_printf(a, "%sId", resource) : NULL;
   if (id && strcmp(id, org) == 0)
     return false; /* `org:{}:org:{}`: two parameters of one name */
   const char *r = s->keywords[0], *action = s->nkeywords > 1 ? s->keywords[1] : NULL;
@@ -169,8 +204,7 @@ bool channel_new_entry_suggestion(RuleCtx *ctx, Diag *d, const Module *m, uint32
   NewShape s;
   NewEntry e;
   CatalogSlot entries, patterns;
-  if (!d || m->is_standards || !ctx->std->nchannel_patterns ||
-      !read_invalid_shape(ctx, at, &s) ||
+  if (!d || m->is_standards || !ctx->std->nchannel_patterns || !read_invalid_shape(ctx, at, &s) ||
       !catalog_slot(ctx->res, "UNIFIED_CHANNELS", "arrow_function", &entries) ||
       !catalog_patterns_slot(ctx->res, &patterns) || !new_entry(ctx, &s, entries.param_type, &e) ||
       !fix_names_bound(m, start, end, e.call, "UNIFIED_CHANNELS"))

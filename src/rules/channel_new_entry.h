@@ -19,9 +19,12 @@ const char *channel_entry_name(Arena *a, const char *const *keywords, size_t n, 
 
 /* Adds the suggestion to d for the invalid value `at` (no hint: kind
  * CHANNEL_HINT_NONE) written at its building site [start, end) of m: the
- * entry, after UNIFIED_CHANNELS' last one in its indentation, its parameters
- * named and typed as the catalog's (the org id as the catalog's org-level
- * functions name it, an id for the item the keyword before it names: `assignmentId`); the
+ * entry, after UNIFIED_CHANNELS' last one in its indentation, named and
+ * its parameters named and typed as the catalog's (an action on an item the
+ * catalog has a function of is named after it, with its parameters:
+ * conversationMessageStatus(orgId, convId); otherwise channel_entry_name's,
+ * the org id as the catalog's org-level functions name it, an id for the
+ * item the keyword before it names: `assignmentId`); the
  * shape as a pattern after the last of isValidChannelName's list; the site
  * rewritten to `UNIFIED_CHANNELS.<name>(<its own expressions>)`, importing
  * UNIFIED_CHANNELS. Withheld (false, d untouched) when the value is not
