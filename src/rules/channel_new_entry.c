@@ -3,7 +3,7 @@
 #include "fix/bound.h"
 #include "fix/catalog_entry.h"
 #include "fix/imports.h"
-#include "rules/channel_naming.h"
+#include "standards/shape.h"
 
 #include <string.h>
 
@@ -187,14 +187,10 @@ static bool new_entry(RuleCtx *ctx, const NewShape *s, const char *param_type, N
   return true;
 }
 
-/* Only a name that fails validation whatever its holes hold: one that may
- * be valid is no channel the catalog lacks. */
-static bool read_invalid_shape(RuleCtx *ctx, const ValAlt *at, NewShape *s) {
-  if (!channel_alt_judgeable(at) || channel_alt_may_be_valid(ctx->arena, ctx->std, at))
-    return false;
+static bool read_value_shape(Arena *a, const ValAlt *at, NewShape *s) {
   ShapeSegment v[SHAPE_MAX_SEGMENTS];
   int n = shape_split_value(at->parts, at->nparts, v);
-  bool ok = read_shape(ctx->arena, v, n, s);
+  bool ok = read_shape(a, v, n, s);
   shape_segments_free(v);
   return ok;
 }
@@ -204,7 +200,8 @@ bool channel_new_entry_suggestion(RuleCtx *ctx, Diag *d, const Module *m, uint32
   NewShape s;
   NewEntry e;
   CatalogSlot entries, patterns;
-  if (!d || m->is_standards || !ctx->std->nchannel_patterns || !read_invalid_shape(ctx, at, &s) ||
+  if (!d || m->is_standards || !ctx->std->nchannel_patterns ||
+      !read_value_shape(ctx->arena, at, &s) ||
       !catalog_slot(ctx->res, "UNIFIED_CHANNELS", "arrow_function", &entries) ||
       !catalog_patterns_slot(ctx->res, &patterns) || !new_entry(ctx, &s, entries.param_type, &e) ||
       !fix_names_bound(m, start, end, e.call, "UNIFIED_CHANNELS"))

@@ -17,8 +17,9 @@
  * is not lowercase letters and digits, in words joined by '-' or '_'. */
 const char *channel_entry_name(Arena *a, const char *const *keywords, size_t n, bool one);
 
-/* Adds the suggestion to d for the invalid value `at` (no hint: kind
- * CHANNEL_HINT_NONE) written at its building site [start, end) of m: the
+/* Adds the suggestion to d for the value `at`, which the caller found
+ * invalid whatever its holes hold and with no hint (channel_hint: kind
+ * CHANNEL_HINT_NONE), written at its building site [start, end) of m: the
  * entry, after UNIFIED_CHANNELS' last one in its indentation, named and
  * its parameters named and typed as the catalog's (an action on an item the
  * catalog has a function of is named after it, with its parameters:
