@@ -208,8 +208,9 @@ bool channel_new_entry_suggestion(RuleCtx *ctx, Diag *d, const Module *m, uint32
     return false;
   diag_add_edit_in(d, &m->src, start, end, e.call);
   fix_require_standard_import(d, ctx->proj, m, "UNIFIED_CHANNELS");
-  /* Exclusive: two shapes of one name (`assignments`, `assignments:{id}`)
-   * never both go in; the next pass finds the name taken. */
+  /* Exclusive: two shapes of one name (`assignment`, `assignments:{id}`,
+   * in files that cannot see each other) never both go in; the next pass
+   * finds the name taken. */
   catalog_add_line(d, &entries, e.entry, true);
   catalog_add_line(d, &patterns, e.pattern, false);
   diag_set_fix(d, FIX_SUGGESTION,
