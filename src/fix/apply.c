@@ -469,8 +469,35 @@ static bool prepare_failed(FileFixResult *out, PreparedWrite *pw, bool begun, ch
   return refuse(out, why);
 }
 
+/* Writes text to a temporary beside pw->path with the owner, group and mode
+ * the file had (pw->st); the reason it cannot, or NULL. */
+static char *write_temporary(PreparedWrite *pw, const char *text, size_t len) {
+  char *err = NULL;
+  if (!atomic_begin(&pw->w, AT_FDCWD, pw->path, 0600, 0, &err)) {
+    char *why = xasprintf("%s; file left unchanged", err);
+    free(err);
+    return why;
+  }
+  atomic_write(&pw->w, text, len);
+  /* The new file keeps the old one's owner, group and mode, or is not used. */
+  struct stat tst;
+  const struct stat *st = &pw->st;
+  bool owned = fstat(atomic_fd(&pw->w), &tst) == 0 &&
+               ((tst.st_uid == st->st_uid && tst.st_gid == st->st_gid) ||
+                fchown(atomic_fd(&pw->w), st->st_uid, st->st_gid) == 0);
+  char *why = NULL;
+  if (!owned)
+    why = xasprintf("cannot keep the file's owner and group (uid %ju, gid %ju); not rewritten",
+                    (uintmax_t)st->st_uid, (uintmax_t)st->st_gid);
+  else if (fchmod(atomic_fd(&pw->w), st->st_mode & 07777) != 0)
+    why = xasprintf("cannot keep the file's mode: %s; not rewritten", strerror(errno));
+  if (why)
+    atomic_abort(&pw->w);
+  return why;
+}
+
 /* Checks that fs_path still holds out->src's text and may be replaced, and
- * writes out->fixed to a temporary beside it with its owner, group and mode. */
+ * writes out->fixed to a temporary beside it. */
 static bool fix_prepare(FileFixResult *out, const char *fs_path, PreparedWrite *pw) {
   memset(pw, 0, sizeof *pw);
   /* A symlink named on the command line stays a symlink: its target is
@@ -489,31 +516,9 @@ static bool fix_prepare(FileFixResult *out, const char *fs_path, PreparedWrite *
   if (!problem && !fd_holds(fd, out->src))
     problem = xstrdup("the file changed since it was read; file left unchanged");
   close(fd);
-  if (problem)
-    return prepare_failed(out, pw, false, problem);
-  char *err = NULL;
-  if (!atomic_begin(&pw->w, AT_FDCWD, pw->path, 0600, 0, &err)) {
-    char *why = xasprintf("%s; file left unchanged", err);
-    free(err);
-    return prepare_failed(out, pw, false, why);
-  }
-  atomic_write(&pw->w, out->fixed, out->fixed_len);
-  /* The new file keeps the old one's owner, group and mode, or is not used. */
-  struct stat tst;
-  const struct stat *st = &pw->st;
-  bool owned = fstat(atomic_fd(&pw->w), &tst) == 0 &&
-               ((tst.st_uid == st->st_uid && tst.st_gid == st->st_gid) ||
-                fchown(atomic_fd(&pw->w), st->st_uid, st->st_gid) == 0);
-  if (!owned)
-    return prepare_failed(out, pw, true,
-                          xasprintf("cannot keep the file's owner and group (uid %ju, gid %ju); "
-                                    "not rewritten",
-                                    (uintmax_t)st->st_uid, (uintmax_t)st->st_gid));
-  if (fchmod(atomic_fd(&pw->w), st->st_mode & 07777) != 0)
-    return prepare_failed(
-        out, pw, true,
-        xasprintf("cannot keep the file's mode: %s; not rewritten", strerror(errno)));
-  return true;
+  if (!problem)
+    problem = write_temporary(pw, out->fixed, out->fixed_len);
+  return problem ? prepare_failed(out, pw, false, problem) : true;
 }
 
 /* Last look before replacing: an edit made while the temporary was written
@@ -527,16 +532,44 @@ static bool fix_still_same(FileFixResult *out, PreparedWrite *pw) {
                         xstrdup("the file changed while the fix was written; file left unchanged"));
 }
 
-static bool fix_commit(FileFixResult *out, PreparedWrite *pw) {
+/* A file of the group was renamed over, and a later one could not be: the
+ * first gets back the text rtlint read (and checked it still held), so the
+ * group stays whole or not at all. */
+static void put_back(FileFixResult *out, PreparedWrite *pw, const FileFixResult *failed) {
+  char *why = write_temporary(pw, out->src->bytes, out->src->len), *err = NULL;
+  if (!why && !atomic_commit(&pw->w, &err))
+    why = err;
+  if (why)
+    refuse(out, xasprintf("one fix also changes %s, which could not be written (%s), and putting "
+                          "this file's text back failed (%s): the file holds the fix",
+                          failed->src->path, failed->refused, why));
+  else
+    refuse(out, xasprintf("one fix also changes %s, which could not be written (%s); the file's "
+                          "text was put back",
+                          failed->src->path, failed->refused));
+  free(why);
+}
+
+/* Renames every temporary over its file; when one fails, the files renamed
+ * before it are put back and the temporaries after it removed. */
+static bool commit_group(FileFixResult **outs, PreparedWrite *pw, size_t n) {
+  size_t done = 0;
   char *err = NULL;
-  bool ok = atomic_commit(&pw->w, &err);
-  free(pw->target);
-  pw->target = NULL;
-  if (!ok) {
-    refuse(out, xasprintf("cannot write %s; file left unchanged", err));
-    free(err);
+  while (done < n && atomic_commit(&pw[done].w, &err))
+    done++;
+  if (done == n)
+    return true;
+  refuse(outs[done], xasprintf("cannot write %s; file left unchanged", err));
+  free(err);
+  for (size_t i = 0; i < done; i++)
+    put_back(outs[i], &pw[i], outs[done]);
+  for (size_t i = done + 1; i < n; i++) {
+    atomic_abort(&pw[i].w);
+    refuse(outs[i], xasprintf("one fix also changes %s, which cannot be written (%s); file left "
+                              "unchanged",
+                              outs[done]->src->path, outs[done]->refused));
   }
-  return ok;
+  return false;
 }
 
 bool fix_write(FileFixResult *out, const char *fs_path) {
@@ -555,23 +588,20 @@ bool fix_write_all(FileFixResult **outs, const char *const *fs_paths, size_t n) 
   for (size_t i = 0; i < n && failed == SIZE_MAX; i++)
     if (!fix_still_same(outs[i], &pw[i]))
       failed = i;
+  bool ok = failed == SIZE_MAX && commit_group(outs, pw, n);
   if (failed != SIZE_MAX) {
     /* One file of the set cannot be replaced: none is. */
     for (size_t i = 0; i < ready; i++) {
       if (i == failed)
         continue;
       atomic_abort(&pw[i].w); /* prepared: its temporary goes */
-      free(pw[i].target);
       refuse(outs[i], xasprintf("one fix also changes %s, which cannot be written (%s); "
                                 "file left unchanged",
                                 outs[failed]->src->path, outs[failed]->refused));
     }
-    free(pw);
-    return false;
   }
-  bool ok = true;
-  for (size_t i = 0; i < n; i++)
-    ok = fix_commit(outs[i], &pw[i]) && ok;
+  for (size_t i = 0; i < ready; i++)
+    free(pw[i].target);
   free(pw);
   return ok;
 }

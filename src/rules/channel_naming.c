@@ -223,7 +223,16 @@ bool channel_keyword_similar(const char *x, const char *y) {
   return d == 0 || (shorter >= 4 && d <= 1) || (shorter >= 6 && d <= 2);
 }
 
-static int match_cost(ShapeSegment *v, const ShapeKeyword *s) {
+/* Whether the value's keyword t stands for the catalog's keyword kw: spelt
+ * alike, or another word for it (`thread` for `conv`, via `conversation`). */
+static bool keyword_stands_for(const Standards *std, const char *t, const char *kw) {
+  if (channel_keyword_similar(t, kw))
+    return true;
+  const char *word = std_resource_word(std, t);
+  return word && channel_keyword_similar(word, kw);
+}
+
+static int match_cost(const Standards *std, ShapeSegment *v, const ShapeKeyword *s) {
   const char *t = seg_cstr(v);
   if (s->param >= 0) /* ids are usually holes: literal text there costs 1 */
     return !t[0] ? CH_INF : seg_literal(v) ? 1 : 0;
@@ -235,12 +244,13 @@ static int match_cost(ShapeSegment *v, const ShapeKeyword *s) {
   size_t n = s->kwlen < sizeof kw - 1 ? s->kwlen : sizeof kw - 1;
   memcpy(kw, s->kw, n);
   kw[n] = '\0';
-  return channel_keyword_similar(t, kw) ? CH_SUBST : CH_INF;
+  return keyword_stands_for(std, t, kw) ? CH_SUBST : CH_INF;
 }
 
 /* Segment-level edit distance between a value and a shape; fills align[j]
  * with the value segment matched to shape segment j (or -1). */
-static int shape_cost(ShapeSegment *v, int nv, const ShapeKeyword *s, int ns, int *align) {
+static int shape_cost(const Standards *std, ShapeSegment *v, int nv, const ShapeKeyword *s, int ns,
+                      int *align) {
   int d[CH_MAX_SEGS + 1][CH_MAX_SEGS + 1];
   char op[CH_MAX_SEGS + 1][CH_MAX_SEGS + 1];
   d[0][0] = 0;
@@ -254,7 +264,7 @@ static int shape_cost(ShapeSegment *v, int nv, const ShapeKeyword *s, int ns, in
   }
   for (int i = 1; i <= nv; i++)
     for (int j = 1; j <= ns; j++) {
-      int best = d[i - 1][j - 1] + match_cost(&v[i - 1], &s[j - 1]);
+      int best = d[i - 1][j - 1] + match_cost(std, &v[i - 1], &s[j - 1]);
       char o = 'm';
       int del = d[i - 1][j] + (seg_literal(&v[i - 1]) ? CH_DELETE : CH_DROP_ID);
       int ins = d[i][j - 1] + (s[j - 1].param >= 0 ? CH_INF : CH_INSERT);
@@ -329,9 +339,11 @@ static ChannelHint legacy_hint(Arena *a, const Standards *std, ShapeSegment *v, 
   ChannelHint h = {CHANNEL_HINT_NONE, NULL, NULL, NULL, {0}};
   if (nv < 2 || !seg_literal(&v[0]))
     return h;
+  const char *prefix = seg_cstr(&v[0]), *word = std_resource_word(std, prefix);
   for (size_t i = 0; i < std->nlegacy; i++) {
     const LegacyChannel *lc = &std->legacy[i];
-    if (!lc->prefix || strcmp(lc->prefix, seg_cstr(&v[0])) != 0)
+    if (!lc->prefix ||
+        (strcmp(lc->prefix, prefix) != 0 && (!word || strcmp(lc->prefix, word) != 0)))
       continue;
     const ChannelFn *fn = std_channel_by_name(std, lc->function);
     if (!fn || fn->nparams > CHANNEL_MAX_PARAMS)
@@ -416,7 +428,7 @@ static ChannelHint legacy_org_hint(Arena *a, const Standards *std, const ValAlt 
       continue;
     ShapeKeyword s[CH_MAX_SEGS];
     int ns = shape_split_catalog(fn->shape, s), align[CH_MAX_SEGS];
-    int cost = shape_cost(v, 3, s, ns, align);
+    int cost = shape_cost(std, v, 3, s, ns, align);
     bool org_placed = false; /* the org id fills the parameter */
     for (int j = 0; j < ns; j++)
       org_placed = org_placed || (s[j].param == 0 && align[j] == 1);
@@ -461,7 +473,7 @@ ChannelHint channel_hint(Arena *a, const Standards *std, const ValAlt *alt) {
     const ChannelFn *fn = &std->channels[i];
     ShapeKeyword s[CH_MAX_SEGS];
     int ns = shape_split_catalog(fn->shape, s), align[CH_MAX_SEGS];
-    int cost = shape_cost(v, nv, s, ns, align);
+    int cost = shape_cost(std, v, nv, s, ns, align);
     if (cost < best && fn->nparams <= CHANNEL_MAX_PARAMS) {
       best = cost;
       best_fn = fn;

@@ -7,6 +7,7 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static char *json_str(json_t *obj, const char *key) {
   const char *s = json_string_value(json_object_get(obj, key));
@@ -98,17 +99,27 @@ static void load_hook(Standards *std, const char *name, json_t *val) {
   h->results = load_name_map(json_object_get(val, "results"), &h->nresults);
 }
 
-static void load_event_synonyms(Standards *std, json_t *words) {
+static WordSynonym *load_synonyms(json_t *words, size_t *n) {
   const char *word;
   json_t *val;
-  std->event_synonyms = xcalloc(json_object_size(words) + 1, sizeof *std->event_synonyms);
+  WordSynonym *out = xcalloc(json_object_size(words) + 1, sizeof *out);
+  *n = 0;
   json_object_foreach(words, word, val) {
     if (!json_is_string(val))
       continue;
-    EventSynonym *syn = &std->event_synonyms[std->nevent_synonyms++];
+    WordSynonym *syn = &out[(*n)++];
     syn->word = xstrdup(word);
     syn->canonical = xstrdup(json_string_value(val));
   }
+  return out;
+}
+
+static void free_synonyms(WordSynonym *syn, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    free(syn[i].word);
+    free(syn[i].canonical);
+  }
+  free(syn);
 }
 
 static void load_migrations(Standards *std, json_t *mig) {
@@ -127,7 +138,11 @@ static void load_migrations(Standards *std, json_t *mig) {
   json_t *spellings = json_object_get(mig, "event_spellings");
   std->event_separators = json_str(spellings, "separators");
   std->event_ignore_case = json_is_true(json_object_get(spellings, "ignore_case"));
-  load_event_synonyms(std, json_object_get(json_object_get(mig, "event_synonyms"), "words"));
+  std->event_synonyms = load_synonyms(
+      json_object_get(json_object_get(mig, "event_synonyms"), "words"), &std->nevent_synonyms);
+  std->resource_synonyms =
+      load_synonyms(json_object_get(json_object_get(mig, "channel_resources"), "words"),
+                    &std->nresource_synonyms);
   json_t *hooks = json_object_get(mig, "hooks");
   json_object_foreach(hooks, name, val) load_hook(std, name, val);
   json_t *rt = json_object_get(mig, "use_realtime");
@@ -234,11 +249,8 @@ void std_free(Standards *std) {
     hook_migration_free(&std->hooks[i]);
   free(std->hooks);
   free(std->event_separators);
-  for (size_t i = 0; i < std->nevent_synonyms; i++) {
-    free(std->event_synonyms[i].word);
-    free(std->event_synonyms[i].canonical);
-  }
-  free(std->event_synonyms);
+  free_synonyms(std->event_synonyms, std->nevent_synonyms);
+  free_synonyms(std->resource_synonyms, std->nresource_synonyms);
   free(std->realtime_hook);
   for (size_t i = 0; i < std->nrealtime_modules; i++)
     free(std->realtime_modules[i]);
@@ -275,6 +287,13 @@ const ChannelFn *std_channel_by_name(const Standards *std, const char *name) {
   for (size_t i = 0; i < std->nchannels; i++)
     if (strcmp(std->channels[i].name, name) == 0)
       return &std->channels[i];
+  return NULL;
+}
+
+const char *std_resource_word(const Standards *std, const char *word) {
+  for (size_t i = 0; i < std->nresource_synonyms; i++)
+    if (strcasecmp(std->resource_synonyms[i].word, word) == 0)
+      return std->resource_synonyms[i].canonical;
   return NULL;
 }
 

@@ -73,7 +73,7 @@ static bool same_word(const Standards *std, Word a, Word b) {
 /* The catalog's word for w, w itself when the map has none. */
 static Word catalog_word(const Standards *std, Word w) {
   for (size_t i = 0; i < std->nevent_synonyms; i++) {
-    const EventSynonym *syn = &std->event_synonyms[i];
+    const WordSynonym *syn = &std->event_synonyms[i];
     if (same_word(std, w, (Word){syn->word, strlen(syn->word)}))
       return (Word){syn->canonical, strlen(syn->canonical)};
   }

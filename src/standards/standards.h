@@ -24,12 +24,13 @@ typedef struct EventMigration {
   size_t nkeys;
 } EventMigration;
 
-/* Another word for one of the catalog's event words (rules/migrations.json
- * "event_synonyms"): began -> start. */
-typedef struct EventSynonym {
+/* Another word for one of the catalog's words (rules/migrations.json
+ * "event_synonyms": began -> start; "channel_resources": thread ->
+ * conversation). */
+typedef struct WordSynonym {
   char *word;
   char *canonical;
-} EventSynonym;
+} WordSynonym;
 
 typedef struct LegacyChannel {
   char *prefix;   /* "conversation" in `conversation:${id}` */
@@ -81,8 +82,10 @@ typedef struct Standards {
    * counts: std_event_near_miss. */
   char *event_separators;
   bool event_ignore_case;
-  EventSynonym *event_synonyms; /* std_event_synonym */
+  WordSynonym *event_synonyms; /* std_event_synonym */
   size_t nevent_synonyms;
+  WordSynonym *resource_synonyms; /* std_resource_word */
+  size_t nresource_synonyms;
   char *realtime_hook;     /* "useRealtime": what deprecated hooks become */
   char **realtime_modules; /* import specifiers a project may keep it at, tried in order */
   size_t nrealtime_modules;
@@ -126,6 +129,10 @@ const EventDef *std_event_by_value(const Standards *std, const char *value);
 const EventDef *std_event_by_key(const Standards *std, const char *key);
 const ChannelFn *std_channel_by_name(const Standards *std, const char *name);
 const EventMigration *std_event_migration(const Standards *std, const char *old_name);
+/* The catalog's resource word that a channel name's `word` stands for
+ * (rules/migrations.json "channel_resources": thread -> conversation, any
+ * letter case); NULL when the map has none. */
+const char *std_resource_word(const Standards *std, const char *word);
 /* The UNIFIED_EVENTS entry that `name` spells with other separators or in
  * other letter case ("typing.start", "TYPING:START" -> typing:start), as
  * event_separators and event_ignore_case say; NULL when none does, when

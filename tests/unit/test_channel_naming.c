@@ -81,6 +81,26 @@ static void near_miss_typos_and_missing_keywords(void **state) {
                    "UNIFIED_CHANNELS.user(\"acme\", u)");
 }
 
+/* rules/migrations.json "channel_resources": thread, room, chat -> conversation. */
+static void other_words_for_a_resource(void **state) {
+  (void)state;
+  assert_near_miss("org:${orgId}:thread:${threadId}", "conversation", "org:{orgId}:conv:{convId}",
+                   "UNIFIED_CHANNELS.conversation(orgId, threadId)");
+  assert_near_miss("org:${o}:Room:${r}:typing", "conversationTyping",
+                   "org:{orgId}:conv:{convId}:typing", "UNIFIED_CHANNELS.conversationTyping(o, r)");
+  ValAlt alt = alt_of("thread:${threadId}");
+  ChannelHint h = channel_hint(&arena, &std, &alt);
+  assert_int_equal(h.kind, CHANNEL_HINT_LEGACY);
+  assert_string_equal(h.call, "UNIFIED_CHANNELS.conversation(orgId, threadId)");
+  /* Only the listed words, and still one keyword off at most. */
+  static const char *const far[] = {"org:${o}:threads:${t}:x", "org:${o}:threads",
+                                    "org:${o}:thread:${t}:archive", "threads:${t}", NULL};
+  for (size_t i = 0; far[i]; i++) {
+    alt = alt_of(far[i]);
+    assert_int_equal(channel_hint(&arena, &std, &alt).kind, CHANNEL_HINT_NONE);
+  }
+}
+
 static void far_names_get_no_hint(void **state) {
   (void)state;
   static const char *const specs[] = {"org:${o}:billing:${c}",
@@ -112,7 +132,7 @@ static void legacy_shapes_name_the_replacement(void **state) {
   h = channel_hint(&arena, &std, &alt);
   assert_string_equal(h.call, "UNIFIED_CHANNELS.userNotifications(orgId, userId)");
   /* A prefix that is not in migrations.json is not legacy. */
-  alt = alt_of("chat:${id}");
+  alt = alt_of("ticket:${id}");
   assert_int_equal(channel_hint(&arena, &std, &alt).kind, CHANNEL_HINT_NONE);
   /* An organization id where the conversation's belongs: an org-wide
    * channel, not conversationPresence(orgId, orgId); no function of the org
@@ -165,7 +185,13 @@ static void org_wide_legacy_names_take_the_org_function(void **state) {
   assert_legacy_org(&alt, "activity", "UNIFIED_CHANNELS.activity(orgId)");
   /* Not this shape: a resource the catalog lacks, an id that is not the
    * organization's, more after the hole, text inside the segment, two holes. */
-  const char *none[] = {"uploads:${orgId}",          "thread:${orgId}",
+  /* Another word for the resource reads as it (`thread` as `conversation`,
+   * whose organization-wide channel is conversations), as its spelling does. */
+  alt = alt_of("thread:${orgId}");
+  assert_legacy_org(&alt, "conversations", "UNIFIED_CHANNELS.conversations(orgId)");
+  alt = alt_of("conversation:${orgId}");
+  assert_legacy_org(&alt, "conversations", "UNIFIED_CHANNELS.conversations(orgId)");
+  const char *none[] = {"uploads:${orgId}",          "threads:${orgId}",
                         "metrics:${conversationId}", "metrics:${orgId}:daily",
                         "metrics:v2-${orgId}",       "metrics:${orgId}${suffix}",
                         "metrics_${orgId}",          "${kind}:${orgId}"};
@@ -285,6 +311,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(near_miss_conversation_means_conv),
       cmocka_unit_test(near_miss_typos_and_missing_keywords),
+      cmocka_unit_test(other_words_for_a_resource),
       cmocka_unit_test(far_names_get_no_hint),
       cmocka_unit_test(legacy_shapes_name_the_replacement),
       cmocka_unit_test(org_wide_legacy_names_take_the_org_function),

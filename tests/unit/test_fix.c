@@ -7,6 +7,8 @@
 #include "fix/apply.h"
 #include "rules/registry.h"
 
+#include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,6 +98,24 @@ static void refuses_a_fix_that_breaks_the_syntax(void **state) {
   fix_result_free(&r);
   diag_list_free(&dl);
   src_free(&s);
+}
+
+/* The test links with -Wl,--wrap=renameat: the rename that makes a fixed
+ * file visible fails once `renames_before_failure` more have succeeded
+ * (-1: never), as it may when the disk is full or the folder's permissions
+ * change under rtlint. */
+static int renames_before_failure = -1;
+int __real_renameat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath);
+int __wrap_renameat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath);
+int __wrap_renameat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath) {
+  if (renames_before_failure == 0) {
+    renames_before_failure = -1;
+    errno = ENOSPC;
+    return -1;
+  }
+  if (renames_before_failure > 0)
+    renames_before_failure--;
+  return __real_renameat(olddirfd, oldpath, newdirfd, newpath);
 }
 
 static char *temp_file(const char *text, mode_t mode) {
@@ -391,9 +411,70 @@ static void files_of_one_fix_are_written_together_or_not_at_all(void **state) {
   free(pb);
 }
 
+static char *file_in(const char *dir, const char *name, const char *text) {
+  char *path = xasprintf("%s/%s", dir, name);
+  FILE *f = fopen(path, "wb");
+  assert_non_null(f);
+  fputs(text, f);
+  fclose(f);
+  return path;
+}
+
+static size_t entries_in(const char *dir) {
+  DIR *d = opendir(dir);
+  assert_non_null(d);
+  size_t n = 0;
+  for (struct dirent *e; (e = readdir(d));)
+    n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+  closedir(d);
+  return n;
+}
+
+/* The second of three renames fails: the first file, already replaced, gets
+ * its text back, the third is not replaced, and no temporary stays. */
+static void a_failed_rename_puts_the_group_back(void **state) {
+  (void)state;
+  char dir[] = "/tmp/rtlint-group-XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  const char *text[] = {"const a = 1;\n", "const b = 2;\n", "const c = 3;\n"};
+  const char *names[] = {"a.ts", "b.ts", "c.ts"};
+  Source src[3];
+  FileFixResult res[3];
+  FileFixResult *outs[3];
+  char *paths[3];
+  for (int i = 0; i < 3; i++) {
+    paths[i] = file_in(dir, names[i], text[i]);
+    src[i] = make_source(text[i]);
+    free(src[i].path);
+    src[i].path = xstrdup(names[i]);
+    res[i] = (FileFixResult){.src = &src[i], .fixed = xstrdup("const x = 0;\n"), .fixed_len = 13};
+    outs[i] = &res[i];
+  }
+  renames_before_failure = 1;
+  assert_false(fix_write_all(outs, (const char *const *)paths, 3));
+  assert_non_null(strstr(res[0].refused, "text was put back"));
+  assert_non_null(strstr(res[0].refused, "b.ts"));
+  assert_non_null(strstr(res[1].refused, "No space left on device"));
+  assert_non_null(strstr(res[2].refused, "cannot be written"));
+  for (int i = 0; i < 3; i++) {
+    char *now = read_all(paths[i]);
+    assert_string_equal(now, text[i]);
+    free(now);
+  }
+  assert_int_equal(entries_in(dir), 3);
+  for (int i = 0; i < 3; i++) {
+    fix_result_free(&res[i]);
+    src_free(&src[i]);
+    unlink(paths[i]);
+    free(paths[i]);
+  }
+  rmdir(dir);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(applies_in_order_and_defers_overlaps),
+      cmocka_unit_test(a_failed_rename_puts_the_group_back),
       cmocka_unit_test(identical_insertions_go_in_once),
       cmocka_unit_test(new_imports_from_one_module_merge),
       cmocka_unit_test(refuses_a_fix_that_breaks_the_syntax),
