@@ -23,8 +23,9 @@ static TSNode last_member(TSNode list) {
 
 /* The type annotation (": string") of the first parameter of the object's
  * function entry nearest its end that has one; "" when none has (an untyped
- * module). */
-static void param_type(const Source *src, TSNode object, char *out, size_t size) {
+ * module). False when it does not fit: an untyped parameter in a typed
+ * module would not compile under `strict`. */
+static bool param_type(const Source *src, TSNode object, char *out, size_t size) {
   out[0] = '\0';
   for (uint32_t i = ts_node_named_child_count(object); i-- > 0;) {
     TSNode fn = node_field(ts_node_named_child(object, i), "value");
@@ -34,12 +35,13 @@ static void param_type(const Source *src, TSNode object, char *out, size_t size)
     TSNode type = node_field(ts_node_named_child(params, 0), "type");
     uint32_t len = 0;
     const char *t = ts_node_is_null(type) ? "" : node_text(src, type, &len);
-    if (len < size) {
-      memcpy(out, t, len);
-      out[len] = '\0';
-    }
-    return;
+    if (len >= size)
+      return false;
+    memcpy(out, t, len);
+    out[len] = '\0';
+    return true;
   }
+  return true;
 }
 
 /* Where the line holding byte `at` starts and ends. */
@@ -99,8 +101,7 @@ static bool fill_object_slot(const Module *m, TSNode object, const char *value_t
       !node_is_literal(value, value_type) || !fill_slot(m, last, out))
     return false;
   out->quote = node_is(value, "string") ? m->src.bytes[ts_node_start_byte(value)] : '\0';
-  param_type(&m->src, object, out->param_type, sizeof out->param_type);
-  return true;
+  return param_type(&m->src, object, out->param_type, sizeof out->param_type);
 }
 
 /* The standards module r's project learned its catalog from, held and

@@ -27,8 +27,9 @@ typedef struct CatalogSlot {
  * pair whose value is a `value_type` node ("string", "arrow_function");
  * false when there is none (the built-in catalog), the module cannot be read
  * or parsed, the object is not a literal whose last member is such an entry
- * on a line of its own, or its key is computed. The module is recorded in
- * r->deps: an entry's bytes depend on it. */
+ * on a line of its own, its key is computed, or the type annotation its
+ * functions give a parameter is longer than param_type holds. The module is
+ * recorded in r->deps: an entry's bytes depend on it. */
 bool catalog_slot(Resolver *r, const char *object, const char *value_type, CatalogSlot *out);
 
 /* The slot after the last regex of the module's isValidChannelName pattern
