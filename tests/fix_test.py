@@ -65,6 +65,29 @@ def check_use_with_several_names(rtlint, tmp):
           "that fix replaces both building sites")
 
 
+def check_new_channel_entries_of_one_name(rtlint, tmp):
+    """Two shapes the catalog lacks, in two files, would both be named
+    `assignment`: --fix-suggestions adds one entry, never two of one name, and
+    the other site keeps its finding without a fix."""
+    tree = os.path.join(tmp, "one-name")
+    shutil.copytree(os.path.join(ROOT, "fixtures/fix-passes/channel-entry-one-name"), tree)
+    subprocess.run(["git", "init", "-q", tree], check=True)  # its own project root
+    before = json.loads(rt(rtlint, tree, "--format", "json").stdout)["diagnostics"]
+    offered = [d for d in before if d["rule"] == "channel-hand-built" and d["fix"]]
+    check(len(offered) == 2, f"both sites offer a new entry ({len(offered)})")
+    rt(rtlint, tree, "--fix-suggestions")
+    module = open(os.path.join(tree, "lib/realtime/unified-channel-standards.ts")).read()
+    entries = [line for line in module.splitlines() if line.strip().startswith("assignment:")]
+    check(len(entries) == 1, f"one `assignment` entry in the catalog ({len(entries)})")
+    after = json.loads(rt(rtlint, tree, "--format", "json").stdout)["diagnostics"]
+    left = [d for d in after if d["rule"] == "channel-hand-built"]
+    check(len(left) == 1 and not left[0]["fix"],
+          "the other site keeps its finding, its suggestion withheld once the name is taken")
+    digest = tree_hash(tree)
+    rt(rtlint, tree, "--fix-suggestions")
+    check(tree_hash(tree) == digest, "a second --fix-suggestions changes nothing")
+
+
 def check_fix_across_files(rtlint, tmp):
     """The use's fix edits two building sites in two files: --fix writes both;
     with one of them read-only (or changed under rtlint) it writes neither."""
@@ -152,6 +175,7 @@ def main():
         check(applied.returncode == 0, "git apply accepts the --diff output " + applied.stderr)
         check(tree_hash(other) == tree_hash(app), "git apply of --diff == --fix")
         check_use_with_several_names(rtlint, tmp)
+        check_new_channel_entries_of_one_name(rtlint, tmp)
         check_fix_across_files(rtlint, tmp)
     print(f"fix_test: {len(failures)} failures")
     return 1 if failures else 0

@@ -245,6 +245,14 @@ static void print_catalog(const Standards *std) {
   printf("\nUNIFIED_EVENTS (%zu)\n", std->nevents);
   for (size_t i = 0; i < std->nevents; i++)
     printf("  %-28s \"%s\"\n", std->events[i].key, std->events[i].value);
+  if (!std->nchannel_patterns) {
+    printf("\nisValidChannelName: the seed's patterns\n");
+    return;
+  }
+  printf("\nisValidChannelName: the standards module's org patterns (%zu)\n",
+         std->nchannel_patterns);
+  for (size_t i = 0; i < std->nchannel_patterns; i++)
+    printf("  /%s/\n", std->channel_patterns[i]);
 }
 
 int cmd_standards(const Options *o) {

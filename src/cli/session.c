@@ -55,6 +55,9 @@ static bool learn_standards(Session *s) {
   FileList candidates = {0};
   for (size_t i = 0; i < s->files.n; i++)
     file_list_add(&candidates, s->files.paths[i]);
+  /* Learned again after sharding (session_relint): another shard's files. */
+  for (size_t i = 0; i < s->other_shards.n; i++)
+    file_list_add(&candidates, s->other_shards.paths[i]);
   adoption_standards_candidates(&s->ad, &candidates);
   char *key = NULL;
   if (reuse_standards(s, &candidates, &key)) {
@@ -154,10 +157,26 @@ int session_open(Session *s, const Options *o, SessionNeeds needs) {
   return -1;
 }
 
+/* The standards learned again, as a fix may have changed the module (a new
+ * catalog entry): the next pass judges by what it declares now. */
+static void relearn_standards(Session *s) {
+  if (s->have_std)
+    std_free(&s->std);
+  s->have_std = false;
+  free(s->learned);
+  s->learned = NULL;
+  learn_standards(s);
+}
+
 void session_relint(Session *s) {
   lint_result_free(&s->result);
   project_free(&s->proj);
+  relearn_standards(s);
   project_start(s);
+  if (s->cached) /* cached findings were judged by the standards as they were */
+    cache_run_key(&s->std,
+                  (s->ad.have_config ? s->ad.config.digest : 0) ^ project_scope_digest(&s->proj),
+                  s->cache.run_key);
   lint(s);
 }
 

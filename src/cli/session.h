@@ -47,7 +47,8 @@ typedef struct SessionNeeds {
  * the standards and lints. Returns -1 on success, else the exit status to
  * stop with (the error was printed); session_close is due either way. */
 int session_open(Session *s, const Options *o, SessionNeeds needs);
-/* Lints the same files again from disk, after fixes were written. */
+/* Lints the same files again from disk (or the overlay), after fixes were
+ * written, with the standards learned again: a fix may have changed them. */
 void session_relint(Session *s);
 void session_close(Session *s);
 

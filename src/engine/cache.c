@@ -61,6 +61,8 @@ void cache_run_key(const Standards *std, uint64_t config_digest, char out[17]) {
   }
   for (size_t i = 0; i < std->nhooks; i++)
     h = hash_str(h, std->hooks[i].hook);
+  for (size_t i = 0; i < std->nchannel_patterns; i++)
+    h = hash_str(h, std->channel_patterns[i]);
   h = hash_str(h, std->module_suffix ? std->module_suffix : "");
   snprintf(out, 17, "%016llx", (unsigned long long)h);
 }

@@ -5,6 +5,7 @@
 #include "fix/imports.h"
 #include "parse/ast.h"
 #include "rules/channel_naming.h"
+#include "rules/channel_new_entry.h"
 #include "rules/channel_use_fix.h"
 #include "rules/ctx.h"
 #include "rules/sink_needles.h"
@@ -22,7 +23,7 @@ static bool is_hand_built(const ValAlt *alt) {
 typedef struct Memo {
   StrMap sites_seen;
   StrMap calls; /* val_alt_key -> the call, or "" for none */
-  StrMap hints; /* building site -> its ChannelHint */
+  StrMap hints; /* building site -> its SiteHint */
   ChannelUseMemo use;
 } Memo;
 
@@ -51,32 +52,44 @@ static const char *bound_call(RuleCtx *ctx, Memo *memo, const Module *m, uint32_
   return call;
 }
 
-/* A name that is no standard shape but a near miss or a legacy one: what it
- * probably meant (kind CHANNEL_HINT_NONE otherwise). */
-static ChannelHint *site_hint(RuleCtx *ctx, const ValAlt *at) {
-  ChannelHint *h = arena_alloc(ctx->arena, sizeof *h);
-  memset(h, 0, sizeof *h);
-  h->kind = CHANNEL_HINT_NONE;
-  if (channel_alt_judgeable(at) && !channel_alt_may_be_valid(ctx->arena, ctx->std, at))
-    *h = channel_hint(ctx->arena, ctx->std, at);
-  return h;
+/* What a building site's name probably meant (a near miss or a legacy
+ * shape; kind CHANNEL_HINT_NONE otherwise), and whether it fails validation
+ * whatever its holes hold. */
+typedef struct SiteHint {
+  ChannelHint h;
+  bool invalid;
+} SiteHint;
+
+static SiteHint *site_hint(RuleCtx *ctx, const ValAlt *at) {
+  SiteHint *sh = arena_alloc(ctx->arena, sizeof *sh);
+  memset(sh, 0, sizeof *sh);
+  sh->h.kind = CHANNEL_HINT_NONE;
+  sh->invalid = channel_alt_judgeable(at) && !channel_alt_may_be_valid(ctx->arena, ctx->std, at);
+  if (sh->invalid)
+    sh->h = channel_hint(ctx->arena, ctx->std, at);
+  return sh;
 }
 
 /* The UNIFIED_CHANNELS call the hint names, as a suggestion (the name
- * changes), when every argument is bound at the site (channel_use_fix.h).
- * The hint is worked out once per building site: every use of a constant
- * asks again. */
+ * changes), when every argument is bound at the site (channel_use_fix.h);
+ * for an invalid name with no hint, a new catalog entry
+ * (channel_new_entry.h), the same edits channel-invalid-name's finding there
+ * carries. The hint is worked out once per building site: every use of a
+ * constant asks again. */
 static void suggest_hint(RuleCtx *ctx, Memo *memo, Diag *d, const Module *m, const ValAlt *at) {
   if (!d)
     return;
   char key[STRMAP_NUM_KEY_SIZE(3)];
   strmap_num_key(key, (unsigned long long[]){(uintptr_t)m, at->site_start, at->site_end}, 3);
-  ChannelHint *h = strmap_get(&memo->hints, key);
-  if (!h) {
-    h = site_hint(ctx, at);
-    strmap_put(&memo->hints, key, h);
+  SiteHint *sh = strmap_get(&memo->hints, key);
+  if (!sh) {
+    sh = site_hint(ctx, at);
+    strmap_put(&memo->hints, key, sh);
   }
-  channel_site_suggestion(ctx, d, m, at->site_start, at->site_end, h);
+  if (sh->h.kind != CHANNEL_HINT_NONE)
+    channel_site_suggestion(ctx, d, m, at->site_start, at->site_end, &sh->h);
+  else if (sh->invalid)
+    channel_new_entry_suggestion(ctx, d, m, at->site_start, at->site_end, at);
 }
 
 /* Reports the building site in its own terms; attaches the safe fix when the

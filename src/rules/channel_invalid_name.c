@@ -6,6 +6,7 @@
 #include "fix/imports.h"
 #include "parse/ast.h"
 #include "rules/channel_naming.h"
+#include "rules/channel_new_entry.h"
 #include "rules/channel_use_fix.h"
 #include "rules/ctx.h"
 #include "rules/sink_needles.h"
@@ -44,20 +45,27 @@ static Verdict judge(RuleCtx *ctx, StrMap *verdicts, const ValAlt *alt) {
   return *known;
 }
 
-/* The suggestion for a near-miss or legacy value reported at its building
- * site [start, end) of m (channel_use_fix.h): the UNIFIED_CHANNELS call the
- * hint names, when every argument is bound there (the org id a legacy name
- * lacks included). A suggestion, never safe: the channel's name changes. */
+/* The suggestion for an invalid value `alt` reported at its building site
+ * [start, end) of m (channel_use_fix.h): the UNIFIED_CHANNELS call a
+ * near-miss or legacy hint names, when every argument is bound there (the
+ * org id a legacy name lacks included); with no hint, a new catalog entry
+ * (channel_new_entry.h), the same edits channel-hand-built's finding there
+ * carries. A suggestion, never safe: the channel's name changes, or the
+ * catalog grows. */
 static void suggest(RuleCtx *ctx, Diag *d, const Module *m, uint32_t start, uint32_t end,
-                    const ChannelHint *h) {
-  channel_site_suggestion(ctx, d, m, start, end, h);
+                    const ChannelHint *h, const ValAlt *alt) {
+  if (h->kind == CHANNEL_HINT_NONE)
+    channel_new_entry_suggestion(ctx, d, m, start, end, alt);
+  else
+    channel_site_suggestion(ctx, d, m, start, end, h);
 }
 
 /* Reports one invalid value at [start, end) of m; `where` ("" or " (built at
  * x:N)") locates the building site for a report at the use. `at_site`: the
- * range is the building site itself, where a fix can go. */
+ * value written there, when the range is the building site itself, where a
+ * fix can go (NULL otherwise). */
 static Diag *report(RuleCtx *ctx, const Module *m, uint32_t start, uint32_t end, const char *shown,
-                    const Verdict *v, const char *where, bool at_site) {
+                    const Verdict *v, const char *where, const ValAlt *at_site) {
   const ChannelHint *h = &v->hint;
   Diag *d = NULL;
   if (h->kind == CHANNEL_HINT_LEGACY) {
@@ -77,13 +85,14 @@ static Diag *report(RuleCtx *ctx, const Module *m, uint32_t start, uint32_t end,
                        "(UNIFIED_CHANNELS.%s)?",
                        shown, where, h->shape, h->fn->name);
   } else {
-    rule_report_in(ctx, m, start, end, HELP_NONE,
-                   "channel name \"%s\"%s fails isValidChannelName(): it matches no standard shape "
-                   "org:{orgId}:{resource}[:{resourceId}][:{action}]",
-                   shown, where);
+    d = rule_report_in(
+        ctx, m, start, end, HELP_NONE,
+        "channel name \"%s\"%s fails isValidChannelName(): it matches no standard shape "
+        "org:{orgId}:{resource}[:{resourceId}][:{action}]",
+        shown, where);
   }
   if (at_site)
-    suggest(ctx, d, m, start, end, h);
+    suggest(ctx, d, m, start, end, h, at_site);
   return d;
 }
 
@@ -98,7 +107,7 @@ static void report_site_own(RuleCtx *ctx, StrMap *verdicts, const ValAlt *alt) {
     Verdict v = judge(ctx, verdicts, &own.alts[i]);
     if (v.invalid)
       report(ctx, m, alt->site_start, alt->site_end, val_alt_display(ctx->arena, &own.alts[i]), &v,
-             "", own.nalts == 1);
+             "", own.nalts == 1 ? &own.alts[i] : NULL);
   }
 }
 
@@ -148,13 +157,14 @@ static void check_site(RuleCtx *ctx, StrMap *verdicts, StrMap *sites_seen, Chann
     if (!verdict.invalid)
       continue;
     if (!alt->site_mod) {
-      report(ctx, ctx->mod, arg_start, arg_end, shown, &verdict, "", false);
+      report(ctx, ctx->mod, arg_start, arg_end, shown, &verdict, "", NULL);
       continue;
     }
     bool written_here =
         alt->site_mod == ctx->mod && alt->site_start >= arg_start && alt->site_end <= arg_end;
     if (written_here) {
-      report(ctx, ctx->mod, alt->site_start, alt->site_end, shown, &verdict, "", v.nalts == 1);
+      report(ctx, ctx->mod, alt->site_start, alt->site_end, shown, &verdict, "",
+             v.nalts == 1 ? alt : NULL);
       continue;
     }
     if (channel_site_first_time(sites_seen, alt))
@@ -164,14 +174,14 @@ static void check_site(RuleCtx *ctx, StrMap *verdicts, StrMap *sites_seen, Chann
         alt->site_mod == ctx->mod
             ? arena_printf(ctx->arena, " (built at line %u)", pos.line)
             : arena_printf(ctx->arena, " (built at %s:%u)", alt->site_mod->src.path, pos.line);
-    Diag *d = report(ctx, ctx->mod, arg_start, arg_end, shown, &verdict, where, false);
+    Diag *d = report(ctx, ctx->mod, arg_start, arg_end, shown, &verdict, where, NULL);
     /* The use's fix is the building site's, in this file or another (the
      * same edits, applied once), which clears both findings. */
     Value own = v.nalts == 1 ? channel_site_value(ctx, alt) : (Value){0};
     if (own.nalts == 1) {
       Verdict sv = judge(ctx, verdicts, &own.alts[0]);
       if (sv.invalid)
-        suggest(ctx, d, alt->site_mod, alt->site_start, alt->site_end, &sv.hint);
+        suggest(ctx, d, alt->site_mod, alt->site_start, alt->site_end, &sv.hint, &own.alts[0]);
     }
     /* No fix at the building site (one withheld there): the builder call
      * written at the use, as channel-hand-built offers. */

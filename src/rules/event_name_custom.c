@@ -19,7 +19,7 @@ static bool new_entry(RuleCtx *ctx, const char *name, NewEntry *e) {
   if (std_event_resembles(ctx->std, name) ||
       !event_catalog_spelling(ctx->arena, name, &e->key, &e->value) ||
       std_event_by_key(ctx->std, e->key) || std_event_by_value(ctx->std, e->value) ||
-      !catalog_slot(ctx->res, "UNIFIED_EVENTS", &e->slot))
+      !catalog_slot(ctx->res, "UNIFIED_EVENTS", "string", &e->slot))
     return false;
   e->help = arena_printf(ctx->arena,
                          "if this event is meant, add `%s: \"%s\"` to UNIFIED_EVENTS in %s and use "

@@ -256,6 +256,9 @@ void std_free(Standards *std) {
     free(std->realtime_modules[i]);
   free(std->realtime_modules);
   free(std->canonical_typing_indicator);
+  for (size_t i = 0; i < std->nchannel_patterns; i++)
+    free(std->channel_patterns[i]);
+  free(std->channel_patterns);
   free(std->module_suffix);
   free(std->source);
   std_validators_free(std);

@@ -30,6 +30,94 @@ TSNode std_find_object(const Source *src, TSNode root, const char *name) {
   return null;
 }
 
+/* A top-level function named `name`: a declaration, or a const bound to an
+ * arrow function or function expression. */
+static TSNode find_function(const Source *src, TSNode root, const char *name) {
+  TSNode null = {0};
+  uint32_t n = ts_node_named_child_count(root);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode st = ts_node_named_child(root, i);
+    if (node_is(st, "export_statement"))
+      st = node_field(st, "declaration");
+    if (node_is(st, "function_declaration") && node_text_eq(src, node_field(st, "name"), name))
+      return st;
+    if (!node_is(st, "lexical_declaration"))
+      continue;
+    for (uint32_t j = 0; j < ts_node_named_child_count(st); j++) {
+      TSNode d = ts_node_named_child(st, j);
+      TSNode v = node_unwrap(node_field(d, "value"));
+      if (node_text_eq(src, node_field(d, "name"), name) &&
+          (node_is(v, "arrow_function") || node_is(v, "function_expression")))
+        return v;
+    }
+  }
+  return null;
+}
+
+/* An array literal of regex literals without flags (comments aside), at
+ * least one. */
+static bool regex_list(TSNode array) {
+  uint32_t n = ts_node_named_child_count(array), regexes = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode c = ts_node_named_child(array, i);
+    if (node_is(c, "comment"))
+      continue;
+    if (!node_is(c, "regex") || !ts_node_is_null(node_field(c, "flags")))
+      return false;
+    regexes++;
+  }
+  return regexes > 0;
+}
+
+/* Deeper than any validator's nesting: the walk stays bounded. */
+#define PATTERNS_MAX_DEPTH 16
+
+static void find_regex_lists(TSNode n, int depth, TSNode *found, int *count) {
+  if (depth > PATTERNS_MAX_DEPTH)
+    return;
+  if (node_is(n, "array") && regex_list(n)) {
+    *found = n;
+    ++*count;
+    return;
+  }
+  for (uint32_t i = 0; i < ts_node_named_child_count(n); i++)
+    find_regex_lists(ts_node_named_child(n, i), depth + 1, found, count);
+}
+
+TSNode std_find_channel_patterns(const Source *src, TSNode root) {
+  TSNode null = {0}, found = {0};
+  TSNode fn = find_function(src, root, "isValidChannelName");
+  int count = 0;
+  if (!ts_node_is_null(fn))
+    find_regex_lists(node_field(fn, "body"), 0, &found, &count);
+  return count == 1 ? found : null;
+}
+
+/* The org patterns of the module's own isValidChannelName, when it keeps them
+ * as one list of regex literals: they replace the seed's, so a pattern the
+ * project adds (or lacks) counts. Otherwise the seed's stay. */
+static void learn_patterns(Standards *std, const Source *src, TSNode root) {
+  TSNode array = std_find_channel_patterns(src, root);
+  if (ts_node_is_null(array))
+    return;
+  uint32_t n = ts_node_named_child_count(array);
+  char **patterns = xcalloc(n, sizeof *patterns);
+  size_t np = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode c = ts_node_named_child(array, i);
+    if (node_is(c, "regex"))
+      patterns[np++] = node_text_dup(src, node_field(c, "pattern"));
+  }
+  if (std_validators_replace_org(std, patterns, np)) {
+    std->channel_patterns = patterns;
+    std->nchannel_patterns = np;
+    return;
+  }
+  for (size_t i = 0; i < np; i++)
+    free(patterns[i]);
+  free(patterns);
+}
+
 static int param_index(const Source *src, TSNode fn, TSNode id, char **params, size_t nparams) {
   (void)fn;
   for (size_t i = 0; i < nparams; i++)
@@ -202,6 +290,8 @@ static bool learn_from_source(Standards *std, Source *src, const char *path, con
     std->events = evs;
     std->nevents = nevs;
   }
+  if (ok)
+    learn_patterns(std, src, root);
   if (ok) {
     free(std->source);
     std->source = xstrdup(display);

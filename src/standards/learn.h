@@ -9,4 +9,9 @@
  * (through `export`, `as const` and `satisfies`), or a null node. */
 TSNode std_find_object(const Source *src, TSNode root, const char *name);
 
+/* The list of regex literals (no flags) in the module's top-level
+ * isValidChannelName, its org patterns, when the function holds exactly one
+ * such list; a null node otherwise. */
+TSNode std_find_channel_patterns(const Source *src, TSNode root);
+
 #endif

@@ -95,6 +95,11 @@ typedef struct Standards {
   char *module_suffix; /* "lib/realtime/unified-channel-standards.ts" */
   char *source;        /* "built-in catalog" or the learned file's path */
   bool learned;
+  /* The standards module's own isValidChannelName org patterns
+   * (standards/learn.h), which replace the seed's; none when it keeps no such
+   * list (the seed's then apply). */
+  char **channel_patterns;
+  size_t nchannel_patterns;
   void *validators; /* compiled PCRE2 patterns (opaque) */
 } Standards;
 

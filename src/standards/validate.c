@@ -50,6 +50,31 @@ bool std_validators_compile(Standards *std, json_t *validation, char **err) {
   return true;
 }
 
+bool std_validators_replace_org(Standards *std, char *const *patterns, size_t n) {
+  Validators *v = std->validators;
+  if (!v)
+    return false;
+  pcre2_code **org = xcalloc(n ? n : 1, sizeof *org);
+  char *err = NULL;
+  for (size_t i = 0; i < n; i++) {
+    org[i] = str_starts_with(patterns[i], "^org:") ? compile(patterns[i], &err) : NULL;
+    free(err);
+    err = NULL;
+    if (!org[i]) {
+      for (size_t k = 0; k < i; k++)
+        pcre2_code_free(org[k]);
+      free(org);
+      return false;
+    }
+  }
+  for (size_t i = 0; i < v->norg; i++)
+    pcre2_code_free(v->org[i]);
+  free(v->org);
+  v->org = org;
+  v->norg = n;
+  return true;
+}
+
 void std_validators_free(Standards *std) {
   Validators *v = std->validators;
   if (!v)

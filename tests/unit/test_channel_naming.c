@@ -4,6 +4,7 @@
 
 #include "core/util.h"
 #include "rules/channel_naming.h"
+#include "rules/channel_new_entry.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -278,6 +279,34 @@ static void keyword_similarity(void **state) {
   assert_false(channel_keyword_similar("", "conv"));
 }
 
+static const char *entry_name(const char *k1, const char *k2, bool one) {
+  const char *k[] = {k1, k2};
+  return channel_entry_name(&arena, k, k2 ? 2 : 1, one);
+}
+
+/* The catalog's own names: keywords camelCased, ids left out; a keyword
+ * followed by an id names one item. */
+static void new_entry_names_follow_the_catalog(void **state) {
+  (void)state;
+  assert_string_equal(entry_name("agents", "presence", false), "agentsPresence");
+  assert_string_equal(entry_name("user", "notifications", true), "userNotifications");
+  assert_string_equal(entry_name("conversations", NULL, false), "conversations");
+  assert_string_equal(entry_name("uploads", NULL, false), "uploads");
+  assert_string_equal(entry_name("assignments", NULL, true), "assignment");
+  assert_string_equal(entry_name("activities", NULL, true), "activity");
+  assert_string_equal(entry_name("boxes", NULL, true), "box");
+  assert_string_equal(entry_name("classes", NULL, true), "class");
+  assert_string_equal(entry_name("status", NULL, true), "status");
+  assert_string_equal(entry_name("thread", "typing", true), "threadTyping");
+  assert_string_equal(entry_name("tickets", "notes", true), "ticketNotes");
+  assert_string_equal(entry_name("sla-breaches", "alerts", false), "slaBreachesAlerts");
+  assert_string_equal(entry_name("read_receipts", NULL, true), "readReceipt");
+  assert_null(entry_name("Uploads", NULL, false));
+  assert_null(entry_name("9lives", NULL, false));
+  assert_null(entry_name("a--b", NULL, false));
+  assert_null(entry_name("uploads", "x.y", false));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(near_miss_conversation_means_conv),
@@ -290,6 +319,7 @@ int main(void) {
       cmocka_unit_test(holes_stand_for_one_segment),
       cmocka_unit_test(every_catalog_shape_may_be_valid),
       cmocka_unit_test(keyword_similarity),
+      cmocka_unit_test(new_entry_names_follow_the_catalog),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -2,6 +2,7 @@
  * example the standards document gives and against near misses. */
 #include "test_helpers.h"
 
+#include "core/util.h"
 #include "standards/standards.h"
 
 #include <stdio.h>
@@ -358,6 +359,67 @@ static void learning_skips_unusable_entries_without_freeing_twice(void **state) 
   std_free(&s);
 }
 
+/* The module's own isValidChannelName pattern list replaces the seed's org
+ * patterns: a shape the project adds is valid, one it leaves out is not. */
+static void learns_the_modules_channel_patterns(void **state) {
+  (void)state;
+  static const char text[] = "export const UNIFIED_CHANNELS = {\n"
+                             "  uploads: (orgId: string) => `org:${orgId}:uploads`,\n"
+                             "};\n"
+                             "export function isValidChannelName(name: string): boolean {\n"
+                             "  if (name.startsWith('org:')) {\n"
+                             "    const patterns = [\n"
+                             "      /^org:[^:]+$/, // org:orgId\n"
+                             "      /^org:[^:]+:uploads$/,\n"
+                             "    ];\n"
+                             "    return patterns.some((p) => p.test(name));\n"
+                             "  }\n"
+                             "  return false;\n"
+                             "}\n";
+  Standards s;
+  char *err = NULL;
+  assert_true(std_load_builtin(&s, &err));
+  assert_false(std_valid_channel(&s, "org:o1:uploads"));
+  assert_true(
+      std_learn_from_memory(&s, text, sizeof text - 1, "standards.ts", "standards.ts", &err));
+  assert_int_equal(s.nchannel_patterns, 2);
+  assert_true(std_valid_channel(&s, "org:o1:uploads"));
+  assert_true(std_valid_channel(&s, "org:o1"));
+  assert_false(std_valid_channel(&s, "org:o1:conversations")); /* the seed's, not the module's */
+  assert_true(std_valid_channel(&s, "system:health"));         /* the seed's system pattern */
+  std_free(&s);
+}
+
+/* A validator rtlint cannot read as one list of org regexes keeps the seed's
+ * patterns: one regex, a pattern with flags, one that is no org pattern. */
+static void keeps_the_seed_patterns_for_other_validators(void **state) {
+  (void)state;
+  static const char *const bodies[] = {
+      "  return /^org:[^:]+(:uploads)?$/.test(name);\n",
+      "  const patterns = [/^org:[^:]+$/i];\n  return patterns.some((p) => p.test(name));\n",
+      "  const patterns = [/^org:[^:]+$/, /^team:[^:]+$/];\n"
+      "  return patterns.some((p) => p.test(name));\n",
+      "  const a = [/^org:[^:]+$/];\n  const b = [/^org:[^:]+:uploads$/];\n"
+      "  return [...a, ...b].some((p) => p.test(name));\n",
+  };
+  for (size_t i = 0; i < sizeof bodies / sizeof *bodies; i++) {
+    char *text = xasprintf("export const UNIFIED_CHANNELS = {\n"
+                           "  uploads: (orgId: string) => `org:${orgId}:uploads`,\n"
+                           "};\n"
+                           "export function isValidChannelName(name: string): boolean {\n%s}\n",
+                           bodies[i]);
+    Standards s;
+    char *err = NULL;
+    assert_true(std_load_builtin(&s, &err));
+    assert_true(std_learn_from_memory(&s, text, strlen(text), "standards.ts", "s.ts", &err));
+    assert_int_equal(s.nchannel_patterns, 0);
+    assert_false(std_valid_channel(&s, "org:o1:uploads"));
+    assert_true(std_valid_channel(&s, "org:o1:conversations"));
+    std_free(&s);
+    free(text);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(catalog_has_every_channel_function),
@@ -374,6 +436,8 @@ int main(void) {
       cmocka_unit_test(learns_from_the_sample_apps_standards_file),
       cmocka_unit_test(learning_from_a_file_without_standards_fails),
       cmocka_unit_test(learning_skips_unusable_entries_without_freeing_twice),
+      cmocka_unit_test(learns_the_modules_channel_patterns),
+      cmocka_unit_test(keeps_the_seed_patterns_for_other_validators),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
