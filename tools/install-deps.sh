@@ -28,8 +28,9 @@ if [ -n "$missing" ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
 fi
 
-# The grammar is pinned by grammar/package-lock.json (integrity hashes);
-# --ignore-scripts: we compile parser.c/scanner.c ourselves, no node-gyp.
+# The tree-sitter runtime and grammars are pinned by grammar/package-lock.json
+# (integrity hashes); --ignore-scripts: we compile their C sources ourselves
+# (lib.c, parser.c, scanner.c), no node-gyp.
 stamp=grammar/node_modules/.package-lock.json
 if [ ! -f "$stamp" ] || [ grammar/package-lock.json -nt "$stamp" ]; then
   npm ci --ignore-scripts --no-audit --no-fund --prefix grammar

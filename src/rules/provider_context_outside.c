@@ -1,11 +1,12 @@
 /* provider-context-outside: useOrganizationRealtimeContext() in code that is
- * not rendered under OrganizationRealtimeProvider, which is mounted only in
+ * not rendered under OrganizationRealtimeProvider, which is mounted in
  * app/dashboard/layout.tsx (Page integration patterns §1; Critical
- * implementation rules §3).
+ * implementation rules §3) and, as Phase 3 extends it, in other layouts.
  *
  * A file outside app/dashboard/ is covered when every chain of importers
- * leads into app/dashboard/. It is reported when climbing its importers
- * (linted files only; dashboard files end a branch) reaches
+ * leads into app/dashboard/ or to a route whose layouts mount the provider.
+ * It is reported when climbing its importers (linted files only; covered
+ * files end a branch) reaches
  *   - a route file outside app/dashboard/ (app/widget/page.tsx, the root
  *     app/layout.tsx, pages/...), or
  *   - a file that no linted file imports (WidgetChat.tsx imported by nobody:
@@ -18,8 +19,10 @@
 #include "rules/ctx.h"
 #include "rules/hook_calls.h"
 #include "rules/provider_context_fix.h"
+#include "rules/provider_layout.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #define CONTEXT_HOOK "useOrganizationRealtimeContext"
 #define MAX_SHOWN 6
@@ -35,48 +38,76 @@ typedef struct Step {
   size_t parent; /* index in the queue; SIZE_MAX for the start */
 } Step;
 
-static bool queued(const Step *q, size_t n, const Module *m) {
-  for (size_t i = 0; i < n; i++)
-    if (q[i].mod == m)
-      return true;
-  return false;
+/* The file's importers climbed breadth first, each branch ending under the
+ * provider (app/dashboard/, or a route whose layouts mount it) or at a root:
+ * a route file, or a file no linted file imports. */
+typedef struct Climb {
+  Step *q;
+  size_t n, cap;
+  size_t first_root;     /* the first root in the queue, SIZE_MAX: none */
+  const Module **routes; /* every root that is a route */
+  size_t nroutes, rcap;
+  bool orphan; /* some root is imported by no linted file */
+} Climb;
+
+static bool covered(RuleCtx *ctx, const Module *m) {
+  return path_is_dashboard(m->app_path) ||
+         (path_is_route_file(m->app_path) && layout_mounts_provider(ctx, m));
 }
 
-/* Describes why the module is outside the provider, or NULL when all its
- * importer chains stay under app/dashboard/. */
-static const char *uncovered_reason(RuleCtx *ctx, const Module **route) {
+static void climb(RuleCtx *ctx, Climb *c) {
   const ImportGraph *g = lazy_import_graph_get(ctx->imports);
-  Step *q = NULL;
-  size_t n = 0, cap = 0, root = SIZE_MAX;
-  bool root_is_route = false;
+  StrMap seen = {0};
+  memset(c, 0, sizeof *c);
+  c->first_root = SIZE_MAX;
   Step start = {ctx->mod, SIZE_MAX};
-  ARRAY_PUSH(q, n, cap, start);
-  for (size_t i = 0; i < n && root == SIZE_MAX; i++) {
-    const Module *m = q[i].mod;
-    if (i > 0 && path_is_dashboard(m->app_path))
+  ARRAY_PUSH(c->q, c->n, c->cap, start);
+  for (size_t i = 0; i < c->n; i++) {
+    const Module *m = c->q[i].mod;
+    char key[STRMAP_NUM_KEY_SIZE(1)];
+    strmap_put(&seen, strmap_num_key(key, (unsigned long long[]){(uintptr_t)m}, 1), &seen);
+    if (i > 0 && covered(ctx, m))
       continue; /* this branch is rendered under the provider */
     Module *const *imps;
     size_t nimps = import_graph_importers(g, m, &imps);
     if (path_is_route_file(m->app_path) || nimps == 0) {
-      root = i;
-      root_is_route = nimps == 0 ? path_is_route_file(m->app_path) : true;
-      break;
+      if (c->first_root == SIZE_MAX)
+        c->first_root = i;
+      if (path_is_route_file(m->app_path))
+        ARRAY_PUSH(c->routes, c->nroutes, c->rcap, m);
+      else
+        c->orphan = true;
+      continue;
     }
     for (size_t k = 0; k < nimps; k++) {
-      if (queued(q, n, imps[k]))
+      char ik[STRMAP_NUM_KEY_SIZE(1)];
+      strmap_num_key(ik, (unsigned long long[]){(uintptr_t)imps[k]}, 1);
+      if (strmap_get(&seen, ik))
         continue;
+      strmap_put(&seen, ik, &seen);
       Step s = {imps[k], i};
-      ARRAY_PUSH(q, n, cap, s);
+      ARRAY_PUSH(c->q, c->n, c->cap, s);
     }
   }
-  if (root == SIZE_MAX) {
-    free(q);
+  strmap_free(&seen, NULL);
+}
+
+static void climb_free(Climb *c) {
+  free(c->q);
+  free(c->routes);
+}
+
+/* Why the file is outside the provider, from the first root the climb met:
+ * the chain from the file to it. NULL when every chain stays under it. */
+static const char *uncovered_reason(RuleCtx *ctx, const Climb *c, const Module **route) {
+  if (c->first_root == SIZE_MAX)
     return NULL;
-  }
-  *route = root_is_route ? q[root].mod : NULL;
+  const Module *root = c->q[c->first_root].mod;
+  bool root_is_route = path_is_route_file(root->app_path);
+  *route = root_is_route ? root : NULL;
   /* Parents lead from the root back to this file (index 0). */
   size_t *path = NULL, len = 0, pcap = 0;
-  for (size_t i = root; i != SIZE_MAX; i = q[i].parent)
+  for (size_t i = c->first_root; i != SIZE_MAX; i = c->q[i].parent)
     ARRAY_PUSH(path, len, pcap, i);
   StrBuf sb = {0};
   const char *self = ctx->mod->src.path;
@@ -92,7 +123,7 @@ static const char *uncovered_reason(RuleCtx *ctx, const Module **route) {
     if (skip)
       sb_append(&sb, " <- ...");
     for (size_t k = len - 1 - skip; k-- > 0;)
-      sb_appendf(&sb, " <- %s", q[path[k]].mod->src.path);
+      sb_appendf(&sb, " <- %s", c->q[path[k]].mod->src.path);
     if (!root_is_route)
       sb_append(&sb, " (imported by no linted file)");
   }
@@ -100,53 +131,13 @@ static const char *uncovered_reason(RuleCtx *ctx, const Module **route) {
   char *text = sb_take(&sb);
   const char *out = arena_strdup(ctx->arena, text);
   free(text);
-  free(q);
   return out;
-}
-
-/* The layout Next.js's app router wraps a page in: layout.tsx in the page's
- * folder or the nearest one above it, up to app/. A page under no such
- * layout, a layout itself (its own JSX is not its children) and a
- * pages-router file have none. */
-static const Module *nearest_layout(RuleCtx *ctx, const Module *page) {
-  const char *rel = page->app_path;
-  if (path_has_dirs(rel, "pages") || !path_has_dirs(rel, "app"))
-    return NULL;
-  const char *base = strrchr(rel, '/');
-  if (!base || strncmp(base + 1, "layout.", 7) == 0)
-    return NULL;
-  size_t rel_len = strlen(rel), fs_len = strlen(page->fs_path);
-  if (rel_len > fs_len)
-    return NULL;
-  /* The app/ folder: the first `app` segment of the app-relative path. */
-  const char *app = NULL;
-  for (const char *p = rel; !app && (p = strstr(p, "app/")); p++)
-    if (p == rel || p[-1] == '/')
-      app = p;
-  if (!app)
-    return NULL;
-  size_t keep_min = fs_len - rel_len + (size_t)(app - rel) + 3; /* ".../app" */
-  char *dir = xstrndup(page->fs_path, fs_len - strlen(base));
-  const Module *found = NULL;
-  while (!found && strlen(dir) >= keep_min) {
-    char *cand = xasprintf("%s/layout.tsx", dir);
-    Module *m = project_module(ctx->proj, cand);
-    free(cand);
-    if (m && m->status == SOURCE_OK && m->src.bytes)
-      found = m;
-    char *slash = strrchr(dir, '/');
-    if (!slash)
-      break;
-    *slash = '\0';
-  }
-  free(dir);
-  return found;
 }
 
 /* Points the finding at the layout to mount the provider in: at its
  * `{children}` when it renders them once. */
 static void relate_layout(RuleCtx *ctx, Diag *d, const Module *route) {
-  const Module *layout = route ? nearest_layout(ctx, route) : NULL;
+  const Module *layout = route ? layout_nearest(ctx, route) : NULL;
   if (!d || !layout)
     return;
   const char *b = layout->src.bytes, *first = strstr(b, "{children}");
@@ -183,8 +174,14 @@ static void check(RuleCtx *ctx) {
   /* Found once: the suggestion for each call depends on how many there are. */
   size_t n;
   TSNode *calls = context_calls(ctx, &n);
+  if (n == 0) {
+    free(calls);
+    return;
+  }
+  Climb c;
+  climb(ctx, &c);
   const Module *route = NULL;
-  const char *reason = n ? uncovered_reason(ctx, &route) : NULL;
+  const char *reason = uncovered_reason(ctx, &c, &route);
   for (size_t i = 0; reason && i < n; i++) {
     TSNode fn = node_field(calls[i], "function");
     Diag *d =
@@ -192,7 +189,10 @@ static void check(RuleCtx *ctx) {
                     "useOrganizationRealtimeContext() outside the dashboard provider: %s", reason);
     relate_layout(ctx, d, route);
     provider_context_suggest(ctx, d, calls[i], n);
+    if (d && d->fix.applicability == FIX_NONE && !c.orphan)
+      layout_provider_suggest(ctx, d, c.routes, c.nroutes);
   }
+  climb_free(&c);
   free(calls);
 }
 
