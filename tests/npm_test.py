@@ -68,7 +68,7 @@ def npm_install(tarball, version, ref_rtlint, tmp):
     check("rtlint" in dev, f"package.json devDependencies names rtlint ({dev})")
 
     p = run(["npx", "rtlint", "--version"], proj, env)
-    check(p.returncode == 0 and p.stdout.startswith(f"rtlint {version} (tree-sitter-typescript "),
+    check(p.returncode == 0 and p.stdout.startswith(f"rtlint {version} (tree-sitter "),
           f"npx rtlint --version: {p.stdout.strip()!r}", shown(p))
 
     args = ["--no-cache", "--format", "json", APP]
