@@ -65,7 +65,7 @@ TSNode object_property(const Source *src, TSNode object, const char *key);
  * method; false for members without such a key (a spread, a computed key). */
 bool object_member(const Source *src, TSNode member, StrBuf *key, TSNode *value);
 
-/* ts_node_parent(n), counted in ast_work(): tree-sitter 0.20 finds a parent
+/* ts_node_parent(n), counted in ast_work(): tree-sitter (0.21 too) finds a parent
  * by descending from the root, and where a syntax error left the file's
  * statements in one flat list (a half-written file) the descent's first level
  * visits every statement before n's. The counter adds the most that level
@@ -74,7 +74,7 @@ bool object_member(const Source *src, TSNode member, StrBuf *key, TSNode *value)
  * (resolve/scope.h), which starts from the nearest indexed node. */
 TSNode ast_parent(TSNode n);
 
-/* A node's children in order, through a cursor: tree-sitter 0.20's
+/* A node's children in order, through a cursor: tree-sitter's
  * ts_node_child(n, i) and ts_node_named_child(n, i) walk from the first child
  * on every call, so a loop over a node's children by index is quadratic in
  * their number (the top-level statements of a large or minified file).

@@ -35,7 +35,7 @@ TSTree *parse_source_incremental(const Source *src, Lang lang, const TSTree *old
     *slot = ts_parser_new();
     ts_parser_set_language(*slot, lang == LANG_TSX ? tree_sitter_tsx() : tree_sitter_typescript());
   }
-  /* tree-sitter 0.20's error recovery can run for minutes on a few hundred
+  /* tree-sitter's error recovery can run for minutes on a few hundred
    * bytes (tests/fuzz/regressions/lint_ts): a parse gets a budget far above
    * what any real file needs (4 MiB parse in about a second). */
   ts_parser_set_timeout_micros(*slot, PARSE_BUDGET_MICROS + (uint64_t)src->len * 2);

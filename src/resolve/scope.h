@@ -33,7 +33,7 @@ Binding scope_lookup_range(const Module *m, uint32_t start, uint32_t end, const 
  * a file's statements as one flat ERROR node that is every statement of the
  * file, so one lookup per finding made a half-written file quadratic. */
 TSNode scope_node_for_range(const Module *m, uint32_t start, uint32_t end);
-/* ts_node_parent(n), without its descent from the root (tree-sitter 0.20
+/* ts_node_parent(n), without its descent from the root (tree-sitter
  * finds a parent by descending from the root, which visits every statement
  * before n's in a flat, half-written file: a walk up from each finding made
  * such a file quadratic). */
@@ -42,7 +42,7 @@ TSNode scope_node_parent(const Module *m, TSNode n);
  * SIZE_MAX when there are more than max or n is not in m's tree. One descent
  * from the root, where a node with many children (the statements of a file a
  * syntax error left flat) is crossed through the index, not by visiting every
- * child before n's: tree-sitter 0.20's ts_node_parent rescans from the root
+ * child before n's: tree-sitter's ts_node_parent rescans from the root
  * on every call, so walking up with it is quadratic in the depth. */
 size_t scope_ancestors(const Module *m, TSNode n, TSNode *out, size_t max);
 /* Looks up a declaration among the program's top-level statements. */

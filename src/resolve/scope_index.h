@@ -14,7 +14,7 @@
  * - the nodes that can bind a name (blocks, functions, catch clauses, for
  *   loops), in document order with their enclosing such node: the scope
  *   chain of any node is a binary search and a walk up, where walking up with
- *   ts_node_parent rescans from the root on every step (tree-sitter 0.20) and
+ *   ts_node_parent rescans from the root on every step (tree-sitter 0.20 and 0.21) and
  *   a descent from the root visits every top-level statement before it;
  * - per block, built on its first lookup: name -> the statements directly in
  *   it that may declare the name (a superset, in order: the caller checks each
