@@ -238,7 +238,7 @@ static bool choose_target(RuleCtx *ctx, Effect *e, Target *t, char quote) {
     }
     if (!t->hook_call ||
         !realtime_hook_module(ctx, t->hook, (const char *const *)ctx->std->realtime_modules,
-                              ctx->std->nrealtime_modules, &t->spec))
+                              ctx->std->nrealtime_modules, &t->spec, NULL))
       return false;
     /* broadcast(event, payload) must be what this project's useRealtime returns. */
     RealtimeResults r;
@@ -249,8 +249,9 @@ static bool choose_target(RuleCtx *ctx, Effect *e, Target *t, char quote) {
   }
   t->hook = CONTEXT_HOOK;
   t->hook_call = CONTEXT_HOOK "()";
-  const Module *provider = realtime_hook_module(
-      ctx, CONTEXT_HOOK, context_specs, sizeof context_specs / sizeof *context_specs, &t->spec);
+  const Module *provider =
+      realtime_hook_module(ctx, CONTEXT_HOOK, context_specs,
+                           sizeof context_specs / sizeof *context_specs, &t->spec, NULL);
   if (sending) {
     /* The provider's value declares broadcast(event, payload). */
     bool several = false;

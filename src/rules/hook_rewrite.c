@@ -7,6 +7,7 @@
 #include "resolve/scope.h"
 #include "resolve/scope_index.h"
 #include "rules/hook_calls.h"
+#include "rules/realtime_api.h"
 #include "rules/realtime_results.h"
 
 #include <stdio.h>
@@ -497,32 +498,17 @@ static void remove_specifier(Planner *pl, TSNode spec) {
     plan_edit(pl, ts_node_end_byte(prev), ts_node_end_byte(spec), "");
 }
 
-/* Where useRealtime comes from: "" when the file already imports it, else
- * the first of the standards' candidate modules that resolves here and
- * defines it; NULL when none does (never an import that does not resolve). */
+/* Where useRealtime comes from: "" when the file already imports it (from a
+ * module of the project that exports it), else the first of the standards'
+ * candidate modules that resolves here and exports it; NULL when none does
+ * (never an import that does not resolve). *resolved: the specifier. */
 static char *realtime_spec(Planner *pl, const char **resolved) {
-  const Module *m = pl->ctx->mod;
-  Binding b = scope_lookup_toplevel(m, pl->rt);
-  if (b.kind == BIND_IMPORT) {
-    bool ours = import_is_app_code(pl->ctx->proj, m, b.source) && strcmp(b.imported, "*") != 0;
-    *resolved = arena_strdup(pl->ctx->arena, b.source);
-    return ours ? xstrdup("") : NULL;
-  }
-  if (b.kind != BIND_NONE)
+  RuleCtx *ctx = pl->ctx;
+  if (!realtime_hook_module(ctx, pl->rt, (const char *const *)ctx->std->realtime_modules,
+                            ctx->std->nrealtime_modules, resolved, NULL))
     return NULL;
-  const Standards *std = pl->ctx->std;
-  for (size_t i = 0; i < std->nrealtime_modules; i++) {
-    char *path = NULL;
-    bool ok = project_resolve_import(pl->ctx->proj, m, std->realtime_modules[i], &path);
-    Module *t = ok ? project_module_source(pl->ctx->proj, path) : NULL;
-    ok = t && t->src.bytes && strstr(t->src.bytes, pl->rt);
-    free(path);
-    if (ok) {
-      *resolved = std->realtime_modules[i];
-      return xstrdup(std->realtime_modules[i]);
-    }
-  }
-  return NULL;
+  bool imported = scope_lookup_toplevel(ctx->mod, pl->rt).kind == BIND_IMPORT;
+  return xstrdup(imported ? "" : *resolved);
 }
 
 /* The hook's positional parameters as the project declares them, when its

@@ -314,23 +314,16 @@ static void plan_results(Plan *p, TSNode pattern, TSNode scope, const RealtimeRe
 
 /* The module that defines the project's useRealtime, importable from this
  * file as *spec: the first of rules/migrations.json "use_realtime" modules
- * that resolves and exports it. NULL when the file already binds the name. */
+ * that resolves and exports it (through re-exports: hooks/useRealtime.ts ->
+ * lib/realtime/). NULL when the file already binds the name. */
 static const Module *realtime_module(RuleCtx *ctx, const char **spec) {
   const char *hook = ctx->std->realtime_hook;
-  if (scope_lookup_toplevel(ctx->mod, hook).kind != BIND_NONE)
+  const Module *definer = NULL;
+  if (scope_lookup_toplevel(ctx->mod, hook).kind != BIND_NONE ||
+      !realtime_hook_module(ctx, hook, (const char *const *)ctx->std->realtime_modules,
+                            ctx->std->nrealtime_modules, spec, &definer))
     return NULL;
-  Binding probe;
-  memset(&probe, 0, sizeof probe);
-  for (size_t i = 0; i < ctx->std->nrealtime_modules; i++) {
-    snprintf(probe.source, sizeof probe.source, "%s", ctx->std->realtime_modules[i]);
-    const Module *t = resolve_import_target(ctx->res, ctx->mod, &probe);
-    Export e = t ? resolve_find_export(ctx->res, t, hook, 0) : (Export){0};
-    if (e.found && e.mod && e.mod->src.bytes) {
-      *spec = ctx->std->realtime_modules[i];
-      return e.mod; /* through re-exports (hooks/useRealtime.ts -> lib/realtime/) */
-    }
-  }
-  return NULL;
+  return definer;
 }
 
 /* A name of that role usable at the call: a parameter, an import, or a

@@ -36,7 +36,7 @@ const char *value_text(Arena *a, Value v) {
 }
 
 const Module *realtime_hook_module(RuleCtx *ctx, const char *hook, const char *const *specs,
-                                   size_t nspecs, const char **spec_out) {
+                                   size_t nspecs, const char **spec_out, const Module **definer) {
   Binding b = scope_lookup_toplevel(ctx->mod, hook);
   if (b.kind != BIND_NONE && (b.kind != BIND_IMPORT || strcmp(b.imported, hook) != 0))
     return NULL;
@@ -45,8 +45,11 @@ const Module *realtime_hook_module(RuleCtx *ctx, const char *hook, const char *c
   for (size_t i = 0; b.kind == BIND_NONE ? i < nspecs : i == 0; i++) {
     snprintf(probe.source, sizeof probe.source, "%s", b.kind == BIND_NONE ? specs[i] : b.source);
     const Module *t = resolve_import_target(ctx->res, ctx->mod, &probe);
-    if (t && resolve_find_export(ctx->res, t, hook, 0).found) {
+    Export e = t ? resolve_find_export(ctx->res, t, hook, 0) : (Export){0};
+    if (e.found && (!definer || (e.mod && e.mod->src.bytes))) {
       *spec_out = arena_strdup(ctx->arena, probe.source);
+      if (definer)
+        *definer = e.mod;
       return t;
     }
   }

@@ -15,12 +15,13 @@ typedef struct SubscribeForm {
   size_t nkeys;
 } SubscribeForm;
 
-/* The module defining `hook`: the one the file imports it from, else the
+/* The module `hook` comes from: the one the file imports it from, else the
  * first of the `nspecs` specifiers that resolves and exports it (its
- * specifier in *spec_out). NULL when none does, or the file binds the name
- * otherwise. */
+ * specifier in *spec_out; when definer is not NULL, the module that declares
+ * it, through re-exports, in *definer). NULL when none does, or the file binds
+ * the name otherwise. */
 const Module *realtime_hook_module(RuleCtx *ctx, const char *hook, const char *const *specs,
-                                   size_t nspecs, const char **spec_out);
+                                   size_t nspecs, const char **spec_out, const Module **definer);
 
 /* The provider's first declaration of member `name` as a function type or
  * value (`name: (a, b) => ...`, `name(a, b)`; never a call `x.name(...)`):
