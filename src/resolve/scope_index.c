@@ -6,6 +6,7 @@
 #include "resolve/scope.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,6 +55,7 @@ struct ScopeIndex {
   StrMap object_types;
   bool object_types_built;
   StrMap spelled;       /* name -> (void *)1 spelt in the text, 2 not, under lock */
+  StrMap lookups;       /* "scope:name" -> its Remembered answer, under lock */
   pthread_mutex_t lock; /* guards every entry's `names` */
 };
 
@@ -218,6 +220,78 @@ static void free_declarers(void *p) {
   free(d);
 }
 
+/* A lookup's answer, without Binding's two fixed buffers (most answers are
+ * not imports): a file has one per name and scope it looks up. */
+typedef struct Remembered {
+  BindKind kind;
+  TSNode node, decl;
+  char *source, *imported; /* NULL when empty */
+} Remembered;
+
+static void free_remembered(void *p) {
+  Remembered *r = p;
+  free(r->source);
+  free(r->imported);
+  free(r);
+}
+
+static const char *lookup_key(char *buf, size_t cap, int32_t scope, const char *name) {
+  char num[STRMAP_NUM_KEY_SIZE(1)];
+  strmap_num_key(num, (unsigned long long[]){(uint32_t)scope}, 1);
+  size_t nlen = strlen(num), len = strlen(name);
+  if (nlen + 1 + len + 1 > cap)
+    return NULL;
+  memcpy(buf, num, nlen);
+  buf[nlen] = ':';
+  memcpy(buf + nlen + 1, name, len + 1);
+  return buf;
+}
+
+#define LOOKUP_KEY_MAX 256
+
+bool scope_index_recall(const ScopeIndex *ix, int32_t scope, const char *name, Binding *out) {
+  char buf[LOOKUP_KEY_MAX];
+  const char *key = lookup_key(buf, sizeof buf, scope, name);
+  if (!key)
+    return false;
+  ScopeIndex *mut = (ScopeIndex *)ix; /* a memo: the answers do not change */
+  pthread_mutex_lock(&mut->lock);
+  const Remembered *r = strmap_get(&mut->lookups, key);
+  pthread_mutex_unlock(&mut->lock);
+  if (!r)
+    return false;
+  memset(out, 0, sizeof *out);
+  out->kind = r->kind;
+  out->node = r->node;
+  out->decl = r->decl;
+  if (r->source)
+    snprintf(out->source, sizeof out->source, "%s", r->source);
+  if (r->imported)
+    snprintf(out->imported, sizeof out->imported, "%s", r->imported);
+  return true;
+}
+
+void scope_index_remember(const ScopeIndex *ix, int32_t scope, const char *name, const Binding *b) {
+  char buf[LOOKUP_KEY_MAX];
+  const char *key = lookup_key(buf, sizeof buf, scope, name);
+  if (!key)
+    return;
+  Remembered *r = xcalloc(1, sizeof *r);
+  r->kind = b->kind;
+  r->node = b->node;
+  r->decl = b->decl;
+  r->source = b->source[0] ? xstrdup(b->source) : NULL;
+  r->imported = b->imported[0] ? xstrdup(b->imported) : NULL;
+  ScopeIndex *mut = (ScopeIndex *)ix;
+  pthread_mutex_lock(&mut->lock);
+  Remembered *old = strmap_get(&mut->lookups, key);
+  if (!old)
+    strmap_put(&mut->lookups, key, r);
+  pthread_mutex_unlock(&mut->lock);
+  if (old)
+    free_remembered(r);
+}
+
 void scope_index_free(ScopeIndex *ix) {
   if (!ix)
     return;
@@ -235,6 +309,7 @@ void scope_index_free(ScopeIndex *ix) {
   free(ix->exports);
   strmap_free(&ix->object_types, free);
   strmap_free(&ix->spelled, NULL);
+  strmap_free(&ix->lookups, free_remembered);
   if (ix->export_table) {
     free(ix->export_table->kinds);
     strmap_free(&ix->export_table->first_clause, NULL);

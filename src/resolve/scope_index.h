@@ -2,6 +2,7 @@
 #define RTLINT_RESOLVE_SCOPE_INDEX_H
 #include "core/strmap.h"
 #include "resolve/project.h"
+#include "resolve/scope.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -110,6 +111,11 @@ int32_t export_table_holding(const ExportTable *t, uint32_t start, uint32_t end)
  * case) that may declare name, in document order; *n is their number. */
 const TSNode *scope_index_declarers(const Module *m, const ScopeIndex *ix, int32_t i,
                                     const char *name, size_t *n);
+/* What name means from scope i, remembered by scope_index_remember: every
+ * lookup from the same scope has the same answer (rules and facts look the
+ * same names up again at each site). False when not remembered. */
+bool scope_index_recall(const ScopeIndex *ix, int32_t scope, const char *name, Binding *out);
+void scope_index_remember(const ScopeIndex *ix, int32_t scope, const char *name, const Binding *b);
 /* True when name is assigned (`=`, `+=`, `++`) anywhere inside scope node i. */
 bool scope_index_assigned(const Module *m, const ScopeIndex *ix, int32_t i, const char *name);
 
