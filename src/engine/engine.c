@@ -74,6 +74,7 @@ typedef struct RunShared {
   const LintFileHook *hook;
   const struct FlowNames *flow_names; /* NULL: no rule reads wrapper sites */
   ContractGraph *graph;               /* NULL: no contract rule is on */
+  bool spare_thread;                  /* fewer files than threads: a core is idle */
 } RunShared;
 
 /* What a project-wide pass does with the file's contract sites (NULL: they
@@ -106,7 +107,7 @@ static void lint_module_rules(Project *proj, Module *m, const RuleSelection *sel
   Arena arena = {0};
   Facts facts;
   timing_enter(TIMING_RESOLVE);
-  facts_collect(&facts, m, &arena);
+  facts_collect_split(&facts, m, &arena, run_with->spare_thread);
   timing_leave();
   Resolver res;
   resolver_init(&res, proj, &arena);
@@ -168,7 +169,7 @@ void selection_merge(RuleSelection *acc, const RuleSelection *s) {
 
 void lint_module(Project *proj, Module *m, const RuleSelection *sel, const ModuleRun *run,
                  DiagList *out) {
-  RunShared shared = {run->config, run->gate, NULL, run->hook, run->flow_names, NULL};
+  RunShared shared = {run->config, run->gate, NULL, run->hook, run->flow_names, NULL, false};
   project_hold(m);
   if (m->tree)
     lint_module_rules(proj, m, sel, &shared, RULES_CACHEABLE, NULL, NULL, out);
@@ -190,7 +191,7 @@ void lint_module_project_wide(Project *proj, Module *m, const RuleSelection *sel
                               DiagList *out) {
   if (!lint_project_wide_wanted(proj, m, sel))
     return;
-  RunShared shared = {config, NULL, imports, NULL, NULL, NULL};
+  RunShared shared = {config, NULL, imports, NULL, NULL, NULL, false};
   project_hold(m);
   if (m->tree)
     lint_module_rules(proj, m, sel, &shared, RULES_PROJECT_WIDE, NULL, NULL, out);
@@ -776,7 +777,7 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
     graph->std = proj->std;
   if (graph)
     graph_add_config_externals(graph, setup->config, proj);
-  pool.shared = (RunShared){setup->config, &pf, &imports, opt->hook, NULL, graph};
+  pool.shared = (RunShared){setup->config, &pf, &imports, opt->hook, NULL, graph, false};
   FileIndex files;
   memset(&files, 0, sizeof files);
   open_file_index(proj, &pool, &files);
@@ -802,6 +803,7 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
   mark_skipped_linted(proj, &pool, &skipped);
   pool.step = lint_step;
   pool.keep_trees = threads > npaths;
+  pool.shared.spare_thread = pool.keep_trees;
   run_pool(&pool, jobs, &out->diags);
   for (size_t i = 0; i < npaths; i++) {
     Module *m = pool.mods[i];

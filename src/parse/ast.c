@@ -386,12 +386,10 @@ void ast_walk(TSNode root, NodeVisitor fn, void *data) {
   ast_work_add(visited);
 }
 
-bool ast_walk_named(TSNode root, NamedVisitor fn, void *data) {
+static bool walk_named(TSNode root, uint32_t depth, bool enter, NamedVisitor fn, void *data) {
   TSTreeCursor cur = ts_tree_cursor_new(root);
   uint64_t visited = 1;
-  uint32_t depth = 0;
   bool complete = true;
-  bool enter = fn(root, 0, data);
   for (;;) {
     if ((visited & 1023) == 0) {
       budget_charge(1024);
@@ -419,6 +417,15 @@ done:
   ts_tree_cursor_delete(&cur);
   ast_work_add(visited);
   return complete;
+}
+
+bool ast_walk_named(TSNode root, NamedVisitor fn, void *data) {
+  return walk_named(root, 0, fn(root, 0, data), fn, data);
+}
+
+bool ast_walk_named_at(TSNode root, uint32_t depth, NamedVisitor fn, void *data) {
+  bool enter = !ts_node_is_named(root) || fn(root, depth, data);
+  return walk_named(root, depth, enter, fn, data);
 }
 
 TSNode node_child_of_literal(TSNode n, const char *type) {

@@ -105,6 +105,46 @@ ScopeIndexBuild *scope_index_build_begin(const TSTree *tree) {
   return b;
 }
 
+/* In a continued build, the root's entry, which the first build holds. */
+#define ROOT_ENTRY INT32_MIN
+
+ScopeIndexBuild *scope_index_build_continue(const TSTree *tree, TSNode root) {
+  ScopeIndexBuild *b = scope_index_build_begin(tree);
+  grow_array((void **)&b->path, &b->pathcap, 1, sizeof *b->path);
+  b->path[0] = root;
+  struct Open o = {0, ROOT_ENTRY};
+  ARRAY_PUSH(b->stack, b->nstack, b->scap, o);
+  return b;
+}
+
+static int32_t moved(int32_t i, int32_t root, size_t offset) {
+  if (i == ROOT_ENTRY)
+    return root;
+  return i < 0 ? i : (int32_t)(i + offset);
+}
+
+void scope_index_build_append(ScopeIndexBuild *into, ScopeIndexBuild *from) {
+  ScopeIndex *ix = into->ix, *more = from->ix;
+  /* The first build's outermost open scope at depth 0 is the root's entry. */
+  int32_t root = into->nstack && into->stack[0].depth == 0 ? into->stack[0].entry : -1;
+  size_t base = ix->n, anchor_base = ix->anchors.n;
+  for (size_t i = 0; i < more->n; i++) {
+    ScopeEntry e = more->entries[i];
+    e.parent = moved(e.parent, root, base);
+    ARRAY_PUSH(ix->entries, ix->n, ix->cap, e);
+  }
+  for (size_t i = 0; i < more->anchors.n; i++) {
+    ScopeEntry e = more->anchors.items[i];
+    e.parent = moved(e.parent, -1, anchor_base);
+    ARRAY_PUSH(ix->anchors.items, ix->anchors.n, ix->anchors.cap, e);
+  }
+  for (size_t i = 0; i < more->nimports; i++)
+    ARRAY_PUSH(ix->imports, ix->nimports, ix->icap, more->imports[i]);
+  for (size_t i = 0; i < more->nexports; i++)
+    ARRAY_PUSH(ix->exports, ix->nexports, ix->ecap, more->exports[i]);
+  scope_index_build_end(from, false);
+}
+
 static void add_anchor(ScopeIndexBuild *b, TSNode n, uint32_t depth) {
   EntryList *l = &b->ix->anchors;
   ScopeEntry e = {.node = n,

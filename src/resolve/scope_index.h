@@ -37,6 +37,12 @@ typedef struct ScopeIndexBuild ScopeIndexBuild;
 ScopeIndexBuild *scope_index_build_begin(const TSTree *tree);
 void scope_index_build_node(ScopeIndexBuild *b, TSNode n, uint32_t depth);
 ScopeIndex *scope_index_build_end(ScopeIndexBuild *b, bool complete);
+/* Two builds of one walk split at the root's children (the second fed the
+ * later children, from depth 1, on another thread): scope_index_build_continue
+ * starts the second, scope_index_build_append puts what it built after the
+ * first's and frees it. */
+ScopeIndexBuild *scope_index_build_continue(const TSTree *tree, TSNode root);
+void scope_index_build_append(ScopeIndexBuild *into, ScopeIndexBuild *from);
 /* Makes `built` m's index unless m has one already (then frees it); m's tree
  * must be held. */
 void scope_index_adopt(const Module *m, ScopeIndex *built);
