@@ -16,7 +16,7 @@ uint64_t ast_work(void) {
 }
 
 static _Thread_local uint64_t budget_limit, budget_used;
-static _Thread_local int budget_paused;
+static _Thread_local int budget_pause_depth;
 
 void budget_start(uint64_t limit) {
   budget_limit = limit;
@@ -24,7 +24,7 @@ void budget_start(uint64_t limit) {
 }
 
 void budget_charge(uint64_t n) {
-  if (!budget_paused)
+  if (!budget_pause_depth)
     budget_used += n;
 }
 
@@ -37,7 +37,11 @@ uint64_t budget_spent(void) {
 }
 
 void budget_pause(bool paused) {
-  budget_paused += paused ? 1 : -1;
+  budget_pause_depth += paused ? 1 : -1;
+}
+
+bool budget_paused(void) {
+  return budget_pause_depth > 0;
 }
 
 bool node_text_eq(const Source *src, TSNode n, const char *s) {

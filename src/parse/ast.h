@@ -108,6 +108,7 @@ bool budget_exceeded(void);
 uint64_t budget_spent(void);
 /* Pauses charging while a shared index is built (nests). */
 void budget_pause(bool paused);
+bool budget_paused(void);
 
 /* Visits every node in document order; return false from fn to skip children. */
 typedef bool (*NodeVisitor)(TSNode node, void *data);

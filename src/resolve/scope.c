@@ -406,22 +406,24 @@ static Binding lookup_from(const Module *m, const ScopeIndex *ix, int32_t innerm
 }
 
 /* lookup_from, once per scope and name: the rules and the facts ask again
- * at each site in a scope. An answer cut short by the budget is not kept (a
- * later file's lint may read this module too); a remembered one counts as one
- * operation. */
+ * at each site in a scope. A remembered answer charges what finding it did,
+ * whichever thread found it; one cut short by the budget is not kept (a
+ * later file's lint may read this module too). */
 static Binding lookup_remembered(const Module *m, const ScopeIndex *ix, int32_t innermost,
                                  const char *name) {
   Binding b;
+  uint64_t charge;
   if (!ix || innermost < 0)
     return lookup_from(m, ix, innermost, name);
-  if (scope_index_recall(ix, innermost, name, &b)) {
-    ast_work_add(1);
-    budget_charge(1);
+  if (scope_index_recall(ix, innermost, name, &b, &charge)) {
+    ast_work_add(charge);
+    budget_charge(charge);
     return b;
   }
+  uint64_t before = budget_spent();
   b = lookup_from(m, ix, innermost, name);
-  if (!budget_exceeded())
-    scope_index_remember(ix, innermost, name, &b);
+  if (!budget_exceeded() && !budget_paused())
+    scope_index_remember(ix, innermost, name, &b, budget_spent() - before);
   return b;
 }
 

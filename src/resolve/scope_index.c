@@ -266,6 +266,7 @@ typedef struct Remembered {
   BindKind kind;
   TSNode node, decl;
   char *source, *imported; /* NULL when empty */
+  uint64_t charge;         /* what the lookup charged the budget */
 } Remembered;
 
 static void free_remembered(void *p) {
@@ -289,7 +290,8 @@ static const char *lookup_key(char *buf, size_t cap, int32_t scope, const char *
 
 #define LOOKUP_KEY_MAX 256
 
-bool scope_index_recall(const ScopeIndex *ix, int32_t scope, const char *name, Binding *out) {
+bool scope_index_recall(const ScopeIndex *ix, int32_t scope, const char *name, Binding *out,
+                        uint64_t *charge) {
   char buf[LOOKUP_KEY_MAX];
   const char *key = lookup_key(buf, sizeof buf, scope, name);
   if (!key)
@@ -304,6 +306,7 @@ bool scope_index_recall(const ScopeIndex *ix, int32_t scope, const char *name, B
   out->kind = r->kind;
   out->node = r->node;
   out->decl = r->decl;
+  *charge = r->charge;
   if (r->source)
     snprintf(out->source, sizeof out->source, "%s", r->source);
   if (r->imported)
@@ -311,7 +314,8 @@ bool scope_index_recall(const ScopeIndex *ix, int32_t scope, const char *name, B
   return true;
 }
 
-void scope_index_remember(const ScopeIndex *ix, int32_t scope, const char *name, const Binding *b) {
+void scope_index_remember(const ScopeIndex *ix, int32_t scope, const char *name, const Binding *b,
+                          uint64_t charge) {
   char buf[LOOKUP_KEY_MAX];
   const char *key = lookup_key(buf, sizeof buf, scope, name);
   if (!key)
@@ -320,6 +324,7 @@ void scope_index_remember(const ScopeIndex *ix, int32_t scope, const char *name,
   r->kind = b->kind;
   r->node = b->node;
   r->decl = b->decl;
+  r->charge = charge;
   r->source = b->source[0] ? xstrdup(b->source) : NULL;
   r->imported = b->imported[0] ? xstrdup(b->imported) : NULL;
   ScopeIndex *mut = (ScopeIndex *)ix;

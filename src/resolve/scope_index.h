@@ -119,9 +119,13 @@ const TSNode *scope_index_declarers(const Module *m, const ScopeIndex *ix, int32
                                     const char *name, size_t *n);
 /* What name means from scope i, remembered by scope_index_remember: every
  * lookup from the same scope has the same answer (rules and facts look the
- * same names up again at each site). False when not remembered. */
-bool scope_index_recall(const ScopeIndex *ix, int32_t scope, const char *name, Binding *out);
-void scope_index_remember(const ScopeIndex *ix, int32_t scope, const char *name, const Binding *b);
+ * same names up again at each site). False when not remembered. *charge is
+ * what the lookup charged the budget: charged again, so that the budget does
+ * not depend on which thread looked first. */
+bool scope_index_recall(const ScopeIndex *ix, int32_t scope, const char *name, Binding *out,
+                        uint64_t *charge);
+void scope_index_remember(const ScopeIndex *ix, int32_t scope, const char *name, const Binding *b,
+                          uint64_t charge);
 /* True when name is assigned (`=`, `+=`, `++`) anywhere inside scope node i. */
 bool scope_index_assigned(const Module *m, const ScopeIndex *ix, int32_t i, const char *name);
 
