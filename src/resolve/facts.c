@@ -390,10 +390,11 @@ static bool later_half_join(Collector *c, LaterHalf *h) {
 }
 
 /* The walk of collect: split when asked and worth it. */
-static bool walk(Collector *c, TSNode root, bool split) {
-  LaterHalf *later = split && c->scopes && c->m->src.len >= SPLIT_WALK_MIN_BYTES
+static bool walk(Collector *c, TSNode root, bool *split) {
+  LaterHalf *later = *split && c->scopes && c->m->src.len >= SPLIT_WALK_MIN_BYTES
                          ? later_half_start(c, root)
                          : NULL;
+  *split = later != NULL;
   if (!later)
     return ast_walk_named(root, visit, c);
   ast_work_add(1); /* the root, as the whole walk counts it */
@@ -405,15 +406,81 @@ static bool walk(Collector *c, TSNode root, bool split) {
 
 /* After the walk: recognising a sink looks names up, which needs the scope
  * index the walk has just built. */
-static void add_sinks(Collector *c) {
-  for (size_t i = 0; i < c->ncalls; i++) {
-    TSNode n = c->calls[i];
+static void add_sinks_of(Collector *c, const TSNode *calls, size_t from, size_t to) {
+  for (size_t i = from; i < to; i++) {
+    TSNode n = calls[i];
     Callee callee;
     callee.name = call_callee_name(&c->m->src, n, &callee.len);
     SinkId sink = sink_of(callee);
     channel_sinks(c, n, sink);
     event_sinks(c, n, sink);
   }
+}
+
+/* The sinks of the later half of the calls, on a helper thread (when the walk
+ * was split): into lists of its own, put after the first half's, where one
+ * pass puts them. Lookups are answered alike on any thread, and a
+ * remembered one charges what finding it did. */
+typedef struct LaterSinks {
+  Collector c;
+  const TSNode *calls;
+  size_t from, to;
+  uint64_t spent;
+  pthread_t thread;
+} LaterSinks;
+
+static void *later_sinks_main(void *arg) {
+  LaterSinks *h = arg;
+  budget_start(0);
+  add_sinks_of(&h->c, h->calls, h->from, h->to);
+  h->spent = budget_spent();
+  return NULL;
+}
+
+/* A handler the helper found: new ones follow the first half's, in its
+ * order; one both found keeps `.type` only if both allowed it. */
+static void merge_handler(Collector *c, const Handler *h) {
+  char key[STRMAP_NUM_KEY_SIZE(1)];
+  strmap_num_key(key, (unsigned long long[]){(uintptr_t)h->fn.id}, 1);
+  size_t known = (size_t)(uintptr_t)strmap_get(&c->handler_ids, key);
+  if (known) {
+    c->handlers[known - 1].allow_type = c->handlers[known - 1].allow_type && h->allow_type;
+    return;
+  }
+  ARRAY_PUSH(c->handlers, c->nhandlers, c->hcap, *h);
+  strmap_put(&c->handler_ids, key, (void *)(uintptr_t)c->nhandlers);
+}
+
+static void add_sinks(Collector *c, bool split) {
+  LaterSinks *h = split && c->ncalls > 1 ? xcalloc(1, sizeof *h) : NULL;
+  if (h) {
+    h->c.m = c->m;
+    h->c.arena = c->arena;
+    h->c.has_subscribe = c->has_subscribe;
+    h->calls = c->calls;
+    h->from = c->ncalls / 2;
+    h->to = c->ncalls;
+    if (pthread_create(&h->thread, NULL, later_sinks_main, h) != 0) {
+      free(h);
+      h = NULL;
+    }
+  }
+  add_sinks_of(c, c->calls, 0, h ? h->from : c->ncalls);
+  if (!h)
+    return;
+  pthread_join(h->thread, NULL);
+  budget_charge(h->spent);
+  for (size_t i = 0; i < h->c.nchannels; i++)
+    ARRAY_PUSH(c->channels, c->nchannels, c->chcap, h->c.channels[i]);
+  for (size_t i = 0; i < h->c.nevents; i++)
+    ARRAY_PUSH(c->events, c->nevents, c->evcap, h->c.events[i]);
+  for (size_t i = 0; i < h->c.nhandlers; i++)
+    merge_handler(c, &h->c.handlers[i]);
+  free(h->c.channels);
+  free(h->c.events);
+  free(h->c.handlers);
+  strmap_free(&h->c.handler_ids, NULL);
+  free(h);
 }
 
 /* The handler's first parameter node: an identifier or a pattern. */
@@ -734,11 +801,11 @@ static void collect(Facts *f, const Module *m, TSNode root, bool wrappers, bool 
   c.scopes = whole ? scope_index_build_begin(m->tree) : NULL;
   c.nsymbols = ts_language_symbol_count(ts_tree_language(m->tree));
   c.opaque = xcalloc(c.nsymbols + 1, 1);
-  bool complete = walk(&c, root, split);
+  bool complete = walk(&c, root, &split);
   free(c.opaque);
   if (c.scopes)
     scope_index_adopt(m, scope_index_build_end(c.scopes, complete));
-  add_sinks(&c);
+  add_sinks(&c, split);
   add_compare_sites(&c);
   if (wrappers)
     add_wrapper_sites(&c);
