@@ -5,7 +5,9 @@
  *
  * Built by bench/run against the same grammar archive (build/libts_grammars.a, compiled -O2 like
  * rtlint's) and the same libtree-sitter:
- *   cc -O2 -pthread parse_only.c libts_grammars.a $(pkg-config --cflags --libs tree-sitter)
+ *   cc -O2 -pthread parse_only.c libts_grammars.a $(pkg-config --cflags tree-sitter) LIBTREESITTER
+ * where LIBTREESITTER is libtree-sitter.a when rtlint links that archive (CMakeLists.txt), else
+ * -ltree-sitter.
  * Usage: parse_only [-j N] DIR...   (default N: online cores)
  */
 #define _DEFAULT_SOURCE
