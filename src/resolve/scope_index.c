@@ -701,8 +701,9 @@ static void index_statement(NameScan *s, TSNode st) {
   }
 }
 
-static void build_declarers(const Module *m, TSNode block, BlockNames *b) {
-  NameScan s = {.map = &b->declarers, .src = &m->src};
+/* Returns the statements visited. */
+static uint64_t build_declarers(const Module *m, TSNode block, StrMap *declarers) {
+  NameScan s = {.map = declarers, .src = &m->src};
   ChildIter it;
   for (TSNode st = child_iter_first(&it, block, true); !ts_node_is_null(st);
        st = child_iter_next(&it)) {
@@ -710,8 +711,7 @@ static void build_declarers(const Module *m, TSNode block, BlockNames *b) {
     index_statement(&s, st);
   }
   child_iter_done(&it);
-  ast_work_add(s.visited);
-  b->has_declarers = true;
+  return s.visited;
 }
 
 typedef struct AssignScan {
@@ -746,11 +746,27 @@ const TSNode *scope_index_declarers(const Module *m, const ScopeIndex *ix, int32
   ScopeIndex *mut = (ScopeIndex *)ix;
   pthread_mutex_lock(&mut->lock);
   BlockNames *b = names_of(ix, i);
-  if (!b->has_declarers) {
+  bool built = b->has_declarers;
+  pthread_mutex_unlock(&mut->lock);
+  if (!built) {
+    /* Built outside the lock, so that lookups on another thread (a large
+     * file's sinks are read on two) do not wait for it; the first build
+     * installed is kept, and only its work counted. */
+    StrMap fresh = {0};
     budget_pause(true);
-    build_declarers(m, ix->entries[i].node, b);
+    uint64_t visited = build_declarers(m, ix->entries[i].node, &fresh);
     budget_pause(false);
+    pthread_mutex_lock(&mut->lock);
+    if (!b->has_declarers) {
+      b->declarers = fresh;
+      b->has_declarers = true;
+      memset(&fresh, 0, sizeof fresh);
+      ast_work_add(visited);
+    }
+    pthread_mutex_unlock(&mut->lock);
+    strmap_free(&fresh, free_declarers);
   }
+  pthread_mutex_lock(&mut->lock);
   Declarers *d = strmap_get(&b->declarers, name);
   pthread_mutex_unlock(&mut->lock);
   /* A Declarers is never changed once its block is built. */
