@@ -3,6 +3,7 @@
 #include "core/printable.h"
 #include "core/source.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,17 +49,42 @@ void json_stream_init(JsonStream *s, FILE *f) {
   s->len = 0;
 }
 
+/* The separator, indentation and key before a value, written into the
+ * buffer at once when they fit (a finding has some thirty of them). */
 static void slot(JsonStream *s, const char *key) {
+  size_t klen = key ? strlen(key) : 0;
+  size_t indent = s->depth > 0 ? (size_t)s->depth * 2 : 0;
+  size_t need = 2 + indent + (key ? klen + 4 : 0);
+  if (s->len + need > sizeof s->buf) {
+    if (s->depth > 0) {
+      put_str(s, s->first ? "\n" : ",\n");
+      pad(s, s->depth);
+    }
+    s->first = false;
+    if (key) {
+      put_char(s, '"');
+      put(s, key, klen);
+      put(s, "\": ", 3);
+    }
+    return;
+  }
+  char *w = s->buf + s->len;
   if (s->depth > 0) {
-    put_str(s, s->first ? "\n" : ",\n");
-    pad(s, s->depth);
+    if (!s->first)
+      *w++ = ',';
+    *w++ = '\n';
+    memset(w, ' ', indent);
+    w += indent;
   }
   s->first = false;
   if (key) {
-    put_char(s, '"');
-    put_str(s, key);
-    put(s, "\": ", 3);
+    *w++ = '"';
+    memcpy(w, key, klen);
+    w += klen;
+    memcpy(w, "\": ", 3);
+    w += 3;
   }
+  s->len = (size_t)(w - s->buf);
 }
 
 static void open_container(JsonStream *s, const char *key, char bracket) {
@@ -89,12 +115,30 @@ void json_stream_close(JsonStream *s, char bracket) {
   }
 }
 
+#define BYTES(b) (0x0101010101010101ull * (b))
+
+/* Whether one of the 8 bytes in v is a C0 control, a quote or a backslash
+ * (a byte of 0x80 or more is none: non-ASCII is written as is). */
+static bool any_to_escape(uint64_t v) {
+  uint64_t below_space = (v - BYTES(0x20)) & ~v;
+  uint64_t quote = v ^ BYTES('"'), backslash = v ^ BYTES('\\');
+  uint64_t is_quote = (quote - BYTES(0x01)) & ~quote;
+  uint64_t is_backslash = (backslash - BYTES(0x01)) & ~backslash;
+  return ((below_space | is_quote | is_backslash) & BYTES(0x80)) != 0;
+}
+
 /* jansson's escaping: the quote, the backslash and C0 controls; everything
- * else, non-ASCII included, as is. */
-static void write_escaped(JsonStream *s, const char *text) {
+ * else, non-ASCII included, as is. Runs of 8 bytes with none of them are
+ * skipped at once. */
+static void write_escaped(JsonStream *s, const char *text, size_t len) {
   put_char(s, '"');
-  const char *run = text;
-  for (const char *p = text; *p; p++) {
+  const char *run = text, *end = text + len;
+  for (const char *p = text; p < end; p++) {
+    uint64_t v;
+    while (end - p >= 8 && (memcpy(&v, p, 8), !any_to_escape(v)))
+      p += 8;
+    if (p == end)
+      break;
     unsigned char c = (unsigned char)*p;
     if (c >= 0x20 && c != '"' && c != '\\')
       continue;
@@ -130,7 +174,7 @@ static void write_escaped(JsonStream *s, const char *text) {
     }
     }
   }
-  put_str(s, run);
+  put(s, run, (size_t)(end - run));
   put_char(s, '"');
 }
 
@@ -140,12 +184,13 @@ void json_stream_string(JsonStream *s, const char *key, const char *text) {
     return;
   }
   slot(s, key);
-  if (src_first_invalid_utf8(text, strlen(text)) < 0) {
-    write_escaped(s, text);
+  size_t len = strlen(text);
+  if (src_first_invalid_utf8(text, len) < 0) {
+    write_escaped(s, text, len);
     return;
   }
   char *valid = printable_utf8(text);
-  write_escaped(s, valid);
+  write_escaped(s, valid, strlen(valid));
   free(valid);
 }
 

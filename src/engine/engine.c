@@ -23,6 +23,7 @@
 #include "rules/contract_report.h"
 #include "rules/ctx.h"
 
+#include <pthread.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,6 +74,7 @@ typedef struct RunShared {
   const LintFileHook *hook;
   const struct FlowNames *flow_names; /* NULL: no rule reads wrapper sites */
   ContractGraph *graph;               /* NULL: no contract rule is on */
+  bool spare_thread;                  /* fewer files than threads: a core is idle */
 } RunShared;
 
 /* What a project-wide pass does with the file's contract sites (NULL: they
@@ -105,7 +107,7 @@ static void lint_module_rules(Project *proj, Module *m, const RuleSelection *sel
   Arena arena = {0};
   Facts facts;
   timing_enter(TIMING_RESOLVE);
-  facts_collect(&facts, m, &arena);
+  facts_collect_split(&facts, m, &arena, run_with->spare_thread);
   timing_leave();
   Resolver res;
   resolver_init(&res, proj, &arena);
@@ -167,7 +169,7 @@ void selection_merge(RuleSelection *acc, const RuleSelection *s) {
 
 void lint_module(Project *proj, Module *m, const RuleSelection *sel, const ModuleRun *run,
                  DiagList *out) {
-  RunShared shared = {run->config, run->gate, NULL, run->hook, run->flow_names, NULL};
+  RunShared shared = {run->config, run->gate, NULL, run->hook, run->flow_names, NULL, false};
   project_hold(m);
   if (m->tree)
     lint_module_rules(proj, m, sel, &shared, RULES_CACHEABLE, NULL, NULL, out);
@@ -189,7 +191,7 @@ void lint_module_project_wide(Project *proj, Module *m, const RuleSelection *sel
                               DiagList *out) {
   if (!lint_project_wide_wanted(proj, m, sel))
     return;
-  RunShared shared = {config, NULL, imports, NULL, NULL, NULL};
+  RunShared shared = {config, NULL, imports, NULL, NULL, NULL, false};
   project_hold(m);
   if (m->tree)
     lint_module_rules(proj, m, sel, &shared, RULES_PROJECT_WIDE, NULL, NULL, out);
@@ -256,6 +258,7 @@ typedef struct Pool {
   const FileStamp **known; /* each file's stamp when the index let it be skipped */
   bool *filtered;          /* read, and held no needle */
   RunShared shared;        /* configuration, prefilter and import graph of the run */
+  bool keep_trees;         /* the trees are freed by a TreeReaper after the run */
   void (*step)(struct Pool *pool, size_t i, DiagList *out);
 } Pool;
 
@@ -444,7 +447,8 @@ static void lint_file(Pool *pool, size_t i, DiagList *out) {
   project_release(m);
   /* One tree per worker: unless another file's resolution reads it, the tree
    * is not needed again (suppressions re-parse the few files with them). */
-  project_drop_tree(m);
+  if (!pool->keep_trees)
+    project_drop_tree(m);
 }
 
 static void pool_step(void *ctx, unsigned worker, size_t i) {
@@ -570,15 +574,19 @@ static void flow_digest_save(const Cache *c, uint64_t digest) {
   (void)atomic_write_file(c->dirfd, FLOW_DIGEST_FILE, text, 16, 0666, ATOMIC_NO_FSYNC, NULL);
 }
 
+static bool flow_wanted(const RuleSelection *enabled) {
+  for (size_t r = 0; r < rules_count; r++)
+    if (enabled->severity[r] != SEV_OFF && rules_all[r]->flow_sites)
+      return true;
+  return false;
+}
+
 /* The wrapper names of the run (resolve/flow_names.h), when a rule reads
  * wrapper sites. Files the file index let the run skip held no needle and
  * no name last time; when the names changed since, they are read now. */
 static bool flow_names_for_run(Project *proj, Pool *pool, const RuleSelection *enabled,
                                unsigned jobs, FlowNames *names) {
-  bool wanted = false;
-  for (size_t r = 0; r < rules_count; r++)
-    wanted = wanted || (enabled->severity[r] != SEV_OFF && rules_all[r]->flow_sites);
-  if (!wanted)
+  if (!flow_wanted(enabled))
     return false;
   const LintSetup *setup = pool->setup;
   /* Files the index skips are linted, not import targets to record. */
@@ -609,6 +617,91 @@ static bool flow_names_for_run(Project *proj, Pool *pool, const RuleSelection *e
   if (pool->cache)
     pool->cache->flow_digest = names->digest;
   return true;
+}
+
+/* A run of fewer files than threads (one file: an editor's, a hook's) leaves
+ * a core idle while the flow pass reads the files' text: a helper parses
+ * them meanwhile, without touching the modules, which take the trees when it
+ * is joined. Not with the cache: a file it answers is not parsed at all. */
+typedef struct ParseAhead {
+  Module **mods;
+  TSTree **trees;
+  size_t n;
+  pthread_t thread;
+  bool started;
+} ParseAhead;
+
+static void *parse_ahead_main(void *arg) {
+  ParseAhead *pa = arg;
+  for (size_t i = 0; i < pa->n; i++)
+    pa->trees[i] = project_parse_detached(pa->mods[i]);
+  parse_thread_cleanup();
+  return NULL;
+}
+
+static void parse_ahead_start(ParseAhead *pa, const Pool *pool, unsigned threads,
+                              const RuleSelection *enabled) {
+  memset(pa, 0, sizeof *pa);
+  if (pool->cache || threads <= pool->n || !flow_wanted(enabled))
+    return;
+  pa->mods = xcalloc(pool->n + 1, sizeof *pa->mods);
+  pa->trees = xcalloc(pool->n + 1, sizeof *pa->trees);
+  for (size_t i = 0; i < pool->n; i++) {
+    Module *m = pool->mods[i];
+    if (m && m->status == SOURCE_OK && !atomic_load(&m->parsed) &&
+        prefilter_wants(pool->pf, m->src.bytes, m->src.len))
+      pa->mods[pa->n++] = m;
+  }
+  pa->started = pa->n && pthread_create(&pa->thread, NULL, parse_ahead_main, pa) == 0;
+}
+
+static void parse_ahead_join(ParseAhead *pa) {
+  if (pa->started) {
+    pthread_join(pa->thread, NULL);
+    for (size_t i = 0; i < pa->n; i++)
+      project_adopt_parse(pa->mods[i], pa->trees[i]);
+  }
+  free(pa->mods);
+  free(pa->trees);
+}
+
+/* With a thread to spare (fewer files than threads), the files' trees are
+ * freed on it while the caller orders and prints the findings: freeing a
+ * large tree costs about a twentieth of its parse. */
+typedef struct TreeReaper {
+  Module **mods;
+  size_t n;
+  pthread_t thread;
+} TreeReaper;
+
+static void *reaper_main(void *arg) {
+  TreeReaper *r = arg;
+  for (size_t i = 0; i < r->n; i++)
+    project_drop_tree(r->mods[i]);
+  return NULL;
+}
+
+static TreeReaper *reaper_start(Module *const *mods, size_t n) {
+  TreeReaper *r = xcalloc(1, sizeof *r);
+  r->mods = xcalloc(n + 1, sizeof *r->mods);
+  for (size_t i = 0; i < n; i++)
+    if (mods[i])
+      r->mods[r->n++] = mods[i];
+  if (pthread_create(&r->thread, NULL, reaper_main, r) != 0) {
+    reaper_main(r);
+    free(r->mods);
+    free(r);
+    return NULL;
+  }
+  return r;
+}
+
+static void reaper_join(TreeReaper *r) {
+  if (!r)
+    return;
+  pthread_join(r->thread, NULL);
+  free(r->mods);
+  free(r);
 }
 
 /* Each linted module's selection, by module: a finding asks for its file's. */
@@ -684,7 +777,7 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
     graph->std = proj->std;
   if (graph)
     graph_add_config_externals(graph, setup->config, proj);
-  pool.shared = (RunShared){setup->config, &pf, &imports, opt->hook, NULL, graph};
+  pool.shared = (RunShared){setup->config, &pf, &imports, opt->hook, NULL, graph, false};
   FileIndex files;
   memset(&files, 0, sizeof files);
   open_file_index(proj, &pool, &files);
@@ -694,8 +787,12 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
    * channel name built there) can be reported while linting its user. */
   pool.step = load_step;
   run_pool(&pool, jobs, &out->diags);
+  unsigned threads = opt->jobs ? opt->jobs : cpu_count();
+  ParseAhead ahead;
+  parse_ahead_start(&ahead, &pool, threads, &out->enabled);
   FlowNames names;
   bool flow = flow_names_for_run(proj, &pool, &out->enabled, jobs, &names);
+  parse_ahead_join(&ahead);
   if (flow) {
     pf.names = &names;
     pool.shared.flow_names = &names;
@@ -705,6 +802,8 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
   StrMap skipped = {0};
   mark_skipped_linted(proj, &pool, &skipped);
   pool.step = lint_step;
+  pool.keep_trees = threads > npaths;
+  pool.shared.spare_thread = pool.keep_trees;
   run_pool(&pool, jobs, &out->diags);
   for (size_t i = 0; i < npaths; i++) {
     Module *m = pool.mods[i];
@@ -750,6 +849,8 @@ static void lint_run(Project *proj, char *const *paths, size_t npaths, const Lin
     channel_org_param_pass(proj, &imports, &out->diags);
   if (pool.files)
     save_file_index(&pool, &files);
+  if (pool.keep_trees)
+    out->reaper = reaper_start(pool.mods, npaths);
   lazy_import_graph_free(&imports);
   if (flow)
     flow_names_free(&names);
@@ -797,6 +898,8 @@ void lint_selection_for(const LintSetup *setup, const char *abs_path, RuleSelect
 }
 
 void lint_result_free(LintResult *r) {
+  reaper_join(r->reaper);
+  r->reaper = NULL;
   diag_list_free(&r->diags);
   notice_list_free(&r->notices);
 }

@@ -23,6 +23,9 @@ typedef struct LintResult {
    * had any, and their digest; a pass's findings depend on them. */
   bool flow;
   uint64_t flow_digest;
+  /* Frees the linted files' trees while the caller prints (engine.c's
+   * TreeReaper); joined by lint_result_free. NULL: none. */
+  struct TreeReaper *reaper;
 } LintResult;
 
 struct Cache;

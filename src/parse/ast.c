@@ -16,7 +16,7 @@ uint64_t ast_work(void) {
 }
 
 static _Thread_local uint64_t budget_limit, budget_used;
-static _Thread_local int budget_paused;
+static _Thread_local int budget_pause_depth;
 
 void budget_start(uint64_t limit) {
   budget_limit = limit;
@@ -24,7 +24,7 @@ void budget_start(uint64_t limit) {
 }
 
 void budget_charge(uint64_t n) {
-  if (!budget_paused)
+  if (!budget_pause_depth)
     budget_used += n;
 }
 
@@ -37,7 +37,11 @@ uint64_t budget_spent(void) {
 }
 
 void budget_pause(bool paused) {
-  budget_paused += paused ? 1 : -1;
+  budget_pause_depth += paused ? 1 : -1;
+}
+
+bool budget_paused(void) {
+  return budget_pause_depth > 0;
 }
 
 bool node_text_eq(const Source *src, TSNode n, const char *s) {
@@ -411,12 +415,10 @@ void ast_walk(TSNode root, NodeVisitor fn, void *data) {
   ast_work_add(visited);
 }
 
-bool ast_walk_named(TSNode root, NamedVisitor fn, void *data) {
+static bool walk_named(TSNode root, uint32_t depth, bool enter, NamedVisitor fn, void *data) {
   TSTreeCursor cur = ts_tree_cursor_new(root);
   uint64_t visited = 1;
-  uint32_t depth = 0;
   bool complete = true;
-  bool enter = fn(root, 0, data);
   for (;;) {
     if ((visited & 1023) == 0) {
       budget_charge(1024);
@@ -444,6 +446,15 @@ done:
   ts_tree_cursor_delete(&cur);
   ast_work_add(visited);
   return complete;
+}
+
+bool ast_walk_named(TSNode root, NamedVisitor fn, void *data) {
+  return walk_named(root, 0, fn(root, 0, data), fn, data);
+}
+
+bool ast_walk_named_at(TSNode root, uint32_t depth, NamedVisitor fn, void *data) {
+  bool enter = !ts_node_is_named(root) || fn(root, depth, data);
+  return walk_named(root, depth, enter, fn, data);
 }
 
 TSNode node_child_of_literal(TSNode n, const char *type) {

@@ -112,6 +112,7 @@ bool budget_exceeded(void);
 uint64_t budget_spent(void);
 /* Pauses charging while a shared index is built (nests). */
 void budget_pause(bool paused);
+bool budget_paused(void);
 
 /* Visits every node in document order; return false from fn to skip children. */
 typedef bool (*NodeVisitor)(TSNode node, void *data);
@@ -121,6 +122,10 @@ void ast_walk(TSNode root, NodeVisitor fn, void *data);
  * charged like ast_walk; false when the budget stopped it. */
 typedef bool (*NamedVisitor)(TSNode node, uint32_t depth, void *data);
 bool ast_walk_named(TSNode root, NamedVisitor fn, void *data);
+/* The same over the subtree of root, a node at `depth` of a larger walk that
+ * is split (resolve/facts.c): depths are the larger walk's, and an anonymous
+ * root is entered without a visit, as that walk does. */
+bool ast_walk_named_at(TSNode root, uint32_t depth, NamedVisitor fn, void *data);
 
 /* True for arrow functions, function expressions/declarations, methods. */
 bool node_is_function(TSNode n);

@@ -4,6 +4,7 @@
 #include "resolve/scope.h"
 #include "resolve/scope_index.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -303,17 +304,183 @@ static bool visit(TSNode n, uint32_t depth, void *data) {
   return !is_opaque(c, n);
 }
 
+/* With a thread to spare, a large file's walk is split at the root's
+ * children: a helper walks the later ones (from the middle byte on) into
+ * lists of its own, put after the first half's, where one walk puts them. */
+#define SPLIT_WALK_MIN_BYTES (128u * 1024u)
+
+typedef struct LaterHalf {
+  Collector c;
+  TSNode root;
+  uint32_t from, to; /* the root's children it walks */
+  bool complete;
+  uint64_t spent; /* its budget charges, for the file's */
+  pthread_t thread;
+} LaterHalf;
+
+static bool walk_children(Collector *c, TSNode root, uint32_t from, uint32_t to) {
+  TSTreeCursor cur = ts_tree_cursor_new(root);
+  bool complete = true, more = ts_tree_cursor_goto_first_child(&cur);
+  for (uint32_t i = 0; more && complete && i < to; i++) {
+    if (i >= from)
+      complete = ast_walk_named_at(ts_tree_cursor_current_node(&cur), 1, visit, c);
+    more = ts_tree_cursor_goto_next_sibling(&cur);
+  }
+  ts_tree_cursor_delete(&cur);
+  return complete;
+}
+
+static void *later_half_main(void *arg) {
+  LaterHalf *h = arg;
+  budget_start(0);
+  h->complete = walk_children(&h->c, h->root, h->from, h->to);
+  h->spent = budget_spent();
+  return NULL;
+}
+
+/* The index of the first of root's children starting at or after its middle
+ * byte, or 0 when that is the first or there is none. */
+static uint32_t middle_child(TSNode root) {
+  uint32_t middle =
+      ts_node_start_byte(root) + (ts_node_end_byte(root) - ts_node_start_byte(root)) / 2;
+  TSTreeCursor cur = ts_tree_cursor_new(root);
+  uint32_t i = 0, found = 0;
+  for (bool more = ts_tree_cursor_goto_first_child(&cur); more && !found;
+       more = ts_tree_cursor_goto_next_sibling(&cur), i++)
+    if (ts_node_start_byte(ts_tree_cursor_current_node(&cur)) >= middle)
+      found = i;
+  ts_tree_cursor_delete(&cur);
+  return found;
+}
+
+static LaterHalf *later_half_start(const Collector *c, TSNode root) {
+  uint32_t from = middle_child(root);
+  if (!from)
+    return NULL;
+  LaterHalf *h = xcalloc(1, sizeof *h);
+  h->c.m = c->m;
+  h->c.arena = c->arena;
+  h->c.nsymbols = c->nsymbols;
+  h->c.opaque = xcalloc(c->nsymbols + 1, 1);
+  h->c.scopes = scope_index_build_continue(c->m->tree, root);
+  h->root = root;
+  h->from = from;
+  h->to = ts_node_child_count(root);
+  if (pthread_create(&h->thread, NULL, later_half_main, h) != 0) {
+    scope_index_build_end(h->c.scopes, false);
+    free(h->c.opaque);
+    free(h);
+    return NULL;
+  }
+  return h;
+}
+
+/* Joins the helper and puts its half after c's; whether it was complete. */
+static bool later_half_join(Collector *c, LaterHalf *h) {
+  pthread_join(h->thread, NULL);
+  budget_charge(h->spent);
+  for (size_t i = 0; i < h->c.ncalls; i++)
+    ARRAY_PUSH(c->calls, c->ncalls, c->ccap, h->c.calls[i]);
+  scope_index_build_append(c->scopes, h->c.scopes);
+  bool complete = h->complete;
+  free(h->c.calls);
+  free(h->c.opaque);
+  free(h);
+  return complete;
+}
+
+/* The walk of collect: split when asked and worth it. */
+static bool walk(Collector *c, TSNode root, bool *split) {
+  LaterHalf *later = *split && c->scopes && c->m->src.len >= SPLIT_WALK_MIN_BYTES
+                         ? later_half_start(c, root)
+                         : NULL;
+  *split = later != NULL;
+  if (!later)
+    return ast_walk_named(root, visit, c);
+  ast_work_add(1); /* the root, as the whole walk counts it */
+  budget_charge(1);
+  bool enter = visit(root, 0, c);
+  bool complete = !enter || walk_children(c, root, 0, later->from);
+  return later_half_join(c, later) && complete;
+}
+
 /* After the walk: recognising a sink looks names up, which needs the scope
  * index the walk has just built. */
-static void add_sinks(Collector *c) {
-  for (size_t i = 0; i < c->ncalls; i++) {
-    TSNode n = c->calls[i];
+static void add_sinks_of(Collector *c, const TSNode *calls, size_t from, size_t to) {
+  for (size_t i = from; i < to; i++) {
+    TSNode n = calls[i];
     Callee callee;
     callee.name = call_callee_name(&c->m->src, n, &callee.len);
     SinkId sink = sink_of(callee);
     channel_sinks(c, n, sink);
     event_sinks(c, n, sink);
   }
+}
+
+/* The sinks of the later half of the calls, on a helper thread (when the walk
+ * was split): into lists of its own, put after the first half's, where one
+ * pass puts them. Lookups are answered alike on any thread, and a
+ * remembered one charges what finding it did. */
+typedef struct LaterSinks {
+  Collector c;
+  const TSNode *calls;
+  size_t from, to;
+  uint64_t spent;
+  pthread_t thread;
+} LaterSinks;
+
+static void *later_sinks_main(void *arg) {
+  LaterSinks *h = arg;
+  budget_start(0);
+  add_sinks_of(&h->c, h->calls, h->from, h->to);
+  h->spent = budget_spent();
+  return NULL;
+}
+
+/* A handler the helper found: new ones follow the first half's, in its
+ * order; one both found keeps `.type` only if both allowed it. */
+static void merge_handler(Collector *c, const Handler *h) {
+  char key[STRMAP_NUM_KEY_SIZE(1)];
+  strmap_num_key(key, (unsigned long long[]){(uintptr_t)h->fn.id}, 1);
+  size_t known = (size_t)(uintptr_t)strmap_get(&c->handler_ids, key);
+  if (known) {
+    c->handlers[known - 1].allow_type = c->handlers[known - 1].allow_type && h->allow_type;
+    return;
+  }
+  ARRAY_PUSH(c->handlers, c->nhandlers, c->hcap, *h);
+  strmap_put(&c->handler_ids, key, (void *)(uintptr_t)c->nhandlers);
+}
+
+static void add_sinks(Collector *c, bool split) {
+  LaterSinks *h = split && c->ncalls > 1 ? xcalloc(1, sizeof *h) : NULL;
+  if (h) {
+    h->c.m = c->m;
+    h->c.arena = c->arena;
+    h->c.has_subscribe = c->has_subscribe;
+    h->calls = c->calls;
+    h->from = c->ncalls / 2;
+    h->to = c->ncalls;
+    if (pthread_create(&h->thread, NULL, later_sinks_main, h) != 0) {
+      free(h);
+      h = NULL;
+    }
+  }
+  add_sinks_of(c, c->calls, 0, h ? h->from : c->ncalls);
+  if (!h)
+    return;
+  pthread_join(h->thread, NULL);
+  budget_charge(h->spent);
+  for (size_t i = 0; i < h->c.nchannels; i++)
+    ARRAY_PUSH(c->channels, c->nchannels, c->chcap, h->c.channels[i]);
+  for (size_t i = 0; i < h->c.nevents; i++)
+    ARRAY_PUSH(c->events, c->nevents, c->evcap, h->c.events[i]);
+  for (size_t i = 0; i < h->c.nhandlers; i++)
+    merge_handler(c, &h->c.handlers[i]);
+  free(h->c.channels);
+  free(h->c.events);
+  free(h->c.handlers);
+  strmap_free(&h->c.handler_ids, NULL);
+  free(h);
 }
 
 /* The handler's first parameter node: an identifier or a pattern. */
@@ -620,7 +787,8 @@ static void add_wrapper_sites(Collector *c) {
   strmap_free(&by_name, free_call_list);
 }
 
-static void collect(Facts *f, const Module *m, TSNode root, bool wrappers, Arena *arena) {
+static void collect(Facts *f, const Module *m, TSNode root, bool wrappers, bool split,
+                    Arena *arena) {
   Collector c;
   memset(&c, 0, sizeof c);
   c.m = m;
@@ -633,11 +801,11 @@ static void collect(Facts *f, const Module *m, TSNode root, bool wrappers, Arena
   c.scopes = whole ? scope_index_build_begin(m->tree) : NULL;
   c.nsymbols = ts_language_symbol_count(ts_tree_language(m->tree));
   c.opaque = xcalloc(c.nsymbols + 1, 1);
-  bool complete = ast_walk_named(root, visit, &c);
+  bool complete = walk(&c, root, &split);
   free(c.opaque);
   if (c.scopes)
     scope_index_adopt(m, scope_index_build_end(c.scopes, complete));
-  add_sinks(&c);
+  add_sinks(&c, split);
   add_compare_sites(&c);
   if (wrappers)
     add_wrapper_sites(&c);
@@ -661,13 +829,17 @@ static void collect(Facts *f, const Module *m, TSNode root, bool wrappers, Arena
   strmap_free(&c.handler_ids, NULL);
 }
 
-void facts_collect(Facts *f, const Module *m, Arena *arena) {
+void facts_collect_split(Facts *f, const Module *m, Arena *arena, bool spare_thread) {
   if (m->tree)
-    collect(f, m, ts_tree_root_node(m->tree), true, arena);
+    collect(f, m, ts_tree_root_node(m->tree), true, spare_thread, arena);
   else
     memset(f, 0, sizeof *f);
 }
 
+void facts_collect(Facts *f, const Module *m, Arena *arena) {
+  facts_collect_split(f, m, arena, false);
+}
+
 void facts_collect_in(Facts *f, const Module *m, TSNode root, Arena *arena) {
-  collect(f, m, root, false, arena);
+  collect(f, m, root, false, false, arena);
 }

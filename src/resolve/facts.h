@@ -63,6 +63,9 @@ typedef struct Facts {
 } Facts;
 
 void facts_collect(Facts *f, const Module *m, Arena *arena);
+/* The same; with spare_thread (the run leaves a core idle), a large file's
+ * walk is shared with a helper thread. The facts are the same. */
+void facts_collect_split(Facts *f, const Module *m, Arena *arena, bool spare_thread);
 /* The direct sites and calls inside one subtree (a function being
  * summarised), without the local wrapper sites. */
 void facts_collect_in(Facts *f, const Module *m, TSNode root, Arena *arena);

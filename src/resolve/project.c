@@ -151,20 +151,39 @@ static void index_insert(Project *p, Module *m) {
   ARRAY_PUSH(p->modules, p->nmodules, p->cap, m);
 }
 
+/* Caller holds m->parse_lock; tree is m's parse (NULL: it ran out of time). */
+static void install_parse(Module *m, TSTree *tree) {
+  m->tree = tree;
+  if (m->tree) {
+    m->has_syntax_error = ts_node_has_error(ts_tree_root_node(m->tree));
+  } else { /* from now on a file that could not be checked, like an unreadable one */
+    m->status = SOURCE_PARSE_TIMEOUT;
+    m->load_error =
+        xasprintf("parsing took more than %d s; the file was not checked", PARSE_BUDGET_SECONDS);
+  }
+}
+
 void project_parse(Module *m) {
   pthread_mutex_lock(&m->parse_lock);
-  if (!atomic_load(&m->parsed) && m->status == SOURCE_OK) {
-    m->tree = parse_source_incremental(&m->src, m->lang, m->edited_tree);
-    if (m->tree) {
-      m->has_syntax_error = ts_node_has_error(ts_tree_root_node(m->tree));
-    } else { /* from now on a file that could not be checked, like an unreadable one */
-      m->status = SOURCE_PARSE_TIMEOUT;
-      m->load_error =
-          xasprintf("parsing took more than %d s; the file was not checked", PARSE_BUDGET_SECONDS);
-    }
-  }
+  if (!atomic_load(&m->parsed) && m->status == SOURCE_OK)
+    install_parse(m, parse_source_incremental(&m->src, m->lang, m->edited_tree));
   atomic_store(&m->parsed, true);
   pthread_mutex_unlock(&m->parse_lock);
+}
+
+TSTree *project_parse_detached(const Module *m) {
+  return parse_source_incremental(&m->src, m->lang, m->edited_tree);
+}
+
+void project_adopt_parse(Module *m, TSTree *tree) {
+  pthread_mutex_lock(&m->parse_lock);
+  bool wanted = !atomic_load(&m->parsed) && m->status == SOURCE_OK;
+  if (wanted)
+    install_parse(m, tree);
+  atomic_store(&m->parsed, true);
+  pthread_mutex_unlock(&m->parse_lock);
+  if (!wanted && tree)
+    ts_tree_delete(tree);
 }
 
 static bool is_file(Project *p, const char *path);

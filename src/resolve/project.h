@@ -146,6 +146,12 @@ uint64_t project_scope_digest(const Project *p);
 Module *project_module_source(Project *p, const char *path);
 /* Builds m's tree if it has none yet (no-op for modules that failed to load). */
 void project_parse(Module *m);
+/* m's tree, built without touching m (another thread may read m meanwhile):
+ * what project_parse would build. project_adopt_parse then installs it as
+ * project_parse would have (a NULL tree: the parse ran out of time); the
+ * tree is freed instead when m was parsed meanwhile. */
+TSTree *project_parse_detached(const Module *m);
+void project_adopt_parse(Module *m, TSTree *tree);
 /* Keeps m's tree alive (parsing it if needed) until project_release. */
 void project_hold(Module *m);
 void project_release(Module *m);

@@ -405,18 +405,40 @@ static Binding lookup_from(const Module *m, const ScopeIndex *ix, int32_t innerm
   return b;
 }
 
+/* lookup_from, once per scope and name: the rules and the facts ask again
+ * at each site in a scope. A remembered answer charges what finding it did,
+ * whichever thread found it; one cut short by the budget is not kept (a
+ * later file's lint may read this module too). */
+static Binding lookup_remembered(const Module *m, const ScopeIndex *ix, int32_t innermost,
+                                 const char *name) {
+  Binding b;
+  uint64_t charge;
+  if (!ix || innermost < 0)
+    return lookup_from(m, ix, innermost, name);
+  if (scope_index_recall(ix, innermost, name, &b, &charge)) {
+    ast_work_add(charge);
+    budget_charge(charge);
+    return b;
+  }
+  uint64_t before = budget_spent();
+  b = lookup_from(m, ix, innermost, name);
+  if (!budget_exceeded() && !budget_paused())
+    scope_index_remember(ix, innermost, name, &b, budget_spent() - before);
+  return b;
+}
+
 Binding scope_lookup(const Module *m, TSNode at, const char *name) {
   if (budget_exceeded())
     return (Binding){0};
   const ScopeIndex *ix = scope_index_of(m);
-  return lookup_from(m, ix, scope_index_innermost(ix, at), name);
+  return lookup_remembered(m, ix, scope_index_innermost(ix, at), name);
 }
 
 Binding scope_lookup_range(const Module *m, uint32_t start, uint32_t end, const char *name) {
   if (budget_exceeded())
     return (Binding){0};
   const ScopeIndex *ix = scope_index_of(m);
-  return lookup_from(m, ix, scope_index_innermost_range(ix, start, end), name);
+  return lookup_remembered(m, ix, scope_index_innermost_range(ix, start, end), name);
 }
 
 TSNode scope_node_for_range(const Module *m, uint32_t start, uint32_t end) {

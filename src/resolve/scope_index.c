@@ -6,6 +6,7 @@
 #include "resolve/scope.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,6 +55,7 @@ struct ScopeIndex {
   StrMap object_types;
   bool object_types_built;
   StrMap spelled;       /* name -> (void *)1 spelt in the text, 2 not, under lock */
+  StrMap lookups;       /* "scope:name" -> its Remembered answer, under lock */
   pthread_mutex_t lock; /* guards every entry's `names` */
 };
 
@@ -101,6 +103,46 @@ ScopeIndexBuild *scope_index_build_begin(const TSTree *tree) {
   b->kinds.n = ts_language_symbol_count(ts_tree_language(tree));
   b->kinds.kind = xcalloc(b->kinds.n + 1, 1);
   return b;
+}
+
+/* In a continued build, the root's entry, which the first build holds. */
+#define ROOT_ENTRY INT32_MIN
+
+ScopeIndexBuild *scope_index_build_continue(const TSTree *tree, TSNode root) {
+  ScopeIndexBuild *b = scope_index_build_begin(tree);
+  grow_array((void **)&b->path, &b->pathcap, 1, sizeof *b->path);
+  b->path[0] = root;
+  struct Open o = {0, ROOT_ENTRY};
+  ARRAY_PUSH(b->stack, b->nstack, b->scap, o);
+  return b;
+}
+
+static int32_t moved(int32_t i, int32_t root, size_t offset) {
+  if (i == ROOT_ENTRY)
+    return root;
+  return i < 0 ? i : (int32_t)(i + offset);
+}
+
+void scope_index_build_append(ScopeIndexBuild *into, ScopeIndexBuild *from) {
+  ScopeIndex *ix = into->ix, *more = from->ix;
+  /* The first build's outermost open scope at depth 0 is the root's entry. */
+  int32_t root = into->nstack && into->stack[0].depth == 0 ? into->stack[0].entry : -1;
+  size_t base = ix->n, anchor_base = ix->anchors.n;
+  for (size_t i = 0; i < more->n; i++) {
+    ScopeEntry e = more->entries[i];
+    e.parent = moved(e.parent, root, base);
+    ARRAY_PUSH(ix->entries, ix->n, ix->cap, e);
+  }
+  for (size_t i = 0; i < more->anchors.n; i++) {
+    ScopeEntry e = more->anchors.items[i];
+    e.parent = moved(e.parent, -1, anchor_base);
+    ARRAY_PUSH(ix->anchors.items, ix->anchors.n, ix->anchors.cap, e);
+  }
+  for (size_t i = 0; i < more->nimports; i++)
+    ARRAY_PUSH(ix->imports, ix->nimports, ix->icap, more->imports[i]);
+  for (size_t i = 0; i < more->nexports; i++)
+    ARRAY_PUSH(ix->exports, ix->nexports, ix->ecap, more->exports[i]);
+  scope_index_build_end(from, false);
 }
 
 static void add_anchor(ScopeIndexBuild *b, TSNode n, uint32_t depth) {
@@ -218,6 +260,83 @@ static void free_declarers(void *p) {
   free(d);
 }
 
+/* A lookup's answer, without Binding's two fixed buffers (most answers are
+ * not imports): a file has one per name and scope it looks up. */
+typedef struct Remembered {
+  BindKind kind;
+  TSNode node, decl;
+  char *source, *imported; /* NULL when empty */
+  uint64_t charge;         /* what the lookup charged the budget */
+} Remembered;
+
+static void free_remembered(void *p) {
+  Remembered *r = p;
+  free(r->source);
+  free(r->imported);
+  free(r);
+}
+
+static const char *lookup_key(char *buf, size_t cap, int32_t scope, const char *name) {
+  char num[STRMAP_NUM_KEY_SIZE(1)];
+  strmap_num_key(num, (unsigned long long[]){(uint32_t)scope}, 1);
+  size_t nlen = strlen(num), len = strlen(name);
+  if (nlen + 1 + len + 1 > cap)
+    return NULL;
+  memcpy(buf, num, nlen);
+  buf[nlen] = ':';
+  memcpy(buf + nlen + 1, name, len + 1);
+  return buf;
+}
+
+#define LOOKUP_KEY_MAX 256
+
+bool scope_index_recall(const ScopeIndex *ix, int32_t scope, const char *name, Binding *out,
+                        uint64_t *charge) {
+  char buf[LOOKUP_KEY_MAX];
+  const char *key = lookup_key(buf, sizeof buf, scope, name);
+  if (!key)
+    return false;
+  ScopeIndex *mut = (ScopeIndex *)ix; /* a memo: the answers do not change */
+  pthread_mutex_lock(&mut->lock);
+  const Remembered *r = strmap_get(&mut->lookups, key);
+  pthread_mutex_unlock(&mut->lock);
+  if (!r)
+    return false;
+  memset(out, 0, sizeof *out);
+  out->kind = r->kind;
+  out->node = r->node;
+  out->decl = r->decl;
+  *charge = r->charge;
+  if (r->source)
+    snprintf(out->source, sizeof out->source, "%s", r->source);
+  if (r->imported)
+    snprintf(out->imported, sizeof out->imported, "%s", r->imported);
+  return true;
+}
+
+void scope_index_remember(const ScopeIndex *ix, int32_t scope, const char *name, const Binding *b,
+                          uint64_t charge) {
+  char buf[LOOKUP_KEY_MAX];
+  const char *key = lookup_key(buf, sizeof buf, scope, name);
+  if (!key)
+    return;
+  Remembered *r = xcalloc(1, sizeof *r);
+  r->kind = b->kind;
+  r->node = b->node;
+  r->decl = b->decl;
+  r->charge = charge;
+  r->source = b->source[0] ? xstrdup(b->source) : NULL;
+  r->imported = b->imported[0] ? xstrdup(b->imported) : NULL;
+  ScopeIndex *mut = (ScopeIndex *)ix;
+  pthread_mutex_lock(&mut->lock);
+  Remembered *old = strmap_get(&mut->lookups, key);
+  if (!old)
+    strmap_put(&mut->lookups, key, r);
+  pthread_mutex_unlock(&mut->lock);
+  if (old)
+    free_remembered(r);
+}
+
 void scope_index_free(ScopeIndex *ix) {
   if (!ix)
     return;
@@ -235,6 +354,7 @@ void scope_index_free(ScopeIndex *ix) {
   free(ix->exports);
   strmap_free(&ix->object_types, free);
   strmap_free(&ix->spelled, NULL);
+  strmap_free(&ix->lookups, free_remembered);
   if (ix->export_table) {
     free(ix->export_table->kinds);
     strmap_free(&ix->export_table->first_clause, NULL);
@@ -581,8 +701,9 @@ static void index_statement(NameScan *s, TSNode st) {
   }
 }
 
-static void build_declarers(const Module *m, TSNode block, BlockNames *b) {
-  NameScan s = {.map = &b->declarers, .src = &m->src};
+/* Returns the statements visited. */
+static uint64_t build_declarers(const Module *m, TSNode block, StrMap *declarers) {
+  NameScan s = {.map = declarers, .src = &m->src};
   ChildIter it;
   for (TSNode st = child_iter_first(&it, block, true); !ts_node_is_null(st);
        st = child_iter_next(&it)) {
@@ -590,8 +711,7 @@ static void build_declarers(const Module *m, TSNode block, BlockNames *b) {
     index_statement(&s, st);
   }
   child_iter_done(&it);
-  ast_work_add(s.visited);
-  b->has_declarers = true;
+  return s.visited;
 }
 
 typedef struct AssignScan {
@@ -626,11 +746,27 @@ const TSNode *scope_index_declarers(const Module *m, const ScopeIndex *ix, int32
   ScopeIndex *mut = (ScopeIndex *)ix;
   pthread_mutex_lock(&mut->lock);
   BlockNames *b = names_of(ix, i);
-  if (!b->has_declarers) {
+  bool built = b->has_declarers;
+  pthread_mutex_unlock(&mut->lock);
+  if (!built) {
+    /* Built outside the lock, so that lookups on another thread (a large
+     * file's sinks are read on two) do not wait for it; the first build
+     * installed is kept, and only its work counted. */
+    StrMap fresh = {0};
     budget_pause(true);
-    build_declarers(m, ix->entries[i].node, b);
+    uint64_t visited = build_declarers(m, ix->entries[i].node, &fresh);
     budget_pause(false);
+    pthread_mutex_lock(&mut->lock);
+    if (!b->has_declarers) {
+      b->declarers = fresh;
+      b->has_declarers = true;
+      memset(&fresh, 0, sizeof fresh);
+      ast_work_add(visited);
+    }
+    pthread_mutex_unlock(&mut->lock);
+    strmap_free(&fresh, free_declarers);
   }
+  pthread_mutex_lock(&mut->lock);
   Declarers *d = strmap_get(&b->declarers, name);
   pthread_mutex_unlock(&mut->lock);
   /* A Declarers is never changed once its block is built. */

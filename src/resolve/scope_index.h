@@ -2,6 +2,7 @@
 #define RTLINT_RESOLVE_SCOPE_INDEX_H
 #include "core/strmap.h"
 #include "resolve/project.h"
+#include "resolve/scope.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -36,6 +37,12 @@ typedef struct ScopeIndexBuild ScopeIndexBuild;
 ScopeIndexBuild *scope_index_build_begin(const TSTree *tree);
 void scope_index_build_node(ScopeIndexBuild *b, TSNode n, uint32_t depth);
 ScopeIndex *scope_index_build_end(ScopeIndexBuild *b, bool complete);
+/* Two builds of one walk split at the root's children (the second fed the
+ * later children, from depth 1, on another thread): scope_index_build_continue
+ * starts the second, scope_index_build_append puts what it built after the
+ * first's and frees it. */
+ScopeIndexBuild *scope_index_build_continue(const TSTree *tree, TSNode root);
+void scope_index_build_append(ScopeIndexBuild *into, ScopeIndexBuild *from);
 /* Makes `built` m's index unless m has one already (then frees it); m's tree
  * must be held. */
 void scope_index_adopt(const Module *m, ScopeIndex *built);
@@ -110,6 +117,15 @@ int32_t export_table_holding(const ExportTable *t, uint32_t start, uint32_t end)
  * case) that may declare name, in document order; *n is their number. */
 const TSNode *scope_index_declarers(const Module *m, const ScopeIndex *ix, int32_t i,
                                     const char *name, size_t *n);
+/* What name means from scope i, remembered by scope_index_remember: every
+ * lookup from the same scope has the same answer (rules and facts look the
+ * same names up again at each site). False when not remembered. *charge is
+ * what the lookup charged the budget: charged again, so that the budget does
+ * not depend on which thread looked first. */
+bool scope_index_recall(const ScopeIndex *ix, int32_t scope, const char *name, Binding *out,
+                        uint64_t *charge);
+void scope_index_remember(const ScopeIndex *ix, int32_t scope, const char *name, const Binding *b,
+                          uint64_t charge);
 /* True when name is assigned (`=`, `+=`, `++`) anywhere inside scope node i. */
 bool scope_index_assigned(const Module *m, const ScopeIndex *ix, int32_t i, const char *name);
 
