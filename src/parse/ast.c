@@ -293,7 +293,9 @@ bool object_key_is(const Source *src, TSNode key, const char *want) {
   return false;
 }
 
-bool object_member(const Source *src, TSNode member, StrBuf *key, TSNode *value) {
+/* The key a member is found by (into key) and its value; false for members
+ * without such a key. */
+static bool object_member(const Source *src, TSNode member, StrBuf *key, TSNode *value) {
   sb_clear(key);
   TSNode name = member;
   if (node_is(member, "pair")) {
@@ -317,26 +319,41 @@ bool object_member(const Source *src, TSNode member, StrBuf *key, TSNode *value)
   return true;
 }
 
-TSNode object_property(const Source *src, TSNode object, const char *key) {
-  TSNode found = {0};
+void object_each_member(const Source *src, TSNode object, MemberVisitor visit, void *data) {
   if (!node_is(object, "object"))
-    return found;
+    return;
   /* One pass of a cursor: ts_node_named_child(object, i) starts from the
    * first member each time, quadratic in a generated object of thousands. */
-  StrBuf name = {0};
+  StrBuf key = {0};
   ChildIter it;
   for (TSNode c = child_iter_first(&it, object, true); !ts_node_is_null(c);
        c = child_iter_next(&it)) {
     TSNode value;
     ast_work_add(1);
-    if (object_member(src, c, &name, &value) && strcmp(sb_cstr(&name), key) == 0) {
-      found = value;
+    if (object_member(src, c, &key, &value) && !visit(sb_cstr(&key), value, data))
       break;
-    }
   }
   child_iter_done(&it);
-  sb_free(&name);
-  return found;
+  sb_free(&key);
+}
+
+typedef struct PropertyFind {
+  const char *key;
+  TSNode found;
+} PropertyFind;
+
+static bool property_is_key(const char *key, TSNode value, void *data) {
+  PropertyFind *f = data;
+  if (strcmp(key, f->key) != 0)
+    return true;
+  f->found = value;
+  return false;
+}
+
+TSNode object_property(const Source *src, TSNode object, const char *key) {
+  PropertyFind f = {.key = key};
+  object_each_member(src, object, property_is_key, &f);
+  return f.found;
 }
 
 TSNode ast_parent(TSNode n) {

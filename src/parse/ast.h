@@ -60,10 +60,12 @@ bool object_key_is(const Source *src, TSNode key, const char *want);
 /* An object literal's property value by key (identifier, string or number
  * key); null node when absent. Shorthand `{ event }` returns the identifier. */
 TSNode object_property(const Source *src, TSNode object, const char *key);
-/* The key one member of an object literal is found by (into key) and what
- * object_property gives for it: a pair's value, the shorthand identifier, the
- * method; false for members without such a key (a spread, a computed key). */
-bool object_member(const Source *src, TSNode member, StrBuf *key, TSNode *value);
+/* Calls visit with the key and value (what object_property gives: a pair's
+ * value, the shorthand identifier, the method) of each member of an object
+ * literal that has such a key (not a spread or a computed key), in order, in
+ * one pass, each counted in ast_work(); stops when visit returns false. */
+typedef bool (*MemberVisitor)(const char *key, TSNode value, void *data);
+void object_each_member(const Source *src, TSNode object, MemberVisitor visit, void *data);
 
 /* ts_node_parent(n), counted in ast_work(): tree-sitter (0.21 too) finds a parent
  * by descending from the root, and where a syntax error left the file's

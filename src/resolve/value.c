@@ -543,6 +543,22 @@ static ObjRef resolve_object(Resolver *r, const Module *m, TSNode n) {
 /* Objects with more members than this are indexed on their first lookup. */
 #define INDEXED_OBJECT_MEMBERS 64
 
+typedef struct IndexFill {
+  StrMap *index;
+  Arena *arena;
+} IndexFill;
+
+/* The first member of a name wins, as in object_property. */
+static bool index_member(const char *key, TSNode value, void *data) {
+  IndexFill *f = data;
+  if (!strmap_get(f->index, key)) {
+    TSNode *v = arena_alloc(f->arena, sizeof *v);
+    *v = value;
+    strmap_put(f->index, key, v);
+  }
+  return true;
+}
+
 static StrMap *object_index(Resolver *r, const Module *m, TSNode object) {
   char id[STRMAP_NUM_KEY_SIZE(2)];
   strmap_num_key(id, (unsigned long long[]){(uintptr_t)m, ts_node_start_byte(object)}, 2);
@@ -550,21 +566,8 @@ static StrMap *object_index(Resolver *r, const Module *m, TSNode object) {
   if (index)
     return index;
   index = xcalloc(1, sizeof *index);
-  StrBuf name = {0};
-  ChildIter it;
-  for (TSNode c = child_iter_first(&it, object, true); !ts_node_is_null(c);
-       c = child_iter_next(&it)) {
-    TSNode value;
-    ast_work_add(1);
-    /* The first member of a name wins, as in object_property. */
-    if (object_member(&m->src, c, &name, &value) && !strmap_get(index, sb_cstr(&name))) {
-      TSNode *v = arena_alloc(r->arena, sizeof *v);
-      *v = value;
-      strmap_put(index, sb_cstr(&name), v);
-    }
-  }
-  child_iter_done(&it);
-  sb_free(&name);
+  IndexFill fill = {index, r->arena};
+  object_each_member(&m->src, object, index_member, &fill);
   strmap_put(&r->objects, id, index);
   return index;
 }

@@ -9,30 +9,10 @@
 
 #include <stdlib.h>
 
-TSNode std_find_object(const Source *src, TSNode root, const char *name) {
-  TSNode null = {0};
-  uint32_t n = ts_node_named_child_count(root);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode st = ts_node_named_child(root, i);
-    if (node_is(st, "export_statement"))
-      st = node_field(st, "declaration");
-    if (!node_is(st, "lexical_declaration") && !node_is(st, "variable_declaration"))
-      continue;
-    uint32_t dn = ts_node_named_child_count(st);
-    for (uint32_t j = 0; j < dn; j++) {
-      TSNode d = ts_node_named_child(st, j);
-      if (node_is(d, "variable_declarator") && node_text_eq(src, node_field(d, "name"), name)) {
-        TSNode v = node_unwrap(node_field(d, "value"));
-        return node_is(v, "object") ? v : null;
-      }
-    }
-  }
-  return null;
-}
-
-/* A top-level function named `name`: a declaration, or a const bound to an
- * arrow function or function expression. */
-static TSNode find_function(const Source *src, TSNode root, const char *name) {
+/* What top-level `name` is: a function declaration, or the value (unwrapped)
+ * of its const, let or var declarator; null when the module declares no such
+ * name at its top level. */
+static TSNode toplevel_value(const Source *src, TSNode root, const char *name) {
   TSNode null = {0};
   uint32_t n = ts_node_named_child_count(root);
   for (uint32_t i = 0; i < n; i++) {
@@ -41,17 +21,31 @@ static TSNode find_function(const Source *src, TSNode root, const char *name) {
       st = node_field(st, "declaration");
     if (node_is(st, "function_declaration") && node_text_eq(src, node_field(st, "name"), name))
       return st;
-    if (!node_is(st, "lexical_declaration"))
+    if (!node_is(st, "lexical_declaration") && !node_is(st, "variable_declaration"))
       continue;
-    for (uint32_t j = 0; j < ts_node_named_child_count(st); j++) {
+    uint32_t dn = ts_node_named_child_count(st);
+    for (uint32_t j = 0; j < dn; j++) {
       TSNode d = ts_node_named_child(st, j);
-      TSNode v = node_unwrap(node_field(d, "value"));
-      if (node_text_eq(src, node_field(d, "name"), name) &&
-          (node_is(v, "arrow_function") || node_is(v, "function_expression")))
-        return v;
+      if (node_is(d, "variable_declarator") && node_text_eq(src, node_field(d, "name"), name))
+        return node_unwrap(node_field(d, "value"));
     }
   }
   return null;
+}
+
+TSNode std_find_object(const Source *src, TSNode root, const char *name) {
+  TSNode v = toplevel_value(src, root, name), null = {0};
+  return node_is(v, "object") ? v : null;
+}
+
+/* A top-level function named `name`: a declaration, or a const bound to an
+ * arrow function or function expression. */
+static TSNode find_function(const Source *src, TSNode root, const char *name) {
+  TSNode v = toplevel_value(src, root, name), null = {0};
+  return node_is(v, "function_declaration") || node_is(v, "arrow_function") ||
+                 node_is(v, "function_expression")
+             ? v
+             : null;
 }
 
 /* An array literal of regex literals without flags (comments aside), at
