@@ -5,13 +5,13 @@
 #include "core/fsio.h"
 #include "core/strmap.h"
 #include "core/util.h"
+#include "fix/hook_deps.h"
 #include "fix/imports.h"
 #include "fix/org_id.h"
 #include "parse/ast.h"
 #include "resolve/importers.h"
 #include "resolve/scope.h"
 #include "rules/channel_org_prop.h"
-#include "rules/channel_use_fix.h"
 
 #include <fcntl.h>
 #include <stdlib.h>
@@ -467,7 +467,8 @@ static bool exported_builder_fix(Arena *a, Project *p, LazyImportGraph *imports,
   for (size_t i = 0; i < q.ncalls; i++) {
     const OrgParamCall *c = &q.calls[i];
     diag_add_edit_in(d, &c->m->src, c->at, c->at, c->text);
-    channel_org_into_deps(a, c->m, d, c->call, c->org, done, &ndone, ORG_PARAM_MAX_CALLS);
+    fix_add_hook_dependency(a, c->m, d, c->call, c->org, fix_org_owner(c->m, c->call, c->org), done,
+                            &ndone, ORG_PARAM_MAX_CALLS);
   }
   fix_require_standard_import(d, p, m, "UNIFIED_CHANNELS");
   char *title =

@@ -2,6 +2,7 @@
 
 #include "core/util.h"
 #include "fix/bound.h"
+#include "fix/hook_deps.h"
 #include "fix/imports.h"
 #include "parse/ast.h"
 #include "resolve/scope.h"
@@ -269,104 +270,6 @@ static const char *org_argument(Arena *a, const char *call) {
   return n ? arena_strndup(a, open + 1, n) : NULL;
 }
 
-static bool node_within(TSNode inner, TSNode outer) {
-  return ts_node_start_byte(inner) >= ts_node_start_byte(outer) &&
-         ts_node_end_byte(inner) <= ts_node_end_byte(outer);
-}
-
-/* The dependency array of the innermost React hook whose callback holds n
- * (`useEffect(() => { ... n ... }, [a, b])`), when `owner` (what declares
- * the name to depend on) lies outside that callback; null otherwise (no such
- * hook, or the name is the callback's own). */
-static TSNode hook_deps_of(const Module *m, TSNode n, TSNode owner) {
-  static const char *const hooks[] = {"useEffect", "useLayoutEffect", "useCallback", "useMemo"};
-  TSNode none = {0};
-  for (TSNode p = scope_node_parent(m, n); !ts_node_is_null(p); p = scope_node_parent(m, p)) {
-    TSNode args = scope_node_parent(m, p);
-    if (!node_is_function(p) || ts_node_is_null(args) || !node_is(args, "arguments"))
-      continue;
-    TSNode call = scope_node_parent(m, args);
-    uint32_t len;
-    const char *callee = call_callee_name(&m->src, call, &len);
-    bool hook = false;
-    for (size_t i = 0; callee && i < sizeof hooks / sizeof *hooks; i++)
-      hook = hook || (strlen(hooks[i]) == len && memcmp(callee, hooks[i], len) == 0);
-    if (!hook || !ts_node_eq(call_argument(call, 0), p))
-      continue;
-    TSNode deps = call_argument(call, 1);
-    if (node_within(owner, p) || ts_node_is_null(deps) || !node_is(deps, "array"))
-      return none;
-    return deps;
-  }
-  return none;
-}
-
-/* Whether n lies inside a function: a component's prop or local, which a
- * hook depends on, unlike a module's constant or import. */
-static bool inside_function(const Module *m, TSNode n) {
-  for (TSNode p = n; !ts_node_is_null(p); p = scope_node_parent(m, p))
-    if (node_is_function(p))
-      return true;
-  return false;
-}
-
-/* What declares the organization id `org` (or `org.id`) read at `at`, when
- * a hook inside a component could depend on it: a parameter's (or a name
- * destructured in parameters') function, a local's declaration; null for an
- * import, a module's constant, or no binding. */
-static TSNode org_owner(const Module *m, TSNode at, const char *org) {
-  TSNode none = {0};
-  char root[64];
-  size_t rlen = strcspn(org, ".");
-  if (rlen >= sizeof root)
-    return none;
-  memcpy(root, org, rlen);
-  root[rlen] = '\0';
-  Binding b = scope_lookup(m, at, root);
-  TSNode owner = b.kind == BIND_PARAM || ts_node_is_null(b.decl) ? b.node : b.decl;
-  if (b.kind == BIND_IMPORT || ts_node_is_null(owner) || !inside_function(m, owner))
-    return none;
-  return owner;
-}
-
-/* The organization id a legacy name lacks is read inside a hook callback
- * now: it joins the hook's dependency array (unless listed already), or the
- * callback would keep the first organization's channel. `org` is the name
- * (or `org.id`) the call passes, declared by `owner`. */
-static void add_org_dependency(Arena *a, const Module *m, Diag *d, TSNode at, const char *org,
-                               TSNode owner, TSNode *done, size_t *ndone, size_t max);
-
-static TSNode org_owner(const Module *m, TSNode at, const char *org);
-
-void channel_org_into_deps(Arena *a, const Module *m, Diag *d, TSNode at, const char *org,
-                           TSNode *done, size_t *ndone, size_t max) {
-  add_org_dependency(a, m, d, at, org, org_owner(m, at, org), done, ndone, max);
-}
-
-static void add_org_dependency(Arena *a, const Module *m, Diag *d, TSNode at, const char *org,
-                               TSNode owner, TSNode *done, size_t *ndone, size_t max) {
-  TSNode deps = hook_deps_of(m, at, owner);
-  if (ts_node_is_null(deps))
-    return;
-  for (size_t i = 0; i < *ndone; i++)
-    if (ts_node_eq(done[i], deps))
-      return;
-  if (*ndone == max)
-    return;
-  uint32_t n = ts_node_named_child_count(deps), last = ts_node_start_byte(deps) + 1;
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode el = ts_node_named_child(deps, i);
-    if (node_is(el, "comment"))
-      continue;
-    if (node_text_eq(&m->src, el, org))
-      return;
-    last = ts_node_end_byte(el);
-  }
-  done[(*ndone)++] = deps;
-  diag_add_edit_in(d, &m->src, last, last,
-                   last == ts_node_start_byte(deps) + 1 ? org : arena_printf(a, ", %s", org));
-}
-
 static bool org_from_scope(const ChannelHint *h) {
   return h->fn && h->fn->nparams > 0 && !h->args[0];
 }
@@ -393,7 +296,7 @@ static const char *hint_call_at(Arena *a, const Module *m, uint32_t start, uint3
   TSNode at = scope_node_for_range(m, start, end);
   if (call && org_from_scope(h)) {
     os->org = org_argument(a, call);
-    os->owner = os->org ? org_owner(m, at, os->org) : (TSNode){0};
+    os->owner = os->org ? fix_org_owner(m, at, os->org) : (TSNode){0};
   } else if (!call && org_from_scope(h) && channel_org_prop(m, start, end, &os->p)) {
     call = channel_hint_fix_call_with_org(a, m, start, end, h, os->p.name);
     os->prop = call != NULL;
@@ -412,7 +315,7 @@ static const char *hint_call_at(Arena *a, const Module *m, uint32_t start, uint3
 static void add_org_edits(Arena *a, const Module *m, Diag *d, const OrgSource *os, TSNode at,
                           TSNode *done, size_t *ndone, size_t max) {
   if (os->org && !ts_node_is_null(os->owner))
-    add_org_dependency(a, m, d, at, os->org, os->owner, done, ndone, max);
+    fix_add_hook_dependency(a, m, d, at, os->org, os->owner, done, ndone, max);
 }
 
 static const char *org_note(Arena *a, const OrgSource *os) {
@@ -467,8 +370,8 @@ static bool replace_twins(RuleCtx *ctx, Diag *d, const Module *m, TSNode target,
     for (size_t i = 0; i < os->q.ncalls; i++) {
       const OrgParamCall *c = &os->q.calls[i];
       diag_add_edit_in(d, &m->src, c->at, c->at, c->text);
-      add_org_dependency(ctx->arena, m, d, c->call, c->org, org_owner(m, c->call, c->org),
-                         deps_done, &ndeps, MAX_TWINS);
+      fix_add_hook_dependency(ctx->arena, m, d, c->call, c->org, fix_org_owner(m, c->call, c->org),
+                              deps_done, &ndeps, MAX_TWINS);
     }
   }
   fix_require_standard_import(d, ctx->proj, m, STD_NAME);

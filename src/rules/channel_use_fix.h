@@ -41,13 +41,6 @@ bool channel_use_fix(RuleCtx *ctx, ChannelUseMemo *memo, Diag *d, TSNode arg, co
 bool channel_site_suggestion(RuleCtx *ctx, Diag *d, const Module *m, uint32_t start, uint32_t end,
                              const ChannelHint *h);
 
-/* The organization id `org`, passed by a new argument at `at` (a call in
- * m), joins the dependency array of the React hook callback around it when
- * it is declared in the component around that callback; `done` (of `max`)
- * holds the arrays extended so far. Edits go to d, in m. */
-void channel_org_into_deps(Arena *a, const Module *m, Diag *d, TSNode at, const char *org,
-                           TSNode *done, size_t *ndone, size_t max);
-
 void channel_use_fix_done(ChannelUseMemo *memo);
 
 #endif
