@@ -356,6 +356,44 @@ TSNode object_property(const Source *src, TSNode object, const char *key) {
   return f.found;
 }
 
+size_t block_statements(TSNode block, TSNode *out, size_t max) {
+  size_t n = 0;
+  ChildIter it;
+  for (TSNode c = child_iter_first(&it, block, true); !ts_node_is_null(c);
+       c = child_iter_next(&it)) {
+    if (node_is(c, "comment"))
+      continue;
+    if (n == max) {
+      n = SIZE_MAX;
+      break;
+    }
+    out[n++] = c;
+  }
+  child_iter_done(&it);
+  return n;
+}
+
+typedef struct NameCount {
+  const Source *src;
+  const char *name;
+  size_t n;
+} NameCount;
+
+static bool count_name(TSNode n, void *data) {
+  NameCount *c = data;
+  static const char *const names[] = {"identifier", "shorthand_property_identifier"};
+  if (node_type_among(n, names, sizeof names / sizeof *names) >= 0 &&
+      node_text_eq(c->src, n, c->name))
+    c->n++;
+  return true;
+}
+
+size_t count_mentions(const Source *src, TSNode n, const char *name) {
+  NameCount c = {src, name, 0};
+  ast_walk(n, count_name, &c);
+  return c.n;
+}
+
 TSNode ast_parent(TSNode n) {
   TSNode root = ts_tree_root_node(n.tree);
   /* A tree without errors keeps long statement lists balanced: a descent of

@@ -67,6 +67,13 @@ TSNode object_property(const Source *src, TSNode object, const char *key);
 typedef bool (*MemberVisitor)(const char *key, TSNode value, void *data);
 void object_each_member(const Source *src, TSNode object, MemberVisitor visit, void *data);
 
+/* A block's statements without its comments: SIZE_MAX when more than max. */
+size_t block_statements(TSNode block, TSNode *out, size_t max);
+
+/* How many times `name` is written as an identifier in n (comments and
+ * property names aside). */
+size_t count_mentions(const Source *src, TSNode n, const char *name);
+
 /* ts_node_parent(n), counted in ast_work(): tree-sitter (0.21 too) finds a parent
  * by descending from the root, and where a syntax error left the file's
  * statements in one flat list (a half-written file) the descent's first level

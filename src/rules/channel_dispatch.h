@@ -1,6 +1,7 @@
 #ifndef RTLINT_RULES_CHANNEL_DISPATCH_H
 #define RTLINT_RULES_CHANNEL_DISPATCH_H
-#include "rules/channel_effect_shape.h"
+#include "rules/channel_effect.h"
+#include "rules/ctx.h"
 
 /* A `.on("broadcast", { event: "*" }, handler)` whose handler dispatches on
  * the message's event by hand, as one statement

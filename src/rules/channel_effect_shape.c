@@ -12,23 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-size_t block_statements(TSNode block, TSNode *out, size_t max) {
-  size_t n = 0;
-  ChildIter it;
-  for (TSNode c = child_iter_first(&it, block, true); !ts_node_is_null(c);
-       c = child_iter_next(&it)) {
-    if (node_is(c, "comment"))
-      continue;
-    if (n == max) {
-      n = SIZE_MAX;
-      break;
-    }
-    out[n++] = c;
-  }
-  child_iter_done(&it);
-  return n;
-}
-
 static size_t param_count(TSNode params) {
   TSNode buf[2];
   return ts_node_is_null(params) ? SIZE_MAX : block_statements(params, buf, 2);
@@ -90,27 +73,6 @@ static bool plain_subscribe(const Source *src, TSNode call) {
   TSNode body = node_unwrap(node_field(cb, "body"));
   TSNode obj = node_is(body, "call_expression") ? call_callee_object(body) : (TSNode){0};
   return !ts_node_is_null(obj) && node_text_eq(src, obj, "console");
-}
-
-typedef struct NameCount {
-  const Source *src;
-  const char *name;
-  size_t n;
-} NameCount;
-
-static bool count_name(TSNode n, void *data) {
-  NameCount *c = data;
-  static const char *const names[] = {"identifier", "shorthand_property_identifier"};
-  if (node_type_among(n, names, sizeof names / sizeof *names) >= 0 &&
-      node_text_eq(c->src, n, c->name))
-    c->n++;
-  return true;
-}
-
-size_t count_mentions(const Source *src, TSNode n, const char *name) {
-  NameCount c = {src, name, 0};
-  ast_walk(n, count_name, &c);
-  return c.n;
 }
 
 /* The T of a parameter typed `{ payload: T }`: "" for no type, NULL for any

@@ -262,20 +262,6 @@ static bool stays_inside(const Source *src, TSNode n, const char *param) {
   return !e.found;
 }
 
-/* A block's statements without its comments, or SIZE_MAX past max. */
-static size_t block_statements(TSNode block, TSNode *out, size_t max) {
-  size_t n = 0;
-  for (uint32_t i = 0, k = ts_node_named_child_count(block); i < k; i++) {
-    TSNode c = ts_node_named_child(block, i);
-    if (node_is(c, "comment"))
-      continue;
-    if (n == max)
-      return SIZE_MAX;
-    out[n++] = c;
-  }
-  return n;
-}
-
 /* `case "A": case "B": ...; break;` as the only case that does something;
  * a `default:` may be there when it does nothing. */
 static bool parse_switch(Arena *a, const Source *src, TSNode sw, const char *param,
