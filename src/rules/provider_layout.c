@@ -211,7 +211,10 @@ bool layout_provider_suggest(RuleCtx *ctx, Diag *d, const Module *const *routes,
   }
   for (size_t k = 0; ok && k < nt; k++) {
     char *from = spec_from(ctx, targets[k], spec, module_path);
-    ok = fix_require_named_import(d, ctx->proj, targets[k], PROVIDER, from);
+    Module *layout = (Module *)targets[k];
+    project_hold(layout); /* the import edit reads its tree */
+    ok = layout->tree && fix_require_named_import(d, ctx->proj, layout, PROVIDER, from);
+    project_release(layout);
     free(from);
     diag_add_edit_in(d, &targets[k]->src, scans[k].children_at, scans[k].children_end,
                      "<" PROVIDER ">{children}</" PROVIDER ">");
